@@ -1,0 +1,2 @@
+import { packageName } from '@voxguard/llm'
+console.log('resolved', packageName)
