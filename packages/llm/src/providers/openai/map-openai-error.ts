@@ -1,0 +1,95 @@
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai'
+import { LlmError } from '../../llm-error.ts'
+import type { LlmErrorKind } from '../../llm-error.ts'
+import { parseRetryAfter } from '../../parse-retry-after.ts'
+import { classifyNetworkError } from '../classify-network-error.ts'
+import { redactErrorSecrets, redactSecrets } from '../redact-secrets.ts'
+import { toSafeHeaders } from '../to-safe-headers.ts'
+
+/** What the mapper needs to know about the attempt that failed. */
+export interface OpenAiErrorContext {
+  /** Target name, copied to `LlmError.target` and named in the message. */
+  target: string
+  /** The attempt's signal: once aborted, every failure is reported as `aborted`. */
+  signal?: AbortSignal
+  /** Configured keys; removed from messages (and from the kept `cause`). */
+  secrets: readonly string[]
+}
+
+interface OpenAiErrorBody {
+  message?: unknown
+  code?: unknown
+  type?: unknown
+  innererror?: { code?: unknown }
+}
+
+/**
+ * The one place where errors of the `openai` SDK (used for OpenAI and Azure OpenAI),
+ * of fetch, and of the stream reader become an `LlmError`:
+ *
+ * | what happened                                         | kind            |
+ * |-------------------------------------------------------|-----------------|
+ * | the attempt's signal aborted (`APIUserAbortError`)    | aborted         |
+ * | 429 (`insufficient_quota`: auth, the key has no quota) | rate_limited   |
+ * | 408, 504, SDK/undici timeouts                         | timeout         |
+ * | 401, 403                                              | auth            |
+ * | 400 `context_length_exceeded`                         | context_length  |
+ * | 400 `content_filter` (Azure)                          | content_filter  |
+ * | other 4xx                                             | bad_request     |
+ * | 5xx, SSE `error` event, malformed stream JSON         | server          |
+ * | connection refused/reset, socket cut mid-stream       | network         |
+ */
+export function mapOpenAiError(error: unknown, context: OpenAiErrorContext): LlmError {
+  if (error instanceof LlmError) return error
+  redactErrorSecrets(error, context.secrets)
+  const fail = (kind: LlmErrorKind, what: string, extra: { status?: number; headers?: Record<string, string>; retryAfterMs?: number } = {}): LlmError =>
+    new LlmError(redactSecrets(`target "${context.target}": ${what}`, context.secrets), { kind, target: context.target, cause: error, ...extra })
+
+  if (context.signal?.aborted === true || error instanceof APIUserAbortError || (error instanceof Error && error.name === 'AbortError')) {
+    return fail('aborted', 'request aborted by its signal')
+  }
+  if (error instanceof APIConnectionTimeoutError) return fail('timeout', 'request timed out in the openai SDK')
+  if (error instanceof APIConnectionError) {
+    const network = classifyNetworkError(error.cause)
+    return fail(network.kind, `connection failed (${network.reason})`)
+  }
+  if (error instanceof APIError) {
+    const headers = toSafeHeaders(error.headers)
+    const body = (typeof error.error === 'object' && error.error !== null ? error.error : {}) as OpenAiErrorBody
+    const providerMessage = typeof body.message === 'string' ? body.message : error.message
+    const code = typeof body.code === 'string' ? body.code : typeof body.type === 'string' ? body.type : undefined
+    const retryAfterMs = parseRetryAfter(headers)
+    const status = error.status
+    if (status === undefined) {
+      // An SSE `error` event or an `{"error": …}` chunk after HTTP 200.
+      const kind = code === undefined ? 'server' : inStreamKinds[code] ?? 'server'
+      return fail(kind, `error event in the stream${code === undefined ? '' : ` (${code})`}: ${providerMessage}`, { headers, retryAfterMs })
+    }
+    const kind = kindForStatus(status, code, body, providerMessage)
+    return fail(kind, `HTTP ${status}${code === undefined ? '' : ` ${code}`}: ${providerMessage}`, { status, headers, retryAfterMs })
+  }
+  if (error instanceof SyntaxError) return fail('server', `malformed stream data (${error.message})`)
+  const network = classifyNetworkError(error)
+  return fail(network.kind, network.reason)
+}
+
+const inStreamKinds: Record<string, LlmErrorKind> = {
+  rate_limit_exceeded: 'rate_limited',
+  rate_limit_error: 'rate_limited',
+  context_length_exceeded: 'context_length',
+  content_filter: 'content_filter',
+  timeout: 'timeout',
+}
+
+function kindForStatus(status: number, code: string | undefined, body: OpenAiErrorBody, message: string): LlmErrorKind {
+  if (status === 429) return code === 'insufficient_quota' ? 'auth' : 'rate_limited'
+  if (status === 408 || status === 504) return 'timeout'
+  if (status === 401 || status === 403) return 'auth'
+  if (status >= 500) return 'server'
+  if (status >= 400) {
+    if (code === 'context_length_exceeded' || /maximum context length/i.test(message)) return 'context_length'
+    if (code === 'content_filter' || body.innererror?.code === 'ResponsibleAIPolicyViolation') return 'content_filter'
+    return 'bad_request'
+  }
+  return 'server'
+}

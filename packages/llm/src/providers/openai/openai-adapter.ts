@@ -1,0 +1,98 @@
+import OpenAI from 'openai'
+import { LlmError } from '../../llm-error.ts'
+import type { OpenAiTargetConfig } from '../../target-config.ts'
+import type { ProviderAdapter, ProviderChatResult, ProviderRequest, ProviderStream, ToolCall } from '../../types.ts'
+import { toSafeHeaders } from '../to-safe-headers.ts'
+import { buildOpenAiChatParams } from './build-openai-chat-params.ts'
+import { convertOpenAiUsage } from './convert-openai-usage.ts'
+import { mapOpenAiError } from './map-openai-error.ts'
+import { mapOpenAiFinishReason } from './map-openai-finish-reason.ts'
+import { readOpenAiStream } from './read-openai-stream.ts'
+
+/**
+ * The SDK's own timeout, kept far above any route deadline: the router owns deadlines and
+ * aborts attempts through the request signal.
+ */
+export const sdkTimeoutMs = 60 * 60 * 1000
+
+export interface OpenAiChatAdapterOptions {
+  provider: 'openai' | 'azure-openai'
+  targetName: string
+  /** Model name, or the Azure deployment name. */
+  model: string
+  /** A configured client with `maxRetries: 0`. */
+  client: OpenAI
+  /** Keys to keep out of error messages. */
+  secrets: readonly string[]
+}
+
+/** Chat Completions over an `openai` SDK client; shared by the OpenAI and Azure OpenAI targets. */
+export class OpenAiChatAdapter implements ProviderAdapter {
+  readonly provider: 'openai' | 'azure-openai'
+  readonly targetName: string
+  readonly model: string
+  readonly #client: OpenAI
+  readonly #secrets: readonly string[]
+
+  constructor(options: OpenAiChatAdapterOptions) {
+    this.provider = options.provider
+    this.targetName = options.targetName
+    this.model = options.model
+    this.#client = options.client
+    this.#secrets = options.secrets
+  }
+
+  async chat(request: ProviderRequest): Promise<ProviderChatResult> {
+    const context = { target: this.targetName, signal: request.signal, secrets: this.#secrets }
+    try {
+      const { data, response } = await this.#client.chat.completions
+        .create({ ...buildOpenAiChatParams(this.model, request), stream: false }, { signal: request.signal })
+        .withResponse()
+      const headers = toSafeHeaders(response.headers)
+      const choice = data.choices[0]
+      if (choice === undefined) throw new LlmError(`target "${this.targetName}": the response has no choices`, { kind: 'server', target: this.targetName, headers })
+      if (choice.finish_reason === 'content_filter') {
+        throw new LlmError(`target "${this.targetName}": the provider's content filter stopped the answer`, { kind: 'content_filter', target: this.targetName, headers })
+      }
+      const toolCalls: ToolCall[] = (choice.message.tool_calls ?? []).flatMap((toolCall) =>
+        toolCall.type === 'function' ? [{ id: toolCall.id, name: toolCall.function.name, arguments: toolCall.function.arguments }] : [],
+      )
+      return {
+        text: choice.message.content ?? '',
+        toolCalls,
+        finishReason: mapOpenAiFinishReason(choice.finish_reason),
+        ...(data.usage === undefined ? {} : { usage: convertOpenAiUsage(data.usage) }),
+        headers,
+      }
+    } catch (error) {
+      throw mapOpenAiError(error, context)
+    }
+  }
+
+  async stream(request: ProviderRequest): Promise<ProviderStream> {
+    const context = { target: this.targetName, signal: request.signal, secrets: this.#secrets }
+    try {
+      const { data, response } = await this.#client.chat.completions
+        .create({ ...buildOpenAiChatParams(this.model, request), stream: true, stream_options: { include_usage: true } }, { signal: request.signal })
+        .withResponse()
+      return { headers: toSafeHeaders(response.headers), parts: readOpenAiStream(data, context) }
+    } catch (error) {
+      throw mapOpenAiError(error, context)
+    }
+  }
+}
+
+/** Creates the adapter for an `openai` target (OpenAI or any OpenAI-compatible `baseURL`). */
+export function createOpenAiAdapter(targetName: string, config: OpenAiTargetConfig): OpenAiChatAdapter {
+  const apiKey = config.apiKey ?? process.env.OPENAI_API_KEY ?? ''
+  const client = new OpenAI({
+    apiKey,
+    ...(config.baseURL === undefined ? {} : { baseURL: config.baseURL }),
+    ...(config.organization === undefined ? {} : { organization: config.organization }),
+    ...(config.headers === undefined ? {} : { defaultHeaders: config.headers }),
+    ...(config.fetch === undefined ? {} : { fetch: config.fetch }),
+    maxRetries: 0,
+    timeout: sdkTimeoutMs,
+  })
+  return new OpenAiChatAdapter({ provider: 'openai', targetName, model: config.model, client, secrets: [apiKey] })
+}

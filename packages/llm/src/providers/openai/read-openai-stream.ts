@@ -1,0 +1,54 @@
+import { APIUserAbortError } from 'openai'
+import type { ChatCompletionChunk } from 'openai/resources/chat/completions'
+import { LlmError } from '../../llm-error.ts'
+import type { ProviderStreamPart, ToolCall } from '../../types.ts'
+import { convertOpenAiUsage } from './convert-openai-usage.ts'
+import { mapOpenAiError } from './map-openai-error.ts'
+import type { OpenAiErrorContext } from './map-openai-error.ts'
+import { mapOpenAiFinishReason } from './map-openai-finish-reason.ts'
+
+/**
+ * Turns Chat Completions chunks into stream parts: `text-delta` per content delta,
+ * one `tool-call` per tool call once its argument deltas are complete, `usage` from the
+ * usage chunk, then `finish`. Throws an `LlmError` for an SSE `error` event, a
+ * `content_filter` finish (kind `content_filter`), an abort, or a stream that ends before
+ * any `finish_reason` (kind `network`: the connection was cut) — never a silent truncation.
+ */
+export async function* readOpenAiStream(chunks: AsyncIterable<ChatCompletionChunk>, context: OpenAiErrorContext): AsyncGenerator<ProviderStreamPart> {
+  const toolCalls = new Map<number, ToolCall>()
+  let finishReason: string | undefined
+  try {
+    for await (const chunk of chunks) {
+      if (chunk.usage) yield { type: 'usage', usage: convertOpenAiUsage(chunk.usage) }
+      const choice = chunk.choices[0]
+      if (choice === undefined) continue
+      const text = choice.delta?.content
+      if (typeof text === 'string' && text !== '') yield { type: 'text-delta', text }
+      for (const delta of choice.delta?.tool_calls ?? []) {
+        const toolCall = toolCalls.get(delta.index) ?? { id: '', name: '', arguments: '' }
+        toolCall.id ||= delta.id ?? ''
+        toolCall.name ||= delta.function?.name ?? ''
+        toolCall.arguments += delta.function?.arguments ?? ''
+        toolCalls.set(delta.index, toolCall)
+      }
+      if (choice.finish_reason) {
+        finishReason = choice.finish_reason
+        if (finishReason === 'content_filter') {
+          throw new LlmError(`target "${context.target}": the provider's content filter stopped the answer`, { kind: 'content_filter', target: context.target })
+        }
+        for (const toolCall of [...toolCalls.entries()].sort(([left], [right]) => left - right).map(([, call]) => call)) {
+          yield { type: 'tool-call', toolCall }
+        }
+        toolCalls.clear()
+      }
+    }
+  } catch (error) {
+    throw mapOpenAiError(error, context)
+  }
+  // The openai SDK ends the iteration silently when the request is aborted.
+  if (context.signal?.aborted === true) throw mapOpenAiError(new APIUserAbortError(), context)
+  if (finishReason === undefined) {
+    throw new LlmError(`target "${context.target}": the stream ended before a finish_reason or [DONE] (connection cut)`, { kind: 'network', target: context.target })
+  }
+  yield { type: 'finish', finishReason: mapOpenAiFinishReason(finishReason) }
+}

@@ -1,0 +1,17 @@
+const credentialHeaderPattern = /authorization|api-key|apikey|cookie|secret|password|credential|signature|security-token|session-token|bearer/i
+
+/**
+ * Copies response headers into a plain object with lower-cased names, leaving out every
+ * header that could carry a credential (`authorization`, `api-key`, `set-cookie`, …).
+ * Rate-limit headers such as `x-ratelimit-remaining-tokens` are kept.
+ */
+export function toSafeHeaders(headers: Headers | Record<string, string | string[] | undefined> | undefined): Record<string, string> {
+  const safe: Record<string, string> = {}
+  if (headers === undefined) return safe
+  const entries: Iterable<[string, string | string[] | undefined]> = headers instanceof Headers ? headers.entries() : Object.entries(headers)
+  for (const [name, value] of entries) {
+    if (value === undefined || credentialHeaderPattern.test(name)) continue
+    safe[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
+  }
+  return safe
+}
