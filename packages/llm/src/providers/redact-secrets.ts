@@ -1,3 +1,5 @@
+import { isCredentialHeader } from './to-safe-headers.ts'
+
 const apiKeyLikePattern = /\b(?:sk|rk)-[A-Za-z0-9_*-]{6,}|\bABSK[A-Za-z0-9+/=]{12,}|\bbedrock-api-key-[A-Za-z0-9+/=_-]{8,}/g
 
 /**
@@ -13,21 +15,38 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
   return redacted.replace(apiKeyLikePattern, '[redacted]')
 }
 
+const maxDepth = 6
+
 /**
- * Redacts secrets in place from an error (and its `cause` chain) that is kept as an
- * `LlmError` cause, so logging the cause cannot leak a key either.
+ * Scrubs, in place, an SDK error that is kept as an `LlmError` cause, so that logging the
+ * cause cannot leak a key either: its message and stack, its string fields (e.g. the parsed
+ * error body), and its `Headers` (credential headers removed), following the `cause` chain.
  */
 export function redactErrorSecrets(error: unknown, secrets: readonly string[]): void {
-  const seen = new Set<unknown>()
-  let current = error
-  while (current instanceof Error && !seen.has(current)) {
-    seen.add(current)
+  scrub(error, secrets, new Set(), 0)
+}
+
+function scrub(value: unknown, secrets: readonly string[], seen: Set<unknown>, depth: number): void {
+  if (typeof value !== 'object' || value === null || seen.has(value) || depth > maxDepth) return
+  seen.add(value)
+  const target = value as Record<string, unknown>
+  const keys = value instanceof Error ? [...Object.keys(value), 'message', 'stack', 'cause'] : Object.keys(value)
+  for (const key of new Set(keys)) {
+    const field = target[key]
     try {
-      current.message = redactSecrets(current.message, secrets)
-      if (current.stack !== undefined) current.stack = redactSecrets(current.stack, secrets)
+      if (typeof field === 'string') target[key] = redactSecrets(field, secrets)
+      else if (field instanceof Headers) target[key] = scrubHeaders(field, secrets)
+      else scrub(field, secrets, seen, depth + 1)
     } catch {
-      // A frozen error keeps its text; LlmError's own message is redacted anyway.
+      // A read-only field keeps its value; LlmError's own message and headers are built redacted.
     }
-    current = current.cause
   }
+}
+
+function scrubHeaders(headers: Headers, secrets: readonly string[]): Headers {
+  const scrubbed = new Headers()
+  for (const [name, value] of headers) {
+    if (!isCredentialHeader(name)) scrubbed.append(name, redactSecrets(value, secrets))
+  }
+  return scrubbed
 }

@@ -38,6 +38,7 @@ interface OpenAiErrorBody {
  * | other 4xx                                             | bad_request     |
  * | 5xx, SSE `error` event, malformed stream JSON         | server          |
  * | connection refused/reset, socket cut mid-stream       | network         |
+ * | anything else (an undocumented response shape)        | server          |
  */
 export function mapOpenAiError(error: unknown, context: OpenAiErrorContext): LlmError {
   if (error instanceof LlmError) return error
@@ -70,7 +71,9 @@ export function mapOpenAiError(error: unknown, context: OpenAiErrorContext): Llm
   }
   if (error instanceof SyntaxError) return fail('server', `malformed stream data (${error.message})`)
   const network = classifyNetworkError(error)
-  return fail(network.kind, network.reason)
+  // No transport error code anywhere: the response was not what the API documents.
+  if (network.code === undefined) return fail('server', `unexpected response (${network.reason})`)
+  return fail(network.kind, `connection failed (${network.reason})`)
 }
 
 const inStreamKinds: Record<string, LlmErrorKind> = {

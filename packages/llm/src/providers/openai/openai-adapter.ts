@@ -49,7 +49,7 @@ export class OpenAiChatAdapter implements ProviderAdapter {
         .create({ ...buildOpenAiChatParams(this.model, request), stream: false }, { signal: request.signal })
         .withResponse()
       const headers = toSafeHeaders(response.headers)
-      const choice = data.choices[0]
+      const choice = data.choices?.[0]
       if (choice === undefined) throw new LlmError(`target "${this.targetName}": the response has no choices`, { kind: 'server', target: this.targetName, headers })
       if (choice.finish_reason === 'content_filter') {
         throw new LlmError(`target "${this.targetName}": the provider's content filter stopped the answer`, { kind: 'content_filter', target: this.targetName, headers })
