@@ -15,7 +15,7 @@ const completionsUrl = 'https://api.openai.com/v1/chat/completions'
 const server = setupServer()
 let adapter: ProviderAdapter
 beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' })
+  server.listen({ onUnhandledFrame: 'error' })
   // The openai SDK captures globalThis.fetch when the client is built: build it after msw patched it.
   adapter = createProviderAdapter('primary', { provider: 'openai', model: 'gpt-4o-mini', apiKey: testApiKey })
 })
