@@ -1,6 +1,7 @@
 import type { TargetConfig } from '../target-config.ts'
 import { validateTargetConfig } from '../target-config.ts'
 import type { ProviderAdapter } from '../types.ts'
+import { createAzureOpenAiAdapter } from './azure-openai/azure-openai-adapter.ts'
 import { createOpenAiAdapter } from './openai/openai-adapter.ts'
 
 /**
@@ -15,6 +16,8 @@ export function createProviderAdapter(targetName: string, config: TargetConfig):
   switch (config.provider) {
     case 'openai':
       return createOpenAiAdapter(targetName, config)
+    case 'azure-openai':
+      return createAzureOpenAiAdapter(targetName, config)
     default:
       throw new Error(`targets.${targetName}.provider: "${config.provider}" adapter is not built yet`)
   }

@@ -1,3 +1,4 @@
+import type { ContentFilterResultDetailsForPromptOutput } from '@azure/openai/types'
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai'
 import { LlmError } from '../../llm-error.ts'
 import type { LlmErrorKind } from '../../llm-error.ts'
@@ -5,6 +6,7 @@ import { parseRetryAfter } from '../../parse-retry-after.ts'
 import { classifyNetworkError } from '../classify-network-error.ts'
 import { redactErrorSecrets, redactSecrets } from '../redact-secrets.ts'
 import { toSafeHeaders } from '../to-safe-headers.ts'
+import { describeContentFilter } from './describe-content-filter.ts'
 
 /** What the mapper needs to know about the attempt that failed. */
 export interface OpenAiErrorContext {
@@ -20,7 +22,7 @@ interface OpenAiErrorBody {
   message?: unknown
   code?: unknown
   type?: unknown
-  innererror?: { code?: unknown }
+  innererror?: { code?: unknown; content_filter_result?: ContentFilterResultDetailsForPromptOutput }
 }
 
 /**
@@ -67,7 +69,8 @@ export function mapOpenAiError(error: unknown, context: OpenAiErrorContext): Llm
       return fail(kind, `error event in the stream${code === undefined ? '' : ` (${code})`}: ${providerMessage}`, { headers, retryAfterMs })
     }
     const kind = kindForStatus(status, code, body, providerMessage)
-    return fail(kind, `HTTP ${status}${code === undefined ? '' : ` ${code}`}: ${providerMessage}`, { status, headers, retryAfterMs })
+    const detail = kind === 'content_filter' ? describeContentFilter(body.innererror?.content_filter_result) : ''
+    return fail(kind, `HTTP ${status}${code === undefined ? '' : ` ${code}`}: ${providerMessage}${detail}`, { status, headers, retryAfterMs })
   }
   if (error instanceof SyntaxError) return fail('server', `malformed stream data (${error.message})`)
   const network = classifyNetworkError(error)

@@ -1,0 +1,138 @@
+import type { CallContext } from './call-context.ts'
+import { AttemptSignal } from './deadline.ts'
+import { isCallerErrorKind } from './error-action.ts'
+import { LlmError, isLlmError, type AttemptRecord } from './llm-error.ts'
+import type { RateLimitReservation } from './rate-limit-budget.ts'
+import type { BreakerPermit } from './target-breaker.ts'
+import type { TargetRuntime } from './target-runtime.ts'
+import type { Usage } from './types.ts'
+
+/**
+ * One request to one target: its signal and timers, its record in `attempts[]`, and the
+ * breaker permit, budget reservation and events that settle when it ends (exactly once).
+ */
+export class Attempt {
+  readonly call: CallContext
+  readonly target: TargetRuntime
+  readonly record: AttemptRecord
+  readonly timers: AttemptSignal
+  #permit: BreakerPermit
+  #reservation: RateLimitReservation
+  #startedAt = performance.now()
+  #settled = false
+
+  constructor(call: CallContext, target: TargetRuntime, permit: BreakerPermit, reservation: RateLimitReservation, cancelSignal?: AbortSignal) {
+    this.call = call
+    this.target = target
+    this.#permit = permit
+    this.#reservation = reservation
+    this.timers = new AttemptSignal(call.deadline, cancelSignal)
+    call.requestsMade += 1
+    target.requests += 1
+    this.record = {
+      target: target.name,
+      provider: target.adapter.provider,
+      model: target.adapter.model,
+      attempt: call.attempts.length + 1,
+      startedAtMs: Date.now(),
+      latencyMs: 0,
+      outcome: 'error',
+    }
+    call.attempts.push(this.record)
+    call.emit({ ...this.#eventBase(), type: 'attempt-start' })
+  }
+
+  get signal(): AbortSignal {
+    return this.timers.signal
+  }
+
+  get settled(): boolean {
+    return this.#settled
+  }
+
+  /** Milliseconds since the attempt started. */
+  elapsedMs(): number {
+    return Math.round(performance.now() - this.#startedAt)
+  }
+
+  markFirstToken(): void {
+    this.record.timeToFirstTokenMs ??= this.elapsedMs()
+  }
+
+  succeed(usage: Usage | undefined, headers: Record<string, string>): void {
+    if (this.#settled) return
+    this.#settled = true
+    this.timers.dispose()
+    this.record.outcome = 'success'
+    this.record.latencyMs = this.elapsedMs()
+    this.target.budget.learn(headers)
+    this.#reservation.settle(usage?.totalTokens)
+    this.target.recordSuccess(this.record.timeToFirstTokenMs ?? this.record.latencyMs)
+    this.#permit.succeed()
+    this.call.emit({ ...this.#eventBase(), type: 'attempt-end', outcome: 'success' })
+  }
+
+  /**
+   * Ends the attempt with an error and returns it as an `LlmError` whose kind says what
+   * really happened: the caller's abort, the deadline, our own timer, or the provider's error.
+   */
+  fail(error: unknown): LlmError {
+    const normalized = this.#normalize(error)
+    if (this.#settled) return normalized
+    this.#settled = true
+    this.timers.dispose()
+    this.record.latencyMs = this.elapsedMs()
+    this.record.outcome = this.timers.cause === 'cancelled' ? 'cancelled' : 'error'
+    this.record.errorKind = normalized.kind
+    if (normalized.status !== undefined) this.record.status = normalized.status
+    this.target.budget.learn(normalized.headers)
+    this.#reservation.settle(undefined)
+    if (normalized.kind === 'rate_limited' && normalized.retryAfterMs !== undefined && normalized.retryAfterMs > 0) {
+      this.target.breaker.openFor(normalized.retryAfterMs)
+    }
+    if (this.record.outcome === 'cancelled' || isCallerErrorKind(normalized.kind) || normalized.kind === 'deadline') {
+      // Not the target's fault: settle the permit without counting a failure.
+      this.#permit.fail(new LlmError('not counted', { kind: 'aborted' }))
+    } else {
+      this.target.recordFailure(normalized.kind)
+      this.#permit.fail(normalized)
+    }
+    this.call.emit({ ...this.#eventBase(), type: 'attempt-end', outcome: this.record.outcome, errorKind: normalized.kind, ...(normalized.status === undefined ? {} : { status: normalized.status }) })
+    return normalized
+  }
+
+  /** Cancels a still-running attempt (a hedge that lost, a consumer that stopped reading). */
+  cancel(): void {
+    this.timers.abort('cancelled')
+    this.fail(new LlmError('attempt cancelled', { kind: 'aborted', target: this.target.name }))
+  }
+
+  #normalize(error: unknown): LlmError {
+    const target = this.target.name
+    switch (this.timers.cause) {
+      case 'aborted':
+        return new LlmError('the caller aborted the call', { kind: 'aborted', target, cause: error })
+      case 'deadline':
+        return new LlmError(`route "${this.call.route.name}" deadline of ${this.call.route.deadlineMs} ms passed during the attempt on "${target}"`, { kind: 'deadline', target, cause: error })
+      case 'timeout':
+        return new LlmError(`target "${target}": ${this.timers.timeoutReason}`, { kind: 'timeout', target, cause: error })
+      case 'cancelled':
+        return new LlmError(`attempt on "${target}" cancelled`, { kind: 'aborted', target, cause: error })
+      default:
+        if (isLlmError(error)) return error
+        return new LlmError(`target "${target}" failed: ${error instanceof Error ? error.message : String(error)}`, { kind: 'network', target, cause: error })
+    }
+  }
+
+  #eventBase() {
+    return {
+      target: this.target.name,
+      provider: this.target.adapter.provider,
+      model: this.target.adapter.model,
+      attempt: this.record.attempt,
+      latencyMs: this.record.latencyMs,
+      ...(this.record.timeToFirstTokenMs === undefined ? {} : { timeToFirstTokenMs: this.record.timeToFirstTokenMs }),
+      breakerState: this.target.breaker.state,
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import type { CallDeadline } from './deadline.ts'
+import { emitEvent, type LlmEvent, type LlmEventListener } from './emit-event.ts'
+import { LlmError, type AttemptRecord, type LlmErrorKind } from './llm-error.ts'
+import type { ResolvedRoute } from './route-config.ts'
+import type { TargetRuntime } from './target-runtime.ts'
+import type { ProviderRequest } from './types.ts'
+
+/** The state of one `chat` or `stream` call, shared by every attempt it makes. */
+export class CallContext {
+  readonly route: ResolvedRoute
+  readonly deadline: CallDeadline
+  readonly request: Omit<ProviderRequest, 'signal'>
+  readonly attempts: AttemptRecord[] = []
+  /** Requests sent so far (counts against `maxAttempts`). */
+  requestsMade = 0
+  /** Time spent waiting between retries (counts against `maxTotalWaitMs`). */
+  waitedMs = 0
+  readonly #onEvent: LlmEventListener | undefined
+
+  constructor(route: ResolvedRoute, deadline: CallDeadline, request: Omit<ProviderRequest, 'signal'>, onEvent: LlmEventListener | undefined) {
+    this.route = route
+    this.deadline = deadline
+    this.request = request
+    this.#onEvent = onEvent
+  }
+
+  emit(event: Omit<LlmEvent, 'timeMs' | 'route'>): void {
+    emitEvent(this.#onEvent, { route: this.route.name, ...event })
+  }
+
+  /** Records a target passed over without a request (breaker open, no budget). */
+  recordSkip(target: TargetRuntime, kind: LlmErrorKind, reason: string): AttemptRecord {
+    target.skipped += 1
+    const record: AttemptRecord = {
+      target: target.name,
+      provider: target.adapter.provider,
+      model: target.adapter.model,
+      attempt: this.attempts.length + 1,
+      startedAtMs: Date.now(),
+      latencyMs: 0,
+      outcome: 'skipped',
+      errorKind: kind,
+      reason,
+    }
+    this.attempts.push(record)
+    this.emit({
+      type: kind === 'rate_limited' ? 'rate-limited' : 'attempt-end',
+      target: target.name,
+      provider: target.adapter.provider,
+      model: target.adapter.model,
+      attempt: record.attempt,
+      latencyMs: 0,
+      outcome: 'skipped',
+      errorKind: kind,
+      breakerState: target.breaker.state,
+      reason,
+    })
+    return record
+  }
+
+  /** The error for a call the caller aborted or whose deadline passed, if either happened. */
+  abortError(): LlmError | undefined {
+    const cause = this.deadline.cause()
+    if (cause === undefined) return undefined
+    return cause === 'aborted'
+      ? new LlmError('the caller aborted the call', { kind: 'aborted', attempts: this.attempts })
+      : new LlmError(`route "${this.route.name}" deadline of ${this.route.deadlineMs} ms passed`, { kind: 'deadline', attempts: this.attempts })
+  }
+}
+
+/** Short description of an error for attempt reasons: "server 503", "timeout (no first token within 3000 ms)". */
+export function describeError(error: LlmError): string {
+  return `${error.kind}${error.status === undefined ? '' : ` ${error.status}`}`
+}

@@ -1,0 +1,50 @@
+import { describeError, type CallContext } from './call-context.ts'
+import { actionForErrorKind } from './error-action.ts'
+import { LlmError } from './llm-error.ts'
+import type { TargetRuntime } from './target-runtime.ts'
+
+/** Errors after which no other target is tried. */
+export function stopsTheCall(error: LlmError): boolean {
+  return actionForErrorKind(error.kind) === 'fail' && error.kind !== 'all_failed'
+}
+
+/** Completes the last record's reason and emits `fallback`. */
+export function recordFallback(call: CallContext, from: TargetRuntime, to: TargetRuntime | undefined, error: LlmError, reason?: string): void {
+  const last = [...call.attempts].reverse().find((record) => record.target === from.name)
+  const why = reason ?? last?.reason ?? `${describeError(error)}; fell back`
+  if (last !== undefined && last.reason === undefined) last.reason = why
+  call.emit({
+    type: 'fallback',
+    target: from.name,
+    provider: from.adapter.provider,
+    model: from.adapter.model,
+    errorKind: error.kind,
+    breakerState: from.breaker.state,
+    reason: why,
+    ...(to === undefined ? {} : { nextTarget: to.name }),
+  })
+}
+
+/** Attaches the call's attempts to an error that ends the call. */
+export function withAttempts(call: CallContext, error: LlmError): LlmError {
+  error.attempts = [...call.attempts]
+  return error
+}
+
+/** The error for a call no target could serve: aborted, deadline, breaker_open (all open) or all_failed. */
+export function finalError(call: CallContext): LlmError {
+  const aborted = call.abortError()
+  if (aborted !== undefined) return withAttempts(call, aborted)
+  const attempts = [...call.attempts]
+  const summary = attempts.map((record) => `${record.target} (${record.errorKind ?? record.outcome}${record.status === undefined ? '' : ` ${record.status}`})`).join(', ')
+  if (attempts.length > 0 && attempts.every((record) => record.errorKind === 'breaker_open')) {
+    return new LlmError(`route "${call.route.name}": every target's breaker is open (${summary}); failing fast`, { kind: 'breaker_open', attempts })
+  }
+  const budget = call.requestsMade >= call.route.maxAttempts ? `; attempt budget (maxAttempts ${call.route.maxAttempts}) used` : ''
+  const last = attempts.at(-1)
+  return new LlmError(`route "${call.route.name}": every target failed: ${summary || 'no target tried'}${budget}`, {
+    kind: 'all_failed',
+    attempts,
+    ...(last?.status === undefined ? {} : { status: last.status }),
+  })
+}

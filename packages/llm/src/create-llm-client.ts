@@ -1,0 +1,138 @@
+import { CallContext } from './call-context.ts'
+import { chatWithFailover } from './chat-with-failover.ts'
+import type { LlmClientOptions } from './client-options.ts'
+import { createCallDeadline } from './deadline.ts'
+import { emitEvent } from './emit-event.ts'
+import type { LlmCallRequest, LlmChatResult, LlmClient, LlmStreamPart } from './llm-client-types.ts'
+import { LlmError, isLlmError } from './llm-error.ts'
+import { createProviderAdapter } from './providers/create-provider-adapter.ts'
+import { RateLimitBudget } from './rate-limit-budget.ts'
+import { resolveRoute, type ResolvedRoute } from './route-config.ts'
+import { selectFromPool, type PoolSelectionState } from './select-from-pool.ts'
+import { streamWithFailover } from './stream-with-failover.ts'
+import { TargetBreaker } from './target-breaker.ts'
+import { validateClientOptions } from './validate-client-options.ts'
+import { TargetRuntime } from './target-runtime.ts'
+import { Telemetry, type CallTelemetry } from './telemetry.ts'
+
+/**
+ * Creates the resilient client: routes with fallback chains and pools, retries that honour
+ * rate-limit headers, one circuit breaker per target, deadlines and streaming failover.
+ * Throws at once, naming the field, when the configuration is wrong.
+ * @example
+ * const llm = createLlmClient({
+ *   targets: {
+ *     'azure-japaneast': { provider: 'azure-openai', endpoint: 'https://je.openai.azure.com', deployment: 'gpt-4o-mini', apiKey },
+ *     openai: { provider: 'openai', model: 'gpt-4o-mini', apiKey: openAiKey },
+ *   },
+ *   routes: { answer: { chain: ['azure-japaneast', 'openai'], deadlineMs: 8000 } },
+ *   onEvent: (event) => console.log(event.type, event.target),
+ * })
+ * const result = await llm.chat({ route: 'answer', messages: [{ role: 'user', content: 'Hi' }] })
+ * console.log(result.text, result.servedBy)
+ */
+export function createLlmClient(options: LlmClientOptions): LlmClient {
+  validateClientOptions(options)
+  const createAdapter = options.createAdapter ?? createProviderAdapter
+  const runtimes = new Map<string, TargetRuntime>()
+  for (const [name, config] of Object.entries(options.targets)) {
+    const adapter = createAdapter(name, config)
+    const breaker = new TargetBreaker(name, options.breaker ?? {}, (state, openForMs) => {
+      const type = state === 'open' ? 'breaker-open' : state === 'half-open' ? 'breaker-half-open' : 'breaker-close'
+      emitEvent(options.onEvent, {
+        type,
+        target: name,
+        provider: adapter.provider,
+        model: adapter.model,
+        breakerState: state,
+        ...(openForMs === undefined ? {} : { reason: `open for ${openForMs} ms` }),
+      })
+    })
+    const budget = new RateLimitBudget({
+      ...(config.requestsPerMinute === undefined ? {} : { requestsPerMinute: config.requestsPerMinute }),
+      ...(config.tokensPerMinute === undefined ? {} : { tokensPerMinute: config.tokensPerMinute }),
+    })
+    runtimes.set(name, new TargetRuntime(name, adapter, breaker, budget))
+  }
+  const routes = new Map<string, ResolvedRoute>(Object.entries(options.routes).map(([name, route]) => [name, resolveRoute(name, route)]))
+  const telemetry = new Telemetry(options.telemetry)
+  const poolState: PoolSelectionState = {
+    cursors: new Map(),
+    latencyMsOf: (target) => runtimes.get(target)?.latencyEwmaMs,
+    random: Math.random,
+  }
+  let closed = false
+
+  /** The ordered targets of one call: chain order, pools expanded by their strategy. */
+  const planFor = (route: ResolvedRoute): TargetRuntime[] => {
+    const names: string[] = []
+    for (const entry of route.chain) {
+      for (const name of typeof entry === 'string' ? [entry] : selectFromPool(entry, poolState)) {
+        if (!names.includes(name)) names.push(name)
+      }
+    }
+    return names.map((name) => runtimes.get(name) as TargetRuntime)
+  }
+
+  const begin = (request: LlmCallRequest) => {
+    if (closed) throw new LlmError('the client is closed', { kind: 'aborted' })
+    const route = routes.get(request?.route)
+    if (route === undefined) {
+      throw new LlmError(`route: unknown route "${String(request?.route)}"; known routes: ${[...routes.keys()].join(', ')}`, { kind: 'bad_request' })
+    }
+    const plan = planFor(route)
+    const { route: _route, signal, ...providerRequest } = request
+    const deadline = createCallDeadline(route.deadlineMs, signal)
+    const call = new CallContext(route, deadline, providerRequest, options.onEvent)
+    const first = (plan[0] as TargetRuntime).adapter
+    const spans = telemetry.startCall(route.name, { provider: first.provider, model: first.model })
+    return { call, plan, spans }
+  }
+
+  return {
+    async chat(request: LlmCallRequest): Promise<LlmChatResult> {
+      const { call, plan, spans } = begin(request)
+      try {
+        const result = await chatWithFailover(call, plan)
+        spans.firstChunk()
+        succeedSpans(spans, runtimes.get(result.servedBy) as TargetRuntime, call, result.usage)
+        return result
+      } catch (error) {
+        throw failSpans(spans, call, error)
+      } finally {
+        call.deadline.dispose()
+      }
+    },
+
+    async *stream(request: LlmCallRequest): AsyncGenerator<LlmStreamPart> {
+      const { call, plan, spans } = begin(request)
+      try {
+        for await (const part of streamWithFailover(call, plan, () => spans.firstChunk())) {
+          if (part.type === 'end') succeedSpans(spans, runtimes.get(part.servedBy) as TargetRuntime, call, part.usage)
+          yield part
+        }
+      } catch (error) {
+        throw failSpans(spans, call, error)
+      } finally {
+        call.deadline.dispose()
+      }
+    },
+
+    targetStats: () => [...runtimes.values()].map((runtime) => runtime.stats()),
+
+    close(): void {
+      closed = true
+      for (const runtime of runtimes.values()) runtime.breaker.shutdown()
+    },
+  }
+}
+
+function succeedSpans(spans: CallTelemetry, served: TargetRuntime, call: CallContext, usage: Parameters<CallTelemetry['succeed']>[1]): void {
+  spans.succeed({ provider: served.adapter.provider, model: served.adapter.model, target: served.name, attempts: call.attempts.length }, usage)
+}
+
+function failSpans(spans: CallTelemetry, call: CallContext, error: unknown): LlmError {
+  const failure = isLlmError(error) ? error : new LlmError(String(error), { kind: 'all_failed', attempts: call.attempts, cause: error })
+  spans.fail(failure, call.attempts.length)
+  return failure
+}

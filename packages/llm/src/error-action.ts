@@ -1,0 +1,32 @@
+import type { LlmErrorKind } from './llm-error.ts'
+
+/** What the router does after an attempt failed with an error of this kind. */
+export type ErrorAction = 'retry' | 'fallback' | 'fail'
+
+const actions: Record<LlmErrorKind, ErrorAction> = {
+  rate_limited: 'retry',
+  timeout: 'fallback',
+  server: 'retry',
+  network: 'retry',
+  auth: 'fallback',
+  content_filter: 'fallback',
+  context_length: 'fallback',
+  bad_request: 'fail',
+  aborted: 'fail',
+  breaker_open: 'fallback',
+  deadline: 'fail',
+  all_failed: 'fail',
+}
+
+/**
+ * The policy table of llm-error.ts as code: `retry` = retry the same target while its
+ * wait fits the budgets, then fall back; `fallback` = next target; `fail` = stop the call.
+ */
+export function actionForErrorKind(kind: LlmErrorKind): ErrorAction {
+  return actions[kind]
+}
+
+/** Errors caused by the caller or its request: they never count against a target's health. */
+export function isCallerErrorKind(kind: LlmErrorKind): boolean {
+  return kind === 'bad_request' || kind === 'aborted'
+}

@@ -1,0 +1,102 @@
+/** How a pool orders its members for one call (the first is tried first, the rest are its fallbacks). */
+export type PoolStrategy = 'round-robin' | 'weighted' | 'least-latency'
+
+/** A set of interchangeable targets (e.g. one deployment in several regions). */
+export interface PoolConfig {
+  /** Target names of the pool's members. */
+  pool: string[]
+  /** Default `'round-robin'`. */
+  strategy?: PoolStrategy
+  /** For `weighted`: relative weight per member name (default 1 each). */
+  weights?: Record<string, number>
+}
+
+/** One link of a route's chain: a target name or a pool of targets. */
+export type ChainEntry = string | PoolConfig
+
+/** A named use case (`answer`, `classify`) with its ordered fallback chain and time budget. */
+export interface RouteConfig {
+  /** Ordered targets and pools; the call falls back along it. Required, not empty. */
+  chain: ChainEntry[]
+  /** Total time for the whole call, retries and fallbacks included. Default 10000. */
+  deadlineMs?: number
+  /** Streams: an attempt without a first token after this long times out and fails over. Default 3000. */
+  firstTokenTimeoutMs?: number
+  /** Streams: longest silence between two parts after the first token. Default 3000. */
+  interChunkTimeoutMs?: number
+  /** Non-streaming chat: an attempt without an answer after this long times out and fails over. Default: the remaining deadline. */
+  attemptTimeoutMs?: number
+  /** Start the next target when the current one has no first token (stream) or answer (chat) after this long. Default: no hedging. */
+  hedgeAfterMs?: number
+  /** Streams: after a mid-stream failure, continue on the next target with the text so far as an assistant prefix. Default false. */
+  continueOnMidStreamError?: boolean
+  /** Requests the whole call may make, retries and fallbacks together. Default 4. */
+  maxAttempts?: number
+  /** Retries of the same target after a retryable error (server, network, rate_limited). Default 1. */
+  maxRetriesPerTarget?: number
+  /** Total time the call may spend waiting between retries (backoff and Retry-After). Default 2000. */
+  maxTotalWaitMs?: number
+  /** First backoff wait; doubles per retry with full jitter up to `maxBackoffMs`. Default 100. */
+  initialBackoffMs?: number
+  /** Default 1000. */
+  maxBackoffMs?: number
+}
+
+/** A route with every default applied. */
+export interface ResolvedRoute {
+  name: string
+  chain: ChainEntry[]
+  deadlineMs: number
+  firstTokenTimeoutMs: number
+  interChunkTimeoutMs: number
+  attemptTimeoutMs: number | undefined
+  hedgeAfterMs: number | undefined
+  continueOnMidStreamError: boolean
+  maxAttempts: number
+  maxRetriesPerTarget: number
+  maxTotalWaitMs: number
+  initialBackoffMs: number
+  maxBackoffMs: number
+}
+
+export const routeDefaults = {
+  deadlineMs: 10_000,
+  firstTokenTimeoutMs: 3_000,
+  interChunkTimeoutMs: 3_000,
+  continueOnMidStreamError: false,
+  maxAttempts: 4,
+  maxRetriesPerTarget: 1,
+  maxTotalWaitMs: 2_000,
+  initialBackoffMs: 100,
+  maxBackoffMs: 1_000,
+} as const
+
+/** Applies the documented defaults (the one place they live). */
+export function resolveRoute(name: string, route: RouteConfig): ResolvedRoute {
+  return {
+    name,
+    chain: route.chain,
+    deadlineMs: route.deadlineMs ?? routeDefaults.deadlineMs,
+    firstTokenTimeoutMs: route.firstTokenTimeoutMs ?? routeDefaults.firstTokenTimeoutMs,
+    interChunkTimeoutMs: route.interChunkTimeoutMs ?? routeDefaults.interChunkTimeoutMs,
+    attemptTimeoutMs: route.attemptTimeoutMs,
+    hedgeAfterMs: route.hedgeAfterMs,
+    continueOnMidStreamError: route.continueOnMidStreamError ?? routeDefaults.continueOnMidStreamError,
+    maxAttempts: route.maxAttempts ?? routeDefaults.maxAttempts,
+    maxRetriesPerTarget: route.maxRetriesPerTarget ?? routeDefaults.maxRetriesPerTarget,
+    maxTotalWaitMs: route.maxTotalWaitMs ?? routeDefaults.maxTotalWaitMs,
+    initialBackoffMs: route.initialBackoffMs ?? routeDefaults.initialBackoffMs,
+    maxBackoffMs: route.maxBackoffMs ?? routeDefaults.maxBackoffMs,
+  }
+}
+
+/** Every target name a chain mentions, in chain order, without duplicates. */
+export function targetsOfChain(chain: ChainEntry[]): string[] {
+  const names: string[] = []
+  for (const entry of chain) {
+    for (const name of typeof entry === 'string' ? [entry] : entry.pool) {
+      if (!names.includes(name)) names.push(name)
+    }
+  }
+  return names
+}

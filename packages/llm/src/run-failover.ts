@@ -1,0 +1,36 @@
+import type { Attempt } from './attempt.ts'
+import type { CallContext } from './call-context.ts'
+import { finalError, recordFallback, stopsTheCall, withAttempts } from './call-outcome.ts'
+import { hedge } from './hedge.ts'
+import { runTarget } from './run-target.ts'
+import type { TargetRuntime } from './target-runtime.ts'
+
+export interface FailoverResult<T> {
+  value: T
+  attempt: Attempt
+}
+
+/**
+ * Walks the call's plan of targets until one attempt succeeds: retries and skips happen
+ * in `runTarget`, fail-now errors (bad_request, aborted, deadline) stop the walk, the
+ * rest fall back. With `hedgeAfterMs` the walk is concurrent (see `hedge`).
+ * `discard` cleans up a value that arrived after another target already won.
+ */
+export async function runFailover<T>(
+  call: CallContext,
+  plan: TargetRuntime[],
+  run: (attempt: Attempt) => Promise<T>,
+  discard: (value: T, attempt: Attempt) => void,
+): Promise<FailoverResult<T>> {
+  if (call.route.hedgeAfterMs !== undefined && plan.length > 1) {
+    return hedge(call, plan, run, discard, call.route.hedgeAfterMs)
+  }
+  for (const [index, target] of plan.entries()) {
+    if (call.requestsMade >= call.route.maxAttempts) break
+    const outcome = await runTarget(call, target, run)
+    if (outcome.ok) return outcome
+    if (stopsTheCall(outcome.error)) throw withAttempts(call, outcome.error)
+    recordFallback(call, target, plan[index + 1], outcome.error)
+  }
+  throw finalError(call)
+}

@@ -1,0 +1,132 @@
+import type { Attempt } from './attempt.ts'
+import { describeError, type CallContext } from './call-context.ts'
+import { recordFallback, stopsTheCall, withAttempts } from './call-outcome.ts'
+import { raceAbort } from './deadline.ts'
+import type { LlmStreamPart } from './llm-client-types.ts'
+import { LlmError } from './llm-error.ts'
+import { runFailover } from './run-failover.ts'
+import type { TargetRuntime } from './target-runtime.ts'
+import type { ChatMessage, FinishReason, ProviderStreamPart, ToolCall, Usage } from './types.ts'
+
+interface OpenStream {
+  iterator: AsyncIterator<ProviderStreamPart>
+  /** Parts read while waiting for the first token. */
+  buffered: ProviderStreamPart[]
+  headers: Record<string, string>
+  ended: boolean
+}
+
+/**
+ * Streaming call. Until the first token, any failure (HTTP error, in-stream error event,
+ * first-token timeout, cut connection) fails over to the next target. After it, a
+ * failure is thrown to the caller as a typed `LlmError` (never a silent truncation),
+ * unless the route sets `continueOnMidStreamError`: then the next target is asked to
+ * continue, with the text so far sent as an assistant prefix.
+ */
+export async function* streamWithFailover(call: CallContext, plan: TargetRuntime[], onFirstChunk: () => void): AsyncGenerator<LlmStreamPart> {
+  let messages: ChatMessage[] = call.request.messages
+  let remaining = plan
+  let text = ''
+  const toolCalls: ToolCall[] = []
+  let usage: Usage | undefined
+  let firstChunkSeen = false
+  for (;;) {
+    const { value: open, attempt } = await runFailover(
+      call,
+      remaining,
+      (candidate) => openUntilFirstToken(call, candidate, messages),
+      (value, candidate) => {
+        candidate.cancel()
+        void value.iterator.return?.()
+      },
+    )
+    let finishReason: FinishReason | undefined
+    try {
+      for await (const part of readParts(call, attempt, open)) {
+        if (!firstChunkSeen) {
+          firstChunkSeen = true
+          onFirstChunk()
+        }
+        if (part.type === 'finish') {
+          finishReason = part.finishReason
+          continue
+        }
+        if (part.type === 'text-delta') text += part.text
+        if (part.type === 'tool-call') toolCalls.push(part.toolCall)
+        if (part.type === 'usage') usage = part.usage
+        yield part
+      }
+      if (finishReason === undefined) {
+        throw new LlmError(`stream from "${attempt.target.name}" ended without a finish part`, { kind: 'network', target: attempt.target.name })
+      }
+      attempt.succeed(usage, open.headers)
+      yield { type: 'end', text, toolCalls, usage, finishReason, servedBy: attempt.target.name, attempts: [...call.attempts] }
+      return
+    } catch (error) {
+      const failure = attempt.fail(error)
+      if (stopsTheCall(failure)) throw withAttempts(call, failure)
+      const rest = remaining.slice(remaining.indexOf(attempt.target) + 1)
+      if (call.route.continueOnMidStreamError && rest.length > 0 && call.requestsMade < call.route.maxAttempts) {
+        attempt.record.reason = `${describeError(failure)} after the first token; continued on the next target with the text so far`
+        recordFallback(call, attempt.target, rest[0], failure)
+        messages = [...call.request.messages, { role: 'assistant', content: text }]
+        remaining = rest
+        continue
+      }
+      attempt.record.reason = `${describeError(failure)} after the first token; surfaced to the caller`
+      throw withAttempts(
+        call,
+        new LlmError(`stream from "${attempt.target.name}" failed after the first token (${text.length} characters delivered): ${failure.message}`, {
+          kind: failure.kind,
+          target: attempt.target.name,
+          headers: failure.headers,
+          cause: failure,
+          ...(failure.status === undefined ? {} : { status: failure.status }),
+        }),
+      )
+    } finally {
+      // The consumer stopped reading early: abort the attempt so its socket closes.
+      if (!attempt.settled) {
+        attempt.cancel()
+        void open.iterator.return?.()
+      }
+    }
+  }
+}
+
+/** Opens a stream on one target and reads until the first token (or a finish with no text). */
+async function openUntilFirstToken(call: CallContext, attempt: Attempt, messages: ChatMessage[]): Promise<OpenStream> {
+  const { firstTokenTimeoutMs } = call.route
+  attempt.timers.arm(firstTokenTimeoutMs, `no first token within firstTokenTimeoutMs ${firstTokenTimeoutMs}`)
+  const stream = await raceAbort(attempt.target.adapter.stream({ ...call.request, messages, signal: attempt.signal }), attempt.signal)
+  const iterator = stream.parts[Symbol.asyncIterator]()
+  const buffered: ProviderStreamPart[] = []
+  try {
+    for (;;) {
+      const next = await raceAbort(iterator.next(), attempt.signal)
+      if (next.done === true) return { iterator, buffered, headers: stream.headers, ended: true }
+      buffered.push(next.value)
+      if (next.value.type === 'tool-call' || next.value.type === 'finish' || (next.value.type === 'text-delta' && next.value.text !== '')) {
+        attempt.markFirstToken()
+        attempt.timers.disarm()
+        return { iterator, buffered, headers: stream.headers, ended: false }
+      }
+    }
+  } catch (error) {
+    void iterator.return?.()
+    throw error
+  }
+}
+
+/** The buffered parts, then the rest of the stream, each read under the inter-chunk timer. */
+async function* readParts(call: CallContext, attempt: Attempt, open: OpenStream): AsyncGenerator<ProviderStreamPart> {
+  const { interChunkTimeoutMs } = call.route
+  yield* open.buffered
+  if (open.ended) return
+  for (;;) {
+    attempt.timers.arm(interChunkTimeoutMs, `no stream part within interChunkTimeoutMs ${interChunkTimeoutMs}`)
+    const next = await raceAbort(open.iterator.next(), attempt.signal)
+    if (next.done === true) return
+    yield next.value
+  }
+}

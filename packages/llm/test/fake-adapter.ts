@@ -1,0 +1,69 @@
+import { LlmError } from '@voxguard/llm'
+import type { ProviderAdapter, ProviderChatResult, ProviderRequest, ProviderStream, ProviderStreamPart } from '@voxguard/llm'
+
+/** One scripted behaviour of a fake target, consumed per request. */
+export type FakeStep =
+  | { answer: string; delayMs?: number; headers?: Record<string, string> }
+  | { error: LlmError; delayMs?: number }
+  | { hang: true }
+  | { parts: Array<ProviderStreamPart | { fail: LlmError } | { waitMs: number }> }
+
+/**
+ * An in-memory ProviderAdapter for router unit tests: follows a script per request and
+ * honours the request signal like a real adapter (a hang rejects when aborted).
+ */
+export function fakeAdapter(targetName: string, steps: FakeStep[], fallbackStep?: FakeStep) {
+  const requests: ProviderRequest[] = []
+  const next = (): FakeStep => steps.shift() ?? fallbackStep ?? { answer: `from ${targetName}` }
+  const wait = (ms: number, signal: AbortSignal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal.aborted) return reject(new LlmError('aborted', { kind: 'aborted', target: targetName }))
+      const timer = setTimeout(resolve, ms)
+      signal.addEventListener('abort', () => {
+        clearTimeout(timer)
+        reject(new LlmError('aborted', { kind: 'aborted', target: targetName }))
+      }, { once: true })
+    })
+  const adapter: ProviderAdapter & { requests: ProviderRequest[] } = {
+    provider: 'openai',
+    targetName,
+    model: `${targetName}-model`,
+    requests,
+    async chat(request): Promise<ProviderChatResult> {
+      requests.push(request)
+      const step = next()
+      if ('hang' in step) {
+        await wait(60_000, request.signal)
+        throw new Error('unreachable')
+      }
+      if ('parts' in step) throw new Error('parts step used for chat')
+      await wait(step.delayMs ?? 0, request.signal)
+      if ('error' in step) throw step.error
+      return { text: step.answer, toolCalls: [], finishReason: 'stop', usage: { inputTokens: 1, outputTokens: 2, totalTokens: 3 }, headers: step.headers ?? {} }
+    },
+    async stream(request): Promise<ProviderStream> {
+      requests.push(request)
+      const step = next()
+      if ('hang' in step) {
+        await wait(60_000, request.signal)
+        throw new Error('unreachable')
+      }
+      if ('error' in step) {
+        await wait(step.delayMs ?? 0, request.signal)
+        throw step.error
+      }
+      const parts = 'parts' in step ? step.parts : [{ type: 'text-delta' as const, text: step.answer }, { type: 'finish' as const, finishReason: 'stop' as const }]
+      return {
+        headers: {},
+        parts: (async function* () {
+          for (const part of parts) {
+            if ('fail' in part) throw part.fail
+            if ('waitMs' in part) await wait(part.waitMs, request.signal)
+            else yield part
+          }
+        })(),
+      }
+    },
+  }
+  return adapter
+}
