@@ -1,11 +1,12 @@
 import { isCredentialHeader } from './to-safe-headers.ts'
 
-const apiKeyLikePattern = /\b(?:sk|rk)-[A-Za-z0-9_*-]{6,}|\bABSK[A-Za-z0-9+/=]{12,}|\bbedrock-api-key-[A-Za-z0-9+/=_-]{8,}/g
+const apiKeyLikePattern = /\b(?:sk|rk)-[A-Za-z0-9_*-]{6,}|\bABSK[A-Za-z0-9+/=]{12,}|\bbedrock-api-key-[A-Za-z0-9+/=_-]{8,}|\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/g
 
 /**
  * Removes credentials from text that will end up in an error message: every exact
  * occurrence of a configured secret, and anything shaped like an OpenAI (`sk-…`) or
- * Bedrock (`ABSK…`) key, including the partly masked keys providers echo back in 401 bodies.
+ * Bedrock (`ABSK…`) key or a JWT (Entra ID tokens), including the partly masked keys
+ * providers echo back in 401 bodies.
  */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   let redacted = text
