@@ -144,7 +144,14 @@ export interface CallRecord {
   endedBy: 'caller' | 'agent' | 'harness' | 'error'
   /** Set when the call did not run to the end of its script. */
   failure?: CallFailure
-  transport: { closeCode?: number; closeReason?: string }
+  transport: {
+    closeCode?: number
+    closeReason?: string
+    /** Twilio: inbound media frames the harness sent (optional, added in v1 without a version bump). */
+    framesSent?: number
+    /** Twilio: how late frames were sent versus their 20 ms deadlines (optional). */
+    pacingLatenessMs?: { p50: number; p99: number; max: number }
+  }
   turns: TurnRecord[]
   events: AgentEventRecord[]
   expectations?: CallExpectations

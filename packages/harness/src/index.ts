@@ -1,14 +1,52 @@
-export const packageName = 'harness'
+// @voxguard/harness: replay scripted phone calls against a voice agent and record every turn.
+
+// Record format (versioned contract read by @voxguard/judge)
 export { CALL_RECORD_SCHEMA, CALL_RECORD_VERSION } from './call-record.ts'
 export type {
   AgentEventRecord,
   AudioTiming,
+  CallerAction,
   CallExpectations,
   CallFailure,
   CallFailureKind,
   CallRecord,
-  CallerAction,
   ToolCallRecord,
   TurnExpectations,
   TurnRecord,
 } from './call-record.ts'
+
+// Call scripts
+export { loadCallScript, loadCallScripts, formatIssue } from './load-call-script.ts'
+export type { LoadCallScriptOptions } from './load-call-script.ts'
+export type { CallScript, ScriptTurn } from './call-script.ts'
+export { CallScriptSchema, PartialScriptSchema, CallExpectationsSchema, TurnExpectationsSchema } from './call-script-schema.ts'
+export { renderCallScriptJsonSchema } from './render-call-script-json-schema.ts'
+
+// Running
+export { runCalls } from './run-calls.ts'
+export type { RunCallsOptions, RunCallsResult } from './run-calls.ts'
+export { runCall } from './run-call.ts'
+export type { RunCallSettings } from './run-call.ts'
+export { isInShard, parseShard } from './select-shard.ts'
+export type { Shard } from './select-shard.ts'
+export { mergeRecords } from './merge-records.ts'
+export { RecordsFile } from './records-file.ts'
+export { DEFAULT_REDACTION_PATTERNS, redactRecord, redactText } from './redact-record.ts'
+export type { RedactionPattern } from './redact-record.ts'
+
+// Transports
+export { createTextTransport } from './text-transport.ts'
+export { createTwilioTransport } from './twilio-transport.ts'
+export type { AgentSignal, CallTransport, CallTransportContext, CreateCallTransport } from './call-transport.ts'
+
+// Audio (Twilio)
+export { decodeMulaw, decodeMulawSample, encodeMulaw, encodeMulawSample, MULAW_SILENCE } from './audio/mulaw.ts'
+export { resamplePcm } from './audio/resample-pcm.ts'
+export { wavToMulaw8k, writeWav } from './audio/read-wav.ts'
+export { CallerAudio, synthesizeSpeech } from './audio/caller-audio.ts'
+export { FrameScheduler } from './audio/frame-scheduler.ts'
+export type { FrameSchedulerOptions, PacedStream } from './audio/frame-scheduler.ts'
+
+// Errors
+export { HarnessError } from './harness-error.ts'
+export type { HarnessErrorKind, HarnessErrorOptions, ScriptIssueLocation } from './harness-error.ts'
