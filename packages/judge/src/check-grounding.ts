@@ -1,0 +1,82 @@
+import { extractClaims } from './claims/extract-claims.ts'
+import { foldText, normalizeText } from './internal/normalize-text.ts'
+import type { ClaimCheck } from './grounding/claim-check.ts'
+import { claimSubject } from './grounding/claim-subject.ts'
+import { checkStatements } from './grounding/check-statements.ts'
+import { checkFreeTextAnswer } from './grounding/check-free-text-answer.ts'
+import { subjectTerms } from './grounding/subject-terms.ts'
+import { verifyClaim, type GroundingSources } from './grounding/verify-claim.ts'
+import type { KnowledgeBase } from './knowledge/knowledge-base.ts'
+import { indexKnowledge } from './knowledge/knowledge-index.ts'
+
+export interface GroundingInput {
+  /** A parsed knowledge base (facts + policies) or free-text knowledge. */
+  knowledge: KnowledgeBase | string
+  /** What the caller said: this turn and earlier ones (newest last). Default: none. */
+  context?: string | string[]
+  /** The agent's tool calls and results in the call so far; values found there are supported. Default: none. */
+  toolData?: unknown[]
+  /** The agent's reply to check. */
+  response: string
+}
+
+export interface GroundingResult {
+  /** True when any claim is contradicted or unsupported. */
+  hallucinated: boolean
+  /** Share of claims that are supported, 0–1 (1 when the reply makes no checkable claim). */
+  score: number
+  claims: ClaimCheck[]
+  /** Reply sentences no rule could settle (policy or free-text statements): input for the LLM judge. */
+  unsettled: string[]
+}
+
+/**
+ * The built-in hallucination check (no model): extracts the reply's checkable claims,
+ * works out what each is about, and verifies it against the knowledge base, the agent's
+ * tool data and the caller's words. Contradicted and unsupported claims come back with
+ * the knowledge-base entry that relates to them.
+ *
+ * @example
+ * const result = checkGrounding({ knowledge, context: 'How much is a cleaning?', response: 'A cleaning is 3,000 yen.' })
+ * // result.hallucinated === true
+ * // result.claims[0].evidence → { source: 'knowledge', path: 'facts.prices_yen.cleaning', value: '5000' }
+ */
+export function checkGrounding(input: GroundingInput): GroundingResult {
+  const index = indexKnowledge(input.knowledge)
+  const contextList = input.context === undefined ? [] : Array.isArray(input.context) ? input.context : [input.context]
+  const contextJoined = contextList.join('\n')
+  const toolJoined = (input.toolData ?? []).map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join('\n')
+  const sources: GroundingSources = {
+    index,
+    contextClaims: contextJoined ? extractClaims(contextJoined) : [],
+    contextText: normalizeText(contextJoined),
+    toolClaims: toolJoined ? extractClaims(toolJoined) : [],
+    toolText: normalizeText(toolJoined),
+  }
+  const text = foldText(input.response)
+  const claims = extractClaims(input.response)
+  const lastCaller = contextList.at(-1)
+  const callerTerms = lastCaller ? subjectTerms(lastCaller) : new Set<string>()
+  const checks: ClaimCheck[] = []
+  for (const claim of claims) {
+    const subject = claimSubject(text, claim, claims)
+    const terms = subject.terms.size > 0 ? subject.terms : callerTerms
+    checks.push(verifyClaim(claim, terms, subject.window, sources))
+  }
+  let unsettled: string[] = []
+  if (index.structured) {
+    const statements = checkStatements(input.response, claims, index)
+    checks.push(...statements.checks)
+    unsettled = statements.unsettled
+  } else {
+    const answer = checkFreeTextAnswer(input.response, claims, index, contextJoined)
+    if (answer) checks.push(answer)
+  }
+  const supported = checks.filter((check) => check.supported).length
+  return {
+    hallucinated: checks.some((check) => !check.supported),
+    score: checks.length === 0 ? 1 : supported / checks.length,
+    claims: checks,
+    unsettled,
+  }
+}

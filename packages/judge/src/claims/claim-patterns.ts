@@ -1,0 +1,202 @@
+import { ENGLISH_NUMBER_WORDS, JAPANESE_NUMBER, parseNumber } from '../internal/parse-number.ts'
+import type { ClaimType, ClaimValue, Currency } from './claim.ts'
+import { parseTime, resolveRange, TIME_PATTERN } from './parse-time.ts'
+
+/** One extraction rule: a global regular expression and how to read its match. */
+export interface ClaimPattern {
+  type: ClaimType
+  pattern: RegExp
+  read: (match: RegExpExecArray, text: string) => ClaimValue | undefined
+}
+
+const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${ENGLISH_NUMBER_WORDS}|${JAPANESE_NUMBER})`
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)'
+const WEEKDAY_EN = '(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)'
+const WEEKDAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 }
+const WEEKDAY_JA = '日月火水木金土'
+
+const CURRENCIES: Record<string, Currency> = { '¥': 'JPY', 円: 'JPY', yen: 'JPY', jpy: 'JPY', $: 'USD', dollar: 'USD', dollars: 'USD', usd: 'USD', '€': 'EUR', euro: 'EUR', euros: 'EUR', '£': 'GBP', pound: 'GBP', pounds: 'GBP' }
+const DURATION_MINUTES: Array<[RegExp, number]> = [
+  [/^(?:minutes?|mins?|分間?)$/u, 1],
+  [/^(?:hours?|hrs?|時間)$/u, 60],
+  [/^(?:days?|日間)$/u, 1440],
+  [/^(?:weeks?|週間)$/u, 10080],
+  [/^(?:months?|か月|ヶ月|カ月)$/u, 43200],
+]
+
+function number(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : parseNumber(text.replace(/\s+/gu, ' '))
+}
+
+function monthIndex(text: string): number | undefined {
+  const index = MONTHS.indexOf(text.slice(0, 3).toLowerCase())
+  return index < 0 ? undefined : index + 1
+}
+
+function weekdayIndex(text: string): number | undefined {
+  const japanese = WEEKDAY_JA.indexOf(text)
+  if (japanese >= 0 && text.length === 1) return japanese
+  return WEEKDAY_INDEX[text.slice(0, 3).toLowerCase()]
+}
+
+function weekdaySpan(from: number, to: number): number[] {
+  const days = [from]
+  for (let day = from; day !== to; ) {
+    day = (day + 1) % 7
+    days.push(day)
+  }
+  return days
+}
+
+function phoneDigits(text: string): string | undefined {
+  let digits = text.replace(/\D/gu, '')
+  if (text.trim().startsWith('+81')) digits = `0${digits.slice(2)}`
+  return digits.length >= 9 && digits.length <= 13 ? digits : undefined
+}
+
+const HOURS_WORDS = /open|close|hours|営業|診療|受付/iu
+
+/** Rules in priority order: a later rule never takes text an earlier one matched. */
+export const CLAIM_PATTERNS: ClaimPattern[] = [
+  {
+    type: 'phone',
+    pattern: /(?<![\d-])(?:\+\d{1,3}[\s-]?)?(?:\(\d{1,4}\)\s?)?\d{2,4}[\s-]\d{2,4}[\s-]\d{3,4}(?![\d-])|(?<!\d)0\d{9,10}(?!\d)/gu,
+    read: (match) => {
+      const digits = phoneDigits(match[0])
+      return digits ? { kind: 'digits', digits } : undefined
+    },
+  },
+  {
+    type: 'date',
+    pattern: /(?<!\d)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)|(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/gu,
+    read: (match) => {
+      const year = number(match[1] ?? match[4])
+      const month = number(match[2] ?? match[5])
+      const day = number(match[3] ?? match[6])
+      if (!month || !day || month > 12 || day > 31) return undefined
+      return year ? { kind: 'date', year, month, day } : { kind: 'date', month, day }
+    },
+  },
+  {
+    type: 'time-range',
+    pattern: new RegExp(`(?:between\\s+)?(${TIME_PATTERN})\\s*(?:-|to|until|till|through|and|から|より)\\s*(${TIME_PATTERN})(?:まで)?`, 'giu'),
+    read: (match) => {
+      const start = parseTime(match[1] ?? '')
+      const end = parseTime(match[2] ?? '')
+      return start && end ? { kind: 'time-range', ...resolveRange(start, end) } : undefined
+    },
+  },
+  {
+    type: 'time-range',
+    pattern: /(?<![\d:.,$¥])(\d{1,2})\s*(?:-|to|until|till)\s*(\d{1,2})(?![\d:]|[.,-]\d|\s*(?:minutes?|mins?|hours?|days?|weeks?|months?|years?|people|persons?|yen|dollars?|%|円|分|時間|日|人|歳))/giu,
+    read: (match, text) => {
+      if (!HOURS_WORDS.test(text)) return undefined
+      const start = parseTime(match[1] ?? '')
+      const end = parseTime(match[2] ?? '')
+      return start && end ? { kind: 'time-range', ...resolveRange(start, end) } : undefined
+    },
+  },
+  {
+    type: 'time',
+    pattern: new RegExp(`(?<![\\d.,])${TIME_PATTERN}`, 'giu'),
+    read: (match) => {
+      const time = parseTime(match[0])
+      return time ? { kind: 'time', minutes: time.minutes } : undefined
+    },
+  },
+  {
+    type: 'price',
+    pattern: new RegExp(
+      `([¥$€£])\\s?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|(${NUMBER})\\s?(円|yen|jpy|dollars?|usd|euros?|pounds?)(?![a-z])`,
+      'giu',
+    ),
+    read: (match) => {
+      const amount = number(match[2] ?? match[3])
+      const currency = CURRENCIES[(match[1] ?? match[4] ?? '').toLowerCase()]
+      if (amount === undefined) return undefined
+      return currency ? { kind: 'money', amount, currency } : { kind: 'money', amount }
+    },
+  },
+  {
+    type: 'address',
+    pattern: /(\d{1,3})丁目\s?(\d{1,4})(?:番地?|-)\s?(\d{1,4})?号?|(?<![\d-])(\d{1,4}(?:-\d{1,4}){1,3})(?![\d-])(?=\s*,?\s*(?:[A-Z]|[\p{sc=Han}\p{sc=Katakana}]))|(?<![\d-])(\d{1,4}-\d{1,4}-\d{1,4})(?![\d-])|(?<![\d,.])(\d{1,5})\s+(?:[A-Z][a-z]+\s)+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Way)(?![a-z])/gu,
+    read: (match) => {
+      const digits = match[1] ? [match[1], match[2], match[3]].filter(Boolean).join('-') : (match[4] ?? match[5] ?? match[6] ?? '')
+      return digits ? { kind: 'digits', digits } : undefined
+    },
+  },
+  {
+    type: 'count',
+    pattern: new RegExp(`(?:ages?|aged|from age)\\s+(${NUMBER})|(${NUMBER})\\s*(?:years?\\s+old|歳|才)`, 'giu'),
+    read: (match) => {
+      const value = number(match[1] ?? match[2])
+      return value === undefined ? undefined : { kind: 'number', value, unit: 'age' }
+    },
+  },
+  {
+    type: 'duration',
+    pattern: new RegExp(`(${NUMBER})\\s?(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|分間?|時間|日間|週間|か月|ヶ月|カ月)(?![a-z])`, 'giu'),
+    read: (match) => {
+      const value = number(match[1])
+      const unit = (match[2] ?? '').toLowerCase()
+      const factor = DURATION_MINUTES.find(([unitPattern]) => unitPattern.test(unit))?.[1]
+      return value === undefined || factor === undefined ? undefined : { kind: 'duration', minutes: value * factor }
+    },
+  },
+  {
+    type: 'date',
+    pattern: new RegExp(
+      `(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?!\\d)|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+(\\d{4}))?|(${MONTH})(?:\\s+of)?,?\\s+(\\d{4})(?!\\d)`,
+      'gu',
+    ),
+    read: (match) => {
+      const month = monthIndex(match[1] ?? match[5] ?? match[7] ?? '')
+      const day = number(match[2] ?? match[4])
+      const year = number(match[3] ?? match[6] ?? match[8])
+      if (!month || (day !== undefined && day > 31)) return undefined
+      return { kind: 'date', month, ...(day !== undefined ? { day } : {}), ...(year !== undefined ? { year } : {}) }
+    },
+  },
+  {
+    type: 'weekday',
+    pattern: new RegExp(`\\b(${WEEKDAY_EN})s?\\.?\\s*(?:-|to|through|thru|until)\\s*(${WEEKDAY_EN})s?\\b|([${WEEKDAY_JA}])曜日?\\s*(?:から|-)\\s*([${WEEKDAY_JA}])曜日?(?:まで)?`, 'gu'),
+    read: (match) => {
+      const from = weekdayIndex(match[1] ?? match[3] ?? '')
+      const to = weekdayIndex(match[2] ?? match[4] ?? '')
+      return from === undefined || to === undefined ? undefined : { kind: 'weekday', days: weekdaySpan(from, to), status: 'neutral' }
+    },
+  },
+  {
+    type: 'weekday',
+    pattern: new RegExp(`\\b(${WEEKDAY_EN})s?\\b|([${WEEKDAY_JA}])曜日?|(平日|weekdays)|(週末|土日|weekends?)|(祝日|祝祭日|祭日|public holidays?|national holidays?|holidays)`, 'gu'),
+    read: (match) => {
+      if (match[3]) return { kind: 'weekday', days: [1, 2, 3, 4, 5], status: 'neutral' }
+      if (match[4]) return { kind: 'weekday', days: [6, 0], status: 'neutral' }
+      if (match[5]) return { kind: 'weekday', days: [7], status: 'neutral' }
+      const day = weekdayIndex(match[1] ?? match[2] ?? '')
+      return day === undefined ? undefined : { kind: 'weekday', days: [day], status: 'neutral' }
+    },
+  },
+  {
+    type: 'count',
+    pattern: new RegExp(`(${NUMBER})\\s?(人|名|件|台|回|個|つ|校|店)|(?<![\\d.,])(\\d+|${ENGLISH_NUMBER_WORDS})\\s+([a-z]{3,}s)\\b`, 'gu'),
+    read: (match) => {
+      const value = number(match[1] ?? match[3])
+      return value === undefined ? undefined : { kind: 'number', value, unit: match[2] ?? match[4] ?? '' }
+    },
+  },
+  {
+    type: 'year',
+    pattern: /(?<![\d.,:-])(1[5-9]\d{2}|20\d{2})(?:年)?(?!\d|[.,:-]\d|\s*(?:円|yen))/gu,
+    read: (match) => ({ kind: 'number', value: Number(match[1]), unit: 'year' }),
+  },
+  {
+    type: 'number',
+    pattern: /(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|(?<![\d.,])\d+(?:\.\d+)?%?/gu,
+    read: (match) => {
+      const value = number(match[0].replace('%', ''))
+      return value === undefined ? undefined : { kind: 'number', value, ...(match[0].endsWith('%') ? { unit: '%' } : {}) }
+    },
+  },
+]

@@ -1,0 +1,54 @@
+/** The kinds of checkable claim the built-in extractor finds in a reply. */
+export type ClaimType =
+  | 'price'
+  | 'time'
+  | 'time-range'
+  | 'date'
+  | 'weekday'
+  | 'duration'
+  | 'phone'
+  | 'address'
+  | 'name'
+  | 'count'
+  | 'year'
+  | 'number'
+  | 'statement'
+
+export type Currency = 'JPY' | 'USD' | 'EUR' | 'GBP'
+
+/** A claim's normalised value: numbers, minutes since midnight, weekday indices, digits. */
+export type ClaimValue =
+  | { kind: 'money'; amount: number; currency?: Currency }
+  | { kind: 'time'; minutes: number }
+  | { kind: 'time-range'; start: number; end: number }
+  | { kind: 'date'; month?: number; day?: number; year?: number }
+  /** Days 0 (Sunday) to 6 (Saturday); 7 stands for public holidays. */
+  | { kind: 'weekday'; days: number[]; status: 'open' | 'closed' | 'neutral' }
+  | { kind: 'duration'; minutes: number }
+  | { kind: 'digits'; digits: string }
+  | { kind: 'number'; value: number; unit?: string }
+  | { kind: 'text'; text: string }
+
+/** One checkable claim found in a text, with its position in the NFKC-folded text. */
+export interface Claim {
+  text: string
+  type: ClaimType
+  value: ClaimValue
+  start: number
+  end: number
+}
+
+/** Which claims can be compared with each other. */
+export function claimGroup(type: ClaimType): string {
+  switch (type) {
+    case 'time':
+    case 'time-range':
+      return 'time'
+    case 'count':
+    case 'year':
+    case 'number':
+      return 'number'
+    default:
+      return type
+  }
+}

@@ -1,0 +1,52 @@
+import { foldText } from '../internal/normalize-text.ts'
+import type { Claim } from './claim.ts'
+import { CLAIM_PATTERNS } from './claim-patterns.ts'
+import { extractNameClaims } from './name-claims.ts'
+
+const CLOSED_WORDS = /\bclosed\b|\bnot open\b|\bno (?:clinic|service|appointments)\b|休診|休み|定休|休業|お休み/iu
+const OPEN_WORDS = /\bopen\b|\bopen(?:s|ing)?\b|営業|診療|受付|開い/iu
+
+/** Splits a text into clauses (for weekday status): commas, semicolons and sentence ends. */
+function clauseAround(text: string, start: number, end: number): string {
+  const left = Math.max(text.lastIndexOf(',', start - 1), text.lastIndexOf(';', start - 1), text.lastIndexOf('.', start - 1), text.lastIndexOf('、', start - 1), text.lastIndexOf('。', start - 1))
+  const rightCandidates = [',', ';', '.', '、', '。'].map((mark) => text.indexOf(mark, end)).filter((position) => position >= 0)
+  const right = rightCandidates.length > 0 ? Math.min(...rightCandidates) : text.length
+  return text.slice(left + 1, right)
+}
+
+/**
+ * Finds the checkable claims in a reply: prices, clock times and ranges, dates, weekdays
+ * (with open/closed status from their clause), durations, phone numbers, addresses,
+ * counts and ages, years, other numbers and names, in English and Japanese. The text is
+ * NFKC-folded first, so full-width digits and `〜` ranges read like ASCII.
+ *
+ * @example
+ * extractClaims('土曜日は午前9時から午後1時まで、クリーニングは5,000円です')
+ * // weekday [6], time-range 09:00-13:00, price 5000 JPY
+ */
+export function extractClaims(input: string): Claim[] {
+  const text = foldText(input)
+  const taken: Array<[number, number]> = []
+  const isTaken = (start: number, end: number): boolean => taken.some(([from, to]) => start < to && end > from)
+  const claims: Claim[] = []
+  for (const rule of CLAIM_PATTERNS) {
+    rule.pattern.lastIndex = 0
+    for (const match of text.matchAll(rule.pattern)) {
+      const start = match.index
+      const end = start + match[0].length
+      if (match[0].trim() === '' || isTaken(start, end)) continue
+      const value = rule.read(match, text)
+      if (!value) continue
+      taken.push([start, end])
+      claims.push({ text: match[0].trim(), type: rule.type, value, start, end })
+    }
+  }
+  claims.push(...extractNameClaims(text, isTaken))
+  for (const claim of claims) {
+    if (claim.value.kind !== 'weekday') continue
+    const clause = clauseAround(text, claim.start, claim.end)
+    const hasTime = claims.some((other) => (other.type === 'time-range' || other.type === 'time') && clause.includes(other.text))
+    claim.value.status = CLOSED_WORDS.test(clause) ? 'closed' : hasTime || OPEN_WORDS.test(clause) ? 'open' : 'neutral'
+  }
+  return claims.sort((left, right) => left.start - right.start)
+}

@@ -1,0 +1,75 @@
+import type { Claim } from './claim.ts'
+
+const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'van', 'von', 'der', 'la', 'le', 'bin', 'al'])
+const HONORIFICS = /^(?:Dr|Mr|Mrs|Ms|Prof|St|Sir|Mt)\.?$/u
+const NOT_NAMES = new Set(
+  (
+    'I OK Okay Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thurs Fri Sat Sun ' +
+    'January February March April May June July August September October November December AM PM A.M. P.M. ' +
+    'The A An We Our Your You It Its This That These Those Yes No Sure Thank Thanks Please Hello Hi Good Of In On At For As If When ' +
+    'What Which Who Why How He She They There Here Unfortunately Sorry Certainly Absolutely Of Course And But Or So Also Then Is Are Was ' +
+    'Were Do Does Did Can Could Would Will Should May Might Let Just Yeah Welcome Great Perfect Alright Right Well Oh Hmm Goodbye Bye'
+  ).split(' '),
+)
+const SENTENCE_START_WORDS = NOT_NAMES
+
+const JAPANESE_SUFFIXES = '(?:歯科クリニック|歯科医院|クリニック|歯科|病院|医院|先生|さん|様|医師|院長|株式会社|大学|駅)'
+const JAPANESE_NAME = new RegExp(`([\\p{sc=Han}\\p{sc=Katakana}ー]{1,8}?)${JAPANESE_SUFFIXES}`, 'gu')
+const JAPANESE_SUFFIX_ONLY = new RegExp(`^${JAPANESE_SUFFIXES}+$`, 'u')
+
+function isCapitalised(word: string): boolean {
+  return /^[\p{Lu}][\p{L}'’.-]*$/u.test(word) || HONORIFICS.test(word)
+}
+
+/**
+ * Person and organisation names: runs of capitalised words in English (a lone capitalised
+ * word that starts a sentence is skipped: it is usually not a name), and in Japanese a
+ * kanji/katakana run before an honorific or organisation suffix (田中先生, スズキ歯科).
+ * `isTaken(start, end)` says whether an earlier rule already claimed that text.
+ */
+export function extractNameClaims(text: string, isTaken: (start: number, end: number) => boolean): Claim[] {
+  const claims: Claim[] = []
+  const words = [...text.matchAll(/[\p{L}][\p{L}\p{N}'’.-]*/gu)].map((match) => ({ word: match[0].replace(/[.]$/u, (dot) => (HONORIFICS.test(match[0]) ? dot : '')), start: match.index }))
+  let index = 0
+  while (index < words.length) {
+    const first = words[index]
+    if (!first || !isCapitalised(first.word) || isTaken(first.start, first.start + first.word.length)) {
+      index += 1
+      continue
+    }
+    let last = index
+    while (last + 1 < words.length) {
+      const next = words[last + 1]
+      const current = words[last]
+      if (!next || !current || /[,;:!?()"]|[.](?=\s)/u.test(text.slice(current.start + current.word.length, next.start)) && !HONORIFICS.test(current.word)) break
+      if (isCapitalised(next.word) && !NOT_NAMES.has(next.word)) last += 1
+      else if (CONNECTORS.has(next.word) && words[last + 2] && isCapitalised(words[last + 2]?.word ?? '')) last += 2
+      else break
+    }
+    const before = text.slice(0, first.start)
+    const atSentenceStart = /(?:^|[.!?。！？:]\s*|\n\s*|["“])$/u.test(before.trimEnd() === '' ? '' : before) || before.trim() === ''
+    let from = index
+    while (from <= last && (NOT_NAMES.has(words[from]?.word ?? '') || (from === index && atSentenceStart && SENTENCE_START_WORDS.has(words[from]?.word ?? '')))) from += 1
+    const single = from === last
+    if (from <= last && !(single && atSentenceStart && from === index) && !(single && HONORIFICS.test(words[from]?.word ?? ''))) {
+      const startWord = words[from]
+      const endWord = words[last]
+      if (startWord && endWord) {
+        const start = startWord.start
+        const end = endWord.start + endWord.word.length
+        if (!isTaken(start, end)) {
+          const name = text.slice(start, end)
+          claims.push({ text: name, type: 'name', value: { kind: 'text', text: name.replace(/^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+/u, '') }, start, end })
+        }
+      }
+    }
+    index = last + 1
+  }
+  for (const match of text.matchAll(JAPANESE_NAME)) {
+    const stem = match[1] ?? ''
+    const end = match.index + match[0].length
+    if (stem === '' || JAPANESE_SUFFIX_ONLY.test(stem) || isTaken(match.index, end)) continue
+    claims.push({ text: match[0], type: 'name', value: { kind: 'text', text: stem }, start: match.index, end })
+  }
+  return claims
+}

@@ -1,0 +1,50 @@
+import { parseNumber } from '../internal/parse-number.ts'
+
+/** Regular-expression source for one clock time in English or Japanese. */
+export const TIME_PATTERN =
+  "(?:\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?(?![a-z]))?|\\d{1,2}\\s*(?:[ap]\\.?m\\.?(?![a-z])|o'clock)|(?:午前|午後)?\\s*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})時(?:\\s*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})分|半)?|noon|midnight|正午)"
+
+export interface ParsedTime {
+  minutes: number
+  meridiem?: 'am' | 'pm'
+}
+
+/** Parses one clock time ("15:30", "3 pm", "午後3時半", "noon") to minutes since midnight. */
+export function parseTime(text: string): ParsedTime | undefined {
+  const lower = text.toLowerCase().replace(/\s+/gu, '')
+  if (lower === 'noon' || lower === '正午') return { minutes: 720, meridiem: 'pm' }
+  if (lower === 'midnight') return { minutes: 0, meridiem: 'am' }
+  const japanese = /^(午前|午後)?(.+?)時(?:(.+?)分|(半))?$/u.exec(lower)
+  let hour: number | undefined
+  let minute = 0
+  let meridiem: 'am' | 'pm' | undefined
+  if (japanese) {
+    hour = parseNumber(japanese[2] ?? '')
+    minute = japanese[4] ? 30 : japanese[3] ? (parseNumber(japanese[3]) ?? 0) : 0
+    meridiem = japanese[1] === '午後' ? 'pm' : japanese[1] === '午前' ? 'am' : undefined
+  } else {
+    const western = /^(\d{1,2})(?::(\d{2}))?([ap])?/u.exec(lower)
+    if (!western) return undefined
+    hour = Number(western[1])
+    minute = western[2] ? Number(western[2]) : 0
+    meridiem = western[3] === 'p' ? 'pm' : western[3] === 'a' ? 'am' : undefined
+  }
+  if (hour === undefined || hour > 24 || minute > 59) return undefined
+  if (meridiem === 'pm' && hour < 12) hour += 12
+  if (meridiem === 'am' && hour === 12) hour = 0
+  return meridiem ? { minutes: hour * 60 + minute, meridiem } : { minutes: hour * 60 + minute }
+}
+
+/** Resolves a range where only the end says am/pm ("9 to 6 pm", "1-5pm") or the end is before the start ("9 to 6"). */
+export function resolveRange(start: ParsedTime, end: ParsedTime): { start: number; end: number } {
+  let startMinutes = start.minutes
+  let endMinutes = end.minutes
+  if (!start.meridiem && end.meridiem === 'pm' && startMinutes < 720 && startMinutes + 720 <= endMinutes) startMinutes += 720
+  if (!end.meridiem && endMinutes <= startMinutes && endMinutes < 720) endMinutes += 720
+  return { start: startMinutes, end: endMinutes }
+}
+
+/** "09:00" from minutes since midnight. */
+export function formatMinutes(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+}

@@ -1,0 +1,49 @@
+import type { Claim } from '../claims/claim.ts'
+import { normalizeText } from '../internal/normalize-text.ts'
+import type { KnowledgeIndex } from '../knowledge/knowledge-index.ts'
+import { splitSentences } from '../knowledge/knowledge-index.ts'
+import type { ClaimCheck } from './claim-check.ts'
+import { subjectTerms } from './subject-terms.ts'
+
+const NEGATION = /\b(?:not|never|cannot|can't|don't|doesn't|isn't|aren't|won't|without|unavailable|unable|no longer)\b|n't\b|ません|ない|不可|対象外|できず|不要/iu
+const MIN_SHARED_TERMS = 2
+const MIN_OVERLAP_RATIO = 0.6
+
+/** True when the sentence is negated (English or Japanese). */
+export function isNegated(sentence: string): boolean {
+  return NEGATION.test(normalizeText(sentence)) || /\bnot accepted\b|\bno\s+\w+\s+(?:is|are)\b/iu.test(sentence)
+}
+
+/**
+ * Policy-like statements: reply sentences that carry no value claim are compared with the
+ * knowledge-base sentence sharing most of their subject terms (at least two, and 60% of the
+ * sentence's terms). Same polarity supports; opposite polarity ("Whitening is covered by
+ * insurance" against "Whitening is not covered by insurance") contradicts. Sentences
+ * nothing relates to are left for the LLM judge (returned in `unsettled`).
+ */
+export function checkStatements(response: string, claims: Claim[], index: KnowledgeIndex): { checks: ClaimCheck[]; unsettled: string[] } {
+  const checks: ClaimCheck[] = []
+  const unsettled: string[] = []
+  const folded = normalizeText(response)
+  for (const sentence of splitSentences(response)) {
+    const position = folded.indexOf(normalizeText(sentence))
+    const hasValueClaim = claims.some((claim) => claim.type !== 'name' && claim.type !== 'weekday' && claim.start >= position && claim.start < position + sentence.length)
+    if (hasValueClaim) continue
+    const terms = subjectTerms(sentence)
+    if (terms.size < MIN_SHARED_TERMS) continue
+    let best: { shared: number; entry: (typeof index.entries)[number] } | undefined
+    for (const entry of index.entries) {
+      const entryTerms = new Set([...entry.leafTerms, ...entry.parentTerms, ...entry.valueTerms])
+      let shared = 0
+      for (const term of terms) if (entryTerms.has(term)) shared += 1
+      if (shared >= MIN_SHARED_TERMS && shared / terms.size >= MIN_OVERLAP_RATIO && (!best || shared > best.shared)) best = { shared, entry }
+    }
+    if (!best) {
+      unsettled.push(sentence)
+      continue
+    }
+    const status = isNegated(sentence) === isNegated(best.entry.sentence) ? 'supported' : 'contradicted'
+    checks.push({ text: sentence, type: 'statement', status, supported: status === 'supported', evidence: { source: 'knowledge', path: best.entry.path, value: best.entry.value }, checkedBy: 'rules' })
+  }
+  return { checks, unsettled }
+}

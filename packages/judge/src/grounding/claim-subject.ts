@@ -1,0 +1,41 @@
+import { claimGroup, type Claim } from '../claims/claim.ts'
+import { subjectTerms } from './subject-terms.ts'
+
+const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'holiday']
+const SENTENCE_END = /[.!?。！？\n]/gu
+
+function sentenceBounds(text: string, start: number, end: number): [number, number] {
+  let from = 0
+  for (const match of text.slice(0, start).matchAll(SENTENCE_END)) if (!/\d/u.test(text[match.index + 1] ?? '')) from = match.index + 1
+  SENTENCE_END.lastIndex = 0
+  const after = text.slice(end).search(/[!?。！？\n]|\.(?!\d)/u)
+  return [from, after < 0 ? text.length : end + after]
+}
+
+function termsOf(text: string, claims: Claim[], from: number, to: number, aliases?: ReadonlyMap<string, string>): Set<string> {
+  const terms = subjectTerms(text.slice(from, to), aliases)
+  for (const claim of claims) {
+    if (claim.value.kind === 'weekday' && claim.start >= from && claim.end <= to) for (const day of claim.value.days) terms.add(DAY_NAMES[day] ?? '')
+  }
+  terms.delete('')
+  return terms
+}
+
+/**
+ * What a claim is about: the subject terms between the previous claim of the same kind
+ * (or the sentence start) and the claim; when that stretch names nothing, the stretch up
+ * to the next claim of the same kind (or the sentence end). Weekday claims in the stretch
+ * add every day they cover ("Monday to Friday" adds five days).
+ */
+export function claimSubject(text: string, claim: Claim, claims: Claim[], aliases?: ReadonlyMap<string, string>): { terms: Set<string>; window: string } {
+  const [sentenceStart, sentenceEnd] = sentenceBounds(text, claim.start, claim.end)
+  const group = claimGroup(claim.type)
+  const sameKind = claims.filter((other) => other !== claim && claimGroup(other.type) === group)
+  const previous = sameKind.filter((other) => other.end <= claim.start && other.end > sentenceStart).at(-1)
+  const next = sameKind.find((other) => other.start >= claim.end && other.start < sentenceEnd)
+  const leftFrom = previous ? previous.end : sentenceStart
+  const left = termsOf(text, claims, leftFrom, claim.start, aliases)
+  if (left.size > 0) return { terms: left, window: text.slice(leftFrom, claim.end) }
+  const rightTo = next ? next.start : sentenceEnd
+  return { terms: termsOf(text, claims, claim.end, rightTo, aliases), window: text.slice(claim.start, rightTo) }
+}

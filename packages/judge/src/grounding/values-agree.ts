@@ -1,0 +1,57 @@
+import type { ClaimValue } from '../claims/claim.ts'
+
+/** How a claimed value relates to a known value of the same kind. */
+export type Agreement = 'equal' | 'within' | 'different' | 'incomparable'
+
+function numericValues(value: ClaimValue): number[] {
+  switch (value.kind) {
+    case 'money':
+      return [value.amount]
+    case 'number':
+      return [value.value]
+    case 'duration':
+      return [value.minutes, value.minutes / 60, value.minutes / 1440]
+    case 'date':
+      return [value.year, value.day].filter((part): part is number => part !== undefined)
+    default:
+      return []
+  }
+}
+
+/** Compares a claimed value with a known one (a time inside a known range is `within`). */
+export function valuesAgree(claimed: ClaimValue, known: ClaimValue): Agreement {
+  if (claimed.kind === 'money' && known.kind === 'money') {
+    if (claimed.currency && known.currency && claimed.currency !== known.currency) return 'different'
+    return claimed.amount === known.amount ? 'equal' : 'different'
+  }
+  if (claimed.kind === 'time' && known.kind === 'time') return claimed.minutes === known.minutes ? 'equal' : 'different'
+  if (claimed.kind === 'time' && known.kind === 'time-range') {
+    if (claimed.minutes === known.start || claimed.minutes === known.end) return 'equal'
+    return claimed.minutes > known.start && claimed.minutes < known.end ? 'within' : 'different'
+  }
+  if (claimed.kind === 'time-range' && known.kind === 'time-range') {
+    if (claimed.start === known.start && claimed.end === known.end) return 'equal'
+    return claimed.start >= known.start && claimed.end <= known.end ? 'within' : 'different'
+  }
+  if (claimed.kind === 'time-range' && known.kind === 'time') return 'incomparable'
+  if (claimed.kind === 'time' || claimed.kind === 'time-range') return known.kind === 'weekday' && known.status === 'closed' ? 'different' : 'incomparable'
+  if (claimed.kind === 'duration' && known.kind === 'duration') return claimed.minutes === known.minutes ? 'equal' : 'different'
+  if (claimed.kind === 'date' && known.kind === 'date') {
+    const parts = (['year', 'month', 'day'] as const).filter((part) => claimed[part] !== undefined && known[part] !== undefined)
+    if (parts.length === 0) return 'incomparable'
+    return parts.every((part) => claimed[part] === known[part]) ? 'equal' : 'different'
+  }
+  if (claimed.kind === 'digits' && known.kind === 'digits') {
+    if (claimed.digits === known.digits) return 'equal'
+    const shorter = claimed.digits.length < known.digits.length ? claimed.digits : known.digits
+    const longer = shorter === claimed.digits ? known.digits : claimed.digits
+    return shorter.length >= 7 && longer.endsWith(shorter.replace(/^0/u, '')) ? 'equal' : 'different'
+  }
+  if (claimed.kind === 'number') {
+    const known_ = numericValues(known)
+    if (known_.length === 0) return 'incomparable'
+    if (known_.includes(claimed.value)) return 'equal'
+    return known.kind === 'number' && (claimed.unit === undefined || claimed.unit === known.unit || known.unit === undefined) ? 'different' : 'incomparable'
+  }
+  return 'incomparable'
+}

@@ -1,0 +1,125 @@
+import { claimGroup, type Claim } from '../claims/claim.ts'
+import { normalizeText } from '../internal/normalize-text.ts'
+import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
+import type { ClaimCheck, ClaimEvidence } from './claim-check.ts'
+import { valuesAgree, type Agreement } from './values-agree.ts'
+
+/** What a reply is checked against besides the knowledge base. */
+export interface GroundingSources {
+  index: KnowledgeIndex
+  /** Claims and normalised text of what the caller said. */
+  contextClaims: Claim[]
+  contextText: string
+  /** Claims and normalised text of the agent's tool calls and results in the call. */
+  toolClaims: Claim[]
+  toolText: string
+}
+
+const WEEKDAY_TERMS = new Set(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'holiday'])
+const BOUNDARY_WORDS = /\b(?:open|opens|opening|close|closes|closing|until|till)\b|開|閉|まで|から/iu
+
+function intersects(left: Set<string>, right: Set<string>): boolean {
+  for (const term of left) if (right.has(term)) return true
+  return false
+}
+
+function result(claim: Claim, status: ClaimCheck['status'], evidence?: ClaimEvidence): ClaimCheck {
+  return { text: claim.text, type: claim.type, status, supported: status === 'supported', ...(evidence ? { evidence } : {}), checkedBy: 'rules' }
+}
+
+function fromEntry(entry: KnowledgeEntry): ClaimEvidence {
+  return { source: 'knowledge', path: entry.path, value: entry.value }
+}
+
+function bestAgreement(claim: Claim, entry: KnowledgeEntry): Agreement {
+  let best: Agreement = 'incomparable'
+  for (const known of entry.claims) {
+    const agreement = valuesAgree(claim.value, known.value)
+    if (agreement === 'equal') return 'equal'
+    if (agreement === 'within' || (agreement === 'different' && best === 'incomparable')) best = agreement
+  }
+  return best
+}
+
+function agreesWithAny(claim: Claim, claims: Claim[]): boolean {
+  return claims.some((other) => valuesAgree(claim.value, other.value) === 'equal')
+}
+
+function verifyWeekday(claim: Claim, sources: GroundingSources): ClaimCheck {
+  if (claim.value.kind !== 'weekday') return result(claim, 'unsupported')
+  const { days, status } = claim.value
+  const known = sources.index.entries.filter((entry) => entry.claims.some((other) => other.value.kind === 'weekday'))
+  if (status === 'neutral') return result(claim, 'supported', known[0] ? fromEntry(known[0]) : undefined)
+  let support: KnowledgeEntry | undefined
+  for (const day of days) {
+    const entry = known.find((candidate) => candidate.claims.some((other) => other.value.kind === 'weekday' && other.value.days.includes(day)))
+    if (!entry) return result(claim, agreesWithAny(claim, sources.contextClaims) ? 'supported' : 'unsupported')
+    const knownStatus = entry.claims.find((other) => other.value.kind === 'weekday')?.value
+    if (knownStatus?.kind === 'weekday' && knownStatus.status !== status) return result(claim, 'contradicted', fromEntry(entry))
+    support = entry
+  }
+  return result(claim, 'supported', support ? fromEntry(support) : undefined)
+}
+
+function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources): ClaimCheck {
+  const name = normalizeText(claim.value.kind === 'text' ? claim.value.text : claim.text)
+  const { index } = sources
+  const tokens = name.split(/[\s-]+/u).filter((token) => token.length > 1)
+  const escaped = tokens.map((token) => token.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
+  // A multi-word name must appear in order, at most two words apart ("Asa Candler" in "Asa Griggs Candler").
+  const inKnowledge = index.haystack.includes(name) || (escaped.length > 0 && new RegExp(`(?<![\\p{L}])${escaped.join("(?:[^\\p{L}]+[\\p{L}.'’-]+){0,2}[^\\p{L}]+")}(?![\\p{L}])`, 'u').test(index.haystack))
+  if (inKnowledge) {
+    const entry = index.entries.find((candidate) => normalizeText(candidate.sentence).includes(tokens[0] ?? name))
+    return result(claim, 'supported', entry ? fromEntry(entry) : { source: 'knowledge' })
+  }
+  if (sources.toolText.includes(name)) return result(claim, 'supported', { source: 'tool' })
+  if (sources.contextText.includes(name)) return result(claim, 'supported', { source: 'context' })
+  const related = index.entries.find((entry) => entry.kind === 'fact' && intersects(entry.leafTerms, terms) && /\p{Lu}|[\p{sc=Han}\p{sc=Katakana}]/u.test(entry.value) && !/\d/u.test(entry.value))
+  return result(claim, related ? 'contradicted' : 'unsupported', related ? fromEntry(related) : undefined)
+}
+
+/**
+ * Verifies one claim against the knowledge base and the call's context, subject-aware:
+ * the entries that can settle it are those of the same kind whose leaf key, then parent
+ * keys, then value words share a term with the claim's subject (`terms`). The first tier
+ * with related entries decides: an equal value supports, a different value contradicts
+ * (with that entry as evidence). Tool results support before the knowledge base is asked;
+ * the caller's words support only what the knowledge base does not contradict.
+ */
+export function verifyClaim(claim: Claim, terms: Set<string>, window: string, sources: GroundingSources): ClaimCheck {
+  if (claim.type === 'weekday') return verifyWeekday(claim, sources)
+  if (claim.type === 'name') return verifyName(claim, terms, sources)
+  if (agreesWithAny(claim, sources.toolClaims)) return result(claim, 'supported', { source: 'tool' })
+  const group = claimGroup(claim.type)
+  const compatible = sources.index.entries.filter((entry) =>
+    entry.claims.some((known) => claimGroup(known.type) === group || (group === 'time' && known.type === 'weekday') || (group === 'number' && valuesAgree(claim.value, known.value) !== 'incomparable')),
+  )
+  const tiers: Array<[string, KnowledgeEntry[]]> = [
+    ['leaf', compatible.filter((entry) => intersects(entry.leafTerms, terms))],
+    ['parent', compatible.filter((entry) => intersects(entry.parentTerms, terms))],
+    ['value', compatible.filter((entry) => intersects(entry.valueTerms, terms))],
+  ]
+  for (const [tier, entries] of tiers) {
+    if (entries.length === 0) continue
+    const agreements = entries.map((entry) => ({ entry, agreement: bestAgreement(claim, entry) }))
+    const equal = agreements.find((item) => item.agreement === 'equal')
+    const within = agreements.find((item) => item.agreement === 'within')
+    const different = agreements.filter((item) => item.agreement === 'different')
+    const weekdayConflict = tier === 'leaf' && different.find((item) => [...item.entry.leafTerms].some((term) => WEEKDAY_TERMS.has(term) && terms.has(term)))
+    if (weekdayConflict) return result(claim, 'contradicted', fromEntry(weekdayConflict.entry))
+    if (equal) return result(claim, 'supported', fromEntry(equal.entry))
+    if (within && !BOUNDARY_WORDS.test(window)) return result(claim, 'supported', fromEntry(within.entry))
+    const contradiction = different[0] ?? within
+    if (!contradiction) continue
+    if (tier === 'value' && agreesWithAny(claim, sources.contextClaims)) return result(claim, 'supported', { source: 'context' })
+    if (group === 'number' && claim.type === 'number' && sources.index.haystack.includes(claim.text.toLowerCase())) return result(claim, 'supported', fromEntry(contradiction.entry))
+    return result(claim, 'contradicted', fromEntry(contradiction.entry))
+  }
+  if (agreesWithAny(claim, sources.contextClaims)) return result(claim, 'supported', { source: 'context' })
+  const anywhere = compatible.find((entry) => bestAgreement(claim, entry) === 'equal')
+  const related = sources.index.entries.some((entry) => intersects(entry.leafTerms, terms) || intersects(entry.parentTerms, terms))
+  const identity = claim.type === 'phone' || claim.type === 'address' || claim.type === 'date'
+  if (anywhere && (!related || identity || !sources.index.structured)) return result(claim, 'supported', fromEntry(anywhere))
+  if ((claim.type === 'phone' || claim.type === 'address') && compatible[0]) return result(claim, 'contradicted', fromEntry(compatible[0]))
+  return result(claim, 'unsupported')
+}
