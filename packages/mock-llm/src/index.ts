@@ -1,1 +1,19 @@
-export const packageName = 'mock-llm'
+// Server
+export { startMockServer } from './start-mock-server.ts'
+export type { StartMockServerOptions, MockServer, MockEndpoints } from './start-mock-server.ts'
+
+// Chaos profiles
+export { loadChaosProfile, parseChaosProfile, resolveChaosProfile } from './chaos-profile.ts'
+export type { ChaosProfile, ChaosProfileInput, TargetBehaviour, TargetBehaviourInput } from './chaos-profile.ts'
+export type { DurationDistribution } from './internal/sample-duration.ts'
+
+// Knowledge base (the brain's input)
+export { loadKnowledgeBase, parseKnowledgeBase } from './knowledge-base.ts'
+export type { KnowledgeBase, KnowledgeBaseIntent, FactTree } from './knowledge-base.ts'
+
+// Ground truth
+export type { GroundTruthRecord, HallucinationRecord, TransportFaultRecord } from './ground-truth-record.ts'
+
+// Errors
+export { MockLlmError } from './mock-llm-error.ts'
+export type { MockLlmErrorKind } from './mock-llm-error.ts'
