@@ -3,9 +3,14 @@ import { defineConfig } from 'vitest/config'
 
 // Workspace packages resolve to their TypeScript sources through the "source" export
 // condition, so tests never need a build first.
+// Vite's default server conditions include "module", and vitest passes them to the Node
+// workers as --conditions; the AWS SDK's "module" build (dist-es) has extensionless
+// imports Node cannot load, so the real Bedrock client would not start. Drop "module".
+const serverConditions = defaultServerConditions.filter((condition) => condition !== 'module')
+
 export default defineConfig({
-  resolve: { conditions: ['source', ...defaultServerConditions] },
-  ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
+  resolve: { conditions: ['source', ...serverConditions] },
+  ssr: { resolve: { conditions: ['source', ...serverConditions], externalConditions: ['source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/*/src/**/*.test.ts', 'examples/*/test/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 20_000,
