@@ -1,0 +1,21 @@
+import type { AgentMetrics } from './agent-metrics.ts'
+import type { AppointmentStore } from './appointment-store.ts'
+import type { ConversationOptions } from './conversation.ts'
+import type { Logger } from './logger.ts'
+import type { SpeechRecognizer, SpeechSynthesizer } from './speech/speech-types.ts'
+
+/** What every call handler shares: the conversation's dependencies plus logs and metrics. */
+export interface AgentContext {
+  conversation: Omit<ConversationOptions, 'logger'>
+  store: AppointmentStore
+  logger: Logger
+  metrics: AgentMetrics
+  /** Speech engines of the Twilio transport, and pre-synthesised canned lines (μ-law). */
+  speech?: {
+    recognizer: SpeechRecognizer
+    synthesizer: SpeechSynthesizer
+    cannedAudio: Map<string, Uint8Array>
+  }
+  /** Silence (caller.silence) this long gets a re-prompt. Default 4000. */
+  repromptAfterSilenceMs?: number
+}

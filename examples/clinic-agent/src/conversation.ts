@@ -1,0 +1,228 @@
+import { isLlmError, type ChatMessage, type ToolCall } from '@voxguard/llm'
+import type { AppointmentStore } from './appointment-store.ts'
+import { CLINIC_TOOLS, parseToolArguments, runClinicTool, type ToolResult } from './clinic-tools.ts'
+import { fallbackFromAttempts, type ConversationLlm, type LlmRequest } from './conversation-llm.ts'
+import { fillTemplate, type KnowledgeBase } from './knowledge-base.ts'
+import type { Logger } from './logger.ts'
+import { todayIn, weekdayOf } from './parse-appointment-time.ts'
+import { answerPrompt, CANNED_LINES, classifyPrompt, confirmPrompt, type CannedLine } from './prompts.ts'
+
+export type CallerInput = { type: 'text'; text: string } | { type: 'dtmf'; digits: string }
+
+/** What one turn produces, in order; transports turn it into protocol messages or audio. */
+export type TurnOutput =
+  | { type: 'text'; text: string; canned?: CannedLine }
+  | { type: 'tool-call'; name: string; arguments: Record<string, unknown>; result: ToolResult }
+  | { type: 'event'; name: string; data: Record<string, unknown> }
+  | { type: 'hangup'; reason: string }
+
+/** Dialogue state: `offered-handoff` after an apology (a "yes" then transfers without a model). */
+export type ConversationState = 'listening' | 'offered-handoff' | 'handed-off' | 'ended'
+
+export interface ConversationOptions {
+  llm: ConversationLlm
+  knowledgeBase: KnowledgeBase
+  store: AppointmentStore
+  logger: Logger
+  /** Route names of the three workflow steps. Default classify / answer / confirm. */
+  routes?: { classify?: string; answer?: string; confirm?: string }
+  /** Whole-turn budget across all steps; past it the agent apologises. Default 6000. */
+  turnDeadlineMs?: number
+  /** Caller/agent messages kept as context. Default 12. */
+  historyMessages?: number
+  /** End the call after the goodbye intent. Default true. */
+  hangupOnGoodbye?: boolean
+  /** The clinic's time zone for "today". Default 'Asia/Tokyo'. */
+  timeZone?: string
+  now?: () => Date
+}
+
+const AFFIRMATIVE = /\b(yes|yeah|yep|sure|please|ok|okay|receptionist|human|person)\b/i
+const NEGATIVE = /\b(no|nope|not now|no thanks)\b/i
+
+/** One call's dialogue: the classify → answer → confirm workflow plus the DTMF menu. */
+export class Conversation {
+  state: ConversationState = 'listening'
+  /** Intent of the last text turn (for logs, metrics and tests). */
+  lastIntent: string | undefined
+  readonly #options: ConversationOptions & { routes: { classify: string; answer: string; confirm: string }; turnDeadlineMs: number }
+  readonly #history: ChatMessage[] = []
+
+  constructor(options: ConversationOptions) {
+    const turnDeadlineMs = options.turnDeadlineMs ?? 6000
+    if (!Number.isFinite(turnDeadlineMs) || turnDeadlineMs <= 0) throw new RangeError(`Conversation: option "turnDeadlineMs" must be a positive number, got ${turnDeadlineMs}`)
+    this.#options = { ...options, turnDeadlineMs, routes: { classify: 'classify', answer: 'answer', confirm: 'confirm', ...options.routes } }
+  }
+
+  greeting(): string {
+    return fillTemplate('Thank you for calling {facts.business.name}. How can I help you?', this.#options.knowledgeBase)
+  }
+
+  /** Answers one caller input. Stops quietly when `signal` aborts (barge-in, hang-up). */
+  async *respond(input: CallerInput, signal: AbortSignal): AsyncGenerator<TurnOutput> {
+    if (this.state === 'ended') return
+    if (input.type === 'dtmf') {
+      yield* this.#dtmf(input.digits)
+      return
+    }
+    const text = input.text.trim()
+    if (this.state === 'offered-handoff') {
+      this.state = 'listening'
+      if (AFFIRMATIVE.test(text) && !NEGATIVE.test(text)) {
+        yield* this.#handoff('accepted after an apology')
+        return
+      }
+      if (NEGATIVE.test(text)) {
+        yield* this.#say(CANNED_LINES.anythingElse)
+        return
+      }
+    }
+    yield* this.#workflow(text, signal)
+  }
+
+  *#say(text: string, canned?: CannedLine): Generator<TurnOutput> {
+    this.#remember({ role: 'assistant', content: text })
+    yield canned ? { type: 'text', text, canned } : { type: 'text', text }
+  }
+
+  *#handoff(reason: string): Generator<TurnOutput> {
+    this.state = 'handed-off'
+    yield { type: 'event', name: 'handoff.human', data: { reason } }
+    yield* this.#say(CANNED_LINES.handoff, 'handoff')
+  }
+
+  *#dtmf(digits: string): Generator<TurnOutput> {
+    const { intents } = this.#options.knowledgeBase
+    const digit = digits.trim().charAt(0)
+    this.#options.logger.info('dtmf', { digit })
+    if (digit === '0') return yield* this.#handoff('caller pressed 0')
+    if (digit === '1' && intents['booking']) return yield* this.#say(fillTemplate(intents['booking'].reply, this.#options.knowledgeBase))
+    if (digit === '2' && intents['hours']) return yield* this.#say(fillTemplate(intents['hours'].reply, this.#options.knowledgeBase))
+    yield* this.#say(CANNED_LINES.dtmfMenu, 'dtmfMenu')
+  }
+
+  async *#workflow(text: string, signal: AbortSignal): AsyncGenerator<TurnOutput> {
+    const started = performance.now()
+    const deadline = AbortSignal.timeout(this.#options.turnDeadlineMs)
+    const turnSignal = AbortSignal.any([signal, deadline])
+    const { routes, knowledgeBase, logger } = this.#options
+    let route = routes.classify
+    let spoken = ''
+    try {
+      const { intent, fallback } = await this.#classify(text, turnSignal)
+      if (fallback) yield fallback
+      this.lastIntent = intent
+      route = routes.answer
+      const user: ChatMessage = { role: 'user', content: text }
+      const now = (this.#options.now ?? (() => new Date()))()
+      const today = todayIn(this.#options.timeZone ?? 'Asia/Tokyo', now)
+      const messages: ChatMessage[] = [{ role: 'system', content: answerPrompt(knowledgeBase, { today, weekday: weekdayOf(today), intent }) }, ...this.#history, user]
+      const toolCalls: ToolCall[] = []
+      for await (const output of this.#streamStep({ route, messages, tools: CLINIC_TOOLS, signal: turnSignal }, toolCalls)) {
+        if (output.type === 'text') spoken += output.text
+        yield output
+      }
+      this.#remember(user)
+      if (toolCalls.length === 0) {
+        this.#remember({ role: 'assistant', content: spoken })
+      } else {
+        const results: ChatMessage[] = []
+        const outcomes: ToolResult[] = []
+        for (const call of toolCalls) {
+          const args = parseToolArguments(call.arguments)
+          const result: ToolResult = args ? runClinicTool(call.name, args, this.#options.store) : { ok: false, error: `The arguments of ${call.name} were not valid JSON.` }
+          logger.info('tool call', { tool: call.name, ok: result.ok })
+          yield { type: 'tool-call', name: call.name, arguments: args ?? {}, result }
+          if (call.name === 'handoff_to_human' && result.ok) {
+            this.state = 'handed-off'
+            yield { type: 'event', name: 'handoff.human', data: { reason: String(result['reason']) } }
+          }
+          outcomes.push(result)
+          results.push({ role: 'tool', content: JSON.stringify(result), toolCallId: call.id })
+        }
+        route = routes.confirm
+        const confirmMessages: ChatMessage[] = [
+          { role: 'system', content: confirmPrompt(knowledgeBase) },
+          ...this.#history,
+          { role: 'assistant', content: spoken, toolCalls },
+          ...results,
+        ]
+        const separator = spoken && !/\s$/.test(spoken) ? ' ' : ''
+        let confirmation = ''
+        try {
+          for await (const output of this.#streamStep({ route, messages: confirmMessages, signal: turnSignal }, [])) {
+            if (output.type === 'text') {
+              output.text = confirmation === '' ? separator + output.text : output.text
+              confirmation += output.text
+            }
+            yield output
+          }
+        } catch (error) {
+          if (signal.aborted || confirmation) throw error
+          // The tool ran: say its own result sentence rather than apologising for it.
+          yield this.#failureEvent(error, route, deadline, started)
+          confirmation = separator + outcomes.map((result) => String(result['message'] ?? result['error'] ?? '')).join(' ')
+          yield { type: 'text', text: confirmation }
+        }
+        spoken += confirmation
+        this.#remember({ role: 'assistant', content: spoken })
+      }
+      logger.info('turn', { intent, elapsedMs: Math.round(performance.now() - started), tools: toolCalls.map((call) => call.name) })
+      if (intent === 'goodbye' && (this.#options.hangupOnGoodbye ?? true)) {
+        this.state = 'ended'
+        yield { type: 'hangup', reason: 'caller said goodbye' }
+      }
+    } catch (error) {
+      if (signal.aborted) return
+      yield this.#failureEvent(error, route, deadline, started)
+      this.state = 'offered-handoff'
+      yield* this.#say((spoken ? ' ' : '') + CANNED_LINES.apology, 'apology')
+    }
+  }
+
+  /** The agent event for a failed step: `llm.deadline` when time ran out, else `llm.all_failed`. */
+  #failureEvent(error: unknown, route: string, deadline: AbortSignal, started: number): TurnOutput {
+    const elapsedMs = Math.round(performance.now() - started)
+    this.#options.logger.warn('llm step failed', { route, elapsedMs, error: isLlmError(error) ? { kind: error.kind, message: error.message } : String(error) })
+    if (deadline.aborted || (isLlmError(error) && error.kind === 'deadline')) return { type: 'event', name: 'llm.deadline', data: { route, elapsedMs } }
+    return { type: 'event', name: 'llm.all_failed', data: { route, attempts: isLlmError(error) ? error.attempts.length : 0 } }
+  }
+
+  async #classify(text: string, signal: AbortSignal): Promise<{ intent: string | undefined; fallback?: TurnOutput }> {
+    const { knowledgeBase, routes, logger } = this.#options
+    try {
+      const result = await this.#options.llm.chat({
+        route: routes.classify,
+        messages: [{ role: 'system', content: classifyPrompt(knowledgeBase) }, { role: 'user', content: text }],
+        signal,
+      })
+      const seen = fallbackFromAttempts(result.servedBy, result.attempts)
+      const name = result.text.trim().toLowerCase().replace(/[^a-z_]/g, '')
+      const intent = knowledgeBase.intents[name] ? name : 'fallback'
+      return seen ? { intent, fallback: { type: 'event', name: 'llm.fallback', data: { route: routes.classify, ...seen } } } : { intent }
+    } catch (error) {
+      if (signal.aborted) throw error
+      // The answer step can still help without an intent hint: degrade, do not apologise.
+      logger.warn('classify failed; answering without an intent', { error: isLlmError(error) ? error.kind : String(error) })
+      return { intent: undefined }
+    }
+  }
+
+  async *#streamStep(request: LlmRequest, toolCalls: ToolCall[]): AsyncGenerator<TurnOutput> {
+    for await (const part of this.#options.llm.stream(request)) {
+      if (part.type === 'text-delta' && part.text) yield { type: 'text', text: part.text }
+      else if (part.type === 'tool-call') toolCalls.push(part.toolCall)
+      else if (part.type === 'end') {
+        const fallback = fallbackFromAttempts(part.servedBy, part.attempts)
+        if (fallback) yield { type: 'event', name: 'llm.fallback', data: { route: request.route, ...fallback } }
+      }
+    }
+  }
+
+  #remember(message: ChatMessage): void {
+    if (message.role === 'assistant' && !message.content && !message.toolCalls) return
+    this.#history.push(message)
+    const limit = this.#options.historyMessages ?? 12
+    while (this.#history.length > limit) this.#history.shift()
+  }
+}

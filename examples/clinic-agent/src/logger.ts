@@ -1,0 +1,64 @@
+/**
+ * Structured JSON logs, one object per line. Values pass through `redact` first, so phone
+ * numbers and credentials never reach the output, whatever a caller put in them.
+ */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
+
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void
+  info(message: string, fields?: Record<string, unknown>): void
+  warn(message: string, fields?: Record<string, unknown>): void
+  error(message: string, fields?: Record<string, unknown>): void
+  child(fields: Record<string, unknown>): Logger
+}
+
+export interface LoggerOptions {
+  /** Lowest level written. Default 'info'. */
+  level?: LogLevel
+  /** Where lines go. Default: process.stderr. */
+  write?: (line: string) => void
+  /** Clock. Default `() => new Date()`. */
+  now?: () => Date
+}
+
+const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 }
+const SECRET_KEY = /(api[-_]?key|authorization|token|secret|password|credential|phone|caller_?number)/i
+/** Nine or more digits with phone separators (dates have eight and stay readable). */
+const PHONE_CANDIDATE = /\+?\d[\d\s().-]{7,}\d/g
+const BEARER = /\bBearer\s+\S+|\bsk-[A-Za-z0-9_-]{6,}/g
+
+function redactText(text: string): string {
+  return text
+    .replace(PHONE_CANDIDATE, (candidate) => (candidate.replace(/\D/g, '').length >= 9 ? '[redacted]' : candidate))
+    .replace(BEARER, '[redacted]')
+}
+
+/** Replaces phone numbers and keys in any value (recursively) with "[redacted]". */
+export function redact(value: unknown, key = ''): unknown {
+  if (key && SECRET_KEY.test(key) && value !== undefined && value !== null && typeof value !== 'boolean') return '[redacted]'
+  if (typeof value === 'string') return redactText(value)
+  if (value instanceof Error) return { name: value.name, message: redact(value.message) }
+  if (Array.isArray(value)) return value.map((item) => redact(item))
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([entryKey, entry]) => [entryKey, redact(entry, entryKey)]))
+  }
+  return value
+}
+
+export function createLogger(options: LoggerOptions = {}, bound: Record<string, unknown> = {}): Logger {
+  const minimum = LEVELS[options.level ?? 'info']
+  if (minimum === undefined) throw new RangeError(`createLogger: option "level" must be one of ${Object.keys(LEVELS).join(', ')}, got ${String(options.level)}`)
+  const write = options.write ?? ((line: string) => process.stderr.write(line + '\n'))
+  const now = options.now ?? (() => new Date())
+  const log = (level: LogLevel) => (message: string, fields: Record<string, unknown> = {}) => {
+    if (LEVELS[level] < minimum) return
+    write(JSON.stringify({ time: now().toISOString(), level, message: redact(message), ...(redact({ ...bound, ...fields }) as object) }))
+  }
+  return {
+    debug: log('debug'),
+    info: log('info'),
+    warn: log('warn'),
+    error: log('error'),
+    child: (fields) => createLogger(options, { ...bound, ...fields }),
+  }
+}

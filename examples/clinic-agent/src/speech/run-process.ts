@@ -1,0 +1,37 @@
+import { spawn } from 'node:child_process'
+import { SpeechError } from './speech-types.ts'
+
+export interface RunProcessOptions {
+  /** Bytes written to the process's stdin (then closed). */
+  input?: Uint8Array | string
+  signal: AbortSignal
+  /** Killed after this long. Default 10000. */
+  timeoutMs?: number
+}
+
+/**
+ * Runs an executable without a shell and collects stdout. A missing executable, a
+ * non-zero exit, a timeout or an abort rejects with a `SpeechError` naming the program
+ * (and, for a missing one, the Debian package that ships it).
+ */
+export function runProcess(command: string, args: string[], debianPackage: string, options: RunProcessOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs ?? 10_000)])
+    const child = spawn(command, args, { signal, stdio: ['pipe', 'pipe', 'pipe'] })
+    const stdout: Buffer[] = []
+    const stderr: Buffer[] = []
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
+    child.stdin.on('error', () => {})
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') reject(new SpeechError(command, `not installed (apt-get install ${debianPackage})`, { cause: error }))
+      else if (error.name === 'AbortError') reject(new SpeechError(command, options.signal.aborted ? 'aborted' : `timed out after ${options.timeoutMs ?? 10_000} ms`, { cause: error }))
+      else reject(new SpeechError(command, error.message, { cause: error }))
+    })
+    child.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(stdout))
+      else if (code !== null) reject(new SpeechError(command, `exited with code ${code}: ${Buffer.concat(stderr).toString('utf8').trim().slice(0, 300)}`))
+    })
+    child.stdin.end(options.input ?? '')
+  })
+}

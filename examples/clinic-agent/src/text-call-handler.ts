@@ -1,0 +1,140 @@
+import type { RawData, WebSocket } from 'ws'
+import { abortableIterate } from './abortable-iterate.ts'
+import type { AgentContext } from './agent-context.ts'
+import { Conversation, type CallerInput } from './conversation.ts'
+import { CANNED_LINES } from './prompts.ts'
+
+/** WebSocket close codes for a caller that breaks the protocol (RFC 6455). */
+export const CLOSE_INVALID_PAYLOAD = 1007
+export const CLOSE_POLICY_VIOLATION = 1008
+
+type Incoming =
+  | { type: 'start'; version: number; callId: string }
+  | { type: 'caller.text'; turn?: number; text: string }
+  | { type: 'caller.dtmf'; turn?: number; digits: string }
+  | { type: 'caller.silence'; turn?: number; durationMs: number }
+  | { type: 'caller.hangup' }
+
+/** Validates one harness message; returns a reason string when it is not protocol v1. */
+function parseIncoming(data: RawData, isBinary: boolean): Incoming | { invalid: string; code: number } {
+  if (isBinary) return { invalid: 'binary frame', code: CLOSE_INVALID_PAYLOAD }
+  let value: unknown
+  try {
+    value = JSON.parse(String(data))
+  } catch {
+    return { invalid: 'invalid JSON', code: CLOSE_INVALID_PAYLOAD }
+  }
+  const message = value as Record<string, unknown> | null
+  if (message === null || typeof message !== 'object' || typeof message['type'] !== 'string') return { invalid: 'no "type" field', code: CLOSE_POLICY_VIOLATION }
+  const field = (name: string, type: string) => typeof message[name] === type
+  switch (message['type']) {
+    case 'start':
+      return message['version'] === 1 && field('callId', 'string') ? (message as Incoming) : { invalid: 'start needs version 1 and callId', code: CLOSE_POLICY_VIOLATION }
+    case 'caller.text':
+      return field('text', 'string') ? (message as Incoming) : { invalid: 'caller.text needs "text"', code: CLOSE_POLICY_VIOLATION }
+    case 'caller.dtmf':
+      return field('digits', 'string') ? (message as Incoming) : { invalid: 'caller.dtmf needs "digits"', code: CLOSE_POLICY_VIOLATION }
+    case 'caller.silence':
+      return field('durationMs', 'number') ? (message as Incoming) : { invalid: 'caller.silence needs "durationMs"', code: CLOSE_POLICY_VIOLATION }
+    case 'caller.hangup':
+      return message as Incoming
+    default:
+      return { invalid: `unknown type "${String(message['type'])}"`, code: CLOSE_POLICY_VIOLATION }
+  }
+}
+
+/**
+ * One call over the text protocol (docs/protocol.md v1): ready, greeting, streamed
+ * replies, tool calls, agent events, barge-in and hang-up.
+ */
+export function handleTextCall(socket: WebSocket, context: AgentContext): void {
+  let logger = context.logger.child({ transport: 'text' })
+  let conversation: Conversation | undefined
+  let replyCount = 0
+  let current: { controller: AbortController; done: Promise<void> } | undefined
+  const hangup = new AbortController()
+  const send = (message: object) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message))
+  }
+
+  const reply = async (input: CallerInput | { type: 'canned'; text: string }, receivedAt: number, signal: AbortSignal) => {
+    if (!conversation) return
+    const replyId = `r${replyCount++}`
+    let text = ''
+    let firstAt: number | undefined
+    let endCall: string | undefined
+    const outputs =
+      input.type === 'canned' ? (async function* () { yield { type: 'text' as const, text: input.text } })() : conversation.respond(input, signal)
+    for await (const output of abortableIterate(outputs, signal)) {
+      if (output.type === 'text') {
+        firstAt ??= performance.now()
+        text += output.text
+        send({ type: 'agent.delta', replyId, text: output.text })
+      } else if (output.type === 'tool-call') {
+        send({ type: 'agent.tool_call', replyId, name: output.name, arguments: output.arguments, result: output.result })
+      } else if (output.type === 'event') {
+        context.metrics.agentEvents.inc({ name: output.name })
+        logger.info('agent event', { event: output.name, data: output.data })
+        send({ type: 'agent.event', name: output.name, data: output.data })
+      } else {
+        endCall = output.reason
+      }
+    }
+    const interrupted = signal.aborted && !hangup.signal.aborted
+    if (text || interrupted) send(interrupted ? { type: 'agent.final', replyId, text, interrupted: true } : { type: 'agent.final', replyId, text })
+    const seconds = (at: number) => (at - receivedAt) / 1000
+    if (firstAt !== undefined) context.metrics.turnFirstResponse.observe({ transport: 'text' }, seconds(firstAt))
+    context.metrics.turnDuration.observe({ transport: 'text', outcome: interrupted ? 'interrupted' : 'completed' }, seconds(performance.now()))
+    if (endCall) {
+      send({ type: 'agent.hangup', reason: endCall })
+      socket.close(1000, 'agent hung up')
+    }
+  }
+
+  /** Starts a reply; a reply still running is interrupted first (barge-in). */
+  const startReply = (input: CallerInput | { type: 'canned'; text: string }) => {
+    const receivedAt = performance.now()
+    const previous = current
+    previous?.controller.abort()
+    const controller = new AbortController()
+    const signal = AbortSignal.any([controller.signal, hangup.signal])
+    const done = (async () => {
+      await previous?.done
+      await reply(input, receivedAt, signal)
+    })().catch((error: unknown) => logger.error('reply failed', { error }))
+    current = { controller, done }
+  }
+
+  socket.on('message', (data, isBinary) => {
+    const message = parseIncoming(data, isBinary)
+    if ('invalid' in message || (message.type === 'start') === (conversation !== undefined)) {
+      const reason = 'invalid' in message ? message.invalid : conversation ? 'second start' : 'first message must be start'
+      logger.warn('protocol error; closing', { reason })
+      socket.close('code' in message ? message.code : CLOSE_POLICY_VIOLATION, reason.slice(0, 120))
+      return
+    }
+    switch (message.type) {
+      case 'start':
+        logger = logger.child({ callId: message.callId })
+        context.metrics.calls.inc({ transport: 'text' })
+        conversation = new Conversation({ ...context.conversation, logger })
+        send({ type: 'ready', callId: message.callId })
+        startReply({ type: 'canned', text: conversation.greeting() })
+        return
+      case 'caller.text':
+        startReply({ type: 'text', text: message.text })
+        return
+      case 'caller.dtmf':
+        startReply({ type: 'dtmf', digits: message.digits })
+        return
+      case 'caller.silence':
+        if (message.durationMs >= (context.repromptAfterSilenceMs ?? 4000)) startReply({ type: 'canned', text: CANNED_LINES.stillThere })
+        return
+      case 'caller.hangup':
+        hangup.abort()
+        socket.close(1000, 'caller hung up')
+    }
+  })
+  socket.on('close', () => hangup.abort())
+  socket.on('error', (error) => logger.warn('socket error', { error }))
+}
