@@ -1,1 +1,29 @@
-export const packageName = 'judge'
+// Hallucination check
+export { checkGrounding } from './check-grounding.ts'
+export type { GroundingInput, GroundingResult } from './check-grounding.ts'
+export { extractClaims } from './claims/extract-claims.ts'
+export type { Claim, ClaimType, ClaimValue, Currency } from './claims/claim.ts'
+export type { ClaimCheck, ClaimEvidence } from './grounding/claim-check.ts'
+
+// Knowledge bases
+export { loadKnowledgeBase, parseKnowledgeBase } from './knowledge/knowledge-base.ts'
+export type { KnowledgeBase, KnowledgeIntent } from './knowledge/knowledge-base.ts'
+
+// LLM judge
+export { createLlmJudge } from './llm/llm-judge.ts'
+export type { LlmJudge, LlmJudgeInput, LlmJudgeOptions } from './llm/llm-judge.ts'
+
+// Verdicts
+export { judgeCall } from './judge-call.ts'
+export type { JudgeCallOptions } from './judge-call.ts'
+export { judgeRecords, summarizeVerdicts } from './judge-records.ts'
+export type { JudgeRecordsOptions, VerdictSummary } from './judge-records.ts'
+export { parseCallRecord, readCallRecords } from './read-call-records.ts'
+export { REASON_FACTORS, SYSTEM_EVENTS } from './verdict/reason-codes.ts'
+export type { DialogueReasonCode, Factor, ReasonCode, SystemReasonCode } from './verdict/reason-codes.ts'
+export { VERDICT_SCHEMA, VERDICT_VERSION } from './verdict/verdict.ts'
+export type { Reason, ReasonEvidence, TurnHallucinations, Verdict } from './verdict/verdict.ts'
+
+// Errors
+export { JudgeError } from './judge-error.ts'
+export type { JudgeErrorCode } from './judge-error.ts'

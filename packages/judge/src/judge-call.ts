@@ -1,0 +1,138 @@
+import type { CallRecord, TurnRecord } from '@voxguard/harness'
+import { checkGrounding } from './check-grounding.ts'
+import type { ClaimCheck } from './grounding/claim-check.ts'
+import { JudgeError } from './judge-error.ts'
+import type { KnowledgeBase } from './knowledge/knowledge-base.ts'
+import type { LlmJudge } from './llm/llm-judge.ts'
+import { checkCallExpectations, checkTurnExpectations, goalReached } from './verdict/check-expectations.ts'
+import { findLoop, misunderstood } from './verdict/dialogue-patterns.ts'
+import { REASON_FACTORS } from './verdict/reason-codes.ts'
+import { systemReasons } from './verdict/system-reasons.ts'
+import { VERDICT_SCHEMA, VERDICT_VERSION, type Reason, type TurnHallucinations, type Verdict } from './verdict/verdict.ts'
+
+export interface JudgeCallOptions {
+  /** Knowledge to ground replies in. Default: none (no hallucination check). */
+  knowledge?: KnowledgeBase | string
+  /** Checks claims the rules cannot settle (policy and free-text statements). Default: none. */
+  llmJudge?: LlmJudge
+  /** Same reply this many times is a loop. Default 3. */
+  loopThreshold?: number
+  /** Replies at least this similar (0–1, word Jaccard) count as the same reply. Default 0.9. */
+  loopSimilarityRatio?: number
+  /** Cancels LLM-judge calls. */
+  signal?: AbortSignal
+}
+
+interface ResolvedOptions {
+  loopThreshold: number
+  loopSimilarityRatio: number
+}
+
+/** Applies defaults and rejects bad values, naming the option. */
+export function resolveJudgeOptions(options: JudgeCallOptions): ResolvedOptions {
+  const loopThreshold = options.loopThreshold ?? 3
+  const loopSimilarityRatio = options.loopSimilarityRatio ?? 0.9
+  if (!Number.isInteger(loopThreshold) || loopThreshold < 2) throw new JudgeError('invalid_option', `loopThreshold must be an integer ≥ 2 (got ${String(options.loopThreshold)})`)
+  if (!(loopSimilarityRatio > 0 && loopSimilarityRatio <= 1)) throw new JudgeError('invalid_option', `loopSimilarityRatio must be in (0, 1] (got ${String(options.loopSimilarityRatio)})`)
+  return { loopThreshold, loopSimilarityRatio }
+}
+
+function callerText(turn: TurnRecord): string {
+  const caller = turn.caller
+  return caller && (caller.kind === 'text' || caller.kind === 'barge-in') ? caller.text : ''
+}
+
+function hasHandoff(record: CallRecord): boolean {
+  return record.events.some((event) => event.name === 'handoff.human') || record.turns.some((turn) => turn.agent.toolCalls.some((call) => /handoff|transfer/iu.test(call.name)))
+}
+
+async function groundTurns(record: CallRecord, turns: TurnRecord[], options: JudgeCallOptions): Promise<{ hallucinations: TurnHallucinations[]; claimsChecked: number }> {
+  const hallucinations: TurnHallucinations[] = []
+  let claimsChecked = 0
+  if (options.knowledge === undefined) return { hallucinations, claimsChecked }
+  for (const turn of turns) {
+    if (turn.agent.text.trim() === '') continue
+    const context = record.turns.filter((other) => other.index <= turn.index).map(callerText).filter(Boolean)
+    const toolData = record.turns.filter((other) => other.index <= turn.index).flatMap((other) => other.agent.toolCalls.map((call) => ({ arguments: call.arguments, result: call.result })))
+    const result = checkGrounding({ knowledge: options.knowledge, context, toolData, response: turn.agent.text })
+    const claims: ClaimCheck[] = [...result.claims]
+    if (options.llmJudge && result.unsettled.length > 0) {
+      claims.push(...(await options.llmJudge.verify({ knowledge: options.knowledge, context, response: turn.agent.text, statements: result.unsettled, ...(options.signal ? { signal: options.signal } : {}) })))
+    }
+    claimsChecked += claims.length
+    const findings = claims.filter((claim) => !claim.supported)
+    if (findings.length > 0) hallucinations.push({ turn: turn.index, reply: turn.agent.text, findings })
+  }
+  return { hallucinations, claimsChecked }
+}
+
+/**
+ * Judges one recorded call: system faults first, then (on the turns they leave intact)
+ * expectations, misunderstandings, loops, hallucinations and the call's goal. A fault's
+ * consequences are not blamed on the dialogue: turns at or after a transport failure and
+ * turns with a timeout or an LLM/ASR/TTS failure event are not judged for dialogue, and a
+ * disrupted call is not also `task_incomplete`.
+ *
+ * @example
+ * const verdict = await judgeCall(record, { knowledge: await loadKnowledgeBase(record.knowledgeBase!) })
+ * if (verdict.outcome === 'fail') console.log(verdict.factor, verdict.reasons.map((reason) => reason.code))
+ */
+export async function judgeCall(record: CallRecord, options: JudgeCallOptions = {}): Promise<Verdict> {
+  const resolved = resolveJudgeOptions(options)
+  const system = systemReasons(record)
+  const judged = record.turns.filter((turn) => turn.index < system.cutoffTurn && !system.blockedTurns.has(turn.index))
+  const knowledgeBase = typeof options.knowledge === 'object' ? options.knowledge : undefined
+  const dialogue: Reason[] = []
+  for (const turn of judged) {
+    const expectationReasons = checkTurnExpectations(turn, turn.expectations)
+    const text = callerText(turn)
+    const expectsSomething = Boolean(turn.expectations?.saysAny?.length || turn.expectations?.saysAll?.length || turn.expectations?.matches?.length)
+    const confusion = text ? misunderstood(text, turn.agent.text, knowledgeBase, expectsSomething) : undefined
+    if (confusion && (expectationReasons.length > 0 || confusion.answered === 'fallback' || !turn.expectations)) {
+      const asked = confusion.asked ? `asked about ${confusion.asked}` : 'asked a clear question'
+      dialogue.push({ code: 'misunderstanding', factor: 'dialogue', turn: turn.index, message: `turn ${turn.index}: the caller ${asked}; the agent answered ${confusion.answered}`, evidence: { quote: turn.agent.text.slice(0, 200) } })
+    } else {
+      dialogue.push(...expectationReasons)
+    }
+  }
+  const loop = findLoop(judged, resolved.loopThreshold, resolved.loopSimilarityRatio)
+  if (loop) {
+    const third = loop.at(-1)
+    dialogue.push({ code: 'loop', factor: 'dialogue', ...(third ? { turn: third.index } : {}), message: `the agent gave the same reply ${loop.length} times (turns ${loop.map((turn) => turn.index).join(', ')})`, evidence: { quote: (loop[0]?.agent.text ?? '').slice(0, 200) } })
+  }
+  const grounding = await groundTurns(record, judged, options)
+  for (const turn of grounding.hallucinations) {
+    const first = turn.findings[0]
+    const knowledge = first?.evidence?.path ? { path: first.evidence.path, ...(first.evidence.value !== undefined ? { value: first.evidence.value } : {}) } : undefined
+    const summary = turn.findings.map((finding) => `${finding.status} ${finding.type} "${finding.text}"${finding.evidence?.path ? ` (${finding.evidence.path}: ${finding.evidence.value})` : ''}`).join('; ')
+    dialogue.push({ code: 'hallucination', factor: 'dialogue', turn: turn.turn, message: `turn ${turn.turn}: ${summary}`, evidence: { quote: (first?.text ?? '').slice(0, 200), ...(knowledge ? { knowledge } : {}) } })
+  }
+  const complete = !system.disrupted
+  dialogue.push(...checkCallExpectations(record, judged, complete))
+  if (complete && !hasHandoff(record)) {
+    const goal = goalReached(record, judged)
+    const last = judged.at(-1)
+    if (record.endedBy === 'agent' && (goal === false || record.expectations?.agentEndsCall === false)) {
+      dialogue.push({ code: 'premature_hangup', factor: 'dialogue', ...(last ? { turn: last.index } : {}), message: `the agent hung up before the call's goal${record.goal ? ` (${record.goal})` : ''} was reached`, evidence: { event: 'agent.hangup', quote: (last?.agent.text ?? '').slice(0, 200) } })
+    } else if (goal === false) {
+      dialogue.push({ code: 'task_incomplete', factor: 'dialogue', message: `the call's goal${record.goal ? ` (${record.goal})` : ''} was not reached`, evidence: { quote: (last?.agent.text ?? '').slice(0, 200) } })
+    }
+  }
+  const reasons = [...system.reasons, ...dialogue].sort((left, right) => Object.keys(REASON_FACTORS).indexOf(left.code) - Object.keys(REASON_FACTORS).indexOf(right.code) || (left.turn ?? -1) - (right.turn ?? -1))
+  const hasSystem = system.reasons.length > 0
+  const hasDialogue = dialogue.length > 0
+  return {
+    schema: VERDICT_SCHEMA,
+    version: VERDICT_VERSION,
+    callId: record.callId,
+    runId: record.runId,
+    scriptId: record.scriptId,
+    tags: record.tags,
+    outcome: hasSystem || hasDialogue ? 'fail' : 'pass',
+    factor: hasSystem && hasDialogue ? 'both' : hasSystem ? 'system' : hasDialogue ? 'dialogue' : null,
+    reasons,
+    hallucinations: grounding.hallucinations,
+    turnsJudged: judged.length,
+    claimsChecked: grounding.claimsChecked,
+  }
+}

@@ -1,0 +1,76 @@
+import { dirname, isAbsolute, resolve } from 'node:path'
+import type { CallRecord } from '@voxguard/harness'
+import { judgeCall, resolveJudgeOptions, type JudgeCallOptions } from './judge-call.ts'
+import { loadKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.ts'
+import { readCallRecords } from './read-call-records.ts'
+import type { Verdict } from './verdict/verdict.ts'
+
+export interface JudgeRecordsOptions extends Omit<JudgeCallOptions, 'knowledge'> {
+  /** Knowledge for every call, overriding each record's `knowledgeBase`. Default: each record's own. */
+  knowledge?: KnowledgeBase | string
+  /** Knowledge-base file for every call (read once), overriding each record's `knowledgeBase`. Default: none. */
+  knowledgeFile?: string
+  /** Called with each verdict as soon as it is computed (e.g. to append it to verdicts.jsonl). */
+  onVerdict?: (verdict: Verdict) => void | Promise<void>
+}
+
+/**
+ * Judges every call of a records.jsonl file (streamed) or an array of records, one verdict
+ * per call in input order. Knowledge bases come from `knowledge`/`knowledgeFile`, else from
+ * each record's `knowledgeBase` path (relative paths resolve against the records file),
+ * read once per path.
+ *
+ * @example
+ * const verdicts = await judgeRecords('reports/records.jsonl', { onVerdict: (verdict) => out.write(JSON.stringify(verdict) + '\n') })
+ */
+export async function judgeRecords(input: string | Iterable<CallRecord> | AsyncIterable<CallRecord>, options: JudgeRecordsOptions = {}): Promise<Verdict[]> {
+  resolveJudgeOptions(options)
+  const baseDirectory = typeof input === 'string' ? dirname(resolve(input)) : process.cwd()
+  const cache = new Map<string, Promise<KnowledgeBase>>()
+  const knowledgeFor = async (path: string): Promise<KnowledgeBase> => {
+    const absolute = isAbsolute(path) ? path : resolve(baseDirectory, path)
+    let loading = cache.get(absolute)
+    if (!loading) {
+      loading = loadKnowledgeBase(absolute, options.signal ? { signal: options.signal } : {})
+      cache.set(absolute, loading)
+    }
+    return loading
+  }
+  const fixed = options.knowledge ?? (options.knowledgeFile ? await knowledgeFor(options.knowledgeFile) : undefined)
+  const records = typeof input === 'string' ? readCallRecords(input, options.signal ? { signal: options.signal } : {}) : input
+  const verdicts: Verdict[] = []
+  for await (const record of records) {
+    options.signal?.throwIfAborted()
+    const knowledge = fixed ?? (record.knowledgeBase ? await knowledgeFor(record.knowledgeBase) : undefined)
+    const verdict = await judgeCall(record, { ...options, ...(knowledge !== undefined ? { knowledge } : {}) })
+    verdicts.push(verdict)
+    await options.onVerdict?.(verdict)
+  }
+  return verdicts
+}
+
+export interface VerdictSummary {
+  calls: number
+  passed: number
+  failed: number
+  byFactor: { system: number; dialogue: number; both: number }
+  /** Failed calls per reason code (a call counts once per code). */
+  byCode: Record<string, number>
+  turnsJudged: number
+  hallucinatedTurns: number
+}
+
+/** Counts verdicts for a summary table. */
+export function summarizeVerdicts(verdicts: Verdict[]): VerdictSummary {
+  const summary: VerdictSummary = { calls: 0, passed: 0, failed: 0, byFactor: { system: 0, dialogue: 0, both: 0 }, byCode: {}, turnsJudged: 0, hallucinatedTurns: 0 }
+  for (const verdict of verdicts) {
+    summary.calls += 1
+    if (verdict.outcome === 'pass') summary.passed += 1
+    else summary.failed += 1
+    if (verdict.factor) summary.byFactor[verdict.factor] += 1
+    for (const code of new Set(verdict.reasons.map((reason) => reason.code))) summary.byCode[code] = (summary.byCode[code] ?? 0) + 1
+    summary.turnsJudged += verdict.turnsJudged
+    summary.hallucinatedTurns += verdict.hallucinations.length
+  }
+  return summary
+}

@@ -1,0 +1,23 @@
+import { contentWords, normalizeText, stemWord } from '../internal/normalize-text.ts'
+
+/** Case- and width-insensitive containment (NFKC, lower case, white space collapsed). */
+export function saysPhrase(reply: string, phrase: string): boolean {
+  return normalizeText(reply).includes(normalizeText(phrase).trim())
+}
+
+/** Token similarity of two replies, 0–1 (Jaccard over content words; character bigrams for Japanese). */
+export function replySimilarity(left: string, right: string): number {
+  const tokens = (text: string): Set<string> => {
+    const normalized = normalizeText(text)
+    const words = contentWords(normalized).map(stemWord)
+    const japanese = normalized.replace(/[^\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]/gu, '')
+    for (let index = 0; index + 1 < japanese.length; index += 1) words.push(japanese.slice(index, index + 2))
+    return new Set(words)
+  }
+  const a = tokens(left)
+  const b = tokens(right)
+  if (a.size === 0 && b.size === 0) return normalizeText(left).trim() === normalizeText(right).trim() ? 1 : 0
+  let shared = 0
+  for (const token of a) if (b.has(token)) shared += 1
+  return shared / (a.size + b.size - shared)
+}

@@ -1,0 +1,54 @@
+import type { ClaimCheck } from '../grounding/claim-check.ts'
+import type { Factor, ReasonCode } from './reason-codes.ts'
+
+export const VERDICT_SCHEMA = 'voxguard.verdict'
+export const VERDICT_VERSION = 1
+
+/** What backs a reason: the words, the timing, the transport close, the agent event, the knowledge entry. */
+export interface ReasonEvidence {
+  /** Words from the reply (or the failing claim), at most 200 characters. */
+  quote?: string
+  timingMs?: number
+  budgetMs?: number
+  closeCode?: number
+  closeReason?: string
+  /** Agent event name (`llm.all_failed`) or failure kind (`socket_dropped`). */
+  event?: string
+  /** The knowledge-base entry that contradicts a claim. */
+  knowledge?: { path?: string; value?: string }
+}
+
+export interface Reason {
+  code: ReasonCode
+  factor: Factor
+  /** The turn it happened in (0 is the greeting), when it belongs to one. */
+  turn?: number
+  message: string
+  evidence: ReasonEvidence
+}
+
+/** The grounding findings for one agent turn: only claims that are contradicted or unsupported. */
+export interface TurnHallucinations {
+  turn: number
+  reply: string
+  findings: ClaimCheck[]
+}
+
+/** One verdict per call: one JSON line in `verdicts.jsonl`. */
+export interface Verdict {
+  schema: typeof VERDICT_SCHEMA
+  version: typeof VERDICT_VERSION
+  callId: string
+  runId: string
+  scriptId: string
+  tags: string[]
+  outcome: 'pass' | 'fail'
+  /** `both` only when independent system and dialogue failures occurred; null on pass. */
+  factor: Factor | 'both' | null
+  reasons: Reason[]
+  hallucinations: TurnHallucinations[]
+  /** Agent turns whose content was judged (not cut off or blocked by a system fault). */
+  turnsJudged: number
+  /** Claims checked for grounding across those turns. */
+  claimsChecked: number
+}
