@@ -2,6 +2,7 @@ import type { TargetConfig } from '../target-config.ts'
 import { validateTargetConfig } from '../target-config.ts'
 import type { ProviderAdapter } from '../types.ts'
 import { createAzureOpenAiAdapter } from './azure-openai/azure-openai-adapter.ts'
+import { createBedrockAdapter } from './bedrock/bedrock-adapter.ts'
 import { createOpenAiAdapter } from './openai/openai-adapter.ts'
 
 /**
@@ -18,7 +19,7 @@ export function createProviderAdapter(targetName: string, config: TargetConfig):
       return createOpenAiAdapter(targetName, config)
     case 'azure-openai':
       return createAzureOpenAiAdapter(targetName, config)
-    default:
-      throw new Error(`targets.${targetName}.provider: "${config.provider}" adapter is not built yet`)
+    case 'bedrock':
+      return createBedrockAdapter(targetName, config)
   }
 }

@@ -28,20 +28,30 @@ export function redactErrorSecrets(error: unknown, secrets: readonly string[]): 
 }
 
 function scrub(value: unknown, secrets: readonly string[], seen: Set<unknown>, depth: number): void {
-  if (typeof value !== 'object' || value === null || seen.has(value) || depth > maxDepth) return
+  if (!isScrubbable(value) || seen.has(value) || depth > maxDepth) return
   seen.add(value)
   const target = value as Record<string, unknown>
   const keys = value instanceof Error ? [...Object.keys(value), 'message', 'stack', 'cause'] : Object.keys(value)
   for (const key of new Set(keys)) {
     const field = target[key]
     try {
-      if (typeof field === 'string') target[key] = redactSecrets(field, secrets)
-      else if (field instanceof Headers) target[key] = scrubHeaders(field, secrets)
+      if (typeof field === 'string') {
+        const redacted = redactSecrets(field, secrets)
+        if (redacted !== field) target[key] = redacted
+      } else if (field instanceof Headers) target[key] = scrubHeaders(field, secrets)
       else scrub(field, secrets, seen, depth + 1)
     } catch {
       // A read-only field keeps its value; LlmError's own message and headers are built redacted.
     }
   }
+}
+
+/** Errors, arrays and plain data objects only: never sockets, streams or other live objects. */
+function isScrubbable(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null) return false
+  if (value instanceof Error || Array.isArray(value)) return true
+  const prototype: unknown = Object.getPrototypeOf(value)
+  return prototype === Object.prototype || prototype === null || (value as { constructor?: { name?: string } }).constructor?.name === 'HttpResponse'
 }
 
 function scrubHeaders(headers: Headers, secrets: readonly string[]): Headers {
