@@ -9,7 +9,7 @@ const secondaryUrl = 'https://secondary.example.test/v1/chat/completions'
 const messages = [{ role: 'user' as const, content: 'When do you open on Monday?' }]
 const server = setupServer()
 const requestCounts = { primary: 0, secondary: 0 }
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
 afterEach(() => {
   server.resetHandlers()
   requestCounts.primary = 0

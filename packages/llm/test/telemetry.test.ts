@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module'
+import type * as SdkMetrics from '@opentelemetry/sdk-metrics'
+import type * as SdkTraceBase from '@opentelemetry/sdk-trace-base'
 import { describe, expect, it } from 'vitest'
 import { createLlmClient, LlmError } from '@voxguard/llm'
 import { fakeAdapter } from './fake-adapter.ts'
@@ -6,8 +8,8 @@ import { fakeAdapter } from './fake-adapter.ts'
 // Loaded through require: vitest's resolver picks @opentelemetry/api's extensionless
 // "module" build for these packages, which Node cannot load; their CommonJS build is fine.
 const require = createRequire(import.meta.url)
-const { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } = require('@opentelemetry/sdk-metrics') as typeof import('@opentelemetry/sdk-metrics')
-const { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } = require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base')
+const { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } = require('@opentelemetry/sdk-metrics') as typeof SdkMetrics
+const { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } = require('@opentelemetry/sdk-trace-base') as typeof SdkTraceBase
 
 describe('OpenTelemetry GenAI spans and metrics', () => {
   it('records a chat span and the duration and time-to-first-chunk histograms', async () => {
