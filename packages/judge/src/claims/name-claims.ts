@@ -17,6 +17,14 @@ const JAPANESE_SUFFIXES = '(?:歯科クリニック|歯科医院|クリニック
 const JAPANESE_NAME = new RegExp(`([\\p{sc=Han}\\p{sc=Katakana}ー]{1,8}?)${JAPANESE_SUFFIXES}`, 'gu')
 const JAPANESE_SUFFIX_ONLY = new RegExp(`^${JAPANESE_SUFFIXES}+$`, 'u')
 
+/** True inside a sentence written all in capitals (no name can be told apart there). */
+function isShouted(text: string, position: number): boolean {
+  const from = Math.max(text.lastIndexOf('.', position), text.lastIndexOf('!', position), text.lastIndexOf('?', position)) + 1
+  const to = text.slice(position).search(/[.!?](?!\d)/u)
+  const sentence = text.slice(from, to < 0 ? text.length : position + to)
+  return /\p{Lu}{2}/u.test(sentence) && !/\p{Ll}/u.test(sentence)
+}
+
 function isCapitalised(word: string): boolean {
   return /^[\p{Lu}][\p{L}'’.-]*$/u.test(word) || HONORIFICS.test(word)
 }
@@ -33,7 +41,7 @@ export function extractNameClaims(text: string, isTaken: (start: number, end: nu
   let index = 0
   while (index < words.length) {
     const first = words[index]
-    if (!first || !isCapitalised(first.word) || isTaken(first.start, first.start + first.word.length)) {
+    if (!first || !isCapitalised(first.word) || isTaken(first.start, first.start + first.word.length) || isShouted(text, first.start)) {
       index += 1
       continue
     }

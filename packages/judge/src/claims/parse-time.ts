@@ -16,7 +16,7 @@ export function parseTime(text: string): ParsedTime | undefined {
   if (lower === 'midnight') return { minutes: 0, meridiem: 'am' }
   const japanese = /^(午前|午後)?(.+?)時(?:(.+?)分|(半))?$/u.exec(lower)
   let hour: number | undefined
-  let minute = 0
+  let minute: number
   let meridiem: 'am' | 'pm' | undefined
   if (japanese) {
     hour = parseNumber(japanese[2] ?? '')

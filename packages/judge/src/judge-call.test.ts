@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { callRecord } from '../test/call-record-builder.ts'
+import { judgeCall } from './judge-call.ts'
+import { parseKnowledgeBase } from './knowledge/knowledge-base.ts'
+
+const knowledgeFile = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
+const knowledge = parseKnowledgeBase(readFileSync(knowledgeFile, 'utf8'), knowledgeFile)
+const greeting = { reply: 'Sakura Dental Clinic, how can I help?' }
+const saturdayQuestion = 'What time do you open on Saturday?'
+const saturdayAnswer = 'On Saturday we are open from 9:00 to 13:00.'
+
+const codes = (verdict: Awaited<ReturnType<typeof judgeCall>>) => verdict.reasons.map((reason) => reason.code)
+
+describe('judgeCall: one minimal record per reason code', () => {
+  it('passes a clean call with factor null', async () => {
+    const verdict = await judgeCall(callRecord({ turns: [greeting, { caller: saturdayQuestion, reply: saturdayAnswer, expectations: { saysAny: ['13:00', '1 pm'] } }] }), { knowledge })
+    expect(verdict).toMatchObject({ schema: 'voxguard.verdict', version: 1, outcome: 'pass', factor: null, reasons: [], hallucinations: [], turnsJudged: 2 })
+    expect(verdict.claimsChecked).toBeGreaterThan(0)
+  })
+
+  it('agent_unreachable: connect_failed, nothing else judged', async () => {
+    const verdict = await judgeCall(callRecord({ turns: [], endedBy: 'error', failure: { kind: 'connect_failed', message: 'ECONNREFUSED 127.0.0.1:9', atMs: 3 }, expectations: { goalTool: 'book_appointment' } }), { knowledge })
+    expect(verdict).toMatchObject({ outcome: 'fail', factor: 'system' })
+    expect(verdict.reasons).toEqual([{ code: 'agent_unreachable', factor: 'system', message: 'connect_failed: ECONNREFUSED 127.0.0.1:9', evidence: { event: 'connect_failed', timingMs: 3, closeCode: 1000 } }])
+  })
+
+  it('socket_dropped: carries the close code and turn', async () => {
+    const record = callRecord({ turns: [greeting, { caller: saturdayQuestion, reply: 'On Satur' }], endedBy: 'error', transport: { closeCode: 1006 }, failure: { kind: 'socket_dropped', message: 'closed without a close frame', turn: 1, closeCode: 1006, atMs: 1400 } })
+    const verdict = await judgeCall(record, { knowledge })
+    expect(verdict.reasons).toEqual([expect.objectContaining({ code: 'socket_dropped', factor: 'system', turn: 1, evidence: expect.objectContaining({ closeCode: 1006, event: 'socket_dropped' }) })])
+  })
+
+  it('turn_timeout: a timed-out turn is not also "failing to mention" the hours', async () => {
+    const record = callRecord({ turns: [greeting, { caller: saturdayQuestion, reply: '', timedOut: true, expectations: { saysAny: ['13:00'] } }] })
+    const verdict = await judgeCall(record, { knowledge })
+    expect(codes(verdict)).toEqual(['turn_timeout'])
+    expect(verdict.factor).toBe('system')
+  })
+
+  it('latency_over_budget: first byte after the turn budget, with timing evidence', async () => {
+    const record = callRecord({ turns: [greeting, { caller: saturdayQuestion, reply: saturdayAnswer, firstByteMs: 2400, expectations: { replyWithinMs: 1500 } }] })
+    const verdict = await judgeCall(record, { knowledge })
+    expect(verdict.reasons).toEqual([expect.objectContaining({ code: 'latency_over_budget', turn: 1, evidence: { timingMs: 2400, budgetMs: 1500 } })])
+  })
+
+  it('latency_over_budget: the call-wide budget applies to every turn', async () => {
+    const record = callRecord({ turns: [greeting, { caller: saturdayQuestion, reply: saturdayAnswer, firstByteMs: 900 }], expectations: { replyWithinMs: 800 } })
+    expect(codes(await judgeCall(record, { knowledge }))).toEqual(['latency_over_budget'])
+  })
+
+  it.each([
+    ['llm.all_failed', 'llm_unavailable'],
+    ['llm.deadline', 'llm_unavailable'],
+    ['asr.error', 'asr_failure'],
+    ['asr.empty', 'asr_failure'],
+    ['tts.error', 'tts_failure'],
+  ])('%s event → %s, and the turn is not judged for dialogue', async (event, code) => {
+    const record = callRecord({
+      turns: [greeting, { caller: saturdayQuestion, reply: "Sorry, I'm having trouble right now.", expectations: { saysAny: ['13:00'] } }],
+      events: [{ name: event, turn: 1, data: { message: 'upstream failed' } }],
+    })
+    const verdict = await judgeCall(record, { knowledge })
+    expect(codes(verdict)).toEqual([code])
+    expect(verdict.reasons[0]?.evidence.event).toBe(event)
+    expect(verdict.factor).toBe('system')
+  })
+
+  it('llm.fallback is evidence only: the call still passes', async () => {
+    const record = callRecord({ turns: [greeting, { caller: saturdayQuestion, reply: saturdayAnswer }], events: [{ name: 'llm.fallback', turn: 1, data: { from: 'east', to: 'west', reason: 'server 503' } }] })
+    expect((await judgeCall(record, { knowledge })).outcome).toBe('pass')
+  })
+
+  it('protocol_error: failure kind protocol_error', async () => {
+    const record = callRecord({ turns: [greeting], endedBy: 'error', failure: { kind: 'protocol_error', message: 'binary frame from agent', turn: 1, atMs: 900 } })
+    expect(codes(await judgeCall(record, { knowledge }))).toEqual(['protocol_error'])
+  })
+
+  it('hallucination: a wrong price, with the knowledge-base entry as evidence', async () => {
+    const record = callRecord({ turns: [greeting, { caller: 'How much is a cleaning?', reply: 'A cleaning is 3,000 yen.' }] })
+    const verdict = await judgeCall(record, { knowledge })
+    expect(verdict.reasons).toEqual([expect.objectContaining({ code: 'hallucination', factor: 'dialogue', turn: 1, evidence: { quote: '3,000 yen', knowledge: { path: 'facts.prices_yen.cleaning', value: '5000' } } })])
+    expect(verdict.hallucinations).toEqual([{ turn: 1, reply: 'A cleaning is 3,000 yen.', findings: [expect.objectContaining({ status: 'contradicted', type: 'price' })] }])
+  })
+
+  it('expectation_unmet: says / never says / regex / tool, case- and width-insensitive', async () => {
+    const record = callRecord({
+      turns: [
+        greeting,
+        { caller: saturdayQuestion, reply: 'ON SATURDAY WE ARE OPEN FROM ９:００ TO １３:００.', expectations: { saysAll: ['saturday', '13:00'], neverSays: ['sunday'], matches: ['9:00\\s+to'] } },
+        { caller: 'Book me a cleaning on Saturday at 10:00', reply: 'Sure, you are booked.', expectations: { toolCalled: { name: 'book_appointment' } } },
+      ],
+    })
+    const verdict = await judgeCall(record, { knowledge })
+    expect(verdict.reasons).toEqual([expect.objectContaining({ code: 'expectation_unmet', turn: 2, message: 'turn 2: tool book_appointment was not called' })])
+  })
+
+  it('expectation_unmet in Japanese: full-width text matches half-width expectations', async () => {
+    const record = callRecord({ turns: [greeting, { caller: '土曜日は何時までですか', reply: '土曜日は９時から１３時までです。', expectations: { saysAny: ['13時'], neverSays: ['日曜'] } }] })
+    expect((await judgeCall(record, { knowledge })).outcome).toBe('pass')
+    const wrong = callRecord({ turns: [greeting, { caller: '土曜日は何時までですか', reply: '日曜日はお休みです。', expectations: { saysAny: ['13時'] } }] })
+    expect(codes(await judgeCall(wrong, { knowledge }))).toContain('expectation_unmet')
+  })
+
+  it('task_incomplete: the goal tool was never called', async () => {
+    const record = callRecord({ turns: [greeting, { caller: 'I want to book a cleaning', reply: 'I can book that for you. What day and time would you like?' }], expectations: { goalTool: 'book_appointment' } })
+    expect(codes(await judgeCall(record, { knowledge }))).toEqual(['task_incomplete'])
+  })
+
+  it('misunderstanding: a fallback reply to a clear question', async () => {
+    const fallback = "I'm sorry, I can help with opening hours, prices, our address, insurance and appointments. What would you like to know?"
+    const record = callRecord({ turns: [greeting, { caller: 'How much does whitening cost?', reply: fallback, expectations: { saysAny: ['30000', '30,000'] } }] })
+    const verdict = await judgeCall(record, { knowledge })
+    expect(codes(verdict)).toEqual(['misunderstanding'])
+    expect(verdict.reasons[0]?.message).toBe('turn 1: the caller asked about price; the agent answered fallback')
+  })
+
+  it('misunderstanding: the reply answers another intent (address instead of hours)', async () => {
+    const record = callRecord({ turns: [greeting, { caller: 'What are your opening hours on Saturday?', reply: 'We are at 2-14-3 Dogenzaka, Shibuya-ku, Tokyo, 5 minutes on foot from the Hachiko exit of Shibuya Station.', expectations: { saysAny: ['13:00'] } }] })
+    expect(codes(await judgeCall(record, { knowledge }))).toEqual(['misunderstanding'])
+  })
+
+  it('loop: the same reply three times', async () => {
+    const again = "Sorry, could you say that again?"
+    const record = callRecord({ turns: [greeting, { caller: 'uh', reply: again }, { caller: 'hmm', reply: again }, { caller: 'well', reply: 'Sorry, could you say that again ?' }] })
+    const verdict = await judgeCall(record, { knowledge })
+    expect(codes(verdict)).toEqual(['loop'])
+    expect(verdict.reasons[0]).toMatchObject({ turn: 3, message: 'the agent gave the same reply 3 times (turns 1, 2, 3)' })
+  })
+
+  it('premature_hangup: the agent ended the call before the goal', async () => {
+    const record = callRecord({ endedBy: 'agent', turns: [greeting, { caller: 'I want to book a cleaning', reply: 'Thank you for calling Sakura Dental Clinic. Goodbye.' }], expectations: { goalTool: 'book_appointment' } })
+    const verdict = await judgeCall(record, { knowledge })
+    expect(codes(verdict)).toEqual(['premature_hangup'])
+    expect(verdict.reasons[0]?.evidence.event).toBe('agent.hangup')
+  })
+
+  it('a hand-off to a human is not a premature hang-up', async () => {
+    const record = callRecord({ endedBy: 'agent', turns: [greeting, { caller: 'Can I talk to a person?', reply: 'Of course, I will connect you to our receptionist.' }], events: [{ name: 'handoff.human', turn: 1, data: { reason: 'caller asked' } }], expectations: { goalTool: 'book_appointment' } })
+    expect((await judgeCall(record, { knowledge })).outcome).toBe('pass')
+  })
+})
+
+describe('judgeCall: precedence', () => {
+  it('turns after a socket drop are not judged; the goal is not blamed on the dialogue', async () => {
+    const record = callRecord({
+      turns: [greeting, { caller: saturdayQuestion, reply: saturdayAnswer }, { caller: 'How much is a cleaning?', reply: 'A clean', expectations: { saysAny: ['5,000', '5000'] } }],
+      endedBy: 'error',
+      failure: { kind: 'socket_dropped', message: 'closed 1011', turn: 2, closeCode: 1011, atMs: 2300 },
+      expectations: { goalTool: 'book_appointment' },
+    })
+    const verdict = await judgeCall(record, { knowledge })
+    expect(codes(verdict)).toEqual(['socket_dropped'])
+    expect(verdict).toMatchObject({ factor: 'system', turnsJudged: 2 })
+  })
+
+  it('an LLM outage does not make the call task_incomplete too', async () => {
+    const record = callRecord({ turns: [greeting, { caller: 'I want to book a cleaning', reply: 'Sorry, please call back later.' }], events: [{ name: 'llm.all_failed', turn: 1, data: { attempts: 4 } }], expectations: { goalTool: 'book_appointment' } })
+    expect(codes(await judgeCall(record, { knowledge }))).toEqual(['llm_unavailable'])
+  })
+
+  it('factor both only for independent failures: slow reply + wrong price', async () => {
+    const record = callRecord({ turns: [greeting, { caller: 'How much is a cleaning?', reply: 'A cleaning is 3,000 yen.', firstByteMs: 3000, expectations: { replyWithinMs: 1500 } }] })
+    const verdict = await judgeCall(record, { knowledge })
+    expect(codes(verdict)).toEqual(['latency_over_budget', 'hallucination'])
+    expect(verdict.factor).toBe('both')
+  })
+
+  it('a timed-out turn is not checked for hallucinations', async () => {
+    const record = callRecord({ turns: [greeting, { caller: 'How much is a cleaning?', reply: 'A cleaning is 3,', timedOut: true }] })
+    const verdict = await judgeCall(record, { knowledge })
+    expect(codes(verdict)).toEqual(['turn_timeout'])
+    expect(verdict.hallucinations).toEqual([])
+  })
+
+  it('a misunderstanding replaces the unmet expectation of the same turn (one reason, not two)', async () => {
+    const record = callRecord({ turns: [greeting, { caller: 'How much does whitening cost?', reply: "I'm sorry, I didn't understand. Could you repeat?", expectations: { saysAny: ['30000'] } }] })
+    expect(codes(await judgeCall(record, { knowledge }))).toEqual(['misunderstanding'])
+  })
+
+  it('rejects a bad option with its name', async () => {
+    await expect(judgeCall(callRecord(), { loopThreshold: 1 })).rejects.toThrow('loopThreshold must be an integer ≥ 2 (got 1)')
+  })
+})
