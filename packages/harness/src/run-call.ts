@@ -165,11 +165,12 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
       turns.push(turn)
       currentTurn = index
       const action = scriptTurn.action
-      turn.sentAtMs = await transport.perform(index, action, scriptTurn.audioFile)
       if (action.kind === 'hangup') {
         end('caller')
+        await transport.hangup()
         break
       }
+      turn.sentAtMs = await transport.perform(index, action, scriptTurn.audioFile)
       const next = script.turns[position + 1]?.action
       if (next?.kind === 'barge-in') {
         // Interrupt this reply once `afterMs` of it has played.
@@ -186,8 +187,8 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
     if (!ended()) {
       await waitFor(() => false, settings.endGraceMs)
       if (!ended()) {
-        await transport.hangup()
         end('caller')
+        await transport.hangup()
       }
     }
   } catch (error) {

@@ -61,8 +61,10 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
     return audio
   }
 
+  // Nothing is sent after `stop` (Twilio's last message).
+  let stopped = false
   const send = (message: object) => {
-    if (socket && socket.readyState === socket.OPEN) socket.send(JSON.stringify(message))
+    if (!stopped && socket && socket.readyState === socket.OPEN) socket.send(JSON.stringify(message))
   }
   const nextSequence = () => String(++sequence)
 
@@ -150,7 +152,7 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
         const bytes = Buffer.byteLength(body.payload, 'base64')
         const turn = replyTurn
         const audio = audioOf(turn)
-        if (audio.mediaFrames === 0 && audio.sentAtMs !== undefined) audio.firstMediaMs = atMs - audio.sentAtMs
+        if (audio.mediaFrames === 0 && audio.sentAtMs !== undefined) audio.firstMediaMs = Math.round((atMs - audio.sentAtMs) * 100) / 100
         audio.mediaFrames++
         audio.playbackMs += bytes / 8
         audio.lastMediaAtMs = atMs
@@ -169,7 +171,7 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
         playbackEndsAtMs = atMs
         if (bargeInTurn !== undefined && bargeInStartMs !== undefined) {
           const audio = audioOf(bargeInTurn)
-          audio.clearAfterMs ??= atMs - bargeInStartMs
+          audio.clearAfterMs ??= Math.round((atMs - bargeInStartMs) * 100) / 100
         }
         echoMarks(Infinity)
         if (replyEndTimer) clearTimeout(replyEndTimer)
@@ -290,8 +292,11 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
     if (closed || !socket) return
     callerEnded = true
     send({ event: 'stop', sequenceNumber: nextSequence(), streamSid, stop: { accountSid, callSid } })
+    stopped = true
     paced?.stop()
+    const closedNow = new Promise<void>((resolve) => closeWaiters.push(resolve))
     close()
+    await closedNow
   }
 
   const stopTimers = () => {

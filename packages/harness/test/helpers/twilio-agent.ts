@@ -1,0 +1,128 @@
+import type { AddressInfo } from 'node:net'
+import { WebSocketServer } from 'ws'
+import type WebSocket from 'ws'
+import { decodeMulaw } from '@voxguard/harness'
+
+export type TwilioAgentBehaviour = 'well-behaved' | 'drops-socket' | 'never-answers' | 'malformed'
+
+export interface ReceivedFrame {
+  sequenceNumber: string
+  chunk: string
+  timestamp: string
+  bytes: number
+  speech: boolean
+  arrivedAtMs: number
+}
+
+export interface TwilioCallLog {
+  messages: Array<Record<string, unknown>>
+  frames: ReceivedFrame[]
+  digits: string[]
+  marksEchoed: Array<{ name: string; atMs: number }>
+  marksSent: Array<{ name: string; atMs: number; playsUntilMs: number }>
+  clears: number[]
+}
+
+export interface TwilioAgent {
+  url: string
+  calls: TwilioCallLog[]
+  close(): Promise<void>
+}
+
+const SPEECH_LEVEL = 500
+
+/**
+ * A real Twilio-Media-Streams app on 127.0.0.1:<ephemeral>: greets with 300 ms of audio,
+ * detects the end of the caller's speech by energy (`endOfSpeechMs` of quiet frames, default 200 ms), waits
+ * `replyDelayMs`, then bursts `replyAudioMs` of μ-law audio followed by a mark. It answers
+ * DTMF keys the same way, and sends `clear` when the caller speaks while its audio plays.
+ */
+export async function startTwilioAgent(behaviour: TwilioAgentBehaviour, options: { replyDelayMs?: number; replyAudioMs?: number; endOfSpeechMs?: number } = {}): Promise<TwilioAgent> {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 })
+  await new Promise<void>((resolve) => server.once('listening', resolve))
+  const calls: TwilioCallLog[] = []
+  const replyDelayMs = options.replyDelayMs ?? 50
+  const replyAudioMs = options.replyAudioMs ?? 400
+  const endOfSpeechFrames = (options.endOfSpeechMs ?? 200) / 20
+  server.on('connection', (socket: WebSocket) => {
+    const log: TwilioCallLog = { messages: [], frames: [], digits: [], marksEchoed: [], marksSent: [], clears: [] }
+    calls.push(log)
+    let streamSid = ''
+    let speechFrames = 0
+    let quietFrames = 0
+    let playingUntilMs = 0
+    let replies = 0
+    const send = (message: object) => socket.readyState === socket.OPEN && socket.send(JSON.stringify(message))
+    const speak = (audioMs: number) => {
+      const now = performance.now()
+      const bytes = (audioMs / 1000) * 8000
+      for (let offset = 0; offset < bytes; offset += 160) send({ event: 'media', streamSid, media: { payload: Buffer.alloc(160, 0x10).toString('base64') } })
+      const name = `reply-${replies++}`
+      playingUntilMs = Math.max(now, playingUntilMs) + audioMs
+      send({ event: 'mark', streamSid, mark: { name } })
+      log.marksSent.push({ name, atMs: now, playsUntilMs: playingUntilMs })
+    }
+    const answer = () => {
+      if (behaviour === 'never-answers') return
+      if (behaviour === 'drops-socket') return socket.terminate()
+      if (behaviour === 'malformed') return socket.send('{"event":"media","media":')
+      setTimeout(() => speak(replyAudioMs), replyDelayMs)
+    }
+    socket.on('message', (data) => {
+      const message = JSON.parse(data.toString()) as Record<string, unknown>
+      const now = performance.now()
+      if (message.event !== 'media') log.messages.push(message)
+      switch (message.event) {
+        case 'start':
+          streamSid = String(message.streamSid)
+          setTimeout(() => speak(300), 20)
+          return
+        case 'media': {
+          const media = message.media as { payload: string; chunk: string; timestamp: string }
+          const payload = Buffer.from(media.payload, 'base64')
+          const samples = decodeMulaw(payload)
+          const level = samples.reduce((sum, sample) => sum + Math.abs(sample), 0) / samples.length
+          const speech = level > SPEECH_LEVEL
+          log.frames.push({ sequenceNumber: String(message.sequenceNumber), chunk: media.chunk, timestamp: media.timestamp, bytes: payload.length, speech, arrivedAtMs: now })
+          if (speech) {
+            speechFrames++
+            quietFrames = 0
+            if (now < playingUntilMs && speechFrames === 3) {
+              playingUntilMs = now
+              log.clears.push(now)
+              send({ event: 'clear', streamSid })
+            }
+          } else if (speechFrames > 0 && ++quietFrames === endOfSpeechFrames) {
+            speechFrames = 0
+            answer()
+          }
+          return
+        }
+        case 'dtmf':
+          log.digits.push((message.dtmf as { digit: string }).digit)
+          if (log.digits.length === 2) answer()
+          return
+        case 'mark':
+          log.marksEchoed.push({ name: (message.mark as { name: string }).name, atMs: now })
+          return
+      }
+    })
+  })
+  const port = (server.address() as AddressInfo).port
+  return {
+    url: `ws://127.0.0.1:${port}/twilio`,
+    calls,
+    close: () =>
+      new Promise((resolve) => {
+        for (const client of server.clients) client.terminate()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+/** A 16 kHz PCM WAV tone of `durationMs` (speech stand-in for the energy detector). */
+export function toneSamples(durationMs: number, sampleRate = 16000): Int16Array {
+  const samples = new Int16Array(Math.round((durationMs / 1000) * sampleRate))
+  for (let index = 0; index < samples.length; index++) samples[index] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * index) / sampleRate))
+  return samples
+}
