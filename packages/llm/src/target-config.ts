@@ -108,7 +108,7 @@ export function validateTargetConfig(name: string, config: unknown): asserts con
       throw new Error(`${at(field)}: must be a positive number (got ${String(value)}); leave it out for no budget limit`)
     }
   }
-  optionalString(target, 'region', at)
+  if (target.provider !== 'bedrock') optionalString(target, 'region', at)
   optionalString(target, 'apiKey', at)
   if (target.fetch !== undefined && typeof target.fetch !== 'function') throw new Error(`${at('fetch')}: must be a fetch function`)
   if (target.headers !== undefined) {
