@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { LlmError } from '../../src/llm-error.ts'
 import { createProviderAdapter } from '../../src/providers/create-provider-adapter.ts'
 import type { ProviderAdapter, ProviderStreamPart } from '../../src/types.ts'
-import { helloChunk, roleChunk, serverErrorBody, sseHeaders, testApiKey, worldChunk } from './openai-wire-fixtures.ts'
+import { doneLine, helloChunk, roleChunk, serverErrorBody, sseHeaders, stopChunk, testApiKey, worldChunk } from './openai-wire-fixtures.ts'
 import { startRawServer, within } from './start-raw-server.ts'
 import type { RawServer } from './start-raw-server.ts'
 
@@ -90,6 +90,22 @@ describe('OpenAI adapter against a real socket', () => {
       break
     }
     expect(await within(server.connectionClosed, 2000)).toBeUndefined()
+  })
+
+  it('sends requests through an injected fetch', async () => {
+    server = await startRawServer((_request, response) => {
+      response.writeHead(200, sseHeaders)
+      response.end(roleChunk + helloChunk + stopChunk + doneLine)
+    })
+    const seenUrls: string[] = []
+    const recordingFetch: typeof fetch = (input, init) => {
+      seenUrls.push(String(input))
+      return fetch(input, init)
+    }
+    const adapter = createProviderAdapter('primary', { provider: 'openai', model: 'gpt-4o-mini', apiKey: testApiKey, baseURL: `${server.url}/v1`, fetch: recordingFetch })
+    const stream = await adapter.stream({ messages, signal: new AbortController().signal })
+    expect((await readUntilError(stream.parts)).parts.at(-1)).toEqual({ type: 'finish', finishReason: 'stop' })
+    expect(seenUrls).toEqual([`${server.url}/v1/chat/completions`])
   })
 
   it('answers an error status from a real server with the mapped kind', async () => {
