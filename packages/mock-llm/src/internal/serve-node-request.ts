@@ -76,7 +76,8 @@ async function writeWebResponse(webResponse: Response, response: NodeResponse, s
     for (;;) {
       const { done, value } = await reader.read()
       if (done) break
-      ;(response as ServerResponse).write(value)
+      // Wait until each chunk is handed to the socket, so a later cut drops only what follows.
+      await new Promise<void>((resolve) => (response as ServerResponse).write(value, () => resolve()))
     }
     response.end()
   } catch {

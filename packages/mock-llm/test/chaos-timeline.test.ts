@@ -1,0 +1,130 @@
+import { BedrockRuntimeClient, ConverseStreamCommand, ModelStreamErrorException } from '@aws-sdk/client-bedrock-runtime'
+import OpenAI, { APIError, APIUserAbortError } from 'openai'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startMockServer, type MockServer } from '@voxguard/mock-llm'
+import { postChat } from './support.ts'
+
+const servers: MockServer[] = []
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()))
+})
+async function start(targets: Record<string, object>) {
+  const server = await startMockServer({ profile: { seed: 1, targets } })
+  servers.push(server)
+  return { server, startedAt: performance.now() }
+}
+const until = (startedAt: number, ms: number) => sleep(Math.max(0, startedAt + ms - performance.now()))
+
+describe('outage windows', () => {
+  it('503 only between fromMs and toMs, on the server timeline; other targets unaffected', async () => {
+    const { server, startedAt } = await start({
+      primary: { outages: [{ fromMs: 250, toMs: 550, mode: 503 }] },
+      secondary: {},
+    })
+    const primary = server.endpoints('primary').openai
+    await until(startedAt, 100)
+    expect((await postChat(primary)).status).toBe(200)
+    await until(startedAt, 350)
+    expect((await postChat(primary)).status).toBe(503)
+    expect((await postChat(server.endpoints('secondary').openai)).status).toBe(200)
+    await until(startedAt, 700)
+    expect((await postChat(primary)).status).toBe(200)
+    const outages = server.events.filter((event) => event.kind === 'outage')
+    expect(outages).toHaveLength(1)
+    expect(outages[0]).toMatchObject({ target: 'primary', status: 503, outageMode: 503 })
+    expect(outages[0]!.elapsedMs).toBeGreaterThanOrEqual(250)
+    expect(outages[0]!.elapsedMs).toBeLessThan(550)
+  })
+
+  it('refuse drops the connection; hang holds it until the client aborts', async () => {
+    const { server } = await start({
+      refused: { outages: [{ fromMs: 0, toMs: 60_000, mode: 'refuse' }] },
+      hung: { outages: [{ fromMs: 0, toMs: 60_000, mode: 'hang' }] },
+    })
+    await expect(postChat(server.endpoints('refused').openai)).rejects.toThrow(TypeError)
+    const startedAt = performance.now()
+    await expect(postChat(server.endpoints('hung').openai, {}, { signal: AbortSignal.timeout(150) })).rejects.toThrow(/aborted|timeout/i)
+    expect(performance.now() - startedAt).toBeGreaterThanOrEqual(140)
+    expect(server.events.map((event) => event.kind === 'outage' && event.outageMode)).toEqual(['refuse', 'hang'])
+  })
+})
+
+describe('hangs, cuts and in-stream errors', () => {
+  it('a hang never answers until the client aborts (openai client sees its own abort)', async () => {
+    const { server } = await start({ openai: { hangRate: 1 } })
+    const client = new OpenAI({ apiKey: 'sk-test', baseURL: server.endpoints('openai').openai, maxRetries: 0 })
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(), 120)
+    const error = await client.chat.completions
+      .create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }, { signal: controller.signal })
+      .catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(APIUserAbortError)
+    expect(server.events).toMatchObject([{ kind: 'hang', requestId: 'mock-openai-1', stream: false }])
+  })
+
+  it('a cut stream ends without [DONE] and the openai client throws instead of ending quietly', async () => {
+    const { server } = await start({ openai: { cutRate: 1 } })
+    const response = await postChat(server.endpoints('openai').openai, { stream: true })
+    expect(response.status).toBe(200)
+    const reader = response.body!.getReader()
+    let text = ''
+    const failure = await (async () => {
+      for (;;) {
+        const { done, value } = await reader.read()
+        if (done) return undefined
+        text += new TextDecoder().decode(value)
+      }
+    })().catch((caught: unknown) => caught)
+    expect(failure).toBeInstanceOf(TypeError)
+    expect(text).toContain('"role":"assistant"')
+    expect(text).not.toContain('[DONE]')
+
+    const client = new OpenAI({ apiKey: 'sk-test', baseURL: server.endpoints('openai').openai, maxRetries: 0 })
+    const stream = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], stream: true })
+    await expect((async () => { for await (const _chunk of stream) void _chunk })()).rejects.toThrow()
+    expect(server.events.filter((event) => event.kind === 'cut')).toHaveLength(2)
+  })
+
+  it('an OpenAI in-stream error arrives after HTTP 200 as an error event the client throws', async () => {
+    const { server } = await start({ openai: { errors: { inStream: 1 } } })
+    const client = new OpenAI({ apiKey: 'sk-test', baseURL: server.endpoints('openai').openai, maxRetries: 0 })
+    const stream = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], stream: true })
+    const error = await (async () => { for await (const _chunk of stream) void _chunk })().catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(APIError)
+    expect((error as APIError).type).toBe('server_error')
+    expect(server.events).toMatchObject([{ kind: 'error', status: 200, errorType: 'server_error', stream: true }])
+  })
+
+  it('a Bedrock in-stream exception frame surfaces as ModelStreamErrorException', async () => {
+    const { server } = await start({ bedrock: { errors: { inStream: 1 } } })
+    const client = new BedrockRuntimeClient({
+      region: 'us-east-1',
+      endpoint: server.endpoints('bedrock').bedrock,
+      credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
+      maxAttempts: 1,
+    })
+    try {
+      const response = await client.send(new ConverseStreamCommand({ modelId: 'm', messages: [{ role: 'user', content: [{ text: 'hi' }] }] }))
+      const error = await (async () => { for await (const _event of response.stream!) void _event })().catch((caught: unknown) => caught)
+      expect(error).toBeInstanceOf(ModelStreamErrorException)
+      expect(server.events).toMatchObject([{ kind: 'error', status: 200, errorType: 'modelStreamErrorException', protocol: 'bedrock' }])
+    } finally {
+      client.destroy()
+    }
+  })
+})
+
+describe('latency', () => {
+  it('waits TTFT before the first byte and paces tokens at tokensPerSecond', async () => {
+    const { server } = await start({ openai: { ttftMs: 150, tokensPerSecond: 50 } })
+    const startedAt = performance.now()
+    const response = await postChat(server.endpoints('openai').openai, { stream: true })
+    const firstByteMs = performance.now() - startedAt
+    await response.text()
+    const totalMs = performance.now() - startedAt
+    expect(firstByteMs).toBeGreaterThanOrEqual(145)
+    // 8 tokens at 50/s: 7 gaps of 20 ms after the first token.
+    expect(totalMs - firstByteMs).toBeGreaterThanOrEqual(130)
+  })
+})
