@@ -188,6 +188,11 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   },
   {
     type: 'year',
+    pattern: /(?<![\d.,:-])(1[5-9]\d{2}|20\d{2})\s?-\s?(?:1[5-9]\d{2}|20\d{2})(?![\d.,:-]\d)/gu,
+    read: (match) => ({ kind: 'number', value: Number(match[1]), unit: 'year' }),
+  },
+  {
+    type: 'year',
     pattern: /(?<![\d.,:-])(1[5-9]\d{2}|20\d{2})(?:年)?(?!\d|[.,:-]\d|\s*(?:円|yen))/gu,
     read: (match) => ({ kind: 'number', value: Number(match[1]), unit: 'year' }),
   },

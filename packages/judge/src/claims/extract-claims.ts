@@ -38,7 +38,7 @@ export function extractClaims(input: string): Claim[] {
       const value = rule.read(match, text)
       if (!value) continue
       taken.push([start, end])
-      claims.push({ text: match[0].trim(), type: rule.type, value, start, end })
+      claims.push({ text: match[0].trim().replace(/(\d\s*[ap]m)\.$/iu, '$1'), type: rule.type, value, start, end })
     }
   }
   claims.push(...extractNameClaims(text, isTaken))

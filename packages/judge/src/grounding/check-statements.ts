@@ -27,7 +27,7 @@ export function checkStatements(response: string, claims: Claim[], index: Knowle
   const folded = normalizeText(response)
   for (const sentence of splitSentences(response)) {
     const position = folded.indexOf(normalizeText(sentence))
-    const hasValueClaim = claims.some((claim) => claim.type !== 'name' && claim.type !== 'weekday' && claim.start >= position && claim.start < position + sentence.length)
+    const hasValueClaim = claims.some((claim) => claim.type !== 'name' && claim.start >= position && claim.start < position + sentence.length)
     if (hasValueClaim) continue
     const terms = subjectTerms(sentence)
     if (terms.size < MIN_SHARED_TERMS) continue

@@ -49,7 +49,10 @@ function verifyWeekday(claim: Claim, sources: GroundingSources): ClaimCheck {
   if (claim.value.kind !== 'weekday') return result(claim, 'unsupported')
   const { days, status } = claim.value
   const known = sources.index.entries.filter((entry) => entry.claims.some((other) => other.value.kind === 'weekday'))
-  if (status === 'neutral') return result(claim, 'supported', known[0] ? fromEntry(known[0]) : undefined)
+  if (status === 'neutral') {
+    const entry = known.find((candidate) => candidate.claims.some((other) => other.value.kind === 'weekday' && other.value.days.some((day) => days.includes(day))))
+    return result(claim, 'supported', entry ? fromEntry(entry) : undefined)
+  }
   let support: KnowledgeEntry | undefined
   for (const day of days) {
     const entry = known.find((candidate) => candidate.claims.some((other) => other.value.kind === 'weekday' && other.value.days.includes(day)))
@@ -112,7 +115,7 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
     const contradiction = different[0] ?? within
     if (!contradiction) continue
     if (tier === 'value' && agreesWithAny(claim, sources.contextClaims)) return result(claim, 'supported', { source: 'context' })
-    if (group === 'number' && claim.type === 'number' && sources.index.haystack.includes(claim.text.toLowerCase())) return result(claim, 'supported', fromEntry(contradiction.entry))
+    if ((claim.type === 'number' || claim.type === 'year') && sources.index.haystack.includes(claim.text.toLowerCase())) return result(claim, 'supported', fromEntry(contradiction.entry))
     return result(claim, 'contradicted', fromEntry(contradiction.entry))
   }
   if (agreesWithAny(claim, sources.contextClaims)) return result(claim, 'supported', { source: 'context' })

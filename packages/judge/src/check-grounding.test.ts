@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { checkGrounding } from './check-grounding.ts'
+import { parseKnowledgeBase } from './knowledge/knowledge-base.ts'
+
+const knowledgeFile = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
+const knowledge = parseKnowledgeBase(readFileSync(knowledgeFile, 'utf8'), knowledgeFile)
+
+function check(context: string, response: string) {
+  const result = checkGrounding({ knowledge, context, response })
+  return { result, summary: result.claims.map((claim) => `${claim.status} ${claim.type} ${claim.text}${claim.evidence?.path ? ` @${claim.evidence.path}=${claim.evidence.value}` : ''}`) }
+}
+
+describe('checkGrounding against a knowledge base (English)', () => {
+  it('supports Saturday hours that match facts.hours.saturday', () => {
+    const { result, summary } = check('What time do you open on Saturday?', 'On Saturday we are open from 9:00 to 13:00.')
+    expect(result).toMatchObject({ hallucinated: false, score: 1 })
+    expect(summary).toEqual(['supported weekday Saturday @facts.hours.saturday=09:00-13:00', 'supported time-range 9:00 to 13:00 @facts.hours.saturday=09:00-13:00'])
+  })
+
+  it('contradicts a closing time that differs for the same day, naming the entry', () => {
+    const { result, summary } = check('When do you close on Saturday?', 'On Saturday we close at 5 pm.')
+    expect(result.hallucinated).toBe(true)
+    expect(summary).toContain('contradicted time 5 pm @facts.hours.saturday=09:00-13:00')
+  })
+
+  it('is subject-aware: the checkup price said for a cleaning is a contradiction, not a match', () => {
+    const { summary } = check('How much is a cleaning?', 'A cleaning is 3,000 yen.')
+    expect(summary).toEqual(['contradicted price 3,000 yen @facts.prices_yen.cleaning=5000'])
+  })
+
+  it('takes the subject from the caller when the reply has none ("It is 5,000 yen")', () => {
+    expect(check('How much is a cleaning?', "It's 5,000 yen.").summary).toEqual(['supported price 5,000 yen @facts.prices_yen.cleaning=5000'])
+    expect(check('How much is a cleaning?', "It's $50.").result.hallucinated).toBe(true)
+  })
+
+  it('expands weekday ranges: "Monday to Friday 9 to 6" contradicts Wednesday and Friday hours', () => {
+    const { result, summary } = check('hours?', 'We are open Monday to Friday 9 to 6.')
+    expect(result.hallucinated).toBe(true)
+    expect(summary.find((line) => line.startsWith('contradicted time-range 9 to 6'))).toMatch(/facts\.hours\.(wednesday|friday)/)
+  })
+
+  it('contradicts opening on a closed day', () => {
+    expect(check('Are you open on Sunday?', 'Yes, we are open on Sundays from 10 am.').summary).toEqual([
+      'contradicted weekday Sundays @facts.hours.sunday=closed',
+      'contradicted time 10 am @facts.hours.sunday=closed',
+    ])
+  })
+
+  it('accepts a booking time inside the day\'s hours and rejects one outside', () => {
+    expect(check('Can I come Tuesday at 3 pm?', 'Yes, Tuesday at 3 pm works.').result.hallucinated).toBe(false)
+    expect(check('Can I come Wednesday at 3 pm?', 'Yes, Wednesday at 3 pm works.').summary).toContain('contradicted time 3 pm @facts.hours.wednesday=09:00-12:00')
+  })
+
+  it('checks durations, fees, phone numbers and addresses against their entries', () => {
+    expect(check('cancel', 'Cancellations less than 48 hours before cost 2,000 yen.').summary).toEqual([
+      'contradicted duration 48 hours @facts.appointment.cancellation_notice_hours=24',
+      'supported price 2,000 yen @facts.appointment.late_cancellation_fee_yen=2000',
+    ])
+    expect(check('phone?', 'Our number is 03-9999-0000.').summary).toEqual(['contradicted phone 03-9999-0000 @facts.business.phone=03-1234-5678'])
+    expect(check('where?', 'We are at 3-1-1 Dogenzaka.').summary).toContain('contradicted address 3-1-1 @facts.business.address=2-14-3 Dogenzaka, Shibuya-ku, Tokyo')
+  })
+
+  it('checks names: known staff supported, a different director contradicted, an unknown name unsupported', () => {
+    expect(check('who?', 'Dr. Kenji Sato will see you.').result.hallucinated).toBe(false)
+    expect(check('who?', 'Our director is Dr. Emily Brown.').summary).toContain('contradicted name Dr. Emily Brown @facts.staff.director=Dr. Haruka Tanaka')
+    expect(check('who?', 'Dr. Kenji Suzuki will see you.').summary).toContain('unsupported name Dr. Kenji Suzuki')
+  })
+
+  it('checks policy statements by polarity', () => {
+    expect(check('insurance?', 'Whitening is not covered by insurance.').result.hallucinated).toBe(false)
+    expect(check('insurance?', 'Whitening is covered by insurance.').summary).toEqual(['contradicted statement Whitening is covered by insurance. @policies[1]=Whitening is not covered by insurance.'])
+    expect(check('kids?', 'Children are welcome from age 5.').summary).toEqual(['contradicted count from age 5 @policies[4]=Children are welcome from age 3.'])
+  })
+
+  it('flags a claim nothing in the knowledge relates to as unsupported', () => {
+    expect(check('whitening?', 'Whitening takes about 90 minutes.').summary).toEqual(['unsupported duration 90 minutes'])
+  })
+
+  it('values the caller said count as support when the knowledge base does not contradict them', () => {
+    const result = checkGrounding({ knowledge, context: ['I would like March 3 please'], response: 'Great, March 3 it is.' })
+    expect(result.claims).toEqual([expect.objectContaining({ type: 'date', status: 'supported', evidence: { source: 'context' } })])
+    expect(checkGrounding({ knowledge, context: 'Is a cleaning 3,000 yen?', response: 'Yes, a cleaning is 3,000 yen.' }).hallucinated).toBe(true)
+  })
+
+  it('values in tool results are supported', () => {
+    const result = checkGrounding({ knowledge, context: 'book me', toolData: [{ result: { date: '2026-03-03', time: '10:30' } }], response: 'You are booked on 2026-03-03 at 10:30.' })
+    expect(result.hallucinated).toBe(false)
+  })
+
+  it('parses number words: "five thousand yen" for a cleaning is supported', () => {
+    expect(check('How much is a cleaning?', 'A cleaning costs five thousand yen.').result.hallucinated).toBe(false)
+  })
+})
+
+describe('checkGrounding against a knowledge base (Japanese)', () => {
+  it('supports 午前9時から午後1時 for 土曜日 and full-width digits', () => {
+    const { result, summary } = check('土曜日は何時までですか', '土曜日は午前９時から午後１時までです。')
+    expect(result.hallucinated).toBe(false)
+    expect(summary).toContain('supported time-range 午前9時から午後1時まで @facts.hours.saturday=09:00-13:00')
+  })
+
+  it('contradicts 午後5時 for Saturday and 三千円 for a cleaning', () => {
+    expect(check('土曜日は何時までですか', '土曜日は午後5時までです。').summary).toContain('contradicted time 午後5時 @facts.hours.saturday=09:00-13:00')
+    expect(check('クリーニングはいくらですか', 'クリーニングは三千円です。').summary).toEqual(['contradicted price 三千円 @facts.prices_yen.cleaning=5000'])
+    expect(check('クリーニングはいくらですか', 'クリーニングは5,000円です。').result.hallucinated).toBe(false)
+  })
+
+  it('contradicts a Japanese weekday said to be open when it is closed', () => {
+    expect(check('日曜日は開いていますか', '日曜日も営業しています。').summary).toEqual(['contradicted weekday 日曜日 @facts.hours.sunday=closed'])
+  })
+})
+
+describe('checkGrounding against free-text knowledge', () => {
+  const text = 'Asa Griggs Candler (December 30, 1851 – March 12, 1929) was an American business tycoon who founded the Coca-Cola Company. He served as the 41st Mayor of Atlanta from 1916 to 1919.'
+
+  it('supports an answer whose names and numbers are in the text', () => {
+    expect(checkGrounding({ knowledge: text, context: 'Who founded Coca-Cola?', response: 'Asa Griggs Candler' }).hallucinated).toBe(false)
+    expect(checkGrounding({ knowledge: text, context: 'When was he born?', response: 'December 30, 1851' }).hallucinated).toBe(false)
+  })
+
+  it('flags a year, a name or a word the text does not contain', () => {
+    expect(checkGrounding({ knowledge: text, context: 'When was he born?', response: 'December 30, 1861' }).hallucinated).toBe(true)
+    expect(checkGrounding({ knowledge: text, context: 'Who founded Coca-Cola?', response: 'John Pemberton' }).hallucinated).toBe(true)
+    expect(checkGrounding({ knowledge: text, context: 'What was his job?', response: 'He was a pharmacist.' }).hallucinated).toBe(true)
+  })
+
+  it('checks either/or answers against the years in the text', () => {
+    const magazines = "Arthur's Magazine (1844–1846) was an American literary periodical. First for Women is a woman's magazine founded in 1989."
+    const question = "Which magazine was started first, Arthur's Magazine or First for Women?"
+    expect(checkGrounding({ knowledge: magazines, context: question, response: "Arthur's Magazine" }).hallucinated).toBe(false)
+    expect(checkGrounding({ knowledge: magazines, context: question, response: 'First for Women was started first.' }).claims).toContainEqual(expect.objectContaining({ status: 'contradicted', type: 'statement' }))
+  })
+})
