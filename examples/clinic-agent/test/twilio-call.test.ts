@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startClinicAgent, type ClinicAgent } from '../src/index.ts'
+import { createEspeakSynthesizer } from '../src/speech/espeak-synthesizer.ts'
+import { WsTestClient } from './ws-test-client.ts'
+
+const missing = [
+  ['espeak-ng', 'espeak-ng'],
+  ['sox', 'sox'],
+  ['pocketsphinx_continuous', 'pocketsphinx pocketsphinx-en-us'],
+].filter(([command]) => {
+  try {
+    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' })
+    return false
+  } catch {
+    return true
+  }
+})
+if (missing.length > 0 && process.env.CI === 'true') {
+  throw new Error(`audio tests need Debian packages: apt-get install ${missing.map(([, pkg]) => pkg).join(' ')} (or bash scripts/install-system-deps.sh)`)
+}
+const describeAudio = missing.length > 0 ? describe.skip : describe
+if (missing.length > 0) console.warn(`skipping Twilio audio tests: install the Debian packages ${missing.map(([, pkg]) => pkg).join(' ')}`)
+
+const STREAM_SID = 'MZ00000000000000000000000000000001'
+const silence = (ms: number) => new Uint8Array((ms / 1000) * 8000).fill(0xff)
+
+/** Plays Twilio's side: connected, start, then media frames of 160 bytes. */
+async function twilioCall(agent: ClinicAgent): Promise<WsTestClient> {
+  const client = new WsTestClient(`${agent.url.replace('http', 'ws')}/twilio`)
+  await client.opened()
+  client.send({ event: 'connected', protocol: 'Call', version: '1.0.0' })
+  client.send({
+    event: 'start',
+    sequenceNumber: '1',
+    streamSid: STREAM_SID,
+    start: { streamSid: STREAM_SID, accountSid: 'AC0', callSid: 'CA0', tracks: ['inbound'], customParameters: { from: '+81312345678' }, mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: 8000, channels: 1 } },
+  })
+  return client
+}
+
+let chunk = 0
+function sendAudio(client: WsTestClient, audio: Uint8Array): void {
+  for (let offset = 0; offset < audio.length; offset += 160) {
+    chunk++
+    client.send({ event: 'media', sequenceNumber: String(chunk + 1), streamSid: STREAM_SID, media: { track: 'inbound', chunk: String(chunk), timestamp: String(chunk * 20), payload: Buffer.from(audio.subarray(offset, offset + 160)).toString('base64') } })
+  }
+}
+
+describeAudio('Twilio Media Streams, offline speech (pocketsphinx + espeak-ng)', () => {
+  let agent: ClinicAgent
+  const logs: Array<Record<string, any>> = []
+  let question: Uint8Array
+  beforeAll(async () => {
+    agent = await startClinicAgent({
+      port: 0,
+      profile: fileURLToPath(new URL('../profiles/calm.yaml', import.meta.url)),
+      logLevel: 'debug',
+      logWrite: (line) => logs.push(JSON.parse(line) as Record<string, any>),
+    })
+    question = await createEspeakSynthesizer().synthesize('what time do you open on saturday', AbortSignal.timeout(10_000))
+  })
+  afterAll(() => agent.close())
+
+  it('recognises synthesised caller speech and answers with audio paced at 20 ms (after the greeting mark)', async () => {
+    const client = await twilioCall(agent)
+    await client.waitFor((message) => message.event === 'mark' && message.mark.name === 'reply-0', 10_000)
+    const from = client.messages.length
+    sendAudio(client, new Uint8Array([...silence(200), ...question, ...silence(800)]))
+    const firstFrame = await client.waitFor((message) => message.event === 'media', 8000, from)
+    expect(firstFrame).toMatchObject({ event: 'media', streamSid: STREAM_SID })
+    expect(Buffer.from(firstFrame.media.payload, 'base64')).toHaveLength(160)
+    expect(logs).toContainEqual(expect.objectContaining({ message: 'caller said', text: 'what time do you open on saturday' }))
+    // Paced at 20 ms: about 50 frames in the next second, not the whole reply at once.
+    const firstIndex = client.messages.indexOf(firstFrame)
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    const frames = client.messages.slice(firstIndex).filter((message) => message.event === 'media').length
+    expect(frames).toBeGreaterThanOrEqual(40)
+    expect(frames).toBeLessThanOrEqual(60)
+    expect(logs).toContainEqual(expect.objectContaining({ message: 'reply', replyId: 'reply-1', intent: 'hours' }))
+    expect(JSON.stringify(logs)).not.toContain('+81312345678')
+    client.close()
+  }, 30_000)
+
+  it('barge-in: caller speech during the greeting makes the agent send clear and stop', async () => {
+    const client = await twilioCall(agent)
+    await client.waitFor((message) => message.event === 'media')
+    sendAudio(client, new Uint8Array([...question, ...silence(600)]))
+    const clear = await client.waitFor((message) => message.event === 'clear', 3000)
+    expect(clear).toEqual({ event: 'clear', streamSid: STREAM_SID })
+    client.close()
+  }, 15_000)
+
+  it('DTMF menu: 2 interrupts and reads the hours, 0 hands off to a human', async () => {
+    const client = await twilioCall(agent)
+    await client.waitFor((message) => message.event === 'media')
+    const from = client.messages.length
+    client.send({ event: 'dtmf', streamSid: STREAM_SID, sequenceNumber: '5', dtmf: { track: 'inbound_track', digit: '2' } })
+    await client.waitFor((message) => message.event === 'clear', 3000, from)
+    const clearIndex = client.messages.findIndex((message, index) => index >= from && message.event === 'clear')
+    await client.waitFor((message) => message.event === 'media', 5000, clearIndex + 1)
+    client.send({ event: 'dtmf', streamSid: STREAM_SID, sequenceNumber: '6', dtmf: { track: 'inbound_track', digit: '0' } })
+    await expect.poll(() => logs.some((line) => line.message === 'agent event' && line.event === 'handoff.human')).toBe(true)
+    expect(logs).toContainEqual(expect.objectContaining({ message: 'dtmf', digit: '2' }))
+    client.close()
+  }, 15_000)
+})
