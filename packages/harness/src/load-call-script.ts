@@ -135,7 +135,7 @@ class ScriptLoader {
     }
     const located = parseLocatedDocument(file, source)
     for (const yamlError of located.document.errors) {
-      const position = yamlError.linePos?.[0] ?? { line: 1, col: 1 }
+      const position = located.lineCounter.linePos(yamlError.pos[0])
       this.issues.push({ file, line: position.line, column: position.col, field: '(yaml)', message: `YAML syntax error: ${yamlError.message.split('\n')[0]}` })
     }
     if (located.document.errors.length > 0) return undefined

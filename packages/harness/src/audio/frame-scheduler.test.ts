@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { FrameScheduler } from './frame-scheduler.ts'
+
+describe('FrameScheduler', () => {
+  it('keeps many streams on their 20 ms deadlines without drift', async () => {
+    const scheduler = new FrameScheduler()
+    const streams = 20
+    const frames = 25
+    const sent: number[][] = Array.from({ length: streams }, () => [])
+    await Promise.all(
+      Array.from(
+        { length: streams },
+        (_, stream) =>
+          new Promise<void>((resolve) => {
+            const start = performance.now() + stream * 0.7
+            const handle = scheduler.add((frameIndex, lateByMs, deadlineMs) => {
+              expect(deadlineMs).toBeCloseTo(start + frameIndex * 20, 6)
+              expect(lateByMs).toBeGreaterThanOrEqual(0)
+              sent[stream]!.push(performance.now() - start)
+              if (frameIndex === frames - 1) {
+                handle.stop()
+                resolve()
+              }
+            }, start)
+          }),
+      ),
+    )
+    for (const times of sent) {
+      expect(times).toHaveLength(frames)
+      // The last frame is due at 480 ms: lateness does not accumulate over the stream.
+      expect(times.at(-1)! - 480).toBeLessThan(8)
+      times.forEach((time, index) => expect(time).toBeGreaterThanOrEqual(index * 20 - 0.01))
+    }
+    expect(scheduler.size).toBe(0)
+  })
+})
