@@ -1,0 +1,48 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+import { callRecord } from '../test/call-record-builder.ts'
+import { judgeRecords, summarizeVerdicts } from './judge-records.ts'
+
+const knowledgeFile = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
+let directory = ''
+afterEach(async () => {
+  if (directory) await rm(directory, { recursive: true, force: true })
+  directory = ''
+})
+
+async function recordsFile(lines: string[]): Promise<string> {
+  directory = await mkdtemp(join(tmpdir(), 'voxguard-judge-'))
+  const file = join(directory, 'records.jsonl')
+  await writeFile(file, `${lines.join('\n')}\n`)
+  return file
+}
+
+describe('judgeRecords', () => {
+  it('streams a records file, loads each record\'s knowledge base, and reports verdicts as they are computed', async () => {
+    const good = callRecord({ callId: 'a', knowledgeBase: knowledgeFile, turns: [{ reply: 'Hello' }, { caller: 'How much is a cleaning?', reply: 'A cleaning is 5,000 yen.' }] })
+    const wrong = callRecord({ callId: 'b', knowledgeBase: knowledgeFile, turns: [{ reply: 'Hello' }, { caller: 'How much is a cleaning?', reply: 'A cleaning is 8,000 yen.' }] })
+    const down = callRecord({ callId: 'c', turns: [], failure: { kind: 'connect_failed', message: 'ECONNREFUSED', atMs: 1 } })
+    const file = await recordsFile([JSON.stringify(good), '', JSON.stringify(wrong), JSON.stringify(down)])
+    const order: string[] = []
+    const verdicts = await judgeRecords(file, { onVerdict: (verdict) => void order.push(verdict.callId) })
+    expect(order).toEqual(['a', 'b', 'c'])
+    expect(verdicts.map((verdict) => [verdict.callId, verdict.outcome, verdict.factor])).toEqual([
+      ['a', 'pass', null],
+      ['b', 'fail', 'dialogue'],
+      ['c', 'fail', 'system'],
+    ])
+    expect(summarizeVerdicts(verdicts)).toEqual({ calls: 3, passed: 1, failed: 2, byFactor: { system: 1, dialogue: 1, both: 0 }, byCode: { hallucination: 1, agent_unreachable: 1 }, turnsJudged: 4, hallucinatedTurns: 1 })
+  })
+
+  it('names the file and line of a bad record', async () => {
+    const file = await recordsFile([JSON.stringify(callRecord()), '{"schema":"voxguard.call-record","version":2}'])
+    await expect(judgeRecords(file)).rejects.toThrow(`${file}:2: "version" 2 is not supported (this judge reads version 1)`)
+  })
+
+  it('names a knowledge-base file it cannot read', async () => {
+    await expect(judgeRecords([callRecord({ knowledgeBase: '/nonexistent/knowledge.yaml' })])).rejects.toThrow('/nonexistent/knowledge.yaml: cannot read the knowledge base')
+  })
+})
