@@ -1,0 +1,50 @@
+import { readdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { loadChaosProfile, parseChaosProfile, resolveChaosProfile } from './chaos-profile.ts'
+import { MockLlmError } from './mock-llm-error.ts'
+
+const profilesDirectory = fileURLToPath(new URL('../../../e2e/profiles/', import.meta.url))
+
+describe('chaos profiles', () => {
+  it.each(readdirSync(profilesDirectory).filter((file) => file.endsWith('.yaml')))('e2e/profiles/%s is valid and finds its knowledge base', async (file) => {
+    const profile = await loadChaosProfile(`${profilesDirectory}${file}`)
+    expect(profile.knowledgeBase).toBe(fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url)))
+    expect(Object.keys(profile.targets)).toEqual(['azure-japaneast', 'azure-swedencentral', 'openai', 'bedrock-tokyo'])
+  })
+
+  it('applies defaults: a target with no fields is a perfect, instant provider', () => {
+    const profile = resolveChaosProfile({ targets: { openai: {} } })
+    expect(profile.seed).toBe(1)
+    expect(profile.targets.openai).toMatchObject({ ttftMs: 0, hangRate: 0, cutRate: 0, outages: [], retryAfterMs: 1000, rateLimitWindowMs: 60_000 })
+    expect(profile.targets.openai!.errors).toMatchObject({ rate429: 0, rate500: 0, rate503: 0, modelTimeout: 0, inStream: 0 })
+  })
+
+  it('names the file, line and field path of a bad value', () => {
+    const yaml = ['seed: 3', 'targets:', '  azure-japaneast:', '    errors:', '      rate429: 1.5', '    outages:', '      - { fromMs: 500, toMs: 100, mode: 404 }'].join('\n')
+    const error = (() => {
+      try {
+        parseChaosProfile(yaml, 'stormy.yaml')
+      } catch (caught) {
+        return caught as MockLlmError
+      }
+    })()
+    expect(error).toBeInstanceOf(MockLlmError)
+    expect(error?.kind).toBe('invalid-profile')
+    expect(error?.message).toContain('stormy.yaml:5: targets.azure-japaneast.errors.rate429: expected a number 0–1')
+    expect(error?.message).toContain('stormy.yaml:7: targets.azure-japaneast.outages[0].mode: expected one of 503, 500, 429, refuse, hang')
+  })
+
+  it('rejects rates that add up to more than 1, unknown fields and unknown default targets', () => {
+    expect(() => resolveChaosProfile({ targets: { a: { errors: { rate429: 0.7, rate500: 0.5 } } } })).toThrow(
+      'targets.a.errors: errors.rate429 + rate500 + rate503 + modelTimeout + hangRate add up to 1.2, must be ≤ 1',
+    )
+    expect(() => resolveChaosProfile({ targets: { a: { ttfMs: 3 } } })).toThrow(/targets\.a: Unrecognized key: "ttfMs"/)
+    expect(() => resolveChaosProfile({ defaultTarget: 'b', targets: { a: {} } })).toThrow('defaultTarget: "b" is not one of the targets (a)')
+    expect(() => resolveChaosProfile({ targets: { a: { ttftMs: { kind: 'gamma' } } } })).toThrow(/targets\.a\.ttftMs: expected milliseconds/)
+  })
+
+  it('reports YAML syntax errors with the line', () => {
+    expect(() => parseChaosProfile('targets:\n  a: {\n', 'broken.yaml')).toThrow(/^broken\.yaml:\d+: not valid YAML/)
+  })
+})
