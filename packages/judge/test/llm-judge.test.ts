@@ -41,7 +41,7 @@ const jsonHeaders = { 'content-type': 'application/json', 'x-request-id': 'req_0
 
 const server = setupServer()
 const seen: Array<{ url: string; body: { model: string; temperature: number; messages: Array<{ role: string; content: string }> } }> = []
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
 afterEach(() => {
   server.resetHandlers()
   seen.length = 0
