@@ -1,0 +1,58 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+import { judgeCommand } from './judge-command.ts'
+
+const knowledgeFile = fileURLToPath(new URL('../../../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
+let directory = ''
+afterEach(async () => {
+  if (directory) await rm(directory, { recursive: true, force: true })
+})
+
+function record(callId: string, reply: string, extra: Record<string, unknown> = {}) {
+  return {
+    schema: 'voxguard.call-record', version: 1, callId, runId: 'r', scriptId: 'price', scriptFile: '/s.yaml', tags: [], knowledgeBase: knowledgeFile,
+    protocol: 'text', agentUrl: 'ws://127.0.0.1:1', repeat: 0, startedAt: '2026-01-01T00:00:00Z', endedAt: '2026-01-01T00:00:01Z', durationMs: 1000, endedBy: 'caller',
+    transport: { closeCode: 1000 }, events: [], redacted: false,
+    turns: [{ index: 0, sentAtMs: 0, agent: { text: 'Hello', deltaCount: 1, firstByteMs: 100, toolCalls: [] }, timedOut: false },
+      { index: 1, caller: { kind: 'text', text: 'How much is a cleaning?' }, sentAtMs: 500, agent: { text: reply, deltaCount: 2, firstByteMs: 300, toolCalls: [] }, timedOut: false }],
+    ...extra,
+  }
+}
+
+function capture() {
+  const out: string[] = []
+  const err: string[] = []
+  return { io: { stdout: { write: (text: string) => out.push(text) }, stderr: { write: (text: string) => err.push(text) } }, out, err }
+}
+
+describe('voxguard judge', () => {
+  it('writes verdicts.jsonl to --out, prints a summary and exits 1 when a call failed', async () => {
+    directory = await mkdtemp(join(tmpdir(), 'voxguard-cli-judge-'))
+    const recordsFile = join(directory, 'records.jsonl')
+    await writeFile(recordsFile, [record('ok', 'A cleaning is 5,000 yen.'), record('bad', 'A cleaning is 3,000 yen.')].map((line) => JSON.stringify(line)).join('\n') + '\n')
+    const { io, out } = capture()
+    const status = await judgeCommand([recordsFile, '--out', join(directory, 'report')], io)
+    expect(status).toBe(1)
+    const verdicts = (await readFile(join(directory, 'report', 'verdicts.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { callId: string; outcome: string; factor: string | null })
+    expect(verdicts.map((verdict) => [verdict.callId, verdict.outcome, verdict.factor])).toEqual([['ok', 'pass', null], ['bad', 'fail', 'dialogue']])
+    const printed = out.join('')
+    expect(printed).toContain('calls 2  passed 1 (50.0%)  failed 1')
+    expect(printed).toContain('hallucination         1')
+    expect(printed).toContain('bad  dialogue  hallucination: turn 1: contradicted price "3,000 yen" (facts.prices_yen.cleaning: 5000)')
+  })
+
+  it('exits 2 with the file and line of a bad record, and 2 without a records file', async () => {
+    directory = await mkdtemp(join(tmpdir(), 'voxguard-cli-judge-'))
+    const recordsFile = join(directory, 'records.jsonl')
+    await writeFile(recordsFile, 'not json\n')
+    const bad = capture()
+    expect(await judgeCommand([recordsFile], bad.io)).toBe(2)
+    expect(bad.err.join('')).toContain(`${recordsFile}:1: not valid JSON`)
+    const none = capture()
+    expect(await judgeCommand([], none.io)).toBe(2)
+    expect(none.err.join('')).toContain('give exactly one records file (got 0)')
+  })
+})
