@@ -68,7 +68,10 @@ export function createMockEngine(settings: MockEngineSettings): MockEngine {
     const { behaviour } = state
     const { protocol } = match
     const authProblem = checkAuth(request, match)
-    if (authProblem !== undefined) return errorResponse(protocol, authProblem, {}, {})
+    if (authProblem !== undefined) {
+      const message = authProblem === 404 ? 'Resource not found: the api-version query parameter is required.' : undefined
+      return errorResponse(protocol, authProblem, {}, { message })
+    }
     let chatRequest: ChatRequest
     try {
       const body: unknown = await request.json().catch(() => {
