@@ -1,4 +1,4 @@
-import { BedrockRuntimeClient, ConverseStreamCommand, ModelStreamErrorException } from '@aws-sdk/client-bedrock-runtime'
+import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand, ModelStreamErrorException } from '@aws-sdk/client-bedrock-runtime'
 import OpenAI, { APIError, APIUserAbortError } from 'openai'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -111,6 +111,39 @@ describe('hangs, cuts and in-stream errors', () => {
       expect(server.events).toMatchObject([{ kind: 'error', status: 200, errorType: 'modelStreamErrorException', protocol: 'bedrock' }])
     } finally {
       client.destroy()
+    }
+  })
+})
+
+describe('Bedrock over HTTP/2 (the SDK default handler)', () => {
+  it('a refusing outage and a cut stream are failures, not answers', async () => {
+    const { server } = await start({
+      refused: { outages: [{ fromMs: 0, toMs: 60_000, mode: 'refuse' }] },
+      cut: { cutRate: 1 },
+    })
+    const client = (target: string) =>
+      new BedrockRuntimeClient({
+        region: 'us-east-1',
+        endpoint: server.endpoints(target).bedrock,
+        credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
+        maxAttempts: 1,
+      })
+    const input = { modelId: 'm', messages: [{ role: 'user' as const, content: [{ text: 'hi' }] }] }
+    const refused = client('refused')
+    const cut = client('cut')
+    try {
+      await expect(refused.send(new ConverseCommand(input))).rejects.toThrow()
+      const response = await cut.send(new ConverseStreamCommand(input))
+      const kinds: string[] = []
+      const error = await (async () => {
+        for await (const event of response.stream!) kinds.push(Object.keys(event)[0]!)
+      })().catch((caught: unknown) => caught)
+      expect(error).toBeInstanceOf(Error)
+      expect(kinds).not.toContain('messageStop')
+      expect(server.events.map((event) => event.kind)).toEqual(['outage', 'cut'])
+    } finally {
+      refused.destroy()
+      cut.destroy()
     }
   })
 })

@@ -68,6 +68,17 @@ describe('real SDK clients against the mock server', () => {
     expect(text).toBe('This is a reply from the mock LLM.')
   })
 
+  it('azure: the v1 API path (/openai/v1) with an api-key header', async () => {
+    const client = new OpenAI({
+      apiKey: 'unused',
+      baseURL: `${server.endpoints('azure-japaneast').azure}/openai/v1`,
+      defaultHeaders: { 'api-key': 'azure-key' },
+      maxRetries: 0,
+    })
+    const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: question })
+    expect(completion.choices[0]?.message.content).toBe('This is a reply from the mock LLM.')
+  })
+
   for (const [name, handler] of [
     ['default HTTP/2 handler', undefined],
     ['NodeHttpHandler (HTTP/1.1)', new NodeHttpHandler()],
