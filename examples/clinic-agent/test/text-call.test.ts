@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startClinicAgent, type ClinicAgent } from '../src/index.ts'
-import { WsTestClient } from './ws-test-client.ts'
+import { WsTestClient, type Message } from './ws-test-client.ts'
 
 const profile = (name: string) => fileURLToPath(new URL(`../profiles/${name}.yaml`, import.meta.url))
 // A Wednesday in Tokyo: "Saturday" is 2025-06-07.
@@ -16,7 +16,7 @@ async function call(agent: ClinicAgent): Promise<WsTestClient> {
 }
 
 /** Sends one caller turn and resolves with its final reply. */
-async function say(client: WsTestClient, turn: number, text: string): Promise<Record<string, any>> {
+async function say(client: WsTestClient, turn: number, text: string): Promise<Message> {
   const from = client.messages.length
   client.send({ type: 'caller.text', turn, text })
   return client.waitFor((message) => message.type === 'agent.final', 8000, from)

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startClinicAgent, type ClinicAgent } from '../src/index.ts'
 import { createEspeakSynthesizer } from '../src/speech/espeak-synthesizer.ts'
-import { WsTestClient } from './ws-test-client.ts'
+import { WsTestClient, type Message } from './ws-test-client.ts'
 
 const missing = [
   ['espeak-ng', 'espeak-ng'],
@@ -50,14 +50,14 @@ function sendAudio(client: WsTestClient, audio: Uint8Array): void {
 
 describeAudio('Twilio Media Streams, offline speech (pocketsphinx + espeak-ng)', () => {
   let agent: ClinicAgent
-  const logs: Array<Record<string, any>> = []
+  const logs: Array<Message> = []
   let question: Uint8Array
   beforeAll(async () => {
     agent = await startClinicAgent({
       port: 0,
       profile: fileURLToPath(new URL('../profiles/calm.yaml', import.meta.url)),
       logLevel: 'debug',
-      logWrite: (line) => logs.push(JSON.parse(line) as Record<string, any>),
+      logWrite: (line) => logs.push(JSON.parse(line) as Message),
     })
     question = await createEspeakSynthesizer().synthesize('what time do you open on saturday', AbortSignal.timeout(10_000))
   })

@@ -1,8 +1,12 @@
 import WebSocket from 'ws'
 
+/** A received JSON message; loosely typed because tests read arbitrary protocol fields. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Message = Record<string, any>
+
 /** A plain WebSocket client for tests: records every JSON message and waits for one that matches. */
 export class WsTestClient {
-  readonly messages: Array<Record<string, any>> = []
+  readonly messages: Array<Message> = []
   closeCode: number | undefined
   readonly #socket: WebSocket
   readonly #waiters: Array<() => void> = []
@@ -10,7 +14,7 @@ export class WsTestClient {
   constructor(url: string) {
     this.#socket = new WebSocket(url)
     this.#socket.on('message', (data) => {
-      this.messages.push(JSON.parse(String(data)) as Record<string, any>)
+      this.messages.push(JSON.parse(String(data)) as Message)
       for (const wake of this.#waiters.splice(0)) wake()
     })
     this.#socket.on('close', (code) => {
@@ -36,7 +40,7 @@ export class WsTestClient {
   }
 
   /** Resolves with the first message (from index `from`) that matches, or rejects after `timeoutMs`. */
-  async waitFor(predicate: (message: Record<string, any>) => boolean, timeoutMs = 5000, from = 0): Promise<Record<string, any>> {
+  async waitFor(predicate: (message: Message) => boolean, timeoutMs = 5000, from = 0): Promise<Message> {
     const deadline = Date.now() + timeoutMs
     while (true) {
       const found = this.messages.slice(from).find(predicate)

@@ -1,0 +1,9 @@
+import { expect, it } from 'vitest'
+import { createLogger } from './logger.ts'
+
+it('redacts phone numbers and keys but keeps dates and ids readable', () => {
+  const lines: string[] = []
+  createLogger({ write: (line) => lines.push(line) }).info('call from +81 3-1234-5678', { apiKey: 'sk-abcdef123456', header: 'Bearer xyz', date: '2025-06-07', streamSid: 'MZ0000000000001' })
+  const line = JSON.parse(lines[0] as string) as Record<string, unknown>
+  expect(line).toMatchObject({ message: 'call from [redacted]', apiKey: '[redacted]', header: '[redacted]', date: '2025-06-07', streamSid: 'MZ0000000000001' })
+})
