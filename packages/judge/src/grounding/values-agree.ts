@@ -30,8 +30,8 @@ export function valuesAgree(claimed: ClaimValue, known: ClaimValue): Agreement {
     return claimed.minutes > known.start && claimed.minutes < known.end ? 'within' : 'different'
   }
   if (claimed.kind === 'time-range' && known.kind === 'time-range') {
-    if (claimed.start === known.start && claimed.end === known.end) return 'equal'
-    return claimed.start >= known.start && claimed.end <= known.end ? 'within' : 'different'
+    // A stated range gives both ends (opening hours, a lunch break): anything but the same range differs.
+    return claimed.start === known.start && claimed.end === known.end ? 'equal' : 'different'
   }
   if (claimed.kind === 'time-range' && known.kind === 'time') return 'incomparable'
   if (claimed.kind === 'time' || claimed.kind === 'time-range') return known.kind === 'weekday' && known.status === 'closed' ? 'different' : 'incomparable'

@@ -70,6 +70,13 @@ function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources)
   const tokens = name.split(/[\s-]+/u).filter((token) => token.length > 1)
   const escaped = tokens.map((token) => token.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
   // A multi-word name must appear in order, at most two words apart ("Asa Candler" in "Asa Griggs Candler").
+  const nameLike = (entry: KnowledgeEntry): boolean => entry.kind === 'fact' && /\p{Lu}|[\p{sc=Han}\p{sc=Katakana}]/u.test(entry.value) && !/\d/u.test(entry.value)
+  const roleEntries = index.entries.filter((entry) => nameLike(entry) && intersects(entry.leafTerms, terms))
+  if (roleEntries.length > 0) {
+    // The reply names a role the knowledge base fills ("our director is ..."): the name must be that entry's.
+    const match = roleEntries.find((entry) => tokens.every((token) => normalizeText(entry.value).includes(token)))
+    return match ? result(claim, 'supported', fromEntry(match)) : result(claim, 'contradicted', fromEntry(roleEntries[0] as KnowledgeEntry))
+  }
   const inKnowledge = index.haystack.includes(name) || (escaped.length > 0 && new RegExp(`(?<![\\p{L}])${escaped.join("(?:[^\\p{L}]+[\\p{L}.'’-]+){0,2}[^\\p{L}]+")}(?![\\p{L}])`, 'u').test(index.haystack))
   if (inKnowledge) {
     const entry = index.entries.find((candidate) => normalizeText(candidate.sentence).includes(tokens[0] ?? name))
@@ -77,8 +84,7 @@ function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources)
   }
   if (sources.toolText.includes(name)) return result(claim, 'supported', { source: 'tool' })
   if (sources.contextText.includes(name)) return result(claim, 'supported', { source: 'context' })
-  const related = index.entries.find((entry) => entry.kind === 'fact' && intersects(entry.leafTerms, terms) && /\p{Lu}|[\p{sc=Han}\p{sc=Katakana}]/u.test(entry.value) && !/\d/u.test(entry.value))
-  return result(claim, related ? 'contradicted' : 'unsupported', related ? fromEntry(related) : undefined)
+  return result(claim, 'unsupported')
 }
 
 /**
