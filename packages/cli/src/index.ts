@@ -1,1 +1,5 @@
-export const packageName = 'cli'
+// voxguard: the command line. The CLI only composes the library packages.
+export { main } from './main.ts'
+export { commands } from './commands.ts'
+export { UsageError } from './command.ts'
+export type { Command, CommandIo } from './command.ts'

@@ -12,7 +12,7 @@ export type AgentSignal =
   /** The agent accepted the call; `startSentAtMs` is when `start` was sent. */
   | { type: 'ready'; startSentAtMs: number }
   /** Reply output arrived: a text delta or an audio frame. */
-  | { type: 'reply-activity'; turn: number; atMs: number; text?: string }
+  | { type: 'reply-activity'; turn: number; atMs: number; text?: string; /** Twilio: the reply's audio plays until then (counts as activity). */ activeUntilMs?: number }
   /** The reply is complete (text: `agent.final`; Twilio: its audio played and went quiet). */
   | { type: 'reply-end'; turn: number; atMs: number; text?: string; interrupted?: boolean }
   | { type: 'tool-call'; turn: number; atMs: number; name: string; arguments: Record<string, unknown>; result?: unknown }

@@ -48,6 +48,7 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
   let currentTurn = 0
   const replyStarted = new Set<number>()
   const replyEnded = new Set<number>()
+  const lastActivityAtMs = new Map<number, number>()
   const waiters = new Set<() => void>()
   let transport: CallTransport | undefined
 
@@ -73,6 +74,7 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
         const turn = turns[signal.turn]
         if (!turn) break
         replyStarted.add(signal.turn)
+        lastActivityAtMs.set(signal.turn, Math.max(signal.atMs, signal.activeUntilMs ?? 0))
         turn.agent.firstByteMs ??= round(signal.atMs - turn.sentAtMs)
         if (signal.text !== undefined) {
           turn.agent.text += signal.text
@@ -127,11 +129,21 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
       waiters.add(check)
       check()
     })
+  /** Waits for the reply to `turn` to end; times out after turnTimeoutMs without any output. */
+  const waitForReplyEnd = async (turn: TurnRecord): Promise<Wait> => {
+    for (;;) {
+      const since = lastActivityAtMs.get(turn.index) ?? turn.sentAtMs
+      const remainingMs = since + settings.turnTimeoutMs - clock()
+      if (remainingMs <= 0) return replyEnded.has(turn.index) ? 'ok' : 'timeout'
+      const result = await waitFor(() => replyEnded.has(turn.index), remainingMs)
+      if (result !== 'timeout') return result
+    }
+  }
   const sleepUntil = (atMs: number) => waitFor(() => clock() >= atMs, atMs - clock() + 1)
 
   const turnTimeout = (turn: TurnRecord, what: string) => {
     turn.timedOut = true
-    end('harness', 'turn_timeout', `${what} within turnTimeoutMs ${settings.turnTimeoutMs}`)
+    end('harness', 'turn_timeout', `${what} within turnTimeoutMs ${settings.turnTimeoutMs} (longest silence while a reply is due)`)
   }
 
   const callTimer = setTimeout(() => end('harness', 'call_timeout', `call did not finish within callTimeoutMs ${settings.callTimeoutMs}`), settings.callTimeoutMs)
@@ -154,7 +166,7 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
     else transport.open()
     if ((await waitFor(() => ready, settings.turnTimeoutMs)) === 'timeout') turnTimeout(turns[0]!, 'the agent did not accept the call (no "ready")')
     if (script.greeting && !ended()) {
-      if ((await waitFor(() => replyEnded.has(0), settings.turnTimeoutMs)) === 'timeout') turnTimeout(turns[0]!, 'the agent did not finish its greeting')
+      if ((await waitForReplyEnd(turns[0]!)) === 'timeout') turnTimeout(turns[0]!, 'the agent did not finish its greeting')
     }
     for (const [position, scriptTurn] of script.turns.entries()) {
       if (ended()) break
@@ -182,7 +194,7 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
         await sleepUntil(turn.sentAtMs + action.durationMs)
         if (!replyStarted.has(index)) continue
       }
-      if ((await waitFor(() => replyEnded.has(index), settings.turnTimeoutMs)) === 'timeout') turnTimeout(turn, 'the agent did not complete its reply')
+      if ((await waitForReplyEnd(turn)) === 'timeout') turnTimeout(turn, turn.agent.firstByteMs === undefined ? 'the agent did not reply' : 'the agent went silent before completing its reply')
     }
     if (!ended()) {
       await waitFor(() => false, settings.endGraceMs)

@@ -34,7 +34,7 @@ export interface RunCallsOptions {
   outDir?: string
   /** Append to an existing `records.jsonl` instead of starting it anew. Default false. */
   append?: boolean
-  /** Longest wait for the agent's reply (and for `ready`) per turn. Default 10000. */
+  /** Longest the agent may stay silent while a reply is due: before `ready`, before its first byte, or between two pieces of a reply. Default 10000. */
   turnTimeoutMs?: number
   /** Longest a whole call may take. Default 120000. */
   callTimeoutMs?: number
@@ -84,7 +84,7 @@ export async function runCalls(options: RunCallsOptions): Promise<RunCallsResult
   const files = options.scripts.filter((script): script is string => typeof script === 'string')
   const loaded = await loadCallScripts(files, { variables: settings.variables })
   const scripts = [...options.scripts.filter((script): script is CallScript => typeof script !== 'string'), ...loaded.scripts]
-  const runId = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomBytes(3).toString('hex')}`
+  const runId = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`
   const units: Array<{ script: CallScript; repeat: number }> = []
   for (let repeat = 1; repeat <= settings.repeat; repeat++) {
     for (const script of scripts) if (!settings.shard || isInShard(script.id, repeat, settings.shard)) units.push({ script, repeat })

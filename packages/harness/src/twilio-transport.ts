@@ -157,7 +157,7 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
         audio.playbackMs += bytes / 8
         audio.lastMediaAtMs = atMs
         playbackEndsAtMs = Math.max(atMs, playbackEndsAtMs) + bytes / 8
-        emit({ type: 'reply-activity', turn, atMs })
+        emit({ type: 'reply-activity', turn, atMs, activeUntilMs: playbackEndsAtMs })
         return armReplyEnd(turn)
       }
       case 'mark': {

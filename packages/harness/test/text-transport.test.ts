@@ -101,6 +101,13 @@ describe('text protocol transport against real WebSocket agents', () => {
     expect(record.durationMs).toBeLessThan(1500)
   })
 
+  it('records a turn timeout when the agent goes silent in the middle of a reply', async () => {
+    const { record } = await runAgainst('stalls', SCRIPT, { turnTimeoutMs: 300 })
+    expect(record.failure).toMatchObject({ kind: 'turn_timeout', turn: 1, message: expect.stringContaining('went silent') })
+    expect(record.turns[1]!.agent).toMatchObject({ text: 'Let me check', deltaCount: 1 })
+    expect(record.turns[1]!.agent.completeMs).toBeUndefined()
+  })
+
   it('records malformed JSON and binary frames as protocol errors with the evidence', async () => {
     const malformed = await runAgainst('malformed')
     expect(malformed.record.failure).toMatchObject({ kind: 'protocol_error', turn: 1, lastMessage: '{"type": "agent.delta", "replyId": ' })

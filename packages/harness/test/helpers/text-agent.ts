@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
 import type WebSocket from 'ws'
 
-export type TextAgentBehaviour = 'well-behaved' | 'drops-socket' | 'never-answers' | 'slow' | 'malformed' | 'binary'
+export type TextAgentBehaviour = 'well-behaved' | 'drops-socket' | 'never-answers' | 'stalls' | 'slow' | 'malformed' | 'binary'
 
 export interface TextAgent {
   url: string
@@ -59,6 +59,7 @@ export async function startTextAgent(behaviour: TextAgentBehaviour, options: { r
           return socket.close(1000, 'bye')
       }
       if (behaviour === 'never-answers') return
+      if (behaviour === 'stalls') return send({ type: 'agent.delta', replyId: 'stalled', text: 'Let me check' })
       if (behaviour === 'drops-socket') return socket.terminate()
       if (behaviour === 'malformed') return socket.send('{"type": "agent.delta", "replyId": ')
       if (behaviour === 'binary') return socket.send(Buffer.from([1, 2, 3]))

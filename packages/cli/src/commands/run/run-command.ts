@@ -1,0 +1,92 @@
+import { parseArgs } from 'node:util'
+import { runCalls } from '@voxguard/harness'
+import type { Command } from '../../command.ts'
+import { UsageError } from '../../command.ts'
+import { parseIntegerOption } from '../../parse-integer-option.ts'
+import { createProgressReporter } from './progress-reporter.ts'
+
+const usage = `usage: voxguard run <scripts…> --agent ws://HOST:PORT/PATH [options]
+
+Replays call scripts (YAML) against a voice agent and writes DIR/records.jsonl.
+
+options:
+  --agent URL              the agent's WebSocket URL (required)
+  --protocol text|twilio   wire protocol (default text)
+  --concurrency N          calls at once (default 8)
+  --repeat K               runs per script (default 1)
+  --shard i/n              run only shard i of n (1-based, deterministic)
+  --out DIR                output directory (default voxguard-out)
+  --append                 append to DIR/records.jsonl instead of starting it anew
+  --turn-timeout-ms MS     longest wait for a reply (default 10000)
+  --call-timeout-ms MS     longest call (default 120000)
+  --var NAME=VALUE         set a script variable (repeatable)
+  --no-redact              keep phone numbers and e-mail addresses in transcripts
+
+exit code: 0 all calls ran, 1 a call failed at the transport level or a script was invalid, 2 bad command line`
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'replay call scripts against an agent and record every turn',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        agent: { type: 'string' },
+        protocol: { type: 'string' },
+        concurrency: { type: 'string' },
+        repeat: { type: 'string' },
+        shard: { type: 'string' },
+        out: { type: 'string' },
+        append: { type: 'boolean' },
+        'turn-timeout-ms': { type: 'string' },
+        'call-timeout-ms': { type: 'string' },
+        var: { type: 'string', multiple: true },
+        'no-redact': { type: 'boolean' },
+      },
+    })
+    if (positionals.length === 0) throw new UsageError('no call scripts given')
+    if (!values.agent) throw new UsageError('--agent is required (e.g. --agent ws://127.0.0.1:8080/text)')
+    if (values.protocol !== undefined && values.protocol !== 'text' && values.protocol !== 'twilio') throw new UsageError(`--protocol: expected text or twilio, got "${values.protocol}"`)
+    const variables: Record<string, string> = {}
+    for (const assignment of values.var ?? []) {
+      const match = /^([A-Za-z_][\w.-]*)=(.*)$/s.exec(assignment)
+      if (!match) throw new UsageError(`--var: expected NAME=VALUE, got "${assignment}"`)
+      variables[match[1]!] = match[2]!
+    }
+    const reporter = createProgressReporter(io.stdout, io.stderr, io.env)
+    const startedAt = performance.now()
+    const concurrency = parseIntegerOption(values.concurrency, 'concurrency', 1)
+    const repeat = parseIntegerOption(values.repeat, 'repeat', 1)
+    const turnTimeoutMs = parseIntegerOption(values['turn-timeout-ms'], 'turn-timeout-ms', 1)
+    const callTimeoutMs = parseIntegerOption(values['call-timeout-ms'], 'call-timeout-ms', 1)
+    let result
+    try {
+      result = await runCalls({
+        scripts: positionals,
+        agentUrl: values.agent,
+        protocol: (values.protocol as 'text' | 'twilio' | undefined) ?? 'text',
+        ...(concurrency !== undefined ? { concurrency } : {}),
+        ...(repeat !== undefined ? { repeat } : {}),
+        ...(values.shard !== undefined ? { shard: values.shard } : {}),
+        outDir: values.out ?? 'voxguard-out',
+        append: values.append ?? false,
+        ...(turnTimeoutMs !== undefined ? { turnTimeoutMs } : {}),
+        ...(callTimeoutMs !== undefined ? { callTimeoutMs } : {}),
+        redact: !values['no-redact'],
+        variables,
+        signal: io.signal,
+        onPlan: (plan) => reporter.plan(plan.calls, plan.scriptErrors),
+        onRecord: (record) => reporter.record(record),
+      })
+    } catch (error) {
+      if ((error as { kind?: string }).kind === 'option_invalid') throw new UsageError((error as Error).message.replace(/^runCalls option /, '--'))
+      throw error
+    }
+    reporter.finish({ calls: result.calls, failedCalls: result.failedCalls, recordsFile: result.recordsFile, elapsedMs: performance.now() - startedAt })
+    if (io.signal.aborted) return 130
+    return result.failedCalls > 0 || result.scriptErrors.length > 0 ? 1 : 0
+  },
+}

@@ -1,0 +1,35 @@
+import type { Command, CommandIo } from './command.ts'
+import { UsageError } from './command.ts'
+import { commands as defaultCommands } from './commands.ts'
+
+/**
+ * Runs `voxguard <command> …` and resolves with the exit code: 0 success, 1 the command
+ * found failures (e.g. failed calls), 2 a bad command line or input.
+ */
+export async function main(argv: string[], io: CommandIo, commands: readonly Command[] = defaultCommands): Promise<number> {
+  const [name, ...rest] = argv
+  const overview = () => `usage: voxguard <command> [options]\n\ncommands:\n${commands.map((command) => `  ${command.name.padEnd(8)} ${command.summary}`).join('\n')}\n\nvoxguard <command> --help shows a command's options.\n`
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(overview())
+    return name === undefined ? 2 : 0
+  }
+  const command = commands.find((candidate) => candidate.name === name)
+  if (!command) {
+    io.stderr.write(`voxguard: unknown command "${name}"\n\n${overview()}`)
+    return 2
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`${command.usage}\n`)
+    return 0
+  }
+  try {
+    return await command.run(rest, io)
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`voxguard ${command.name}: ${(error as Error).message}\n\n${command.usage}\n`)
+      return 2
+    }
+    io.stderr.write(`voxguard ${command.name}: ${(error as Error).message}\n`)
+    return 2
+  }
+}
