@@ -91,8 +91,10 @@ export class Attempt {
       this.target.breaker.openFor(normalized.retryAfterMs)
     }
     if (this.record.outcome === 'cancelled' || isCallerErrorKind(normalized.kind) || normalized.kind === 'deadline') {
-      // Not the target's fault: settle the permit without counting a failure.
-      this.#permit.fail(new LlmError('not counted', { kind: 'aborted' }))
+      // Not the target's fault. A stream that already delivered tokens showed the target
+      // healthy; otherwise nothing is known (a half-open probe stays half-open).
+      if (this.record.timeToFirstTokenMs === undefined) this.#permit.release()
+      else this.#permit.succeed()
     } else {
       this.target.recordFailure(normalized.kind)
       this.#permit.fail(normalized)

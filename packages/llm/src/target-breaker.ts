@@ -1,7 +1,6 @@
 import CircuitBreaker from 'opossum'
 import type { BreakerState } from './emit-event.ts'
-import { isCallerErrorKind } from './error-action.ts'
-import { isLlmError, type LlmError } from './llm-error.ts'
+import type { LlmError } from './llm-error.ts'
 
 /** Circuit breaker settings, shared by every target of a client. */
 export interface BreakerOptions {
@@ -24,9 +23,17 @@ export const breakerDefaults = {
 
 /** The right to send one request through the breaker; settle it exactly once. */
 export interface BreakerPermit {
+  /** The target answered: counts as a success (closes a half-open breaker). */
   succeed(): void
-  /** Caller errors (bad_request, aborted) are not counted against the target. */
+  /** The target failed: counts as a failure (reopens a half-open breaker). */
   fail(error: LlmError): void
+  /**
+   * The attempt ended without saying anything about the target's health (the caller
+   * aborted, the route deadline passed, a losing hedge was cancelled, the request was bad):
+   * nothing is counted. If this permit was the half-open probe, the breaker stays half-open
+   * and the next call sends a new probe.
+   */
+  release(): void
 }
 
 /**
@@ -39,6 +46,11 @@ export class TargetBreaker {
   #breaker: CircuitBreaker<[() => Promise<void>], void>
   #resetTimeoutMs: number
   #options: CircuitBreaker.Options<[() => Promise<void>]>
+  /**
+   * A released half-open probe. opossum still counts it as in flight (so no second probe
+   * is admitted); the next `acquire` takes it over, so the next call is the probe.
+   */
+  #spareProbe: ((error?: LlmError) => void) | undefined
 
   constructor(target: string, options: BreakerOptions, onStateChange: (state: BreakerState, openForMs?: number) => void) {
     this.target = target
@@ -53,12 +65,17 @@ export class TargetBreaker {
       rollingCountTimeout: options.rollingCountTimeoutMs ?? breakerDefaults.rollingCountTimeoutMs,
       rollingPercentilesEnabled: false,
       enableSnapshots: false,
-      errorFilter: (error: unknown) => isLlmError(error) && isCallerErrorKind(error.kind),
     }
     this.#breaker = new CircuitBreaker((run: () => Promise<void>) => run(), this.#options)
-    this.#breaker.on('open', () => onStateChange('open', this.#options.resetTimeout))
+    this.#breaker.on('open', () => {
+      this.#spareProbe = undefined
+      onStateChange('open', this.#options.resetTimeout)
+    })
     this.#breaker.on('halfOpen', () => onStateChange('half-open'))
-    this.#breaker.on('close', () => onStateChange('closed'))
+    this.#breaker.on('close', () => {
+      this.#spareProbe = undefined
+      onStateChange('closed')
+    })
   }
 
   get state(): BreakerState {
@@ -68,10 +85,16 @@ export class TargetBreaker {
 
   /** A permit to send a request, or `undefined` when the breaker is open (or its one half-open probe is taken). */
   acquire(): BreakerPermit | undefined {
+    const spare = this.#spareProbe
+    if (spare !== undefined && this.#breaker.halfOpen) {
+      this.#spareProbe = undefined
+      return this.#permit(spare, true)
+    }
     let settle: (error?: LlmError) => void = () => undefined
     const outcome = new Promise<void>((resolve, reject) => {
       settle = (error) => (error === undefined ? resolve() : reject(error))
     })
+    const probe = this.#breaker.halfOpen
     let admitted = false
     // opossum runs the action synchronously when it admits the call.
     this.#breaker
@@ -80,20 +103,7 @@ export class TargetBreaker {
         return outcome
       })
       .catch(() => undefined)
-    if (!admitted) return undefined
-    let settled = false
-    return {
-      succeed: () => {
-        if (settled) return
-        settled = true
-        settle()
-      },
-      fail: (error) => {
-        if (settled) return
-        settled = true
-        settle(error)
-      },
-    }
+    return admitted ? this.#permit(settle, probe) : undefined
   }
 
   /** Opens the breaker for exactly `ms` (a 429's Retry-After), then half-open. */
@@ -107,5 +117,25 @@ export class TargetBreaker {
   /** Stops the breaker's timers. */
   shutdown(): void {
     this.#breaker.shutdown()
+  }
+
+  #permit(settle: (error?: LlmError) => void, probe: boolean): BreakerPermit {
+    let settled = false
+    const once = (action: () => void) => {
+      if (settled) return
+      settled = true
+      action()
+    }
+    return {
+      succeed: () => once(() => settle()),
+      fail: (error) => once(() => settle(error)),
+      // opossum counts every settled action as a success or a failure, and a success closes
+      // a half-open breaker; so a released action is not settled. A probe is handed on to
+      // the next call; any other released action is dropped (its promise is collected).
+      release: () =>
+        once(() => {
+          if (probe && this.#breaker.halfOpen) this.#spareProbe = settle
+        }),
+    }
   }
 }

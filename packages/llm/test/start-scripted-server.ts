@@ -1,0 +1,88 @@
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/** One request as the server saw it. */
+export interface SeenRequest {
+  path: string
+  headers: IncomingHttpHeaders
+  body: { messages?: Array<{ role: string; content: string }>; stream?: boolean; [key: string]: unknown }
+}
+
+/** Answers one request; may leave the response open (a hang) or destroy the socket (a cut). */
+export type ScriptedReply = (request: SeenRequest, response: ServerResponse) => void | Promise<void>
+
+export interface ScriptedServer {
+  /** `http://127.0.0.1:<port>/v1` */
+  baseURL: string
+  /** Replaced at any time; applies to the next request. */
+  reply: ScriptedReply
+  readonly requests: SeenRequest[]
+  /** Client connections that closed while their response was unfinished. */
+  readonly closedMidRequest: number
+  /** Resolves once `count` requests in total have arrived. */
+  requestsArrived(count: number): Promise<void>
+  /** Resolves once `count` connections closed mid-request. */
+  closes(count: number): Promise<void>
+  close(): Promise<void>
+}
+
+/** A real node:http server on 127.0.0.1:0 whose behaviour a test scripts per request. */
+export async function startScriptedServer(reply: ScriptedReply): Promise<ScriptedServer> {
+  const waiters: Array<() => void> = []
+  const notify = () => waiters.splice(0).forEach((wake) => wake())
+  const requests: SeenRequest[] = []
+  let closedMidRequest = 0
+  const server = createServer(async (request, response) => {
+    let text = ''
+    for await (const chunk of request) text += String(chunk)
+    const seen: SeenRequest = { path: request.url ?? '', headers: request.headers, body: JSON.parse(text) as SeenRequest['body'] }
+    requests.push(seen)
+    let finished = false
+    response.on('finish', () => (finished = true))
+    request.socket.once('close', () => {
+      if (!finished) closedMidRequest += 1
+      notify()
+    })
+    notify()
+    await scripted.reply(seen, response)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  const until = (ready: () => boolean) =>
+    new Promise<void>((resolve) => {
+      const check = () => (ready() ? resolve() : waiters.push(check))
+      check()
+    })
+  const scripted: ScriptedServer = {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    reply,
+    requests,
+    get closedMidRequest() {
+      return closedMidRequest
+    },
+    requestsArrived: (count) => until(() => requests.length >= count),
+    closes: (count) => until(() => closedMidRequest >= count),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+  return scripted
+}
+
+/** Writes `body` with a status and headers, after `delayMs` (if the client is still there). */
+export function respondWith(status: number, body: string, headers: Record<string, string>, delayMs = 0): ScriptedReply {
+  return (_request, response) => {
+    const send = () => {
+      if (response.destroyed) return
+      response.writeHead(status, headers)
+      response.end(body)
+    }
+    if (delayMs === 0) send()
+    else setTimeout(send, delayMs).unref()
+  }
+}
+
+/** Never answers: the connection stays open until the client closes it. */
+export const hang: ScriptedReply = () => undefined
