@@ -10,7 +10,7 @@ describe('chaos profiles', () => {
   it.each(readdirSync(profilesDirectory).filter((file) => file.endsWith('.yaml')))('e2e/profiles/%s is valid and finds its knowledge base', async (file) => {
     const profile = await loadChaosProfile(`${profilesDirectory}${file}`)
     expect(profile.knowledgeBase).toBe(fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url)))
-    expect(Object.keys(profile.targets)).toEqual(['azure-japaneast', 'azure-swedencentral', 'openai', 'bedrock-tokyo'])
+    expect(Object.keys(profile.targets)).toEqual(['azure-japaneast', 'azure-swedencentral', 'openai-mini', 'bedrock-tokyo'])
   })
 
   it('applies defaults: a target with no fields is a perfect, instant provider', () => {
