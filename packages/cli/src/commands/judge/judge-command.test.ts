@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
+import { main } from '../../main.ts'
 import { judgeCommand } from './judge-command.ts'
 
 const knowledgeFile = fileURLToPath(new URL('../../../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
@@ -25,7 +26,8 @@ function record(callId: string, reply: string, extra: Record<string, unknown> = 
 function capture() {
   const out: string[] = []
   const err: string[] = []
-  return { io: { stdout: { write: (text: string) => out.push(text) }, stderr: { write: (text: string) => err.push(text) } }, out, err }
+  const stream = (sink: string[]) => ({ write: (text: string) => sink.push(text) > 0 }) as unknown as NodeJS.WritableStream
+  return { io: { stdout: stream(out), stderr: stream(err), env: {}, signal: new AbortController().signal }, out, err }
 }
 
 describe('voxguard judge', () => {
@@ -34,7 +36,7 @@ describe('voxguard judge', () => {
     const recordsFile = join(directory, 'records.jsonl')
     await writeFile(recordsFile, [record('ok', 'A cleaning is 5,000 yen.'), record('bad', 'A cleaning is 3,000 yen.')].map((line) => JSON.stringify(line)).join('\n') + '\n')
     const { io, out } = capture()
-    const status = await judgeCommand([recordsFile, '--out', join(directory, 'report')], io)
+    const status = await main(['judge', recordsFile, '--out', join(directory, 'report')], io, [judgeCommand])
     expect(status).toBe(1)
     const verdicts = (await readFile(join(directory, 'report', 'verdicts.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { callId: string; outcome: string; factor: string | null })
     expect(verdicts.map((verdict) => [verdict.callId, verdict.outcome, verdict.factor])).toEqual([['ok', 'pass', null], ['bad', 'fail', 'dialogue']])
@@ -49,10 +51,10 @@ describe('voxguard judge', () => {
     const recordsFile = join(directory, 'records.jsonl')
     await writeFile(recordsFile, 'not json\n')
     const bad = capture()
-    expect(await judgeCommand([recordsFile], bad.io)).toBe(2)
+    expect(await main(['judge', recordsFile], bad.io, [judgeCommand])).toBe(2)
     expect(bad.err.join('')).toContain(`${recordsFile}:1: not valid JSON`)
     const none = capture()
-    expect(await judgeCommand([], none.io)).toBe(2)
+    expect(await main(['judge'], none.io, [judgeCommand])).toBe(2)
     expect(none.err.join('')).toContain('give exactly one records file (got 0)')
   })
 })
