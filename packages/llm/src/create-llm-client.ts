@@ -58,8 +58,11 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   const telemetry = new Telemetry(options.telemetry)
   const poolState: PoolSelectionState = {
     cursors: new Map(),
-    latencyMsOf: (target) => runtimes.get(target)?.latencyEwmaMs,
-    random: Math.random,
+    latencyOf: (target) => {
+      const runtime = runtimes.get(target)
+      if (runtime?.latencyEwmaMs === undefined || runtime.latencyMeasuredAtMs === undefined) return undefined
+      return { ewmaMs: runtime.latencyEwmaMs, measuredAtMs: runtime.latencyMeasuredAtMs }
+    },
   }
   let closed = false
 

@@ -9,6 +9,11 @@ export interface PoolConfig {
   strategy?: PoolStrategy
   /** For `weighted`: relative weight per member name (default 1 each). */
   weights?: Record<string, number>
+  /**
+   * For `least-latency`: every Nth call of the pool starts with the member measured longest
+   * ago, so a slower or recovered region is re-measured. Default 10; 0 turns probing off.
+   */
+  probeEveryCalls?: number
 }
 
 /** One link of a route's chain: a target name or a pool of targets. */

@@ -33,6 +33,8 @@ export class TargetRuntime {
   failures = 0
   skipped = 0
   latencyEwmaMs: number | undefined
+  /** When `latencyEwmaMs` last got a sample (`performance.now()` clock). */
+  latencyMeasuredAtMs: number | undefined
   lastErrorKind: LlmErrorKind | undefined
 
   constructor(name: string, adapter: ProviderAdapter, breaker: TargetBreaker, budget: RateLimitBudget) {
@@ -45,6 +47,7 @@ export class TargetRuntime {
   recordSuccess(latencyMs: number): void {
     this.successes += 1
     this.latencyEwmaMs = updateEwma(this.latencyEwmaMs, latencyMs)
+    this.latencyMeasuredAtMs = performance.now()
   }
 
   recordFailure(kind: LlmErrorKind): void {

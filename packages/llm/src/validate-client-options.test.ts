@@ -13,6 +13,7 @@ describe('createLlmClient rejects bad configuration naming the field', () => {
     ['an unknown pool member', { routes: { answer: { chain: [{ pool: ['primary', 'nope'] }] } } }, 'routes.answer.chain[0].pool: unknown target "nope"'],
     ['a missing key', { targets: { primary: { provider: 'azure-openai', endpoint: 'https://x.openai.azure.com', deployment: 'gpt' } } }, 'targets.primary.apiKey: missing'],
     ['no routes', { routes: {} }, 'routes: required'],
+    ['a negative probeEveryCalls', { routes: { answer: { chain: [{ pool: ['primary'], strategy: 'least-latency', probeEveryCalls: -1 }] } } }, 'routes.answer.chain[0].probeEveryCalls: must be a whole number, 0 or more (got -1)'],
     ['a breaker threshold over 100', { breaker: { errorThresholdPercentage: 150 } }, 'breaker.errorThresholdPercentage: must be at most 100'],
   ] as Array<[string, Partial<LlmClientOptions>, string]>)('%s', (_name, options, message) => {
     const saved = process.env.AZURE_OPENAI_API_KEY

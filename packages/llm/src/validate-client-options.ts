@@ -38,6 +38,7 @@ export function validateClientOptions(options: LlmClientOptions): void {
           if (!members.includes(member)) throw new Error(`${at}.chain[${index}].weights.${member}: not a member of the pool`)
           if (typeof weight !== 'number' || !(weight > 0)) throw new Error(`${at}.chain[${index}].weights.${member}: must be a positive number (got ${String(weight)})`)
         }
+        nonNegativeInteger(entry.probeEveryCalls, `${at}.chain[${index}].probeEveryCalls`)
       }
     })
     if (targetsOfChain(route.chain).length === 0) throw new Error(`${at}.chain: names no target`)
