@@ -15,16 +15,27 @@ export interface RateLimitReservation {
   cancel(): void
 }
 
+/** What the provider's headers last said about one kind of limit. */
+interface LearnedLimit {
+  remaining: number
+  /** Until when the figure holds (the header's reset time). */
+  untilMs: number
+}
+
+/** Reset assumed when a provider sends `x-ratelimit-remaining-*` without `x-ratelimit-reset-*` (Azure). */
+export const defaultLearnedResetMs = 1_000
+
 /**
- * A sliding one-minute window of requests and tokens per target, from config and from
+ * A sliding one-minute window of requests and tokens per target, from config, plus what
  * the provider's `x-ratelimit-remaining-requests/-tokens` and `x-ratelimit-reset-*`
- * headers. A target without room is skipped (the router falls back, as a gateway
- * would redirect a 429 to another region) instead of being sent a request it would reject.
+ * headers last said (until that reset). A target without room is skipped (the router
+ * falls back, as a gateway would redirect a 429 to another region) instead of being sent
+ * a request it would reject.
  */
 export class RateLimitBudget {
   readonly options: RateLimitOptions
   #entries: Array<{ atMs: number; tokens: number }> = []
-  #blockedUntilMs = 0
+  #learned: { requests?: LearnedLimit; tokens?: LearnedLimit } = {}
   #now: () => number
 
   constructor(options: RateLimitOptions, now: () => number = () => performance.now()) {
@@ -36,8 +47,13 @@ export class RateLimitBudget {
   reserve(estimatedTokens: number): RateLimitReservation | { noRoom: string } {
     const now = this.#now()
     this.#entries = this.#entries.filter((entry) => entry.atMs > now - windowMs)
-    if (now < this.#blockedUntilMs) {
-      return { noRoom: `provider reported no remaining budget for ${Math.ceil(this.#blockedUntilMs - now)} ms` }
+    const requests = this.#current('requests', now)
+    if (requests !== undefined && requests.remaining < 1) {
+      return { noRoom: `provider reported 0 requests remaining for the next ${Math.ceil(requests.untilMs - now)} ms` }
+    }
+    const tokens = this.#current('tokens', now)
+    if (tokens !== undefined && tokens.remaining < estimatedTokens) {
+      return { noRoom: `provider reported ${tokens.remaining} tokens remaining (~${estimatedTokens} needed) for the next ${Math.ceil(tokens.untilMs - now)} ms` }
     }
     const { requestsPerMinute, tokensPerMinute } = this.options
     if (requestsPerMinute !== undefined && this.#entries.length >= requestsPerMinute) {
@@ -49,25 +65,40 @@ export class RateLimitBudget {
     }
     const entry = { atMs: now, tokens: estimatedTokens }
     this.#entries.push(entry)
+    // Count this request against what the provider said, so concurrent calls do not all pile on.
+    if (requests !== undefined) requests.remaining -= 1
+    if (tokens !== undefined) tokens.remaining -= estimatedTokens
     return {
       settle: (actualTokens) => {
         if (actualTokens !== undefined) entry.tokens = actualTokens
       },
       cancel: () => {
         this.#entries = this.#entries.filter((candidate) => candidate !== entry)
+        if (requests !== undefined) requests.remaining += 1
+        if (tokens !== undefined) tokens.remaining += estimatedTokens
       },
     }
   }
 
-  /** Learns from response headers (lower-cased names); a zero remaining count blocks until its reset. */
+  /**
+   * Learns from response headers (lower-cased names): `x-ratelimit-remaining-requests` and
+   * `-tokens` hold until their `x-ratelimit-reset-*` (default 1 s when absent).
+   */
   learn(headers: Record<string, string>): void {
     const now = this.#now()
-    for (const kind of ['requests', 'tokens']) {
-      const remaining = headers[`x-ratelimit-remaining-${kind}`]
-      if (remaining === undefined || Number(remaining) > 0) continue
-      const resetMs = parseResetDuration(headers[`x-ratelimit-reset-${kind}`]) ?? 1_000
-      this.#blockedUntilMs = Math.max(this.#blockedUntilMs, now + resetMs)
+    for (const kind of ['requests', 'tokens'] as const) {
+      const text = headers[`x-ratelimit-remaining-${kind}`]
+      const remaining = text === undefined || text.trim() === '' ? Number.NaN : Number(text)
+      if (!Number.isFinite(remaining) || remaining < 0) continue
+      const resetMs = parseResetDuration(headers[`x-ratelimit-reset-${kind}`]) ?? defaultLearnedResetMs
+      this.#learned[kind] = { remaining, untilMs: now + resetMs }
     }
+  }
+
+  #current(kind: 'requests' | 'tokens', now: number): LearnedLimit | undefined {
+    const learned = this.#learned[kind]
+    if (learned === undefined || now >= learned.untilMs) return undefined
+    return learned
   }
 }
 
