@@ -36,4 +36,10 @@ describe('AppointmentStore', () => {
     expect(book.list()).toEqual([])
     expect(book.cancel({ name: 'Ken' })).toMatchObject({ ok: false, error: expect.stringContaining('could not find') })
   })
+
+  it('books against the real clock when the options leave now and timeZone undefined', () => {
+    const clockStore = new AppointmentStore({ hours: openingHoursFrom(knowledgeBase), treatments: ['checkup'], now: undefined, timeZone: undefined })
+    const result = clockStore.book({ date: 'saturday', time: '10:00', name: 'Ken', treatment: 'checkup' })
+    expect(result.ok).toBe(true)
+  })
 })

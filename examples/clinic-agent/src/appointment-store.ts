@@ -46,7 +46,7 @@ export class AppointmentStore {
   constructor(options: AppointmentStoreOptions) {
     const slotMinutes = options.slotMinutes ?? 30
     if (!Number.isInteger(slotMinutes) || slotMinutes <= 0) throw new RangeError(`AppointmentStore: option "slotMinutes" must be a positive integer, got ${slotMinutes}`)
-    this.#options = { timeZone: 'Asia/Tokyo', now: () => new Date(), ...options, slotMinutes }
+    this.#options = { ...options, timeZone: options.timeZone ?? 'Asia/Tokyo', now: options.now ?? (() => new Date()), slotMinutes }
   }
 
   /** All booked appointments, in booking order. */
