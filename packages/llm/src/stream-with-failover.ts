@@ -39,7 +39,9 @@ export async function* streamWithFailover(call: CallContext, plan: TargetRuntime
         candidate.cancel()
         void value.iterator.return?.()
       },
-    )
+    ).catch((error: unknown) => {
+      throw text === '' ? error : withDeliveredText(error as LlmError, text)
+    })
     let finishReason: FinishReason | undefined
     try {
       for await (const part of readParts(call, attempt, open)) {
@@ -92,6 +94,18 @@ export async function* streamWithFailover(call: CallContext, plan: TargetRuntime
       }
     }
   }
+}
+
+/** A continuation that found no target: the caller already holds part of the answer, so say how much. */
+function withDeliveredText(error: LlmError, text: string): LlmError {
+  return new LlmError(`${text.length} characters were delivered before no target could continue the stream: ${error.message}`, {
+    kind: error.kind,
+    headers: error.headers,
+    attempts: error.attempts,
+    cause: error,
+    ...(error.target === undefined ? {} : { target: error.target }),
+    ...(error.status === undefined ? {} : { status: error.status }),
+  })
 }
 
 /** Opens a stream on one target and reads until the first token (or a finish with no text). */
