@@ -50,7 +50,7 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyResult
 
   const agent = await startClinicAgent({ port: 0, profile: resolve(options.profile), llmMode: 'mock', speech: 'none', logLevel: 'warn', logWrite: () => {} })
   const records: CallRecord[] = []
-  let scriptErrors: string[] = []
+  let scriptErrors: string[]
   try {
     const agentUrl = agent.url.replace(/^http/, 'ws') + '/text'
     log(`agent ${agentUrl} (mock providers, profile ${options.profile})`)
