@@ -16,12 +16,28 @@ export class CallContext {
   /** Time spent waiting between retries (counts against `maxTotalWaitMs`). */
   waitedMs = 0
   readonly #onEvent: LlmEventListener | undefined
+  #plan: readonly TargetRuntime[] = []
+  readonly #tried = new Set<TargetRuntime>()
 
   constructor(route: ResolvedRoute, deadline: CallDeadline, request: Omit<ProviderRequest, 'signal'>, onEvent: LlmEventListener | undefined) {
     this.route = route
     this.deadline = deadline
     this.request = request
     this.#onEvent = onEvent
+  }
+
+  /** The targets the call may still walk (set by the failover loop). */
+  setPlan(plan: readonly TargetRuntime[]): void {
+    this.#plan = plan
+  }
+
+  markTried(target: TargetRuntime): void {
+    this.#tried.add(target)
+  }
+
+  /** Targets of the plan not tried yet whose breaker is not open: retries keep attempts for them. */
+  untriedTargets(): number {
+    return this.#plan.filter((target) => !this.#tried.has(target) && target.breaker.state !== 'open').length
   }
 
   emit(event: Omit<LlmEvent, 'timeMs' | 'route'>): void {

@@ -14,6 +14,8 @@ export interface RetryBudgetState {
   remainingDeadlineMs: number
   waitedMs: number
   requestsMade: number
+  /** Targets of the call not tried yet that could take a request; each keeps one attempt of the budget. */
+  untriedTargets: number
   /** 1-based number of the retry being considered on this target. */
   retryNumber: number
   random?: () => number
@@ -23,13 +25,17 @@ export interface RetryBudgetState {
  * Decides whether a failed attempt is retried on the same target. Honours the error's
  * `retryAfterMs` (from retry-after-ms / x-ms-retry-after-ms / retry-after), else
  * exponential backoff with jitter; a wait that does not fit the remaining deadline, the
- * call's wait budget or its attempt budget means "fall back now".
+ * call's wait budget or its attempt budget means "fall back now". A retry never takes an
+ * attempt that a target not tried yet would need (breadth first when the budget is tight).
  */
 export function decideRetry(error: LlmError, state: RetryBudgetState): RetryDecision {
   const described = describeError(error)
   if (actionForErrorKind(error.kind) !== 'retry') return { fallBackReason: `${described}; fell back` }
   if (state.requestsMade >= state.route.maxAttempts) {
     return { fallBackReason: `${described}; attempt budget (maxAttempts ${state.route.maxAttempts}) used` }
+  }
+  if (state.requestsMade + state.untriedTargets >= state.route.maxAttempts) {
+    return { fallBackReason: `${described}; the rest of the attempt budget (maxAttempts ${state.route.maxAttempts}) is kept for the ${state.untriedTargets} target(s) not tried yet; fell back` }
   }
   const waitMs = error.retryAfterMs ?? backoffMs(state.retryNumber, state.route, state.random)
   if (waitMs >= state.remainingDeadlineMs) {
@@ -80,6 +86,7 @@ export async function retrySameTarget<T>(
         remainingDeadlineMs: call.deadline.remainingMs(),
         waitedMs: call.waitedMs,
         requestsMade: call.requestsMade,
+        untriedTargets: call.untriedTargets(),
         retryNumber,
       })
       if ('fallBackReason' in decision) {

@@ -22,6 +22,7 @@ export async function runFailover<T>(
   run: (attempt: Attempt) => Promise<T>,
   discard: (value: T, attempt: Attempt) => void,
 ): Promise<FailoverResult<T>> {
+  call.setPlan(plan)
   if (call.route.hedgeAfterMs !== undefined && plan.length > 1) {
     return hedge(call, plan, run, discard, call.route.hedgeAfterMs)
   }

@@ -19,6 +19,7 @@ export async function runTarget<T>(
   cancelSignal?: AbortSignal,
 ): Promise<TargetOutcome<T>> {
   let lastAttempt: Attempt | undefined
+  call.markTried(target)
   const signal = cancelSignal === undefined ? call.deadline.signal : AbortSignal.any([call.deadline.signal, cancelSignal])
   try {
     const { value, attempt } = await retrySameTarget(

@@ -45,12 +45,21 @@ describe('router with in-memory adapters', () => {
     llm.close()
   })
 
-  it('keeps one attempt budget across retries and fallbacks', async () => {
-    const { llm } = clientWith({ a: [{ error: serverError() }, { error: serverError() }], b: [{ error: serverError() }, { error: serverError() }], c: [] }, { maxAttempts: 3 })
-    const error = (await llm.chat({ route: 'answer', messages }).catch((caught: unknown) => caught)) as LlmError
+  it('keeps one attempt budget across retries and fallbacks, and never retries into the attempts untried targets need', async () => {
+    const failing = () => Array.from({ length: 3 }, () => ({ error: serverError() }))
+    const tight = clientWith({ a: failing(), b: failing(), c: [] }, { maxAttempts: 3 })
+    const served = await tight.llm.chat({ route: 'answer', messages })
+    expect(served.servedBy).toBe('c')
+    expect(served.attempts.map((attempt) => attempt.target)).toEqual(['a', 'b', 'c'])
+    expect(served.attempts[0]?.reason).toBe('server 503; the rest of the attempt budget (maxAttempts 3) is kept for the 2 target(s) not tried yet; fell back')
+    tight.llm.close()
+
+    const roomy = clientWith({ a: failing(), b: failing(), c: failing() }, { maxAttempts: 4 })
+    const error = (await roomy.llm.chat({ route: 'answer', messages }).catch((caught: unknown) => caught)) as LlmError
     expect(error.kind).toBe('all_failed')
-    expect(error.attempts.filter((attempt) => attempt.outcome !== 'skipped')).toHaveLength(3)
-    llm.close()
+    expect(error.attempts.map((attempt) => attempt.target)).toEqual(['a', 'a', 'b', 'c'])
+    expect(error.message).toMatch(/attempt budget \(maxAttempts 4\) used/)
+    roomy.llm.close()
   })
 
   it('opens the breaker after failures and then skips the target with no request', async () => {
