@@ -74,6 +74,13 @@ describe('checkGrounding against a knowledge base (English)', () => {
     expect(check('kids?', 'Children are welcome from age 5.').summary).toEqual(['contradicted count from age 5 @policies[4]=Children are welcome from age 3.'])
   })
 
+  it('strict: a factual sentence nothing backs is unsupported; offers, questions and greetings are not claims', () => {
+    const added = check('Can I speak to someone?', 'Of course, I will connect you to our receptionist. Parking is free for patients.')
+    expect(added.summary).toEqual(['unsupported statement Parking is free for patients.'])
+    expect(added.result.unsettled).toEqual(['Parking is free for patients.'])
+    expect(check('book', 'I can book that for you. What day and time would you like?').result).toMatchObject({ hallucinated: false, claims: [] })
+  })
+
   it('flags a claim nothing in the knowledge relates to as unsupported', () => {
     expect(check('whitening?', 'Whitening takes about 90 minutes.').summary).toEqual(['unsupported duration 90 minutes'])
   })

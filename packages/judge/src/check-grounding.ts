@@ -65,7 +65,7 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
   }
   let unsettled: string[] = []
   if (index.structured) {
-    const statements = checkStatements(input.response, claims, index)
+    const statements = checkStatements(input.response, claims, index, toolJoined)
     checks.push(...statements.checks)
     unsettled = statements.unsettled
   } else {

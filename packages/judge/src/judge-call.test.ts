@@ -93,7 +93,13 @@ describe('judgeCall: one minimal record per reason code', () => {
       ],
     })
     const verdict = await judgeCall(record, { knowledge })
-    expect(verdict.reasons).toEqual([expect.objectContaining({ code: 'expectation_unmet', turn: 2, message: 'turn 2: tool book_appointment was not called' })])
+    // Saying "you are booked" without booking is also an unsupported statement.
+    expect(verdict.reasons.map((reason) => [reason.code, reason.turn, reason.message])).toEqual([
+      ['expectation_unmet', 2, 'turn 2: tool book_appointment was not called'],
+      ['hallucination', 2, 'turn 2: unsupported statement "Sure, you are booked."'],
+    ])
+    const booked = callRecord({ turns: [greeting, { caller: 'Book me a cleaning on Saturday at 10:00', reply: 'Sure, you are booked.', toolCalls: [{ name: 'book_appointment', arguments: { day: 'saturday', time: '10:00' }, result: { confirmed: true } }], expectations: { toolCalled: { name: 'book_appointment', arguments: { day: 'Saturday' } } } }] })
+    expect((await judgeCall(booked, { knowledge })).outcome).toBe('pass')
   })
 
   it('expectation_unmet in Japanese: full-width text matches half-width expectations', async () => {
@@ -127,6 +133,11 @@ describe('judgeCall: one minimal record per reason code', () => {
     const verdict = await judgeCall(record, { knowledge })
     expect(codes(verdict)).toEqual(['loop'])
     expect(verdict.reasons[0]).toMatchObject({ turn: 3, message: 'the agent gave the same reply 3 times (turns 1, 2, 3)' })
+  })
+
+  it('the same answer to the same question asked three times is not a loop', async () => {
+    const record = callRecord({ turns: [greeting, { caller: saturdayQuestion, reply: saturdayAnswer }, { caller: saturdayQuestion, reply: saturdayAnswer }, { caller: saturdayQuestion, reply: saturdayAnswer }] })
+    expect((await judgeCall(record, { knowledge })).outcome).toBe('pass')
   })
 
   it('premature_hangup: the agent ended the call before the goal', async () => {

@@ -53,10 +53,13 @@ async function groundTurns(record: CallRecord, turns: TurnRecord[], options: Jud
   for (const turn of turns) {
     if (turn.agent.text.trim() === '') continue
     const context = record.turns.filter((other) => other.index <= turn.index).map(callerText).filter(Boolean)
-    const toolData = record.turns.filter((other) => other.index <= turn.index).flatMap((other) => other.agent.toolCalls.map((call) => ({ arguments: call.arguments, result: call.result })))
+    const toolData = record.turns.filter((other) => other.index <= turn.index).flatMap((other) => other.agent.toolCalls.map((call) => ({ name: call.name, arguments: call.arguments, result: call.result })))
     const result = checkGrounding({ knowledge: options.knowledge, context, toolData, response: turn.agent.text })
-    const claims: ClaimCheck[] = [...result.claims]
+    let claims: ClaimCheck[] = [...result.claims]
     if (options.llmJudge && result.unsettled.length > 0) {
+      // The LLM judge re-decides the sentences the rules could not settle.
+      const unsettled = new Set(result.unsettled)
+      claims = claims.filter((claim) => !(claim.type === 'statement' && unsettled.has(claim.text)))
       claims.push(...(await options.llmJudge.verify({ knowledge: options.knowledge, context, response: turn.agent.text, statements: result.unsettled, ...(options.signal ? { signal: options.signal } : {}) })))
     }
     claimsChecked += claims.length
@@ -95,7 +98,7 @@ export async function judgeCall(record: CallRecord, options: JudgeCallOptions = 
       dialogue.push(...expectationReasons)
     }
   }
-  const loop = findLoop(judged, resolved.loopThreshold, resolved.loopSimilarityRatio)
+  const loop = findLoop(judged, resolved.loopThreshold, resolved.loopSimilarityRatio, knowledgeBase)
   if (loop) {
     const third = loop.at(-1)
     dialogue.push({ code: 'loop', factor: 'dialogue', ...(third ? { turn: third.index } : {}), message: `the agent gave the same reply ${loop.length} times (turns ${loop.map((turn) => turn.index).join(', ')})`, evidence: { quote: (loop[0]?.agent.text ?? '').slice(0, 200) } })

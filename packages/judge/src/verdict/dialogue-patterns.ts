@@ -6,12 +6,24 @@ import { replySimilarity } from './text-match.ts'
 const GENERIC_FALLBACK =
   /\bi(?:'m| am) (?:sorry|afraid),? (?:but )?i (?:didn't|did not|don't|do not|can't|cannot) (?:understand|catch|follow|help with that)|\bi can (?:only )?help (?:you )?with\b|\bcould you (?:please )?(?:repeat|rephrase|say that again)|\bi(?:'m| am) not sure what you mean|よく(?:わかり|分かり)ません|聞き取れません|もう一度(?:お願い|おっしゃって)|お手伝いできるのは|対応できるのは/iu
 
-/** Detects the same (or a near-duplicate) reply given again and again. Returns the turns of the first run of `threshold` repeats. */
-export function findLoop(turns: TurnRecord[], threshold: number, similarityRatio: number): TurnRecord[] | undefined {
+/**
+ * Detects the same (or a near-duplicate) reply given again and again: always for a
+ * re-prompt/fallback, for a real answer only when the caller turns differ and do not all ask
+ * for the intent that answer serves. Returns the turns of the first run of `threshold` repeats.
+ */
+export function findLoop(turns: TurnRecord[], threshold: number, similarityRatio: number, knowledge?: KnowledgeBase): TurnRecord[] | undefined {
   const replies = turns.filter((turn) => turn.index > 0 && turn.agent.text.trim() !== '')
   for (const [position, turn] of replies.entries()) {
     const same = [turn, ...replies.slice(position + 1).filter((other) => normalizeText(other.agent.text) === normalizeText(turn.agent.text) || replySimilarity(other.agent.text, turn.agent.text) >= similarityRatio)]
-    if (same.length >= threshold) return same.slice(0, threshold)
+    if (same.length < threshold) continue
+    // A re-prompt or fallback said again and again is a loop whatever the caller said. A real
+    // answer repeated is not, when the caller asked the same words again or every caller turn
+    // asks for the intent that answer serves (several wordings of one question).
+    const answered = replyIntent(turn.agent.text, knowledge)
+    if (answered === 'fallback') return same.slice(0, threshold)
+    const callerTexts = new Set(same.map((other) => normalizeText(other.caller && 'text' in other.caller ? other.caller.text : `#${other.index}`).trim()))
+    const askedTheSame = callerTexts.size <= 1 || (answered !== undefined && same.every((other) => other.caller && 'text' in other.caller && clearIntent(other.caller.text, knowledge) === answered))
+    if (!askedTheSame) return same.slice(0, threshold)
   }
   return undefined
 }
