@@ -35,7 +35,7 @@ export interface RouteConfig {
   hedgeAfterMs?: number
   /** Streams: after a mid-stream failure, continue on the next target with the text so far as an assistant prefix. Default false. */
   continueOnMidStreamError?: boolean
-  /** Requests the whole call may make, retries and fallbacks together. Default 4. */
+  /** Requests the whole call may make, retries and fallbacks together; a retry never takes an attempt an untried target needs. Default 4. */
   maxAttempts?: number
   /** Retries of the same target after a retryable error (server, network, rate_limited). Default 1. */
   maxRetriesPerTarget?: number
