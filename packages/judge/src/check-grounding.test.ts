@@ -81,6 +81,10 @@ describe('checkGrounding against a knowledge base (English)', () => {
     expect(check('book', 'I can book that for you. What day and time would you like?').result).toMatchObject({ hallucinated: false, claims: [] })
   })
 
+  it('keypad menu digits are not claims', () => {
+    expect(check('', 'Press 1 to book an appointment, 2 for our opening hours, or 0 to speak to a receptionist.').result.hallucinated).toBe(false)
+  })
+
   it('flags a claim nothing in the knowledge relates to as unsupported', () => {
     expect(check('whitening?', 'Whitening takes about 90 minutes.').summary).toEqual(['unsupported duration 90 minutes'])
   })

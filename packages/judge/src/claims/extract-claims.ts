@@ -6,10 +6,13 @@ import { extractNameClaims } from './name-claims.ts'
 const CLOSED_WORDS = /\bclosed\b|\bnot open\b|\bno (?:clinic|service|appointments)\b|休診|休み|定休|休業|お休み/iu
 const OPEN_WORDS = /\bopen\b|\bopen(?:s|ing)?\b|営業|診療|受付|開い/iu
 
-/** Splits a text into clauses (for weekday status): commas, semicolons and sentence ends. */
-function clauseAround(text: string, start: number, end: number): string {
-  const left = Math.max(text.lastIndexOf(',', start - 1), text.lastIndexOf(';', start - 1), text.lastIndexOf('.', start - 1), text.lastIndexOf('、', start - 1), text.lastIndexOf('。', start - 1))
-  const rightCandidates = [',', ';', '.', '、', '。'].map((mark) => text.indexOf(mark, end)).filter((position) => position >= 0)
+const KEYPAD_WORDS = /\b(?:press|dial|push|option|menu|key)\b|押して|番を|ボタン/iu
+
+/** The clause (commas, semicolons, sentence ends) or, with `sentence`, the sentence around a span. */
+function clauseAround(text: string, start: number, end: number, sentence = false): string {
+  const marks = sentence ? ['.', '。', '!', '?'] : [',', ';', '.', '、', '。']
+  const left = Math.max(...marks.map((mark) => text.lastIndexOf(mark, start - 1)))
+  const rightCandidates = marks.map((mark) => text.indexOf(mark, end)).filter((position) => position >= 0)
   const right = rightCandidates.length > 0 ? Math.min(...rightCandidates) : text.length
   return text.slice(left + 1, right)
 }
@@ -41,6 +44,9 @@ export function extractClaims(input: string): Claim[] {
       claims.push({ text: match[0].trim().replace(/(\d\s*[ap]m)\.$/iu, '$1'), type: rule.type, value, start, end })
     }
   }
+  // Keypad menus ("Press 1 to book, 2 for our hours, or 0 for a receptionist"): the digits are keys, not facts.
+  const keyed = claims.filter((claim) => claim.type === 'number' && /^\d$/u.test(claim.text) && KEYPAD_WORDS.test(clauseAround(text, claim.start, claim.end, true)))
+  for (const claim of keyed) claims.splice(claims.indexOf(claim), 1)
   claims.push(...extractNameClaims(text, isTaken))
   for (const claim of claims) {
     if (claim.value.kind !== 'weekday') continue
