@@ -42,6 +42,8 @@ export interface RunCallsOptions {
   endGraceMs?: number
   /** Twilio: a reply is complete when its audio has played and no media came for this long. Default 600. */
   replyEndSilenceMs?: number
+  /** Ramp-up: at least this long between two call starts (avoids a connection storm). Default 0. */
+  startIntervalMs?: number
   /** Redact transcripts before writing: `true` (default patterns: phone numbers, e-mails), `false`, or your own patterns. Default true. */
   redact?: boolean | readonly RedactionPattern[]
   /** Values for `{{variables}}` that override the scripts' own. Default `{}`. */
@@ -54,6 +56,8 @@ export interface RunCallsOptions {
   onPlan?: (plan: { calls: number; scripts: number; scriptErrors: HarnessError[] }) => void
   /** Opens WebSockets (tests inject). Default `new WebSocket(url, { perMessageDeflate: false })`. */
   createWebSocket?: (url: string) => WebSocket
+  /** Twilio: the real-time frame pacer shared by all calls (pass one to read its `stats()`). Default a new one. */
+  frameScheduler?: FrameScheduler
   /** Overrides the transport (tests, custom protocols). Default by `protocol`. */
   createTransport?: CreateCallTransport
 }
@@ -93,13 +97,19 @@ export async function runCalls(options: RunCallsOptions): Promise<RunCallsResult
 
   const recordsFile = new RecordsFile(join(settings.outDir, 'records.jsonl'), { append: settings.append })
   const callerAudio = new CallerAudio()
-  const frameScheduler = new FrameScheduler()
+  const frameScheduler = options.frameScheduler ?? new FrameScheduler()
   let calls = 0
   let failedCalls = 0
   let next = 0
+  let nextStartAtMs = performance.now()
   const worker = async () => {
     while (next < units.length && !options.signal?.aborted) {
       const { script, repeat } = units[next++]!
+      if (settings.startIntervalMs > 0) {
+        const startAtMs = Math.max(performance.now(), nextStartAtMs)
+        nextStartAtMs = startAtMs + settings.startIntervalMs
+        await sleep(startAtMs - performance.now(), options.signal)
+      }
       const record = await runCall(script, {
         callId: `${script.id}#${repeat}-${runId}`,
         runId,
@@ -168,6 +178,7 @@ function resolveOptions(options: RunCallsOptions) {
     turnTimeoutMs: integer('turnTimeoutMs', options.turnTimeoutMs, 10_000, 1),
     callTimeoutMs: integer('callTimeoutMs', options.callTimeoutMs, 120_000, 1),
     endGraceMs: integer('endGraceMs', options.endGraceMs, 500, 0),
+    startIntervalMs: integer('startIntervalMs', options.startIntervalMs, 0, 0),
     replyEndSilenceMs: integer('replyEndSilenceMs', options.replyEndSilenceMs, 600, 1),
     redactPatterns: redact === true ? DEFAULT_REDACTION_PATTERNS : redact === false ? undefined : redact,
     variables: options.variables ?? {},
@@ -177,4 +188,17 @@ function resolveOptions(options: RunCallsOptions) {
 
 function defaultWebSocket(url: string): WebSocket {
   return new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: 10_000 })
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (ms <= 0 || signal?.aborted) return resolve()
+    const timer = setTimeout(done, ms)
+    function done() {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    signal?.addEventListener('abort', done, { once: true })
+  })
 }

@@ -63,9 +63,10 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
 
   // Nothing is sent after `stop` (Twilio's last message).
   let stopped = false
-  const send = (message: object) => {
-    if (!stopped && socket && socket.readyState === socket.OPEN) socket.send(JSON.stringify(message))
+  const sendRaw = (text: string) => {
+    if (!stopped && socket && socket.readyState === socket.OPEN) socket.send(text)
   }
+  const send = (message: object) => sendRaw(JSON.stringify(message))
   const nextSequence = () => String(++sequence)
 
   const protocolError = (message: string) => {
@@ -87,12 +88,9 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
     }
     framesSent++
     latenessMs.push(lateByMs)
-    send({
-      event: 'media',
-      sequenceNumber: nextSequence(),
-      streamSid,
-      media: { track: 'inbound', chunk: String(frameIndex + 1), timestamp: String(frameIndex * 20), payload: payload.toString('base64') },
-    })
+    // Same JSON as JSON.stringify({ event, sequenceNumber, streamSid, media: { track, chunk, timestamp, payload } }), built by hand: this runs 50 times a second per call.
+    const base64 = payload === SILENT_FRAME ? SILENT_FRAME_BASE64 : payload.toString('base64')
+    sendRaw(`{"event":"media","sequenceNumber":"${nextSequence()}","streamSid":"${streamSid}","media":{"track":"inbound","chunk":"${frameIndex + 1}","timestamp":"${frameIndex * 20}","payload":"${base64}"}}`)
     if (remaining > 0 && outgoingOffset >= outgoing.length) {
       const drained = onOutgoingDrained
       onOutgoingDrained = undefined
@@ -120,12 +118,31 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
     markTimer.unref()
   }
 
+  // One lazy timer per call: media only moves the due time; the timer re-arms when it fires early.
+  let replyEndTurn = 0
+  let replyEndDueMs = 0
+  const fireReplyEnd = () => {
+    replyEndTimer = undefined
+    const remainingMs = replyEndDueMs - clock()
+    if (remainingMs > 0) {
+      replyEndTimer = setTimeout(fireReplyEnd, remainingMs)
+      replyEndTimer.unref()
+      return
+    }
+    emit({ type: 'reply-end', turn: replyEndTurn, atMs: audioOf(replyEndTurn).lastMediaAtMs ?? clock() })
+  }
   const armReplyEnd = (turn: number) => {
-    if (replyEndTimer) clearTimeout(replyEndTimer)
     const audio = audioOf(turn)
-    const dueMs = Math.max((audio.lastMediaAtMs ?? 0) + context.replyEndSilenceMs, playbackEndsAtMs)
-    replyEndTimer = setTimeout(() => emit({ type: 'reply-end', turn, atMs: audio.lastMediaAtMs ?? clock() }), Math.max(0, dueMs - clock()))
-    replyEndTimer.unref()
+    if (replyEndTimer && turn !== replyEndTurn) {
+      clearTimeout(replyEndTimer)
+      replyEndTimer = undefined
+    }
+    replyEndTurn = turn
+    replyEndDueMs = Math.max((audio.lastMediaAtMs ?? 0) + context.replyEndSilenceMs, playbackEndsAtMs)
+    if (!replyEndTimer) {
+      replyEndTimer = setTimeout(fireReplyEnd, Math.max(0, replyEndDueMs - clock()))
+      replyEndTimer.unref()
+    }
   }
 
   const onMessage = (data: RawData, isBinary: boolean) => {
@@ -175,6 +192,7 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
         }
         echoMarks(Infinity)
         if (replyEndTimer) clearTimeout(replyEndTimer)
+        replyEndTimer = undefined
         return emit({ type: 'reply-end', turn: replyTurn, atMs: audioOf(replyTurn).lastMediaAtMs ?? atMs, interrupted: true })
       }
       default:
@@ -204,7 +222,9 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
         start: { streamSid, accountSid, callSid, tracks: ['inbound'], customParameters, mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: 8000, channels: 1 } },
       })
       audioOf(0).sentAtMs = startSentAtMs
-      paced = context.frameScheduler.add(sendFrame)
+      // Calls connected together would otherwise share one deadline every 20 ms; a random
+      // phase (as real streams have) spreads their frames over the period.
+      paced = context.frameScheduler.add(sendFrame, performance.now() + Math.random() * context.frameScheduler.frameMs)
       emit({ type: 'ready', startSentAtMs })
     })
     socket.on('unexpected-response', (_request, response) => {
@@ -332,3 +352,4 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
 }
 
 const SILENT_FRAME = Buffer.alloc(FRAME_BYTES, MULAW_SILENCE)
+const SILENT_FRAME_BASE64 = SILENT_FRAME.toString('base64')

@@ -32,5 +32,9 @@ describe('FrameScheduler', () => {
       times.forEach((time, index) => expect(time).toBeGreaterThanOrEqual(index * 20 - 0.01))
     }
     expect(scheduler.size).toBe(0)
+    const stats = scheduler.stats()
+    expect(stats.frames).toBe(streams * frames)
+    expect(stats.latenessMs.p50).toBeLessThanOrEqual(stats.latenessMs.p99)
+    expect(stats.latenessMs.p99).toBeLessThanOrEqual(Math.ceil(stats.latenessMs.max * 10) / 10)
   })
 })

@@ -31,6 +31,10 @@ export class FrameScheduler {
   #timer: NodeJS.Timeout | NodeJS.Immediate | undefined
   #timerDueMs = Infinity
   #timerIsImmediate = false
+  // Lateness histogram: 0.1 ms buckets up to 100 ms, the last bucket holds the rest.
+  readonly #lateness = new Uint32Array(1001)
+  #framesRun = 0
+  #maxLatenessMs = 0
 
   constructor(options: FrameSchedulerOptions = {}) {
     this.frameMs = options.frameMs ?? 20
@@ -50,6 +54,20 @@ export class FrameScheduler {
     }
   }
 
+  /** Frames run so far and how late they ran versus their deadlines (p50/p99 to 0.1 ms). */
+  stats(): { frames: number; latenessMs: { p50: number; p99: number; max: number } } {
+    const at = (ratio: number) => {
+      const rank = Math.ceil(ratio * this.#framesRun)
+      let seen = 0
+      for (let bucket = 0; bucket < this.#lateness.length; bucket++) {
+        seen += this.#lateness[bucket]!
+        if (seen >= rank && rank > 0) return bucket / 10
+      }
+      return 0
+    }
+    return { frames: this.#framesRun, latenessMs: { p50: at(0.5), p99: at(0.99), max: Math.round(this.#maxLatenessMs * 100) / 100 } }
+  }
+
   /** Streams still running. */
   get size(): number {
     return this.#heap.filter((entry) => !entry.stopped).length
@@ -58,12 +76,18 @@ export class FrameScheduler {
   #run = (): void => {
     this.#timer = undefined
     this.#timerDueMs = Infinity
-    const now = this.#now()
+    let now = this.#now()
     while (this.#heap.length > 0 && this.#heap[0]!.deadlineMs <= now) {
       const entry = this.#pop()!
       if (entry.stopped) continue
+      // Measured per frame: a frame sent late in a busy batch counts as late.
+      now = this.#now()
+      const latenessMs = now - entry.deadlineMs
+      this.#lateness[Math.min(1000, Math.floor(latenessMs * 10))]!++
+      this.#framesRun++
+      if (latenessMs > this.#maxLatenessMs) this.#maxLatenessMs = latenessMs
       try {
-        entry.onFrame(entry.frameIndex, now - entry.deadlineMs, entry.deadlineMs)
+        entry.onFrame(entry.frameIndex, latenessMs, entry.deadlineMs)
       } catch {
         entry.stopped = true
       }
