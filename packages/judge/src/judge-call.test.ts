@@ -171,6 +171,21 @@ describe('judgeCall: precedence', () => {
     expect(codes(await judgeCall(record, { knowledge }))).toEqual(['llm_unavailable'])
   })
 
+  it('a hand-off to a human that follows an LLM outage is not a dialogue failure', async () => {
+    const record = callRecord({
+      turns: [
+        greeting,
+        { caller: 'I would like to book an appointment.', reply: "I'm sorry, I'm having trouble answering right now. Would you like me to connect you to a receptionist?" },
+        { caller: 'A cleaning next Tuesday at 10:00, please.', reply: 'Of course, I will connect you to our receptionist now. Please hold.', expectations: { toolCalled: { name: 'book_appointment' } } },
+      ],
+      events: [{ name: 'llm.all_failed', turn: 1, data: { attempts: 5 } }, { name: 'handoff.human', turn: 2, data: { reason: 'accepted after an apology' } }],
+      expectations: { goalTool: 'book_appointment' },
+    })
+    const verdict = await judgeCall(record, { knowledge })
+    expect(verdict.reasons.map((reason) => reason.code)).toEqual(['llm_unavailable'])
+    expect(verdict.factor).toBe('system')
+  })
+
   it('factor both only for independent failures: slow reply + wrong price', async () => {
     const record = callRecord({ turns: [greeting, { caller: 'How much is a cleaning?', reply: 'A cleaning is 3,000 yen.', firstByteMs: 3000, expectations: { replyWithinMs: 1500 } }] })
     const verdict = await judgeCall(record, { knowledge })

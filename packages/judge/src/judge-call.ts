@@ -83,7 +83,12 @@ async function groundTurns(record: CallRecord, turns: TurnRecord[], options: Jud
 export async function judgeCall(record: CallRecord, options: JudgeCallOptions = {}): Promise<Verdict> {
   const resolved = resolveJudgeOptions(options)
   const system = systemReasons(record)
-  const judged = record.turns.filter((turn) => turn.index < system.cutoffTurn && !system.blockedTurns.has(turn.index))
+  // A hand-off to a human after a system fault is the fault's consequence: from the hand-off on
+  // the AI is no longer answering, so those turns are not judged for dialogue either.
+  const firstFault = Math.min(...system.reasons.filter((reason) => reason.code !== 'latency_over_budget').map((reason) => reason.turn ?? 0))
+  const handoffTurn = Math.min(...record.events.filter((event) => event.name === 'handoff.human').map((event) => event.turn), ...record.turns.filter((turn) => turn.agent.toolCalls.some((call) => /handoff|transfer/iu.test(call.name))).map((turn) => turn.index))
+  const handedOffAfterFault = Number.isFinite(handoffTurn) && firstFault <= handoffTurn ? handoffTurn : Number.POSITIVE_INFINITY
+  const judged = record.turns.filter((turn) => turn.index < system.cutoffTurn && turn.index < handedOffAfterFault && !system.blockedTurns.has(turn.index))
   const knowledgeBase = typeof options.knowledge === 'object' ? options.knowledge : undefined
   const dialogue: Reason[] = []
   for (const turn of judged) {
