@@ -19,6 +19,11 @@ const bookTool: ChatCompletionTool = {
   },
 }
 
+const cancelTool: ChatCompletionTool = {
+  type: 'function',
+  function: { name: 'cancel_appointment', parameters: { type: 'object', properties: { date: { type: 'string' }, time: { type: 'string' }, name: { type: 'string' } } } },
+}
+
 beforeAll(async () => {
   server = await startMockServer({ profile: { seed: 3, targets: { openai: {}, bedrock: {} } }, knowledgeBase })
   openai = new OpenAI({ apiKey: 'sk-test', baseURL: server.endpoints('openai').openai, maxRetries: 0 })
@@ -59,6 +64,14 @@ describe('the brain over the OpenAI wire format', () => {
     expect(toolCall.type === 'function' && JSON.parse(toolCall.function.arguments)).toEqual({ date: 'Saturday', time: '10:00', name: 'Ken Mori' })
     messages.push({ role: 'assistant', content: null, tool_calls: [toolCall] }, { role: 'tool', tool_call_id: toolCall.id, content: '{"booked":true}' })
     expect((await ask(messages, [bookTool])).message.content).toBe('Your appointment is booked for Saturday at 10:00.')
+  })
+
+  it("relays the tool result's own error sentence instead of a generic apology", async () => {
+    const messages: ChatCompletionMessageParam[] = [{ role: 'user', content: 'Please cancel my appointment on Saturday at 10am. My name is Ken Mori.' }]
+    const call = await ask(messages, [cancelTool])
+    const toolCall = call.message.tool_calls![0]!
+    messages.push({ role: 'assistant', content: null, tool_calls: [toolCall] }, { role: 'tool', tool_call_id: toolCall.id, content: '{"ok":false,"error":"I could not find an appointment for Ken Mori."}' })
+    expect((await ask(messages, [cancelTool])).message.content).toBe("I'm sorry. I could not find an appointment for Ken Mori.")
   })
 
   it('books in Japanese in one turn, streaming the tool call', async () => {

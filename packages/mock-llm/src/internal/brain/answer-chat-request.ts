@@ -83,7 +83,9 @@ function confirmToolResult(turns: readonly ChatTurn[], result: ChatTurn): { text
     .flatMap((turn) => turn.toolCalls ?? [])
     .findLast((candidate) => result.toolCallId === undefined || candidate.id === result.toolCallId)
   if (/error|unavailable|not available|fail|満席/i.test(result.text)) {
-    return { text: "I'm sorry, that time is not available. Would you like another day or time?", slots: [] }
+    // Like a real model, relay the tool's own explanation when it gives one.
+    const reason = toolErrorSentence(result.text)
+    return { text: reason ? `I'm sorry. ${reason}` : "I'm sorry, that time is not available. Would you like another day or time?", slots: [] }
   }
   if (call?.name === 'book_appointment') {
     const date = String(call.arguments.date ?? '')
@@ -101,6 +103,19 @@ function confirmToolResult(turns: readonly ChatTurn[], result: ChatTurn): { text
   if (call?.name === 'cancel_appointment') return { text: 'Your appointment has been cancelled.', slots: [] }
   if (call?.name === 'handoff_to_human') return { text: 'Please hold while I connect you to our receptionist.', slots: [] }
   return { text: 'Done.', slots: [] }
+}
+
+/** The `error` (or `message`) sentence of a JSON tool result, when it has one. */
+function toolErrorSentence(resultText: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(resultText)
+    if (typeof parsed !== 'object' || parsed === null) return undefined
+    const { error, message } = parsed as { error?: unknown; message?: unknown }
+    const sentence = typeof error === 'string' ? error : typeof message === 'string' ? message : undefined
+    return sentence?.trim() || undefined
+  } catch {
+    return undefined
+  }
 }
 
 function withHallucination(reply: { text: string; slots: ClaimSlot[] }, options: BrainOptions): BrainReply {
