@@ -85,8 +85,11 @@ export class Conversation {
     yield canned ? { type: 'text', text, canned } : { type: 'text', text }
   }
 
+  /** A hand-off the agent decides without a model (keypad 0, "yes" after an apology) is the same tool call a model would make. */
   *#handoff(reason: string): Generator<TurnOutput> {
     this.state = 'handed-off'
+    const args = { reason }
+    yield { type: 'tool-call', name: 'handoff_to_human', arguments: args, result: runClinicTool('handoff_to_human', args, this.#options.store) }
     yield { type: 'event', name: 'handoff.human', data: { reason } }
     yield* this.#say(CANNED_LINES.handoff, 'handoff')
   }

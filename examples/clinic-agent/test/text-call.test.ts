@@ -72,6 +72,7 @@ describe('text protocol, calm mock providers', () => {
     client.send({ type: 'caller.dtmf', turn: 2, digits: '0' })
     await client.waitFor((message) => message.type === 'agent.final', 5000, from)
     expect(client.messages.slice(from)).toContainEqual({ type: 'agent.event', name: 'handoff.human', data: { reason: 'caller pressed 0' } })
+    expect(client.messages.slice(from)).toContainEqual(expect.objectContaining({ type: 'agent.tool_call', name: 'handoff_to_human', arguments: { reason: 'caller pressed 0' } }))
     client.close()
   })
 
