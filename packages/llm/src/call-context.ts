@@ -1,6 +1,7 @@
 import type { CallDeadline } from './deadline.ts'
 import { emitEvent, type LlmEvent, type LlmEventListener } from './emit-event.ts'
 import { LlmError, type AttemptRecord, type LlmErrorKind } from './llm-error.ts'
+import { estimateTokens } from './rate-limit-budget.ts'
 import type { ResolvedRoute } from './route-config.ts'
 import type { TargetRuntime } from './target-runtime.ts'
 import type { ProviderRequest } from './types.ts'
@@ -18,6 +19,7 @@ export class CallContext {
   readonly #onEvent: LlmEventListener | undefined
   #plan: readonly TargetRuntime[] = []
   readonly #tried = new Set<TargetRuntime>()
+  #estimatedTokens: number | undefined
 
   constructor(route: ResolvedRoute, deadline: CallDeadline, request: Omit<ProviderRequest, 'signal'>, onEvent: LlmEventListener | undefined) {
     this.route = route
@@ -29,6 +31,15 @@ export class CallContext {
   /** The targets the call may still walk (set by the failover loop). */
   setPlan(plan: readonly TargetRuntime[]): void {
     this.#plan = plan
+  }
+
+  /** The request's token estimate for rate-limit budgets, computed once per call. */
+  estimatedTokens(): number {
+    this.#estimatedTokens ??= estimateTokens(
+      this.request.messages.map((message) => message.content),
+      this.request.maxOutputTokens,
+    )
+    return this.#estimatedTokens
   }
 
   markTried(target: TargetRuntime): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { estimateTokens, parseResetDuration, RateLimitBudget } from './rate-limit-budget.ts'
+import { estimateTokens, RateLimitBudget } from './rate-limit-budget.ts'
 
 function budgetAt(options: ConstructorParameters<typeof RateLimitBudget>[0] = {}) {
   const clock = { nowMs: 1_000 }
@@ -45,19 +45,38 @@ describe('RateLimitBudget', () => {
   })
 })
 
-describe('parseResetDuration and estimateTokens', () => {
-  it.each([
-    ['2s', 2_000],
-    ['6m0s', 360_000],
-    ['20ms', 20],
-    ['1h2m3.5s', 3_723_500],
-    ['7', 7_000],
-    ['soon', undefined],
-    [undefined, undefined],
-  ])('%s → %s ms', (text, expected) => {
-    expect(parseResetDuration(text)).toBe(expected)
+describe('RateLimitBudget window', () => {
+  it('counts settled tokens, forgets expired requests, and stays exact across thousands of requests', () => {
+    const { budget, clock } = budgetAt({ requestsPerMinute: 3_000, tokensPerMinute: 1_000_000 })
+    for (let request = 0; request < 3_000; request += 1) {
+      const reservation = budget.reserve(300)
+      if (!('settle' in reservation)) throw new Error(`request ${request} found no room: ${reservation.noRoom}`)
+      reservation.settle(100)
+    }
+    expect(budget.reserve(1)).toEqual({ noRoom: 'requestsPerMinute 3000 used' })
+    clock.nowMs += 60_000
+    // Every earlier request left the window: the full budget is back.
+    const big = budget.reserve(999_999)
+    if (!('settle' in big)) throw new Error('expected room after the minute')
+    expect(budget.reserve(2)).toEqual({ noRoom: 'tokensPerMinute 1000000 would be exceeded (999999 used, ~2 needed)' })
+    big.settle(10)
+    expect('settle' in budget.reserve(2)).toBe(true)
   })
 
+  it('a reservation settled or cancelled after it left the window changes nothing', () => {
+    const { budget, clock } = budgetAt({ tokensPerMinute: 1_000 })
+    const old = budget.reserve(600)
+    if (!('settle' in old)) throw new Error('expected room')
+    clock.nowMs += 60_000
+    const current = budget.reserve(900)
+    if (!('settle' in current)) throw new Error('expected room')
+    old.settle(5_000)
+    old.cancel()
+    expect(budget.reserve(101)).toEqual({ noRoom: 'tokensPerMinute 1000 would be exceeded (900 used, ~101 needed)' })
+  })
+})
+
+describe('estimateTokens', () => {
   it('estimates ~4 characters per token plus the output allowance (256 by default)', () => {
     expect(estimateTokens(['When do you open on Monday?'], undefined)).toBe(7 + 256)
     expect(estimateTokens(['abcd', 'efgh'], 20)).toBe(2 + 20)

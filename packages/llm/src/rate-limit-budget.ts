@@ -1,3 +1,5 @@
+import { parseDurationText } from './parse-retry-after.ts'
+
 /** Per-target request and token budgets (what the provider granted this deployment). */
 export interface RateLimitOptions {
   /** Requests per rolling minute this client may send to the target. Default: unlimited. */
@@ -25,28 +27,45 @@ interface LearnedLimit {
 /** Reset assumed when a provider sends `x-ratelimit-remaining-*` without `x-ratelimit-reset-*` (Azure). */
 export const defaultLearnedResetMs = 1_000
 
+/** One request counted in the sliding window (time order, oldest first). */
+interface WindowEntry {
+  atMs: number
+  tokens: number
+  /** False once the entry left the window or was cancelled: it no longer counts. */
+  counted: boolean
+}
+
 /**
  * A sliding one-minute window of requests and tokens per target, from config, plus what
  * the provider's `x-ratelimit-remaining-requests/-tokens` and `x-ratelimit-reset-*`
  * headers last said (until that reset). A target without room is skipped (the router
  * falls back, as a gateway would redirect a 429 to another region) instead of being sent
  * a request it would reject.
+ *
+ * Cost per request is constant: the window is a queue in time order with running totals
+ * (expired entries leave from the front), and it is not kept at all when neither
+ * `requestsPerMinute` nor `tokensPerMinute` is configured.
  */
 export class RateLimitBudget {
   readonly options: RateLimitOptions
-  #entries: Array<{ atMs: number; tokens: number }> = []
+  #window: WindowEntry[] = []
+  /** Index of the oldest entry still in `#window`'s time range. */
+  #head = 0
+  #requestsInWindow = 0
+  #tokensInWindow = 0
+  readonly #keepsWindow: boolean
   #learned: { requests?: LearnedLimit; tokens?: LearnedLimit } = {}
   #now: () => number
 
   constructor(options: RateLimitOptions, now: () => number = () => performance.now()) {
     this.options = options
+    this.#keepsWindow = options.requestsPerMinute !== undefined || options.tokensPerMinute !== undefined
     this.#now = now
   }
 
   /** Reserves room for one request of about `estimatedTokens`, or returns why there is none. */
   reserve(estimatedTokens: number): RateLimitReservation | { noRoom: string } {
     const now = this.#now()
-    this.#entries = this.#entries.filter((entry) => entry.atMs > now - windowMs)
     const requests = this.#current('requests', now)
     if (requests !== undefined && requests.remaining < 1) {
       return { noRoom: `provider reported 0 requests remaining for the next ${Math.ceil(requests.untilMs - now)} ms` }
@@ -55,25 +74,37 @@ export class RateLimitBudget {
     if (tokens !== undefined && tokens.remaining < estimatedTokens) {
       return { noRoom: `provider reported ${tokens.remaining} tokens remaining (~${estimatedTokens} needed) for the next ${Math.ceil(tokens.untilMs - now)} ms` }
     }
-    const { requestsPerMinute, tokensPerMinute } = this.options
-    if (requestsPerMinute !== undefined && this.#entries.length >= requestsPerMinute) {
-      return { noRoom: `requestsPerMinute ${requestsPerMinute} used` }
+    let entry: WindowEntry | undefined
+    if (this.#keepsWindow) {
+      this.#expire(now)
+      const { requestsPerMinute, tokensPerMinute } = this.options
+      if (requestsPerMinute !== undefined && this.#requestsInWindow >= requestsPerMinute) {
+        return { noRoom: `requestsPerMinute ${requestsPerMinute} used` }
+      }
+      const used = this.#tokensInWindow
+      if (tokensPerMinute !== undefined && used + estimatedTokens > tokensPerMinute) {
+        return { noRoom: `tokensPerMinute ${tokensPerMinute} would be exceeded (${used} used, ~${estimatedTokens} needed)` }
+      }
+      entry = { atMs: now, tokens: estimatedTokens, counted: true }
+      this.#window.push(entry)
+      this.#requestsInWindow += 1
+      this.#tokensInWindow += estimatedTokens
     }
-    const used = this.#entries.reduce((sum, entry) => sum + entry.tokens, 0)
-    if (tokensPerMinute !== undefined && used + estimatedTokens > tokensPerMinute) {
-      return { noRoom: `tokensPerMinute ${tokensPerMinute} would be exceeded (${used} used, ~${estimatedTokens} needed)` }
-    }
-    const entry = { atMs: now, tokens: estimatedTokens }
-    this.#entries.push(entry)
     // Count this request against what the provider said, so concurrent calls do not all pile on.
     if (requests !== undefined) requests.remaining -= 1
     if (tokens !== undefined) tokens.remaining -= estimatedTokens
     return {
       settle: (actualTokens) => {
-        if (actualTokens !== undefined) entry.tokens = actualTokens
+        if (entry === undefined || actualTokens === undefined) return
+        if (entry.counted) this.#tokensInWindow += actualTokens - entry.tokens
+        entry.tokens = actualTokens
       },
       cancel: () => {
-        this.#entries = this.#entries.filter((candidate) => candidate !== entry)
+        if (entry?.counted === true) {
+          entry.counted = false
+          this.#requestsInWindow -= 1
+          this.#tokensInWindow -= entry.tokens
+        }
         if (requests !== undefined) requests.remaining += 1
         if (tokens !== undefined) tokens.remaining += estimatedTokens
       },
@@ -85,13 +116,34 @@ export class RateLimitBudget {
    * `-tokens` hold until their `x-ratelimit-reset-*` (default 1 s when absent).
    */
   learn(headers: Record<string, string>): void {
-    const now = this.#now()
+    let now: number | undefined
     for (const kind of ['requests', 'tokens'] as const) {
       const text = headers[`x-ratelimit-remaining-${kind}`]
-      const remaining = text === undefined || text.trim() === '' ? Number.NaN : Number(text)
+      if (text === undefined) continue
+      const remaining = text.trim() === '' ? Number.NaN : Number(text)
       if (!Number.isFinite(remaining) || remaining < 0) continue
-      const resetMs = parseResetDuration(headers[`x-ratelimit-reset-${kind}`]) ?? defaultLearnedResetMs
+      const resetMs = parseDurationText(headers[`x-ratelimit-reset-${kind}`]) ?? defaultLearnedResetMs
+      now ??= this.#now()
       this.#learned[kind] = { remaining, untilMs: now + resetMs }
+    }
+  }
+
+  /** Drops the entries older than one minute from the front of the window. */
+  #expire(now: number): void {
+    const window = this.#window
+    while (this.#head < window.length && (window[this.#head] as WindowEntry).atMs <= now - windowMs) {
+      const entry = window[this.#head] as WindowEntry
+      if (entry.counted) {
+        entry.counted = false
+        this.#requestsInWindow -= 1
+        this.#tokensInWindow -= entry.tokens
+      }
+      this.#head += 1
+    }
+    // Compact now and then, so the array does not grow with every request ever made.
+    if (this.#head > 1024 && this.#head * 2 > window.length) {
+      this.#window = window.slice(this.#head)
+      this.#head = 0
     }
   }
 
@@ -100,23 +152,6 @@ export class RateLimitBudget {
     if (learned === undefined || now >= learned.untilMs) return undefined
     return learned
   }
-}
-
-/**
- * Parses OpenAI's reset durations (`1s`, `6m0s`, `20ms`, `1h2m3.5s`) or plain seconds.
- * Returns milliseconds, or `undefined` when absent or unreadable.
- */
-export function parseResetDuration(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined
-  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000
-  const units: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 }
-  let total = 0
-  let matched = ''
-  for (const match of value.trim().matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)) {
-    total += Number(match[1]) * (units[match[2] as string] as number)
-    matched += match[0]
-  }
-  return matched === value.trim() ? total : undefined
 }
 
 /** Rough token estimate for budgeting: ~4 characters per token, plus the output allowance. */

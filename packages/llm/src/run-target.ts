@@ -1,7 +1,6 @@
 import { Attempt } from './attempt.ts'
-import type { CallContext } from './call-context.ts'
+import { describeError, type CallContext } from './call-context.ts'
 import { LlmError, isLlmError } from './llm-error.ts'
-import { estimateTokens } from './rate-limit-budget.ts'
 import { retrySameTarget, StopRetrying } from './retry-policy.ts'
 import type { TargetRuntime } from './target-runtime.ts'
 
@@ -35,8 +34,8 @@ export async function runTarget<T>(
         }
       },
       signal,
-      (_error, waitMs) => {
-        if (lastAttempt !== undefined) lastAttempt.record.reason = `${lastAttempt.record.errorKind}${lastAttempt.record.status === undefined ? '' : ` ${lastAttempt.record.status}`}; retried same target after ${waitMs} ms`
+      (error, waitMs) => {
+        if (lastAttempt !== undefined) lastAttempt.record.reason = `${describeError(error)}; retried same target after ${waitMs} ms`
       },
       (_error, reason) => {
         if (lastAttempt !== undefined) lastAttempt.record.reason = reason
@@ -56,8 +55,7 @@ function admit(call: CallContext, target: TargetRuntime, cancelSignal: AbortSign
   if (call.requestsMade >= call.route.maxAttempts) {
     return new LlmError(`attempt budget (maxAttempts ${call.route.maxAttempts}) used`, { kind: 'all_failed', target: target.name })
   }
-  const texts = call.request.messages.map((message) => message.content)
-  const reservation = target.breaker.state === 'open' ? undefined : target.budget.reserve(estimateTokens(texts, call.request.maxOutputTokens))
+  const reservation = target.breaker.state === 'open' ? undefined : target.budget.reserve(call.estimatedTokens())
   if (reservation !== undefined && 'noRoom' in reservation) {
     const reason = `rate-limit budget: ${reservation.noRoom}; skipped without a request`
     call.recordSkip(target, 'rate_limited', reason)
