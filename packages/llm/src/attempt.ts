@@ -1,5 +1,5 @@
 import type { CallContext } from './call-context.ts'
-import { AttemptSignal } from './deadline.ts'
+import { AttemptSignal } from './attempt-signal.ts'
 import { isCallerErrorKind } from './error-action.ts'
 import { LlmError, isLlmError, type AttemptRecord } from './llm-error.ts'
 import type { RateLimitReservation } from './rate-limit-budget.ts'

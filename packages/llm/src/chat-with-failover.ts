@@ -1,5 +1,4 @@
 import type { CallContext } from './call-context.ts'
-import { raceAbort } from './deadline.ts'
 import type { LlmChatResult } from './llm-client-types.ts'
 import { runFailover } from './run-failover.ts'
 import type { TargetRuntime } from './target-runtime.ts'
@@ -13,7 +12,7 @@ export async function chatWithFailover(call: CallContext, plan: TargetRuntime[])
     (attempt) => {
       const { attemptTimeoutMs } = call.route
       if (attemptTimeoutMs !== undefined) attempt.timers.arm(attemptTimeoutMs, `no answer within attemptTimeoutMs ${attemptTimeoutMs}`)
-      return raceAbort(attempt.target.adapter.chat({ ...call.request, signal: attempt.signal }), attempt.signal)
+      return attempt.timers.race(attempt.target.adapter.chat({ ...call.request, signal: attempt.signal }))
     },
     (_value, attempt) => attempt.cancel(),
   )

@@ -1,7 +1,6 @@
 import type { Attempt } from './attempt.ts'
 import { describeError, type CallContext } from './call-context.ts'
 import { recordFallback, stopsTheCall, withAttempts } from './call-outcome.ts'
-import { raceAbort } from './deadline.ts'
 import type { LlmStreamPart } from './llm-client-types.ts'
 import { LlmError } from './llm-error.ts'
 import { runFailover } from './run-failover.ts'
@@ -44,7 +43,8 @@ export async function* streamWithFailover(call: CallContext, plan: TargetRuntime
     })
     let finishReason: FinishReason | undefined
     try {
-      for await (const part of readParts(call, attempt, open)) {
+      const read = partReader(call, attempt, open)
+      for (let part = await read(); part !== undefined; part = await read()) {
         if (!firstChunkSeen) {
           firstChunkSeen = true
           onFirstChunk()
@@ -112,12 +112,12 @@ function withDeliveredText(error: LlmError, text: string): LlmError {
 async function openUntilFirstToken(call: CallContext, attempt: Attempt, messages: ChatMessage[]): Promise<OpenStream> {
   const { firstTokenTimeoutMs } = call.route
   attempt.timers.arm(firstTokenTimeoutMs, `no first token within firstTokenTimeoutMs ${firstTokenTimeoutMs}`)
-  const stream = await raceAbort(attempt.target.adapter.stream({ ...call.request, messages, signal: attempt.signal }), attempt.signal)
+  const stream = await attempt.timers.race(attempt.target.adapter.stream({ ...call.request, messages, signal: attempt.signal }))
   const iterator = stream.parts[Symbol.asyncIterator]()
   const buffered: ProviderStreamPart[] = []
   try {
     for (;;) {
-      const next = await raceAbort(iterator.next(), attempt.signal)
+      const next = await attempt.timers.race(iterator.next())
       if (next.done === true) return { iterator, buffered, headers: stream.headers, ended: true }
       buffered.push(next.value)
       if (next.value.type === 'tool-call' || next.value.type === 'finish' || (next.value.type === 'text-delta' && next.value.text !== '')) {
@@ -132,15 +132,19 @@ async function openUntilFirstToken(call: CallContext, attempt: Attempt, messages
   }
 }
 
-/** The buffered parts, then the rest of the stream, each read under the inter-chunk timer. */
-async function* readParts(call: CallContext, attempt: Attempt, open: OpenStream): AsyncGenerator<ProviderStreamPart> {
+/**
+ * Reads the buffered parts, then the rest of the stream, each under the inter-chunk timer;
+ * `undefined` at the end. A plain function, not a generator: it runs once per chunk.
+ */
+function partReader(call: CallContext, attempt: Attempt, open: OpenStream): () => Promise<ProviderStreamPart | undefined> {
   const { interChunkTimeoutMs } = call.route
-  yield* open.buffered
-  if (open.ended) return
-  for (;;) {
-    attempt.timers.arm(interChunkTimeoutMs, `no stream part within interChunkTimeoutMs ${interChunkTimeoutMs}`)
-    const next = await raceAbort(open.iterator.next(), attempt.signal)
-    if (next.done === true) return
-    yield next.value
+  const timeoutReason = `no stream part within interChunkTimeoutMs ${interChunkTimeoutMs}`
+  let buffered = 0
+  return async () => {
+    if (buffered < open.buffered.length) return open.buffered[buffered++]
+    if (open.ended) return undefined
+    attempt.timers.arm(interChunkTimeoutMs, timeoutReason)
+    const next = await attempt.timers.race(open.iterator.next())
+    return next.done === true ? undefined : next.value
   }
 }

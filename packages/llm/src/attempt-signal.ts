@@ -1,0 +1,94 @@
+import type { CallDeadline } from './deadline.ts'
+import { followAbort } from './follow-abort.ts'
+import { LlmError } from './llm-error.ts'
+
+/** Why an attempt's signal fired. */
+export type AbortCause = 'aborted' | 'deadline' | 'timeout' | 'cancelled'
+
+/**
+ * One attempt's signal: fires on the call's signal, on a cancel signal (a hedge that
+ * lost), or on the attempt's one timer (first token, between chunks, whole attempt).
+ * Built for the per-chunk path: re-arming with the same duration refreshes the timer in
+ * place, and `race` needs no event listener.
+ */
+export class AttemptSignal {
+  readonly signal: AbortSignal
+  #controller = new AbortController()
+  #cause: AbortCause | undefined
+  #timeoutReason = ''
+  #timer: NodeJS.Timeout | undefined
+  #timerMs = 0
+  #detach: Array<() => void> = []
+  /** Rejects the pending `race`, if any. */
+  #rejectRace: ((reason: Error) => void) | undefined
+
+  constructor(call: CallDeadline, cancelSignal?: AbortSignal) {
+    this.signal = this.#controller.signal
+    this.#detach.push(followAbort(call.signal, () => this.abort(call.cause() ?? 'aborted')))
+    if (cancelSignal !== undefined) this.#detach.push(followAbort(cancelSignal, () => this.abort('cancelled')))
+  }
+
+  /** Why the signal fired, if it did. */
+  get cause(): AbortCause | undefined {
+    return this.#cause
+  }
+
+  /** What the timer that fired was waiting for (for error messages). */
+  get timeoutReason(): string {
+    return this.#timeoutReason
+  }
+
+  /** (Re)arms the attempt's one timer: fires with cause `timeout` after `timeoutMs`. */
+  arm(timeoutMs: number, reason: string): void {
+    if (this.#cause !== undefined) return
+    this.#timeoutReason = reason
+    if (this.#timer !== undefined && this.#timerMs === timeoutMs) {
+      this.#timer.refresh()
+      return
+    }
+    this.disarm()
+    this.#timerMs = timeoutMs
+    this.#timer = setTimeout(() => this.abort('timeout'), timeoutMs)
+    this.#timer.unref()
+  }
+
+  disarm(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer)
+    this.#timer = undefined
+  }
+
+  abort(cause: AbortCause): void {
+    if (this.#cause !== undefined) return
+    this.#cause = cause
+    this.disarm()
+    const reason = new LlmError(`attempt ${cause}`, { kind: cause === 'timeout' ? 'timeout' : cause === 'deadline' ? 'deadline' : 'aborted' })
+    this.#controller.abort(reason)
+    const reject = this.#rejectRace
+    this.#rejectRace = undefined
+    reject?.(reason)
+  }
+
+  /**
+   * Resolves with `promise` unless the signal fires first; then rejects with the signal's
+   * reason. Guards every await on a provider so a stuck adapter cannot outlive its attempt.
+   * An attempt awaits its provider one step at a time: one race is pending at a time.
+   */
+  race<T>(promise: Promise<T>): Promise<T> {
+    if (this.signal.aborted) {
+      promise.catch(() => undefined)
+      return Promise.reject(this.signal.reason as Error)
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.#rejectRace = reject
+      promise.then(resolve, reject)
+    })
+  }
+
+  /** Stops the timer and detaches from the call's and the cancel signal. */
+  dispose(): void {
+    this.disarm()
+    this.#rejectRace = undefined
+    for (const detach of this.#detach) detach()
+    this.#detach = []
+  }
+}
