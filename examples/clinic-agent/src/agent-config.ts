@@ -10,7 +10,12 @@ export interface AgentConfig {
   knowledgeBase: string
   logLevel: 'debug' | 'info' | 'warn' | 'error'
   conversation: { turnDeadlineMs: number; hangupOnGoodbye: boolean; repromptAfterSilenceMs: number; timeZone: string }
-  speech: { recognizer: 'pocketsphinx' | 'none'; synthesizer: 'espeak-ng' | 'none' }
+  speech: {
+    recognizer: 'pocketsphinx' | 'openai' | 'none'
+    synthesizer: 'espeak-ng' | 'openai' | 'none'
+    /** Used by the `openai` engines; `apiKey` is resolved ('' when no OpenAI engine is chosen and no key is set). */
+    openai: OpenAiSpeechConfig
+  }
   llm: {
     mode: 'auto' | 'mock' | 'real'
     mockProfile: string
@@ -18,6 +23,33 @@ export interface AgentConfig {
     routes: Record<string, Record<string, unknown>>
   }
 }
+
+/** agent.yaml `speech.openai`: settings of the OpenAI recogniser and synthesiser. */
+export interface OpenAiSpeechConfig {
+  /** Default: the OPENAI_API_KEY environment variable. */
+  apiKey: string
+  /** Default: the SDK's (https://api.openai.com/v1). */
+  baseURL: string | undefined
+  transcriptionModel: string
+  language: string | undefined
+  speechModel: string
+  voice: string
+  instructions: string | undefined
+  timeoutMs: number
+}
+
+const httpUrl = z.string().refine((value) => value === '' || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)), 'must be an http(s) URL')
+
+const openAiSpeechSchema = z.strictObject({
+  apiKey: z.string().optional(),
+  baseURL: httpUrl.optional(),
+  transcriptionModel: z.string().min(1).default('gpt-4o-mini-transcribe'),
+  language: z.string().optional(),
+  speechModel: z.string().min(1).default('gpt-4o-mini-tts'),
+  voice: z.string().min(1).default('alloy'),
+  instructions: z.string().optional(),
+  timeoutMs: z.number().positive().default(10_000),
+})
 
 const schema = z.strictObject({
   port: z.number().int().min(0).max(65_535).default(8080),
@@ -32,7 +64,13 @@ const schema = z.strictObject({
       timeZone: z.string().default('Asia/Tokyo'),
     })
     .prefault({}),
-  speech: z.strictObject({ recognizer: z.enum(['pocketsphinx', 'none']).default('pocketsphinx'), synthesizer: z.enum(['espeak-ng', 'none']).default('espeak-ng') }).prefault({}),
+  speech: z
+    .strictObject({
+      recognizer: z.enum(['pocketsphinx', 'openai', 'none']).default('pocketsphinx'),
+      synthesizer: z.enum(['espeak-ng', 'openai', 'none']).default('espeak-ng'),
+      openai: openAiSpeechSchema.prefault({}),
+    })
+    .prefault({}),
   llm: z.strictObject({
     mode: z.enum(['auto', 'mock', 'real']).default('auto'),
     mockProfile: z.string().default('./profiles/calm.yaml'),
@@ -49,6 +87,8 @@ export const ENVIRONMENT_OVERRIDES: Record<string, string> = {
   CLINIC_AGENT_LLM_MODE: 'llm.mode',
   CLINIC_AGENT_MOCK_PROFILE: 'llm.mockProfile',
   CLINIC_AGENT_TURN_DEADLINE_MS: 'conversation.turnDeadlineMs',
+  CLINIC_AGENT_SPEECH_RECOGNIZER: 'speech.recognizer',
+  CLINIC_AGENT_SPEECH_SYNTHESIZER: 'speech.synthesizer',
 }
 
 /** Replaces `${NAME}` with the environment variable (empty when unset) in every string. */
@@ -88,7 +128,18 @@ export function parseAgentConfig(text: string, file: string, environment: NodeJS
   }
   const config = result.data
   const base = dirname(resolve(file))
-  return { ...config, knowledgeBase: resolve(base, config.knowledgeBase), llm: { ...config.llm, mockProfile: resolve(base, config.llm.mockProfile) } }
+  return { ...config, knowledgeBase: resolve(base, config.knowledgeBase), speech: resolveSpeech(config.speech, file, environment), llm: { ...config.llm, mockProfile: resolve(base, config.llm.mockProfile) } }
+}
+
+/** Fills the OpenAI key from OPENAI_API_KEY; an OpenAI engine without any key is an error naming the field. */
+function resolveSpeech(speech: z.infer<typeof schema>['speech'], file: string, environment: NodeJS.ProcessEnv): AgentConfig['speech'] {
+  const { apiKey, baseURL, language, instructions, ...rest } = speech.openai
+  const key = apiKey || environment['OPENAI_API_KEY'] || ''
+  const user = speech.recognizer === 'openai' ? 'speech.recognizer' : speech.synthesizer === 'openai' ? 'speech.synthesizer' : undefined
+  if (user && key === '') {
+    throw new Error(`${file}: field "speech.openai.apiKey": ${user} is "openai" but no API key is set; set the environment variable OPENAI_API_KEY (or speech.openai.apiKey, e.g. "\${MY_KEY}")`)
+  }
+  return { ...speech, openai: { ...rest, apiKey: key, baseURL: baseURL || undefined, language: language || undefined, instructions: instructions || undefined } }
 }
 
 export async function loadAgentConfig(file: string, environment: NodeJS.ProcessEnv = process.env): Promise<AgentConfig> {

@@ -3,12 +3,10 @@ import type { AgentContext } from './agent-context.ts'
 import type { KnowledgeBase } from './knowledge-base.ts'
 import type { Logger } from './logger.ts'
 import { CANNED_LINES } from './prompts.ts'
-import { clinicGrammar } from './speech/clinic-grammar.ts'
-import { createEspeakSynthesizer } from './speech/espeak-synthesizer.ts'
-import { createPocketsphinxRecognizer } from './speech/pocketsphinx-recognizer.ts'
+import { createSpeechEngines } from './speech/create-speech-engines.ts'
 
 /**
- * Builds the offline speech engines and pre-synthesises every canned line (the apology
+ * Builds the speech engines agent.yaml `speech` names (offline or OpenAI) and pre-synthesises every canned line (the apology
  * above all: it must play even when everything else is failing). Returns undefined, with
  * an error log naming the missing package, when speech is off or unavailable; the
  * /twilio endpoint then refuses calls and /text keeps working.
@@ -16,8 +14,7 @@ import { createPocketsphinxRecognizer } from './speech/pocketsphinx-recognizer.t
 export async function createSpeech(config: AgentConfig['speech'], knowledgeBase: KnowledgeBase, greeting: string, logger: Logger): Promise<AgentContext['speech']> {
   if (config.recognizer === 'none' || config.synthesizer === 'none') return undefined
   const prices = knowledgeBase.facts['prices_yen']
-  const recognizer = createPocketsphinxRecognizer({ grammar: clinicGrammar(typeof prices === 'object' ? Object.keys(prices) : []) })
-  const synthesizer = createEspeakSynthesizer()
+  const { recognizer, synthesizer } = createSpeechEngines(config, typeof prices === 'object' ? Object.keys(prices) : [])
   const cannedAudio = new Map<string, Uint8Array>()
   try {
     const lines: Array<[string, string]> = [['greeting', greeting], ...Object.entries(CANNED_LINES)]

@@ -7,7 +7,12 @@ import { VoiceActivityDetector } from './audio/voice-activity-detector.ts'
 import { Conversation, type CallerInput, type TurnOutput } from './conversation.ts'
 import { CANNED_LINES } from './prompts.ts'
 import { SentenceChunker } from './sentence-chunker.ts'
+import { SpeechError } from './speech/speech-types.ts'
 import { CLOSE_INVALID_PAYLOAD, CLOSE_POLICY_VIOLATION } from './text-call-handler.ts'
+
+/** Event data of `asr.error` / `tts.error`: the message, and the kind when the engine knows it (e.g. 'auth', 'timeout'). */
+const speechErrorData = (error: unknown): Record<string, unknown> =>
+  error instanceof SpeechError && error.kind ? { message: error.message, kind: error.kind } : { message: error instanceof Error ? error.message : String(error) }
 
 type TwilioMessage = { event: string; streamSid?: string; start?: { streamSid?: string; callSid?: string }; media?: { payload?: string }; dtmf?: { digit?: string }; mark?: { name?: string } }
 
@@ -56,7 +61,7 @@ export function handleTwilioCall(socket: WebSocket, context: AgentContext): void
       player.enqueue(await synthesizer.synthesize(text, signal))
     } catch (error) {
       if (signal.aborted) return
-      report('tts.error', { message: error instanceof Error ? error.message : String(error) })
+      report('tts.error', speechErrorData(error))
       const apology = cannedAudio.get('apology')
       if (apology) player.enqueue(apology)
     }
@@ -76,7 +81,7 @@ export function handleTwilioCall(socket: WebSocket, context: AgentContext): void
         heard = await recognizer.transcribe({ samples: input.samples, sampleRate: 8000 }, signal)
       } catch (error) {
         if (signal.aborted) return
-        report('asr.error', { message: error instanceof Error ? error.message : String(error) })
+        report('asr.error', speechErrorData(error))
       }
       if (signal.aborted) return
       logger.debug('caller said', { text: heard })
