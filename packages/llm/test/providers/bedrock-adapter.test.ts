@@ -69,6 +69,11 @@ describe('Bedrock adapter: Converse', () => {
     expect(sigV4Adapter).toMatchObject({ provider: 'bedrock', targetName: 'bedrock-east', model: modelId })
   })
 
+  it('counts a usage without totalTokens as input + output, in chat as in the stream', async () => {
+    server.use(http.post(converseUrl, () => new HttpResponse(converseJson.replace(',"totalTokens":32', ''), { headers: { 'content-type': 'application/json' } })))
+    expect((await sigV4Adapter.chat(request())).usage).toEqual({ inputTokens: 21, outputTokens: 11, totalTokens: 32 })
+  })
+
   it('sends a Bedrock API key as a bearer token', async () => {
     let authorization: string | null = null
     server.use(http.post(converseUrl, ({ request: httpRequest }) => {

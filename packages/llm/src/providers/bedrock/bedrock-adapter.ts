@@ -7,7 +7,8 @@ import type { ProviderAdapter, ProviderChatResult, ProviderRequest, ProviderStre
 import { toSafeHeaders } from '../to-safe-headers.ts'
 import { buildBedrockConverseInput } from './build-bedrock-converse-input.ts'
 import { mapBedrockError } from './map-bedrock-error.ts'
-import { mapBedrockStopReason } from './map-bedrock-stop-reason.ts'
+import { convertBedrockUsage } from './convert-bedrock-usage.ts'
+import { bedrockStopError, mapBedrockStopReason } from './map-bedrock-stop-reason.ts'
 import { readBedrockStream } from './read-bedrock-stream.ts'
 
 /** Converse and ConverseStream through `@aws-sdk/client-bedrock-runtime`, one attempt per call. */
@@ -31,21 +32,19 @@ export class BedrockAdapter implements ProviderAdapter {
     try {
       const output = await this.#client.send(command, { abortSignal: request.signal })
       const headers = response.headers
-      if (output.stopReason === 'content_filtered' || output.stopReason === 'guardrail_intervened') {
-        throw new LlmError(`target "${this.targetName}": the answer was stopped (${output.stopReason})`, { kind: 'content_filter', target: this.targetName, headers })
-      }
+      const stopped = bedrockStopError(this.targetName, output.stopReason, headers)
+      if (stopped !== undefined) throw stopped
       let text = ''
       const toolCalls: ToolCall[] = []
       for (const block of output.output?.message?.content ?? []) {
         if (typeof block.text === 'string') text += block.text
         if (block.toolUse) toolCalls.push({ id: block.toolUse.toolUseId ?? '', name: block.toolUse.name ?? '', arguments: JSON.stringify(block.toolUse.input ?? {}) })
       }
-      const usage = output.usage
       return {
         text,
         toolCalls,
         finishReason: mapBedrockStopReason(output.stopReason),
-        ...(usage === undefined ? {} : { usage: { inputTokens: usage.inputTokens ?? 0, outputTokens: usage.outputTokens ?? 0, totalTokens: usage.totalTokens ?? 0 } }),
+        ...(output.usage === undefined ? {} : { usage: convertBedrockUsage(output.usage) }),
         headers,
       }
     } catch (error) {

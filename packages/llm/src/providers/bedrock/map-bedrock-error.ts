@@ -2,17 +2,16 @@ import { LlmError } from '../../llm-error.ts'
 import type { LlmErrorKind } from '../../llm-error.ts'
 import { parseRetryAfter } from '../../parse-retry-after.ts'
 import { classifyNetworkError } from '../classify-network-error.ts'
-import { redactErrorSecrets, redactSecrets } from '../redact-secrets.ts'
+import { createProviderError, type ProviderErrorContext } from '../create-provider-error.ts'
+import { kindForHttpStatus } from '../kind-for-http-status.ts'
+import { redactErrorSecrets } from '../redact-secrets.ts'
 
 /** What the mapper needs to know about the attempt that failed. */
-export interface BedrockErrorContext {
-  target: string
+export interface BedrockErrorContext extends ProviderErrorContext {
   /** The caller's signal for the attempt: once aborted, every failure is `aborted`. */
   signal?: AbortSignal
   /** Safe response headers of the failed request, when a response arrived. */
   headers?: Record<string, string>
-  /** Configured keys; removed from messages and from the kept `cause`. */
-  secrets: readonly string[]
 }
 
 /** Exception names (HTTP `x-amzn-errortype`, or an event-stream `:exception-type`), lower-cased. */
@@ -60,9 +59,7 @@ export function mapBedrockError(error: unknown, context: BedrockErrorContext): L
   const details = error as { name?: unknown; message?: unknown; $metadata?: { httpStatusCode?: number }; $fault?: unknown }
   const status = details.$metadata?.httpStatusCode
   const fail = (kind: LlmErrorKind, what: string): LlmError =>
-    new LlmError(redactSecrets(`target "${context.target}": ${what}`, context.secrets), {
-      kind,
-      target: context.target,
+    createProviderError(context, kind, what, {
       cause: error,
       headers,
       ...(status === undefined ? {} : { status }),
@@ -76,16 +73,8 @@ export function mapBedrockError(error: unknown, context: BedrockErrorContext): L
   const known = exceptionName === undefined ? undefined : kindsByException[exceptionName.toLowerCase()]
   const prefix = `${status === undefined ? '' : `HTTP ${status} `}${exceptionName ?? 'error'}: ${message}`
   if (known !== undefined) return fail(known === 'bad_request' && inputTooLongPattern.test(message) ? 'context_length' : known, prefix)
-  if (status !== undefined) return fail(kindForStatus(status), prefix)
+  if (status !== undefined) return fail(kindForHttpStatus(status), prefix)
   const network = classifyNetworkError(error)
   if (network.code !== undefined) return fail(network.kind, `connection failed (${network.reason})`)
   return fail('server', `unexpected error (${message})`)
-}
-
-function kindForStatus(status: number): LlmErrorKind {
-  if (status === 429) return 'rate_limited'
-  if (status === 408 || status === 504) return 'timeout'
-  if (status === 401 || status === 403) return 'auth'
-  if (status >= 400 && status < 500) return 'bad_request'
-  return 'server'
 }

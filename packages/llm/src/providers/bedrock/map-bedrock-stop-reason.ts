@@ -1,3 +1,4 @@
+import { LlmError } from '../../llm-error.ts'
 import type { FinishReason } from '../../types.ts'
 
 /** Maps a Converse `stopReason` to a voxguard `FinishReason`. */
@@ -17,4 +18,10 @@ export function mapBedrockStopReason(stopReason: string | undefined): FinishReas
     default:
       return 'other'
   }
+}
+
+/** The `content_filter` error for a Converse answer a filter or guardrail stopped, else `undefined`. */
+export function bedrockStopError(target: string, stopReason: string | undefined, headers?: Record<string, string>): LlmError | undefined {
+  if (stopReason !== 'content_filtered' && stopReason !== 'guardrail_intervened') return undefined
+  return new LlmError(`target "${target}": the answer was stopped (${stopReason})`, { kind: 'content_filter', target, ...(headers === undefined ? {} : { headers }) })
 }

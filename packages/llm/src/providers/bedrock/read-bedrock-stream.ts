@@ -3,7 +3,8 @@ import { LlmError } from '../../llm-error.ts'
 import type { ProviderStreamPart, ToolCall } from '../../types.ts'
 import { mapBedrockError } from './map-bedrock-error.ts'
 import type { BedrockErrorContext } from './map-bedrock-error.ts'
-import { mapBedrockStopReason } from './map-bedrock-stop-reason.ts'
+import { convertBedrockUsage } from './convert-bedrock-usage.ts'
+import { bedrockStopError, mapBedrockStopReason } from './map-bedrock-stop-reason.ts'
 
 const exceptionMembers = ['throttlingException', 'modelStreamErrorException', 'internalServerException', 'serviceUnavailableException', 'validationException'] as const
 
@@ -41,12 +42,10 @@ export async function* readBedrockStream(events: AsyncIterable<ConverseStreamOut
         }
       } else if (event.messageStop) {
         stopReason = event.messageStop.stopReason
-        if (stopReason === 'content_filtered' || stopReason === 'guardrail_intervened') {
-          throw new LlmError(`target "${context.target}": the answer was stopped (${stopReason})`, { kind: 'content_filter', target: context.target })
-        }
+        const stopped = bedrockStopError(context.target, stopReason)
+        if (stopped !== undefined) throw stopped
       } else if (event.metadata?.usage) {
-        const { inputTokens = 0, outputTokens = 0, totalTokens = inputTokens + outputTokens } = event.metadata.usage
-        yield { type: 'usage', usage: { inputTokens, outputTokens, totalTokens } }
+        yield { type: 'usage', usage: convertBedrockUsage(event.metadata.usage) }
       }
     }
     if (context.signal?.aborted === true) throw mapBedrockError(new Error('aborted'), context)

@@ -1,4 +1,5 @@
 import type { ContentFilterResultDetailsForPromptOutput, ContentFilterResultsForChoiceOutput } from '@azure/openai/types'
+import { LlmError } from '../../llm-error.ts'
 
 /**
  * Names the categories Azure OpenAI's content filter blocked, from a choice's
@@ -12,4 +13,13 @@ export function describeContentFilter(results: ContentFilterResultsForChoiceOutp
     typeof result === 'object' && result !== null && (result as { filtered?: unknown }).filtered === true ? [category] : [],
   )
   return filtered.length === 0 ? '' : ` (filtered: ${filtered.join(', ')})`
+}
+
+/** The `content_filter` error for an answer the provider's filter stopped (a `content_filter` finish, in chat or stream). */
+export function contentFilterError(target: string, results: ContentFilterResultsForChoiceOutput | undefined, headers?: Record<string, string>): LlmError {
+  return new LlmError(`target "${target}": the provider's content filter stopped the answer${describeContentFilter(results)}`, {
+    kind: 'content_filter',
+    target,
+    ...(headers === undefined ? {} : { headers }),
+  })
 }

@@ -4,18 +4,16 @@ import { LlmError } from '../../llm-error.ts'
 import type { LlmErrorKind } from '../../llm-error.ts'
 import { parseRetryAfter } from '../../parse-retry-after.ts'
 import { classifyNetworkError } from '../classify-network-error.ts'
-import { redactErrorSecrets, redactSecrets } from '../redact-secrets.ts'
+import { createProviderError, type ProviderErrorContext, type ProviderErrorDetails } from '../create-provider-error.ts'
+import { kindForHttpStatus } from '../kind-for-http-status.ts'
+import { redactErrorSecrets } from '../redact-secrets.ts'
 import { toSafeHeaders } from '../to-safe-headers.ts'
 import { describeContentFilter } from './describe-content-filter.ts'
 
 /** What the mapper needs to know about the attempt that failed. */
-export interface OpenAiErrorContext {
-  /** Target name, copied to `LlmError.target` and named in the message. */
-  target: string
+export interface OpenAiErrorContext extends ProviderErrorContext {
   /** The attempt's signal: once aborted, every failure is reported as `aborted`. */
   signal?: AbortSignal
-  /** Configured keys; removed from messages (and from the kept `cause`). */
-  secrets: readonly string[]
 }
 
 interface OpenAiErrorBody {
@@ -45,8 +43,7 @@ interface OpenAiErrorBody {
 export function mapOpenAiError(error: unknown, context: OpenAiErrorContext): LlmError {
   if (error instanceof LlmError) return error
   redactErrorSecrets(error, context.secrets)
-  const fail = (kind: LlmErrorKind, what: string, extra: { status?: number; headers?: Record<string, string>; retryAfterMs?: number } = {}): LlmError =>
-    new LlmError(redactSecrets(`target "${context.target}": ${what}`, context.secrets), { kind, target: context.target, cause: error, ...extra })
+  const fail = (kind: LlmErrorKind, what: string, details: Omit<ProviderErrorDetails, 'cause'> = {}): LlmError => createProviderError(context, kind, what, { cause: error, ...details })
 
   if (context.signal?.aborted === true || error instanceof APIUserAbortError || (error instanceof Error && error.name === 'AbortError')) {
     return fail('aborted', 'request aborted by its signal')
@@ -87,15 +84,13 @@ const inStreamKinds: Record<string, LlmErrorKind> = {
   timeout: 'timeout',
 }
 
+/** `kindForHttpStatus`, refined by OpenAI's and Azure's error codes. */
 function kindForStatus(status: number, code: string | undefined, body: OpenAiErrorBody, message: string): LlmErrorKind {
-  if (status === 429) return code === 'insufficient_quota' ? 'auth' : 'rate_limited'
-  if (status === 408 || status === 504) return 'timeout'
-  if (status === 401 || status === 403) return 'auth'
-  if (status >= 500) return 'server'
-  if (status >= 400) {
+  const kind = kindForHttpStatus(status)
+  if (kind === 'rate_limited' && code === 'insufficient_quota') return 'auth'
+  if (kind === 'bad_request') {
     if (code === 'context_length_exceeded' || /maximum context length/i.test(message)) return 'context_length'
     if (code === 'content_filter' || body.innererror?.code === 'ResponsibleAIPolicyViolation') return 'content_filter'
-    return 'bad_request'
   }
-  return 'server'
+  return kind
 }

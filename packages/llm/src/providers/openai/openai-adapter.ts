@@ -5,7 +5,7 @@ import type { ProviderAdapter, ProviderChatResult, ProviderRequest, ProviderStre
 import { toSafeHeaders } from '../to-safe-headers.ts'
 import { buildOpenAiChatParams } from './build-openai-chat-params.ts'
 import { convertOpenAiUsage } from './convert-openai-usage.ts'
-import { describeContentFilter } from './describe-content-filter.ts'
+import { contentFilterError } from './describe-content-filter.ts'
 import { mapOpenAiError } from './map-openai-error.ts'
 import { mapOpenAiFinishReason } from './map-openai-finish-reason.ts'
 import { readOpenAiStream } from './read-openai-stream.ts'
@@ -52,10 +52,7 @@ export class OpenAiChatAdapter implements ProviderAdapter {
       const headers = toSafeHeaders(response.headers)
       const choice = data.choices?.[0]
       if (choice === undefined) throw new LlmError(`target "${this.targetName}": the response has no choices`, { kind: 'server', target: this.targetName, headers })
-      if (choice.finish_reason === 'content_filter') {
-        const detail = describeContentFilter(choice.content_filter_results)
-        throw new LlmError(`target "${this.targetName}": the provider's content filter stopped the answer${detail}`, { kind: 'content_filter', target: this.targetName, headers })
-      }
+      if (choice.finish_reason === 'content_filter') throw contentFilterError(this.targetName, choice.content_filter_results, headers)
       const toolCalls: ToolCall[] = (choice.message.tool_calls ?? []).flatMap((toolCall) =>
         toolCall.type === 'function' ? [{ id: toolCall.id, name: toolCall.function.name, arguments: toolCall.function.arguments }] : [],
       )

@@ -3,7 +3,7 @@ import type { ChatCompletionChunk } from 'openai/resources/chat/completions'
 import { LlmError } from '../../llm-error.ts'
 import type { ProviderStreamPart, ToolCall } from '../../types.ts'
 import { convertOpenAiUsage } from './convert-openai-usage.ts'
-import { describeContentFilter } from './describe-content-filter.ts'
+import { contentFilterError } from './describe-content-filter.ts'
 import { mapOpenAiError } from './map-openai-error.ts'
 import type { OpenAiErrorContext } from './map-openai-error.ts'
 import { mapOpenAiFinishReason } from './map-openai-finish-reason.ts'
@@ -34,10 +34,7 @@ export async function* readOpenAiStream(chunks: AsyncIterable<ChatCompletionChun
       }
       if (choice.finish_reason) {
         finishReason = choice.finish_reason
-        if (finishReason === 'content_filter') {
-          const detail = describeContentFilter(choice.content_filter_results)
-          throw new LlmError(`target "${context.target}": the provider's content filter stopped the answer${detail}`, { kind: 'content_filter', target: context.target })
-        }
+        if (finishReason === 'content_filter') throw contentFilterError(context.target, choice.content_filter_results)
         for (const toolCall of [...toolCalls.entries()].sort(([left], [right]) => left - right).map(([, call]) => call)) {
           yield { type: 'tool-call', toolCall }
         }

@@ -1,0 +1,22 @@
+import type { LlmErrorKind } from '../llm-error.ts'
+
+/**
+ * The kind an HTTP error status means when the provider's body says nothing more
+ * specific (each provider's mapper refines it: OpenAI's `insufficient_quota`,
+ * `context_length_exceeded`, Bedrock's exception names):
+ *
+ * | status        | kind         |
+ * |---------------|--------------|
+ * | 429           | rate_limited |
+ * | 408, 504      | timeout      |
+ * | 401, 403      | auth         |
+ * | other 4xx     | bad_request  |
+ * | 5xx, anything else | server  |
+ */
+export function kindForHttpStatus(status: number): LlmErrorKind {
+  if (status === 429) return 'rate_limited'
+  if (status === 408 || status === 504) return 'timeout'
+  if (status === 401 || status === 403) return 'auth'
+  if (status >= 400 && status < 500) return 'bad_request'
+  return 'server'
+}
