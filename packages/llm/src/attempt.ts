@@ -29,16 +29,7 @@ export class Attempt {
     this.timers = new AttemptSignal(call.deadline, cancelSignal)
     call.requestsMade += 1
     target.requests += 1
-    this.record = {
-      target: target.name,
-      provider: target.adapter.provider,
-      model: target.adapter.model,
-      attempt: call.attempts.length + 1,
-      startedAtMs: Date.now(),
-      latencyMs: 0,
-      outcome: 'error',
-    }
-    call.attempts.push(this.record)
+    this.record = call.addRecord(target)
     call.emit({ ...this.#eventBase(), type: 'attempt-start' })
   }
 
@@ -128,13 +119,10 @@ export class Attempt {
 
   #eventBase() {
     return {
-      target: this.target.name,
-      provider: this.target.adapter.provider,
-      model: this.target.adapter.model,
+      ...this.target.eventFields(),
       attempt: this.record.attempt,
       latencyMs: this.record.latencyMs,
       ...(this.record.timeToFirstTokenMs === undefined ? {} : { timeToFirstTokenMs: this.record.timeToFirstTokenMs }),
-      breakerState: this.target.breaker.state,
     }
   }
 }

@@ -55,9 +55,8 @@ export class CallContext {
     emitEvent(this.#onEvent, { route: this.route.name, ...event })
   }
 
-  /** Records a target passed over without a request (breaker open, no budget). */
-  recordSkip(target: TargetRuntime, kind: LlmErrorKind, reason: string): AttemptRecord {
-    target.skipped += 1
+  /** Appends the next record of `attempts[]` for `target` (outcome `error` until the attempt says otherwise). */
+  addRecord(target: TargetRuntime, outcome: AttemptRecord['outcome'] = 'error'): AttemptRecord {
     const record: AttemptRecord = {
       target: target.name,
       provider: target.adapter.provider,
@@ -65,21 +64,25 @@ export class CallContext {
       attempt: this.attempts.length + 1,
       startedAtMs: Date.now(),
       latencyMs: 0,
-      outcome: 'skipped',
-      errorKind: kind,
-      reason,
+      outcome,
     }
     this.attempts.push(record)
+    return record
+  }
+
+  /** Records a target passed over without a request (breaker open, no budget). */
+  recordSkip(target: TargetRuntime, kind: LlmErrorKind, reason: string): AttemptRecord {
+    target.skipped += 1
+    const record = this.addRecord(target, 'skipped')
+    record.errorKind = kind
+    record.reason = reason
     this.emit({
+      ...target.eventFields(),
       type: kind === 'rate_limited' ? 'rate-limited' : 'attempt-end',
-      target: target.name,
-      provider: target.adapter.provider,
-      model: target.adapter.model,
       attempt: record.attempt,
       latencyMs: 0,
       outcome: 'skipped',
       errorKind: kind,
-      breakerState: target.breaker.state,
       reason,
     })
     return record

@@ -14,12 +14,9 @@ export function recordFallback(call: CallContext, from: TargetRuntime, to: Targe
   const why = reason ?? last?.reason ?? `${describeError(error)}; fell back`
   if (last !== undefined && last.reason === undefined) last.reason = why
   call.emit({
+    ...from.eventFields(),
     type: 'fallback',
-    target: from.name,
-    provider: from.adapter.provider,
-    model: from.adapter.model,
     errorKind: error.kind,
-    breakerState: from.breaker.state,
     reason: why,
     ...(to === undefined ? {} : { nextTarget: to.name }),
   })

@@ -7,7 +7,7 @@ import type { LlmCallRequest, LlmChatResult, LlmClient, LlmStreamPart } from './
 import { LlmError, isLlmError } from './llm-error.ts'
 import { createProviderAdapter } from './providers/create-provider-adapter.ts'
 import { RateLimitBudget } from './rate-limit-budget.ts'
-import { resolveRoute, type ResolvedRoute } from './route-config.ts'
+import { resolveRoute, targetsOfChain, type ResolvedRoute } from './route-config.ts'
 import { selectFromPool, type PoolSelectionState } from './select-from-pool.ts'
 import { streamWithFailover } from './stream-with-failover.ts'
 import { TargetBreaker } from './target-breaker.ts'
@@ -67,15 +67,8 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   let closed = false
 
   /** The ordered targets of one call: chain order, pools expanded by their strategy. */
-  const planFor = (route: ResolvedRoute): TargetRuntime[] => {
-    const names: string[] = []
-    for (const entry of route.chain) {
-      for (const name of typeof entry === 'string' ? [entry] : selectFromPool(entry, poolState)) {
-        if (!names.includes(name)) names.push(name)
-      }
-    }
-    return names.map((name) => runtimes.get(name) as TargetRuntime)
-  }
+  const planFor = (route: ResolvedRoute): TargetRuntime[] =>
+    targetsOfChain(route.chain, (pool) => selectFromPool(pool, poolState)).map((name) => runtimes.get(name) as TargetRuntime)
 
   const begin = (request: LlmCallRequest) => {
     if (closed) throw new LlmError('the client is closed', { kind: 'aborted' })

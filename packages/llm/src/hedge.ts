@@ -44,7 +44,7 @@ export function hedge<T>(
       next += 1
       const target = plan[index] as TargetRuntime
       if (hedgeReason !== undefined && index > 0) {
-        call.emit({ type: 'fallback', target: (plan[index - 1] as TargetRuntime).name, nextTarget: target.name, breakerState: (plan[index - 1] as TargetRuntime).breaker.state, reason: hedgeReason })
+        call.emit({ ...(plan[index - 1] as TargetRuntime).eventFields(), type: 'fallback', nextTarget: target.name, reason: hedgeReason })
       }
       const controller = new AbortController()
       running.set(index, controller)

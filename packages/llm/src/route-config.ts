@@ -95,11 +95,14 @@ export function resolveRoute(name: string, route: RouteConfig): ResolvedRoute {
   }
 }
 
-/** Every target name a chain mentions, in chain order, without duplicates. */
-export function targetsOfChain(chain: ChainEntry[]): string[] {
+/**
+ * The target names of a chain, in chain order, without duplicates. `orderPool` orders each
+ * pool's members (default: as configured; a call passes its pool strategy).
+ */
+export function targetsOfChain(chain: ChainEntry[], orderPool: (pool: PoolConfig) => readonly string[] = (pool) => pool.pool): string[] {
   const names: string[] = []
   for (const entry of chain) {
-    for (const name of typeof entry === 'string' ? [entry] : entry.pool) {
+    for (const name of typeof entry === 'string' ? [entry] : orderPool(entry)) {
       if (!names.includes(name)) names.push(name)
     }
   }

@@ -76,16 +76,8 @@ export async function* streamWithFailover(call: CallContext, plan: TargetRuntime
         continue
       }
       attempt.record.reason = `${describeError(failure)} after the first token; surfaced to the caller`
-      throw withAttempts(
-        call,
-        new LlmError(`stream from "${attempt.target.name}" failed after the first token (${text.length} characters delivered): ${failure.message}`, {
-          kind: failure.kind,
-          target: attempt.target.name,
-          headers: failure.headers,
-          cause: failure,
-          ...(failure.status === undefined ? {} : { status: failure.status }),
-        }),
-      )
+      const message = `stream from "${attempt.target.name}" failed after the first token (${text.length} characters delivered): ${failure.message}`
+      throw withAttempts(call, restate(failure, message, attempt.target.name))
     } finally {
       // The consumer stopped reading early: abort the attempt so its socket closes.
       if (!attempt.settled) {
@@ -98,12 +90,17 @@ export async function* streamWithFailover(call: CallContext, plan: TargetRuntime
 
 /** A continuation that found no target: the caller already holds part of the answer, so say how much. */
 function withDeliveredText(error: LlmError, text: string): LlmError {
-  return new LlmError(`${text.length} characters were delivered before no target could continue the stream: ${error.message}`, {
+  return restate(error, `${text.length} characters were delivered before no target could continue the stream: ${error.message}`, error.target)
+}
+
+/** The same failure (kind, status, headers, attempts) told with more context; the original is the cause. */
+function restate(error: LlmError, message: string, target: string | undefined): LlmError {
+  return new LlmError(message, {
     kind: error.kind,
     headers: error.headers,
     attempts: error.attempts,
     cause: error,
-    ...(error.target === undefined ? {} : { target: error.target }),
+    ...(target === undefined ? {} : { target }),
     ...(error.status === undefined ? {} : { status: error.status }),
   })
 }

@@ -44,6 +44,11 @@ export class TargetRuntime {
     this.budget = budget
   }
 
+  /** The fields every event about this target carries (its breaker state as of now). */
+  eventFields(): { target: string; provider: string; model: string; breakerState: BreakerState } {
+    return { target: this.name, provider: this.adapter.provider, model: this.adapter.model, breakerState: this.breaker.state }
+  }
+
   recordSuccess(latencyMs: number): void {
     this.successes += 1
     this.latencyEwmaMs = updateEwma(this.latencyEwmaMs, latencyMs)
