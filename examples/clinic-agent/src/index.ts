@@ -1,2 +1,8 @@
 export { startClinicAgent, DEFAULT_CONFIG_FILE } from './start-clinic-agent.ts'
 export type { ClinicAgent, StartClinicAgentOptions } from './start-clinic-agent.ts'
+export { createOpenAiSpeechRecognizer } from './speech/openai-speech-recognizer.ts'
+export type { OpenAiSpeechRecognizerOptions } from './speech/openai-speech-recognizer.ts'
+export { createOpenAiSpeechSynthesizer } from './speech/openai-speech-synthesizer.ts'
+export type { OpenAiSpeechSynthesizerOptions } from './speech/openai-speech-synthesizer.ts'
+export { SpeechError } from './speech/speech-types.ts'
+export type { PcmAudio, SpeechErrorKind, SpeechRecognizer, SpeechSynthesizer } from './speech/speech-types.ts'

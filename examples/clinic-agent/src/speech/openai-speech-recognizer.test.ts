@@ -129,6 +129,16 @@ describe('createOpenAiSpeechRecognizer', () => {
     expect(performance.now() - started).toBeLessThan(1000)
   })
 
+  it('a request slower than timeoutMs fails with kind "timeout"', async () => {
+    server.use(http.post(transcriptionsUrl, async () => {
+      await delay('infinite')
+      return HttpResponse.json({ text: 'never' })
+    }))
+    const impatient = createOpenAiSpeechRecognizer({ apiKey, timeoutMs: 100 })
+    const error = await impatient.transcribe({ samples: utterance(800), sampleRate: 8000 }, new AbortController().signal).catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ name: 'SpeechError', kind: 'timeout', message: 'openai gpt-4o-mini-transcribe: timed out after 100 ms' })
+  })
+
   it('rejects bad options by name, without echoing the key', () => {
     expect(() => createOpenAiSpeechRecognizer({ apiKey: '' })).toThrow(/option "apiKey" is required/)
     expect(() => createOpenAiSpeechRecognizer({ apiKey, baseURL: 'ftp://example.com' })).toThrow(/option "baseURL"/)
