@@ -1,6 +1,6 @@
+import { parseKnowledgeBase } from '@voxguard/knowledge'
 import { describe, expect, it } from 'vitest'
 import { AppointmentStore } from './appointment-store.ts'
-import { parseKnowledgeBase } from './knowledge-base.ts'
 import { openingHoursFrom } from './opening-hours.ts'
 
 const knowledgeBase = parseKnowledgeBase(

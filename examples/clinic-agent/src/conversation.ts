@@ -1,11 +1,11 @@
+import { fillTemplate, type KnowledgeBase } from '@voxguard/knowledge'
 import { isLlmError, type ChatMessage, type ToolCall } from '@voxguard/llm'
 import type { AppointmentStore } from './appointment-store.ts'
 import { CLINIC_TOOLS, parseToolArguments, runClinicTool, type ToolResult } from './clinic-tools.ts'
 import { fallbackFromAttempts, type ConversationLlm, type LlmRequest } from './conversation-llm.ts'
-import { fillTemplate, type KnowledgeBase } from './knowledge-base.ts'
 import type { Logger } from './logger.ts'
 import { todayIn, weekdayOf } from './parse-appointment-time.ts'
-import { answerPrompt, CANNED_LINES, classifyPrompt, confirmPrompt, type CannedLine } from './prompts.ts'
+import { answerPrompt, CANNED_LINES, classifyPrompt, confirmPrompt, GREETING_TEMPLATE, type CannedLine } from './prompts.ts'
 
 export type CallerInput = { type: 'text'; text: string } | { type: 'dtmf'; digits: string }
 
@@ -55,7 +55,7 @@ export class Conversation {
   }
 
   greeting(): string {
-    return fillTemplate('Thank you for calling {facts.business.name}. How can I help you?', this.#options.knowledgeBase)
+    return fillTemplate(GREETING_TEMPLATE, this.#options.knowledgeBase)
   }
 
   /** Answers one caller input. Stops quietly when `signal` aborts (barge-in, hang-up). */

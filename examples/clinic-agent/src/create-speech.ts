@@ -1,6 +1,6 @@
+import type { KnowledgeBase } from '@voxguard/knowledge'
 import type { AgentConfig } from './agent-config.ts'
 import type { AgentContext } from './agent-context.ts'
-import type { KnowledgeBase } from './knowledge-base.ts'
 import type { Logger } from './logger.ts'
 import { CANNED_LINES } from './prompts.ts'
 import { createSpeechEngines } from './speech/create-speech-engines.ts'

@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from './knowledge-base.ts'
+import type { KnowledgeBase } from '@voxguard/knowledge'
 
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const
 export type Weekday = (typeof WEEKDAYS)[number]

@@ -1,4 +1,4 @@
-import { flattenFacts, type KnowledgeBase } from './knowledge-base.ts'
+import { flattenFacts, type KnowledgeBase } from '@voxguard/knowledge'
 
 /** Marker the mock LLM's brain recognises as "reply with one intent name". */
 export const CLASSIFY_MARKER = '[[voxguard:classify]]'
@@ -25,7 +25,7 @@ export function answerPrompt(knowledgeBase: KnowledgeBase, context: { today: str
     `Today is ${context.weekday} ${context.today}.`,
     context.intent ? `The caller's intent (from the classifier): ${context.intent}.` : '',
     'Facts:',
-    ...flattenFacts(knowledgeBase.facts).map((line) => `- ${line}`),
+    ...flattenFacts(knowledgeBase.facts).map((fact) => `- ${fact.path}: ${fact.value}`),
     'Policies:',
     ...knowledgeBase.policies.map((policy) => `- ${policy}`),
   ]
@@ -37,6 +37,9 @@ export function answerPrompt(knowledgeBase: KnowledgeBase, context: { today: str
 export function confirmPrompt(knowledgeBase: KnowledgeBase): string {
   return `${answerPrompt(knowledgeBase, { today: '', weekday: '', intent: undefined }).split('\nToday')[0]}\nConfirm the result of the tool to the caller in one short sentence. If the tool failed, say why and what to do instead.`
 }
+
+/** The greeting, filled from the knowledge base's facts (checked when the agent starts). */
+export const GREETING_TEMPLATE = 'Thank you for calling {facts.business.name}. How can I help you?'
 
 /** Lines the agent says without asking a model. */
 export const CANNED_LINES = {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { fillTemplate, loadKnowledgeBase } from '@voxguard/knowledge'
 import { createLlmClient } from '@voxguard/llm'
 import { startMockServer, type MockServer } from '@voxguard/mock-llm'
 import { WebSocketServer } from 'ws'
@@ -8,9 +9,9 @@ import { loadAgentConfig, type AgentConfig } from './agent-config.ts'
 import type { AgentContext } from './agent-context.ts'
 import { AgentMetrics } from './agent-metrics.ts'
 import { AppointmentStore } from './appointment-store.ts'
-import { fillTemplate, loadKnowledgeBase } from './knowledge-base.ts'
 import { createLogger, type LogLevel } from './logger.ts'
 import { openingHoursFrom } from './opening-hours.ts'
+import { GREETING_TEMPLATE } from './prompts.ts'
 import { effectiveLlmMode, resolveLlmTargets } from './resolve-llm-targets.ts'
 import { createSpeech } from './create-speech.ts'
 import { handleTextCall } from './text-call-handler.ts'
@@ -61,6 +62,8 @@ export async function startClinicAgent(options: StartClinicAgentOptions = {}): P
   const config = await loadAgentConfig(options.configFile ?? DEFAULT_CONFIG_FILE, environment)
   const logger = createLogger({ level: options.logLevel ?? config.logLevel, write: options.logWrite })
   const knowledgeBase = await loadKnowledgeBase(config.knowledgeBase)
+  if (!knowledgeBase.intents['fallback']) throw new Error(`${config.knowledgeBase}: field "intents.fallback" is required (the reply when nothing matches)`)
+  const greeting = fillTemplate(GREETING_TEMPLATE, knowledgeBase)
   const llmMode = effectiveLlmMode(options.llmMode ?? (options.profile ? 'mock' : config.llm.mode), environment)
   const metrics = new AgentMetrics()
   let mock: MockServer | undefined
@@ -96,7 +99,7 @@ export async function startClinicAgent(options: StartClinicAgentOptions = {}): P
       repromptAfterSilenceMs: config.conversation.repromptAfterSilenceMs,
     }
     if (options.speech !== 'none') {
-      context.speech = options.speech ?? (await createSpeech(config.speech, knowledgeBase, fillTemplate('Thank you for calling {facts.business.name}. How can I help you?', knowledgeBase), logger))
+      context.speech = options.speech ?? (await createSpeech(config.speech, knowledgeBase, greeting, logger))
     }
 
     const sockets = new WebSocketServer({ noServer: true })

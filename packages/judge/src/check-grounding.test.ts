@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { checkGrounding } from './check-grounding.ts'
-import { parseKnowledgeBase } from './knowledge/knowledge-base.ts'
+import { parseKnowledgeBase } from '@voxguard/knowledge'
 
 const knowledgeFile = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
 const knowledge = parseKnowledgeBase(readFileSync(knowledgeFile, 'utf8'), knowledgeFile)

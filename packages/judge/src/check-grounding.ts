@@ -6,7 +6,7 @@ import { checkStatements } from './grounding/check-statements.ts'
 import { checkFreeTextAnswer } from './grounding/check-free-text-answer.ts'
 import { subjectTerms } from './grounding/subject-terms.ts'
 import { verifyClaim, type GroundingSources } from './grounding/verify-claim.ts'
-import type { KnowledgeBase } from './knowledge/knowledge-base.ts'
+import type { KnowledgeBase } from '@voxguard/knowledge'
 import { indexKnowledge } from './knowledge/knowledge-index.ts'
 
 export interface GroundingInput {

@@ -6,8 +6,9 @@ export type { Claim, ClaimType, ClaimValue, Currency } from './claims/claim.ts'
 export type { ClaimCheck, ClaimEvidence } from './grounding/claim-check.ts'
 
 // Knowledge bases
-export { loadKnowledgeBase, parseKnowledgeBase } from './knowledge/knowledge-base.ts'
-export type { KnowledgeBase, KnowledgeIntent } from './knowledge/knowledge-base.ts'
+// (the format and its reader live in @voxguard/knowledge)
+export { KnowledgeError, loadKnowledgeBase, parseKnowledgeBase } from '@voxguard/knowledge'
+export type { FactTree, KnowledgeBase, KnowledgeErrorCode, KnowledgeIntent } from '@voxguard/knowledge'
 
 // LLM judge
 export { createLlmJudge } from './llm/llm-judge.ts'

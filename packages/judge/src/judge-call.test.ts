@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { callRecord } from '../test/call-record-builder.ts'
 import { judgeCall } from './judge-call.ts'
-import { parseKnowledgeBase } from './knowledge/knowledge-base.ts'
+import { parseKnowledgeBase } from '@voxguard/knowledge'
 
 const knowledgeFile = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
 const knowledge = parseKnowledgeBase(readFileSync(knowledgeFile, 'utf8'), knowledgeFile)

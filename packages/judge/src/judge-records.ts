@@ -1,7 +1,8 @@
 import { dirname, isAbsolute, resolve } from 'node:path'
 import type { CallRecord } from '@voxguard/harness'
+import { KnowledgeError, loadKnowledgeBase, type KnowledgeBase } from '@voxguard/knowledge'
 import { judgeCall, resolveJudgeOptions, type JudgeCallOptions } from './judge-call.ts'
-import { loadKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.ts'
+import { JudgeError } from './judge-error.ts'
 import { readCallRecords } from './read-call-records.ts'
 import type { Verdict } from './verdict/verdict.ts'
 
@@ -31,7 +32,9 @@ export async function judgeRecords(input: string | Iterable<CallRecord> | AsyncI
     const absolute = isAbsolute(path) ? path : resolve(baseDirectory, path)
     let loading = cache.get(absolute)
     if (!loading) {
-      loading = loadKnowledgeBase(absolute, options.signal ? { signal: options.signal } : {})
+      loading = loadKnowledgeBase(absolute, { signal: options.signal }).catch((error: unknown) => {
+        throw error instanceof KnowledgeError ? new JudgeError('invalid_knowledge', error.message, { cause: error }) : error
+      })
       cache.set(absolute, loading)
     }
     return loading

@@ -1,9 +1,9 @@
+import type { KnowledgeBase } from '@voxguard/knowledge'
 import { http, type HttpHandler } from 'msw'
 import type { ChaosProfile, ChaosProfileInput } from './chaos-profile.ts'
 import type { GroundTruthRecord } from './ground-truth-record.ts'
 import { createMockEngine } from './internal/mock-engine.ts'
 import { resolveEngineInputs } from './internal/resolve-engine-inputs.ts'
-import type { KnowledgeBase } from './knowledge-base.ts'
 import { MockLlmError } from './mock-llm-error.ts'
 
 /** Options of {@link createMockHandlers}. Every field is optional. */

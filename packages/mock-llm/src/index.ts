@@ -7,9 +7,9 @@ export { loadChaosProfile, parseChaosProfile, resolveChaosProfile } from './chao
 export type { ChaosProfile, ChaosProfileInput, TargetBehaviour, TargetBehaviourInput } from './chaos-profile.ts'
 export type { DurationDistribution } from './internal/sample-duration.ts'
 
-// Knowledge base (the brain's input)
-export { loadKnowledgeBase, parseKnowledgeBase } from './knowledge-base.ts'
-export type { KnowledgeBase, KnowledgeBaseIntent, FactTree } from './knowledge-base.ts'
+// Knowledge base (the brain's input): the format and its reader live in @voxguard/knowledge
+export { KnowledgeError, loadKnowledgeBase, parseKnowledgeBase } from '@voxguard/knowledge'
+export type { FactTree, KnowledgeBase, KnowledgeIntent as KnowledgeBaseIntent, KnowledgeErrorCode } from '@voxguard/knowledge'
 
 // Ground truth
 export type { GroundTruthRecord, HallucinationRecord, TransportFaultRecord } from './ground-truth-record.ts'

@@ -2,7 +2,7 @@ import type { Claim } from '../claims/claim.ts'
 import { extractClaims } from '../claims/extract-claims.ts'
 import { normalizeText } from '../internal/normalize-text.ts'
 import { keyTerms, subjectTerms } from '../grounding/subject-terms.ts'
-import type { KnowledgeBase } from './knowledge-base.ts'
+import { flattenFacts, type FactValue, type KnowledgeBase } from '@voxguard/knowledge'
 
 /** One fact or policy sentence, with what it is about and the values it states. */
 export interface KnowledgeEntry {
@@ -29,7 +29,7 @@ export interface KnowledgeIndex {
 
 const WEEKDAY_KEYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, holiday: 7, holidays: 7 }
 
-function typedLeafClaims(path: string[], value: string | number | boolean): Claim[] {
+function typedLeafClaims(path: string[], value: FactValue): Claim[] {
   const text = String(value)
   const lowerKey = path.join('_').toLowerCase()
   const weekday = WEEKDAY_KEYS[(path.at(-1) ?? '').toLowerCase()]
@@ -52,30 +52,19 @@ function typedLeafClaims(path: string[], value: string | number | boolean): Clai
   return [{ ...base, type: 'number', value: { kind: 'number', value: numeric } }]
 }
 
-function flattenFacts(facts: Record<string, unknown>, prefix: string[], entries: KnowledgeEntry[]): void {
-  for (const [key, child] of Object.entries(facts)) {
-    const path = [...prefix, key]
-    if (child !== null && typeof child === 'object' && !Array.isArray(child)) {
-      flattenFacts(child as Record<string, unknown>, path, entries)
-      continue
-    }
-    const leaves = Array.isArray(child) ? (child as Array<string | number>) : [child as string | number | boolean]
-    for (const leaf of leaves) {
-      const value = String(leaf)
-      const parentTerms = new Set<string>()
-      for (const segment of prefix) for (const term of keyTerms(segment)) parentTerms.add(term)
-      const words = path.join(' ').replace(/_/gu, ' ')
-      entries.push({
-        path: `facts.${path.join('.')}`,
-        value,
-        kind: 'fact',
-        leafTerms: keyTerms(key),
-        parentTerms,
-        valueTerms: subjectTerms(value),
-        claims: typedLeafClaims(path, leaf),
-        sentence: `${words}: ${value}`,
-      })
-    }
+function factEntry(keys: string[], leaf: FactValue): KnowledgeEntry {
+  const value = String(leaf)
+  const parentTerms = new Set<string>()
+  for (const segment of keys.slice(0, -1)) for (const term of keyTerms(segment)) parentTerms.add(term)
+  return {
+    path: `facts.${keys.join('.')}`,
+    value,
+    kind: 'fact',
+    leafTerms: keyTerms(keys.at(-1) ?? ''),
+    parentTerms,
+    valueTerms: subjectTerms(value),
+    claims: typedLeafClaims(keys, leaf),
+    sentence: `${keys.join(' ').replace(/_/gu, ' ')}: ${value}`,
   }
 }
 
@@ -113,8 +102,7 @@ export function indexKnowledge(knowledge: KnowledgeBase | string): KnowledgeInde
   }
   const cached = cache.get(knowledge)
   if (cached) return cached
-  const entries: KnowledgeEntry[] = []
-  flattenFacts(knowledge.facts, [], entries)
+  const entries = flattenFacts(knowledge.facts).map((fact) => factEntry(fact.keys, fact.value))
   knowledge.policies.forEach((policy, index) => entries.push(sentenceEntry('policy', `policies[${index}]`, policy)))
   const haystack = normalizeText(entries.map((entry) => entry.sentence).join('\n'))
   const index: KnowledgeIndex = { entries, haystack, structured: true, base: knowledge }

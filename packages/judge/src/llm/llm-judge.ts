@@ -2,7 +2,7 @@ import type { LlmClient } from '@voxguard/llm'
 import { z } from 'zod'
 import type { ClaimCheck } from '../grounding/claim-check.ts'
 import { JudgeError } from '../judge-error.ts'
-import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
+import type { KnowledgeBase } from '@voxguard/knowledge'
 import { indexKnowledge } from '../knowledge/knowledge-index.ts'
 
 export interface LlmJudgeInput {

@@ -1,5 +1,5 @@
 import type { TurnRecord } from '@voxguard/harness'
-import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
+import { fillTemplate, type KnowledgeBase } from '@voxguard/knowledge'
 import { normalizeText } from '../internal/normalize-text.ts'
 import { replySimilarity } from './text-match.ts'
 
@@ -44,20 +44,11 @@ export function clearIntent(callerText: string, knowledge: KnowledgeBase | undef
   return first && (!second || second[1] < first[1]) ? first[0] : undefined
 }
 
-/** The intent's reply template with `{facts.path}` placeholders filled from the knowledge base. */
-function renderTemplate(reply: string, knowledge: KnowledgeBase): string {
-  return reply.replace(/\{facts\.([^}]+)\}/gu, (_placeholder, path: string) => {
-    let value: unknown = knowledge.facts
-    for (const key of path.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined
-    return typeof value === 'string' || typeof value === 'number' ? String(value) : ' '
-  })
-}
-
 /** The intent whose reply template the reply resembles most (similarity ≥ 0.5), or `fallback`. */
 export function replyIntent(reply: string, knowledge: KnowledgeBase | undefined): string | undefined {
   let best: [string, number] | undefined
   for (const [name, intent] of Object.entries(knowledge?.intents ?? {})) {
-    const similarity = replySimilarity(reply, renderTemplate(intent.reply, knowledge as KnowledgeBase))
+    const similarity = replySimilarity(reply, fillTemplate(intent.reply, knowledge as KnowledgeBase))
     if (similarity >= 0.5 && (!best || similarity > best[1])) best = [name, similarity]
   }
   if (best) return best[0]

@@ -1,6 +1,6 @@
+import type { KnowledgeBase } from '@voxguard/knowledge'
 import type { ChaosProfile, TargetBehaviour } from '../chaos-profile.ts'
 import type { GroundTruthRecord, TransportFaultRecord } from '../ground-truth-record.ts'
-import type { KnowledgeBase } from '../knowledge-base.ts'
 import { answerChatRequest } from './brain/answer-chat-request.ts'
 import { bedrockErrorResponse, bedrockErrorType } from './bedrock/bedrock-error-response.ts'
 import { readBedrockRequest } from './bedrock/read-bedrock-request.ts'

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { parse } from 'yaml'
+import { KnowledgeError, parseKnowledgeBase, type KnowledgeBase } from '@voxguard/knowledge'
 import { resolveChaosProfile, type ChaosProfile, type ChaosProfileInput } from '../chaos-profile.ts'
-import { parseKnowledgeBase, type KnowledgeBase } from '../knowledge-base.ts'
 import { MockLlmError } from '../mock-llm-error.ts'
 
 /** The profile used when none is given: one perfect, instant target named `default`. */
@@ -19,15 +18,15 @@ export function resolveEngineInputs(
   const resolved = resolveChaosProfile(profileInput ?? defaultProfileInput)
   const profile = seed === undefined ? resolved : { ...resolved, seed }
   const source = knowledgeBaseInput ?? profile.knowledgeBase
-  return { profile, knowledgeBase: typeof source === 'string' ? readKnowledgeBaseFile(source) : source && parseKnowledgeBase(source) }
+  return { profile, knowledgeBase: source === undefined ? undefined : readKnowledgeBase(source) }
 }
 
-function readKnowledgeBaseFile(file: string): KnowledgeBase {
-  let value: unknown
+/** A knowledge base from a file path or an object, with @voxguard/knowledge's errors as `invalid-knowledge-base`. */
+function readKnowledgeBase(source: string | KnowledgeBase): KnowledgeBase {
   try {
-    value = parse(readFileSync(file, 'utf8'))
+    return typeof source === 'string' ? parseKnowledgeBase(readFileSync(source, 'utf8'), source) : parseKnowledgeBase(source, 'option "knowledgeBase"')
   } catch (error) {
-    throw new MockLlmError('invalid-knowledge-base', `Cannot read knowledge base ${file}: ${(error as Error).message}`, { cause: error })
+    if (error instanceof KnowledgeError) throw new MockLlmError('invalid-knowledge-base', error.message, { cause: error })
+    throw new MockLlmError('invalid-knowledge-base', `${String(source)}: cannot read the knowledge base (${(error as Error).message})`, { cause: error })
   }
-  return parseKnowledgeBase(value, file)
 }

@@ -1,4 +1,4 @@
-import type { FactTree, KnowledgeBase, KnowledgeBaseIntent } from '../../knowledge-base.ts'
+import { fillTemplateWithSlots, type FactTree, type KnowledgeBase, type KnowledgeIntent } from '@voxguard/knowledge'
 import type { BrainReply } from '../brain-reply.ts'
 import type { ChatRequest, ChatToolCall, ChatTurn } from '../chat-request.ts'
 import type { RandomSource } from '../seeded-random.ts'
@@ -6,7 +6,6 @@ import { extractAppointmentDetails } from './extract-appointment-details.ts'
 import { injectHallucination, type ClaimSlot } from './inject-hallucination.ts'
 import { fallbackIntent, matchIntent } from './match-intent.ts'
 import { normalizeText } from './normalize-text.ts'
-import { renderReplyTemplate } from './render-reply-template.ts'
 
 /** Marker in a system message that asks the brain for an intent name only. */
 export const classifyMarker = '[[voxguard:classify]]'
@@ -37,9 +36,9 @@ export function answerChatRequest(request: ChatRequest, knowledgeBase: Knowledge
   const lastTurn = request.turns.at(-1)
   if (lastTurn?.role === 'tool') return withHallucination(confirmToolResult(request.turns, lastTurn), options)
 
-  const chosen: KnowledgeBaseIntent | undefined = intents[intent] ?? intents[fallbackIntent]
+  const chosen: KnowledgeIntent | undefined = intents[intent] ?? intents[fallbackIntent]
   if (chosen === undefined) return { kind: 'text', text: plainReply }
-  const rendered = renderReplyTemplate(chosen.reply, knowledgeBase.facts)
+  const rendered = fillTemplateWithSlots(chosen.reply, knowledgeBase)
   if (chosen.tool !== undefined && request.toolNames.includes(chosen.tool)) {
     const treatments = Object.keys(asTree(knowledgeBase.facts.prices_yen))
     const details = extractAppointmentDetails(userTurnsSinceLastTool(request.turns), treatments)
@@ -65,7 +64,7 @@ function currentIntent(turns: readonly ChatTurn[], lastUser: string, knowledgeBa
   if (previous === undefined) return matched
   for (const [name, intent] of Object.entries(knowledgeBase.intents)) {
     if (intent.tool === undefined) continue
-    const question = normalizeText(renderReplyTemplate(intent.reply, knowledgeBase.facts).text)
+    const question = normalizeText(fillTemplateWithSlots(intent.reply, knowledgeBase).text)
     if (!normalizeText(previous.text).includes(question)) continue
     const details = extractAppointmentDetails([lastUser], [])
     if (matched === fallbackIntent || details.date !== undefined || details.time !== undefined) return name

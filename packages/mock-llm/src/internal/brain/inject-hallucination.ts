@@ -1,6 +1,6 @@
 import type { InjectedHallucination } from '../brain-reply.ts'
 import type { RandomSource } from '../seeded-random.ts'
-import type { FilledSlot } from './render-reply-template.ts'
+import type { FilledSlot } from '@voxguard/knowledge'
 
 /** A claim in a reply that can be falsified: a filled fact, or an appointment date/time. */
 export interface ClaimSlot extends FilledSlot {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
-import { parseKnowledgeBase } from '../../knowledge-base.ts'
+import { parseKnowledgeBase } from '@voxguard/knowledge'
 import { matchIntent } from './match-intent.ts'
 
 const clinic = parseKnowledgeBase(parse(readFileSync(new URL('../../../../../examples/clinic-agent/knowledge.yaml', import.meta.url), 'utf8')))

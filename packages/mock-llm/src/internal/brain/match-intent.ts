@@ -1,4 +1,4 @@
-import type { KnowledgeBaseIntent } from '../../knowledge-base.ts'
+import type { KnowledgeIntent } from '@voxguard/knowledge'
 import { normalizeText } from './normalize-text.ts'
 
 /** The intent name the brain answers with when no keyword matches. */
@@ -11,7 +11,7 @@ export const fallbackIntent = 'fallback'
  * (`book` matches "booking", not "notebook"); other keywords (Japanese) match anywhere.
  * @returns the intent name, or `fallback` when nothing matches.
  */
-export function matchIntent(text: string, intents: Record<string, KnowledgeBaseIntent>): string {
+export function matchIntent(text: string, intents: Record<string, KnowledgeIntent>): string {
   const normalized = normalizeText(text)
   let best = fallbackIntent
   let bestScore = 0

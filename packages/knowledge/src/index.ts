@@ -1,0 +1,16 @@
+// Format and loading
+export { loadKnowledgeBase, parseKnowledgeBase } from './knowledge-base.ts'
+export type { FactTree, FactValue, KnowledgeBase, KnowledgeIntent } from './knowledge-base.ts'
+
+// Fact paths
+export { lookupFact } from './lookup-fact.ts'
+export { flattenFacts } from './flatten-facts.ts'
+export type { FactEntry } from './flatten-facts.ts'
+
+// Reply templates
+export { fillTemplate, fillTemplateWithSlots } from './fill-template.ts'
+export type { FilledSlot } from './fill-template.ts'
+
+// Errors
+export { KnowledgeError } from './knowledge-error.ts'
+export type { KnowledgeErrorCode } from './knowledge-error.ts'

@@ -1,0 +1,185 @@
+import { readFile } from 'node:fs/promises'
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
+import { z } from 'zod'
+import { placeholderProblem, templatePlaceholders } from './fill-template.ts'
+import { KnowledgeError } from './knowledge-error.ts'
+
+/** A fact value: text or a number (YAML `5000` stays the number 5000). */
+export type FactValue = string | number
+
+/** The `facts` section: a nested mapping whose leaves are fact values. */
+export interface FactTree {
+  [key: string]: FactValue | FactTree
+}
+
+/** One intent: caller keywords that select it, the reply template, and an optional tool. */
+export interface KnowledgeIntent {
+  /** Words or phrases (any language, lower case) that select the intent. Default `[]`. */
+  keywords: string[]
+  /** Reply template; `{facts.path}` placeholders are filled from `facts`. */
+  reply: string
+  /** Tool called instead of replying, when the request offers a tool of that name. */
+  tool?: string | undefined
+}
+
+/** A knowledge base, format version 1 (reference: the package README). */
+export interface KnowledgeBase {
+  version: 1
+  /** Checkable facts. Default `{}`. */
+  facts: FactTree
+  /** Free-text statements that are true for the business. Default `[]`. */
+  policies: string[]
+  /** Intents by name. Default `{}`. */
+  intents: Record<string, KnowledgeIntent>
+}
+
+const MAX_LISTED_PROBLEMS = 20
+
+const intentSchema = z.strictObject(
+  {
+    keywords: z
+      .array(z.union([z.string(), z.number()], { error: 'expected a keyword (text)' }).transform(String), { error: 'expected a list of keywords, e.g. [open, hours]' })
+      .default([]),
+    reply: z.string({ error: 'expected the reply text (it may contain {facts.path} placeholders)' }),
+    tool: z.string({ error: 'expected a tool name' }).optional(),
+  },
+  { error: 'expected a mapping with "keywords", "reply" and optionally "tool"' },
+)
+
+const knowledgeBaseSchema = z.strictObject(
+  {
+    version: z.literal(1, { error: (issue) => `must be 1, the only format version (got ${JSON.stringify(issue.input) ?? 'nothing'})` }),
+    facts: z
+      .record(z.string(), z.unknown(), { error: (issue) => `expected a mapping of facts (name: value), got ${describe(issue.input)}` })
+      .superRefine((value, context) => checkFactTree(value, [], context))
+      .default({}),
+    policies: z.array(z.string({ error: 'expected a sentence (text)' }), { error: 'expected a list of sentences' }).default([]),
+    intents: z.record(z.string(), intentSchema, { error: 'expected a mapping of intent name to { keywords, reply, tool }' }).default({}),
+  },
+  { error: 'a knowledge base must be a mapping with "version: 1", "facts", "policies" and "intents"' },
+)
+
+function checkFactTree(value: Record<string, unknown>, path: string[], context: z.RefinementCtx): void {
+  for (const [key, child] of Object.entries(value)) {
+    if (typeof child === 'string' || (typeof child === 'number' && Number.isFinite(child))) continue
+    if (isMapping(child)) checkFactTree(child, [...path, key], context)
+    else context.addIssue({ code: 'custom', path: [...path, key], message: `expected text, a number or a nested mapping, got ${describe(child)}` })
+  }
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing (an empty value)'
+  if (Array.isArray(value)) return 'a list (write one key per item instead)'
+  if (typeof value === 'boolean') return `${value} (write it as text, e.g. "yes" or "not available")`
+  return JSON.stringify(value) ?? typeof value
+}
+
+interface Problem {
+  path: Array<string | number>
+  message: string
+}
+
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`)).join('')
+}
+
+/** The line where `path` is written: its key in a mapping, its item in a list (or the nearest ancestor that exists). */
+function lineOf(document: Document | undefined, lineCounter: LineCounter, path: Array<string | number>): number | undefined {
+  if (!document) return undefined
+  for (let depth = path.length; depth > 0; depth -= 1) {
+    const parent: unknown = document.getIn(path.slice(0, depth - 1), true) ?? (depth === 1 ? document.contents : undefined)
+    const key = path[depth - 1]
+    const node: unknown = isMap(parent) ? parent.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(key))?.key : isSeq(parent) ? parent.items[Number(key)] : undefined
+    const offset = isNode(node) ? node.range?.[0] : undefined
+    if (offset !== undefined) return lineCounter.linePos(offset).line
+  }
+  const offset = document.contents?.range?.[0]
+  return offset === undefined ? undefined : lineCounter.linePos(offset).line
+}
+
+function fail(source: string, problems: Problem[], document: Document | undefined, lineCounter: LineCounter): never {
+  const located = problems.map((problem) => ({ ...problem, line: lineOf(document, lineCounter, problem.path) }))
+  located.sort((left, right) => (left.line ?? 0) - (right.line ?? 0))
+  const lines = located.slice(0, MAX_LISTED_PROBLEMS).map((problem) => {
+    const where = problem.line === undefined ? source : `${source}:${problem.line}`
+    return problem.path.length === 0 ? `${where}: ${problem.message}` : `${where}: field "${formatPath(problem.path)}": ${problem.message}`
+  })
+  if (problems.length > MAX_LISTED_PROBLEMS) lines.push(`... and ${problems.length - MAX_LISTED_PROBLEMS} more problems`)
+  throw new KnowledgeError('invalid_knowledge_base', lines.join('\n'))
+}
+
+function schemaProblems(error: z.ZodError): Problem[] {
+  return error.issues.flatMap((issue): Problem[] => {
+    const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol')
+    if (issue.code !== 'unrecognized_keys') return [{ path, message: issue.message }]
+    const known = path.length === 0 ? '"version", "facts", "policies" and "intents"' : '"keywords", "reply" and "tool"'
+    return issue.keys.map((key) => ({ path: [...path, key], message: `unknown field (${path.length === 0 ? 'a knowledge base' : 'an intent'} has ${known}); check its spelling` }))
+  })
+}
+
+function placeholderProblems(knowledgeBase: KnowledgeBase): Problem[] {
+  return Object.entries(knowledgeBase.intents).flatMap(([name, intent]) =>
+    templatePlaceholders(intent.reply).flatMap(({ text, factPath }) => {
+      const problem = placeholderProblem(knowledgeBase.facts, factPath)
+      return problem === undefined ? [] : [{ path: ['intents', name, 'reply'], message: `unknown placeholder ${text}: ${problem}` }]
+    }),
+  )
+}
+
+/**
+ * Validates a knowledge base (format v1): YAML text, or a value already parsed from YAML
+ * or JSON. Missing `facts`, `policies`, `intents` and `keywords` default to empty. Every
+ * `{facts.path}` placeholder of an intent reply must name a fact value.
+ *
+ * @param value YAML text, or a parsed object.
+ * @param source Where the value came from (a file path), named in errors. Default `<knowledge base>`.
+ * @throws KnowledgeError `invalid_knowledge_base`, one line per problem: source, line (for text), field and what is expected.
+ * @example
+ * const knowledgeBase = parseKnowledgeBase(await readFile('knowledge.yaml', 'utf8'), 'knowledge.yaml')
+ */
+export function parseKnowledgeBase(value: unknown, source = '<knowledge base>'): KnowledgeBase {
+  const lineCounter = new LineCounter()
+  let document: Document | undefined
+  let data = value
+  if (typeof value === 'string') {
+    document = parseDocument(value, { lineCounter })
+    const [first] = document.errors
+    if (first) {
+      const line = first.linePos?.[0].line
+      throw new KnowledgeError('invalid_knowledge_base', `${source}${line === undefined ? '' : `:${line}`}: not valid YAML: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/u, '')}`, { cause: first })
+    }
+    data = document.toJS() as unknown
+  }
+  const result = knowledgeBaseSchema.safeParse(data)
+  if (!result.success) fail(source, schemaProblems(result.error), document, lineCounter)
+  const knowledgeBase: KnowledgeBase = { ...result.data, facts: result.data.facts as FactTree }
+  const problems = placeholderProblems(knowledgeBase)
+  if (problems.length > 0) fail(source, problems, document, lineCounter)
+  return knowledgeBase
+}
+
+/**
+ * Reads and validates a knowledge-base YAML file (format v1).
+ *
+ * @param options.signal Cancels the read; the promise then rejects with the signal's AbortError.
+ * @throws KnowledgeError `file_unreadable` (naming the file), `invalid_knowledge_base` (file, line, field), `invalid_option`.
+ * @example
+ * const knowledgeBase = await loadKnowledgeBase('examples/clinic-agent/knowledge.yaml')
+ */
+export async function loadKnowledgeBase(file: string, options: { signal?: AbortSignal | undefined } = {}): Promise<KnowledgeBase> {
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+    throw new KnowledgeError('invalid_option', 'loadKnowledgeBase: option "signal" must be an AbortSignal')
+  }
+  let text: string
+  try {
+    text = await readFile(file, { encoding: 'utf8', ...(options.signal ? { signal: options.signal } : {}) })
+  } catch (error) {
+    if (options.signal?.aborted) throw error
+    throw new KnowledgeError('file_unreadable', `${file}: cannot read the knowledge base (${(error as Error).message})`, { cause: error })
+  }
+  return parseKnowledgeBase(text, file)
+}
