@@ -1,9 +1,9 @@
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createLlmClient, type LlmClient, type LlmStreamPart } from '@voxguard/llm'
-import { azureCompletionJson, azureHeaders, azureRateLimitBody, azureRateLimitHeaders, azureSseHeaders, azureStreamSse } from './azure-wire.ts'
-import { createEventLog } from './event-log.ts'
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest'
+import { createLlmClient, type LlmStreamPart } from '@voxguard/llm'
+import { azureCompletionJson, azureHeaders, azureRateLimitBody, azureRateLimitHeaders, azureSseHeaders, azureStreamSse } from './support/azure-wire.ts'
+import { createEventLog } from './support/event-log.ts'
+import { useMswServer } from './support/use-msw-server.ts'
 
 const japaneastKey = 'je0c4f1a9b7d2e8c6a5f3b1d9e7c2a4f'
 const swedenKey = 'sc7a2d9f4b1e6c8a3f5d0b2e9c7a1f4d'
@@ -11,9 +11,7 @@ const japaneastUrl = 'https://clinic-japaneast.openai.azure.com/openai/deploymen
 const swedenUrl = 'https://clinic-swedencentral.openai.azure.com/openai/v1/chat/completions'
 const messages = [{ role: 'user' as const, content: 'When do you open on Monday?' }]
 
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
-afterAll(() => server.close())
+const server = useMswServer()
 
 interface Seen {
   region: string
@@ -24,11 +22,7 @@ interface Seen {
   body: Record<string, unknown>
 }
 let seen: Seen[] = []
-let clients: LlmClient[] = []
 afterEach(() => {
-  server.resetHandlers()
-  for (const client of clients) client.close()
-  clients = []
   seen = []
 })
 
@@ -41,7 +35,7 @@ function azureRoute() {
   server.use(
     http.post(japaneastUrl, async ({ request }) => {
       await record('japaneast', request)
-      return new HttpResponse(azureRateLimitBody, { status: 429, headers: azureRateLimitHeaders('Japan East', 20_000) })
+      return new HttpResponse(azureRateLimitBody(20), { status: 429, headers: azureRateLimitHeaders('Japan East', 20_000) })
     }),
     http.post(swedenUrl, async ({ request }) => {
       await record('swedencentral', request)
@@ -60,7 +54,7 @@ function azureRoute() {
     routes: { answer: { chain: ['azure-japaneast', 'azure-swedencentral'], deadlineMs: 5_000 } },
     onEvent: log.listener,
   })
-  clients.push(llm)
+  onTestFinished(() => llm.close())
   return { llm, log }
 }
 

@@ -1,29 +1,23 @@
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createLlmClient, type LlmEvent } from '@voxguard/llm'
-import { completionJson, jsonHeaders } from './openai-wire.ts'
+import { errorHeaders } from './support/bedrock-wire.ts'
+import { completionJson, jsonHeaders } from './support/openai-wire.ts'
+import { useMswServer } from './support/use-msw-server.ts'
 
 const converseUrl = 'https://bedrock-runtime.us-east-1.amazonaws.com/model/:modelId/converse'
-const server = setupServer()
-let bedrockRequests = 0
-beforeAll(() => {
-  server.listen({ onUnhandledFrame: 'error' })
-  server.use(
-    http.post(converseUrl, () => {
-      bedrockRequests += 1
-      return new HttpResponse('{"message":"Too many requests, please wait before trying again."}', {
-        status: 429,
-        headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/', 'x-amzn-requestid': '5d7b4c0e-2f4a-4c1e-9a3e-6f1d2b7c8e90' },
-      })
-    }),
-    http.post('https://fallback.example.test/v1/chat/completions', () => new HttpResponse(completionJson('We open at 9.'), { headers: jsonHeaders })),
-  )
-})
-afterAll(() => server.close())
+const server = useMswServer()
 
 describe('Bedrock throttling', () => {
   it('maps ThrottlingException to rate_limited and falls back to the next target', async () => {
+    let bedrockRequests = 0
+    server.use(
+      http.post(converseUrl, () => {
+        bedrockRequests += 1
+        return new HttpResponse('{"message":"Too many requests, please wait before trying again."}', { status: 429, headers: errorHeaders('ThrottlingException') })
+      }),
+      http.post('https://fallback.example.test/v1/chat/completions', () => new HttpResponse(completionJson('We open at 9.'), { headers: jsonHeaders })),
+    )
     const events: LlmEvent[] = []
     const llm = createLlmClient({
       targets: {

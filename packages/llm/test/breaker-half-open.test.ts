@@ -1,39 +1,24 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { createLlmClient, LlmError, type LlmClient, type RouteConfig } from '@voxguard/llm'
-import { createEventLog } from './event-log.ts'
-import { completionJson, jsonHeaders, serverErrorBody } from './openai-wire.ts'
-import { hang, respondWith, startScriptedServer, type ScriptedServer } from './start-scripted-server.ts'
+import { describe, expect, it } from 'vitest'
+import { LlmError, type RouteConfig } from '@voxguard/llm'
+import { completionJson, jsonHeaders, serverErrorBody } from './support/openai-wire.ts'
+import { hang, respondWith, startScriptedServer } from './support/start-scripted-server.ts'
+import { createTwoTargetClient } from './support/two-target-client.ts'
 
 const messages = [{ role: 'user' as const, content: 'When do you open on Monday?' }]
 const resetTimeoutMs = 150
 const serverError = respondWith(500, serverErrorBody, jsonHeaders)
 const answer = (text: string, delayMs = 0) => respondWith(200, completionJson(text), jsonHeaders, delayMs)
 
-let servers: ScriptedServer[] = []
-let clients: LlmClient[] = []
-afterEach(async () => {
-  for (const client of clients) client.close()
-  await Promise.all(servers.map((server) => server.close()))
-  servers = []
-  clients = []
-})
-
 /** Primary and secondary on real sockets; the primary's breaker is opened by two 500s, then goes half-open. */
 async function withHalfOpenPrimary(route: Partial<RouteConfig> = {}) {
   const primary = await startScriptedServer(serverError)
   const secondary = await startScriptedServer(answer('Secondary: we open at 9.'))
-  servers.push(primary, secondary)
-  const log = createEventLog()
-  const llm = createLlmClient({
-    targets: {
-      primary: { provider: 'openai', model: 'gpt-4o-mini', baseURL: primary.baseURL, apiKey: 'sk-primary' },
-      secondary: { provider: 'openai', model: 'gpt-4o-mini', baseURL: secondary.baseURL, apiKey: 'sk-secondary' },
-    },
-    routes: { answer: { chain: ['primary', 'secondary'], maxRetriesPerTarget: 0, ...route } },
+  const { llm, log } = createTwoTargetClient({
+    primary: primary.baseURL,
+    secondary: secondary.baseURL,
+    route: { maxRetriesPerTarget: 0, ...route },
     breaker: { volumeThreshold: 2, resetTimeoutMs },
-    onEvent: log.listener,
   })
-  clients.push(llm)
   for (let call = 0; call < 2; call += 1) await llm.chat({ route: 'answer', messages })
   expect(log.of('breaker-open', 'primary')).toHaveLength(1)
   const skipped = await llm.chat({ route: 'answer', messages })

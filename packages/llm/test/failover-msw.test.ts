@@ -1,21 +1,19 @@
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createLlmClient, LlmError, type LlmClient, type LlmEvent, type RouteConfig } from '@voxguard/llm'
-import { badRequestBody, completionJson, errorEventSse, invalidKeyBody, jsonHeaders, primaryKey, rateLimitBody, roleChunk, serverErrorBody, sseHeaders, streamSse, textChunk } from './openai-wire.ts'
+import { afterEach, describe, expect, it } from 'vitest'
+import { LlmError, type BreakerOptions, type RouteConfig } from '@voxguard/llm'
+import { badRequestBody, completionJson, errorEventSse, invalidKeyBody, jsonHeaders, rateLimitBody, roleChunk, serverErrorBody, sseHeaders, streamSse, testApiKey, textChunk } from './support/openai-wire.ts'
+import { createTwoTargetClient } from './support/two-target-client.ts'
+import { useMswServer } from './support/use-msw-server.ts'
 
 const primaryUrl = 'https://primary.example.test/v1/chat/completions'
 const secondaryUrl = 'https://secondary.example.test/v1/chat/completions'
 const messages = [{ role: 'user' as const, content: 'When do you open on Monday?' }]
-const server = setupServer()
+const server = useMswServer()
 const requestCounts = { primary: 0, secondary: 0 }
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
 afterEach(() => {
-  server.resetHandlers()
   requestCounts.primary = 0
   requestCounts.secondary = 0
 })
-afterAll(() => server.close())
 
 type Reply = () => Response | Promise<Response>
 function serve(primary: Reply, secondary: Reply = () => new HttpResponse(completionJson('We open at 9 on Monday.'), { headers: jsonHeaders })) {
@@ -31,24 +29,14 @@ function serve(primary: Reply, secondary: Reply = () => new HttpResponse(complet
   )
 }
 
-let clients: LlmClient[] = []
-afterEach(() => {
-  for (const client of clients) client.close()
-  clients = []
-})
-function client(route: Partial<RouteConfig> = {}, breaker = {}) {
-  const events: LlmEvent[] = []
-  const llm = createLlmClient({
-    targets: {
-      primary: { provider: 'openai', model: 'gpt-4o-mini', baseURL: 'https://primary.example.test/v1', apiKey: primaryKey },
-      secondary: { provider: 'openai', model: 'gpt-4o-mini', baseURL: 'https://secondary.example.test/v1', apiKey: 'sk-secondary-key-0000000000000000' },
-    },
-    routes: { answer: { chain: ['primary', 'secondary'], initialBackoffMs: 10, maxBackoffMs: 20, ...route } },
-    onEvent: (event) => events.push(event),
+function client(route: Partial<RouteConfig> = {}, breaker: BreakerOptions = {}) {
+  const { llm, log } = createTwoTargetClient({
+    primary: 'https://primary.example.test/v1',
+    secondary: 'https://secondary.example.test/v1',
+    route: { initialBackoffMs: 10, maxBackoffMs: 20, ...route },
     breaker,
   })
-  clients.push(llm)
-  return { llm, events }
+  return { llm, events: log.events }
 }
 
 const jsonError = (status: number, body: string, headers: Record<string, string> = {}) => () => new HttpResponse(body, { status, headers: { ...jsonHeaders, ...headers } })
@@ -111,7 +99,7 @@ describe('fallback at the HTTP boundary (OpenAI wire format)', () => {
     expect(requestCounts).toEqual({ primary: 1, secondary: 1 })
     expect(error.attempts.map((attempt) => attempt.errorKind)).toEqual(['auth', 'auth'])
     const everything = JSON.stringify(events) + error.message + String(error.stack) + JSON.stringify(error.attempts) + JSON.stringify(error.headers)
-    expect(everything).not.toContain(primaryKey)
+    expect(everything).not.toContain(testApiKey)
   })
 
   it('does not fall back on a 400: the request itself is wrong', async () => {

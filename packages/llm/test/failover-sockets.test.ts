@@ -1,28 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { createLlmClient, LlmError, type LlmClient, type LlmStreamPart, type RouteConfig } from '@voxguard/llm'
-import { closedPortUrl, startOpenAiServer, type OpenAiTestServer } from './start-openai-server.ts'
+import { describe, expect, it } from 'vitest'
+import { LlmError, type LlmStreamPart, type RouteConfig } from '@voxguard/llm'
+import { answerOpenAi, closedPortUrl, hang, startScriptedServer } from './support/start-scripted-server.ts'
+import { createTwoTargetClient } from './support/two-target-client.ts'
 
 const messages = [{ role: 'user' as const, content: 'When do you open?' }]
-let servers: OpenAiTestServer[] = []
-let clients: LlmClient[] = []
-afterEach(async () => {
-  for (const client of clients) client.close()
-  await Promise.all(servers.map((server) => server.close()))
-  servers = []
-  clients = []
-})
+const answer = (text = 'We open at 9.', delayMs = 0) => startScriptedServer(answerOpenAi(text, delayMs))
 
-async function setup(primary: string | OpenAiTestServer, secondary: OpenAiTestServer, route: Partial<RouteConfig> = {}) {
-  servers.push(secondary, ...(typeof primary === 'string' ? [] : [primary]))
-  const llm = createLlmClient({
-    targets: {
-      primary: { provider: 'openai', model: 'gpt-4o-mini', baseURL: typeof primary === 'string' ? primary : primary.baseURL, apiKey: 'sk-primary' },
-      secondary: { provider: 'openai', model: 'gpt-4o-mini', baseURL: secondary.baseURL, apiKey: 'sk-secondary' },
-    },
-    routes: { answer: { chain: ['primary', 'secondary'], initialBackoffMs: 5, maxBackoffMs: 10, ...route } },
-  })
-  clients.push(llm)
-  return llm
+function setup(primary: string | { baseURL: string }, secondary: { baseURL: string }, route: Partial<RouteConfig> = {}) {
+  const primaryUrl = typeof primary === 'string' ? primary : primary.baseURL
+  return createTwoTargetClient({ primary: primaryUrl, secondary: secondary.baseURL, route: { initialBackoffMs: 5, maxBackoffMs: 10, ...route } }).llm
 }
 
 async function endOf(stream: AsyncIterable<LlmStreamPart>) {
@@ -33,15 +19,15 @@ async function endOf(stream: AsyncIterable<LlmStreamPart>) {
 
 describe('failover over real sockets', () => {
   it('falls back when the primary refuses connections (network)', async () => {
-    const llm = await setup(await closedPortUrl(), await startOpenAiServer('answer'))
+    const llm = setup(await closedPortUrl(), await answer())
     const result = await llm.chat({ route: 'answer', messages })
     expect(result.servedBy).toBe('secondary')
     expect(result.attempts.slice(0, 2).map((attempt) => attempt.errorKind)).toEqual(['network', 'network'])
   })
 
   it('fails over on the first-token timeout and closes the hanging socket', async () => {
-    const hanging = await startOpenAiServer('hang')
-    const llm = await setup(hanging, await startOpenAiServer('answer'), { firstTokenTimeoutMs: 150 })
+    const hanging = await startScriptedServer(hang)
+    const llm = setup(hanging, await answer(), { firstTokenTimeoutMs: 150 })
     const end = await endOf(llm.stream({ route: 'answer', messages }))
     expect(end).toMatchObject({ servedBy: 'secondary', text: 'We open at 9.' })
     expect(end?.attempts[0]).toMatchObject({ target: 'primary', errorKind: 'timeout', reason: 'timeout; fell back' })
@@ -50,9 +36,9 @@ describe('failover over real sockets', () => {
   })
 
   it('hedging: the fast second target wins and the slow one is aborted (its connection closes)', async () => {
-    const slow = await startOpenAiServer({ delayMs: 3_000 }, 'slow answer')
-    const fast = await startOpenAiServer('answer', 'fast answer')
-    const llm = await setup(slow, fast, { hedgeAfterMs: 100 })
+    const slow = await answer('slow answer', 3_000)
+    const fast = await answer('fast answer')
+    const llm = setup(slow, fast, { hedgeAfterMs: 100 })
     const started = performance.now()
     const end = await endOf(llm.stream({ route: 'answer', messages }))
     expect(performance.now() - started).toBeLessThan(1_500)
@@ -63,9 +49,9 @@ describe('failover over real sockets', () => {
   })
 
   it('the caller abort cancels every socket and the call ends with kind aborted', async () => {
-    const first = await startOpenAiServer('hang')
-    const second = await startOpenAiServer('hang')
-    const llm = await setup(first, second, { hedgeAfterMs: 50, firstTokenTimeoutMs: 10_000 })
+    const first = await startScriptedServer(hang)
+    const second = await startScriptedServer(hang)
+    const llm = setup(first, second, { hedgeAfterMs: 50, firstTokenTimeoutMs: 10_000 })
     const controller = new AbortController()
     const pending = endOf(llm.stream({ route: 'answer', messages, signal: controller.signal })).catch((caught: unknown) => caught)
     await Promise.all([first.requestsArrived(1), second.requestsArrived(1)])

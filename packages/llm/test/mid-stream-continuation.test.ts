@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { createLlmClient, LlmError, type LlmClient, type LlmStreamPart } from '@voxguard/llm'
-import { createEventLog } from './event-log.ts'
-import { jsonHeaders, roleChunk, serverErrorBody, sseHeaders, streamSse, textChunk } from './openai-wire.ts'
-import { respondWith, startScriptedServer, type ScriptedReply, type ScriptedServer } from './start-scripted-server.ts'
+import { describe, expect, it } from 'vitest'
+import { LlmError, type LlmStreamPart } from '@voxguard/llm'
+import { jsonHeaders, roleChunk, serverErrorBody, sseHeaders, streamSse, textChunk } from './support/openai-wire.ts'
+import { respondWith, startScriptedServer, type ScriptedReply } from './support/start-scripted-server.ts'
+import { createTwoTargetClient } from './support/two-target-client.ts'
 
 const messages = [
   { role: 'system' as const, content: 'You are the receptionist of a small clinic.' },
@@ -18,29 +18,14 @@ const cutAfter = (...texts: string[]): ScriptedReply => (_request, response) => 
   setTimeout(() => response.socket?.destroy(), 30).unref()
 }
 
-let servers: ScriptedServer[] = []
-let clients: LlmClient[] = []
-afterEach(async () => {
-  for (const client of clients) client.close()
-  await Promise.all(servers.map((server) => server.close()))
-  servers = []
-  clients = []
-})
-
 async function setup(secondaryReply: ScriptedReply, continueOnMidStreamError = true) {
   const primary = await startScriptedServer(cutAfter('We are open', ' Monday to Friday'))
   const secondary = await startScriptedServer(secondaryReply)
-  servers.push(primary, secondary)
-  const log = createEventLog()
-  const llm = createLlmClient({
-    targets: {
-      primary: { provider: 'openai', model: 'gpt-4o-mini', baseURL: primary.baseURL, apiKey: 'sk-primary' },
-      secondary: { provider: 'openai', model: 'gpt-4o-mini', baseURL: secondary.baseURL, apiKey: 'sk-secondary' },
-    },
-    routes: { answer: { chain: ['primary', 'secondary'], continueOnMidStreamError, maxRetriesPerTarget: 0 } },
-    onEvent: log.listener,
+  const { llm, log } = createTwoTargetClient({
+    primary: primary.baseURL,
+    secondary: secondary.baseURL,
+    route: { continueOnMidStreamError, maxRetriesPerTarget: 0 },
   })
-  clients.push(llm)
   const parts: LlmStreamPart[] = []
   const error = await (async () => {
     for await (const part of llm.stream({ route: 'answer', messages })) parts.push(part)

@@ -1,29 +1,23 @@
 import { delay, http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest'
 import { createLlmClient, type ChainEntry, type LlmClient, type RouteConfig, type TargetConfig } from '@voxguard/llm'
-import { azureCompletionJson, azureHeaders, azureServerErrorBody } from './azure-wire.ts'
-import { createEventLog } from './event-log.ts'
-import { completionJson, jsonHeaders } from './openai-wire.ts'
+import { azureCompletionJson, azureHeaders, azureServerErrorBody } from './support/azure-wire.ts'
+import { createEventLog } from './support/event-log.ts'
+import { completionJson, jsonHeaders } from './support/openai-wire.ts'
+import { useMswServer } from './support/use-msw-server.ts'
 
 const regions = ['japaneast', 'eastus2', 'swedencentral'] as const
 type Region = (typeof regions)[number]
 const urlOf = (region: Region) => `https://clinic-${region}.openai.azure.com/openai/deployments/gpt-4o-mini/chat/completions`
 const messages = [{ role: 'user' as const, content: 'When do you open on Monday?' }]
 
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
-afterAll(() => server.close())
+const server = useMswServer()
 
 /** Requests per region (and the OpenAI fallback), in arrival order. */
 let arrivals: string[] = []
 type Behaviour = { delayMs?: number; status?: number }
 let behaviour: Record<string, Behaviour> = {}
-let clients: LlmClient[] = []
 afterEach(() => {
-  server.resetHandlers()
-  for (const client of clients) client.close()
-  clients = []
   arrivals = []
   behaviour = {}
 })
@@ -58,7 +52,7 @@ function client(chain: ChainEntry[], route: Partial<RouteConfig> = {}) {
   )
   targets.openai = { provider: 'openai', model: 'gpt-4o-mini', baseURL: 'https://api.openai.test/v1', apiKey: 'sk-openai-0123456789abcdef' }
   const llm = createLlmClient({ targets, routes: { answer: { chain, maxRetriesPerTarget: 0, ...route } }, onEvent: log.listener })
-  clients.push(llm)
+  onTestFinished(() => llm.close())
   return { llm, log }
 }
 

@@ -1,14 +1,12 @@
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createLlmClient, type LlmCallRequest, type LlmClient, type OpenAiTargetConfig } from '@voxguard/llm'
-import { createEventLog } from './event-log.ts'
-import { completionJson, jsonHeaders } from './openai-wire.ts'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { LlmCallRequest, LlmClient, OpenAiTargetConfig } from '@voxguard/llm'
+import { completionJson, jsonHeaders } from './support/openai-wire.ts'
+import { createTwoTargetClient } from './support/two-target-client.ts'
+import { useMswServer } from './support/use-msw-server.ts'
 
 const messages = [{ role: 'user' as const, content: 'When do you open on Monday?' }]
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
-afterAll(() => server.close())
+const server = useMswServer()
 
 /** OpenAI's rate-limit headers as sent with every answer. */
 const rateLimitHeaders = (remaining: { requests: number; tokens: number }, reset: { requests: string; tokens: string }) => ({
@@ -22,11 +20,7 @@ const rateLimitHeaders = (remaining: { requests: number; tokens: number }, reset
 
 const requests = { primary: 0, secondary: 0 }
 let primaryHeaders: Record<string, string> = {}
-let clients: LlmClient[] = []
 afterEach(() => {
-  server.resetHandlers()
-  for (const client of clients) client.close()
-  clients = []
   requests.primary = 0
   requests.secondary = 0
   primaryHeaders = {}
@@ -43,17 +37,7 @@ function client(primary: Partial<OpenAiTargetConfig> = {}) {
       return new HttpResponse(completionJson('Secondary: we open at 9.'), { headers: jsonHeaders })
     }),
   )
-  const log = createEventLog()
-  const llm = createLlmClient({
-    targets: {
-      primary: { provider: 'openai', model: 'gpt-4o-mini', baseURL: 'https://primary.example.test/v1', apiKey: 'sk-primary-0123456789abcdef', ...primary },
-      secondary: { provider: 'openai', model: 'gpt-4o-mini', baseURL: 'https://secondary.example.test/v1', apiKey: 'sk-secondary-0123456789abcdef' },
-    },
-    routes: { answer: { chain: ['primary', 'secondary'] } },
-    onEvent: log.listener,
-  })
-  clients.push(llm)
-  return { llm, log }
+  return createTwoTargetClient({ primary: 'https://primary.example.test/v1', secondary: 'https://secondary.example.test/v1', primaryConfig: primary })
 }
 
 const chat = (llm: LlmClient, extra: Partial<LlmCallRequest> = {}) => llm.chat({ route: 'answer', messages, ...extra })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createLlmClient, LlmError, type LlmEvent, type LlmStreamPart, type RouteConfig } from '@voxguard/llm'
-import { fakeAdapter, type FakeStep } from './fake-adapter.ts'
+import { fakeAdapter, type FakeStep } from './support/fake-adapter.ts'
 
 const messages = [{ role: 'user' as const, content: 'What time do you open?' }]
 

@@ -3,7 +3,7 @@ import type * as SdkMetrics from '@opentelemetry/sdk-metrics'
 import type * as SdkTraceBase from '@opentelemetry/sdk-trace-base'
 import { describe, expect, it } from 'vitest'
 import { createLlmClient, LlmError } from '@voxguard/llm'
-import { fakeAdapter } from './fake-adapter.ts'
+import { fakeAdapter } from './support/fake-adapter.ts'
 
 // Loaded through require: vitest's resolver picks @opentelemetry/api's extensionless
 // "module" build for these packages, which Node cannot load; their CommonJS build is fine.

@@ -1,87 +1,65 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { LlmError } from '../../src/llm-error.ts'
 import { createProviderAdapter } from '../../src/providers/create-provider-adapter.ts'
-import type { ProviderAdapter, ProviderStreamPart } from '../../src/types.ts'
-import { eventStreamHeaders, messageStartFrame, textDeltaFrame } from './bedrock-wire-fixtures.ts'
-import { startRawServer, within } from './start-raw-server.ts'
-import type { RawServer } from './start-raw-server.ts'
-
-let server: RawServer | undefined
-afterEach(async () => {
-  await server?.close()
-  server = undefined
-})
+import type { ProviderAdapter } from '../../src/types.ts'
+import { eventStreamHeaders, messageStartFrame, textDeltaFrame } from '../support/bedrock-wire.ts'
+import { readParts } from '../support/read-stream.ts'
+import { closedPortUrl, hang, startScriptedServer, within } from '../support/start-scripted-server.ts'
 
 const adapterFor = (url: string): ProviderAdapter =>
   createProviderAdapter('bedrock-local', { provider: 'bedrock', modelId: 'amazon.nova-micro-v1:0', region: 'us-east-1', endpoint: url, credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' } })
 const messages = [{ role: 'user' as const, content: 'When do you open?' }]
 
-async function readUntilError(parts: AsyncIterable<ProviderStreamPart>, onPart: (part: ProviderStreamPart) => void = () => {}): Promise<{ parts: ProviderStreamPart[]; error: unknown }> {
-  const collected: ProviderStreamPart[] = []
-  try {
-    for await (const part of parts) {
-      collected.push(part)
-      onPart(part)
-    }
-  } catch (error) {
-    return { parts: collected, error }
-  }
-  return { parts: collected, error: undefined }
-}
-
 /** Answers ConverseStream over HTTP/1.1 with messageStart and one text delta, then does `then`. */
 const startStream = (then: (destroy: () => void) => void) =>
-  startRawServer((request, response) => {
-    expect(request.url).toBe('/model/amazon.nova-micro-v1%3A0/converse-stream')
-    request.resume()
+  startScriptedServer((request, response) => {
+    expect(request.path).toBe('/model/amazon.nova-micro-v1%3A0/converse-stream')
     response.writeHead(200, eventStreamHeaders)
-    response.write(Buffer.concat([messageStartFrame(), textDeltaFrame('We open')]), () => then(() => request.socket.destroy()))
+    response.write(Buffer.concat([messageStartFrame(), textDeltaFrame('We open')]), () => then(() => response.socket?.destroy()))
   })
 
 describe('Bedrock adapter against a real HTTP/1.1 socket', () => {
   it('maps connection refused to kind network', async () => {
-    const closed = await startRawServer(() => {})
-    await closed.close()
-    const error = await adapterFor(closed.url).chat({ messages, signal: new AbortController().signal }).catch((caught: unknown) => caught)
+    const error = await adapterFor(new URL(await closedPortUrl()).origin).chat({ messages, signal: new AbortController().signal }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(LlmError)
     expect(error).toMatchObject({ kind: 'network', target: 'bedrock-local', message: expect.stringContaining('ECONNREFUSED') })
   })
 
   it('throws kind network when the socket is cut mid-stream, after the first token', async () => {
-    server = await startStream((destroy) => setTimeout(destroy, 20))
+    const server = await startStream((destroy) => setTimeout(destroy, 20))
     const stream = await adapterFor(server.url).stream({ messages, signal: new AbortController().signal })
-    const { parts, error } = await readUntilError(stream.parts)
+    const { parts, error } = await readParts(stream.parts)
     expect(parts).toEqual([{ type: 'text-delta', text: 'We open' }])
     expect(error).toBeInstanceOf(LlmError)
     expect(error).toMatchObject({ kind: 'network' })
   })
 
   it('on caller abort mid-stream throws kind aborted and closes the socket', async () => {
-    server = await startStream(() => {}) // then hangs
+    const server = await startStream(() => {}) // then hangs
     const controller = new AbortController()
     const stream = await adapterFor(server.url).stream({ messages, signal: controller.signal })
-    const { parts, error } = await readUntilError(stream.parts, () => controller.abort())
+    const { parts, error } = await readParts(stream.parts, () => controller.abort())
     expect(parts).toEqual([{ type: 'text-delta', text: 'We open' }])
     expect(error).toMatchObject({ kind: 'aborted', target: 'bedrock-local' })
-    expect(await within(server.connectionClosed, 2000)).toBeUndefined()
+    expect(await within(server.closes(1), 2000)).toBeUndefined()
   })
 
   it('on caller abort while waiting for the response rejects with kind aborted and closes the socket', async () => {
-    server = await startRawServer((request) => request.resume()) // never answers
+    const server = await startScriptedServer(hang)
     const controller = new AbortController()
     const pending = adapterFor(server.url).chat({ messages, signal: controller.signal })
     setTimeout(() => controller.abort(), 50).unref()
     await expect(pending).rejects.toMatchObject({ kind: 'aborted' })
-    expect(await within(server.connectionClosed, 2000)).toBeUndefined()
+    expect(await within(server.closes(1), 2000)).toBeUndefined()
   })
 
   it('closes the socket when the consumer stops reading early', async () => {
-    server = await startStream(() => {})
+    const server = await startStream(() => {})
     const stream = await adapterFor(server.url).stream({ messages, signal: new AbortController().signal })
     for await (const part of stream.parts) {
       expect(part).toEqual({ type: 'text-delta', text: 'We open' })
       break
     }
-    expect(await within(server.connectionClosed, 2000)).toBeUndefined()
+    expect(await within(server.closes(1), 2000)).toBeUndefined()
   })
 })

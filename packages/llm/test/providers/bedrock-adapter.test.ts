@@ -1,14 +1,15 @@
 import { inspect } from 'node:util'
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { LlmError } from '../../src/llm-error.ts'
 import { createProviderAdapter } from '../../src/providers/create-provider-adapter.ts'
-import type { ProviderAdapter, ProviderRequest, ProviderStreamPart } from '../../src/types.ts'
+import type { ProviderAdapter, ProviderRequest } from '../../src/types.ts'
 import {
   converseJson, converseToolUseJson, errorHeaders, eventStreamHeaders, exceptionFrame, messageStartFrame, messageStopFrame,
   textDeltaFrame, textStreamFrames, toolUseStreamFrames,
-} from './bedrock-wire-fixtures.ts'
+} from '../support/bedrock-wire.ts'
+import { readParts, streamBody } from '../support/read-stream.ts'
+import { useMswServer } from '../support/use-msw-server.ts'
 
 const modelId = 'anthropic.claude-3-haiku-20240307-v1:0'
 const converseUrl = 'https://bedrock-runtime.us-east-1.amazonaws.com/model/:modelId/converse'
@@ -16,10 +17,7 @@ const streamUrl = 'https://bedrock-runtime.us-east-1.amazonaws.com/model/:modelI
 const secretAccessKey = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
 const bedrockApiKey = 'ABSKQmVkcm9ja0FQSUtleS1leGFtcGxlOmZha2VzZWNyZXQ='
 
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
+const server = useMswServer()
 
 const sigV4Adapter: ProviderAdapter = createProviderAdapter('bedrock-east', { provider: 'bedrock', modelId, region: 'us-east-1', credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey } })
 const bearerAdapter: ProviderAdapter = createProviderAdapter('bedrock-key', { provider: 'bedrock', modelId, region: 'us-east-1', apiKey: bedrockApiKey })
@@ -28,26 +26,6 @@ const request = (extra: Partial<ProviderRequest> = {}): ProviderRequest => ({
   signal: new AbortController().signal,
   ...extra,
 })
-
-function eventStreamBody(frames: Uint8Array[]): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    start(controller) {
-      for (const frame of frames) controller.enqueue(frame)
-      controller.close()
-    },
-  })
-}
-
-async function collectUntilEnd(parts: AsyncIterable<ProviderStreamPart>): Promise<{ parts: ProviderStreamPart[]; error: LlmError | undefined }> {
-  const collected: ProviderStreamPart[] = []
-  try {
-    for await (const part of parts) collected.push(part)
-  } catch (error) {
-    expect(error).toBeInstanceOf(LlmError)
-    return { parts: collected, error: error as LlmError }
-  }
-  return { parts: collected, error: undefined }
-}
 
 describe('Bedrock adapter: Converse', () => {
   it('posts the Converse JSON signed with SigV4 and returns text, usage and finish', async () => {
@@ -115,10 +93,10 @@ describe('Bedrock adapter: Converse', () => {
 
 describe('Bedrock adapter: ConverseStream', () => {
   it('decodes AWS event-stream frames into text deltas, usage and finish', async () => {
-    server.use(http.post(streamUrl, () => new HttpResponse(eventStreamBody(textStreamFrames()), { headers: eventStreamHeaders })))
+    server.use(http.post(streamUrl, () => new HttpResponse(streamBody(textStreamFrames()), { headers: eventStreamHeaders })))
     const stream = await sigV4Adapter.stream(request())
     expect(stream.headers['x-amzn-requestid']).toBe('7f3c0a9e-5b1d-4c2e-8f6a-0d9b4e2c1a73')
-    expect(await collectUntilEnd(stream.parts)).toEqual({
+    expect(await readParts(stream.parts)).toEqual({
       parts: [
         { type: 'text-delta', text: 'We open' },
         { type: 'text-delta', text: ' at 8 am.' },
@@ -130,9 +108,9 @@ describe('Bedrock adapter: ConverseStream', () => {
   })
 
   it('assembles a toolUse block from its input deltas', async () => {
-    server.use(http.post(streamUrl, () => new HttpResponse(eventStreamBody(toolUseStreamFrames()), { headers: eventStreamHeaders })))
+    server.use(http.post(streamUrl, () => new HttpResponse(streamBody(toolUseStreamFrames()), { headers: eventStreamHeaders })))
     const stream = await sigV4Adapter.stream(request())
-    expect((await collectUntilEnd(stream.parts)).parts).toEqual([
+    expect((await readParts(stream.parts)).parts).toEqual([
       { type: 'tool-call', toolCall: { id: 'tooluse_9hB2pE3tQm6sJ0cVxXbF1w', name: 'book_appointment', arguments: '{"day": "monday"}' } },
       { type: 'usage', usage: { inputTokens: 410, outputTokens: 54, totalTokens: 464 } },
       { type: 'finish', finishReason: 'tool-calls' },
@@ -149,9 +127,9 @@ describe('Bedrock adapter: ConverseStream', () => {
   for (const testCase of inStreamCases) {
     it(`maps a ${testCase.type} frame after HTTP 200 and the first token to ${testCase.kind}`, async () => {
       const frames = [messageStartFrame(), textDeltaFrame('We open'), exceptionFrame(testCase.type, testCase.body)]
-      server.use(http.post(streamUrl, () => new HttpResponse(eventStreamBody(frames), { headers: eventStreamHeaders })))
+      server.use(http.post(streamUrl, () => new HttpResponse(streamBody(frames), { headers: eventStreamHeaders })))
       const stream = await sigV4Adapter.stream(request())
-      const { parts, error } = await collectUntilEnd(stream.parts)
+      const { parts, error } = await readParts(stream.parts)
       expect(parts).toEqual([{ type: 'text-delta', text: 'We open' }])
       expect(error).toMatchObject({ kind: testCase.kind, target: 'bedrock-east' })
       expect(error?.message).toContain(JSON.parse(testCase.body).message)
@@ -161,31 +139,31 @@ describe('Bedrock adapter: ConverseStream', () => {
   it('rejects stream() with rate_limited for a throttlingException frame before any event', async () => {
     // The SDK reads the first frame before send() resolves, so the exception surfaces there.
     const frames = [exceptionFrame('throttlingException', '{"message":"Too many requests, please wait before trying again."}')]
-    server.use(http.post(streamUrl, () => new HttpResponse(eventStreamBody(frames), { headers: eventStreamHeaders })))
+    server.use(http.post(streamUrl, () => new HttpResponse(streamBody(frames), { headers: eventStreamHeaders })))
     await expect(sigV4Adapter.stream(request())).rejects.toMatchObject({ kind: 'rate_limited', target: 'bedrock-east' })
   })
 
   it('throws rate_limited from the parts for a throttlingException frame after messageStart, before the first token', async () => {
     const frames = [messageStartFrame(), exceptionFrame('throttlingException', '{"message":"Too many requests, please wait before trying again."}')]
-    server.use(http.post(streamUrl, () => new HttpResponse(eventStreamBody(frames), { headers: eventStreamHeaders })))
+    server.use(http.post(streamUrl, () => new HttpResponse(streamBody(frames), { headers: eventStreamHeaders })))
     const stream = await sigV4Adapter.stream(request())
-    const { parts, error } = await collectUntilEnd(stream.parts)
+    const { parts, error } = await readParts(stream.parts)
     expect(parts).toEqual([])
     expect(error?.kind).toBe('rate_limited')
   })
 
   it('throws kind network when the stream ends before messageStop', async () => {
-    server.use(http.post(streamUrl, () => new HttpResponse(eventStreamBody([messageStartFrame(), textDeltaFrame('We open')]), { headers: eventStreamHeaders })))
+    server.use(http.post(streamUrl, () => new HttpResponse(streamBody([messageStartFrame(), textDeltaFrame('We open')]), { headers: eventStreamHeaders })))
     const stream = await sigV4Adapter.stream(request())
-    const { parts, error } = await collectUntilEnd(stream.parts)
+    const { parts, error } = await readParts(stream.parts)
     expect(parts).toHaveLength(1)
     expect(error).toMatchObject({ kind: 'network', message: expect.stringContaining('messageStop') })
   })
 
   it('throws kind content_filter when a guardrail stops the stream', async () => {
-    server.use(http.post(streamUrl, () => new HttpResponse(eventStreamBody([messageStartFrame(), textDeltaFrame('We'), messageStopFrame('guardrail_intervened')]), { headers: eventStreamHeaders })))
+    server.use(http.post(streamUrl, () => new HttpResponse(streamBody([messageStartFrame(), textDeltaFrame('We'), messageStopFrame('guardrail_intervened')]), { headers: eventStreamHeaders })))
     const stream = await sigV4Adapter.stream(request())
-    expect((await collectUntilEnd(stream.parts)).error?.kind).toBe('content_filter')
+    expect((await readParts(stream.parts)).error?.kind).toBe('content_filter')
   })
 })
 

@@ -1,99 +1,82 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { LlmError } from '../../src/llm-error.ts'
 import { createProviderAdapter } from '../../src/providers/create-provider-adapter.ts'
-import type { ProviderAdapter, ProviderStreamPart } from '../../src/types.ts'
-import { doneLine, helloChunk, roleChunk, serverErrorBody, sseHeaders, stopChunk, testApiKey, worldChunk } from './openai-wire-fixtures.ts'
-import { startRawServer, within } from './start-raw-server.ts'
-import type { RawServer } from './start-raw-server.ts'
+import type { ProviderAdapter } from '../../src/types.ts'
+import { doneLine, roleChunk, serverErrorBody, sseHeaders, stopChunk, testApiKey, textChunk } from '../support/openai-wire.ts'
+import { readParts } from '../support/read-stream.ts'
+import { closedPortUrl, hang, startScriptedServer, within } from '../support/start-scripted-server.ts'
 
-let server: RawServer | undefined
-afterEach(async () => {
-  await server?.close()
-  server = undefined
-})
-
-const adapterFor = (url: string): ProviderAdapter => createProviderAdapter('primary', { provider: 'openai', model: 'gpt-4o-mini', apiKey: testApiKey, baseURL: `${url}/v1` })
+const adapterFor = (baseURL: string): ProviderAdapter => createProviderAdapter('primary', { provider: 'openai', model: 'gpt-4o-mini', apiKey: testApiKey, baseURL })
 const messages = [{ role: 'user' as const, content: 'When do you open?' }]
-
-async function readUntilError(parts: AsyncIterable<ProviderStreamPart>, onPart: (part: ProviderStreamPart) => void = () => {}): Promise<{ parts: ProviderStreamPart[]; error: unknown }> {
-  const collected: ProviderStreamPart[] = []
-  try {
-    for await (const part of parts) {
-      collected.push(part)
-      onPart(part)
-    }
-  } catch (error) {
-    return { parts: collected, error }
-  }
-  return { parts: collected, error: undefined }
-}
+const helloChunk = textChunk('We open')
+const worldChunk = textChunk(' at 8 am.')
 
 describe('OpenAI adapter against a real socket', () => {
   it('maps connection refused to kind network', async () => {
-    const closed = await startRawServer(() => {})
-    await closed.close()
-    const error = await adapterFor(closed.url).chat({ messages, signal: new AbortController().signal }).catch((caught: unknown) => caught)
+    const error = await adapterFor(await closedPortUrl()).chat({ messages, signal: new AbortController().signal }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(LlmError)
     expect(error).toMatchObject({ kind: 'network', target: 'primary' })
     expect((error as LlmError).message).toContain('ECONNREFUSED')
   })
 
   it('maps a connection reset before the response to kind network', async () => {
-    server = await startRawServer((request) => request.socket.destroy())
-    await expect(adapterFor(server.url).chat({ messages, signal: new AbortController().signal })).rejects.toMatchObject({ kind: 'network' })
+    const server = await startScriptedServer((_request, response) => {
+      response.socket?.destroy()
+    })
+    await expect(adapterFor(server.baseURL).chat({ messages, signal: new AbortController().signal })).rejects.toMatchObject({ kind: 'network' })
   })
 
   it('throws kind network when the socket is cut mid-stream, after the first token', async () => {
-    server = await startRawServer((request, response) => {
+    const server = await startScriptedServer((_request, response) => {
       response.writeHead(200, sseHeaders)
-      response.write(roleChunk + helloChunk, () => setTimeout(() => request.socket.destroy(), 20))
+      response.write(roleChunk + helloChunk, () => setTimeout(() => response.socket?.destroy(), 20))
     })
-    const stream = await adapterFor(server.url).stream({ messages, signal: new AbortController().signal })
-    const { parts, error } = await readUntilError(stream.parts)
+    const stream = await adapterFor(server.baseURL).stream({ messages, signal: new AbortController().signal })
+    const { parts, error } = await readParts(stream.parts)
     expect(parts).toEqual([{ type: 'text-delta', text: 'We open' }])
     expect(error).toBeInstanceOf(LlmError)
     expect(error).toMatchObject({ kind: 'network', target: 'primary' })
   })
 
   it('on caller abort mid-stream throws kind aborted and closes the socket', async () => {
-    server = await startRawServer((_request, response) => {
+    const server = await startScriptedServer((_request, response) => {
       response.writeHead(200, sseHeaders)
       response.write(roleChunk + helloChunk) // then hang, as a stalled model would
     })
     const controller = new AbortController()
-    const stream = await adapterFor(server.url).stream({ messages, signal: controller.signal })
-    const { parts, error } = await readUntilError(stream.parts, (part) => {
+    const stream = await adapterFor(server.baseURL).stream({ messages, signal: controller.signal })
+    const { parts, error } = await readParts(stream.parts, (part) => {
       if (part.type === 'text-delta') controller.abort()
     })
     expect(parts).toEqual([{ type: 'text-delta', text: 'We open' }])
     expect(error).toMatchObject({ kind: 'aborted', target: 'primary' })
-    expect(await within(server.connectionClosed, 2000)).toBeUndefined()
+    expect(await within(server.closes(1), 2000)).toBeUndefined()
   })
 
   it('on caller abort while waiting for headers rejects with kind aborted and closes the socket', async () => {
-    server = await startRawServer(() => {}) // never answers
+    const server = await startScriptedServer(hang)
     const controller = new AbortController()
-    const pending = adapterFor(server.url).chat({ messages, signal: controller.signal })
+    const pending = adapterFor(server.baseURL).chat({ messages, signal: controller.signal })
     setTimeout(() => controller.abort(), 50).unref()
     await expect(pending).rejects.toMatchObject({ kind: 'aborted' })
-    expect(await within(server.connectionClosed, 2000)).toBeUndefined()
+    expect(await within(server.closes(1), 2000)).toBeUndefined()
   })
 
   it('closes the socket when the consumer stops reading early', async () => {
-    server = await startRawServer((_request, response) => {
+    const server = await startScriptedServer((_request, response) => {
       response.writeHead(200, sseHeaders)
       response.write(roleChunk + helloChunk + worldChunk)
     })
-    const stream = await adapterFor(server.url).stream({ messages, signal: new AbortController().signal })
+    const stream = await adapterFor(server.baseURL).stream({ messages, signal: new AbortController().signal })
     for await (const part of stream.parts) {
       expect(part.type).toBe('text-delta')
       break
     }
-    expect(await within(server.connectionClosed, 2000)).toBeUndefined()
+    expect(await within(server.closes(1), 2000)).toBeUndefined()
   })
 
   it('sends requests through an injected fetch', async () => {
-    server = await startRawServer((_request, response) => {
+    const server = await startScriptedServer((_request, response) => {
       response.writeHead(200, sseHeaders)
       response.end(roleChunk + helloChunk + stopChunk + doneLine)
     })
@@ -102,17 +85,17 @@ describe('OpenAI adapter against a real socket', () => {
       seenUrls.push(String(input))
       return fetch(input, init)
     }
-    const adapter = createProviderAdapter('primary', { provider: 'openai', model: 'gpt-4o-mini', apiKey: testApiKey, baseURL: `${server.url}/v1`, fetch: recordingFetch })
+    const adapter = createProviderAdapter('primary', { provider: 'openai', model: 'gpt-4o-mini', apiKey: testApiKey, baseURL: server.baseURL, fetch: recordingFetch })
     const stream = await adapter.stream({ messages, signal: new AbortController().signal })
-    expect((await readUntilError(stream.parts)).parts.at(-1)).toEqual({ type: 'finish', finishReason: 'stop' })
-    expect(seenUrls).toEqual([`${server.url}/v1/chat/completions`])
+    expect((await readParts(stream.parts)).parts.at(-1)).toEqual({ type: 'finish', finishReason: 'stop' })
+    expect(seenUrls).toEqual([`${server.baseURL}/chat/completions`])
   })
 
   it('answers an error status from a real server with the mapped kind', async () => {
-    server = await startRawServer((_request, response) => {
+    const server = await startScriptedServer((_request, response) => {
       response.writeHead(502, { 'content-type': 'application/json' })
       response.end(serverErrorBody)
     })
-    await expect(adapterFor(server.url).stream({ messages, signal: new AbortController().signal })).rejects.toMatchObject({ kind: 'server', status: 502 })
+    await expect(adapterFor(server.baseURL).stream({ messages, signal: new AbortController().signal })).rejects.toMatchObject({ kind: 'server', status: 502 })
   })
 })

@@ -1,26 +1,26 @@
 import { inspect } from 'node:util'
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { LlmError } from '../../src/llm-error.ts'
 import { createProviderAdapter } from '../../src/providers/create-provider-adapter.ts'
-import type { ProviderAdapter, ProviderRequest, ProviderStreamPart } from '../../src/types.ts'
+import type { ProviderAdapter, ProviderRequest } from '../../src/types.ts'
 import {
-  badRequestBody, chatCompletionJson, contextLengthBody, doneLine, errorChunkSse, errorEventSse, helloChunk, invalidKeyBody,
-  jsonHeaders, quotaBody, rateLimitBody, roleChunk, serverErrorBody, sseHeaders, stopChunk, testApiKey, textStreamSse,
-  toolCallCompletionJson, toolCallStreamSse, usageChunk, worldChunk,
-} from './openai-wire-fixtures.ts'
+  badRequestBody, completionJson, contextLengthBody, doneLine, errorChunkSse, errorEventSse, invalidKeyBody, jsonHeaders,
+  quotaBody, rateLimitBody, roleChunk, serverErrorBody, sseHeaders, stopChunk, streamSse, testApiKey, textChunk,
+  toolCallCompletionJson, toolCallStreamSse, usageChunk,
+} from '../support/openai-wire.ts'
+import { readParts, streamBody } from '../support/read-stream.ts'
+import { useMswServer } from '../support/use-msw-server.ts'
 
 const completionsUrl = 'https://api.openai.com/v1/chat/completions'
-const server = setupServer()
+const helloChunk = textChunk('We open')
+const worldChunk = textChunk(' at 8 am.')
+const server = useMswServer()
 let adapter: ProviderAdapter
 beforeAll(() => {
-  server.listen({ onUnhandledFrame: 'error' })
   // The openai SDK captures globalThis.fetch when the client is built: build it after msw patched it.
   adapter = createProviderAdapter('primary', { provider: 'openai', model: 'gpt-4o-mini', apiKey: testApiKey })
 })
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
 
 const request = (extra: Partial<ProviderRequest> = {}): ProviderRequest => ({
   messages: [{ role: 'system', content: 'You are a clinic receptionist.' }, { role: 'user', content: 'When do you open?' }],
@@ -28,40 +28,12 @@ const request = (extra: Partial<ProviderRequest> = {}): ProviderRequest => ({
   ...extra,
 })
 
-async function collect(parts: AsyncIterable<ProviderStreamPart>): Promise<ProviderStreamPart[]> {
-  const collected: ProviderStreamPart[] = []
-  for await (const part of parts) collected.push(part)
-  return collected
-}
-
-/** Reads a stream until it throws; returns the parts before the error and the error. */
-async function collectUntilError(parts: AsyncIterable<ProviderStreamPart>): Promise<{ parts: ProviderStreamPart[]; error: LlmError }> {
-  const collected: ProviderStreamPart[] = []
-  try {
-    for await (const part of parts) collected.push(part)
-  } catch (error) {
-    expect(error).toBeInstanceOf(LlmError)
-    return { parts: collected, error: error as LlmError }
-  }
-  throw new Error('the stream ended without an error')
-}
-
-function sseBody(...events: string[]): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder()
-  return new ReadableStream({
-    start(controller) {
-      for (const event of events) controller.enqueue(encoder.encode(event))
-      controller.close()
-    },
-  })
-}
-
 describe('OpenAI adapter: chat', () => {
   it('sends the Chat Completions body with the bearer key and returns text, usage and headers', async () => {
     let seen: { body: unknown; authorization: string | null } | undefined
     server.use(http.post(completionsUrl, async ({ request: httpRequest }) => {
       seen = { body: await httpRequest.json(), authorization: httpRequest.headers.get('authorization') }
-      return new HttpResponse(chatCompletionJson, { headers: { ...jsonHeaders, 'x-ratelimit-remaining-requests': '4999', 'set-cookie': '__cf_bm=secret' } })
+      return new HttpResponse(completionJson(), { headers: { ...jsonHeaders, 'x-ratelimit-remaining-requests': '4999', 'set-cookie': '__cf_bm=secret' } })
     }))
     const result = await adapter.chat(request({ maxOutputTokens: 64, temperature: 0.2, stopSequences: ['\n\n'] }))
     expect(seen?.authorization).toBe(`Bearer ${testApiKey}`)
@@ -104,7 +76,7 @@ describe('OpenAI adapter: chat', () => {
   })
 
   it('maps a content_filter finish to an LlmError of kind content_filter', async () => {
-    server.use(http.post(completionsUrl, () => new HttpResponse(chatCompletionJson.replace('"finish_reason": "stop"', '"finish_reason": "content_filter"'), { headers: jsonHeaders })))
+    server.use(http.post(completionsUrl, () => new HttpResponse(completionJson().replace('"finish_reason": "stop"', '"finish_reason": "content_filter"'), { headers: jsonHeaders })))
     await expect(adapter.chat(request())).rejects.toMatchObject({ kind: 'content_filter', target: 'primary' })
   })
 })
@@ -114,12 +86,12 @@ describe('OpenAI adapter: stream', () => {
     let body: Record<string, unknown> = {}
     server.use(http.post(completionsUrl, async ({ request: httpRequest }) => {
       body = (await httpRequest.json()) as Record<string, unknown>
-      return new HttpResponse(textStreamSse, { headers: { ...sseHeaders, 'x-ratelimit-remaining-tokens': '149984' } })
+      return new HttpResponse(streamSse('We open', ' at 8 am.'), { headers: { ...sseHeaders, 'x-ratelimit-remaining-tokens': '149984' } })
     }))
     const stream = await adapter.stream(request())
     expect(body).toMatchObject({ model: 'gpt-4o-mini', stream: true, stream_options: { include_usage: true } })
     expect(stream.headers['x-ratelimit-remaining-tokens']).toBe('149984')
-    expect(await collect(stream.parts)).toEqual([
+    expect((await readParts(stream.parts)).parts).toEqual([
       { type: 'text-delta', text: 'We open' },
       { type: 'text-delta', text: ' at 8 am.' },
       { type: 'usage', usage: { inputTokens: 19, outputTokens: 5, totalTokens: 24 } },
@@ -130,7 +102,7 @@ describe('OpenAI adapter: stream', () => {
   it('assembles a tool call from its argument deltas', async () => {
     server.use(http.post(completionsUrl, () => new HttpResponse(toolCallStreamSse, { headers: sseHeaders })))
     const stream = await adapter.stream(request())
-    expect(await collect(stream.parts)).toEqual([
+    expect((await readParts(stream.parts)).parts).toEqual([
       { type: 'tool-call', toolCall: { id: 'call_DdmO9pD3xa9XTPNJ32zg2hcA', name: 'book_appointment', arguments: '{"day":"monday"}' } },
       { type: 'usage', usage: { inputTokens: 82, outputTokens: 17, totalTokens: 99 } },
       { type: 'finish', finishReason: 'tool-calls' },
@@ -138,42 +110,42 @@ describe('OpenAI adapter: stream', () => {
   })
 
   it('throws kind server for an SSE error event before the first token', async () => {
-    server.use(http.post(completionsUrl, () => new HttpResponse(sseBody(errorEventSse), { headers: sseHeaders })))
+    server.use(http.post(completionsUrl, () => new HttpResponse(streamBody([errorEventSse]), { headers: sseHeaders })))
     const stream = await adapter.stream(request())
-    const { parts, error } = await collectUntilError(stream.parts)
+    const { parts, error } = await readParts(stream.parts)
     expect(parts).toEqual([])
     expect(error).toMatchObject({ kind: 'server', target: 'primary' })
-    expect(error.message).toContain('The server had an error')
+    expect(error?.message).toContain('The server had an error')
   })
 
   it('throws kind server for an error chunk after the first token, keeping the text already yielded', async () => {
-    server.use(http.post(completionsUrl, () => new HttpResponse(sseBody(roleChunk, helloChunk, errorChunkSse), { headers: sseHeaders })))
+    server.use(http.post(completionsUrl, () => new HttpResponse(streamBody([roleChunk, helloChunk, errorChunkSse]), { headers: sseHeaders })))
     const stream = await adapter.stream(request())
-    const { parts, error } = await collectUntilError(stream.parts)
+    const { parts, error } = await readParts(stream.parts)
     expect(parts).toEqual([{ type: 'text-delta', text: 'We open' }])
-    expect(error.kind).toBe('server')
+    expect(error?.kind).toBe('server')
   })
 
   it('throws kind network when the stream ends without finish_reason or [DONE]', async () => {
-    server.use(http.post(completionsUrl, () => new HttpResponse(sseBody(roleChunk, helloChunk, worldChunk), { headers: sseHeaders })))
+    server.use(http.post(completionsUrl, () => new HttpResponse(streamBody([roleChunk, helloChunk, worldChunk]), { headers: sseHeaders })))
     const stream = await adapter.stream(request())
-    const { parts, error } = await collectUntilError(stream.parts)
+    const { parts, error } = await readParts(stream.parts)
     expect(parts).toHaveLength(2)
-    expect(error.kind).toBe('network')
-    expect(error.message).toContain('[DONE]')
+    expect(error?.kind).toBe('network')
+    expect(error?.message).toContain('[DONE]')
   })
 
   it('accepts a stream that finished but lost only the usage chunk and [DONE]', async () => {
-    server.use(http.post(completionsUrl, () => new HttpResponse(sseBody(roleChunk, helloChunk, stopChunk), { headers: sseHeaders })))
+    server.use(http.post(completionsUrl, () => new HttpResponse(streamBody([roleChunk, helloChunk, stopChunk]), { headers: sseHeaders })))
     const stream = await adapter.stream(request())
-    expect((await collect(stream.parts)).at(-1)).toEqual({ type: 'finish', finishReason: 'stop' })
+    expect((await readParts(stream.parts)).parts.at(-1)).toEqual({ type: 'finish', finishReason: 'stop' })
   })
 
   it('throws kind content_filter when the stream finishes with content_filter', async () => {
     const filtered = stopChunk.replace('"finish_reason":"stop"', '"finish_reason":"content_filter"')
-    server.use(http.post(completionsUrl, () => new HttpResponse(sseBody(roleChunk, helloChunk, filtered, usageChunk, doneLine), { headers: sseHeaders })))
+    server.use(http.post(completionsUrl, () => new HttpResponse(streamBody([roleChunk, helloChunk, filtered, usageChunk, doneLine]), { headers: sseHeaders })))
     const stream = await adapter.stream(request())
-    expect((await collectUntilError(stream.parts)).error.kind).toBe('content_filter')
+    expect((await readParts(stream.parts)).error?.kind).toBe('content_filter')
   })
 
   it('rejects the stream call itself on an HTTP error status', async () => {
@@ -218,7 +190,7 @@ describe('OpenAI adapter: error mapping', () => {
     let requests = 0
     server.use(http.post(completionsUrl, () => {
       requests += 1
-      return new HttpResponse(chatCompletionJson, { headers: jsonHeaders })
+      return new HttpResponse(completionJson(), { headers: jsonHeaders })
     }))
     await expect(adapter.chat(request({ signal: AbortSignal.abort() }))).rejects.toMatchObject({ kind: 'aborted' })
     expect(requests).toBe(0)

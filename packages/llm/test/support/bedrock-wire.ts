@@ -8,29 +8,23 @@ export const converseToolUseJson = '{"metrics":{"latencyMs":655},"output":{"mess
 
 const codec = new EventStreamCodec((bytes) => new TextDecoder().decode(bytes), (text) => new TextEncoder().encode(text))
 
-/** One AWS event-stream message (prelude, headers, JSON payload, CRC32s) carrying an event. */
-export function eventFrame(eventType: string, json: string): Uint8Array {
+/** One AWS event-stream message (prelude, headers, JSON payload, CRC32s). */
+function frame(messageType: 'event' | 'exception', type: string, json: string): Uint8Array {
   return codec.encode({
     headers: {
-      ':event-type': { type: 'string', value: eventType },
+      [messageType === 'event' ? ':event-type' : ':exception-type']: { type: 'string', value: type },
       ':content-type': { type: 'string', value: 'application/json' },
-      ':message-type': { type: 'string', value: 'event' },
+      ':message-type': { type: 'string', value: messageType },
     },
     body: new TextEncoder().encode(json),
   })
 }
 
-/** One AWS event-stream message carrying an exception, as Bedrock sends after HTTP 200. */
-export function exceptionFrame(exceptionType: string, json: string): Uint8Array {
-  return codec.encode({
-    headers: {
-      ':exception-type': { type: 'string', value: exceptionType },
-      ':content-type': { type: 'string', value: 'application/json' },
-      ':message-type': { type: 'string', value: 'exception' },
-    },
-    body: new TextEncoder().encode(json),
-  })
-}
+/** A message carrying an event (`messageStart`, `contentBlockDelta`, …). */
+export const eventFrame = (eventType: string, json: string): Uint8Array => frame('event', eventType, json)
+
+/** A message carrying an exception, as Bedrock sends after HTTP 200. */
+export const exceptionFrame = (exceptionType: string, json: string): Uint8Array => frame('exception', exceptionType, json)
 
 export const messageStartFrame = () => eventFrame('messageStart', '{"p":"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW","role":"assistant"}')
 export const textDeltaFrame = (text: string) => eventFrame('contentBlockDelta', `{"contentBlockIndex":0,"delta":{"text":${JSON.stringify(text)}},"p":"abcdefghijklmn"}`)

@@ -18,36 +18,38 @@ export function fakeAdapter(targetName: string, steps: FakeStep[], fallbackStep?
   const wait = (ms: number, signal: AbortSignal) =>
     new Promise<void>((resolve, reject) => {
       if (signal.aborted) return reject(new LlmError('aborted', { kind: 'aborted', target: targetName }))
-      const timer = setTimeout(resolve, ms)
-      signal.addEventListener('abort', () => {
+      const onAbort = () => {
         clearTimeout(timer)
         reject(new LlmError('aborted', { kind: 'aborted', target: targetName }))
-      }, { once: true })
+      }
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort)
+        resolve()
+      }, ms)
+      signal.addEventListener('abort', onAbort, { once: true })
     })
+  /** Records the request and takes its step; a `hang` step waits until the request is aborted. */
+  const take = async (request: ProviderRequest): Promise<Exclude<FakeStep, { hang: true }>> => {
+    requests.push(request)
+    const step = next()
+    if (!('hang' in step)) return step
+    await wait(60_000, request.signal)
+    throw new Error('unreachable')
+  }
   const adapter: ProviderAdapter & { requests: ProviderRequest[] } = {
     provider: 'openai',
     targetName,
     model: `${targetName}-model`,
     requests,
     async chat(request): Promise<ProviderChatResult> {
-      requests.push(request)
-      const step = next()
-      if ('hang' in step) {
-        await wait(60_000, request.signal)
-        throw new Error('unreachable')
-      }
+      const step = await take(request)
       if ('parts' in step) throw new Error('parts step used for chat')
       await wait(step.delayMs ?? 0, request.signal)
       if ('error' in step) throw step.error
       return { text: step.answer, toolCalls: [], finishReason: 'stop', usage: { inputTokens: 1, outputTokens: 2, totalTokens: 3 }, headers: step.headers ?? {} }
     },
     async stream(request): Promise<ProviderStream> {
-      requests.push(request)
-      const step = next()
-      if ('hang' in step) {
-        await wait(60_000, request.signal)
-        throw new Error('unreachable')
-      }
+      const step = await take(request)
       if ('error' in step) {
         await wait(step.delayMs ?? 0, request.signal)
         throw step.error

@@ -1,4 +1,4 @@
-/** Byte-exact Azure OpenAI Chat Completions bodies and headers (from real responses, ids shortened) for the router's HTTP tests. */
+/** Byte-exact Azure OpenAI Chat Completions bodies and headers (from real responses, ids shortened) for the adapter and router tests. */
 
 const filterOk = '{"hate":{"filtered":false,"severity":"safe"},"self_harm":{"filtered":false,"severity":"safe"},"sexual":{"filtered":false,"severity":"safe"},"violence":{"filtered":false,"severity":"safe"}}'
 
@@ -19,10 +19,15 @@ export const azureStreamSse = (...texts: string[]) =>
   'data: [DONE]\n\n'
 
 /** Azure's 429 when a deployment's tokens-per-minute quota is used up. */
-export const azureRateLimitBody =
-  '{"error":{"code":"429","message":"Requests to the ChatCompletions_Create Operation under Azure OpenAI API version 2024-10-21 have exceeded token rate limit of your current AIServices S0 pricing tier. Please retry after 20 seconds. Please go here: https://aka.ms/oai/quotaincrease if you would like to further increase the default rate limit."}}'
+export const azureRateLimitBody = (retryAfterSeconds: number) =>
+  `{"error":{"code":"429","message":"Requests to the ChatCompletions_Create Operation under Azure OpenAI API version 2024-10-21 have exceeded token rate limit of your current AIServices S0 pricing tier. Please retry after ${retryAfterSeconds} seconds. Please go here: https://aka.ms/oai/quotaincrease if you would like to further increase the default rate limit."}}`
 
 export const azureServerErrorBody = '{"error":{"code":"InternalServerError","message":"The server had an error while processing your request. Sorry about that!"}}'
+
+/** A prompt blocked by Azure's content filter (400, `innererror.content_filter_result` names the category). */
+export const azureContentFilterBody = '{"error":{"message":"The response was filtered due to the prompt triggering Azure OpenAI\'s content management policy. Please modify your prompt and retry. To learn more about our content filtering policies please read our documentation: https://go.microsoft.com/fwlink/?linkid=2198766","type":null,"param":"prompt","code":"content_filter","status":400,"innererror":{"code":"ResponsibleAIPolicyViolation","content_filter_result":{"hate":{"filtered":false,"severity":"safe"},"jailbreak":{"filtered":false,"detected":false},"self_harm":{"filtered":false,"severity":"safe"},"sexual":{"filtered":false,"severity":"safe"},"violence":{"filtered":true,"severity":"medium"}}}}}'
+export const azureAccessDeniedBody = '{"error":{"code":"401","message":"Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource."}}'
+export const azureDeploymentNotFoundBody = '{"error":{"code":"DeploymentNotFound","message":"The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again."}}'
 
 /** Headers of an Azure answer from one region (no x-ratelimit-reset-* : Azure does not send them). */
 export const azureHeaders = (region: string) => ({
