@@ -45,10 +45,9 @@ export async function startScriptedServer(reply: ScriptedReply): Promise<Scripte
     for await (const chunk of request) text += String(chunk)
     const seen: SeenRequest = { path: request.url ?? '', headers: request.headers, body: text === '' ? {} : (JSON.parse(text) as SeenRequest['body']) }
     requests.push(seen)
-    let finished = false
-    response.on('finish', () => (finished = true))
-    request.socket.once('close', () => {
-      if (!finished) closedMidRequest += 1
+    // Per response, not per socket: a kept-alive socket serves many requests.
+    response.once('close', () => {
+      if (!response.writableFinished) closedMidRequest += 1
       notify()
     })
     notify()

@@ -1,0 +1,93 @@
+import { createHook } from 'node:async_hooks'
+import { getEventListeners } from 'node:events'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { createLlmClient } from '@voxguard/llm'
+import { jsonHeaders, serverErrorBody } from './support/openai-wire.ts'
+import { answerOpenAi, respondWith, startScriptedServer } from './support/start-scripted-server.ts'
+
+const messages = [{ role: 'user' as const, content: 'When do you open on Monday?' }]
+
+/**
+ * Tracks the timers (`Timeout` handles) created from now on, by who created them: the
+ * client's own code, opossum (breaker timers), or the openai SDK. A timer counts as live
+ * from its creation until it fires or is cleared (async_hooks `destroy`), `unref` or not.
+ */
+function trackTimers() {
+  const live = new Map<number, 'client' | 'breaker' | 'sdk'>()
+  const stackTraceLimit = Error.stackTraceLimit
+  Error.stackTraceLimit = 30
+  const hook = createHook({
+    init(asyncId, type) {
+      if (type !== 'Timeout') return
+      // The frame below Node's setTimeout/setInterval is the code that created the timer.
+      const frames = new Error().stack?.split('\n') ?? []
+      const creator = frames[frames.findLastIndex((frame) => frame.includes('(node:timers:')) + 1] ?? ''
+      if (creator.includes('/opossum/')) live.set(asyncId, 'breaker')
+      else if (creator.includes('/packages/llm/src/')) live.set(asyncId, 'client')
+      else if (creator.includes('/node_modules/openai/')) live.set(asyncId, 'sdk')
+    },
+    destroy(asyncId) {
+      live.delete(asyncId)
+    },
+  })
+  hook.enable()
+  onTestFinished(() => {
+    hook.disable()
+    Error.stackTraceLimit = stackTraceLimit
+  })
+  return {
+    /** Timers of `owner` still live; waits a turn first, as Node reports `destroy` asynchronously. */
+    live: async (owner: 'client' | 'breaker' | 'sdk') => {
+      await new Promise((resolve) => setImmediate(resolve))
+      return [...live.values()].filter((value) => value === owner).length
+    },
+  }
+}
+
+describe('thousands of calls with one long-lived caller signal', () => {
+  it('leaves no listener on the signal and no timer behind; close() stops the breaker timers', async () => {
+    const timers = trackTimers()
+    const warnings: string[] = []
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`)
+    process.on('warning', onWarning)
+    onTestFinished(() => void process.off('warning', onWarning))
+
+    // Every 10th and 11th request to the primary fail: that call retries (a backoff wait), then falls back.
+    const answer = answerOpenAi('We open at 9.')
+    const serverError = respondWith(500, serverErrorBody, jsonHeaders)
+    const primary = await startScriptedServer((request, response) => (primary.requests.length % 10 < 2 ? serverError : answer)(request, response))
+    const secondary = await startScriptedServer(answer)
+    const signal = new AbortController().signal
+    const listenersDuringAttempts = new Set<number>()
+    const llm = createLlmClient({
+      targets: {
+        primary: { provider: 'openai', model: 'gpt-4o-mini', baseURL: primary.baseURL, apiKey: 'sk-primary-0123456789abcdef' },
+        secondary: { provider: 'openai', model: 'gpt-4o-mini', baseURL: secondary.baseURL, apiKey: 'sk-secondary-0123456789abcdef' },
+      },
+      routes: { answer: { chain: ['primary', 'secondary'], initialBackoffMs: 1, maxBackoffMs: 2 } },
+      onEvent: (event) => {
+        if (event.type === 'attempt-start') listenersDuringAttempts.add(getEventListeners(signal, 'abort').length)
+      },
+    })
+
+    const servedBy = new Set<string>()
+    for (let call = 0; call < 2_000; call += 1) {
+      servedBy.add((await llm.chat({ route: 'answer', messages, signal })).servedBy)
+      expect(getEventListeners(signal, 'abort')).toHaveLength(0)
+    }
+    for (let call = 0; call < 100; call += 1) {
+      for await (const part of llm.stream({ route: 'answer', messages, signal })) if (part.type === 'end') servedBy.add(part.servedBy)
+      expect(getEventListeners(signal, 'abort')).toHaveLength(0)
+    }
+    expect([...servedBy].sort()).toEqual(['primary', 'secondary'])
+    // While a call runs its deadline follows the signal with exactly one listener, removed when it ends.
+    expect([...listenersDuringAttempts]).toEqual([1])
+    expect(warnings).toEqual([])
+    // Every per-call timer (deadline, attempt timers, backoff waits, the SDK's own) was cleared...
+    expect({ client: await timers.live('client'), sdk: await timers.live('sdk') }).toEqual({ client: 0, sdk: 0 })
+    // ...and what remains, the breakers' rolling-window timers, stops at close().
+    expect(await timers.live('breaker')).toBeGreaterThan(0)
+    llm.close()
+    expect({ client: await timers.live('client'), breaker: await timers.live('breaker'), sdk: await timers.live('sdk') }).toEqual({ client: 0, breaker: 0, sdk: 0 })
+  })
+})
