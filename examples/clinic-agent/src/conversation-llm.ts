@@ -1,4 +1,4 @@
-import type { AttemptRecord, ChatMessage, ToolCall, ToolDefinition } from '@voxguard/llm'
+import { isLlmError, type AttemptRecord, type ChatMessage, type ToolCall, type ToolDefinition } from '@voxguard/llm'
 
 /** What the conversation asks of an LLM client (`createLlmClient` of @voxguard/llm satisfies it). */
 export interface ConversationLlm {
@@ -36,4 +36,15 @@ export function fallbackFromAttempts(servedBy: string | undefined, attempts: Att
   const failed = attempts.find((attempt) => attempt.target !== servedBy && attempt.outcome !== 'success')
   const culprit = failed ?? first
   return { from: culprit.target, to: servedBy, reason: culprit.reason ?? culprit.errorKind ?? culprit.outcome }
+}
+
+/**
+ * Why a step failed, as one LlmError kind: for a chain where every target failed
+ * (`all_failed`), the kind of the first attempt that got an error (e.g. `rate_limited`);
+ * otherwise the error's own kind; `unknown` for anything that is not an LlmError.
+ */
+export function failureKind(error: unknown): string {
+  if (!isLlmError(error)) return 'unknown'
+  if (error.kind !== 'all_failed') return error.kind
+  return error.attempts.find((attempt) => attempt.outcome === 'error' && attempt.errorKind)?.errorKind ?? error.kind
 }

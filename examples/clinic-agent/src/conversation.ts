@@ -2,8 +2,9 @@ import { fillTemplate, type KnowledgeBase } from '@voxguard/knowledge'
 import { isLlmError, type ChatMessage, type ToolCall } from '@voxguard/llm'
 import type { AppointmentStore } from './appointment-store.ts'
 import { CLINIC_TOOLS, parseToolArguments, runClinicTool, type ToolResult } from './clinic-tools.ts'
-import { fallbackFromAttempts, type ConversationLlm, type LlmRequest } from './conversation-llm.ts'
+import { failureKind, fallbackFromAttempts, type ConversationLlm, type LlmRequest } from './conversation-llm.ts'
 import type { Logger } from './logger.ts'
+import { matchIntentByKeywords } from './match-intent-by-keywords.ts'
 import { todayIn, weekdayOf } from './parse-appointment-time.ts'
 import { answerPrompt, CANNED_LINES, classifyPrompt, confirmPrompt, GREETING_TEMPLATE, type CannedLine } from './prompts.ts'
 
@@ -112,8 +113,8 @@ export class Conversation {
     let route = routes.classify
     let spoken = ''
     try {
-      const { intent, fallback } = await this.#classify(text, turnSignal)
-      if (fallback) yield fallback
+      const { intent, event } = await this.#classify(text, turnSignal)
+      if (event) yield event
       this.lastIntent = intent
       route = routes.answer
       const user: ChatMessage = { role: 'user', content: text }
@@ -191,7 +192,12 @@ export class Conversation {
     return { type: 'event', name: 'llm.all_failed', data: { route, attempts: isLlmError(error) ? error.attempts.length : 0 } }
   }
 
-  async #classify(text: string, signal: AbortSignal): Promise<{ intent: string | undefined; fallback?: TurnOutput }> {
+  /**
+   * The `classify` step. When the route fails (rate limits, its tight deadline) the turn
+   * degrades instead of apologising: the intent comes from the local keyword classifier and
+   * `llm.degraded` tells the judge the classifier was not the model.
+   */
+  async #classify(text: string, signal: AbortSignal): Promise<{ intent: string | undefined; event?: TurnOutput }> {
     const { knowledgeBase, routes, logger } = this.#options
     try {
       const result = await this.#options.llm.chat({
@@ -202,12 +208,13 @@ export class Conversation {
       const seen = fallbackFromAttempts(result.servedBy, result.attempts)
       const name = result.text.trim().toLowerCase().replace(/[^a-z_]/g, '')
       const intent = knowledgeBase.intents[name] ? name : 'fallback'
-      return seen ? { intent, fallback: { type: 'event', name: 'llm.fallback', data: { route: routes.classify, ...seen } } } : { intent }
+      return seen ? { intent, event: { type: 'event', name: 'llm.fallback', data: { route: routes.classify, ...seen } } } : { intent }
     } catch (error) {
       if (signal.aborted) throw error
-      // The answer step can still help without an intent hint: degrade, do not apologise.
-      logger.warn('classify failed; answering without an intent', { error: isLlmError(error) ? error.kind : String(error) })
-      return { intent: undefined }
+      const kind = failureKind(error)
+      const intent = matchIntentByKeywords(text, knowledgeBase.intents)
+      logger.warn('classify failed; intent from keywords', { kind, intent: intent ?? null })
+      return { intent, event: { type: 'event', name: 'llm.degraded', data: { route: routes.classify, kind } } }
     }
   }
 

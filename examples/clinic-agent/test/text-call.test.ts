@@ -135,6 +135,22 @@ describe('text protocol, provider outages', () => {
     }
   })
 
+  it('classify rate limited (429 on every classify target): answers anyway, reports llm.degraded, and a goodbye still hangs up', async () => {
+    const agent = await startClinicAgent({ port: 0, profile: profile('classify-rate-limited'), speech: 'none', logLevel: 'error', now })
+    try {
+      const client = await call(agent)
+      const from = client.messages.length
+      const final = await say(client, 1, 'How much is a cleaning?')
+      expect(final.text).toContain('5000 yen')
+      expect(client.messages.slice(from)).toContainEqual({ type: 'agent.event', name: 'llm.degraded', data: { route: 'classify', kind: 'rate_limited' } })
+      await say(client, 2, "Thank you, that's all. Goodbye.")
+      await client.waitFor((message) => message.type === 'agent.hangup')
+      expect(await client.closed()).toBe(1000)
+    } finally {
+      await agent.close()
+    }
+  })
+
   it('every target down: apologises, offers a human, reports llm.all_failed; "yes" hands off without a model', async () => {
     const agent = await startClinicAgent({ port: 0, profile: profile('all-down'), speech: 'none', logLevel: 'error', now })
     try {
