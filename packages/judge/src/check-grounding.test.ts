@@ -81,6 +81,10 @@ describe('checkGrounding against a knowledge base (English)', () => {
     expect(check('book', 'I can book that for you. What day and time would you like?').result).toMatchObject({ hallucinated: false, claims: [] })
   })
 
+  it('acknowledgements are not claims ("All right.")', () => {
+    expect(check('No, thanks.', 'All right. Is there anything else I can help you with?').result).toMatchObject({ hallucinated: false, claims: [] })
+  })
+
   it('keypad menu digits are not claims', () => {
     expect(check('', 'Press 1 to book an appointment, 2 for our opening hours, or 0 to speak to a receptionist.').result.hallucinated).toBe(false)
   })
@@ -98,6 +102,15 @@ describe('checkGrounding against a knowledge base (English)', () => {
   it('values in tool results are supported', () => {
     const result = checkGrounding({ knowledge, context: 'book me', toolData: [{ result: { date: '2026-03-03', time: '10:30' } }], response: 'You are booked on 2026-03-03 at 10:30.' })
     expect(result.hallucinated).toBe(false)
+  })
+
+  it('a day or time reported for what a tool did must be the tool\'s, not just inside opening hours; offers are not reports', () => {
+    const booked = [{ name: 'book_appointment', arguments: { date: 'Monday', time: '09:30' }, result: { ok: true, message: 'Booked cleaning for Aiko Suzuki on Monday 2026-11-23 at 09:30.' } }]
+    const summary = (response: string) => checkGrounding({ knowledge, context: 'A cleaning next Monday at 9:30, please.', toolData: booked, response }).claims.map((claim) => `${claim.status} ${claim.type} ${claim.text}`)
+    expect(summary('Your appointment is booked for Monday at 09:30.')).toEqual(['supported weekday Monday', 'supported time 09:30'])
+    expect(summary('Your appointment is booked for Tuesday at 09:30.')).toEqual(['contradicted weekday Tuesday', 'supported time 09:30'])
+    expect(summary('Your appointment is booked for Monday at 10:30.')).toEqual(['supported weekday Monday', 'contradicted time 10:30'])
+    expect(summary('I can also book you on Friday at 10:00 if you prefer.').filter((line) => !line.startsWith('supported'))).toEqual([])
   })
 
   it('parses number words: "five thousand yen" for a cleaning is supported', () => {

@@ -200,6 +200,15 @@ describe('judgeCall: precedence', () => {
     expect(verdict.hallucinations).toEqual([])
   })
 
+  it('an interrupted reply is judged on what was heard: its cut-off last value is not a claim, earlier claims are', async () => {
+    const cut = callRecord({ turns: [greeting, { caller: 'What are your hours during the week?', reply: 'We are open Monday, Tuesday and Thursday 09:', interrupted: true }] })
+    const verdict = await judgeCall(cut, { knowledge })
+    expect(verdict).toMatchObject({ outcome: 'pass', factor: null, hallucinations: [] })
+    const wrongThenCut = callRecord({ turns: [greeting, { caller: 'How much is a cleaning?', reply: 'A cleaning is 7500 yen, a checkup is 30', interrupted: true }] })
+    const flagged = await judgeCall(wrongThenCut, { knowledge })
+    expect(flagged.hallucinations.flatMap((turn) => turn.findings.map((finding) => finding.text))).toEqual(['7500 yen'])
+  })
+
   it('a misunderstanding replaces the unmet expectation of the same turn (one reason, not two)', async () => {
     const record = callRecord({ turns: [greeting, { caller: 'How much does whitening cost?', reply: "I'm sorry, I didn't understand. Could you repeat?", expectations: { saysAny: ['30000'] } }] })
     expect(codes(await judgeCall(record, { knowledge }))).toEqual(['misunderstanding'])

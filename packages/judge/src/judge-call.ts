@@ -5,6 +5,7 @@ import { JudgeError } from './judge-error.ts'
 import type { KnowledgeBase } from '@voxguard/knowledge'
 import type { LlmJudge } from './llm/llm-judge.ts'
 import { checkCallExpectations, checkTurnExpectations, goalReached } from './verdict/check-expectations.ts'
+import { heardReply } from './verdict/heard-reply.ts'
 import { findLoop, misunderstood } from './verdict/dialogue-patterns.ts'
 import { REASON_FACTORS } from './verdict/reason-codes.ts'
 import { systemReasons } from './verdict/system-reasons.ts'
@@ -51,16 +52,17 @@ async function groundTurns(record: CallRecord, turns: TurnRecord[], options: Jud
   let claimsChecked = 0
   if (options.knowledge === undefined) return { hallucinations, claimsChecked }
   for (const turn of turns) {
-    if (turn.agent.text.trim() === '') continue
+    const reply = heardReply(turn)
+    if (reply.trim() === '') continue
     const context = record.turns.filter((other) => other.index <= turn.index).map(callerText).filter(Boolean)
     const toolData = record.turns.filter((other) => other.index <= turn.index).flatMap((other) => other.agent.toolCalls.map((call) => ({ name: call.name, arguments: call.arguments, result: call.result })))
-    const result = checkGrounding({ knowledge: options.knowledge, context, toolData, response: turn.agent.text })
+    const result = checkGrounding({ knowledge: options.knowledge, context, toolData, response: reply })
     let claims: ClaimCheck[] = [...result.claims]
     if (options.llmJudge && result.unsettled.length > 0) {
       // The LLM judge re-decides the sentences the rules could not settle.
       const unsettled = new Set(result.unsettled)
       claims = claims.filter((claim) => !(claim.type === 'statement' && unsettled.has(claim.text)))
-      claims.push(...(await options.llmJudge.verify({ knowledge: options.knowledge, context, response: turn.agent.text, statements: result.unsettled, ...(options.signal ? { signal: options.signal } : {}) })))
+      claims.push(...(await options.llmJudge.verify({ knowledge: options.knowledge, context, response: reply, statements: result.unsettled, ...(options.signal ? { signal: options.signal } : {}) })))
     }
     claimsChecked += claims.length
     const findings = claims.filter((claim) => !claim.supported)

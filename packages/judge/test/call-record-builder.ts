@@ -5,6 +5,8 @@ export interface TurnSpec {
   reply: string
   firstByteMs?: number
   timedOut?: boolean
+  /** The caller barged in before the reply ended. */
+  interrupted?: boolean
   toolCalls?: Array<Pick<ToolCallRecord, 'name' | 'arguments'> & { result?: unknown }>
   expectations?: TurnExpectations
 }
@@ -20,6 +22,7 @@ export function turn(index: number, spec: TurnSpec): TurnRecord {
       deltaCount: spec.reply === '' ? 0 : 1,
       ...(spec.timedOut ? {} : { firstByteMs: spec.firstByteMs ?? 300, completeMs: (spec.firstByteMs ?? 300) + 200 }),
       toolCalls: (spec.toolCalls ?? []).map((call) => ({ ...call, atMs: index * 1000 + 100 })),
+      ...(spec.interrupted ? { interrupted: true } : {}),
     },
     timedOut: spec.timedOut ?? false,
     ...(spec.expectations ? { expectations: spec.expectations } : {}),

@@ -14,7 +14,7 @@ export function isNegated(sentence: string): boolean {
   return NEGATION.test(normalizeText(sentence)) || /\bnot accepted\b|\bno\s+\w+\s+(?:is|are)\b/iu.test(sentence)
 }
 
-const DIALOGUE_ACT = /^(?:i\b|i'm|i’m|i've|i'll|let me|let's|please|of course|sure|certainly|absolutely|thank|thanks|goodbye|bye|hello|hi\b|sorry|okay|ok\b|yes|no\b|great|perfect|alright|welcome|you're welcome|one moment|just a moment|how can|what can|is there anything|anything else|press|dial|push|say|choose|select|hold|wait|call us|visit us|feel free)|^(?:お電話|ありがとう|少々|かしこまりました|承知|失礼|はい|いいえ|申し訳|すみません|どうぞ|お待ち)/iu
+const DIALOGUE_ACT = /^(?:i\b|i'm|i’m|i've|i'll|let me|let's|please|of course|sure|certainly|absolutely|thank|thanks|goodbye|bye|hello|hi\b|sorry|okay|ok\b|yes|no\b|great|perfect|alright|all right|welcome|you're welcome|one moment|just a moment|how can|what can|is there anything|anything else|press|dial|push|say|choose|select|hold|wait|call us|visit us|feel free)|^(?:お電話|ありがとう|少々|かしこまりました|承知|失礼|はい|いいえ|申し訳|すみません|どうぞ|お待ち)/iu
 
 /** A declarative sentence about the business, not a question, greeting, apology or offer. */
 function isFactualStatement(sentence: string): boolean {

@@ -45,6 +45,24 @@ function agreesWithAny(claim: Claim, claims: Claim[]): boolean {
   return claims.some((other) => valuesAgree(claim.value, other.value) === 'equal')
 }
 
+/** Words that report what a tool did ("booked for", "cancelled", 予約しました), not offers. */
+const TOOL_REPORT = /\b(?:booked|reserved|cancell?ed|moved|rescheduled)\b|予約(?:しました|いたしました|を承りました|が完了)|(?:キャンセル|変更)(?:しました|いたしました)/iu
+
+/**
+ * "Your appointment is booked for Tuesday at 10:00" after a tool booked Monday at 09:00: a
+ * day, date or time the reply reports for what a tool did must be one of the tool data's
+ * values of that kind (when the tool data has any); the knowledge base's opening hours do
+ * not back it.
+ */
+function contradictsToolReport(claim: Claim, window: string, sources: GroundingSources): ClaimCheck | undefined {
+  const group = claimGroup(claim.type)
+  if ((group !== 'time' && group !== 'weekday' && group !== 'date') || !TOOL_REPORT.test(window)) return undefined
+  const toolValues = sources.toolClaims.filter((other) => claimGroup(other.type) === group)
+  const sameDays = (other: Claim) => claim.value.kind === 'weekday' && other.value.kind === 'weekday' && claim.value.days.every((day) => other.value.kind === 'weekday' && other.value.days.includes(day))
+  if (toolValues.length === 0 || agreesWithAny(claim, toolValues) || toolValues.some(sameDays)) return undefined
+  return result(claim, 'contradicted', { source: 'tool', value: toolValues.map((other) => other.text).join(', ') })
+}
+
 function verifyWeekday(claim: Claim, sources: GroundingSources): ClaimCheck {
   if (claim.value.kind !== 'weekday') return result(claim, 'unsupported')
   const { days, status } = claim.value
@@ -92,10 +110,13 @@ function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources)
  * the entries that can settle it are those of the same kind whose leaf key, then parent
  * keys, then value words share a term with the claim's subject (`terms`). The first tier
  * with related entries decides: an equal value supports, a different value contradicts
- * (with that entry as evidence). Tool results support before the knowledge base is asked;
+ * (with that entry as evidence). Tool results support before the knowledge base is asked, and
+ * a day or time reported for what a tool did must be the tool's;
  * the caller's words support only what the knowledge base does not contradict.
  */
 export function verifyClaim(claim: Claim, terms: Set<string>, window: string, sources: GroundingSources): ClaimCheck {
+  const toolConflict = contradictsToolReport(claim, window, sources)
+  if (toolConflict) return toolConflict
   if (claim.type === 'weekday') return verifyWeekday(claim, sources)
   if (claim.type === 'name') return verifyName(claim, terms, sources)
   if (agreesWithAny(claim, sources.toolClaims)) return result(claim, 'supported', { source: 'tool' })
