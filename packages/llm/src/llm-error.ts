@@ -61,6 +61,17 @@ export interface LlmErrorOptions {
   cause?: unknown
 }
 
+/**
+ * The error every `chat` and `stream` failure is: `kind` (see the table above), the
+ * `target` and HTTP `status` when one is known, the response `headers` (never credentials),
+ * the provider's `retryAfterMs`, and `attempts`, every attempt of the call so far.
+ * @example
+ * try {
+ *   await llm.chat({ route: 'answer', messages })
+ * } catch (error) {
+ *   if (isLlmError(error) && error.kind === 'deadline') speak('Sorry, one moment please.')
+ * }
+ */
 export class LlmError extends Error {
   override readonly name = 'LlmError'
   readonly kind: LlmErrorKind
@@ -81,6 +92,7 @@ export class LlmError extends Error {
   }
 }
 
+/** Whether `value` is an `LlmError` (a type guard for `catch` blocks). */
 export function isLlmError(value: unknown): value is LlmError {
   return value instanceof LlmError
 }

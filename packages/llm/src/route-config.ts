@@ -41,9 +41,12 @@ export interface RouteConfig {
   maxRetriesPerTarget?: number
   /** Total time the call may spend waiting between retries (backoff and Retry-After). Default 2000. */
   maxTotalWaitMs?: number
-  /** First backoff wait; doubles per retry with full jitter up to `maxBackoffMs`. Default 100. */
+  /**
+   * First backoff wait when the provider sent no Retry-After; the step doubles per retry up
+   * to `maxBackoffMs`, and each wait is half the step plus a random half (equal jitter). Default 100.
+   */
   initialBackoffMs?: number
-  /** Default 1000. */
+  /** Largest backoff step. Default 1000. */
   maxBackoffMs?: number
 }
 
@@ -64,6 +67,7 @@ export interface ResolvedRoute {
   maxBackoffMs: number
 }
 
+/** The defaults `RouteConfig` fields take when left out (one place; the README's routes table says the same). */
 export const routeDefaults = {
   deadlineMs: 10_000,
   firstTokenTimeoutMs: 3_000,

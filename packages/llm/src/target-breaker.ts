@@ -14,6 +14,7 @@ export interface BreakerOptions {
   rollingCountTimeoutMs?: number
 }
 
+/** The defaults `BreakerOptions` fields take when left out. */
 export const breakerDefaults = {
   errorThresholdPercentage: 50,
   volumeThreshold: 4,
