@@ -3,6 +3,8 @@ import { abortableIterate } from './abortable-iterate.ts'
 import type { AgentContext } from './agent-context.ts'
 import { Conversation, type CallerInput } from './conversation.ts'
 import { CANNED_LINES } from './prompts.ts'
+import { recordAgentEvent } from './record-agent-event.ts'
+import { ReplySequencer } from './reply-sequencer.ts'
 
 /** WebSocket close codes for a caller that breaks the protocol (RFC 6455). */
 export const CLOSE_INVALID_PAYLOAD = 1007
@@ -51,8 +53,8 @@ export function handleTextCall(socket: WebSocket, context: AgentContext): void {
   let logger = context.logger.child({ transport: 'text' })
   let conversation: Conversation | undefined
   let replyCount = 0
-  let current: { controller: AbortController; done: Promise<void> } | undefined
   const hangup = new AbortController()
+  const replies = new ReplySequencer(hangup.signal, (error) => logger.error('reply failed', { error }))
   const send = (message: object) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message))
   }
@@ -73,8 +75,7 @@ export function handleTextCall(socket: WebSocket, context: AgentContext): void {
       } else if (output.type === 'tool-call') {
         send({ type: 'agent.tool_call', replyId, name: output.name, arguments: output.arguments, result: output.result })
       } else if (output.type === 'event') {
-        context.metrics.agentEvents.inc({ name: output.name })
-        logger.info('agent event', { event: output.name, data: output.data })
+        recordAgentEvent(context.metrics, logger, output.name, output.data)
         send({ type: 'agent.event', name: output.name, data: output.data })
       } else {
         endCall = output.reason
@@ -94,15 +95,7 @@ export function handleTextCall(socket: WebSocket, context: AgentContext): void {
   /** Starts a reply; a reply still running is interrupted first (barge-in). */
   const startReply = (input: CallerInput | { type: 'canned'; text: string }) => {
     const receivedAt = performance.now()
-    const previous = current
-    previous?.controller.abort()
-    const controller = new AbortController()
-    const signal = AbortSignal.any([controller.signal, hangup.signal])
-    const done = (async () => {
-      await previous?.done
-      await reply(input, receivedAt, signal)
-    })().catch((error: unknown) => logger.error('reply failed', { error }))
-    current = { controller, done }
+    replies.start((signal) => reply(input, receivedAt, signal))
   }
 
   socket.on('message', (data, isBinary) => {

@@ -6,6 +6,8 @@ import { OutboundAudioPlayer } from './audio/outbound-audio-player.ts'
 import { VoiceActivityDetector } from './audio/voice-activity-detector.ts'
 import { Conversation, type CallerInput, type TurnOutput } from './conversation.ts'
 import { CANNED_LINES } from './prompts.ts'
+import { recordAgentEvent } from './record-agent-event.ts'
+import { ReplySequencer } from './reply-sequencer.ts'
 import { SentenceChunker } from './sentence-chunker.ts'
 import { SpeechError } from './speech/speech-types.ts'
 import { CLOSE_INVALID_PAYLOAD, CLOSE_POLICY_VIOLATION } from './text-call-handler.ts'
@@ -33,9 +35,9 @@ export function handleTwilioCall(socket: WebSocket, context: AgentContext): void
   let streamSid: string | undefined
   let conversation: Conversation | undefined
   let replyCount = 0
-  let current: { controller: AbortController; done: Promise<void> } | undefined
   let inbound = new Uint8Array(0)
   const hangup = new AbortController()
+  const replies = new ReplySequencer(hangup.signal, (error) => logger.error('reply failed', { error }))
   const detector = new VoiceActivityDetector()
   const send = (message: object) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message))
@@ -49,10 +51,7 @@ export function handleTwilioCall(socket: WebSocket, context: AgentContext): void
     },
     sendMark: (name) => send({ event: 'mark', streamSid, mark: { name } }),
   })
-  const report = (name: string, data: Record<string, unknown>) => {
-    context.metrics.agentEvents.inc({ name })
-    logger.warn('agent event', { event: name, data })
-  }
+  const report = (name: string, data: Record<string, unknown>) => recordAgentEvent(context.metrics, logger, name, data)
 
   const speak = async (text: string, canned: string | undefined, signal: AbortSignal) => {
     const audio = canned ? cannedAudio.get(canned) : undefined
@@ -119,23 +118,13 @@ export function handleTwilioCall(socket: WebSocket, context: AgentContext): void
     }
   }
 
-  const startReply = (input: Parameters<typeof reply>[0], endedAt = performance.now()) => {
-    const previous = current
-    previous?.controller.abort()
-    const controller = new AbortController()
-    const signal = AbortSignal.any([controller.signal, hangup.signal])
-    const done = (async () => {
-      await previous?.done
-      await reply(input, endedAt, signal)
-    })().catch((error: unknown) => logger.error('reply failed', { error }))
-    current = { controller, done: done.finally(() => { if (current?.controller === controller) current = undefined }) }
-  }
+  const startReply = (input: Parameters<typeof reply>[0], endedAt = performance.now()) => replies.start((signal) => reply(input, endedAt, signal))
 
   /** Stops the agent talking: abort the reply, drop queued audio, tell Twilio to `clear`. */
   const bargeIn = (why: string) => {
-    if (!current && !player.busy) return
+    if (!replies.busy && !player.busy) return
     logger.info('barge-in', { why })
-    current?.controller.abort()
+    replies.interrupt()
     player.clear()
     send({ event: 'clear', streamSid })
   }
