@@ -3,8 +3,9 @@
  *   cd bench && node --conditions=source llm-overhead.bench.ts
  * 1. `llm.chat` vs the raw `openai` client against the same local server, interleaved in one run.
  * 2. Time to serve when the primary is down (connection refused, hanging), breaker closed vs open.
+ * 3. Per-part cost of `llm.stream` over reading the same adapter stream directly (in memory, no socket).
  */
-import { createLlmClient, type LlmClient } from '@voxguard/llm'
+import { createLlmClient, type LlmClient, type ProviderAdapter, type ProviderStreamPart } from '@voxguard/llm'
 import OpenAI from 'openai'
 import { refusedBaseUrl, startBenchOpenAiServer } from './llm-openai-server.ts'
 
@@ -79,6 +80,39 @@ const outages = [
 ]
 await Promise.all([healthy.close(), hanging.close()])
 
+// 3. Streaming: what the router adds per part (timers, failover bookkeeping), without any I/O.
+const streamParts = quick ? 20_000 : 200_000
+const memoryAdapter: ProviderAdapter = {
+  provider: 'openai',
+  targetName: 'memory',
+  model: 'gpt-4o-mini',
+  chat: () => Promise.reject(new Error('stream only')),
+  stream: () =>
+    Promise.resolve({
+      headers: {},
+      parts: (async function* (): AsyncGenerator<ProviderStreamPart> {
+        for (let index = 0; index < streamParts; index += 1) yield { type: 'text-delta', text: 'x' }
+        yield { type: 'finish', finishReason: 'stop' }
+      })(),
+    }),
+}
+const streaming = createLlmClient({
+  targets: { memory: { provider: 'openai', model: 'gpt-4o-mini', apiKey: 'bench-key' } },
+  routes: { answer: { chain: ['memory'] } },
+  createAdapter: () => memoryAdapter,
+})
+const directPartUs: number[] = []
+const routedPartUs: number[] = []
+for (let round = 0; round < 5; round += 1) {
+  directPartUs.push((await time(async () => {
+    for await (const part of (await memoryAdapter.stream({ messages, signal: new AbortController().signal })).parts) void part
+  })) * 1000 / streamParts)
+  routedPartUs.push((await time(async () => {
+    for await (const part of streaming.stream({ route: 'answer', messages })) void part
+  })) * 1000 / streamParts)
+}
+streaming.close()
+
 const rawMedian = percentile(rawSamples, 0.5)
 const llmMedian = percentile(llmSamples, 0.5)
 console.log(`\n### llm.chat vs raw openai client (${iterations} calls each, interleaved, local server)\n`)
@@ -91,3 +125,11 @@ console.log('\n### Time to serve from the secondary when the primary is down (ro
 console.log('| primary | calls | breaker | median ms | p99 ms |')
 console.log('|---|---:|---|---:|---:|')
 for (const row of outages) console.log(`| ${row.name} | ${row.samples.length} | ${row.state} | ${ms(percentile(row.samples, 0.5))} | ${ms(percentile(row.samples, 0.99))} |`)
+const directMedian = percentile(directPartUs, 0.5)
+const routedMedian = percentile(routedPartUs, 0.5)
+console.log(`\n### Streaming: cost per part (${streamParts} parts, in-memory adapter, median of 5 rounds)\n`)
+console.log('| reader | µs per part |')
+console.log('|---|---:|')
+console.log(`| adapter stream read directly | ${directMedian.toFixed(3)} |`)
+console.log(`| \`llm.stream\` | ${routedMedian.toFixed(3)} |`)
+console.log(`| **added by the router per part** | **${(routedMedian - directMedian).toFixed(3)}** |`)
