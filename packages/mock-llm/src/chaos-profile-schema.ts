@@ -62,6 +62,7 @@ const errorRates = z.strictObject({
   rate500: rate.default(0),
   rate503: rate.default(0),
   modelTimeout: rate.default(0),
+  contentFilter: rate.default(0),
   inStream: rate.default(0),
   inStreamType: inStreamErrorType.default('modelStreamErrorException'),
 })
@@ -90,12 +91,13 @@ export const targetBehaviourSchema = z
     if (value.interTokenMs !== undefined && value.tokensPerSecond !== undefined) {
       context.addIssue({ code: 'custom', path: ['tokensPerSecond'], message: 'set either interTokenMs or tokensPerSecond, not both' })
     }
-    const total = value.errors.rate429 + value.errors.rate500 + value.errors.rate503 + value.errors.modelTimeout + value.hangRate
+    const { rate429, rate500, rate503, modelTimeout, contentFilter } = value.errors
+    const total = rate429 + rate500 + rate503 + modelTimeout + contentFilter + value.hangRate
     if (total > 1 + 1e-9) {
       context.addIssue({
         code: 'custom',
         path: ['errors'],
-        message: `errors.rate429 + rate500 + rate503 + modelTimeout + hangRate add up to ${round(total)}, must be ≤ 1`,
+        message: `errors.rate429 + rate500 + rate503 + modelTimeout + contentFilter + hangRate add up to ${round(total)}, must be ≤ 1`,
       })
     }
     if (value.errors.inStream + value.cutRate > 1 + 1e-9) {

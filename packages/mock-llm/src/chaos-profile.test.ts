@@ -17,7 +17,7 @@ describe('chaos profiles', () => {
     const profile = resolveChaosProfile({ targets: { openai: {} } })
     expect(profile.seed).toBe(1)
     expect(profile.targets.openai).toMatchObject({ ttftMs: 0, hangRate: 0, cutRate: 0, outages: [], retryAfterMs: 1000, rateLimitWindowMs: 60_000 })
-    expect(profile.targets.openai!.errors).toMatchObject({ rate429: 0, rate500: 0, rate503: 0, modelTimeout: 0, inStream: 0 })
+    expect(profile.targets.openai!.errors).toMatchObject({ rate429: 0, rate500: 0, rate503: 0, modelTimeout: 0, contentFilter: 0, inStream: 0 })
   })
 
   it('names the file, line and field path of a bad value', () => {
@@ -37,7 +37,7 @@ describe('chaos profiles', () => {
 
   it('rejects rates that add up to more than 1, unknown fields and unknown default targets', () => {
     expect(() => resolveChaosProfile({ targets: { a: { errors: { rate429: 0.7, rate500: 0.5 } } } })).toThrow(
-      'targets.a.errors: errors.rate429 + rate500 + rate503 + modelTimeout + hangRate add up to 1.2, must be ≤ 1',
+      'targets.a.errors: errors.rate429 + rate500 + rate503 + modelTimeout + contentFilter + hangRate add up to 1.2, must be ≤ 1',
     )
     expect(() => resolveChaosProfile({ targets: { a: { ttfMs: 3 } } })).toThrow(/targets\.a: Unrecognized key: "ttfMs"/)
     expect(() => resolveChaosProfile({ defaultTarget: 'b', targets: { a: {} } })).toThrow('defaultTarget: "b" is not one of the targets (a)')

@@ -1,33 +1,32 @@
-import { BedrockRuntimeClient, ConverseCommand, ThrottlingException } from '@aws-sdk/client-bedrock-runtime'
+import { ConverseCommand, ThrottlingException } from '@aws-sdk/client-bedrock-runtime'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import OpenAI, { AzureOpenAI, RateLimitError } from 'openai'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startMockServer, type MockServer } from '@voxguard/mock-llm'
-import { postChat } from './support.ts'
+import { describe, expect, it } from 'vitest'
+import { bedrockClient, postChat, postConverse, useMockServers } from './support.ts'
 
-const servers: MockServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-})
-async function start(targets: Record<string, object>) {
-  const server = await startMockServer({ profile: { seed: 1, targets } })
-  servers.push(server)
-  return server
-}
-
+const start = useMockServers()
 const always429 = { errors: { rate429: 1 }, retryAfterMs: 2500, rpm: 600 }
+/** Tokens a request counts against TPM: its messages JSON at ≈ 4 characters a token, plus the 8 of the plain reply. */
+const chatTokens = (content: string) => Math.ceil(JSON.stringify([{ role: 'user', content }]).length / 4) + 8
+const tokensPerChat = chatTokens('Hello') // postChat's message
+const headersMatching = (headers: Headers, pattern: RegExp) => Object.fromEntries([...headers].filter(([name]) => pattern.test(name)))
 
 describe('429 responses', () => {
-  it('OpenAI: exact headers and body, seen by the openai client as RateLimitError', async () => {
+  it('OpenAI: exact headers (all six x-ratelimit-*) and body, seen by the openai client as RateLimitError', async () => {
     const server = await start({ openai: always429 })
     const response = await postChat(server.endpoints('openai').openai)
     expect(response.status).toBe(429)
-    expect(Object.fromEntries([...response.headers].filter(([name]) => /^(retry-after|x-ratelimit|x-request-id)/.test(name)))).toEqual({
+    const headers = headersMatching(response.headers, /^(retry-after|x-ratelimit|x-request-id)/)
+    expect(headers['x-ratelimit-reset-tokens']).toMatch(/^(\d+(\.\d+)?s|\d+ms)$/)
+    expect(headers).toEqual({
       'retry-after': '3',
       'retry-after-ms': '2500',
       'x-ratelimit-limit-requests': '600',
+      'x-ratelimit-limit-tokens': '10000000',
       'x-ratelimit-remaining-requests': '0',
+      'x-ratelimit-remaining-tokens': String(10_000_000 - tokensPerChat),
       'x-ratelimit-reset-requests': '2.5s',
+      'x-ratelimit-reset-tokens': headers['x-ratelimit-reset-tokens'],
       'x-request-id': 'mock-openai-1',
     })
     expect(await response.json()).toEqual({
@@ -44,13 +43,20 @@ describe('429 responses', () => {
     expect((error as RateLimitError).headers.get('retry-after-ms')).toBe('2500')
   })
 
-  it('Azure: x-ms-retry-after-ms and the Azure error body', async () => {
+  it('Azure: retry-after, retry-after-ms, x-ms-retry-after-ms, apim-request-id, only the two remaining-* budgets, and the Azure body', async () => {
     const server = await start({ 'azure-japaneast': always429 })
     const client = new AzureOpenAI({ apiKey: 'key', endpoint: server.endpoints('azure-japaneast').azure, apiVersion: '2024-10-21', deployment: 'gpt-4o', maxRetries: 0 })
     const error = (await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] }).catch((caught: unknown) => caught)) as RateLimitError
     expect(error).toBeInstanceOf(RateLimitError)
-    expect(error.headers.get('x-ms-retry-after-ms')).toBe('2500')
-    expect(error.headers.get('retry-after')).toBe('3')
+    expect(headersMatching(error.headers, /^(retry-after|x-ms-retry|x-ratelimit|x-request-id|apim-request-id)/)).toEqual({
+      'apim-request-id': 'mock-azure-japaneast-1',
+      'retry-after': '3',
+      'retry-after-ms': '2500',
+      'x-ms-retry-after-ms': '2500',
+      'x-ratelimit-remaining-requests': '0',
+      'x-ratelimit-remaining-tokens': String(10_000_000 - chatTokens('hi')),
+      'x-request-id': 'mock-azure-japaneast-1',
+    })
     expect(error.code).toBe('429')
     expect(error.message).toContain('Please retry after 3 seconds.')
   })
@@ -65,23 +71,24 @@ describe('429 responses', () => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('401')
   })
 
-  it('Bedrock: ThrottlingException with x-amzn-errortype, seen by the SDK as ThrottlingException', async () => {
+  it('OpenAI: a missing key is a 401 invalid_request_error with code null, as OpenAI sends it', async () => {
+    const server = await start({ openai: {} })
+    const response = await postChat(server.endpoints('openai').openai, {}, { headers: { 'content-type': 'application/json' } })
+    expect(response.status).toBe(401)
+    const { error } = (await response.json()) as { error: { type: string; code: unknown; message: string } }
+    expect(error).toMatchObject({ type: 'invalid_request_error', code: null })
+    expect(error.message).toMatch(/^You didn't provide an API key\./)
+  })
+
+  it('Bedrock: ThrottlingException with x-amzn-errortype and no OpenAI headers, seen by the SDK as ThrottlingException', async () => {
     const server = await start({ bedrock: always429 })
-    const response = await fetch(`${server.endpoints('bedrock').bedrock}/model/m/converse`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer key', 'content-type': 'application/json' },
-      body: JSON.stringify({ messages: [{ role: 'user', content: [{ text: 'hi' }] }] }),
-    })
+    const response = await postConverse(server.endpoints('bedrock').bedrock)
     expect(response.status).toBe(429)
     expect(response.headers.get('x-amzn-errortype')).toBe('ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/')
+    expect(response.headers.get('x-amzn-requestid')).toBe('mock-bedrock-1')
+    expect(headersMatching(response.headers, /^(retry-after|x-ratelimit|x-request-id)/)).toEqual({})
     expect(await response.json()).toEqual({ message: 'Too many requests, please wait before trying again.' })
-    const client = new BedrockRuntimeClient({
-      region: 'us-east-1',
-      endpoint: server.endpoints('bedrock').bedrock,
-      credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
-      maxAttempts: 1,
-      requestHandler: new NodeHttpHandler(),
-    })
+    const client = bedrockClient(server.endpoints('bedrock').bedrock, new NodeHttpHandler())
     const error = await client.send(new ConverseCommand({ modelId: 'm', messages: [{ role: 'user', content: [{ text: 'hi' }] }] })).catch((caught: unknown) => caught)
     client.destroy()
     expect(error).toBeInstanceOf(ThrottlingException)
@@ -94,6 +101,7 @@ describe('enforced limits', () => {
     const base = server.endpoints('openai').openai
     const ok = await postChat(base)
     expect(ok.headers.get('x-ratelimit-remaining-requests')).toBe('2')
+    expect(ok.headers.get('x-ratelimit-remaining-tokens')).toBe(String(10_000_000 - tokensPerChat))
     await postChat(base)
     await postChat(base)
     const limited = await postChat(base)
@@ -117,6 +125,17 @@ describe('enforced limits', () => {
     const big = await postChat(base, { messages: [{ role: 'user', content: 'x'.repeat(400) }] })
     expect(big.status).toBe(429)
     expect(big.headers.get('x-ratelimit-limit-tokens')).toBe('60')
+    expect(big.headers.get('x-ratelimit-remaining-tokens')).toBe(String(60 - tokensPerChat))
     expect(((await big.json()) as { error: { type: string } }).error.type).toBe('tokens')
+  })
+
+  it('with rpm set, 5xx answers tell the budget too; Bedrock answers never carry x-ratelimit-*', async () => {
+    const server = await start({ openai: { rpm: 50, errors: { rate503: 1 } }, bedrock: { rpm: 50 } })
+    const failed = await postChat(server.endpoints('openai').openai)
+    expect(failed.status).toBe(503)
+    expect(failed.headers.get('x-ratelimit-remaining-requests')).toBe('49')
+    const answered = await postConverse(server.endpoints('bedrock').bedrock)
+    expect(answered.status).toBe(200)
+    expect(headersMatching(answered.headers, /^x-ratelimit/)).toEqual({})
   })
 })

@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { startMockServer, type MockServer } from '@voxguard/mock-llm'
-import { statuses, withinBinomialTolerance } from './support.ts'
+import { describe, expect, it } from 'vitest'
+import type { TargetBehaviourInput } from '@voxguard/mock-llm'
+import { statuses, useMockServers, withinBinomialTolerance } from './support.ts'
 
-const servers: MockServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-})
-
-async function start(seed: number, targets: Record<string, object>) {
-  const server = await startMockServer({ profile: { seed, targets } })
-  servers.push(server)
-  return server
-}
+const startServer = useMockServers()
+const start = (seed: number, targets: Record<string, TargetBehaviourInput>) => startServer(targets, seed)
 
 const stormy = { errors: { rate429: 0.1, rate500: 0.08, rate503: 0.05, modelTimeout: 0.04 }, hangRate: 0 }
 

@@ -1,19 +1,23 @@
-import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand, ModelStreamErrorException } from '@aws-sdk/client-bedrock-runtime'
+import {
+  ConverseCommand,
+  ConverseStreamCommand,
+  InternalServerException,
+  ModelStreamErrorException,
+  ServiceUnavailableException,
+  ThrottlingException,
+} from '@aws-sdk/client-bedrock-runtime'
 import OpenAI, { APIError, APIUserAbortError } from 'openai'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startMockServer, type MockServer } from '@voxguard/mock-llm'
-import { postChat } from './support.ts'
+import { describe, expect, it } from 'vitest'
+import type { TargetBehaviourInput } from '@voxguard/mock-llm'
+import { bedrockClient, drain, postChat, useMockServers } from './support.ts'
 
-const servers: MockServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-})
-async function start(targets: Record<string, object>) {
-  const server = await startMockServer({ profile: { seed: 1, targets } })
-  servers.push(server)
+const startServer = useMockServers()
+async function start(targets: Record<string, TargetBehaviourInput>) {
+  const server = await startServer(targets)
   return { server, startedAt: performance.now() }
 }
+const hi = { modelId: 'm', messages: [{ role: 'user' as const, content: [{ text: 'hi' }] }] }
 const until = (startedAt: number, ms: number) => sleep(Math.max(0, startedAt + ms - performance.now()))
 
 describe('outage windows', () => {
@@ -82,7 +86,7 @@ describe('hangs, cuts and in-stream errors', () => {
 
     const client = new OpenAI({ apiKey: 'sk-test', baseURL: server.endpoints('openai').openai, maxRetries: 0 })
     const stream = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], stream: true })
-    await expect((async () => { for await (const _chunk of stream) void _chunk })()).rejects.toThrow()
+    expect((await drain(stream)).error).toBeInstanceOf(Error)
     expect(server.events.filter((event) => event.kind === 'cut')).toHaveLength(2)
   })
 
@@ -90,25 +94,26 @@ describe('hangs, cuts and in-stream errors', () => {
     const { server } = await start({ openai: { errors: { inStream: 1 } } })
     const client = new OpenAI({ apiKey: 'sk-test', baseURL: server.endpoints('openai').openai, maxRetries: 0 })
     const stream = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], stream: true })
-    const error = await (async () => { for await (const _chunk of stream) void _chunk })().catch((caught: unknown) => caught)
+    const { error } = await drain(stream)
     expect(error).toBeInstanceOf(APIError)
     expect((error as APIError).type).toBe('server_error')
     expect(server.events).toMatchObject([{ kind: 'error', status: 200, errorType: 'server_error', stream: true }])
   })
 
-  it('a Bedrock in-stream exception frame surfaces as ModelStreamErrorException', async () => {
-    const { server } = await start({ bedrock: { errors: { inStream: 1 } } })
-    const client = new BedrockRuntimeClient({
-      region: 'us-east-1',
-      endpoint: server.endpoints('bedrock').bedrock,
-      credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
-      maxAttempts: 1,
-    })
+  it.each([
+    ['modelStreamErrorException', ModelStreamErrorException],
+    ['throttlingException', ThrottlingException],
+    ['internalServerException', InternalServerException],
+    ['serviceUnavailableException', ServiceUnavailableException],
+  ] as const)('a Bedrock in-stream %s frame surfaces in the SDK as its exception class', async (inStreamType, exceptionClass) => {
+    const { server } = await start({ bedrock: { errors: { inStream: 1, inStreamType } } })
+    const client = bedrockClient(server.endpoints('bedrock').bedrock)
     try {
-      const response = await client.send(new ConverseStreamCommand({ modelId: 'm', messages: [{ role: 'user', content: [{ text: 'hi' }] }] }))
-      const error = await (async () => { for await (const _event of response.stream!) void _event })().catch((caught: unknown) => caught)
-      expect(error).toBeInstanceOf(ModelStreamErrorException)
-      expect(server.events).toMatchObject([{ kind: 'error', status: 200, errorType: 'modelStreamErrorException', protocol: 'bedrock' }])
+      const response = await client.send(new ConverseStreamCommand(hi))
+      const { items, error } = await drain(response.stream!)
+      expect(error).toBeInstanceOf(exceptionClass)
+      expect(items.map((event) => Object.keys(event)[0])).not.toContain('messageStop')
+      expect(server.events).toMatchObject([{ kind: 'error', status: 200, errorType: inStreamType, protocol: 'bedrock' }])
     } finally {
       client.destroy()
     }
@@ -121,25 +126,14 @@ describe('Bedrock over HTTP/2 (the SDK default handler)', () => {
       refused: { outages: [{ fromMs: 0, toMs: 60_000, mode: 'refuse' }] },
       cut: { cutRate: 1 },
     })
-    const client = (target: string) =>
-      new BedrockRuntimeClient({
-        region: 'us-east-1',
-        endpoint: server.endpoints(target).bedrock,
-        credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
-        maxAttempts: 1,
-      })
-    const input = { modelId: 'm', messages: [{ role: 'user' as const, content: [{ text: 'hi' }] }] }
-    const refused = client('refused')
-    const cut = client('cut')
+    const refused = bedrockClient(server.endpoints('refused').bedrock)
+    const cut = bedrockClient(server.endpoints('cut').bedrock)
     try {
-      await expect(refused.send(new ConverseCommand(input))).rejects.toThrow()
-      const response = await cut.send(new ConverseStreamCommand(input))
-      const kinds: string[] = []
-      const error = await (async () => {
-        for await (const event of response.stream!) kinds.push(Object.keys(event)[0]!)
-      })().catch((caught: unknown) => caught)
+      await expect(refused.send(new ConverseCommand(hi))).rejects.toThrow()
+      const response = await cut.send(new ConverseStreamCommand(hi))
+      const { items, error } = await drain(response.stream!)
       expect(error).toBeInstanceOf(Error)
-      expect(kinds).not.toContain('messageStop')
+      expect(items.map((event) => Object.keys(event)[0])).not.toContain('messageStop')
       expect(server.events.map((event) => event.kind)).toEqual(['outage', 'cut'])
     } finally {
       refused.destroy()

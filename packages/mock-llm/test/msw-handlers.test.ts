@@ -1,4 +1,4 @@
-import { BedrockRuntimeClient, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime'
+import { ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import { setupServer } from 'msw/node'
 import OpenAI, { InternalServerError } from 'openai'
@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { GroundTruthRecord } from '@voxguard/mock-llm'
 import { createMockHandlers } from '@voxguard/mock-llm/msw'
+import { bedrockClient, drain } from './support.ts'
 
 const knowledgeBase = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
 const records: GroundTruthRecord[] = []
@@ -48,21 +49,12 @@ describe('msw handlers from the same engine', () => {
   })
 
   it('serve Bedrock ConverseStream over HTTP/1.1 and cut it mid-stream', async () => {
-    const client = new BedrockRuntimeClient({
-      region: 'us-east-1',
-      endpoint: 'https://mock-llm.test/bedrock',
-      credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
-      maxAttempts: 1,
-      requestHandler: new NodeHttpHandler(),
-    })
+    const client = bedrockClient('https://mock-llm.test/bedrock', new NodeHttpHandler())
     try {
       const response = await client.send(new ConverseStreamCommand({ modelId: 'm', messages: [{ role: 'user', content: [{ text: 'hi' }] }] }))
-      const events: string[] = []
-      const error = await (async () => {
-        for await (const event of response.stream!) events.push(Object.keys(event)[0]!)
-      })().catch((caught: unknown) => caught)
+      const { items, error } = await drain(response.stream!)
       expect(error).toBeInstanceOf(Error)
-      expect(events).not.toContain('messageStop')
+      expect(items.map((event) => Object.keys(event)[0])).not.toContain('messageStop')
       expect(records.at(-1)).toMatchObject({ kind: 'cut', target: 'bedrock', protocol: 'bedrock' })
     } finally {
       client.destroy()

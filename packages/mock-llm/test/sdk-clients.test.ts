@@ -1,8 +1,9 @@
-import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime'
+import { ConverseCommand, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import OpenAI, { AzureOpenAI } from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMockServer, type MockServer } from '@voxguard/mock-llm'
+import { bedrockClient } from './support.ts'
 
 let server: MockServer
 
@@ -14,16 +15,6 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 const question = [{ role: 'user' as const, content: 'Hello there' }]
-
-function bedrockClient(handler?: NodeHttpHandler): BedrockRuntimeClient {
-  return new BedrockRuntimeClient({
-    region: 'ap-northeast-1',
-    endpoint: server.endpoints('bedrock-tokyo').bedrock,
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
-    maxAttempts: 1,
-    ...(handler ? { requestHandler: handler } : {}),
-  })
-}
 
 describe('real SDK clients against the mock server', () => {
   it('openai: non-streaming chat completion', async () => {
@@ -84,7 +75,7 @@ describe('real SDK clients against the mock server', () => {
     ['NodeHttpHandler (HTTP/1.1)', new NodeHttpHandler()],
   ] as const) {
     it(`bedrock (${name}): Converse and ConverseStream`, async () => {
-      const client = bedrockClient(handler)
+      const client = bedrockClient(server.endpoints('bedrock-tokyo').bedrock, handler)
       try {
         const input = { modelId: 'anthropic.claude-3-haiku-20240307-v1:0', messages: [{ role: 'user' as const, content: [{ text: 'Hello there' }] }] }
         const response = await client.send(new ConverseCommand(input))

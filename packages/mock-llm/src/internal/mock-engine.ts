@@ -1,20 +1,21 @@
 import type { KnowledgeBase } from '@voxguard/knowledge'
 import type { ChaosProfile, TargetBehaviour } from '../chaos-profile.ts'
 import type { GroundTruthRecord, TransportFaultRecord } from '../ground-truth-record.ts'
+import { azureWireFormat } from './azure/azure-wire-format.ts'
+import { BadRequestBody } from './bad-request-body.ts'
+import { bedrockWireFormat } from './bedrock/bedrock-wire-format.ts'
 import { answerChatRequest } from './brain/answer-chat-request.ts'
-import { bedrockErrorResponse, bedrockErrorType } from './bedrock/bedrock-error-response.ts'
-import { readBedrockRequest } from './bedrock/read-bedrock-request.ts'
-import { renderBedrockResponse } from './bedrock/render-bedrock-response.ts'
 import { splitIntoTokens, type ChatRequest } from './chat-request.ts'
-import { openAiErrorResponse, type ErrorDetail, type ErrorStatus } from './openai/openai-error-response.ts'
-import { BadRequestBody, readOpenAiRequest } from './openai/read-openai-request.ts'
-import { renderOpenAiResponse } from './openai/render-openai-response.ts'
-import { formatResetDuration, RateLimitWindow } from './rate-limit-window.ts'
+import { openAiWireFormat } from './openai/openai-wire-format.ts'
+import { RateLimitWindow, type RateLimitSnapshot } from './rate-limit-window.ts'
 import type { ResponsePlan } from './response-plan.ts'
 import { routeRequest, type Protocol, type RouteMatch } from './route-request.ts'
 import { sampleDuration } from './sample-duration.ts'
 import { requestRandom, type RandomSource } from './seeded-random.ts'
 import { waitForAbort } from './sleep.ts'
+import type { ErrorStatus, WireFormat } from './wire-format.ts'
+
+const wireFormats: Record<Protocol, WireFormat> = { openai: openAiWireFormat, azure: azureWireFormat, bedrock: bedrockWireFormat }
 
 /** What the engine needs: the profile, the brain's knowledge and where faults are reported. */
 export interface MockEngineSettings {
@@ -66,34 +67,33 @@ export function createMockEngine(settings: MockEngineSettings): MockEngine {
   async function handle(request: Request, match: RouteMatch, signal: AbortSignal): Promise<Response> {
     const state = states.get(match.target)!
     const { behaviour } = state
-    const { protocol } = match
-    const authProblem = checkAuth(request, match)
-    if (authProblem !== undefined) {
-      const message = authProblem === 404 ? 'Resource not found: the api-version query parameter is required.' : undefined
-      return errorResponse(protocol, authProblem, {}, { message })
-    }
+    const format = wireFormats[match.protocol]
+    const refusal = format.refuse(request, match)
+    if (refusal !== undefined) return refusal
     let chatRequest: ChatRequest
     try {
       const body: unknown = await request.json().catch(() => {
         throw new BadRequestBody('We could not parse the JSON body of your request.')
       })
-      chatRequest =
-        protocol === 'bedrock'
-          ? readBedrockRequest(body, match.modelId ?? '', match.operation === 'converse-stream')
-          : readOpenAiRequest(body, match.deployment)
+      chatRequest = format.readRequest(body, match)
     } catch (error) {
       if (!(error instanceof BadRequestBody)) throw error
-      return errorResponse(protocol, 400, {}, { message: error.message, param: error.param })
+      return format.errorResponse(400, {}, { message: error.message, param: error.param })
     }
 
     state.requestCount += 1
     const requestId = `mock-${match.target}-${state.requestCount}`
     const random = requestRandom(profile.seed, match.target, state.requestCount)
-    const idHeaders = requestIdHeaders(protocol, requestId)
     const nowMs = settings.nowMs()
     const elapsedMs = nowMs - startedAtMs
     const fault = (fields: Pick<TransportFaultRecord, 'kind'> & Partial<TransportFaultRecord>) =>
       settings.onRecord({ ...recordBase(requestId, match, elapsedMs), stream: chatRequest.stream, ...fields })
+    /** A chaos error (outage window or drawn fate); a 429 says the request budget is spent for `retryAfterMs`. */
+    const chaosError = (status: ErrorStatus, rateLimit: RateLimitSnapshot | undefined) => {
+      const announced = status === 429 ? exhaustedRequests(rateLimit ?? state.limits.peek(elapsedMs), behaviour.retryAfterMs) : rateLimit
+      const detail = { model: chatRequest.model, retryAfterMs: behaviour.retryAfterMs }
+      return format.errorResponse(status, format.headers(requestId, announced), detail)
+    }
 
     // Draw the request's fate first, in a fixed order, so it never depends on the path taken.
     const fateDraw = random()
@@ -107,8 +107,8 @@ export function createMockEngine(settings: MockEngineSettings): MockEngine {
         if (outage.mode === 'hang') await waitForAbort(signal)
         return Response.error()
       }
-      fault({ kind: 'outage', outageMode: outage.mode, status: outage.mode, errorType: errorTypeOf(protocol, outage.mode) })
-      return errorResponse(protocol, outage.mode, idHeaders, { model: chatRequest.model, retryAfterMs: behaviour.retryAfterMs }, behaviour)
+      fault({ kind: 'outage', outageMode: outage.mode, status: outage.mode, errorType: format.errorType(outage.mode) })
+      return chaosError(outage.mode, state.limits.enforced ? state.limits.peek(elapsedMs) : undefined)
     }
 
     const reply = answerChatRequest(chatRequest, settings.knowledgeBase, {
@@ -121,21 +121,23 @@ export function createMockEngine(settings: MockEngineSettings): MockEngine {
 
     const decision = state.limits.take(elapsedMs, chatRequest.promptTokens + tokens.length)
     if (!decision.allowed) {
-      fault({ kind: 'rate-limit', status: 429, errorType: errorTypeOf(protocol, 429) })
-      const headers = { ...idHeaders, ...decision.headers, ...retryHeaders(protocol, decision.resetMs) }
+      fault({ kind: 'rate-limit', status: 429, errorType: format.errorType(429) })
       const detail = { limitKind: decision.limitKind, retryAfterMs: decision.resetMs, model: chatRequest.model }
-      return errorResponse(protocol, 429, headers, detail)
+      return format.errorResponse(429, format.headers(requestId, decision.snapshot), detail)
     }
+    const rateLimit = state.limits.enforced ? decision.snapshot : undefined
 
     const { errors } = behaviour
-    const fates: [number, ErrorStatus | 'hang'][] = [
+    const fates: [number, ErrorStatus | 'content-filter' | 'hang'][] = [
       [errors.rate429, 429],
       [errors.rate500, 500],
       [errors.rate503, 503],
       [errors.modelTimeout, 408],
+      [errors.contentFilter, 'content-filter'],
       [behaviour.hangRate, 'hang'],
     ]
     let threshold = 0
+    let filtered = false
     for (const [rate, fate] of fates) {
       threshold += rate
       if (fateDraw >= threshold) continue
@@ -144,18 +146,23 @@ export function createMockEngine(settings: MockEngineSettings): MockEngine {
         await waitForAbort(signal)
         return Response.error()
       }
-      fault({ kind: 'error', status: fate, errorType: errorTypeOf(protocol, fate) })
-      return errorResponse(protocol, fate, idHeaders, { model: chatRequest.model, retryAfterMs: behaviour.retryAfterMs }, behaviour)
+      if (fate === 'content-filter') {
+        fault({ kind: 'error', status: format.contentFilter.status, errorType: format.contentFilter.errorType })
+        if (format.contentFilterResponse) return format.contentFilterResponse(format.headers(requestId, rateLimit))
+        filtered = true
+        break
+      }
+      fault({ kind: 'error', status: fate, errorType: format.errorType(fate) })
+      return chaosError(fate, rateLimit)
     }
 
     let ending: ResponsePlan['ending'] = 'complete'
-    if (endingDraw < behaviour.cutRate) ending = 'cut'
+    if (filtered) ending = 'content-filter'
+    else if (endingDraw < behaviour.cutRate) ending = 'cut'
     else if (chatRequest.stream && endingDraw < behaviour.cutRate + errors.inStream) ending = 'in-stream-error'
     if (ending === 'cut') fault({ kind: 'cut', status: 200 })
-    if (ending === 'in-stream-error') {
-      fault({ kind: 'error', status: 200, errorType: protocol === 'bedrock' ? errors.inStreamType : 'server_error' })
-    }
-    if (reply.kind === 'text' && reply.hallucination) {
+    if (ending === 'in-stream-error') fault({ kind: 'error', status: 200, errorType: format.inStreamErrorType(errors.inStreamType) })
+    if (reply.kind === 'text' && reply.hallucination && !filtered) {
       settings.onRecord({ ...recordBase(requestId, match, elapsedMs), kind: 'hallucination', ...reply.hallucination, replyText: reply.text })
     }
 
@@ -170,10 +177,10 @@ export function createMockEngine(settings: MockEngineSettings): MockEngine {
       ending,
       breakAfterTokens: Math.min(tokens.length - 1, Math.floor(breakDraw * tokens.length)),
       inStreamType: errors.inStreamType,
-      headers: { ...idHeaders, ...decision.headers },
+      headers: format.headers(requestId, rateLimit),
       startedAtMs: nowMs,
     }
-    return protocol === 'bedrock' ? renderBedrockResponse(plan, signal) : renderOpenAiResponse(plan, signal)
+    return format.render(plan, signal)
   }
 
   return { targetNames, defaultTarget, route, handle }
@@ -196,56 +203,7 @@ function interTokenMs(behaviour: TargetBehaviour, random: RandomSource): number 
   return behaviour.interTokenMs === undefined ? 0 : sampleDuration(behaviour.interTokenMs, random)
 }
 
-function requestIdHeaders(protocol: Protocol, requestId: string): Record<string, string> {
-  if (protocol === 'bedrock') return { 'x-amzn-requestid': requestId }
-  if (protocol === 'azure') return { 'x-request-id': requestId, 'apim-request-id': requestId }
-  return { 'x-request-id': requestId }
-}
-
-function retryHeaders(protocol: Protocol, waitMs: number): Record<string, string> {
-  if (protocol === 'bedrock') return {}
-  const headers: Record<string, string> = { 'retry-after': String(Math.ceil(waitMs / 1000)), 'retry-after-ms': String(Math.round(waitMs)) }
-  if (protocol === 'azure') headers['x-ms-retry-after-ms'] = String(Math.round(waitMs))
-  return headers
-}
-
-function errorTypeOf(protocol: Protocol, status: ErrorStatus): string {
-  if (protocol === 'bedrock') return bedrockErrorType(status)
-  return status === 429 ? 'rate_limit_exceeded' : status === 408 ? 'timeout' : 'server_error'
-}
-
-/**
- * The error response for a protocol. A 429 caused by chaos (not by the enforced limit)
- * carries `retry-after`/`retry-after-ms` from `retryAfterMs` and says the request budget
- * is exhausted (`x-ratelimit-remaining-requests: 0`).
- */
-function errorResponse(
-  protocol: Protocol,
-  status: ErrorStatus | 403,
-  headers: Record<string, string>,
-  detail: ErrorDetail,
-  behaviour?: TargetBehaviour,
-): Response {
-  if (protocol === 'bedrock') return bedrockErrorResponse(status, headers, detail.message)
-  let allHeaders = headers
-  if (status === 429 && behaviour !== undefined) {
-    allHeaders = {
-      ...headers,
-      ...retryHeaders(protocol, behaviour.retryAfterMs),
-      'x-ratelimit-limit-requests': String(behaviour.rpm ?? 10_000),
-      'x-ratelimit-remaining-requests': '0',
-      'x-ratelimit-reset-requests': formatResetDuration(behaviour.retryAfterMs),
-    }
-  }
-  return openAiErrorResponse(protocol, status === 403 ? 401 : status, allHeaders, detail)
-}
-
-function checkAuth(request: Request, match: RouteMatch): ErrorStatus | 403 | undefined {
-  const authorization = request.headers.get('authorization') ?? ''
-  if (match.protocol === 'openai') return /^Bearer \S/.test(authorization) ? undefined : 401
-  if (match.protocol === 'azure') {
-    if (match.deployment !== undefined && !new URL(request.url).searchParams.has('api-version')) return 404
-    return request.headers.get('api-key') || /^Bearer \S/.test(authorization) ? undefined : 401
-  }
-  return /^(AWS4-HMAC-SHA256 |Bearer \S)/.test(authorization) ? undefined : 403
+/** The state a 429 announces: no request left until `retryAfterMs` from now. */
+function exhaustedRequests(state: RateLimitSnapshot, retryAfterMs: number): RateLimitSnapshot {
+  return { ...state, remainingRequests: 0, resetRequestsMs: retryAfterMs }
 }

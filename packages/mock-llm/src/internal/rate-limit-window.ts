@@ -1,11 +1,29 @@
+/**
+ * Rate-limit state told to a client: OpenAI sends all six `x-ratelimit-*` headers from it,
+ * Azure the two `remaining` ones, Bedrock none.
+ */
+export interface RateLimitSnapshot {
+  limitRequests: number
+  remainingRequests: number
+  resetRequestsMs: number
+  limitTokens: number
+  remainingTokens: number
+  resetTokensMs: number
+}
+
 /** The outcome of asking a rate-limit window for room. */
 export type RateLimitDecision =
-  | { allowed: true; headers: Record<string, string> }
-  | { allowed: false; limitKind: 'requests' | 'tokens'; resetMs: number; headers: Record<string, string> }
+  | { allowed: true; snapshot: RateLimitSnapshot }
+  | { allowed: false; limitKind: 'requests' | 'tokens'; resetMs: number; snapshot: RateLimitSnapshot }
+
+/** Limits announced for a budget the profile does not enforce (`rpm`/`tpm` unset). */
+export const nominalRequestsPerWindow = 10_000
+export const nominalTokensPerWindow = 10_000_000
 
 /**
  * Enforced RPM/TPM in fixed windows of `windowMs` counted from server start. Admitted
- * requests count; rejected ones do not. Headers follow OpenAI's `x-ratelimit-*` names.
+ * requests count; rejected ones do not. An unset limit is never enforced and is announced
+ * as the nominal one.
  */
 export class RateLimitWindow {
   readonly #requestsPerWindow: number | undefined
@@ -21,39 +39,51 @@ export class RateLimitWindow {
     this.#windowMs = windowMs
   }
 
+  /** Whether the profile enforces a limit (then every OpenAI/Azure response tells the state). */
+  get enforced(): boolean {
+    return this.#requestsPerWindow !== undefined || this.#tokensPerWindow !== undefined
+  }
+
   /** Admits (and counts) a request of `tokens` tokens at `elapsedMs` after server start, or refuses it. */
   take(elapsedMs: number, tokens: number): RateLimitDecision {
+    const resetMs = this.#enterWindow(elapsedMs)
+    const requestsFull = this.#requestsPerWindow !== undefined && this.#requests + 1 > this.#requestsPerWindow
+    const tokensFull = this.#tokensPerWindow !== undefined && this.#tokens + tokens > this.#tokensPerWindow
+    if (requestsFull || tokensFull) {
+      return { allowed: false, limitKind: requestsFull ? 'requests' : 'tokens', resetMs, snapshot: this.#snapshot(resetMs) }
+    }
+    this.#requests += 1
+    this.#tokens += tokens
+    return { allowed: true, snapshot: this.#snapshot(resetMs) }
+  }
+
+  /** The state at `elapsedMs` without counting a request. */
+  peek(elapsedMs: number): RateLimitSnapshot {
+    return this.#snapshot(this.#enterWindow(elapsedMs))
+  }
+
+  /** Moves to the window of `elapsedMs` (resetting the counts in a new one); returns the ms left in it. */
+  #enterWindow(elapsedMs: number): number {
     const windowIndex = Math.floor(elapsedMs / this.#windowMs)
     if (windowIndex !== this.#windowIndex) {
       this.#windowIndex = windowIndex
       this.#requests = 0
       this.#tokens = 0
     }
-    const resetMs = (windowIndex + 1) * this.#windowMs - elapsedMs
-    const requestsFull = this.#requestsPerWindow !== undefined && this.#requests + 1 > this.#requestsPerWindow
-    const tokensFull = this.#tokensPerWindow !== undefined && this.#tokens + tokens > this.#tokensPerWindow
-    if (requestsFull || tokensFull) {
-      return { allowed: false, limitKind: requestsFull ? 'requests' : 'tokens', resetMs, headers: this.headers(resetMs) }
-    }
-    this.#requests += 1
-    this.#tokens += tokens
-    return { allowed: true, headers: this.headers(resetMs) }
+    return (windowIndex + 1) * this.#windowMs - elapsedMs
   }
 
-  /** Current `x-ratelimit-*` headers (only for the limits that are set). */
-  headers(resetMs: number): Record<string, string> {
-    const headers: Record<string, string> = {}
-    if (this.#requestsPerWindow !== undefined) {
-      headers['x-ratelimit-limit-requests'] = String(this.#requestsPerWindow)
-      headers['x-ratelimit-remaining-requests'] = String(Math.max(0, this.#requestsPerWindow - this.#requests))
-      headers['x-ratelimit-reset-requests'] = formatResetDuration(resetMs)
+  #snapshot(resetMs: number): RateLimitSnapshot {
+    const limitRequests = this.#requestsPerWindow ?? nominalRequestsPerWindow
+    const limitTokens = this.#tokensPerWindow ?? nominalTokensPerWindow
+    return {
+      limitRequests,
+      remainingRequests: Math.max(0, limitRequests - this.#requests),
+      resetRequestsMs: resetMs,
+      limitTokens,
+      remainingTokens: Math.max(0, limitTokens - this.#tokens),
+      resetTokensMs: resetMs,
     }
-    if (this.#tokensPerWindow !== undefined) {
-      headers['x-ratelimit-limit-tokens'] = String(this.#tokensPerWindow)
-      headers['x-ratelimit-remaining-tokens'] = String(Math.max(0, this.#tokensPerWindow - this.#tokens))
-      headers['x-ratelimit-reset-tokens'] = formatResetDuration(resetMs)
-    }
-    return headers
   }
 }
 

@@ -13,8 +13,12 @@ export interface ResponsePlan {
   ttftMs: number
   /** Wait before each token after the first (same length as `tokens`, first entry unused). */
   interTokenMs: number[]
-  /** `complete`, or how the answer breaks after `breakAfterTokens` tokens. */
-  ending: 'complete' | 'cut' | 'in-stream-error'
+  /**
+   * `complete`; `content-filter`: no content and the provider's filter stop
+   * (`finish_reason: content_filter`, `stopReason: content_filtered`); or how the answer
+   * breaks after `breakAfterTokens` tokens.
+   */
+  ending: 'complete' | 'content-filter' | 'cut' | 'in-stream-error'
   breakAfterTokens: number
   inStreamType: 'modelStreamErrorException' | 'throttlingException' | 'internalServerException' | 'serviceUnavailableException'
   /** Extra headers (request id, rate-limit state) for the 200 response. */

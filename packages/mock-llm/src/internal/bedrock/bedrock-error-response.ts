@@ -1,4 +1,4 @@
-import type { ErrorStatus } from '../openai/openai-error-response.ts'
+import type { ErrorStatus } from '../wire-format.ts'
 
 const bedrockErrors: Record<ErrorStatus | 403, { type: string; message: string }> = {
   400: { type: 'ValidationException', message: 'Malformed input request, please reformat your input and try again.' },

@@ -1,5 +1,5 @@
+import { BadRequestBody } from '../bad-request-body.ts'
 import { estimateTokens, type ChatRequest, type ChatTurn } from '../chat-request.ts'
-import { BadRequestBody } from '../openai/read-openai-request.ts'
 
 interface ContentBlock {
   text?: unknown

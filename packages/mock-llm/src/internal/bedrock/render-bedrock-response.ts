@@ -1,5 +1,6 @@
 import { EventStreamCodec } from '@smithy/core/event-streams'
-import { ConnectionCut, type ResponsePlan } from '../response-plan.ts'
+import { plannedJsonResponse, plannedStreamBody } from '../planned-body.ts'
+import type { ResponsePlan } from '../response-plan.ts'
 import { sleep } from '../sleep.ts'
 
 const encoder = new TextEncoder()
@@ -22,95 +23,75 @@ const inStreamMessages: Record<ResponsePlan['inStreamType'], string> = {
  */
 export async function renderBedrockResponse(plan: ResponsePlan, signal: AbortSignal): Promise<Response> {
   await sleep(plan.ttftMs, signal)
-  return plan.request.stream ? streamResponse(plan, signal) : await jsonResponse(plan, signal)
-}
-
-function usage(plan: ResponsePlan) {
-  const outputTokens = plan.tokens.length
-  return { inputTokens: plan.request.promptTokens, outputTokens, totalTokens: plan.request.promptTokens + outputTokens }
-}
-
-async function jsonResponse(plan: ResponsePlan, signal: AbortSignal): Promise<Response> {
-  for (const waitMs of plan.interTokenMs.slice(1)) await sleep(waitMs, signal)
-  const { reply } = plan
-  const content =
-    reply.kind === 'text'
-      ? [{ text: reply.text }]
-      : [{ toolUse: { toolUseId: reply.call.id, name: reply.call.name, input: reply.call.arguments } }]
-  const bytes = encoder.encode(
-    JSON.stringify({
-      output: { message: { role: 'assistant', content } },
-      stopReason: reply.kind === 'text' ? 'end_turn' : 'tool_use',
-      usage: usage(plan),
-      metrics: { latencyMs: Math.round(performance.now() - plan.startedAtMs) },
-    }),
-  )
-  const headers = { ...plan.headers, 'content-type': 'application/json', 'content-length': String(bytes.length) }
-  if (plan.ending === 'complete') return new Response(bytes, { status: 200, headers })
-  const half = bytes.subarray(0, Math.floor(bytes.length / 2))
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(half)
-      controller.error(new ConnectionCut())
-    },
-  })
-  return new Response(stream, { status: 200, headers })
-}
-
-/** One event-stream message carrying a JSON event. */
-export function encodeEvent(eventType: string, payload: object): Uint8Array {
-  return codec.encode({
-    headers: {
-      ':event-type': { type: 'string', value: eventType },
-      ':content-type': { type: 'string', value: 'application/json' },
-      ':message-type': { type: 'string', value: 'event' },
-    },
-    body: encoder.encode(JSON.stringify(payload)),
-  })
-}
-
-/** One event-stream exception message (an error after HTTP 200). */
-export function encodeException(exceptionType: string, payload: object): Uint8Array {
-  return codec.encode({
-    headers: {
-      ':exception-type': { type: 'string', value: exceptionType },
-      ':content-type': { type: 'string', value: 'application/json' },
-      ':message-type': { type: 'string', value: 'exception' },
-    },
-    body: encoder.encode(JSON.stringify(payload)),
-  })
-}
-
-function streamResponse(plan: ResponsePlan, signal: AbortSignal): Response {
-  async function* events(): AsyncGenerator<Uint8Array> {
-    const { reply } = plan
-    yield encodeEvent('messageStart', { role: 'assistant' })
-    if (reply.kind === 'tool-call') {
-      yield encodeEvent('contentBlockStart', {
-        contentBlockIndex: 0,
-        start: { toolUse: { toolUseId: reply.call.id, name: reply.call.name } },
-      })
-    }
-    for (const [index, token] of plan.tokens.entries()) {
-      if (index > 0) await sleep(plan.interTokenMs[index] ?? 0, signal)
-      if (plan.ending !== 'complete' && index === plan.breakAfterTokens) {
-        if (plan.ending === 'cut') throw new ConnectionCut()
-        const message = inStreamMessages[plan.inStreamType]
-        yield encodeException(
-          plan.inStreamType,
-          plan.inStreamType === 'modelStreamErrorException' ? { message, originalStatusCode: 500, originalMessage: message } : { message },
-        )
-        return
-      }
-      const delta = reply.kind === 'text' ? { text: token } : { toolUse: { input: token } }
-      yield encodeEvent('contentBlockDelta', { contentBlockIndex: 0, delta })
-    }
-    yield encodeEvent('contentBlockStop', { contentBlockIndex: 0 })
-    yield encodeEvent('messageStop', { stopReason: reply.kind === 'text' ? 'end_turn' : 'tool_use' })
-    yield encodeEvent('metadata', { usage: usage(plan), metrics: { latencyMs: Math.round(performance.now() - plan.startedAtMs) } })
-  }
-  return new Response(ReadableStream.from(events()), {
+  if (!plan.request.stream) return plannedJsonResponse(plan, signal, plan.headers, () => converseBody(plan))
+  return new Response(plannedStreamBody(plan, signal, streamFrames(plan)), {
     status: 200,
     headers: { ...plan.headers, 'content-type': 'application/vnd.amazon.eventstream' },
   })
+}
+
+function stopReason(plan: ResponsePlan): string {
+  if (plan.ending === 'content-filter') return 'content_filtered'
+  return plan.reply.kind === 'text' ? 'end_turn' : 'tool_use'
+}
+
+function usage(plan: ResponsePlan) {
+  const outputTokens = plan.ending === 'content-filter' ? 0 : plan.tokens.length
+  return { inputTokens: plan.request.promptTokens, outputTokens, totalTokens: plan.request.promptTokens + outputTokens }
+}
+
+function converseBody(plan: ResponsePlan): object {
+  const { reply } = plan
+  const content =
+    plan.ending === 'content-filter'
+      ? []
+      : reply.kind === 'text'
+        ? [{ text: reply.text }]
+        : [{ toolUse: { toolUseId: reply.call.id, name: reply.call.name, input: reply.call.arguments } }]
+  return {
+    output: { message: { role: 'assistant', content } },
+    stopReason: stopReason(plan),
+    usage: usage(plan),
+    metrics: { latencyMs: Math.round(performance.now() - plan.startedAtMs) },
+  }
+}
+
+/**
+ * One event-stream message carrying a JSON payload: an event (`:message-type: event`,
+ * `:event-type`) or, after HTTP 200, an exception (`:message-type: exception`,
+ * `:exception-type`), each with `:content-type: application/json`.
+ */
+export function encodeMessage(messageType: 'event' | 'exception', type: string, payload: object): Uint8Array {
+  return codec.encode({
+    headers: {
+      [messageType === 'event' ? ':event-type' : ':exception-type']: { type: 'string', value: type },
+      ':content-type': { type: 'string', value: 'application/json' },
+      ':message-type': { type: 'string', value: messageType },
+    },
+    body: encoder.encode(JSON.stringify(payload)),
+  })
+}
+
+/** ConverseStream frames: `messageStart`, (`contentBlockStart` for tool use,) `contentBlockDelta`…, `contentBlockStop`, `messageStop`, `metadata`. */
+function streamFrames(plan: ResponsePlan) {
+  const { reply } = plan
+  const toolCall = reply.kind === 'tool-call' && plan.ending !== 'content-filter' ? reply.call : undefined
+  const event = (type: string, payload: object) => encodeMessage('event', type, payload)
+  return {
+    head: () => [
+      event('messageStart', { role: 'assistant' }),
+      ...(toolCall ? [event('contentBlockStart', { contentBlockIndex: 0, start: { toolUse: { toolUseId: toolCall.id, name: toolCall.name } } })] : []),
+    ],
+    token: (token: string) => event('contentBlockDelta', { contentBlockIndex: 0, delta: toolCall ? { toolUse: { input: token } } : { text: token } }),
+    inStreamError: () => {
+      const message = inStreamMessages[plan.inStreamType]
+      const payload = plan.inStreamType === 'modelStreamErrorException' ? { message, originalStatusCode: 500, originalMessage: message } : { message }
+      return encodeMessage('exception', plan.inStreamType, payload)
+    },
+    tail: () => [
+      ...(plan.ending === 'content-filter' ? [] : [event('contentBlockStop', { contentBlockIndex: 0 })]),
+      event('messageStop', { stopReason: stopReason(plan) }),
+      event('metadata', { usage: usage(plan), metrics: { latencyMs: Math.round(performance.now() - plan.startedAtMs) } }),
+    ],
+  }
 }

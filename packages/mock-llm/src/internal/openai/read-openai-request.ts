@@ -1,13 +1,5 @@
+import { BadRequestBody } from '../bad-request-body.ts'
 import { estimateTokens, type ChatRequest, type ChatTurn } from '../chat-request.ts'
-
-/** Thrown for a request body the real API would reject with 400. */
-export class BadRequestBody extends Error {
-  readonly param: string | null
-  constructor(message: string, param: string | null = null) {
-    super(message)
-    this.param = param
-  }
-}
 
 interface OpenAiMessage {
   role?: unknown

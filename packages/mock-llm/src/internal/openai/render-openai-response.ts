@@ -1,26 +1,40 @@
-import { ConnectionCut, type ResponsePlan } from '../response-plan.ts'
+import { plannedJsonResponse, plannedStreamBody } from '../planned-body.ts'
+import type { ResponsePlan } from '../response-plan.ts'
 import { sleep } from '../sleep.ts'
+import { choiceFilterResults, promptFilterResults } from '../azure/azure-content-filter.ts'
 import { openAiErrorBody } from './openai-error-response.ts'
 
-const encoder = new TextEncoder()
+/** Rendering options: Azure adds its content-filter annotations to every answer. */
+export interface RenderOpenAiOptions {
+  azure: boolean
+}
 
 /**
  * Renders a planned answer as an OpenAI / Azure chat completion: one JSON body, or an SSE
  * stream of `chat.completion.chunk`s (with the usage chunk when `include_usage`) ending
  * in `data: [DONE]`. Waits TTFT before the headers.
  */
-export async function renderOpenAiResponse(plan: ResponsePlan, signal: AbortSignal): Promise<Response> {
+export async function renderOpenAiResponse(plan: ResponsePlan, signal: AbortSignal, options: RenderOpenAiOptions): Promise<Response> {
   await sleep(plan.ttftMs, signal)
   const headers = { ...plan.headers, 'openai-processing-ms': String(plan.ttftMs) }
-  return plan.request.stream ? streamResponse(plan, headers, signal) : await jsonResponse(plan, headers, signal)
+  if (!plan.request.stream) return plannedJsonResponse(plan, signal, headers, () => completionBody(plan, options))
+  return new Response(plannedStreamBody(plan, signal, streamFrames(plan, options)), {
+    status: 200,
+    headers: { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' },
+  })
 }
 
 function completionId(plan: ResponsePlan): string {
   return `chatcmpl-${plan.requestId}`
 }
 
+function finishReason(plan: ResponsePlan): string {
+  if (plan.ending === 'content-filter') return 'content_filter'
+  return plan.reply.kind === 'text' ? 'stop' : 'tool_calls'
+}
+
 function usage(plan: ResponsePlan) {
-  const completionTokens = plan.tokens.length
+  const completionTokens = plan.ending === 'content-filter' ? 0 : plan.tokens.length
   return {
     prompt_tokens: plan.request.promptTokens,
     completion_tokens: completionTokens,
@@ -30,12 +44,12 @@ function usage(plan: ResponsePlan) {
   }
 }
 
-async function jsonResponse(plan: ResponsePlan, headers: Record<string, string>, signal: AbortSignal): Promise<Response> {
-  for (const waitMs of plan.interTokenMs.slice(1)) await sleep(waitMs, signal)
+function completionBody(plan: ResponsePlan, options: RenderOpenAiOptions): object {
   const { reply } = plan
+  const filtered = plan.ending === 'content-filter'
   const message =
-    reply.kind === 'text'
-      ? { role: 'assistant', content: reply.text, refusal: null, annotations: [] }
+    filtered || reply.kind === 'text'
+      ? { role: 'assistant', content: reply.kind === 'text' && !filtered ? reply.text : null, refusal: null, annotations: [] }
       : {
           role: 'assistant',
           content: null,
@@ -45,31 +59,28 @@ async function jsonResponse(plan: ResponsePlan, headers: Record<string, string>,
             { id: reply.call.id, type: 'function', function: { name: reply.call.name, arguments: JSON.stringify(reply.call.arguments) } },
           ],
         }
-  const body = JSON.stringify({
+  return {
     id: completionId(plan),
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model: plan.request.model,
-    choices: [{ index: 0, message, logprobs: null, finish_reason: reply.kind === 'text' ? 'stop' : 'tool_calls' }],
+    choices: [
+      { index: 0, message, logprobs: null, finish_reason: finishReason(plan), ...(options.azure ? { content_filter_results: choiceFilterResults() } : {}) },
+    ],
     usage: usage(plan),
+    ...(options.azure ? { prompt_filter_results: promptFilterResults() } : {}),
     service_tier: 'default',
     system_fingerprint: 'fp_mock',
-  })
-  const bytes = encoder.encode(body)
-  const responseHeaders = { ...headers, 'content-type': 'application/json', 'content-length': String(bytes.length) }
-  if (plan.ending === 'complete') return new Response(bytes, { status: 200, headers: responseHeaders })
-  // A cut (or an in-stream failure, which JSON cannot carry) breaks the body half-way.
-  const half = bytes.subarray(0, Math.floor(bytes.length / 2))
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(half)
-      controller.error(new ConnectionCut())
-    },
-  })
-  return new Response(stream, { status: 200, headers: responseHeaders })
+  }
 }
 
-function streamResponse(plan: ResponsePlan, headers: Record<string, string>, signal: AbortSignal): Response {
+/**
+ * SSE frames as OpenAI sends them: a role chunk (for a tool call, with the call's id and
+ * name and empty arguments), one chunk per token, a finish chunk, the usage chunk
+ * (`choices: []`) when asked for, `[DONE]`. Azure first sends its prompt filter results
+ * in a chunk with empty `choices`, and annotates content chunks with filter results.
+ */
+function streamFrames(plan: ResponsePlan, options: RenderOpenAiOptions) {
   const base = {
     id: completionId(plan),
     object: 'chat.completion.chunk',
@@ -79,39 +90,32 @@ function streamResponse(plan: ResponsePlan, headers: Record<string, string>, sig
     service_tier: 'default',
   }
   const withUsage = plan.request.includeUsage
-  const chunk = (delta: object, finishReason: string | null) =>
-    `data: ${JSON.stringify({
+  const event = (data: object) => `data: ${JSON.stringify(data)}\n\n`
+  const chunk = (delta: object, finish: string | null, filterResults?: object) =>
+    event({
       ...base,
-      choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+      choices: [{ index: 0, delta, logprobs: null, finish_reason: finish, ...(options.azure ? { content_filter_results: filterResults ?? {} } : {}) }],
       ...(withUsage ? { usage: null } : {}),
-    })}\n\n`
-
-  async function* events(): AsyncGenerator<Uint8Array> {
-    const { reply } = plan
-    yield encoder.encode(chunk({ role: 'assistant', content: reply.kind === 'text' ? '' : null, refusal: null }, null))
-    for (const [index, token] of plan.tokens.entries()) {
-      if (index > 0) await sleep(plan.interTokenMs[index] ?? 0, signal)
-      if (plan.ending !== 'complete' && index === plan.breakAfterTokens) {
-        if (plan.ending === 'cut') throw new ConnectionCut()
-        yield encoder.encode(`data: ${JSON.stringify(openAiErrorBody('in-stream'))}\n\n`)
-        return
-      }
-      if (reply.kind === 'text') yield encoder.encode(chunk({ content: token }, null))
-      else {
-        const call =
-          index === 0
-            ? { index: 0, id: reply.call.id, type: 'function', function: { name: reply.call.name, arguments: token } }
-            : { index: 0, function: { arguments: token } }
-        yield encoder.encode(chunk({ tool_calls: [call] }, null))
-      }
-    }
-    yield encoder.encode(chunk({}, reply.kind === 'text' ? 'stop' : 'tool_calls'))
-    if (withUsage) yield encoder.encode(`data: ${JSON.stringify({ ...base, choices: [], usage: usage(plan) })}\n\n`)
-    yield encoder.encode('data: [DONE]\n\n')
+    })
+  const { reply } = plan
+  const toolCall = reply.kind === 'tool-call' && plan.ending !== 'content-filter' ? reply.call : undefined
+  return {
+    head: () => [
+      ...(options.azure ? [event({ choices: [], created: 0, id: '', model: '', object: '', prompt_filter_results: promptFilterResults() })] : []),
+      chunk(
+        toolCall
+          ? { role: 'assistant', content: null, tool_calls: [{ index: 0, id: toolCall.id, type: 'function', function: { name: toolCall.name, arguments: '' } }], refusal: null }
+          : { role: 'assistant', content: '', refusal: null },
+        null,
+      ),
+    ],
+    token: (token: string) =>
+      toolCall ? chunk({ tool_calls: [{ index: 0, function: { arguments: token } }] }, null) : chunk({ content: token }, null, choiceFilterResults()),
+    inStreamError: () => event(openAiErrorBody('in-stream')),
+    tail: () => [
+      chunk({}, finishReason(plan)),
+      ...(withUsage ? [event({ ...base, choices: [], usage: usage(plan) })] : []),
+      'data: [DONE]\n\n',
+    ],
   }
-
-  return new Response(ReadableStream.from(events()), {
-    status: 200,
-    headers: { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' },
-  })
 }
