@@ -1,15 +1,5 @@
+import type { LlmEvent } from '@voxguard/llm'
 import { Counter, Gauge, Histogram, Registry } from 'prom-client'
-
-/** Minimal view of an @voxguard/llm client event (see its `LlmEvent`). */
-export interface LlmEventLike {
-  type: string
-  target: string
-  route?: string
-  outcome?: string
-  errorKind?: string
-  nextTarget?: string
-  breakerState?: string
-}
 
 const BREAKER_VALUE: Record<string, number> = { closed: 0, 'half-open': 1, open: 2 }
 
@@ -37,7 +27,7 @@ export class AgentMetrics {
   readonly breakerState = new Gauge({ name: 'clinic_agent_llm_breaker_state', help: 'Circuit breaker per target: 0 closed, 1 half-open, 2 open.', labelNames: ['target'], registers: [this.registry] })
 
   /** Feeds one LLM client event (pass this to `createLlmClient({ onEvent })`). */
-  recordLlmEvent(event: LlmEventLike): void {
+  recordLlmEvent(event: LlmEvent): void {
     if (event.type === 'attempt-end') {
       this.llmAttempts.inc({ target: event.target, route: event.route ?? '', outcome: event.outcome ?? 'unknown', error_kind: event.errorKind ?? '' })
     } else if (event.type === 'fallback') {

@@ -7,3 +7,9 @@ it('redacts phone numbers and keys but keeps dates and ids readable', () => {
   const line = JSON.parse(lines[0] as string) as Record<string, unknown>
   expect(line).toMatchObject({ message: 'call from [redacted]', apiKey: '[redacted]', header: '[redacted]', date: '2025-06-07', streamSid: 'MZ0000000000001' })
 })
+
+it('redacts credential-like keys but keeps measurements whose names only mention tokens', () => {
+  const lines: string[] = []
+  createLogger({ write: (line) => lines.push(line) }).info('llm event', { timeToFirstTokenMs: 120, inputTokens: 30, accessToken: 'abc', sessionToken: 'def', token: 'ghi', secretAccessKey: 'jkl' })
+  expect(JSON.parse(lines[0] as string)).toMatchObject({ timeToFirstTokenMs: 120, inputTokens: 30, accessToken: '[redacted]', sessionToken: '[redacted]', token: '[redacted]', secretAccessKey: '[redacted]' })
+})

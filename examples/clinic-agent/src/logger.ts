@@ -22,7 +22,7 @@ export interface LoggerOptions {
 }
 
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 }
-const SECRET_KEY = /(api[-_]?key|authorization|token|secret|password|credential|phone|caller_?number)/i
+const SECRET_KEY = /(api[-_]?key|authorization|token$|secret|password|credentials?$|phone|caller_?number)/i
 /** Nine or more digits with phone separators (dates have eight and stay readable). */
 const PHONE_CANDIDATE = /(?<![A-Za-z0-9])\+?\d[\d\s().-]{7,}\d/g
 const BEARER = /\bBearer\s+\S+|\bsk-[A-Za-z0-9_-]{6,}/g

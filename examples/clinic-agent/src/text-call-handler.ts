@@ -115,6 +115,7 @@ export function handleTextCall(socket: WebSocket, context: AgentContext): void {
         startReply({ type: 'canned', text: conversation.greeting() })
         return
       case 'caller.text':
+        logger.debug('caller said', { turn: message.turn, text: message.text })
         startReply({ type: 'text', text: message.text })
         return
       case 'caller.dtmf':

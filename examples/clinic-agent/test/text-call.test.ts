@@ -1,41 +1,21 @@
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startClinicAgent, type ClinicAgent } from '../src/index.ts'
-import { WsTestClient, type Message } from './ws-test-client.ts'
-
-const profile = (name: string) => fileURLToPath(new URL(`../profiles/${name}.yaml`, import.meta.url))
-// A Wednesday in Tokyo: "Saturday" is 2025-06-07.
-const now = () => new Date('2025-06-04T01:00:00Z')
-
-async function call(agent: ClinicAgent): Promise<WsTestClient> {
-  const client = new WsTestClient(`${agent.url.replace('http', 'ws')}/text`)
-  await client.opened()
-  client.send({ type: 'start', version: 1, callId: 'c-1', scriptId: 'test' })
-  await client.waitFor((message) => message.type === 'agent.final' && message.replyId === 'r0')
-  return client
-}
-
-/** Sends one caller turn and resolves with its final reply. */
-async function say(client: WsTestClient, turn: number, text: string): Promise<Message> {
-  const from = client.messages.length
-  client.send({ type: 'caller.text', turn, text })
-  return client.waitFor((message) => message.type === 'agent.final', 8000, from)
-}
+import type { ClinicAgent } from '../src/index.ts'
+import { call, say, startTestAgent, turn, withAgent } from './text-call-support.ts'
+import { WsTestClient } from './ws-test-client.ts'
 
 describe('text protocol, calm mock providers', () => {
   let agent: ClinicAgent
   beforeAll(async () => {
-    agent = await startClinicAgent({ port: 0, profile: profile('calm'), speech: 'none', logLevel: 'error', now })
+    agent = await startTestAgent('calm')
   })
   afterAll(() => agent.close())
 
   it('greets with ready then a final, and answers opening hours from the knowledge base in streamed deltas', async () => {
     const client = await call(agent)
     expect(client.messages[0]).toEqual({ type: 'ready', callId: 'c-1' })
-    const from = client.messages.length
-    const final = await say(client, 1, 'What time do you open on Saturday?')
+    const { final, messages } = await turn(client, 1, 'What time do you open on Saturday?')
     expect(final.text).toContain('09:00-13:00')
-    const deltas = client.messages.slice(from).filter((message) => message.type === 'agent.delta' && message.replyId === final.replyId)
+    const deltas = messages.filter((message) => message.type === 'agent.delta' && message.replyId === final.replyId)
     expect(deltas.length).toBeGreaterThan(1)
     expect(deltas.map((delta) => delta.text).join('')).toBe(final.text)
     client.close()
@@ -43,9 +23,8 @@ describe('text protocol, calm mock providers', () => {
 
   it('books an appointment end to end: tool call, store updated, confirmation said', async () => {
     const client = await call(agent)
-    const from = client.messages.length
-    const final = await say(client, 1, 'I would like to book a cleaning on Saturday at 10:00, my name is Ken Sato')
-    const toolCall = client.messages.slice(from).find((message) => message.type === 'agent.tool_call')
+    const { final, messages } = await turn(client, 1, 'I would like to book a cleaning on Saturday at 10:00, my name is Ken Sato')
+    const toolCall = messages.find((message) => message.type === 'agent.tool_call')
     expect(toolCall).toMatchObject({ name: 'book_appointment', arguments: { date: expect.stringMatching(/saturday/i), time: '10:00' }, result: { ok: true } })
     expect(agent.store.list()).toContainEqual(expect.objectContaining({ date: '2025-06-07', time: '10:00', treatment: 'cleaning', name: expect.stringContaining('Sato') }))
     expect(final.text.length).toBeGreaterThan(0)
@@ -54,22 +33,24 @@ describe('text protocol, calm mock providers', () => {
 
   it('refuses a booking on a closed day with a reason the caller hears', async () => {
     const client = await call(agent)
-    const from = client.messages.length
-    const final = await say(client, 1, 'Please book a checkup on Sunday at 10:00, my name is Mary Smith')
-    const toolCall = client.messages.slice(from).find((message) => message.type === 'agent.tool_call')
+    const { final, messages } = await turn(client, 1, 'Please book a checkup on Sunday at 10:00, my name is Mary Smith')
+    const toolCall = messages.find((message) => message.type === 'agent.tool_call')
     expect(toolCall?.result).toMatchObject({ ok: false, error: expect.stringContaining('closed on Sundays') })
     expect(agent.store.list().some((appointment) => appointment.name.includes('Mary'))).toBe(false)
     expect(final.type).toBe('agent.final')
     client.close()
   })
 
-  it('DTMF menu: 2 reads the hours, 0 hands off to a human with the handoff.human event', async () => {
+  it('DTMF menu: 1 starts a booking, 2 reads the hours, 0 hands off to a human with the handoff.human event', async () => {
     const client = await call(agent)
     let from = client.messages.length
-    client.send({ type: 'caller.dtmf', turn: 1, digits: '2' })
+    client.send({ type: 'caller.dtmf', turn: 1, digits: '1' })
+    expect((await client.waitFor((message) => message.type === 'agent.final', 5000, from)).text).toBe('I can book that for you. What day and time would you like?')
+    from = client.messages.length
+    client.send({ type: 'caller.dtmf', turn: 2, digits: '2' })
     expect((await client.waitFor((message) => message.type === 'agent.final', 5000, from)).text).toContain('Saturday 09:00-13:00')
     from = client.messages.length
-    client.send({ type: 'caller.dtmf', turn: 2, digits: '0' })
+    client.send({ type: 'caller.dtmf', turn: 3, digits: '0' })
     await client.waitFor((message) => message.type === 'agent.final', 5000, from)
     expect(client.messages.slice(from)).toContainEqual({ type: 'agent.event', name: 'handoff.human', data: { reason: 'caller pressed 0' } })
     expect(client.messages.slice(from)).toContainEqual(expect.objectContaining({ type: 'agent.tool_call', name: 'handoff_to_human', arguments: { reason: 'caller pressed 0' } }))
@@ -121,50 +102,34 @@ describe('text protocol, calm mock providers', () => {
 })
 
 describe('text protocol, provider outages', () => {
-  it('primary answer target down: the call still succeeds through the fallback and reports llm.fallback', async () => {
-    const agent = await startClinicAgent({ port: 0, profile: profile('primary-down'), speech: 'none', logLevel: 'error', now })
-    try {
+  it('primary answer target down: the call still succeeds through the fallback and reports llm.fallback', () =>
+    withAgent('primary-down', async (agent) => {
       const client = await call(agent)
-      const from = client.messages.length
-      const final = await say(client, 1, 'How much is a cleaning?')
+      const { final, messages } = await turn(client, 1, 'How much is a cleaning?')
       expect(final.text).toContain('5000 yen')
-      expect(client.messages.slice(from)).toContainEqual(expect.objectContaining({ type: 'agent.event', name: 'llm.fallback', data: expect.objectContaining({ from: 'azure-japaneast', to: 'azure-swedencentral' }) }))
+      expect(messages).toContainEqual(expect.objectContaining({ type: 'agent.event', name: 'llm.fallback', data: expect.objectContaining({ from: 'azure-japaneast', to: 'azure-swedencentral' }) }))
       client.close()
-    } finally {
-      await agent.close()
-    }
-  })
+    }))
 
-  it('classify rate limited (429 on every classify target): answers anyway, reports llm.degraded, and a goodbye still hangs up', async () => {
-    const agent = await startClinicAgent({ port: 0, profile: profile('classify-rate-limited'), speech: 'none', logLevel: 'error', now })
-    try {
+  it('classify rate limited (429 on every classify target): answers anyway, reports llm.degraded, and a goodbye still hangs up', () =>
+    withAgent('classify-rate-limited', async (agent) => {
       const client = await call(agent)
-      const from = client.messages.length
-      const final = await say(client, 1, 'How much is a cleaning?')
+      const { final, messages } = await turn(client, 1, 'How much is a cleaning?')
       expect(final.text).toContain('5000 yen')
-      expect(client.messages.slice(from)).toContainEqual({ type: 'agent.event', name: 'llm.degraded', data: { route: 'classify', kind: 'rate_limited' } })
+      expect(messages).toContainEqual({ type: 'agent.event', name: 'llm.degraded', data: { route: 'classify', kind: 'rate_limited' } })
       await say(client, 2, "Thank you, that's all. Goodbye.")
       await client.waitFor((message) => message.type === 'agent.hangup')
       expect(await client.closed()).toBe(1000)
-    } finally {
-      await agent.close()
-    }
-  })
+    }))
 
-  it('every target down: apologises, offers a human, reports llm.all_failed; "yes" hands off without a model', async () => {
-    const agent = await startClinicAgent({ port: 0, profile: profile('all-down'), speech: 'none', logLevel: 'error', now })
-    try {
+  it('every target down: apologises, offers a human, reports llm.all_failed; "yes" hands off without a model', () =>
+    withAgent('all-down', async (agent) => {
       const client = await call(agent)
-      let from = client.messages.length
-      const final = await say(client, 1, 'How much is a cleaning?')
-      expect(final.text).toMatch(/sorry.*receptionist/i)
-      expect(client.messages.slice(from)).toContainEqual(expect.objectContaining({ type: 'agent.event', name: 'llm.all_failed' }))
-      from = client.messages.length
-      await say(client, 2, 'Yes please')
-      expect(client.messages.slice(from)).toContainEqual(expect.objectContaining({ type: 'agent.event', name: 'handoff.human' }))
+      const first = await turn(client, 1, 'How much is a cleaning?')
+      expect(first.final.text).toMatch(/sorry.*receptionist/i)
+      expect(first.messages).toContainEqual(expect.objectContaining({ type: 'agent.event', name: 'llm.all_failed' }))
+      const second = await turn(client, 2, 'Yes please')
+      expect(second.messages).toContainEqual(expect.objectContaining({ type: 'agent.event', name: 'handoff.human' }))
       client.close()
-    } finally {
-      await agent.close()
-    }
-  })
+    }))
 })
