@@ -30,7 +30,7 @@ export class Attempt {
     call.requestsMade += 1
     target.requests += 1
     this.record = call.addRecord(target)
-    call.emit({ ...this.#eventBase(), type: 'attempt-start' })
+    if (call.observed) call.emit({ ...this.#eventBase(), type: 'attempt-start' })
   }
 
   get signal(): AbortSignal {
@@ -60,7 +60,7 @@ export class Attempt {
     this.#reservation.settle(usage?.totalTokens)
     this.target.recordSuccess(this.record.timeToFirstTokenMs ?? this.record.latencyMs)
     this.#permit.succeed()
-    this.call.emit({ ...this.#eventBase(), type: 'attempt-end', outcome: 'success' })
+    if (this.call.observed) this.call.emit({ ...this.#eventBase(), type: 'attempt-end', outcome: 'success' })
   }
 
   /**
@@ -90,7 +90,7 @@ export class Attempt {
       this.target.recordFailure(normalized.kind)
       this.#permit.fail(normalized)
     }
-    this.call.emit({ ...this.#eventBase(), type: 'attempt-end', outcome: this.record.outcome, errorKind: normalized.kind, ...(normalized.status === undefined ? {} : { status: normalized.status }) })
+    if (this.call.observed) this.call.emit({ ...this.#eventBase(), type: 'attempt-end', outcome: this.record.outcome, errorKind: normalized.kind, ...(normalized.status === undefined ? {} : { status: normalized.status }) })
     return normalized
   }
 

@@ -51,7 +51,13 @@ export class CallContext {
     return this.#plan.filter((target) => !this.#tried.has(target) && target.breaker.state !== 'open').length
   }
 
+  /** Whether anyone listens: callers skip building events when not. */
+  get observed(): boolean {
+    return this.#onEvent !== undefined
+  }
+
   emit(event: Omit<LlmEvent, 'timeMs' | 'route'>): void {
+    if (this.#onEvent === undefined) return
     emitEvent(this.#onEvent, { route: this.route.name, ...event })
   }
 
