@@ -2,7 +2,7 @@
  * @voxguard/harness, text protocol at scale: ≥ 1,000 concurrent calls against a trivial
  * agent in a child process that answers each caller message after a known delay. Reports
  * the harness-added timing error (measured firstByteMs − the agent's delay) p50/p99 and
- * the harness process's peak memory, side by side with a bare `ws` client doing the same
+ * the harness process's peak memory and CPU time per call, side by side with a bare `ws` client doing the same
  * calls (the floor: loopback + both event loops), as ratios.
  *
  * Run: cd bench && node --conditions=source harness-text.bench.ts [--quick]
@@ -49,13 +49,13 @@ async function main(): Promise<void> {
     const bare = await measure(() => bareCalls(url))
     const harness = await measure(() => harnessCalls(url))
     const row = (name: string, result: Measured) =>
-      `| ${name} | ${CALLS} | ${result.errors.length} | ${fixed(pct(result.errors, 0.5))} | ${fixed(pct(result.errors, 0.99))} | ${fixed(Math.max(...result.errors))} | ${mb(result.peakRss)} | ${mb(result.peakHeap)} | ${(result.wallMs / 1000).toFixed(1)} |`
+      `| ${name} | ${CALLS} | ${result.errors.length} | ${fixed(pct(result.errors, 0.5))} | ${fixed(pct(result.errors, 0.99))} | ${fixed(Math.max(...result.errors))} | ${mb(result.peakRss)} | ${mb(result.peakHeap)} | ${(result.cpuMs / CALLS).toFixed(3)} | ${(result.wallMs / 1000).toFixed(1)} |`
     console.log(`\n### Text protocol: ${CALLS} concurrent calls × ${TURNS} turns, agent delay ${REPLY_DELAY_MS} ms (Node ${process.version})\n`)
-    console.log('| client | calls | turns timed | error p50 ms | error p99 ms | error max ms | peak RSS MB | peak heap MB | wall s |')
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|')
+    console.log('| client | calls | turns timed | error p50 ms | error p99 ms | error max ms | peak RSS MB | peak heap MB | CPU ms/call | wall s |')
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
     console.log(row('bare `ws` client (floor)', bare))
     console.log(row('`runCalls` (harness)', harness))
-    console.log(`| **ratio** harness / bare | | | **${ratio(pct(harness.errors, 0.5), pct(bare.errors, 0.5))}** | **${ratio(pct(harness.errors, 0.99), pct(bare.errors, 0.99))}** | | ${ratio(harness.peakRss, bare.peakRss)} | ${ratio(harness.peakHeap, bare.peakHeap)} | |`)
+    console.log(`| **ratio** harness / bare | | | **${ratio(pct(harness.errors, 0.5), pct(bare.errors, 0.5))}** | **${ratio(pct(harness.errors, 0.99), pct(bare.errors, 0.99))}** | | ${ratio(harness.peakRss, bare.peakRss)} | ${ratio(harness.peakHeap, bare.peakHeap)} | **${ratio(harness.cpuMs, bare.cpuMs)}** | |`)
     console.log(`\nharness: ${harness.failures} failed calls; error = measured firstByteMs − ${REPLY_DELAY_MS} ms`)
     if (harness.failures > 0 || harness.errors.length !== CALLS * TURNS) process.exitCode = 1
   } finally {
@@ -69,6 +69,8 @@ interface Measured {
   wallMs: number
   peakRss: number
   peakHeap: number
+  /** CPU time (user + system) this process spent during the phase. */
+  cpuMs: number
 }
 
 async function measure(run: () => Promise<{ errors: number[]; failures: number }>): Promise<Measured> {
@@ -82,9 +84,11 @@ async function measure(run: () => Promise<{ errors: number[]; failures: number }
     peakHeap = Math.max(peakHeap, usage.heapUsed - base.heapUsed)
   }, 20)
   const startedAt = performance.now()
+  const cpu = process.cpuUsage()
   const result = await run()
+  const used = process.cpuUsage(cpu)
   clearInterval(sample)
-  return { ...result, wallMs: performance.now() - startedAt, peakRss, peakHeap }
+  return { ...result, wallMs: performance.now() - startedAt, peakRss, peakHeap, cpuMs: (used.user + used.system) / 1000 }
 }
 
 async function harnessCalls(url: string): Promise<{ errors: number[]; failures: number }> {

@@ -3,7 +3,8 @@
  * 20 ms μ-law frames in real time to a Twilio-style agent in a child process. Reports how
  * late frames were sent versus their deadlines (the harness's deadline scheduler, all
  * frames), the inter-arrival jitter seen by the agent, and, side by side, the same streams
- * paced the naive way (one `setInterval(20)` per stream), as ratios. Calls start 5 ms apart
+ * paced the naive way (one `setInterval(20)` per stream), as ratios, and the CPU time this
+ * process spends per frame sent (the harness's also covers the agent's media it receives). Calls start 5 ms apart
  * (`startIntervalMs`), so all 200 are in flight after one second.
  *
  * Run: cd bench && node --conditions=source harness-twilio.bench.ts [--quick]
@@ -72,7 +73,9 @@ async function main(): Promise<void> {
   try {
     // 1. Naive pacing: setInterval(20) per stream, silence frames, same agent.
     agent.send('reset')
+    const naiveCpu = process.cpuUsage()
     const naive = await naiveStreams(url)
+    const naiveCpuMs = cpuMsSince(naiveCpu)
     agent.send('report')
     const naiveGaps = (await nextMessage<{ gaps: number[] }>()).gaps
     // 2. The harness: runCalls in Twilio mode, two spoken turns per call.
@@ -83,6 +86,7 @@ async function main(): Promise<void> {
     let failures = 0
     const firstMedia: number[] = []
     const startedAt = performance.now()
+    const harnessCpu = process.cpuUsage()
     const stalls: string[] = []
     let lastTick = performance.now()
     const probe = setInterval(() => {
@@ -105,6 +109,7 @@ async function main(): Promise<void> {
       },
     })
     const wallMs = performance.now() - startedAt
+    const harnessCpuMs = cpuMsSince(harnessCpu)
     clearInterval(probe)
     if (process.env.PROBE) console.log('stalls', stalls.join(' '))
     agent.send('report')
@@ -112,11 +117,13 @@ async function main(): Promise<void> {
     const stats = scheduler.stats()
     const jitter = (gaps: number[]) => gaps.map((gap) => Math.abs(gap - 20))
     console.log(`\n### Twilio mode: ${CALLS} concurrent calls, 20 ms μ-law frames (Node ${process.version})\n`)
-    console.log('| pacing | streams | frames | send lateness p50 ms | p99 ms | max ms | agent-side gap jitter p50 ms | p99 ms |')
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|')
-    console.log(`| naive \`setInterval(20)\` per stream | ${CALLS} | ${naive.lateness.length} | ${fixed(pct(naive.lateness, 0.5))} | ${fixed(pct(naive.lateness, 0.99))} | ${fixed(Math.max(...naive.lateness))} | ${fixed(pct(jitter(naiveGaps), 0.5))} | ${fixed(pct(jitter(naiveGaps), 0.99))} |`)
-    console.log(`| harness \`FrameScheduler\` (deadlines) | ${CALLS} | ${stats.frames} | ${fixed(stats.latenessMs.p50)} | ${fixed(stats.latenessMs.p99)} | ${fixed(stats.latenessMs.max)} | ${fixed(pct(jitter(harnessGaps), 0.5))} | ${fixed(pct(jitter(harnessGaps), 0.99))} |`)
-    console.log(`| **ratio** harness / naive | | | | **${ratio(stats.latenessMs.p99, pct(naive.lateness, 0.99))}** | ${ratio(stats.latenessMs.max, Math.max(...naive.lateness))} | | ${ratio(pct(jitter(harnessGaps), 0.99), pct(jitter(naiveGaps), 0.99))} |`)
+    const naivePerFrame = (naiveCpuMs * 1000) / naive.lateness.length
+    const harnessPerFrame = (harnessCpuMs * 1000) / stats.frames
+    console.log('| pacing | streams | frames | send lateness p50 ms | p99 ms | max ms | agent-side gap jitter p50 ms | p99 ms | CPU µs/frame |')
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|')
+    console.log(`| naive \`setInterval(20)\` per stream | ${CALLS} | ${naive.lateness.length} | ${fixed(pct(naive.lateness, 0.5))} | ${fixed(pct(naive.lateness, 0.99))} | ${fixed(Math.max(...naive.lateness))} | ${fixed(pct(jitter(naiveGaps), 0.5))} | ${fixed(pct(jitter(naiveGaps), 0.99))} | ${naivePerFrame.toFixed(1)} |`)
+    console.log(`| harness \`FrameScheduler\` (deadlines) | ${CALLS} | ${stats.frames} | ${fixed(stats.latenessMs.p50)} | ${fixed(stats.latenessMs.p99)} | ${fixed(stats.latenessMs.max)} | ${fixed(pct(jitter(harnessGaps), 0.5))} | ${fixed(pct(jitter(harnessGaps), 0.99))} | ${harnessPerFrame.toFixed(1)} |`)
+    console.log(`| **ratio** harness / naive | | | | **${ratio(stats.latenessMs.p99, pct(naive.lateness, 0.99))}** | ${ratio(stats.latenessMs.max, Math.max(...naive.lateness))} | | ${ratio(pct(jitter(harnessGaps), 0.99), pct(jitter(naiveGaps), 0.99))} | **${ratio(harnessPerFrame, naivePerFrame)}** |`)
     console.log(`\nharness: ${failures} failed calls, ${(wallMs / 1000).toFixed(1)} s; turn latency (end of caller audio → first agent media, agent waits 300 ms of silence) p50 ${fixed(pct(firstMedia, 0.5))} ms, p99 ${fixed(pct(firstMedia, 0.99))} ms`)
     console.log(`target: send lateness p99 < 5 ms → ${stats.latenessMs.p99 < 5 ? 'met' : 'NOT met'}`)
     if (failures > 0) process.exitCode = 1
@@ -155,6 +162,12 @@ async function naiveStreams(url: string): Promise<{ lateness: number[] }> {
     ),
   )
   return { lateness }
+}
+
+/** CPU time (user + system) of this process since `start`, in ms. */
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start)
+  return (used.user + used.system) / 1000
 }
 
 function pct(values: number[], ratio: number): number {

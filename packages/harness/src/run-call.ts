@@ -51,6 +51,9 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
   const lastActivityAtMs = new Map<number, number>()
   const waiters = new Set<() => void>()
   let transport: CallTransport | undefined
+  // Set once the record is being built: a socket event after that (the close handshake of a
+  // socket the harness closed) must not change a record that is already written.
+  let settled = false
 
   const ended = () => endedBy !== undefined
   const end = (by: CallRecord['endedBy'], kind?: CallFailureKind, message?: string, extra: Partial<CallFailure> = {}) => {
@@ -59,12 +62,13 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
     if (kind) failure = { kind, message: message ?? kind, turn: currentTurn, atMs: clock(), ...lastMessageOf(transport), ...extra }
     notify()
   }
+  // Runs on every agent signal (each media frame in Twilio mode): iterates the set itself, no copy; a waiter only removes itself.
   const notify = () => {
-    for (const waiter of [...waiters]) waiter()
+    for (const waiter of waiters) waiter()
   }
 
   const onSignal = (signal: AgentSignal) => {
-    if (ended() && signal.type !== 'closed') return
+    if (settled || (ended() && signal.type !== 'closed')) return
     switch (signal.type) {
       case 'ready':
         ready = true
@@ -209,6 +213,7 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
     clearTimeout(callTimer)
     settings.signal?.removeEventListener('abort', onAbort)
     transport?.close()
+    settled = true
   }
 
   for (const turn of turns) {

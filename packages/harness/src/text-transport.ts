@@ -1,9 +1,6 @@
-import type WebSocket from 'ws'
-import type { RawData } from 'ws'
 import type { CallerAction } from './call-record.ts'
 import type { CallTransport, CallTransportContext } from './call-transport.ts'
-import { truncateMessage } from './call-transport.ts'
-import { describeSocketError } from './internal/describe-socket-error.ts'
+import { AgentSocket } from './internal/agent-socket.ts'
 
 /**
  * The voxguard text protocol v1 (docs/protocol.md): JSON text frames, `start` → `ready`,
@@ -13,19 +10,11 @@ import { describeSocketError } from './internal/describe-socket-error.ts'
  */
 export function createTextTransport(context: CallTransportContext): CallTransport {
   const { clock, emit, script } = context
-  let socket: WebSocket | undefined
   let ready = false
-  let closed = false
-  let last: string | undefined
+  let startSentAtMs = 0
   let waiting: number[] = [0]
   let latestTurn = 0
   const replyTurns = new Map<string, number>()
-  const closeWaiters: Array<() => void> = []
-
-  const protocolError = (message: string) => {
-    emit({ type: 'failure', atMs: clock(), kind: 'protocol_error', message })
-    close()
-  }
 
   const turnOfReply = (replyId: string): number => {
     let turn = replyTurns.get(replyId)
@@ -36,89 +25,50 @@ export function createTextTransport(context: CallTransportContext): CallTranspor
     return turn
   }
 
-  const send = (message: object) => {
-    if (socket && socket.readyState === socket.OPEN) socket.send(JSON.stringify(message))
-  }
-
-  const onMessage = (data: RawData, isBinary: boolean) => {
-    const atMs = clock()
-    if (isBinary) {
-      last = `(binary frame, ${Buffer.isBuffer(data) ? data.length : 0} bytes)`
-      return protocolError('agent sent a binary frame; the text protocol uses JSON text frames only')
-    }
-    const text = data.toString()
-    last = truncateMessage(text)
-    let message: Record<string, unknown>
-    try {
-      const parsed: unknown = JSON.parse(text)
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object')
-      message = parsed as Record<string, unknown>
-    } catch {
-      return protocolError('agent sent a frame that is not a JSON object')
-    }
+  const onMessage = (message: Record<string, unknown>, atMs: number) => {
     const type = message.type
     if (!ready) {
-      if (type !== 'ready') return protocolError(`agent's first message must be "ready", got ${JSON.stringify(type)}`)
+      if (type !== 'ready') return socket.fail('protocol_error', `agent's first message must be "ready", got ${JSON.stringify(type)}`)
       ready = true
-      return emit({ type: 'ready', startSentAtMs: startSentAtMs })
+      return emit({ type: 'ready', startSentAtMs })
     }
     switch (type) {
       case 'agent.delta':
       case 'agent.final': {
-        if (typeof message.replyId !== 'string' || typeof message.text !== 'string') return protocolError(`${type} needs string replyId and text`)
+        if (typeof message.replyId !== 'string' || typeof message.text !== 'string') return socket.fail('protocol_error', `${type} needs string replyId and text`)
         const turn = turnOfReply(message.replyId)
         if (type === 'agent.delta') return emit({ type: 'reply-activity', turn, atMs, text: message.text })
         return emit({ type: 'reply-end', turn, atMs, text: message.text, interrupted: message.interrupted === true })
       }
       case 'agent.tool_call': {
         const args = message.arguments
-        if (typeof message.name !== 'string' || args === null || typeof args !== 'object' || Array.isArray(args)) return protocolError('agent.tool_call needs a string name and an arguments object')
+        if (typeof message.name !== 'string' || args === null || typeof args !== 'object' || Array.isArray(args)) return socket.fail('protocol_error', 'agent.tool_call needs a string name and an arguments object')
         const turn = typeof message.replyId === 'string' ? turnOfReply(message.replyId) : latestTurn
         return emit({ type: 'tool-call', turn, atMs, name: message.name, arguments: args as Record<string, unknown>, ...('result' in message ? { result: message.result } : {}) })
       }
       case 'agent.event': {
-        if (typeof message.name !== 'string') return protocolError('agent.event needs a string name')
+        if (typeof message.name !== 'string') return socket.fail('protocol_error', 'agent.event needs a string name')
         const data = message.data !== null && typeof message.data === 'object' && !Array.isArray(message.data) ? (message.data as Record<string, unknown>) : undefined
         return emit({ type: 'agent-event', turn: latestTurn, atMs, name: message.name, ...(data ? { data } : {}) })
       }
       case 'agent.hangup':
         return emit({ type: 'agent-hangup', atMs, ...(typeof message.reason === 'string' ? { reason: message.reason } : {}) })
       default:
-        return protocolError(`unknown message type ${JSON.stringify(type)}`)
+        return socket.fail('protocol_error', `unknown message type ${JSON.stringify(type)}`)
     }
   }
 
-  let startSentAtMs = 0
-
-  const open = () => {
-    try {
-      socket = context.createWebSocket(context.agentUrl)
-    } catch (error) {
-      emit({ type: 'failure', atMs: clock(), kind: 'connect_failed', message: describeSocketError(error) })
-      return
-    }
-    let opened = false
-    socket.on('open', () => {
-      opened = true
+  const socket = new AgentSocket(context, {
+    onOpen: () => {
       startSentAtMs = clock()
       const { from, to, metadata } = script
       send({ type: 'start', version: 1, callId: context.callId, scriptId: script.id, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(metadata ? { metadata } : {}) })
-    })
-    socket.on('unexpected-response', (_request, response) => {
-      emit({ type: 'failure', atMs: clock(), kind: 'connect_failed', message: `agent refused the WebSocket upgrade: HTTP ${response.statusCode}` })
-      response.resume()
-      close()
-    })
-    socket.on('error', (error) => {
-      if (!opened) emit({ type: 'failure', atMs: clock(), kind: 'connect_failed', message: describeSocketError(error) })
-    })
-    socket.on('message', onMessage)
-    socket.on('close', (code, reason) => {
-      closed = true
-      if (opened) emit({ type: 'closed', atMs: clock(), code, reason: reason.toString() })
-      for (const waiter of closeWaiters.splice(0)) waiter()
-    })
-  }
+    },
+    onMessage,
+    binaryFrameMessage: 'agent sent a binary frame; the text protocol uses JSON text frames only',
+    closeReason: 'caller done',
+  })
+  const send = (message: object) => socket.send(JSON.stringify(message))
 
   const perform = async (turn: number, action: CallerAction): Promise<number> => {
     latestTurn = turn
@@ -133,25 +83,11 @@ export function createTextTransport(context: CallTransportContext): CallTranspor
 
   const hangup = async () => {
     send({ type: 'caller.hangup' })
-    if (closed || !socket) return
+    if (socket.isClosed) return
     // The agent should close the socket; close it ourselves if it does not within 1 s.
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 1000)
-      closeWaiters.push(() => {
-        clearTimeout(timer)
-        resolve()
-      })
-    })
-    close()
+    await socket.untilClosed(1000)
+    socket.close()
   }
 
-  const close = () => {
-    if (!socket || closed) return
-    if (socket.readyState === socket.OPEN) socket.close(1000, 'caller done')
-    else socket.terminate()
-    const current = socket
-    setTimeout(() => current.terminate(), 1000).unref()
-  }
-
-  return { open, perform, hangup, close, lastMessage: () => last }
+  return { open: () => socket.open(), perform, hangup, close: () => socket.close(), lastMessage: () => socket.lastMessage() }
 }

@@ -1,14 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import type WebSocket from 'ws'
-import type { RawData } from 'ws'
 import type { AudioTiming, CallerAction } from './call-record.ts'
 import type { CallTransport, CallTransportContext } from './call-transport.ts'
-import { truncateMessage } from './call-transport.ts'
-import { MULAW_SILENCE } from './audio/mulaw.ts'
+import { framePayloads, SILENT_FRAME_PAYLOAD } from './audio/frame-payloads.ts'
 import type { PacedStream } from './audio/frame-scheduler.ts'
-import { describeSocketError } from './internal/describe-socket-error.ts'
+import { AgentSocket } from './internal/agent-socket.ts'
 
-const FRAME_BYTES = 160
 const DTMF_GAP_MS = 100
 
 interface TurnAudio extends AudioTiming {
@@ -28,17 +24,14 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
   const streamSid = `MZ${randomBytes(16).toString('hex')}`
   const callSid = `CA${randomBytes(16).toString('hex')}`
   const accountSid = `AC${'0'.repeat(32)}`
-  let socket: WebSocket | undefined
-  let closed = false
   let callerEnded = false
-  let last: string | undefined
   let sequence = 0
   let paced: PacedStream | undefined
   let framesSent = 0
   const latenessMs: number[] = []
-  // Caller audio waiting to be streamed and who waits for it to finish.
-  let outgoing: Buffer = Buffer.alloc(0)
-  let outgoingOffset = 0
+  // Caller audio waiting to be streamed (base64 frame payloads) and who waits for it to finish.
+  let outgoing: readonly string[] = []
+  let outgoingIndex = 0
   let onOutgoingStart: (() => void) | undefined
   let onOutgoingDrained: (() => void) | undefined
   // Agent audio: which turn it answers, the playback clock and queued marks.
@@ -50,7 +43,6 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
   let markTimer: NodeJS.Timeout | undefined
   let replyEndTimer: NodeJS.Timeout | undefined
   const audioByTurn = new Map<number, TurnAudio>()
-  const closeWaiters: Array<() => void> = []
 
   const audioOf = (turn: number): TurnAudio => {
     let audio = audioByTurn.get(turn)
@@ -64,34 +56,28 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
   // Nothing is sent after `stop` (Twilio's last message).
   let stopped = false
   const sendRaw = (text: string) => {
-    if (!stopped && socket && socket.readyState === socket.OPEN) socket.send(text)
+    if (!stopped) socket.send(text)
   }
   const send = (message: object) => sendRaw(JSON.stringify(message))
   const nextSequence = () => String(++sequence)
 
-  const protocolError = (message: string) => {
-    emit({ type: 'failure', atMs: clock(), kind: 'protocol_error', message })
-    close()
-  }
-
+  // Runs 50 times a second per call: the payload strings are encoded once per audio buffer
+  // (framePayloads) and the JSON is built by hand, the same as JSON.stringify({ event,
+  // sequenceNumber, streamSid, media: { track, chunk, timestamp, payload } }).
+  const mediaPrefix = '{"event":"media","sequenceNumber":"'
+  const mediaMiddle = `","streamSid":"${streamSid}","media":{"track":"inbound","chunk":"`
   const sendFrame = (frameIndex: number, lateByMs: number) => {
-    if (!socket || socket.readyState !== socket.OPEN) return
-    let payload: Buffer
-    const remaining = outgoing.length - outgoingOffset
-    if (remaining > 0) {
-      if (outgoingOffset === 0) onOutgoingStart?.()
-      payload = outgoing.subarray(outgoingOffset, outgoingOffset + FRAME_BYTES)
-      outgoingOffset += FRAME_BYTES
-      if (payload.length < FRAME_BYTES) payload = Buffer.concat([payload, Buffer.alloc(FRAME_BYTES - payload.length, MULAW_SILENCE)])
-    } else {
-      payload = SILENT_FRAME
+    if (!socket.isOpen) return
+    const speaking = outgoingIndex < outgoing.length
+    let payload = SILENT_FRAME_PAYLOAD
+    if (speaking) {
+      if (outgoingIndex === 0) onOutgoingStart?.()
+      payload = outgoing[outgoingIndex++]!
     }
     framesSent++
     latenessMs.push(lateByMs)
-    // Same JSON as JSON.stringify({ event, sequenceNumber, streamSid, media: { track, chunk, timestamp, payload } }), built by hand: this runs 50 times a second per call.
-    const base64 = payload === SILENT_FRAME ? SILENT_FRAME_BASE64 : payload.toString('base64')
-    sendRaw(`{"event":"media","sequenceNumber":"${nextSequence()}","streamSid":"${streamSid}","media":{"track":"inbound","chunk":"${frameIndex + 1}","timestamp":"${frameIndex * 20}","payload":"${base64}"}}`)
-    if (remaining > 0 && outgoingOffset >= outgoing.length) {
+    sendRaw(`${mediaPrefix}${++sequence}${mediaMiddle}${frameIndex + 1}","timestamp":"${frameIndex * 20}","payload":"${payload}"}}`)
+    if (speaking && outgoingIndex === outgoing.length) {
       const drained = onOutgoingDrained
       onOutgoingDrained = undefined
       onOutgoingStart = undefined
@@ -113,7 +99,7 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
     if (markTimer) clearTimeout(markTimer)
     markTimer = undefined
     const next = pendingMarks[0]
-    if (!next || closed) return
+    if (!next || socket.isClosed) return
     markTimer = setTimeout(() => echoMarks(clock()), Math.max(0, next.atMs - clock()))
     markTimer.unref()
   }
@@ -145,27 +131,11 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
     }
   }
 
-  const onMessage = (data: RawData, isBinary: boolean) => {
-    const atMs = clock()
-    if (isBinary) {
-      last = '(binary frame)'
-      return protocolError('agent sent a binary frame; Twilio Media Streams accept JSON text frames only (Twilio error 31950)')
-    }
-    const text = data.toString()
-    let message: Record<string, unknown>
-    try {
-      const parsed: unknown = JSON.parse(text)
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object')
-      message = parsed as Record<string, unknown>
-    } catch {
-      last = truncateMessage(text)
-      return protocolError('agent sent a frame that is not a JSON object')
-    }
-    const body = message.media as { payload?: unknown } | undefined
-    last = truncateMessage(message.event === 'media' ? JSON.stringify({ ...message, media: { payload: '…' } }) : text)
+  const onMessage = (message: Record<string, unknown>, atMs: number) => {
     switch (message.event) {
       case 'media': {
-        if (typeof body?.payload !== 'string') return protocolError('media needs media.payload (base64 μ-law)')
+        const body = message.media as { payload?: unknown } | undefined
+        if (typeof body?.payload !== 'string') return socket.fail('protocol_error', 'media needs media.payload (base64 μ-law)')
         const bytes = Buffer.byteLength(body.payload, 'base64')
         const turn = replyTurn
         const audio = audioOf(turn)
@@ -179,7 +149,7 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
       }
       case 'mark': {
         const name = (message.mark as { name?: unknown } | undefined)?.name
-        if (typeof name !== 'string') return protocolError('mark needs mark.name')
+        if (typeof name !== 'string') return socket.fail('protocol_error', 'mark needs mark.name')
         audioOf(replyTurn).marksSent.push(name)
         pendingMarks.push({ name, atMs: playbackEndsAtMs, turn: replyTurn })
         return echoMarks(atMs)
@@ -196,20 +166,12 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
         return emit({ type: 'reply-end', turn: replyTurn, atMs: audioOf(replyTurn).lastMediaAtMs ?? atMs, interrupted: true })
       }
       default:
-        return protocolError(`unknown event ${JSON.stringify(message.event)}; an app may send media, mark or clear`)
+        return socket.fail('protocol_error', `unknown event ${JSON.stringify(message.event)}; an app may send media, mark or clear`)
     }
   }
 
-  const open = () => {
-    try {
-      socket = context.createWebSocket(context.agentUrl)
-    } catch (error) {
-      emit({ type: 'failure', atMs: clock(), kind: 'connect_failed', message: describeSocketError(error) })
-      return
-    }
-    let opened = false
-    socket.on('open', () => {
-      opened = true
+  const socket = new AgentSocket(context, {
+    onOpen: () => {
       send({ event: 'connected', protocol: 'Call', version: '1.0.0' })
       const customParameters: Record<string, string> = { callId: context.callId, scriptId: script.id, ...(script.metadata ?? {}) }
       if (script.from) customParameters.from = script.from
@@ -226,45 +188,31 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
       // phase (as real streams have) spreads their frames over the period.
       paced = context.frameScheduler.add(sendFrame, performance.now() + Math.random() * context.frameScheduler.frameMs)
       emit({ type: 'ready', startSentAtMs })
-    })
-    socket.on('unexpected-response', (_request, response) => {
-      emit({ type: 'failure', atMs: clock(), kind: 'connect_failed', message: `agent refused the WebSocket upgrade: HTTP ${response.statusCode}` })
-      response.resume()
-      close()
-    })
-    socket.on('error', (error) => {
-      if (!opened) emit({ type: 'failure', atMs: clock(), kind: 'connect_failed', message: describeSocketError(error) })
-    })
-    socket.on('message', onMessage)
-    socket.on('close', (code, reason) => {
-      closed = true
+    },
+    onMessage,
+    onClose: (code, reason, opened, atMs) => {
       stopTimers()
-      const atMs = clock()
       // A Twilio app ends a call by ending it (Twilio then closes the stream normally).
-      if (opened && !callerEnded && code === 1000) emit({ type: 'agent-hangup', atMs, reason: reason.toString() || 'stream closed by the agent' })
-      if (opened) emit({ type: 'closed', atMs, code, reason: reason.toString() })
-      for (const waiter of closeWaiters.splice(0)) waiter()
+      if (opened && !callerEnded && code === 1000) emit({ type: 'agent-hangup', atMs, reason: reason || 'stream closed by the agent' })
       onOutgoingDrained?.()
-    })
-  }
+    },
+    beforeClose: () => {
+      stopTimers()
+      callerEnded = true
+    },
+    binaryFrameMessage: 'agent sent a binary frame; Twilio Media Streams accept JSON text frames only (Twilio error 31950)',
+    closeReason: 'call ended',
+    // Evidence without the audio: computed only when a failure asks for it, not per media frame.
+    describeLastMessage: (message, text) => (message.event === 'media' ? JSON.stringify({ ...message, media: { payload: '…' } }) : text),
+  })
 
   const stream = (audio: Buffer, onStart?: () => void): Promise<void> =>
     new Promise((resolve) => {
-      if (closed || audio.length === 0) return resolve()
-      outgoing = audio
-      outgoingOffset = 0
+      if (socket.isClosed || audio.length === 0) return resolve()
+      outgoing = framePayloads(audio)
+      outgoingIndex = 0
       onOutgoingStart = onStart
       onOutgoingDrained = resolve
-    })
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (closed) return resolve()
-      const timer = setTimeout(resolve, ms)
-      closeWaiters.push(() => {
-        clearTimeout(timer)
-        resolve()
-      })
     })
 
   const perform = async (turn: number, action: CallerAction, audioFile?: string): Promise<number> => {
@@ -276,12 +224,12 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
       replyTurn = turn
       const sentAtMs = clock()
       audioOf(turn).sentAtMs = sentAtMs
-      await sleep(action.durationMs)
+      await socket.sleep(action.durationMs)
       return sentAtMs
     }
     if (action.kind === 'dtmf') {
       for (const [index, digit] of [...action.digits].entries()) {
-        if (index > 0) await sleep(DTMF_GAP_MS)
+        if (index > 0) await socket.sleep(DTMF_GAP_MS)
         send({ event: 'dtmf', streamSid, sequenceNumber: nextSequence(), dtmf: { track: 'inbound_track', digit } })
       }
     } else {
@@ -289,8 +237,7 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
       try {
         audio = await context.callerAudio.get(action.text, script.language, audioFile)
       } catch (error) {
-        emit({ type: 'failure', atMs: clock(), kind: 'harness_error', message: (error as Error).message })
-        close()
+        socket.fail('harness_error', (error as Error).message)
         return clock()
       }
       if (action.kind === 'barge-in') {
@@ -309,13 +256,13 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
   }
 
   const hangup = async () => {
-    if (closed || !socket) return
+    if (socket.isClosed) return
     callerEnded = true
     send({ event: 'stop', sequenceNumber: nextSequence(), streamSid, stop: { accountSid, callSid } })
     stopped = true
     paced?.stop()
-    const closedNow = new Promise<void>((resolve) => closeWaiters.push(resolve))
-    close()
+    const closedNow = socket.untilClosed()
+    socket.close()
     await closedNow
   }
 
@@ -325,22 +272,12 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
     if (replyEndTimer) clearTimeout(replyEndTimer)
   }
 
-  const close = () => {
-    stopTimers()
-    callerEnded = true
-    if (!socket || closed) return
-    if (socket.readyState === socket.OPEN) socket.close(1000, 'call ended')
-    else socket.terminate()
-    const current = socket
-    setTimeout(() => current.terminate(), 1000).unref()
-  }
-
   return {
-    open,
+    open: () => socket.open(),
     perform,
     hangup,
-    close,
-    lastMessage: () => last,
+    close: () => socket.close(),
+    lastMessage: () => socket.lastMessage(),
     audioTiming: (turn) => {
       const audio = audioByTurn.get(turn)
       if (!audio) return undefined
@@ -350,6 +287,3 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
     pacing: () => ({ framesSent, latenessMs }),
   }
 }
-
-const SILENT_FRAME = Buffer.alloc(FRAME_BYTES, MULAW_SILENCE)
-const SILENT_FRAME_BASE64 = SILENT_FRAME.toString('base64')

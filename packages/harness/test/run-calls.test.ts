@@ -102,6 +102,17 @@ describe('runCalls', () => {
     expect((await mergeRecords([recordsFile])).length).toBe(lines.length)
   })
 
+  it('hands onRecord the record as written: a close that arrives after the call ended does not change it', async () => {
+    agent = await startTextAgent('never-answers')
+    const files = writeFiles({ 'silent.yaml': script('silent') })
+    const records: CallRecord[] = []
+    const result = await runCalls({ scripts: [files.path('silent.yaml')], agentUrl: agent.url, turnTimeoutMs: 200, endGraceMs: 0, outDir: join(files.dir, 'out'), onRecord: (record) => records.push(record) })
+    expect(records[0]!.failure).toMatchObject({ kind: 'turn_timeout' })
+    // The harness closed the socket on the timeout; the agent's close frame comes back after the record was written.
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect(records[0]).toEqual(JSON.parse(readFileSync(result.recordsFile, 'utf8')))
+  })
+
   it('rejects bad options naming the option', async () => {
     await expect(runCalls({ scripts: [], agentUrl: 'http://x' })).rejects.toThrow(/runCalls option agentUrl: expected a ws:\/\/ or wss:\/\/ URL/)
     await expect(runCalls({ scripts: [], agentUrl: 'ws://x', concurrency: 0 })).rejects.toThrow(/option concurrency: expected an integer >= 1, got 0/)

@@ -37,4 +37,17 @@ describe('FrameScheduler', () => {
     expect(stats.latenessMs.p50).toBeLessThanOrEqual(stats.latenessMs.p99)
     expect(stats.latenessMs.p99).toBeLessThanOrEqual(Math.ceil(stats.latenessMs.max * 10) / 10)
   })
+
+  it('sleeps between deadlines instead of polling: 100 streams leave the event loop mostly idle', async () => {
+    const scheduler = new FrameScheduler()
+    const handles = Array.from({ length: 100 }, (_, stream) => scheduler.add(() => {}, performance.now() + (stream * 20) / 100))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const before = performance.eventLoopUtilization()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const utilization = performance.eventLoopUtilization(before).utilization
+    for (const handle of handles) handle.stop()
+    expect(scheduler.stats().frames).toBeGreaterThan(100 * 15)
+    // Polling with setImmediate for deadlines < 1 ms away kept the loop busy (utilization ≈ 1).
+    expect(utilization).toBeLessThan(0.5)
+  })
 })

@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net'
-import { WebSocketServer } from 'ws'
 import type WebSocket from 'ws'
+import { startAgentServer } from './start-agent-server.ts'
 
 export type TextAgentBehaviour = 'well-behaved' | 'drops-socket' | 'never-answers' | 'stalls' | 'slow' | 'malformed' | 'binary'
 
@@ -18,11 +17,9 @@ export interface TextAgent {
  * says goodbye and hangs up on "bye".
  */
 export async function startTextAgent(behaviour: TextAgentBehaviour, options: { replyDelayMs?: number; greet?: boolean } = {}): Promise<TextAgent> {
-  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 })
-  await new Promise<void>((resolve) => server.once('listening', resolve))
   const received: TextAgent['received'] = []
   const replyDelayMs = options.replyDelayMs ?? (behaviour === 'slow' ? 300 : 5)
-  server.on('connection', (socket: WebSocket) => {
+  const server = await startAgentServer('/voxguard', (socket: WebSocket) => {
     const messages: Array<Record<string, unknown>> = []
     received.push(messages)
     let replyCount = 0
@@ -90,14 +87,5 @@ export async function startTextAgent(behaviour: TextAgentBehaviour, options: { r
       reply(`On Saturday we are open from 9:00 to 13:00. You said: ${text}`)
     })
   })
-  const port = (server.address() as AddressInfo).port
-  return {
-    url: `ws://127.0.0.1:${port}/voxguard`,
-    received,
-    close: () =>
-      new Promise((resolve) => {
-        for (const client of server.clients) client.terminate()
-        server.close(() => resolve())
-      }),
-  }
+  return { url: server.url, received, close: server.close }
 }

@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net'
-import { WebSocketServer } from 'ws'
 import type WebSocket from 'ws'
+import { startAgentServer } from './start-agent-server.ts'
 import { decodeMulaw } from '@voxguard/harness'
 
 export type TwilioAgentBehaviour = 'well-behaved' | 'drops-socket' | 'never-answers' | 'malformed'
@@ -38,13 +37,11 @@ const SPEECH_LEVEL = 500
  * DTMF keys the same way, and sends `clear` when the caller speaks while its audio plays.
  */
 export async function startTwilioAgent(behaviour: TwilioAgentBehaviour, options: { replyDelayMs?: number; replyAudioMs?: number; endOfSpeechMs?: number } = {}): Promise<TwilioAgent> {
-  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 })
-  await new Promise<void>((resolve) => server.once('listening', resolve))
   const calls: TwilioCallLog[] = []
   const replyDelayMs = options.replyDelayMs ?? 50
   const replyAudioMs = options.replyAudioMs ?? 400
   const endOfSpeechFrames = (options.endOfSpeechMs ?? 200) / 20
-  server.on('connection', (socket: WebSocket) => {
+  const server = await startAgentServer('/twilio', (socket: WebSocket) => {
     const log: TwilioCallLog = { messages: [], frames: [], digits: [], marksEchoed: [], marksSent: [], clears: [] }
     calls.push(log)
     let streamSid = ''
@@ -108,16 +105,7 @@ export async function startTwilioAgent(behaviour: TwilioAgentBehaviour, options:
       }
     })
   })
-  const port = (server.address() as AddressInfo).port
-  return {
-    url: `ws://127.0.0.1:${port}/twilio`,
-    calls,
-    close: () =>
-      new Promise((resolve) => {
-        for (const client of server.clients) client.terminate()
-        server.close(() => resolve())
-      }),
-  }
+  return { url: server.url, calls, close: server.close }
 }
 
 /** A 16 kHz PCM WAV tone of `durationMs` (speech stand-in for the energy detector). */
