@@ -78,13 +78,13 @@ export function handleTwilioCall(socket: WebSocket, context: AgentContext): void
       let heard = ''
       try {
         heard = await recognizer.transcribe({ samples: input.samples, sampleRate: 8000 }, signal)
+        if (!heard && !signal.aborted) report('asr.empty', {}) // heard nothing, as opposed to failing (asr.error)
       } catch (error) {
         if (signal.aborted) return
         report('asr.error', speechErrorData(error))
       }
       if (signal.aborted) return
       logger.debug('caller said', { text: heard })
-      if (!heard) report('asr.empty', {})
       outputs = heard ? conversation.respond({ type: 'text', text: heard }, signal) : (async function* () { yield { type: 'text' as const, text: CANNED_LINES.notHeard, canned: 'notHeard' as const } })()
     } else {
       outputs = conversation.respond(input, signal)
@@ -157,7 +157,7 @@ export function handleTwilioCall(socket: WebSocket, context: AgentContext): void
     switch (message.event) {
       case 'start':
         streamSid = message.start?.streamSid ?? message.streamSid
-        logger = logger.child({ streamSid })
+        logger = logger.child({ streamSid, callSid: message.start?.callSid })
         context.metrics.calls.inc({ transport: 'twilio' })
         conversation = new Conversation({ ...context.conversation, logger })
         startReply({ type: 'canned', text: conversation.greeting(), canned: 'greeting' })

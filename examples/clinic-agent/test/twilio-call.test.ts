@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startClinicAgent, type ClinicAgent } from '../src/index.ts'
 import { createEspeakSynthesizer } from '../src/speech/espeak-synthesizer.ts'
-import { WsTestClient, type Message } from './ws-test-client.ts'
+import { sendMulaw, silence, twilioCall } from './twilio-test-caller.ts'
+import type { Message, WsTestClient } from './ws-test-client.ts'
 
 const missing = [
   ['espeak-ng', 'espeak-ng'],
@@ -24,29 +25,9 @@ const describeAudio = missing.length > 0 ? describe.skip : describe
 if (missing.length > 0) console.warn(`skipping Twilio audio tests: install the Debian packages ${missing.map(([, pkg]) => pkg).join(' ')}`)
 
 const STREAM_SID = 'MZ00000000000000000000000000000001'
-const silence = (ms: number) => new Uint8Array((ms / 1000) * 8000).fill(0xff)
-
-/** Plays Twilio's side: connected, start, then media frames of 160 bytes. */
-async function twilioCall(agent: ClinicAgent): Promise<WsTestClient> {
-  const client = new WsTestClient(`${agent.url.replace('http', 'ws')}/twilio`)
-  await client.opened()
-  client.send({ event: 'connected', protocol: 'Call', version: '1.0.0' })
-  client.send({
-    event: 'start',
-    sequenceNumber: '1',
-    streamSid: STREAM_SID,
-    start: { streamSid: STREAM_SID, accountSid: 'AC0', callSid: 'CA0', tracks: ['inbound'], customParameters: { from: '+81312345678' }, mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: 8000, channels: 1 } },
-  })
-  return client
-}
-
-let chunk = 0
-function sendAudio(client: WsTestClient, audio: Uint8Array): void {
-  for (let offset = 0; offset < audio.length; offset += 160) {
-    chunk++
-    client.send({ event: 'media', sequenceNumber: String(chunk + 1), streamSid: STREAM_SID, media: { track: 'inbound', chunk: String(chunk), timestamp: String(chunk * 20), payload: Buffer.from(audio.subarray(offset, offset + 160)).toString('base64') } })
-  }
-}
+const sendAudio = (client: WsTestClient, audio: Uint8Array) => sendMulaw(client, STREAM_SID, audio)
+/** Every call carries the caller's number the way a TwiML <Parameter> would; it must never be logged. */
+const call = (agent: ClinicAgent) => twilioCall(agent, STREAM_SID, { from: '+81312345678' })
 
 describeAudio('Twilio Media Streams, offline speech (pocketsphinx + espeak-ng)', () => {
   let agent: ClinicAgent
@@ -64,7 +45,7 @@ describeAudio('Twilio Media Streams, offline speech (pocketsphinx + espeak-ng)',
   afterAll(() => agent.close())
 
   it('recognises synthesised caller speech and answers with audio paced at 20 ms (after the greeting mark)', async () => {
-    const client = await twilioCall(agent)
+    const client = await call(agent)
     await client.waitFor((message) => message.event === 'mark' && message.mark.name === 'reply-0', 10_000)
     const from = client.messages.length
     sendAudio(client, new Uint8Array([...silence(200), ...question, ...silence(800)]))
@@ -84,7 +65,7 @@ describeAudio('Twilio Media Streams, offline speech (pocketsphinx + espeak-ng)',
   }, 30_000)
 
   it('barge-in: caller speech during the greeting makes the agent send clear and stop', async () => {
-    const client = await twilioCall(agent)
+    const client = await call(agent)
     await client.waitFor((message) => message.event === 'media')
     sendAudio(client, new Uint8Array([...question, ...silence(600)]))
     const clear = await client.waitFor((message) => message.event === 'clear', 3000)
@@ -93,7 +74,7 @@ describeAudio('Twilio Media Streams, offline speech (pocketsphinx + espeak-ng)',
   }, 15_000)
 
   it('DTMF menu: 2 interrupts and reads the hours, 0 hands off to a human', async () => {
-    const client = await twilioCall(agent)
+    const client = await call(agent)
     await client.waitFor((message) => message.event === 'media')
     const from = client.messages.length
     client.send({ event: 'dtmf', streamSid: STREAM_SID, sequenceNumber: '5', dtmf: { track: 'inbound_track', digit: '2' } })

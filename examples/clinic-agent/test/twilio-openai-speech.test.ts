@@ -3,7 +3,8 @@ import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startClinicAgent, type ClinicAgent } from '../src/index.ts'
-import { WsTestClient, type Message } from './ws-test-client.ts'
+import { sendMulaw, silence, twilioCall } from './twilio-test-caller.ts'
+import type { Message, WsTestClient } from './ws-test-client.ts'
 
 // The clinic agent on OpenAI speech (agent.yaml `speech.recognizer/synthesizer: openai`,
 // chosen here through the environment), with msw playing api.openai.com. The LLM stays
@@ -17,6 +18,7 @@ type Transcription = { model: unknown; sampleRate: number; channels: number; bit
 const transcriptions: Transcription[] = []
 const spoken: string[] = []
 let failTranscription = false
+let transcript = heardText
 
 /** `seconds` of a 300 Hz tone as OpenAI's `pcm` response: 24 kHz, 16-bit little-endian, mono. */
 function pcm24k(seconds: number): Buffer {
@@ -31,7 +33,7 @@ const server = setupServer(
     const form = await request.formData()
     const wav = Buffer.from(await (form.get('file') as File).arrayBuffer())
     transcriptions.push({ model: form.get('model'), channels: wav.readUInt16LE(22), sampleRate: wav.readUInt32LE(24), bitsPerSample: wav.readUInt16LE(34), dataBytes: wav.readUInt32LE(40), fileBytes: wav.length })
-    return HttpResponse.json({ text: heardText })
+    return HttpResponse.json({ text: transcript })
   }),
   http.post('https://api.openai.com/v1/audio/speech', async ({ request }) => {
     const body = (await request.json()) as { input: string; response_format: string }
@@ -41,23 +43,10 @@ const server = setupServer(
   }),
 )
 
-async function twilioCall(agent: ClinicAgent): Promise<WsTestClient> {
-  const client = new WsTestClient(`${agent.url.replace('http', 'ws')}/twilio`)
-  await client.opened()
-  client.send({ event: 'connected', protocol: 'Call', version: '1.0.0' })
-  client.send({ event: 'start', sequenceNumber: '1', streamSid: STREAM_SID, start: { streamSid: STREAM_SID, accountSid: 'AC0', callSid: 'CA0', tracks: ['inbound'], customParameters: {}, mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: 8000, channels: 1 } } })
-  return client
-}
-
 /** A caller "utterance" the voice activity detector hears: 0.6 s of a loud 200 Hz tone between silences, μ-law, in 20 ms frames. */
 function sendUtterance(client: WsTestClient): void {
-  const mulaw = [...new Uint8Array(1600).fill(0xff)]
-  for (let index = 0; index < 4800; index++) mulaw.push(Math.sin((2 * Math.PI * 200 * index) / 8000) >= 0 ? 0x9f : 0x1f) // ±~4000 square wave
-  mulaw.push(...new Uint8Array(6400).fill(0xff))
-  const audio = Uint8Array.from(mulaw)
-  for (let offset = 0; offset < audio.length; offset += 160) {
-    client.send({ event: 'media', streamSid: STREAM_SID, media: { track: 'inbound', payload: Buffer.from(audio.subarray(offset, offset + 160)).toString('base64') } })
-  }
+  const tone = Uint8Array.from({ length: 4800 }, (_, index) => (Math.sin((2 * Math.PI * 200 * index) / 8000) >= 0 ? 0x9f : 0x1f)) // ±~4000 square wave
+  sendMulaw(client, STREAM_SID, new Uint8Array([...silence(200), ...tone, ...silence(800)]))
 }
 
 describe('Twilio Media Streams with OpenAI speech (msw as api.openai.com)', () => {
@@ -76,6 +65,7 @@ describe('Twilio Media Streams with OpenAI speech (msw as api.openai.com)', () =
   })
   afterEach(() => {
     failTranscription = false
+    transcript = heardText
   })
   afterAll(async () => {
     await agent?.close()
@@ -86,7 +76,7 @@ describe('Twilio Media Streams with OpenAI speech (msw as api.openai.com)', () =
     // Every canned line (greeting, apology, …) was synthesised through the speech API at start-up.
     expect(spoken).toContain('Thank you for calling Sakura Dental Clinic. How can I help you?')
     const cannedCount = spoken.length
-    const client = await twilioCall(agent)
+    const client = await twilioCall(agent, STREAM_SID)
     await client.waitFor((message) => message.event === 'mark' && message.mark.name === 'reply-0', 3000)
     const from = client.messages.length
     sendUtterance(client)
@@ -111,15 +101,30 @@ describe('Twilio Media Streams with OpenAI speech (msw as api.openai.com)', () =
     client.close()
   }, 10_000)
 
-  it('a transcription outage is reported as asr.error (kind server) and the caller is asked again', async () => {
+  it('a transcription outage is reported as asr.error (kind server), not also as asr.empty, and the caller is asked again', async () => {
     failTranscription = true
-    const client = await twilioCall(agent)
+    const client = await twilioCall(agent, STREAM_SID)
     await client.waitFor((message) => message.event === 'mark' && message.mark.name === 'reply-0', 3000)
     const from = client.messages.length
     sendUtterance(client)
     await client.waitFor((message) => message.event === 'mark' && message.mark.name === 'reply-1', 3000, from)
     expect(logs).toContainEqual(expect.objectContaining({ message: 'agent event', event: 'asr.error', data: { kind: 'server', message: 'openai gpt-4o-mini-transcribe: HTTP 500: The server had an error while processing your request.' } }))
-    expect(logs).toContainEqual(expect.objectContaining({ message: 'agent event', event: 'asr.empty' }))
+    // One failure, one piece of evidence: the recogniser failed, it did not hear silence.
+    expect(logs.filter((line) => line.event === 'asr.empty')).toEqual([])
+    expect(client.messages.slice(from).some((message) => message.event === 'media')).toBe(true)
+    client.close()
+  }, 10_000)
+
+  it('an empty transcript is reported as asr.empty and the caller is asked again', async () => {
+    transcript = ''
+    const client = await twilioCall(agent, STREAM_SID)
+    await client.waitFor((message) => message.event === 'mark' && message.mark.name === 'reply-0', 3000)
+    const from = client.messages.length
+    const logsFrom = logs.length
+    sendUtterance(client)
+    await client.waitFor((message) => message.event === 'mark' && message.mark.name === 'reply-1', 3000, from)
+    expect(logs.slice(logsFrom)).toContainEqual(expect.objectContaining({ message: 'agent event', event: 'asr.empty', data: {} }))
+    expect(logs.slice(logsFrom).some((line) => line.event === 'asr.error')).toBe(false)
     expect(client.messages.slice(from).some((message) => message.event === 'media')).toBe(true)
     client.close()
   }, 10_000)
