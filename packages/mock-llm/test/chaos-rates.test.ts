@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { TargetBehaviourInput } from '@voxguard/mock-llm'
-import { statuses, useMockServers, withinBinomialTolerance } from './support.ts'
+import { postChat, statuses, useMockServers, withinBinomialTolerance } from './support.ts'
 
 const startServer = useMockServers()
 const start = (seed: number, targets: Record<string, TargetBehaviourInput>) => startServer(targets, seed)
@@ -45,5 +45,27 @@ describe('error rates', () => {
       interleaved.push(...(await statuses(busy.endpoints('a').openai, 1)))
     }
     expect(interleaved).toEqual(quiet)
+  })
+})
+
+describe('hang and cut rates', () => {
+  it('match the profile over 200 concurrent requests; hung ones are never answered, cut ones fail at the client', async () => {
+    const server = await start(13, { openai: { hangRate: 0.1, cutRate: 0.15 } })
+    const outcomes: string[] = []
+    for (let index = 0; index < 200; index++) {
+      void postChat(server.endpoints('openai').openai)
+        .then(async (response) => {
+          await response.arrayBuffer()
+          outcomes.push(String(response.status))
+        })
+        .catch(() => outcomes.push('failed'))
+    }
+    const count = (kind: string) => server.events.filter((event) => event.kind === kind).length
+    // Each request number has its own fate, so the counts do not depend on arrival order.
+    await vi.waitFor(() => expect(outcomes.length + count('hang')).toBe(200), { timeout: 10_000 })
+    expect(withinBinomialTolerance(count('hang'), 200, 0.1), `${count('hang')} hangs of 200`).toBe(true)
+    expect(withinBinomialTolerance(count('cut'), 200, 0.9 * 0.15), `${count('cut')} cuts of 200`).toBe(true) // cuts only answers that did not hang
+    expect(outcomes.filter((outcome) => outcome === 'failed')).toHaveLength(count('cut'))
+    expect(outcomes.filter((outcome) => outcome === '200')).toHaveLength(200 - count('hang') - count('cut'))
   })
 })

@@ -53,6 +53,15 @@ describe('outage windows', () => {
     expect(performance.now() - startedAt).toBeGreaterThanOrEqual(140)
     expect(server.events.map((event) => event.kind === 'outage' && event.outageMode)).toEqual(['refuse', 'hang'])
   })
+  it('modes 429 and 500 answer with that status; a 429 announces retryAfterMs', async () => {
+    const always = (mode: 429 | 500) => ({ outages: [{ fromMs: 0, toMs: 60_000, mode }], retryAfterMs: 4000 })
+    const { server } = await start({ throttled: always(429), failing: always(500) })
+    const throttled = await postChat(server.endpoints('throttled').openai)
+    expect(throttled.status).toBe(429)
+    expect([throttled.headers.get('retry-after'), throttled.headers.get('retry-after-ms')]).toEqual(['4', '4000'])
+    expect((await postChat(server.endpoints('failing').openai)).status).toBe(500)
+    expect(server.events.map((event) => event.kind === 'outage' && [event.outageMode, event.status])).toEqual([[429, 429], [500, 500]])
+  })
 })
 
 describe('hangs, cuts and in-stream errors', () => {
@@ -156,5 +165,14 @@ describe('latency', () => {
     // with 10 ms for timers that fire a little early. Without pacing the total would be ~150 ms.
     expect(firstByteMs).toBeGreaterThanOrEqual(145)
     expect(totalMs).toBeGreaterThanOrEqual(150 + 7 * 20 - 10)
+  })
+
+  it('a JSON answer waits the interTokenMs gaps before it is sent', async () => {
+    const { server } = await start({ openai: { interTokenMs: { kind: 'uniform', minMs: 30, maxMs: 40 } } })
+    const startedAt = performance.now()
+    const response = await postChat(server.endpoints('openai').openai)
+    expect(response.status).toBe(200)
+    // 8 tokens: 7 gaps of at least 30 ms (a lower bound: load only adds).
+    expect(performance.now() - startedAt).toBeGreaterThanOrEqual(7 * 30 - 10)
   })
 })
