@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { loadChaosProfile, parseChaosProfile, resolveChaosProfile } from './chaos-profile.ts'
@@ -11,6 +11,14 @@ describe('chaos profiles', () => {
     const profile = await loadChaosProfile(`${profilesDirectory}${file}`)
     expect(profile.knowledgeBase).toBe(fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url)))
     expect(Object.keys(profile.targets)).toEqual(['azure-japaneast', 'azure-swedencentral', 'openai-mini', 'bedrock-tokyo'])
+  })
+
+  it("the README's profile example is a valid profile", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const example = /```yaml\n([\s\S]*?)```/.exec(readme)![1]!
+    const profile = parseChaosProfile(example, `${profilesDirectory}readme-example.yaml`)
+    expect(Object.keys(profile.targets)).toEqual(['azure-japaneast', 'bedrock-tokyo'])
+    expect(profile.targets['azure-japaneast']!.errors.contentFilter).toBe(0.01)
   })
 
   it('applies defaults: a target with no fields is a perfect, instant provider', () => {

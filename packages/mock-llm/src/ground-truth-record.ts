@@ -29,14 +29,15 @@ export interface HallucinationRecord extends GroundTruthBase {
 /** A transport fault the chaos profile injected. */
 export interface TransportFaultRecord extends GroundTruthBase {
   /**
-   * `error`: an error status (or, with status 200, an in-stream error);
+   * `error`: an error status (or, with status 200, an in-stream error or an answer stopped
+   * by the content filter);
    * `hang`: accepted, never answered; `cut`: connection dropped mid-answer;
    * `outage`: inside an outage window; `rate-limit`: the enforced RPM/TPM was exceeded.
    */
   kind: 'error' | 'hang' | 'cut' | 'outage' | 'rate-limit'
-  /** HTTP status sent (200 for in-stream errors and cuts); absent when nothing was sent (hang, refuse). */
+  /** HTTP status sent (200 for in-stream errors, cuts and OpenAI/Bedrock content filters); absent when nothing was sent (hang, refuse). */
   status?: number
-  /** Provider error type sent, e.g. `rate_limit_exceeded`, `ThrottlingException`, `modelStreamErrorException`. */
+  /** Provider error type sent, e.g. `rate_limit_exceeded`, `content_filter`, `ThrottlingException`, `modelStreamErrorException`. */
   errorType?: string
   /** Outage only: the window's mode. */
   outageMode?: 503 | 500 | 429 | 'refuse' | 'hang'

@@ -1,7 +1,8 @@
-import { appendFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { createServer as createHttp1Server } from 'node:http'
 import { createServer as createHttp2Server } from 'node:http2'
 import { createServer as createNetServer, type Socket } from 'node:net'
+import { dirname } from 'node:path'
 import type { KnowledgeBase } from '@voxguard/knowledge'
 import type { ChaosProfile, ChaosProfileInput } from './chaos-profile.ts'
 import { loadChaosProfile } from './chaos-profile.ts'
@@ -24,7 +25,7 @@ export interface StartMockServerOptions {
   profile?: string | ChaosProfile | ChaosProfileInput
   /** Knowledge base for the brain (file path or object). Default: the profile's `knowledgeBase`, else none. */
   knowledgeBase?: string | KnowledgeBase
-  /** Ground-truth JSONL file, truncated at start and appended to as faults happen. Default: none. */
+  /** Ground-truth JSONL file, truncated (its folder created) at start and appended to as faults happen. Default: none. */
   groundTruthFile?: string
   /** Overrides the profile's `seed`. */
   seed?: number
@@ -64,7 +65,8 @@ const http2Preface = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n')
 /**
  * Starts fake OpenAI, Azure OpenAI and Bedrock endpoints on one port (HTTP/1.1 and
  * cleartext HTTP/2, told apart by the connection preface), behaving as the chaos profile says.
- * @throws MockLlmError `invalid-profile`, `invalid-knowledge-base`, `invalid-option`, `listen-failed`
+ * @throws MockLlmError `invalid-profile`, `invalid-knowledge-base`, `invalid-option` (also an unwritable
+ *   `groundTruthFile`), `listen-failed`
  * @example
  * const server = await startMockServer({ profile: 'e2e/profiles/calm.yaml' })
  * const openai = new OpenAI({ apiKey: 'test', baseURL: server.endpoints('openai').openai })
@@ -82,7 +84,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
 
   const events: GroundTruthRecord[] = []
   const groundTruthFile = options.groundTruthFile
-  if (groundTruthFile !== undefined) writeFileSync(groundTruthFile, '')
+  if (groundTruthFile !== undefined) startGroundTruthFile(groundTruthFile)
   const engine = createMockEngine({
     profile,
     knowledgeBase,
@@ -153,5 +155,15 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
       return { openai: `${base}/v1`, azure: base, bedrock: base }
     },
     close,
+  }
+}
+
+/** Creates (or truncates) the ground-truth file, and its folder when missing. */
+function startGroundTruthFile(file: string): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(file, '')
+  } catch (error) {
+    throw new MockLlmError('invalid-option', `groundTruthFile: cannot write ${file}: ${(error as Error).message}`, { cause: error })
   }
 }

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import OpenAI from 'openai'
 import { parse } from 'yaml'
 import { afterAll, describe, expect, it } from 'vitest'
-import { startMockServer, type GroundTruthRecord, type HallucinationRecord } from '@voxguard/mock-llm'
+import { MockLlmError, startMockServer, type GroundTruthRecord, type HallucinationRecord } from '@voxguard/mock-llm'
 import { postChat } from './support.ts'
 
 const knowledgeBaseFile = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
@@ -111,5 +111,22 @@ describe('ground truth log', () => {
       errorType: 'ServiceUnavailableException',
       stream: true,
     })
+  })
+
+  it('creates the folder of the ground-truth file; an unwritable path is an invalid-option error naming groundTruthFile', async () => {
+    const file = join(directory, 'reports', 'nightly', 'ground-truth.jsonl')
+    const server = await startMockServer({ profile: { targets: { a: { errors: { rate500: 1 } } } }, groundTruthFile: file })
+    try {
+      await (await postChat(server.endpoints('a').openai)).arrayBuffer()
+    } finally {
+      await server.close()
+    }
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ kind: 'error', status: 500 })
+    const blocker = join(directory, 'a-file')
+    writeFileSync(blocker, '')
+    const error = await startMockServer({ groundTruthFile: join(blocker, 'ground-truth.jsonl') }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(MockLlmError)
+    expect((error as MockLlmError).kind).toBe('invalid-option')
+    expect((error as MockLlmError).message).toMatch(/^groundTruthFile: cannot write .*a-file\/ground-truth\.jsonl: /)
   })
 })
