@@ -33,6 +33,7 @@ describeAudio('Twilio Media Streams, offline speech (pocketsphinx + espeak-ng)',
   let agent: ClinicAgent
   const logs: Array<Message> = []
   let question: Uint8Array
+  let greeting: Uint8Array
   beforeAll(async () => {
     agent = await startClinicAgent({
       port: 0,
@@ -40,7 +41,9 @@ describeAudio('Twilio Media Streams, offline speech (pocketsphinx + espeak-ng)',
       logLevel: 'debug',
       logWrite: (line) => logs.push(JSON.parse(line) as Message),
     })
-    question = await createEspeakSynthesizer().synthesize('what time do you open on saturday', AbortSignal.timeout(10_000))
+    const synthesizer = createEspeakSynthesizer()
+    question = await synthesizer.synthesize('what time do you open on saturday', AbortSignal.timeout(10_000))
+    greeting = await synthesizer.synthesize('Thank you for calling Sakura Dental Clinic. How can I help you?', AbortSignal.timeout(10_000))
   })
   afterAll(() => agent.close())
 
@@ -70,6 +73,12 @@ describeAudio('Twilio Media Streams, offline speech (pocketsphinx + espeak-ng)',
     sendAudio(client, new Uint8Array([...question, ...silence(600)]))
     const clear = await client.waitFor((message) => message.event === 'clear', 3000)
     expect(clear).toEqual({ event: 'clear', streamSid: STREAM_SID })
+    // The greeting stopped: once it would have finished playing, its mark (reply-0) has still
+    // not come (dropped with its audio), while the answer to the caller went on (reply-1).
+    const logsFrom = logs.length
+    await new Promise((resolve) => setTimeout(resolve, (greeting.length / 8000) * 1000 + 300))
+    expect(client.messages.some((message) => message.event === 'mark' && message.mark.name === 'reply-0')).toBe(false)
+    await expect.poll(() => logs.slice(logsFrom).some((line) => line.message === 'reply' && line.replyId === 'reply-1'), { timeout: 8000 }).toBe(true)
     client.close()
   }, 15_000)
 
