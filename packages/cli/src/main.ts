@@ -9,9 +9,13 @@ import { commands as defaultCommands } from './commands.ts'
 export async function main(argv: string[], io: CommandIo, commands: readonly Command[] = defaultCommands): Promise<number> {
   const [name, ...rest] = argv
   const overview = () => `usage: voxguard <command> [options]\n\ncommands:\n${commands.map((command) => `  ${command.name.padEnd(8)} ${command.summary}`).join('\n')}\n\nvoxguard <command> --help shows a command's options.\n`
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    io.stderr.write(overview())
+    return 2
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(overview())
-    return name === undefined ? 2 : 0
+    return 0
   }
   const command = commands.find((candidate) => candidate.name === name)
   if (!command) {

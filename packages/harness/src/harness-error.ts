@@ -10,7 +10,7 @@
  * | option_invalid   | an option passed to a harness function is out of range     |
  * | audio_invalid    | a caller audio file is not 8/16 kHz PCM or μ-law WAV       |
  * | audio_tool       | espeak-ng or sox is missing or failed                      |
- * | records_invalid  | a records.jsonl line is not a call record (merge)           |
+ * | records_invalid  | a records file cannot be read or a line is not a call record (merge) |
  */
 export type HarnessErrorKind = 'script_invalid' | 'script_not_found' | 'option_invalid' | 'audio_invalid' | 'audio_tool' | 'records_invalid'
 

@@ -12,7 +12,13 @@ import { HarnessError } from './harness-error.ts'
 export async function mergeRecords(files: readonly string[]): Promise<CallRecord[]> {
   const byCallId = new Map<string, CallRecord>()
   for (const file of files) {
-    const lines = (await readFile(file, 'utf8')).split('\n')
+    let text: string
+    try {
+      text = await readFile(file, 'utf8')
+    } catch (error) {
+      throw new HarnessError(`cannot read records file ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); expected a records.jsonl written by voxguard run`, { kind: 'records_invalid', file, cause: error })
+    }
+    const lines = text.split('\n')
     for (const [index, line] of lines.entries()) {
       if (line.trim() === '') continue
       let record: CallRecord

@@ -61,6 +61,9 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
     endedBy = by
     if (kind) failure = { kind, message: message ?? kind, turn: currentTurn, atMs: clock(), ...lastMessageOf(transport), ...extra }
     notify()
+    // A failed call (timeout, abort, transport error) closes now: a caller action in progress
+    // (a long silence, audio still streaming) then ends instead of running to its end.
+    if (kind) transport?.close()
   }
   // Runs on every agent signal (each media frame in Twilio mode): iterates the set itself, no copy; a waiter only removes itself.
   const notify = () => {

@@ -119,6 +119,24 @@ describe('Twilio Media Streams transport against a real WebSocket app', () => {
     expect(malformed.record.failure).toMatchObject({ kind: 'protocol_error', lastMessage: '{"event":"media","media":' })
   }, 15_000)
 
+  it('ends a call on callTimeoutMs or abort while the caller is silent, not when the silence is over', async () => {
+    agent = await startTwilioAgent('well-behaved')
+    const files = writeFiles({ 'quiet.yaml': 'id: quiet\ngreeting: false\nturns:\n  - silenceMs: 5000\n' })
+    const records: CallRecord[] = []
+    const startedAt = performance.now()
+    await runCalls({ scripts: [files.path('quiet.yaml')], agentUrl: agent.url, protocol: 'twilio', outDir: join(files.dir, 'out'), callTimeoutMs: 300, onRecord: (record) => records.push(record) })
+    expect(records[0]!.failure).toMatchObject({ kind: 'call_timeout', turn: 1 })
+    expect(records[0]!.durationMs).toBeLessThan(1500)
+    expect(performance.now() - startedAt).toBeLessThan(2500)
+
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(), 300)
+    const abortedAt = performance.now()
+    const aborted = await runCalls({ scripts: [files.path('quiet.yaml')], agentUrl: agent.url, protocol: 'twilio', outDir: join(files.dir, 'aborted'), signal: controller.signal })
+    expect(aborted.calls).toBe(0)
+    expect(performance.now() - abortedAt).toBeLessThan(2500)
+  }, 15_000)
+
   it('synthesises caller speech with espeak-ng and sox when the turn has no audio file', async () => {
     execFileSync('espeak-ng', ['--version']) // fails (not skips) when the Debian package is missing
     const { record, log } = await run('well-behaved', 'id: tts\nturns:\n  - say: What time do you open on Saturday?\n', { endOfSpeechMs: 600 })

@@ -38,6 +38,7 @@ export class AgentSocket {
   #socket: WebSocket | undefined
   #opened = false
   #closed = false
+  #closing = false
   #lastText: string | undefined
   #lastMessage: Record<string, unknown> | undefined
   readonly #closeWaiters = new Set<() => void>()
@@ -105,7 +106,8 @@ export class AgentSocket {
   close(): void {
     this.#handlers.beforeClose?.()
     const socket = this.#socket
-    if (!socket || this.#closed) return
+    if (!socket || this.#closed || this.#closing) return
+    this.#closing = true
     if (socket.readyState === socket.OPEN) socket.close(1000, this.#handlers.closeReason)
     else socket.terminate()
     setTimeout(() => socket.terminate(), CLOSE_HANDSHAKE_MS).unref()

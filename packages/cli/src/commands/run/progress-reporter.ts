@@ -4,13 +4,14 @@ import { formatIssue } from '@voxguard/harness'
 export interface ProgressReporter {
   plan(calls: number, scriptErrors: HarnessError[]): void
   record(record: CallRecord): void
-  finish(summary: { calls: number; failedCalls: number; recordsFile: string; elapsedMs: number }): void
+  finish(summary: { calls: number; failedCalls: number; recordsFile: string; elapsedMs: number; interruptedBy?: string }): void
 }
 
 /**
- * A progress bar redrawn in place on a terminal, or one plain line per call when the
- * output is not a TTY or `CI=true` (logs stay readable). Lines name the script, repeat
- * and outcome only: never transcript text (it may hold callers' personal data).
+ * A progress bar redrawn in place on a terminal (failed calls are listed above it), or one
+ * plain line per call when the output is not a TTY or `CI=true` (logs stay readable). Lines
+ * name the script, repeat, outcome and the harness's failure message only: never
+ * transcript text or the agent's last message (they may hold callers' personal data).
  */
 export function createProgressReporter(stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }, errors: NodeJS.WritableStream, env: NodeJS.ProcessEnv): ProgressReporter {
   const interactive = stream.isTTY === true && env.CI !== 'true' && env.CI !== '1'
@@ -31,19 +32,31 @@ export function createProgressReporter(stream: NodeJS.WritableStream & { isTTY?:
         const details = error.issues.length > 0 ? error.issues.map(formatIssue).join('\n  ') : error.message
         errors.write(`script error: ${details}\n`)
       }
-      stream.write(`running ${calls} call${calls === 1 ? '' : 's'}${scriptErrors.length ? ` (${scriptErrors.length} script${scriptErrors.length === 1 ? '' : 's'} skipped: invalid)` : ''}\n`)
+      stream.write(`running ${plural(calls, 'call')}${scriptErrors.length ? ` (${plural(scriptErrors.length, 'script')} skipped: invalid)` : ''}\n`)
       if (interactive) draw()
     },
     record(record) {
       done++
       if (record.failure) failed++
-      if (interactive) return draw()
-      const outcome = record.failure ? `FAIL ${record.failure.kind} (turn ${record.failure.turn ?? 0}${record.failure.closeCode ? `, close ${record.failure.closeCode}` : ''})` : 'ok'
-      stream.write(`[${done}/${total}] ${record.scriptId} #${record.repeat} ${outcome} ${(record.durationMs / 1000).toFixed(1)}s\n`)
+      const failure = record.failure
+      const outcome = failure ? `FAIL ${failure.kind} (turn ${failure.turn ?? 0}${failure.closeCode ? `, close ${failure.closeCode}` : ''}): ${truncate(failure.message, 160)}` : 'ok'
+      const line = `[${done}/${total}] ${record.scriptId} #${record.repeat} ${outcome} ${(record.durationMs / 1000).toFixed(1)}s`
+      if (!interactive) return void stream.write(`${line}\n`)
+      if (failure) stream.write(`\r${line}\x1b[K\n`)
+      draw()
     },
     finish(summary) {
       if (interactive) stream.write('\n')
-      stream.write(`${summary.calls} calls, ${summary.failedCalls} failed at the transport level, ${(summary.elapsedMs / 1000).toFixed(1)}s; records: ${summary.recordsFile}\n`)
+      if (summary.interruptedBy) stream.write(`interrupted (${summary.interruptedBy}): ${summary.calls} of ${total} calls finished and are recorded; the calls in flight were dropped\n`)
+      stream.write(`${plural(summary.calls, 'call')}, ${summary.failedCalls} failed at the transport level, ${(summary.elapsedMs / 1000).toFixed(1)}s; records: ${summary.recordsFile}\n`)
     },
   }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
+function truncate(text: string, maxLength: number): string {
+  return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text
 }

@@ -7,22 +7,34 @@ import { createProgressReporter } from './progress-reporter.ts'
 
 const usage = `usage: voxguard run <scripts…> --agent ws://HOST:PORT/PATH [options]
 
-Replays call scripts (YAML) against a voice agent and writes DIR/records.jsonl.
+Replays call scripts (YAML) against a voice agent, many calls at once, and appends one
+record per call to DIR/records.jsonl as each call ends. An invalid script is reported
+(file:line:column field) and the other scripts still run.
 
 options:
   --agent URL              the agent's WebSocket URL (required)
-  --protocol text|twilio   wire protocol (default text)
+  --protocol text|twilio   text protocol (docs/protocol.md) or Twilio Media Streams (default text);
+                           twilio speaks turns without an audio file with espeak-ng + sox
   --concurrency N          calls at once (default 8)
   --repeat K               runs per script (default 1)
   --shard i/n              run only shard i of n (1-based, deterministic)
   --out DIR                output directory (default voxguard-out)
   --append                 append to DIR/records.jsonl instead of starting it anew
-  --turn-timeout-ms MS     longest wait for a reply (default 10000)
+  --turn-timeout-ms MS     longest silence while a reply is due (default 10000)
   --call-timeout-ms MS     longest call (default 120000)
   --var NAME=VALUE         set a script variable (repeatable)
   --no-redact              keep phone numbers and e-mail addresses in transcripts
 
-exit code: 0 all calls ran, 1 a call failed at the transport level or a script was invalid, 2 bad command line`
+examples:
+  voxguard run e2e/scripts/*.yaml --agent ws://127.0.0.1:8080/text --out reports/e2e
+  voxguard run e2e/scripts/address.yaml --agent ws://127.0.0.1:8080/twilio --protocol twilio
+
+exit codes:
+  0    every call ran to its end (whether the agent's answers were right is for voxguard judge)
+  1    a call failed at the transport level (refused, dropped, timed out, protocol error)
+       or a script was invalid
+  2    bad command line
+  130  interrupted (Ctrl-C, SIGTERM): the calls that finished are in records.jsonl`
 
 export const runCommand: Command = {
   name: 'run',
@@ -85,7 +97,8 @@ export const runCommand: Command = {
       if ((error as { kind?: string }).kind === 'option_invalid') throw new UsageError((error as Error).message.replace(/^runCalls option /, '--'))
       throw error
     }
-    reporter.finish({ calls: result.calls, failedCalls: result.failedCalls, recordsFile: result.recordsFile, elapsedMs: performance.now() - startedAt })
+    const interruptedBy = io.signal.aborted ? (io.signal.reason instanceof Error ? io.signal.reason.message : 'aborted') : undefined
+    reporter.finish({ calls: result.calls, failedCalls: result.failedCalls, recordsFile: result.recordsFile, elapsedMs: performance.now() - startedAt, ...(interruptedBy ? { interruptedBy } : {}) })
     if (io.signal.aborted) return 130
     return result.failedCalls > 0 || result.scriptErrors.length > 0 ? 1 : 0
   },
