@@ -163,8 +163,11 @@ export class Conversation {
           }
         } catch (error) {
           if (signal.aborted || confirmation) throw error
-          // The tool ran: say its own result sentence rather than apologising for it.
-          yield this.#failureEvent(error, route, deadline, started)
+          // The tool ran: say its own result sentence rather than apologising for it. The
+          // caller is served, so this is evidence of a degraded step, not of a failed call.
+          const kind = deadline.aborted ? 'deadline' : failureKind(error)
+          logger.warn('confirm failed; saying the tool result', { kind, elapsedMs: Math.round(performance.now() - started) })
+          yield { type: 'event', name: 'llm.degraded', data: { route, kind } }
           confirmation = separator + outcomes.map((result) => String(result['message'] ?? result['error'] ?? '')).join(' ')
           yield { type: 'text', text: confirmation }
         }

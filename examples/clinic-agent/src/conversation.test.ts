@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url'
+import { loadKnowledgeBase } from '@voxguard/knowledge'
+import { LlmError, type AttemptRecord } from '@voxguard/llm'
+import { expect, it } from 'vitest'
+import { AppointmentStore } from './appointment-store.ts'
+import type { ConversationLlm, LlmStreamPart } from './conversation-llm.ts'
+import { Conversation, type TurnOutput } from './conversation.ts'
+import { createLogger } from './logger.ts'
+import { openingHoursFrom } from './opening-hours.ts'
+
+const attempt = (target: string, errorKind: AttemptRecord['errorKind']): AttemptRecord => ({ target, provider: 'azure-openai', model: 'gpt-4o', attempt: 1, startedAtMs: 0, latencyMs: 5, outcome: 'error', errorKind })
+
+/** A model that books on `answer` and whose `confirm` route fails on every target. */
+const confirmDown: ConversationLlm = {
+  chat: async () => ({ text: 'booking', toolCalls: [] }),
+  stream: (request) =>
+    (async function* (): AsyncGenerator<LlmStreamPart> {
+      if (request.route === 'confirm') throw new LlmError('every target failed', { kind: 'all_failed', attempts: [attempt('azure-japaneast', 'server'), attempt('azure-swedencentral', 'server')] })
+      yield { type: 'tool-call', toolCall: { id: 'call_1', name: 'book_appointment', arguments: JSON.stringify({ date: 'Saturday', time: '10:00', name: 'Ken Sato', treatment: 'cleaning' }) } }
+      yield { type: 'end', servedBy: 'azure-japaneast', attempts: [] }
+    })(),
+}
+
+it('a failed confirm step after a tool ran says the tool result and reports llm.degraded, not llm.all_failed (the caller was served)', async () => {
+  const knowledgeBase = await loadKnowledgeBase(fileURLToPath(new URL('../knowledge.yaml', import.meta.url)))
+  const now = () => new Date('2025-06-04T01:00:00Z') // a Wednesday in Tokyo
+  const store = new AppointmentStore({ hours: openingHoursFrom(knowledgeBase), treatments: ['cleaning'], now })
+  const conversation = new Conversation({ llm: confirmDown, knowledgeBase, store, logger: createLogger({ level: 'error' }), now })
+  const outputs: TurnOutput[] = []
+  for await (const output of conversation.respond({ type: 'text', text: 'Book a cleaning on Saturday at 10:00 for Ken Sato' }, new AbortController().signal)) outputs.push(output)
+  expect(store.list()).toEqual([expect.objectContaining({ date: '2025-06-07', time: '10:00', name: 'Ken Sato' })])
+  const events = outputs.flatMap((output) => (output.type === 'event' ? [output] : []))
+  expect(events).toEqual([{ type: 'event', name: 'llm.degraded', data: { route: 'confirm', kind: 'server' } }])
+  const spoken = outputs.flatMap((output) => (output.type === 'text' ? [output.text] : [])).join('')
+  expect(spoken).toContain('Booked cleaning for Ken Sato')
+  expect(spoken).not.toMatch(/sorry/i)
+  expect(conversation.state).toBe('listening')
+})
