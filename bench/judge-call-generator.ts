@@ -9,6 +9,7 @@
  */
 import type { CallRecord, TurnRecord } from '@voxguard/harness'
 import type { Factor, KnowledgeBase } from '@voxguard/judge'
+import { fillTemplate } from '@voxguard/knowledge'
 
 type ClaimType = 'price' | 'hours' | 'date' | 'name' | 'policy' | 'address' | 'phone' | 'number'
 interface Mutation { claimType: ClaimType; from: string; to: string[] }
@@ -31,12 +32,8 @@ function random(seed: number): () => number {
   }
 }
 
-function fill(template: string, facts: Record<string, unknown>): string {
-  return template.replace(/\{facts\.([^}]+)\}/gu, (_match, path: string) => String(path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], facts)))
-}
-
 function exchanges(knowledge: KnowledgeBase, japanese: boolean): Exchange[] {
-  const reply = (intent: string) => fill(knowledge.intents[intent]?.reply ?? '', knowledge.facts)
+  const reply = (intent: string) => fillTemplate(knowledge.intents[intent]?.reply ?? '', knowledge)
   if (japanese) {
     return [
       { caller: '土曜日は何時までですか', reply: '土曜日は午前9時から午後1時までです。', saysAny: ['午後1時'], mutations: [{ claimType: 'hours', from: '午後1時', to: ['午後3時', '午後5時', '午後2時'] }, { claimType: 'date', from: '土曜日', to: ['日曜日'] }] },
@@ -141,7 +138,7 @@ export function generateJudgedCalls(options: { knowledge: KnowledgeBase; count: 
             events.push({ name: 'llm.all_failed', data: { attempts: 4 }, atMs: index * 2000 + 300, turn: index })
           }
         } else if (scenario === 'misunderstanding') {
-          turn.agent.text = fill(options.knowledge.intents.fallback?.reply ?? '', options.knowledge.facts)
+          turn.agent.text = fillTemplate(options.knowledge.intents.fallback?.reply ?? '', options.knowledge)
         } else if (scenario === 'premature_hangup' || scenario === 'task_incomplete') {
           expectations = { ...expectations, goalTool: 'book_appointment' }
           turn.agent.toolCalls = []

@@ -4,12 +4,13 @@
  * 1. checkGrounding on single clinic replies (English and Japanese, clean and hallucinated).
  * 2. judgeCall on whole generated call records (system checks, expectations, loop, grounding).
  */
-import { judgeCall, checkGrounding, loadKnowledgeBase } from '@voxguard/judge'
+import { judgeCall, checkGrounding, loadKnowledgeBase, loadVocabulary } from '@voxguard/judge'
 import { generateJudgedCalls } from './judge-call-generator.ts'
 
 const quick = process.argv.includes('--quick')
 const durationMs = quick ? 500 : 3000
 const knowledge = await loadKnowledgeBase(new URL('../examples/clinic-agent/knowledge.yaml', import.meta.url).pathname)
+const vocabulary = await loadVocabulary(new URL('../packages/judge/test/clinic-vocabulary.yaml', import.meta.url).pathname) // the clinic's trade words (クリーニング → cleaning)
 const calls = generateJudgedCalls({ knowledge, count: 400, seed: 7 })
 const turns = calls.flatMap((call) => call.record.turns.filter((turn) => turn.agent.text !== '').map((turn) => ({ context: turn.caller?.kind === 'text' ? turn.caller.text : '', response: turn.agent.text })))
 
@@ -25,7 +26,7 @@ function measure(run: (index: number) => unknown): { operations: number; elapsed
 
 const grounding = measure((index) => {
   const turn = turns[index % turns.length]
-  if (turn) checkGrounding({ knowledge, context: turn.context, response: turn.response })
+  if (turn) checkGrounding({ knowledge, vocabulary, context: turn.context, response: turn.response })
 })
 let judgedTurns = 0
 let judgedCalls = 0
@@ -33,7 +34,7 @@ const started = performance.now()
 while (performance.now() - started < durationMs) {
   const call = calls[judgedCalls % calls.length]
   if (!call) break
-  const verdict = await judgeCall(call.record, { knowledge })
+  const verdict = await judgeCall(call.record, { knowledge, vocabulary })
   judgedTurns += verdict.turnsJudged
   judgedCalls += 1
 }

@@ -2,13 +2,15 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { checkGrounding } from './check-grounding.ts'
+import { loadVocabulary } from './load-vocabulary.ts'
 import { parseKnowledgeBase } from '@voxguard/knowledge'
 
 const knowledgeFile = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
 const knowledge = parseKnowledgeBase(readFileSync(knowledgeFile, 'utf8'), knowledgeFile)
+const vocabulary = await loadVocabulary(fileURLToPath(new URL('../test/clinic-vocabulary.yaml', import.meta.url)))
 
 function check(context: string, response: string) {
-  const result = checkGrounding({ knowledge, context, response })
+  const result = checkGrounding({ knowledge, context, response, vocabulary })
   return { result, summary: result.claims.map((claim) => `${claim.status} ${claim.type} ${claim.text}${claim.evidence?.path ? ` @${claim.evidence.path}=${claim.evidence.value}` : ''}`) }
 }
 
@@ -81,8 +83,9 @@ describe('checkGrounding against a knowledge base (English)', () => {
     expect(check('book', 'I can book that for you. What day and time would you like?').result).toMatchObject({ hallucinated: false, claims: [] })
   })
 
-  it('acknowledgements are not claims ("All right.")', () => {
+  it('acknowledgements and closings are not claims ("All right.", "Have a nice day!")', () => {
     expect(check('No, thanks.', 'All right. Is there anything else I can help you with?').result).toMatchObject({ hallucinated: false, claims: [] })
+    expect(check('That is all.', 'Have a nice day! Take care.').result).toMatchObject({ hallucinated: false, claims: [] })
   })
 
   it('keypad menu digits are not claims', () => {
@@ -113,6 +116,15 @@ describe('checkGrounding against a knowledge base (English)', () => {
     expect(summary('I can also book you on Friday at 10:00 if you prefer.').filter((line) => !line.startsWith('supported'))).toEqual([])
   })
 
+  it('a price key that names no currency compares the amount only ("prices: cleaning: 50" supports "$50")', () => {
+    const shop = parseKnowledgeBase('version: 1\nfacts:\n  prices:\n    cleaning: 50\n    whitening: 300\n  fees_eur:\n    late_cancellation: 20\n', 'shop.yaml')
+    const summary = (context: string, response: string) => checkGrounding({ knowledge: shop, context, response }).claims.map((claim) => `${claim.status} ${claim.text} @${claim.evidence?.path}`)
+    expect(summary('How much is a cleaning?', 'A cleaning is $50.')).toEqual(['supported $50 @facts.prices.cleaning'])
+    expect(summary('How much is a cleaning?', 'A cleaning is $60.')).toEqual(['contradicted $60 @facts.prices.cleaning'])
+    expect(summary('What is the late cancellation fee?', 'A late cancellation costs €20.')).toEqual(['supported €20 @facts.fees_eur.late_cancellation'])
+    expect(summary('What is the late cancellation fee?', 'A late cancellation costs $20.')).toEqual(['contradicted $20 @facts.fees_eur.late_cancellation'])
+  })
+
   it('parses number words: "five thousand yen" for a cleaning is supported', () => {
     expect(check('How much is a cleaning?', 'A cleaning costs five thousand yen.').result.hallucinated).toBe(false)
   })
@@ -129,6 +141,13 @@ describe('checkGrounding against a knowledge base (Japanese)', () => {
     expect(check('土曜日は何時までですか', '土曜日は午後5時までです。').summary).toContain('contradicted time 午後5時 @facts.hours.saturday=09:00-13:00')
     expect(check('クリーニングはいくらですか', 'クリーニングは三千円です。').summary).toEqual(['contradicted price 三千円 @facts.prices_yen.cleaning=5000'])
     expect(check('クリーニングはいくらですか', 'クリーニングは5,000円です。').result.hallucinated).toBe(false)
+  })
+
+  it('trade words come from the vocabulary option: with it, クリーニング relates to facts.prices_yen.cleaning', () => {
+    const evidence = (vocabulary?: Record<string, string[]>) => checkGrounding({ knowledge, ...(vocabulary ? { vocabulary } : {}), context: 'クリーニングはいくらですか', response: 'クリーニングは三千円です。' }).claims.map((claim) => claim.evidence?.path)
+    expect(evidence({ cleaning: ['cleaning', 'クリーニング'] })).toEqual(['facts.prices_yen.cleaning'])
+    expect(evidence()).not.toEqual(['facts.prices_yen.cleaning'])
+    expect(() => checkGrounding({ knowledge, vocabulary: { cleaning: 'クリーニング' } as never, context: '', response: 'x' })).toThrow('the "vocabulary" option: "cleaning" must be a non-empty list of words (text), got "クリーニング"')
   })
 
   it('contradicts a Japanese weekday said to be open when it is closed', () => {

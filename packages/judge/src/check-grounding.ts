@@ -4,7 +4,7 @@ import type { ClaimCheck } from './grounding/claim-check.ts'
 import { claimSubject } from './grounding/claim-subject.ts'
 import { checkStatements } from './grounding/check-statements.ts'
 import { checkFreeTextAnswer } from './grounding/check-free-text-answer.ts'
-import { subjectTerms } from './grounding/subject-terms.ts'
+import { subjectTerms, type Vocabulary } from './grounding/subject-terms.ts'
 import { verifyClaim, type GroundingSources } from './grounding/verify-claim.ts'
 import type { KnowledgeBase } from '@voxguard/knowledge'
 import { indexKnowledge } from './knowledge/knowledge-index.ts'
@@ -18,6 +18,8 @@ export interface GroundingInput {
   toolData?: unknown[]
   /** The agent's reply to check. */
   response: string
+  /** Subject words of the business's trade, in any language (`{ cleaning: ['scaling', 'クリーニング'] }`). Default: the general vocabulary only. */
+  vocabulary?: Vocabulary
 }
 
 export interface GroundingResult {
@@ -42,7 +44,7 @@ export interface GroundingResult {
  * // result.claims[0].evidence → { source: 'knowledge', path: 'facts.prices_yen.cleaning', value: '5000' }
  */
 export function checkGrounding(input: GroundingInput): GroundingResult {
-  const index = indexKnowledge(input.knowledge)
+  const index = indexKnowledge(input.knowledge, input.vocabulary)
   const contextList = input.context === undefined ? [] : Array.isArray(input.context) ? input.context : [input.context]
   const contextJoined = contextList.join('\n')
   const toolJoined = (input.toolData ?? []).map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join('\n')
@@ -56,10 +58,10 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
   const text = foldText(input.response)
   const claims = extractClaims(input.response)
   const lastCaller = contextList.at(-1)
-  const callerTerms = lastCaller ? subjectTerms(lastCaller) : new Set<string>()
+  const callerTerms = lastCaller ? subjectTerms(lastCaller, index.vocabulary) : new Set<string>()
   const checks: ClaimCheck[] = []
   for (const claim of claims) {
-    const subject = claimSubject(text, claim, claims)
+    const subject = claimSubject(text, claim, claims, index.vocabulary)
     const terms = subject.terms.size > 0 ? subject.terms : callerTerms
     checks.push(verifyClaim(claim, terms, subject.window, sources))
   }

@@ -127,6 +127,27 @@ describe('judgeCall: one minimal record per reason code', () => {
     expect(codes(await judgeCall(record, { knowledge }))).toEqual(['misunderstanding'])
   })
 
+  it('misunderstanding uses no intent names: an intent the caller also asked for, or a hand-off intent, is not one', async () => {
+    const shop = parseKnowledgeBase(
+      [
+        'version: 1',
+        'facts:',
+        "  business: { name: Kim's Barbers }",
+        '  prices: { haircut: 40 }',
+        'intents:',
+        '  prices: { keywords: [how much, price, haircut], reply: "A haircut is {facts.prices.haircut} dollars." }',
+        '  end_call: { keywords: [bye], reply: "Thanks for calling {facts.business.name}. Have a nice day!" }',
+        '  operator: { keywords: [person], reply: "Let me put you through to the front desk.", tool: transfer_call }',
+        '  fallback: { reply: "Sorry, I can only help with prices." }',
+      ].join('\n'),
+      'shop.yaml',
+    )
+    const judged = async (caller: string, reply: string) => codes(await judgeCall(callRecord({ turns: [{ reply: 'Hello, how can I help?' }, { caller, reply }] }), { knowledge: shop }))
+    expect(await judged('How much is a haircut? Actually never mind, bye.', "Thanks for calling Kim's Barbers. Have a nice day!")).not.toContain('misunderstanding')
+    expect(await judged('How much is a haircut?', 'Let me put you through to the front desk.')).not.toContain('misunderstanding')
+    expect(await judged('How much is a haircut?', "Thanks for calling Kim's Barbers. Have a nice day!")).toEqual(['misunderstanding'])
+  })
+
   it('loop: the same reply three times', async () => {
     const again = "Sorry, could you say that again?"
     const record = callRecord({ turns: [greeting, { caller: 'uh', reply: again }, { caller: 'hmm', reply: again }, { caller: 'well', reply: 'Sorry, could you say that again ?' }] })

@@ -1,5 +1,6 @@
 import type { CallRecord, TurnRecord } from '@voxguard/harness'
 import { checkGrounding } from './check-grounding.ts'
+import { resolveVocabulary, type Vocabulary } from './grounding/subject-terms.ts'
 import type { ClaimCheck } from './grounding/claim-check.ts'
 import { JudgeError } from './judge-error.ts'
 import type { KnowledgeBase } from '@voxguard/knowledge'
@@ -20,6 +21,8 @@ export interface JudgeCallOptions {
   loopThreshold?: number
   /** Replies at least this similar (0–1, word Jaccard) count as the same reply. Default 0.9. */
   loopSimilarityRatio?: number
+  /** Subject words of the business's trade, any language (`{ cleaning: ['scaling', 'クリーニング'] }`); see `loadVocabulary`. Default: the general vocabulary only. */
+  vocabulary?: Vocabulary
   /** Cancels LLM-judge calls. */
   signal?: AbortSignal
 }
@@ -35,6 +38,7 @@ export function resolveJudgeOptions(options: JudgeCallOptions): ResolvedOptions 
   const loopSimilarityRatio = options.loopSimilarityRatio ?? 0.9
   if (!Number.isInteger(loopThreshold) || loopThreshold < 2) throw new JudgeError('invalid_option', `loopThreshold must be an integer ≥ 2 (got ${String(options.loopThreshold)})`)
   if (!(loopSimilarityRatio > 0 && loopSimilarityRatio <= 1)) throw new JudgeError('invalid_option', `loopSimilarityRatio must be in (0, 1] (got ${String(options.loopSimilarityRatio)})`)
+  resolveVocabulary(options.vocabulary)
   return { loopThreshold, loopSimilarityRatio }
 }
 
@@ -56,7 +60,7 @@ async function groundTurns(record: CallRecord, turns: TurnRecord[], options: Jud
     if (reply.trim() === '') continue
     const context = record.turns.filter((other) => other.index <= turn.index).map(callerText).filter(Boolean)
     const toolData = record.turns.filter((other) => other.index <= turn.index).flatMap((other) => other.agent.toolCalls.map((call) => ({ name: call.name, arguments: call.arguments, result: call.result })))
-    const result = checkGrounding({ knowledge: options.knowledge, context, toolData, response: reply })
+    const result = checkGrounding({ knowledge: options.knowledge, context, toolData, response: reply, ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}) })
     let claims: ClaimCheck[] = [...result.claims]
     if (options.llmJudge && result.unsettled.length > 0) {
       // The LLM judge re-decides the sentences the rules could not settle.

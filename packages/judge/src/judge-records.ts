@@ -3,6 +3,7 @@ import type { CallRecord } from '@voxguard/harness'
 import { KnowledgeError, loadKnowledgeBase, type KnowledgeBase } from '@voxguard/knowledge'
 import { judgeCall, resolveJudgeOptions, type JudgeCallOptions } from './judge-call.ts'
 import { JudgeError } from './judge-error.ts'
+import { loadVocabulary } from './load-vocabulary.ts'
 import { readCallRecords } from './read-call-records.ts'
 import type { Verdict } from './verdict/verdict.ts'
 
@@ -11,6 +12,8 @@ export interface JudgeRecordsOptions extends Omit<JudgeCallOptions, 'knowledge'>
   knowledge?: KnowledgeBase | string
   /** Knowledge-base file for every call (read once), overriding each record's `knowledgeBase`. Default: none. */
   knowledgeFile?: string
+  /** Vocabulary file (YAML or JSON, see `loadVocabulary`) for every call; `vocabulary` wins. Default: none. */
+  vocabularyFile?: string
   /** Called with each verdict as soon as it is computed (e.g. to append it to verdicts.jsonl). */
   onVerdict?: (verdict: Verdict) => void | Promise<void>
 }
@@ -40,12 +43,13 @@ export async function judgeRecords(input: string | Iterable<CallRecord> | AsyncI
     return loading
   }
   const fixed = options.knowledge ?? (options.knowledgeFile ? await knowledgeFor(options.knowledgeFile) : undefined)
+  const vocabulary = options.vocabulary ?? (options.vocabularyFile ? await loadVocabulary(options.vocabularyFile, options.signal ? { signal: options.signal } : {}) : undefined)
   const records = typeof input === 'string' ? readCallRecords(input, options.signal ? { signal: options.signal } : {}) : input
   const verdicts: Verdict[] = []
   for await (const record of records) {
     options.signal?.throwIfAborted()
     const knowledge = fixed ?? (record.knowledgeBase ? await knowledgeFor(record.knowledgeBase) : undefined)
-    const verdict = await judgeCall(record, { ...options, ...(knowledge !== undefined ? { knowledge } : {}) })
+    const verdict = await judgeCall(record, { ...options, ...(knowledge !== undefined ? { knowledge } : {}), ...(vocabulary ? { vocabulary } : {}) })
     verdicts.push(verdict)
     await options.onVerdict?.(verdict)
   }

@@ -20,7 +20,7 @@ function optionScore(option: string, answer: Set<string>): number {
 function optionValue(option: string, index: KnowledgeIndex, wantYear: boolean): number | undefined {
   const words = contentWords(option).map(stemWord)
   const sentence = index.entries
-    .map((entry) => ({ entry, hits: contentWords(entry.sentence).map(stemWord).filter((word) => words.includes(word)).length }))
+    .map((entry) => ({ entry, hits: entry.sentenceStems.filter((word) => words.includes(word)).length }))
     .filter((item) => item.hits > 0)
     .sort((left, right) => right.hits - left.hits)[0]?.entry
   if (!sentence) return undefined

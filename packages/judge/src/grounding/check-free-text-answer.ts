@@ -18,7 +18,7 @@ function unsupported(text: string, evidence?: ClaimCheck['evidence']): ClaimChec
  * Returns the failing check, or undefined when the reply passes all three.
  */
 export function checkFreeTextAnswer(response: string, _claims: Claim[], index: KnowledgeIndex, context: string): ClaimCheck | undefined {
-  const knowledgeWords = new Set(contentWords(index.haystack).map(stemWord))
+  const knowledgeWords = index.contentStems
   const questionWords = new Set(contentWords(context).map(stemWord))
   const answerWords = contentWords(response).map(stemWord)
   const missing = answerWords.filter((word) => !knowledgeWords.has(word) && !questionWords.has(word))

@@ -14,9 +14,9 @@ export function isNegated(sentence: string): boolean {
   return NEGATION.test(normalizeText(sentence)) || /\bnot accepted\b|\bno\s+\w+\s+(?:is|are)\b/iu.test(sentence)
 }
 
-const DIALOGUE_ACT = /^(?:i\b|i'm|i’m|i've|i'll|let me|let's|please|of course|sure|certainly|absolutely|thank|thanks|goodbye|bye|hello|hi\b|sorry|okay|ok\b|yes|no\b|great|perfect|alright|all right|welcome|you're welcome|one moment|just a moment|how can|what can|is there anything|anything else|press|dial|push|say|choose|select|hold|wait|call us|visit us|feel free)|^(?:お電話|ありがとう|少々|かしこまりました|承知|失礼|はい|いいえ|申し訳|すみません|どうぞ|お待ち)/iu
+const DIALOGUE_ACT = /^(?:i\b|i'm|i’m|i've|i'll|let me|let's|please|of course|sure|certainly|absolutely|thank|thanks|goodbye|bye|hello|hi\b|sorry|okay|ok\b|yes|no\b|great|perfect|alright|all right|welcome|you're welcome|one moment|just a moment|how can|what can|is there anything|anything else|press|dial|push|say|choose|select|hold|wait|call us|visit us|feel free|have a (?:nice|good|great|lovely|wonderful) |take care|see you|enjoy)|^(?:お電話|ありがとう|少々|かしこまりました|承知|失礼|はい|いいえ|申し訳|すみません|どうぞ|お待ち)/iu
 
-/** A declarative sentence about the business, not a question, greeting, apology or offer. */
+/** A declarative sentence about the business, not a question, greeting, closing, apology or offer. */
 function isFactualStatement(sentence: string): boolean {
   const trimmed = normalizeText(sentence)
     .trim()
@@ -33,7 +33,7 @@ function isFactualStatement(sentence: string): boolean {
  * `unsupported` (strict) and returned in `unsettled` for the LLM judge to re-decide.
  */
 export function checkStatements(response: string, claims: Claim[], index: KnowledgeIndex, toolText = ''): { checks: ClaimCheck[]; unsettled: string[] } {
-  const toolTerms = subjectTerms(toolText.replace(/[_{}":,]/gu, ' '))
+  const toolTerms = toolText === '' ? new Set<string>() : subjectTerms(toolText.replace(/[_{}":,]/gu, ' '), index.vocabulary)
   const checks: ClaimCheck[] = []
   const unsettled: string[] = []
   const folded = normalizeText(response)
@@ -41,13 +41,12 @@ export function checkStatements(response: string, claims: Claim[], index: Knowle
     const position = folded.indexOf(normalizeText(sentence))
     const hasValueClaim = claims.some((claim) => claim.type !== 'name' && claim.start >= position && claim.start < position + sentence.length)
     if (hasValueClaim) continue
-    const terms = subjectTerms(sentence)
+    const terms = subjectTerms(sentence, index.vocabulary)
     if (terms.size < MIN_SHARED_TERMS) continue
     let best: { shared: number; entry: (typeof index.entries)[number] } | undefined
     for (const entry of index.entries) {
-      const entryTerms = new Set([...entry.leafTerms, ...entry.parentTerms, ...entry.valueTerms])
       let shared = 0
-      for (const term of terms) if (entryTerms.has(term)) shared += 1
+      for (const term of terms) if (entry.terms.has(term)) shared += 1
       if (shared >= MIN_SHARED_TERMS && shared / terms.size >= MIN_OVERLAP_RATIO && (!best || shared > best.shared)) best = { shared, entry }
     }
     if (!best) {

@@ -1,5 +1,5 @@
 import { claimGroup, type Claim } from '../claims/claim.ts'
-import { subjectTerms } from './subject-terms.ts'
+import { subjectTerms, type ResolvedVocabulary } from './subject-terms.ts'
 
 const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'holiday']
 const SENTENCE_END = /[.!?。！？\n]/gu
@@ -12,8 +12,8 @@ function sentenceBounds(text: string, start: number, end: number): [number, numb
   return [from, after < 0 ? text.length : end + after]
 }
 
-function termsOf(text: string, claims: Claim[], from: number, to: number, aliases?: ReadonlyMap<string, string>): Set<string> {
-  const terms = subjectTerms(text.slice(from, to), aliases)
+function termsOf(text: string, claims: Claim[], from: number, to: number, vocabulary: ResolvedVocabulary): Set<string> {
+  const terms = subjectTerms(text.slice(from, to), vocabulary)
   for (const claim of claims) {
     if (claim.value.kind === 'weekday' && claim.start >= from && claim.end <= to) for (const day of claim.value.days) terms.add(DAY_NAMES[day] ?? '')
   }
@@ -27,15 +27,15 @@ function termsOf(text: string, claims: Claim[], from: number, to: number, aliase
  * to the next claim of the same kind (or the sentence end). Weekday claims in the stretch
  * add every day they cover ("Monday to Friday" adds five days).
  */
-export function claimSubject(text: string, claim: Claim, claims: Claim[], aliases?: ReadonlyMap<string, string>): { terms: Set<string>; window: string } {
+export function claimSubject(text: string, claim: Claim, claims: Claim[], vocabulary: ResolvedVocabulary): { terms: Set<string>; window: string } {
   const [sentenceStart, sentenceEnd] = sentenceBounds(text, claim.start, claim.end)
   const group = claimGroup(claim.type)
   const sameKind = claims.filter((other) => other !== claim && claimGroup(other.type) === group)
   const previous = sameKind.filter((other) => other.end <= claim.start && other.end > sentenceStart).at(-1)
   const next = sameKind.find((other) => other.start >= claim.end && other.start < sentenceEnd)
   const leftFrom = previous ? previous.end : sentenceStart
-  const left = termsOf(text, claims, leftFrom, claim.start, aliases)
+  const left = termsOf(text, claims, leftFrom, claim.start, vocabulary)
   if (left.size > 0) return { terms: left, window: text.slice(leftFrom, claim.end) }
   const rightTo = next ? next.start : sentenceEnd
-  return { terms: termsOf(text, claims, claim.end, rightTo, aliases), window: text.slice(claim.start, rightTo) }
+  return { terms: termsOf(text, claims, claim.end, rightTo, vocabulary), window: text.slice(claim.start, rightTo) }
 }

@@ -1,11 +1,21 @@
 import { normalizeText, stemWord } from '../internal/normalize-text.ts'
+import { validateVocabulary } from '../load-vocabulary.ts'
 
 /**
- * Bilingual vocabulary of common business subjects: each English word or Japanese term on
- * the right maps to the canonical term on the left, so a reply's "料金" and a fact path's
- * "prices_yen" meet as "price". Words not listed stand for themselves (stemmed).
+ * Extra subject words for a business's own trade, in any language: each key is a canonical
+ * term, its list the words and phrases that mean it (`{ cleaning: ['scaling', 'クリーニング'] }`).
+ * The built-in vocabulary covers only subjects common to most businesses (prices, hours and
+ * days, contact, location, booking, cancellation, staff, insurance, parking, children).
  */
-const LEXICON: Record<string, string[]> = {
+export type Vocabulary = Readonly<Record<string, readonly string[]>>
+
+/**
+ * Bilingual vocabulary of subjects most businesses share: each English word or Japanese term
+ * on the right maps to the canonical term on the left, so a reply's "料金" and a fact path's
+ * "prices_yen" meet as "price". Words not listed stand for themselves (stemmed). Trade words
+ * (a clinic's treatments, a restaurant's dishes) come from the `vocabulary` option.
+ */
+const GENERAL_VOCABULARY: Vocabulary = {
   price: ['price', 'prices', 'cost', 'costs', 'fee', 'fees', 'charge', 'charges', '料金', '値段', '価格', '費用', 'いくら', '円'],
   hours: ['hours', 'open', 'opening', 'close', 'closing', 'closes', 'opens', 'time', '営業', '診療時間', '営業時間', '開い', '閉ま', '何時'],
   sunday: ['sunday', '日曜'],
@@ -27,14 +37,6 @@ const LEXICON: Record<string, string[]> = {
   late: ['late', '直前', '当日'],
   appointment: ['appointment', 'appointments', 'booking', 'book', 'reservation', '予約'],
   slot: ['slot', 'slots', 'session', '枠'],
-  checkup: ['checkup', 'check-up', 'examination', 'exam', '検診', '健診', '定期検診', '診察'],
-  cleaning: ['cleaning', 'clean', 'scaling', 'クリーニング', '歯石', '清掃'],
-  whitening: ['whitening', 'ホワイトニング'],
-  filling: ['filling', 'fillings', '詰め物'],
-  crown: ['crown', 'crowns', '被せ物', 'クラウン'],
-  director: ['director', 'head', '院長'],
-  dentist: ['dentist', 'doctor', '歯科医', '医師', 'ドクター'],
-  hygienist: ['hygienist', '衛生士'],
   staff: ['staff', 'team', 'スタッフ'],
   insurance: ['insurance', 'insured', 'covered', 'coverage', '保険'],
   parking: ['parking', 'park', 'car', '駐車'],
@@ -42,13 +44,43 @@ const LEXICON: Record<string, string[]> = {
   age: ['age', 'old', '歳', '才'],
 }
 
-const CANONICAL = new Map<string, string>()
-const JAPANESE_TERMS: Array<[string, string]> = []
-for (const [canonical, words] of Object.entries(LEXICON)) {
-  for (const word of words) {
-    if (/^[a-z-]+$/u.test(word)) CANONICAL.set(stemWord(word), canonical)
-    else JAPANESE_TERMS.push([word, canonical])
+/** A vocabulary ready for look-ups: single English words by stem, other terms (Japanese, phrases) by containment. */
+export interface ResolvedVocabulary {
+  words: ReadonlyMap<string, string>
+  /** [term, canonical, term is all ASCII] */
+  terms: ReadonlyArray<readonly [string, string, boolean]>
+}
+
+const ASCII = /^[\x20-\x7e]*$/u
+
+function resolve(vocabularies: Vocabulary[]): ResolvedVocabulary {
+  const words = new Map<string, string>()
+  const terms: Array<[string, string, boolean]> = []
+  for (const vocabulary of vocabularies) {
+    for (const [canonical, list] of Object.entries(vocabulary)) {
+      const term = normalizeText(canonical).trim()
+      for (const word of list) {
+        const normalized = normalizeText(word).trim()
+        if (/^[a-z][a-z-]*$/u.test(normalized)) words.set(stemWord(normalized), term)
+        else if (normalized !== '') terms.push([normalized, term, ASCII.test(normalized)])
+      }
+    }
   }
+  return { words, terms }
+}
+
+export const GENERAL_TERMS: ResolvedVocabulary = resolve([GENERAL_VOCABULARY])
+const resolved = new WeakMap<Vocabulary, ResolvedVocabulary>()
+
+/** The general vocabulary plus `vocabulary` (its words win), checked and resolved once per vocabulary object. */
+export function resolveVocabulary(vocabulary: Vocabulary | undefined): ResolvedVocabulary {
+  if (vocabulary === undefined) return GENERAL_TERMS
+  let result = resolved.get(vocabulary)
+  if (!result) {
+    result = resolve([GENERAL_VOCABULARY, validateVocabulary(vocabulary, 'the "vocabulary" option')])
+    resolved.set(vocabulary, result)
+  }
+  return result
 }
 
 /** Words too generic or too unit-like to say what a claim is about. */
@@ -57,22 +89,22 @@ const NOT_SUBJECTS = new Set(
 )
 
 /** Canonical subject terms found in a piece of text (English words and Japanese terms). */
-export function subjectTerms(text: string, extraAliases?: ReadonlyMap<string, string>): Set<string> {
+export function subjectTerms(text: string, vocabulary: ResolvedVocabulary = GENERAL_TERMS): Set<string> {
   const normalized = normalizeText(text)
   const terms = new Set<string>()
   for (const word of normalized.match(/[a-z][a-z'-]*/gu) ?? []) {
     const stem = stemWord(word.replace(/'s$/u, ''))
     if (NOT_SUBJECTS.has(stem) || NOT_SUBJECTS.has(word) || stem.length < 3) continue
-    terms.add(extraAliases?.get(stem) ?? CANONICAL.get(stem) ?? stem)
+    terms.add(vocabulary.words.get(stem) ?? stem)
   }
-  for (const [term, canonical] of JAPANESE_TERMS) if (normalized.includes(term)) terms.add(canonical)
-  if (extraAliases) for (const [alias, canonical] of extraAliases) if (!/^[a-z]/u.test(alias) && normalized.includes(alias)) terms.add(canonical)
+  const ascii = ASCII.test(normalized)
+  for (const [term, canonical, asciiTerm] of vocabulary.terms) if ((asciiTerm || !ascii) && normalized.includes(term)) terms.add(canonical)
   return terms
 }
 
 /** Canonical subject terms of a fact path segment such as `cancellation_notice_hours` (unit suffixes dropped). */
-export function keyTerms(key: string): Set<string> {
+export function keyTerms(key: string, vocabulary: ResolvedVocabulary = GENERAL_TERMS): Set<string> {
   const parts = key.toLowerCase().split(/[_\-\s.]+/u).filter(Boolean)
   while (parts.length > 1 && /^(?:yen|jpy|usd|minutes?|hours?|days?|weeks?|percent|count)$/u.test(parts.at(-1) ?? '')) parts.pop()
-  return subjectTerms(parts.join(' '))
+  return subjectTerms(parts.join(' '), vocabulary)
 }

@@ -15,6 +15,8 @@ export interface GroundingSources {
   toolText: string
 }
 
+/** The subject term that only restates a claim group's kind (a price is about `price`, a time about `hours`). */
+const KIND_TERMS: Readonly<Record<string, string>> = { price: 'price', time: 'hours' }
 const WEEKDAY_TERMS = new Set(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'holiday'])
 const BOUNDARY_WORDS = /\b(?:open|opens|opening|close|closes|closing|until|till)\b|開|閉|まで|から/iu
 
@@ -92,12 +94,12 @@ function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources)
   const roleEntries = index.entries.filter((entry) => nameLike(entry) && intersects(entry.leafTerms, terms))
   if (roleEntries.length > 0) {
     // The reply names a role the knowledge base fills ("our director is ..."): the name must be that entry's.
-    const match = roleEntries.find((entry) => tokens.every((token) => normalizeText(entry.value).includes(token)))
+    const match = roleEntries.find((entry) => tokens.every((token) => entry.normalizedValue.includes(token)))
     return match ? result(claim, 'supported', fromEntry(match)) : result(claim, 'contradicted', fromEntry(roleEntries[0] as KnowledgeEntry))
   }
   const inKnowledge = index.haystack.includes(name) || (escaped.length > 0 && new RegExp(`(?<![\\p{L}])${escaped.join("(?:[^\\p{L}]+[\\p{L}.'’-]+){0,2}[^\\p{L}]+")}(?![\\p{L}])`, 'u').test(index.haystack))
   if (inKnowledge) {
-    const entry = index.entries.find((candidate) => normalizeText(candidate.sentence).includes(tokens[0] ?? name))
+    const entry = index.entries.find((candidate) => candidate.normalizedSentence.includes(tokens[0] ?? name))
     return result(claim, 'supported', entry ? fromEntry(entry) : { source: 'knowledge' })
   }
   if (sources.toolText.includes(name)) return result(claim, 'supported', { source: 'tool' })
@@ -124,11 +126,16 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
   const compatible = sources.index.entries.filter((entry) =>
     entry.claims.some((known) => claimGroup(known.type) === group || (group === 'time' && known.type === 'weekday') || (group === 'number' && valuesAgree(claim.value, known.value) !== 'incomparable')),
   )
-  const tiers: Array<[string, KnowledgeEntry[]]> = [
-    ['leaf', compatible.filter((entry) => intersects(entry.leafTerms, terms))],
-    ['parent', compatible.filter((entry) => intersects(entry.parentTerms, terms))],
-    ['value', compatible.filter((entry) => intersects(entry.valueTerms, terms))],
-  ]
+  // A subject that names only the claim's own kind ("it is 5,000円": price) singles out no
+  // entry: every related entry of that kind is one tier, so any equal value supports.
+  const onlyKind = terms.size > 0 && [...terms].every((term) => term === KIND_TERMS[group])
+  const tiers: Array<[string, KnowledgeEntry[]]> = onlyKind
+    ? [['kind', compatible.filter((entry) => intersects(entry.terms, terms))]]
+    : [
+        ['leaf', compatible.filter((entry) => intersects(entry.leafTerms, terms))],
+        ['parent', compatible.filter((entry) => intersects(entry.parentTerms, terms))],
+        ['value', compatible.filter((entry) => intersects(entry.valueTerms, terms))],
+      ]
   for (const [tier, entries] of tiers) {
     if (entries.length === 0) continue
     const agreements = entries.map((entry) => ({ entry, agreement: bestAgreement(claim, entry) }))

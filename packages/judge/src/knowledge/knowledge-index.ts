@@ -1,7 +1,7 @@
-import type { Claim } from '../claims/claim.ts'
+import type { Claim, Currency } from '../claims/claim.ts'
 import { extractClaims } from '../claims/extract-claims.ts'
-import { normalizeText } from '../internal/normalize-text.ts'
-import { keyTerms, subjectTerms } from '../grounding/subject-terms.ts'
+import { contentWords, normalizeText, stemWord } from '../internal/normalize-text.ts'
+import { keyTerms, resolveVocabulary, subjectTerms, type ResolvedVocabulary, type Vocabulary } from '../grounding/subject-terms.ts'
 import { flattenFacts, type FactValue, type KnowledgeBase } from '@voxguard/knowledge'
 
 /** One fact or policy sentence, with what it is about and the values it states. */
@@ -14,20 +14,37 @@ export interface KnowledgeEntry {
   leafTerms: Set<string>
   parentTerms: Set<string>
   valueTerms: Set<string>
+  /** All of the above terms together. */
+  terms: Set<string>
   claims: Claim[]
   /** `path words: value`, the sentence statements are compared with. */
   sentence: string
+  /** `value` and `sentence` normalised (NFKC, lower case), and the sentence's stemmed content words. */
+  normalizedValue: string
+  normalizedSentence: string
+  sentenceStems: string[]
 }
 
 export interface KnowledgeIndex {
   entries: KnowledgeEntry[]
   /** Everything the knowledge says, normalised, for name and phrase look-ups. */
   haystack: string
+  /** Stemmed content words of the whole knowledge (free-text answers must use only these or the question's). */
+  contentStems: Set<string>
   structured: boolean
+  /** The general vocabulary plus the caller's, for reading subjects. */
+  vocabulary: ResolvedVocabulary
   base?: KnowledgeBase
 }
 
 const WEEKDAY_KEYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, holiday: 7, holidays: 7 }
+
+const CURRENCY_KEYS: Array<[RegExp, Currency]> = [
+  [/(?:^|_)(?:yen|jpy)(?:_|$)/u, 'JPY'],
+  [/(?:^|_)(?:usd|dollars?)(?:_|$)/u, 'USD'],
+  [/(?:^|_)(?:eur|euros?)(?:_|$)/u, 'EUR'],
+  [/(?:^|_)(?:gbp|pounds?)(?:_|$)/u, 'GBP'],
+]
 
 function typedLeafClaims(path: string[], value: FactValue): Claim[] {
   const text = String(value)
@@ -41,8 +58,10 @@ function typedLeafClaims(path: string[], value: FactValue): Claim[] {
   const numeric = typeof value === 'number' ? value : /^\d[\d,]*(?:\.\d+)?$/u.test(text) ? Number(text.replace(/,/gu, '')) : undefined
   if (numeric === undefined) return claims
   const base = { text, start: 0, end: text.length }
-  if (/(?:^|_)(?:yen|jpy|price|prices|fee|cost)(?:_|$)/u.test(lowerKey)) return [{ ...base, type: 'price', value: { kind: 'money', amount: numeric, currency: 'JPY' } }]
-  if (/(?:^|_)(?:usd|dollars?)(?:_|$)/u.test(lowerKey)) return [{ ...base, type: 'price', value: { kind: 'money', amount: numeric, currency: 'USD' } }]
+  const currency = CURRENCY_KEYS.find(([pattern]) => pattern.test(lowerKey))?.[1]
+  if (currency) return [{ ...base, type: 'price', value: { kind: 'money', amount: numeric, currency } }]
+  // A price key that names no currency (`prices.cleaning: 50`) says nothing about the currency.
+  if (/(?:^|_)(?:prices?|fees?|costs?|charges?)(?:_|$)/u.test(lowerKey)) return [{ ...base, type: 'price', value: { kind: 'money', amount: numeric } }]
   const unit = /(?:^|_)(minutes?|hours?|days?|weeks?)$/u.exec(lowerKey)?.[1]
   if (unit) {
     const factor = unit.startsWith('minute') ? 1 : unit.startsWith('hour') ? 60 : unit.startsWith('day') ? 1440 : 10080
@@ -52,20 +71,30 @@ function typedLeafClaims(path: string[], value: FactValue): Claim[] {
   return [{ ...base, type: 'number', value: { kind: 'number', value: numeric } }]
 }
 
-function factEntry(keys: string[], leaf: FactValue): KnowledgeEntry {
+function entry(fields: Omit<KnowledgeEntry, 'terms' | 'normalizedValue' | 'normalizedSentence' | 'sentenceStems'>): KnowledgeEntry {
+  return {
+    ...fields,
+    terms: new Set([...fields.leafTerms, ...fields.parentTerms, ...fields.valueTerms]),
+    normalizedValue: normalizeText(fields.value),
+    normalizedSentence: normalizeText(fields.sentence),
+    sentenceStems: contentWords(fields.sentence).map(stemWord),
+  }
+}
+
+function factEntry(keys: string[], leaf: FactValue, vocabulary: ResolvedVocabulary): KnowledgeEntry {
   const value = String(leaf)
   const parentTerms = new Set<string>()
-  for (const segment of keys.slice(0, -1)) for (const term of keyTerms(segment)) parentTerms.add(term)
-  return {
+  for (const segment of keys.slice(0, -1)) for (const term of keyTerms(segment, vocabulary)) parentTerms.add(term)
+  return entry({
     path: `facts.${keys.join('.')}`,
     value,
     kind: 'fact',
-    leafTerms: keyTerms(keys.at(-1) ?? ''),
+    leafTerms: keyTerms(keys.at(-1) ?? '', vocabulary),
     parentTerms,
-    valueTerms: subjectTerms(value),
+    valueTerms: subjectTerms(value, vocabulary),
     claims: typedLeafClaims(keys, leaf),
     sentence: `${keys.join(' ').replace(/_/gu, ' ')}: ${value}`,
-  }
+  })
 }
 
 /** Splits free text into sentences (English and Japanese punctuation). */
@@ -77,35 +106,49 @@ export function splitSentences(text: string): string[] {
     .filter((sentence) => sentence.length > 0)
 }
 
-function sentenceEntry(kind: 'policy' | 'text', path: string, sentence: string): KnowledgeEntry {
-  return { path, value: sentence, kind, leafTerms: new Set(), parentTerms: new Set(), valueTerms: subjectTerms(sentence), claims: extractClaims(sentence), sentence }
+function sentenceEntry(kind: 'policy' | 'text', path: string, sentence: string, vocabulary: ResolvedVocabulary): KnowledgeEntry {
+  return entry({ path, value: sentence, kind, leafTerms: new Set(), parentTerms: new Set(), valueTerms: subjectTerms(sentence, vocabulary), claims: extractClaims(sentence), sentence })
 }
 
-const cache = new WeakMap<KnowledgeBase, KnowledgeIndex>()
-const textCache = new Map<string, KnowledgeIndex>()
+const NO_VOCABULARY: Vocabulary = {}
+const cache = new WeakMap<KnowledgeBase, WeakMap<Vocabulary, KnowledgeIndex>>()
+const textCache = new Map<string, WeakMap<Vocabulary, KnowledgeIndex>>()
+const MAX_CACHED_TEXTS = 256
+
+function buildIndex(knowledge: KnowledgeBase | string, vocabulary: ResolvedVocabulary): KnowledgeIndex {
+  if (typeof knowledge === 'string') {
+    const entries = splitSentences(knowledge).map((sentence, index) => sentenceEntry('text', `text[${index}]`, sentence, vocabulary))
+    return { entries, haystack: normalizeText(knowledge), contentStems: new Set(contentWords(knowledge).map(stemWord)), structured: false, vocabulary }
+  }
+  const entries = flattenFacts(knowledge.facts).map((fact) => factEntry(fact.keys, fact.value, vocabulary))
+  knowledge.policies.forEach((policy, index) => entries.push(sentenceEntry('policy', `policies[${index}]`, policy, vocabulary)))
+  const haystack = normalizeText(entries.map((item) => item.sentence).join('\n'))
+  return { entries, haystack, contentStems: new Set(contentWords(haystack).map(stemWord)), structured: true, vocabulary, base: knowledge }
+}
 
 /**
  * Indexes a knowledge base (or free-text knowledge) for grounding: facts are flattened to
  * `facts.path: value` entries with typed values (a number under `prices_yen` is a price in
- * yen, under `slot_minutes` a duration), policies and free text are split into sentences.
- * Results are cached per knowledge-base object and per text.
+ * yen, under `slot_minutes` a duration), policies and free text are split into sentences,
+ * and every entry's subject terms, claims and normalised text are computed once. Cached per
+ * knowledge-base object (WeakMap) or text, and per vocabulary object: judging the turns of
+ * many calls against one knowledge base indexes it once.
  */
-export function indexKnowledge(knowledge: KnowledgeBase | string): KnowledgeIndex {
-  if (typeof knowledge === 'string') {
-    const cached = textCache.get(knowledge)
-    if (cached) return cached
-    const entries = splitSentences(knowledge).map((sentence, index) => sentenceEntry('text', `text[${index}]`, sentence))
-    const index: KnowledgeIndex = { entries, haystack: normalizeText(knowledge), structured: false }
-    if (textCache.size > 256) textCache.clear()
-    textCache.set(knowledge, index)
-    return index
-  }
-  const cached = cache.get(knowledge)
+export function indexKnowledge(knowledge: KnowledgeBase | string, vocabulary?: Vocabulary): KnowledgeIndex {
+  const vocabularyKey = vocabulary ?? NO_VOCABULARY
+  let byVocabulary = typeof knowledge === 'string' ? textCache.get(knowledge) : cache.get(knowledge)
+  const cached = byVocabulary?.get(vocabularyKey)
   if (cached) return cached
-  const entries = flattenFacts(knowledge.facts).map((fact) => factEntry(fact.keys, fact.value))
-  knowledge.policies.forEach((policy, index) => entries.push(sentenceEntry('policy', `policies[${index}]`, policy)))
-  const haystack = normalizeText(entries.map((entry) => entry.sentence).join('\n'))
-  const index: KnowledgeIndex = { entries, haystack, structured: true, base: knowledge }
-  cache.set(knowledge, index)
+  if (!byVocabulary) {
+    byVocabulary = new WeakMap()
+    if (typeof knowledge === 'string') {
+      if (textCache.size >= MAX_CACHED_TEXTS) textCache.clear()
+      textCache.set(knowledge, byVocabulary)
+    } else {
+      cache.set(knowledge, byVocabulary)
+    }
+  }
+  const index = buildIndex(knowledge, resolveVocabulary(vocabulary))
+  byVocabulary.set(vocabularyKey, index)
   return index
 }
