@@ -147,6 +147,9 @@ describe('checkGrounding against a knowledge base (Japanese)', () => {
     const evidence = (vocabulary?: Record<string, string[]>) => checkGrounding({ knowledge, ...(vocabulary ? { vocabulary } : {}), context: 'クリーニングはいくらですか', response: 'クリーニングは三千円です。' }).claims.map((claim) => claim.evidence?.path)
     expect(evidence({ cleaning: ['cleaning', 'クリーニング'] })).toEqual(['facts.prices_yen.cleaning'])
     expect(evidence()).not.toEqual(['facts.prices_yen.cleaning'])
+    // Without it the subject is only "price" (円): no single entry is singled out, so any equal price supports.
+    expect(checkGrounding({ knowledge, context: 'クリーニングはいくらですか', response: 'クリーニングは5,000円です。' }).hallucinated).toBe(false)
+    expect(checkGrounding({ knowledge, context: 'クリーニングはいくらですか', response: 'クリーニングは7,000円です。' }).hallucinated).toBe(true)
     expect(() => checkGrounding({ knowledge, vocabulary: { cleaning: 'クリーニング' } as never, context: '', response: 'x' })).toThrow('the "vocabulary" option: "cleaning" must be a non-empty list of words (text), got "クリーニング"')
   })
 

@@ -46,6 +46,23 @@ describe('voxguard judge', () => {
     expect(printed).toContain('bad  dialogue  hallucination: turn 1: contradicted price "3,000 yen" (facts.prices_yen.cleaning: 5000)')
   })
 
+  it('--vocabulary gives the trade words: クリーニング relates to the cleaning price; a bad file exits 2 naming it', async () => {
+    directory = await mkdtemp(join(tmpdir(), 'voxguard-cli-judge-'))
+    const recordsFile = join(directory, 'records.jsonl')
+    const japanese = record('ja', 'クリーニングは三千円です。')
+    japanese.turns[1]!.caller = { kind: 'text', text: 'クリーニングはいくらですか' }
+    await writeFile(recordsFile, `${JSON.stringify(japanese)}\n`)
+    const vocabularyFile = join(directory, 'vocabulary.yaml')
+    await writeFile(vocabularyFile, 'cleaning: [cleaning, クリーニング]\n')
+    const { io, out } = capture()
+    expect(await main(['judge', recordsFile, '--vocabulary', vocabularyFile], io, [judgeCommand])).toBe(1)
+    expect(out.join('')).toContain('ja  dialogue  hallucination: turn 1: contradicted price "三千円" (facts.prices_yen.cleaning: 5000)')
+    await writeFile(vocabularyFile, 'cleaning: クリーニング\n')
+    const bad = capture()
+    expect(await main(['judge', recordsFile, '--vocabulary', vocabularyFile], bad.io, [judgeCommand])).toBe(2)
+    expect(bad.err.join('')).toContain(`${vocabularyFile}: "cleaning" must be a non-empty list of words (text), got "クリーニング"`)
+  })
+
   it('exits 2 with the file and line of a bad record, and 2 without a records file', async () => {
     directory = await mkdtemp(join(tmpdir(), 'voxguard-cli-judge-'))
     const recordsFile = join(directory, 'records.jsonl')

@@ -7,7 +7,7 @@ import type { Command } from '../../command.ts'
 import { UsageError } from '../../command.ts'
 import { formatJudgeSummary } from './format-judge-summary.ts'
 
-const usage = `usage: voxguard judge <records.jsonl> [--out DIR] [--knowledge FILE]
+const usage = `usage: voxguard judge <records.jsonl> [--out DIR] [--knowledge FILE] [--vocabulary FILE]
 
 Judges every recorded call: pass/fail, system or dialogue factor, reasons with evidence,
 hallucination findings. Writes DIR/verdicts.jsonl (one line per call, as each is judged)
@@ -16,11 +16,13 @@ and prints a summary.
 options:
   --out DIR          where verdicts.jsonl goes (default: the records file's folder)
   --knowledge FILE   knowledge base for every call (default: each record's knowledgeBase, read once per path)
+  --vocabulary FILE  the business's trade words, YAML or JSON: term → words in any language
+                     (e.g. cleaning: [scaling, クリーニング]); default: the general vocabulary only
 
 exit code: 0 every call passed, 1 a call failed, 2 bad command line or input.`
 
 /**
- * `voxguard judge records.jsonl [--out DIR] [--knowledge FILE]`.
+ * `voxguard judge records.jsonl [--out DIR] [--knowledge FILE] [--vocabulary FILE]`.
  *
  * @example
  * process.exitCode = await judgeCommand.run(['reports/records.jsonl', '--out', 'reports'], io)
@@ -30,7 +32,7 @@ export const judgeCommand: Command = {
   summary: 'judge recorded calls: verdicts, system vs dialogue factor, hallucinations',
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' }, knowledge: { type: 'string' } } })
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' }, knowledge: { type: 'string' }, vocabulary: { type: 'string' } } })
     const [recordsFile, ...extra] = positionals
     if (!recordsFile || extra.length > 0) throw new UsageError(`give exactly one records file (got ${positionals.length})`)
     const outDirectory = resolve(values.out ?? dirname(resolve(recordsFile)))
@@ -40,6 +42,7 @@ export const judgeCommand: Command = {
     try {
       const verdicts = await judgeRecords(recordsFile, {
         ...(values.knowledge ? { knowledgeFile: values.knowledge } : {}),
+        ...(values.vocabulary ? { vocabularyFile: values.vocabulary } : {}),
         signal: io.signal,
         onVerdict: (verdict) => new Promise<void>((resolveWrite, reject) => void output.write(`${JSON.stringify(verdict)}\n`, (error) => (error ? reject(error) : resolveWrite()))),
       })
