@@ -1,48 +1,82 @@
 /**
  * @voxguard/judge throughput on one core (the Node main thread), built-in check only.
- *   cd bench && node --conditions=source judge-throughput.bench.ts [--quick]
+ *   cd bench && node --conditions=source judge-throughput.bench.ts [--quick] [--before PATH]
  * 1. checkGrounding on single clinic replies (English and Japanese, clean and hallucinated).
  * 2. judgeCall on whole generated call records (system checks, expectations, loop, grounding).
+ * --before PATH: also measures another build of the judge (PATH = its src/index.ts, e.g. a copy of
+ * an older commit's packages/judge/src placed inside packages/judge so its imports resolve), in
+ * alternating rounds in this same process, and prints after/before ratios.
  */
-import { judgeCall, checkGrounding, loadKnowledgeBase, loadVocabulary } from '@voxguard/judge'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import * as current from '@voxguard/judge'
 import { generateJudgedCalls } from './judge-call-generator.ts'
 
+type Judge = Pick<typeof current, 'checkGrounding' | 'judgeCall'>
 const quick = process.argv.includes('--quick')
-const durationMs = quick ? 500 : 3000
-const knowledge = await loadKnowledgeBase(new URL('../examples/clinic-agent/knowledge.yaml', import.meta.url).pathname)
-const vocabulary = await loadVocabulary(new URL('../packages/judge/test/clinic-vocabulary.yaml', import.meta.url).pathname) // the clinic's trade words (クリーニング → cleaning)
+const beforeFlag = process.argv.indexOf('--before')
+const beforePath = beforeFlag > 0 ? process.argv[beforeFlag + 1] : undefined
+const rounds = quick ? 2 : 6
+const roundMs = quick ? 250 : 500
+const knowledge = await current.loadKnowledgeBase(new URL('../examples/clinic-agent/knowledge.yaml', import.meta.url).pathname)
+const vocabulary = await current.loadVocabulary(new URL('../packages/judge/test/clinic-vocabulary.yaml', import.meta.url).pathname) // the clinic's trade words (クリーニング → cleaning)
 const calls = generateJudgedCalls({ knowledge, count: 400, seed: 7 })
 const turns = calls.flatMap((call) => call.record.turns.filter((turn) => turn.agent.text !== '').map((turn) => ({ context: turn.caller?.kind === 'text' ? turn.caller.text : '', response: turn.agent.text })))
+const builds: Array<[string, Judge]> = [['current', current]]
+if (beforePath) builds.push(['before', (await import(pathToFileURL(resolve(beforePath)).href)) as Judge])
 
-function measure(run: (index: number) => unknown): { operations: number; elapsedMs: number } {
-  for (let index = 0; index < 500; index += 1) run(index) // warm-up
+interface Totals { groundings: number; groundingMs: number; turns: number; calls: number; judgeMs: number }
+const totals = new Map<string, Totals>(builds.map(([name]) => [name, { groundings: 0, groundingMs: 0, turns: 0, calls: 0, judgeMs: 0 }]))
+
+async function round(judge: Judge, into: Totals, warmUp: boolean): Promise<void> {
   let operations = 0
-  const started = performance.now()
-  while (performance.now() - started < durationMs) {
-    for (let batch = 0; batch < 50; batch += 1) run(operations++)
+  let started = performance.now()
+  while (performance.now() - started < roundMs) {
+    for (let batch = 0; batch < 50; batch += 1) {
+      const turn = turns[operations++ % turns.length]
+      if (turn) judge.checkGrounding({ knowledge, vocabulary, context: turn.context, response: turn.response })
+    }
   }
-  return { operations, elapsedMs: performance.now() - started }
+  if (!warmUp) {
+    into.groundings += operations
+    into.groundingMs += performance.now() - started
+  }
+  let judgedCalls = 0
+  let judgedTurns = 0
+  started = performance.now()
+  while (performance.now() - started < roundMs) {
+    const call = calls[judgedCalls % calls.length]
+    if (!call) break
+    judgedTurns += (await judge.judgeCall(call.record, { knowledge, vocabulary })).turnsJudged
+    judgedCalls += 1
+  }
+  if (!warmUp) {
+    into.calls += judgedCalls
+    into.turns += judgedTurns
+    into.judgeMs += performance.now() - started
+  }
 }
 
-const grounding = measure((index) => {
-  const turn = turns[index % turns.length]
-  if (turn) checkGrounding({ knowledge, vocabulary, context: turn.context, response: turn.response })
-})
-let judgedTurns = 0
-let judgedCalls = 0
-const started = performance.now()
-while (performance.now() - started < durationMs) {
-  const call = calls[judgedCalls % calls.length]
-  if (!call) break
-  const verdict = await judgeCall(call.record, { knowledge, vocabulary })
-  judgedTurns += verdict.turnsJudged
-  judgedCalls += 1
+for (const [name, judge] of builds) await round(judge, totals.get(name) as Totals, true)
+for (let index = 0; index < rounds; index += 1) {
+  // Alternate the order so neither build always runs first in a round.
+  const order = index % 2 === 0 ? builds : [...builds].reverse()
+  for (const [name, judge] of order) await round(judge, totals.get(name) as Totals, false)
 }
-const judgeMs = performance.now() - started
 
-console.log(`${turns.length} distinct replies, ${calls.length} distinct calls, ${durationMs} ms per row, Node ${process.version}\n`)
-console.log('| what | operations | per second | µs each |')
-console.log('|---|---:|---:|---:|')
-console.log(`| checkGrounding (one reply) | ${grounding.operations} | ${((1000 * grounding.operations) / grounding.elapsedMs).toFixed(0)} | ${((1000 * grounding.elapsedMs) / grounding.operations).toFixed(1)} |`)
-console.log(`| judgeCall, turns judged | ${judgedTurns} | ${((1000 * judgedTurns) / judgeMs).toFixed(0)} | ${((1000 * judgeMs) / judgedTurns).toFixed(1)} |`)
-console.log(`| judgeCall, calls judged | ${judgedCalls} | ${((1000 * judgedCalls) / judgeMs).toFixed(0)} | ${((1000 * judgeMs) / judgedCalls).toFixed(1)} |`)
+const perSecond = (count: number, ms: number) => (1000 * count) / ms
+console.log(`${turns.length} distinct replies, ${calls.length} distinct calls, ${rounds} rounds × ${roundMs} ms per row and build, Node ${process.version}\n`)
+console.log('| build | what | operations | per second | µs each |')
+console.log('|---|---|---:|---:|---:|')
+for (const [name] of builds) {
+  const item = totals.get(name) as Totals
+  console.log(`| ${name} | checkGrounding (one reply) | ${item.groundings} | ${perSecond(item.groundings, item.groundingMs).toFixed(0)} | ${((1000 * item.groundingMs) / item.groundings).toFixed(1)} |`)
+  console.log(`| ${name} | judgeCall, turns judged | ${item.turns} | ${perSecond(item.turns, item.judgeMs).toFixed(0)} | ${((1000 * item.judgeMs) / item.turns).toFixed(1)} |`)
+  console.log(`| ${name} | judgeCall, calls judged | ${item.calls} | ${perSecond(item.calls, item.judgeMs).toFixed(0)} | ${((1000 * item.judgeMs) / item.calls).toFixed(1)} |`)
+}
+const after = totals.get('current') as Totals
+const before = totals.get('before')
+if (before) {
+  console.log(`| **ratio** current/before | checkGrounding per second | | **${(perSecond(after.groundings, after.groundingMs) / perSecond(before.groundings, before.groundingMs)).toFixed(2)}** | |`)
+  console.log(`| **ratio** current/before | judgeCall turns per second | | **${(perSecond(after.turns, after.judgeMs) / perSecond(before.turns, before.judgeMs)).toFixed(2)}** | |`)
+}

@@ -1,3 +1,4 @@
+import { allMatches } from '../internal/all-matches.ts'
 import { foldText } from '../internal/normalize-text.ts'
 import type { Claim } from './claim.ts'
 import { CLAIM_PATTERNS } from './claim-patterns.ts'
@@ -33,8 +34,7 @@ export function extractClaims(input: string): Claim[] {
   const isTaken = (start: number, end: number): boolean => taken.some(([from, to]) => start < to && end > from)
   const claims: Claim[] = []
   for (const rule of CLAIM_PATTERNS) {
-    rule.pattern.lastIndex = 0
-    for (const match of text.matchAll(rule.pattern)) {
+    for (const match of allMatches(rule.pattern, text)) {
       const start = match.index
       const end = start + match[0].length
       if (match[0].trim() === '' || isTaken(start, end)) continue

@@ -1,5 +1,8 @@
+import { allMatches } from '../internal/all-matches.ts'
+import { hasJapanese } from '../internal/normalize-text.ts'
 import type { Claim } from './claim.ts'
 
+const WORD = /[\p{L}][\p{L}\p{N}'’.-]*/gu
 const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'van', 'von', 'der', 'la', 'le', 'bin', 'al'])
 const HONORIFICS = /^(?:Dr|Mr|Mrs|Ms|Prof|St|Sir|Mt)\.?$/u
 const NOT_NAMES = new Set(
@@ -37,7 +40,7 @@ function isCapitalised(word: string): boolean {
  */
 export function extractNameClaims(text: string, isTaken: (start: number, end: number) => boolean): Claim[] {
   const claims: Claim[] = []
-  const words = [...text.matchAll(/[\p{L}][\p{L}\p{N}'’.-]*/gu)].map((match) => ({ word: match[0].replace(/[.]$/u, (dot) => (HONORIFICS.test(match[0]) ? dot : '')), start: match.index }))
+  const words = allMatches(WORD, text).map((match) => ({ word: match[0].replace(/[.]$/u, (dot) => (HONORIFICS.test(match[0]) ? dot : '')), start: match.index }))
   let index = 0
   while (index < words.length) {
     const first = words[index]
@@ -73,7 +76,7 @@ export function extractNameClaims(text: string, isTaken: (start: number, end: nu
     }
     index = last + 1
   }
-  for (const match of text.matchAll(JAPANESE_NAME)) {
+  for (const match of hasJapanese(text) ? allMatches(JAPANESE_NAME, text) : []) {
     const stem = match[1] ?? ''
     const end = match.index + match[0].length
     if (stem === '' || JAPANESE_SUFFIX_ONLY.test(stem) || isTaken(match.index, end)) continue

@@ -1,4 +1,5 @@
 import { claimGroup, type Claim } from '../claims/claim.ts'
+import { allMatches } from '../internal/all-matches.ts'
 import { subjectTerms, type ResolvedVocabulary } from './subject-terms.ts'
 
 const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'holiday']
@@ -6,8 +7,7 @@ const SENTENCE_END = /[.!?。！？\n]/gu
 
 function sentenceBounds(text: string, start: number, end: number): [number, number] {
   let from = 0
-  for (const match of text.slice(0, start).matchAll(SENTENCE_END)) if (!/\d/u.test(text[match.index + 1] ?? '')) from = match.index + 1
-  SENTENCE_END.lastIndex = 0
+  for (const match of allMatches(SENTENCE_END, text.slice(0, start))) if (!/\d/u.test(text[match.index + 1] ?? '')) from = match.index + 1
   const after = text.slice(end).search(/[!?。！？\n]|\.(?!\d)/u)
   return [from, after < 0 ? text.length : end + after]
 }
