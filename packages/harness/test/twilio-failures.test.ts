@@ -1,0 +1,64 @@
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { runCalls } from '@voxguard/harness'
+import type { CallRecord } from '@voxguard/harness'
+import { runTwilioCall } from './helpers/run-twilio-call.ts'
+import { startTwilioAgent } from './helpers/twilio-agent.ts'
+import type { TwilioAgent } from './helpers/twilio-agent.ts'
+import { writeFiles } from './helpers/write-script.ts'
+
+let agent: TwilioAgent | undefined
+afterEach(async () => {
+  await agent?.close()
+  agent = undefined
+})
+
+describe('Twilio Media Streams transport against misbehaving apps', () => {
+  it('records a dropped socket, a silent agent and malformed frames as failures with evidence', async () => {
+    const script = 'id: short\nturns:\n  - say: Hello\n    audio: tone.wav\n'
+    agent = await startTwilioAgent('drops-socket')
+    const dropped = await runTwilioCall(agent.url, script)
+    expect(dropped.failure).toMatchObject({ kind: 'socket_dropped', closeCode: 1006, turn: 1 })
+    expect(dropped.failure!.lastMessage).toContain('"event":"mark"')
+    await agent!.close()
+
+    agent = await startTwilioAgent('never-answers')
+    const silent = await runTwilioCall(agent.url, script, 400)
+    expect(silent.failure).toMatchObject({ kind: 'turn_timeout', turn: 1 })
+    expect(silent.turns[1]!.timedOut).toBe(true)
+    await agent!.close()
+
+    agent = await startTwilioAgent('malformed')
+    const malformed = await runTwilioCall(agent.url, script)
+    expect(malformed.failure).toMatchObject({ kind: 'protocol_error', lastMessage: '{"event":"media","media":' })
+  }, 15_000)
+
+  it('ends a call on callTimeoutMs or abort while the caller is silent, not when the silence is over', async () => {
+    agent = await startTwilioAgent('well-behaved')
+    const files = writeFiles({ 'quiet.yaml': 'id: quiet\ngreeting: false\nturns:\n  - silenceMs: 5000\n' })
+    const records: CallRecord[] = []
+    const startedAt = performance.now()
+    await runCalls({ scripts: [files.path('quiet.yaml')], agentUrl: agent.url, protocol: 'twilio', outDir: join(files.dir, 'out'), callTimeoutMs: 300, onRecord: (record) => records.push(record) })
+    expect(records[0]!.failure).toMatchObject({ kind: 'call_timeout', turn: 1 })
+    expect(records[0]!.durationMs).toBeLessThan(1500)
+    expect(performance.now() - startedAt).toBeLessThan(2500)
+
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(), 300)
+    const abortedAt = performance.now()
+    const aborted = await runCalls({ scripts: [files.path('quiet.yaml')], agentUrl: agent.url, protocol: 'twilio', outDir: join(files.dir, 'aborted'), signal: controller.signal })
+    expect(aborted.calls).toBe(0)
+    expect(performance.now() - abortedAt).toBeLessThan(2500)
+  }, 15_000)
+
+  it('measures a slow app: first agent media 200 ms end-of-speech + its 600 ms delay after the caller audio, no timeout', async () => {
+    agent = await startTwilioAgent('well-behaved', { replyDelayMs: 600 })
+    const record = await runTwilioCall(agent.url, 'id: slow\nturns:\n  - say: Hello\n    audio: tone.wav\n', 1500)
+    expect(record.failure).toBeUndefined()
+    const turn = record.turns[1]!
+    expect(turn.agent.audio!.firstMediaMs).toBeGreaterThanOrEqual(780)
+    expect(turn.agent.audio!.firstMediaMs).toBeLessThan(1000)
+    expect(turn.agent.firstByteMs).toBe(turn.agent.audio!.firstMediaMs)
+    expect(turn.agent.audio).toMatchObject({ playbackMs: 400, mediaFrames: 20 })
+  }, 15_000)
+})
