@@ -87,7 +87,7 @@ export function runClinicTool(name: string, args: Record<string, unknown>, store
       return result.ok ? { ok: true, appointment: result.appointment, message: result.message } : { ok: false, error: result.error }
     }
     case 'handoff_to_human':
-      return { ok: true, transferred: true, reason: text(args['reason']) ?? 'caller asked for a human' }
+      return { ok: true, transferred: true, reason: text(args['reason']) ?? 'caller asked for a human', message: 'Please hold while I connect you to our receptionist.' }
     default:
       return { ok: false, error: `Unknown tool "${name}".` }
   }

@@ -36,3 +36,29 @@ it('a failed confirm step after a tool ran says the tool result and reports llm.
   expect(spoken).not.toMatch(/sorry/i)
   expect(conversation.state).toBe('listening')
 })
+
+/** A model that books, then breaks off in the middle of its confirmation. */
+const confirmCut: ConversationLlm = {
+  chat: async () => ({ text: 'booking', toolCalls: [] }),
+  stream: (request) =>
+    (async function* (): AsyncGenerator<LlmStreamPart> {
+      if (request.route === 'confirm') {
+        yield { type: 'text-delta', text: 'Your appointment has been' }
+        throw new LlmError('socket cut after the first token', { kind: 'network', attempts: [attempt('azure-japaneast', 'network')] })
+      }
+      yield { type: 'tool-call', toolCall: { id: 'call_1', name: 'book_appointment', arguments: JSON.stringify({ date: 'Saturday', time: '10:00', name: 'Ken Sato', treatment: 'cleaning' }) } }
+      yield { type: 'end', servedBy: 'azure-japaneast', attempts: [] }
+    })(),
+}
+
+it('a confirmation cut off mid-sentence is followed by the apology as a separate sentence, not glued to the last word', async () => {
+  const knowledgeBase = await loadKnowledgeBase(fileURLToPath(new URL('../knowledge.yaml', import.meta.url)))
+  const now = () => new Date('2025-06-04T01:00:00Z')
+  const store = new AppointmentStore({ hours: openingHoursFrom(knowledgeBase), treatments: ['cleaning'], now })
+  const conversation = new Conversation({ llm: confirmCut, knowledgeBase, store, logger: createLogger({ level: 'error' }), now })
+  const outputs: TurnOutput[] = []
+  for await (const output of conversation.respond({ type: 'text', text: 'Book a cleaning on Saturday at 10:00 for Ken Sato' }, new AbortController().signal)) outputs.push(output)
+  const spoken = outputs.flatMap((output) => (output.type === 'text' ? [output.text] : [])).join('')
+  expect(spoken).toMatch(/^Your appointment has been I'm sorry/)
+  expect(conversation.state).toBe('offered-handoff')
+})

@@ -93,6 +93,17 @@ export class Conversation {
     yield { type: 'tool-call', name: 'handoff_to_human', arguments: args, result: runClinicTool('handoff_to_human', args, this.#options.store) }
     yield { type: 'event', name: 'handoff.human', data: { reason } }
     yield* this.#say(CANNED_LINES.handoff, 'handoff')
+    yield* this.#endAfterHandoff()
+  }
+
+  /**
+   * After a hand-off the agent's part of the call is over: it ends its side (on Twilio,
+   * closing the stream lets the call's TwiML go on to the <Dial> that reaches the person),
+   * so it never keeps answering as the bot while the caller waits for a human.
+   */
+  *#endAfterHandoff(): Generator<TurnOutput> {
+    this.state = 'ended'
+    yield { type: 'hangup', reason: 'transferred to a human' }
   }
 
   *#dtmf(digits: string): Generator<TurnOutput> {
@@ -112,6 +123,7 @@ export class Conversation {
     const { routes, knowledgeBase, logger } = this.#options
     let route = routes.classify
     let spoken = ''
+    let confirmation = ''
     try {
       const { intent, event } = await this.#classify(text, turnSignal)
       if (event) yield event
@@ -152,7 +164,6 @@ export class Conversation {
           ...results,
         ]
         const separator = spoken && !/\s$/.test(spoken) ? ' ' : ''
-        let confirmation = ''
         try {
           for await (const output of this.#streamStep({ route, messages: confirmMessages, signal: turnSignal }, [])) {
             if (output.type === 'text') {
@@ -175,7 +186,9 @@ export class Conversation {
         this.#remember({ role: 'assistant', content: spoken })
       }
       logger.info('turn', { intent, elapsedMs: Math.round(performance.now() - started), tools: toolCalls.map((call) => call.name) })
-      if (intent === 'goodbye' && (this.#options.hangupOnGoodbye ?? true)) {
+      if (this.state === 'handed-off') {
+        yield* this.#endAfterHandoff()
+      } else if (intent === 'goodbye' && (this.#options.hangupOnGoodbye ?? true)) {
         this.state = 'ended'
         yield { type: 'hangup', reason: 'caller said goodbye' }
       }
@@ -183,7 +196,8 @@ export class Conversation {
       if (signal.aborted) return
       yield this.#failureEvent(error, route, deadline, started)
       this.state = 'offered-handoff'
-      yield* this.#say((spoken ? ' ' : '') + CANNED_LINES.apology, 'apology')
+      const said = spoken + confirmation
+      yield* this.#say((said && !/\s$/.test(said) ? ' ' : '') + CANNED_LINES.apology, 'apology')
     }
   }
 

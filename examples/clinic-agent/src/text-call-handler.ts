@@ -69,6 +69,7 @@ export function handleTextCall(socket: WebSocket, context: AgentContext): void {
       input.type === 'canned' ? (async function* () { yield { type: 'text' as const, text: input.text } })() : conversation.respond(input, signal)
     for await (const output of abortableIterate(outputs, signal)) {
       if (output.type === 'text') {
+        if (!output.text) continue
         firstAt ??= performance.now()
         text += output.text
         send({ type: 'agent.delta', replyId, text: output.text })
@@ -82,7 +83,9 @@ export function handleTextCall(socket: WebSocket, context: AgentContext): void {
       }
     }
     const interrupted = signal.aborted && !hangup.signal.aborted
-    if (text || interrupted) send(interrupted ? { type: 'agent.final', replyId, text, interrupted: true } : { type: 'agent.final', replyId, text })
+    // Every reply ends with exactly one agent.final (docs/protocol.md), even an empty one,
+    // so the caller is never left waiting for a reply that will not come.
+    if (!hangup.signal.aborted) send(interrupted ? { type: 'agent.final', replyId, text, interrupted: true } : { type: 'agent.final', replyId, text })
     const seconds = (at: number) => (at - receivedAt) / 1000
     if (firstAt !== undefined) context.metrics.turnFirstResponse.observe({ transport: 'text' }, seconds(firstAt))
     context.metrics.turnDuration.observe({ transport: 'text', outcome: interrupted ? 'interrupted' : 'completed' }, seconds(performance.now()))

@@ -54,6 +54,8 @@ describe('text protocol, calm mock providers', () => {
     await client.waitFor((message) => message.type === 'agent.final', 5000, from)
     expect(client.messages.slice(from)).toContainEqual({ type: 'agent.event', name: 'handoff.human', data: { reason: 'caller pressed 0' } })
     expect(client.messages.slice(from)).toContainEqual(expect.objectContaining({ type: 'agent.tool_call', name: 'handoff_to_human', arguments: { reason: 'caller pressed 0' } }))
+    // The agent's part ends with the hand-off: it hangs up rather than keep answering as the bot.
+    expect(await client.waitFor((message) => message.type === 'agent.hangup', 5000, from)).toEqual({ type: 'agent.hangup', reason: 'transferred to a human' })
     client.close()
   })
 
