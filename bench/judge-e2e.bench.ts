@@ -13,6 +13,7 @@ import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { runCalls, type CallRecord } from '@voxguard/harness'
 import { judgeRecords, type Verdict } from '@voxguard/judge'
+import { injectedType, TurnScore } from './judge-turn-score.ts'
 import { startMockServer, type GroundTruthRecord } from '@voxguard/mock-llm'
 import { loadE2eCalls } from './judge-e2e-scripts.ts'
 import { e2eChaosProfile, KNOWLEDGE_FILE, startAgentOnMock } from './judge-e2e-setup.ts'
@@ -72,12 +73,9 @@ const confusion = new Map<string, number>()
 const mismatches: string[] = []
 const falseAlarms: string[] = []
 const missed: string[] = []
-const byClaimType = new Map<string, { reached: number; found: number }>()
+const score = new TurnScore()
 const systemCauses = new Map<string, number>()
 let attributed = 0
-let truePositive = 0
-let falsePositive = 0
-let falseNegative = 0
 let turns = 0
 let failedTurns = 0
 let corroborated = 0
@@ -98,33 +96,20 @@ for (const [position, record] of records.entries()) {
       else if (verbose) console.log(`not backed by mock faults: ${record.callId} turn ${turn} ${cause}`)
     }
   }
-  const flagged = new Map(verdict.hallucinations.map((item) => [item.turn, item]))
-  for (const [turn, item] of flagged) {
-    if (truth.hallucinated.has(turn)) truePositive += 1
-    else {
-      falsePositive += 1
-      falseAlarms.push(`${record.callId} turn ${turn}: "${item.reply}" → ${item.findings.map((finding) => `${finding.status} ${finding.type} "${finding.text}"`).join('; ')}`)
-    }
-  }
-  for (const [turn, injected] of truth.hallucinated) {
-    const type = `${injected.claimType}${injected.original === null ? ' (added sentence)' : ''}`
-    const entry = byClaimType.get(type) ?? { reached: 0, found: 0 }
-    entry.reached += 1
-    byClaimType.set(type, entry)
-    if (flagged.has(turn)) entry.found += 1
-    else {
-      falseNegative += 1
-      missed.push(`${record.callId} turn ${turn} ${type}: ${injected.original} → ${injected.injected} in "${record.turns.find((item) => item.index === turn)?.agent.text}" (judge: ${verdict.reasons.filter((reason) => reason.turn === turn).map((reason) => reason.code).join(', ') || 'no reason on this turn'})`)
-    }
+  const scored = score.add(verdict.hallucinations, truth.hallucinated)
+  for (const item of scored.falseAlarms) falseAlarms.push(`${record.callId} turn ${item.turn}: "${item.reply}" → ${item.findings.map((finding) => `${finding.status} ${finding.type} "${finding.text}"`).join('; ')}`)
+  for (const [turn, injected] of scored.missed) {
+    missed.push(`${record.callId} turn ${turn} ${injectedType(injected)}: ${injected.original} → ${injected.injected} in "${record.turns.find((item) => item.index === turn)?.agent.text}" (judge: ${verdict.reasons.filter((reason) => reason.turn === turn).map((reason) => reason.code).join(', ') || 'no reason on this turn'})`)
   }
 }
 
 // Report.
-const reachedCaller = [...byClaimType.values()].reduce((sum, entry) => sum + entry.reached, 0)
+const reachedCaller = [...score.byType.values()].reduce((sum, entry) => sum + entry.injected, 0)
 const faultKinds = new Map<string, number>()
 for (const fault of faults) faultKinds.set(fault.kind, (faultKinds.get(fault.kind) ?? 0) + 1)
-const precision = truePositive / (truePositive + falsePositive || 1)
-const recall = truePositive / (truePositive + falseNegative || 1) // F1 only; the table prints '-' when undefined
+const { truePositive, falsePositive, falseNegative } = score
+const precision = score.precision()
+const recall = score.recall() // F1 only; the table prints '-' when undefined
 console.log(`${records.length} calls (${scripts.length} scripts × ${repeat}, concurrency ${concurrency}), ${turns} caller turns; hallucinationRate ${rate} on every target, seed ${seed}, ${calm ? 'no faults (calm baseline)' : `random faults + every target down ${outageFromMs}-${outageToMs} ms`}`)
 console.log(`calls ran in ${runSeconds.toFixed(1)} s, judged in ${judgeSeconds.toFixed(2)} s; mock ground truth: ${hallucinationRecords} hallucinated replies (${reachedCaller} reached a caller), ${[...faultKinds].map(([kind, count]) => `${kind} ${count}`).join(', ') || 'no faults'}`)
 console.log(`system turns: ${[...systemCauses].map(([cause, count]) => `${cause} ${count}`).join(', ') || 'none'}; failed steps backed by mock faults on every target of the step's chain: ${corroborated}/${failedTurns}\n`)
@@ -144,7 +129,7 @@ for (const truth of FACTORS) {
 }
 console.log('\n| claim type (reached the caller) | turns | found |')
 console.log('|---|---:|---:|')
-for (const [type, entry] of [...byClaimType].sort()) console.log(`| ${type} | ${entry.reached} | ${pct(entry.found, entry.reached)} |`)
+for (const [type, entry] of [...score.byType].sort()) console.log(`| ${type} | ${entry.injected} | ${pct(entry.found, entry.injected)} |`)
 const show = (title: string, lines: string[]) => {
   if (lines.length === 0) return
   console.log(`\n${title} (${lines.length}${verbose || lines.length <= 5 ? '' : ', first 5; --verbose for all'}):`)

@@ -7,7 +7,8 @@
  */
 import type { CallRecord, TurnRecord } from '@voxguard/harness'
 import { judgeCall, loadKnowledgeBase, loadVocabulary } from '@voxguard/judge'
-import { startMockServer, type GroundTruthRecord } from '@voxguard/mock-llm'
+import { startMockServer, type GroundTruthRecord, type HallucinationRecord } from '@voxguard/mock-llm'
+import { injectedType, TurnScore } from './judge-turn-score.ts'
 
 const flag = (name: string, fallback: number) => {
   const index = process.argv.indexOf(name)
@@ -41,16 +42,13 @@ async function ask(question: string): Promise<{ text: string; requestId: string 
   return { text: body.choices[0]?.message.content ?? '', requestId: response.headers.get('x-request-id') ?? '' }
 }
 
-let truePositive = 0
-let falsePositive = 0
-let falseNegative = 0
+const score = new TurnScore()
 let attributed = 0
-const byType = new Map<string, { injected: number; found: number }>()
 let next = seed
 const random = () => ((next = (next * 1103515245 + 12345) % 2147483648) / 2147483648)
 for (let number = 0; number < callCount; number += 1) {
   const turns: TurnRecord[] = [{ index: 0, sentAtMs: 0, agent: { text: 'Thank you for calling Sakura Dental Clinic. How can I help?', deltaCount: 1, firstByteMs: 300, toolCalls: [] }, timedOut: false }]
-  const injected = new Map<number, GroundTruthRecord>()
+  const injected = new Map<number, HallucinationRecord>()
   for (let index = 1; index <= 3; index += 1) {
     const question = QUESTIONS[Math.floor(random() * QUESTIONS.length)] ?? ''
     const reply = await ask(question)
@@ -65,26 +63,9 @@ for (let number = 0; number < callCount; number += 1) {
   const verdict = await judgeCall(record, { knowledge, vocabulary })
   if (verdict.factor === (injected.size > 0 ? 'dialogue' : null)) attributed += 1
   else if (verbose) console.log(`attribution ${record.callId}: ${verdict.factor} ${verdict.reasons.map((reason) => reason.message).join(' | ')}`)
-  const flagged = new Set(verdict.hallucinations.map((turn) => turn.turn))
-  for (const turn of flagged) {
-    if (injected.has(turn)) truePositive += 1
-    else {
-      falsePositive += 1
-      if (verbose) console.log(`false alarm: ${turns[turn]?.agent.text} | ${verdict.hallucinations.find((item) => item.turn === turn)?.findings.map((finding) => `${finding.status} ${finding.type} ${finding.text}`).join('; ')}`)
-    }
-  }
-  for (const [turn, truth] of injected) {
-    if (truth.kind !== 'hallucination') continue
-    const type = `${truth.claimType}${truth.original === null ? ' (added sentence)' : ''}`
-    const entry = byType.get(type) ?? { injected: 0, found: 0 }
-    entry.injected += 1
-    byType.set(type, entry)
-    if (flagged.has(turn)) entry.found += 1
-    else {
-      falseNegative += 1
-      if (verbose) console.log(`missed ${type}: ${truth.original} → ${truth.injected} | ${truth.replyText}`)
-    }
-  }
+  const { falseAlarms, missed } = score.add(verdict.hallucinations, injected)
+  if (verbose) for (const item of falseAlarms) console.log(`false alarm: ${item.reply} | ${item.findings.map((finding) => `${finding.status} ${finding.type} ${finding.text}`).join('; ')}`)
+  if (verbose) for (const [, truth] of missed) console.log(`missed ${injectedType(truth)}: ${truth.original} → ${truth.injected} | ${truth.replyText}`)
 }
 await server.close()
 
@@ -93,9 +74,9 @@ console.log(`${callCount} calls × 3 replies from the mock-llm brain (hallucinat
 console.log('| metric | measured | goal |')
 console.log('|---|---:|---:|')
 console.log(`| attribution (dialogue when a reply was falsified, else pass) | ${pct(attributed / callCount)} | ≥ 99% |`)
-console.log(`| hallucination precision (turns) | ${pct(truePositive / (truePositive + falsePositive || 1))} | ≥ 95% |`)
-console.log(`| hallucination recall (turns) | ${pct(truePositive / (truePositive + falseNegative || 1))} | ≥ 95% |`)
-console.log(`\nturns: TP ${truePositive}  FP ${falsePositive}  FN ${falseNegative}\n`)
+console.log(`| hallucination precision (turns) | ${pct(score.precision())} | ≥ 95% |`)
+console.log(`| hallucination recall (turns) | ${pct(score.recall())} | ≥ 95% |`)
+console.log(`\nturns: TP ${score.truePositive}  FP ${score.falsePositive}  FN ${score.falseNegative}\n`)
 console.log('| injected claim type | injected | found |')
 console.log('|---|---:|---:|')
-for (const [name, item] of [...byType].sort()) console.log(`| ${name} | ${item.injected} | ${pct(item.found / item.injected)} |`)
+for (const [name, item] of [...score.byType].sort()) console.log(`| ${name} | ${item.injected} | ${pct(item.found / item.injected)} |`)

@@ -77,6 +77,19 @@ describe('judgeCall: one minimal record per reason code', () => {
     expect(codes(await judgeCall(record, { knowledge }))).toEqual(['protocol_error'])
   })
 
+  it('harness_error: the test tool broke, not the agent; turns from there on are not judged', async () => {
+    const record = callRecord({ turns: [greeting, { caller: 'How much is a cleaning?', reply: 'A cleaning is 3,000 yen.' }], endedBy: 'error', failure: { kind: 'harness_error', message: 'script step 2 has no text', turn: 1, atMs: 1200 }, expectations: { goalTool: 'book_appointment' } })
+    const verdict = await judgeCall(record, { knowledge })
+    expect(verdict.reasons).toEqual([{ code: 'harness_error', factor: 'system', turn: 1, message: 'harness_error: script step 2 has no text', evidence: { event: 'harness_error', timingMs: 1200, closeCode: 1000 } }])
+    expect(verdict).toMatchObject({ factor: 'system', hallucinations: [], turnsJudged: 1 })
+  })
+
+  it.each(['turn_timeout', 'call_timeout'] as const)('turn_timeout: failure kind %s, one reason even when the turn is also marked timedOut', async (kind) => {
+    const record = callRecord({ turns: [greeting, { caller: saturdayQuestion, reply: '', timedOut: true, expectations: { saysAny: ['13:00'] } }], endedBy: 'error', failure: { kind, message: 'no agent.final within 8000 ms', turn: 1, atMs: 9000 }, expectations: { goalTool: 'book_appointment' } })
+    const verdict = await judgeCall(record, { knowledge })
+    expect(verdict.reasons).toEqual([expect.objectContaining({ code: 'turn_timeout', factor: 'system', turn: 1, evidence: expect.objectContaining({ event: kind, timingMs: 9000 }) })])
+  })
+
   it('hallucination: a wrong price, with the knowledge-base entry as evidence', async () => {
     const record = callRecord({ turns: [greeting, { caller: 'How much is a cleaning?', reply: 'A cleaning is 3,000 yen.' }] })
     const verdict = await judgeCall(record, { knowledge })
