@@ -18,7 +18,9 @@
  *    `answer` (or a half-said `confirm`) step failed on every target or hit the turn deadline;
  *  - `confirm_failed`: a turn with a model tool call whose text after the tool has none of the
  *    mock brain's confirmation sentences — the agent then says the tool's own result sentence
- *    (or nothing, for a hand-off), which it does only when the `confirm` step failed on every target;
+ *    (or nothing, for a hand-off), which it does only when the `confirm` step failed on every target.
+ *    Recorded and cross-checked, but NOT a system failure of the call: the tool ran and the caller
+ *    heard its result, and the agent reports it as `llm.degraded` (evidence only, docs/protocol.md);
  *  - `classify_failed`: in a call whose script expects the agent to end it (`agentEndsCall`),
  *    the agent said the goodbye reply but did not hang up — it hangs up after the goodbye intent,
  *    which it misses only when the `classify` step failed on every target (it then answers
@@ -108,7 +110,9 @@ export function callTruth(record: CallRecord, hallucinations: HallucinationIndex
     const causes = systemCauses(record, turn)
     if (causes.length > 0) system.set(turn.index, causes)
   }
-  const factor: TrueFactor = system.size > 0 ? (hallucinated.size > 0 ? 'both' : 'system') : hallucinated.size > 0 ? 'dialogue' : null
+  // A confirm step that failed after its tool ran still served the caller (llm.degraded): not a system failure.
+  const failed = [...system.values()].some((causes) => causes.some((cause) => cause !== 'confirm_failed'))
+  const factor: TrueFactor = failed ? (hallucinated.size > 0 ? 'both' : 'system') : hallucinated.size > 0 ? 'dialogue' : null
   return { factor, hallucinated, system }
 }
 
