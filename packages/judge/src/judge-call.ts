@@ -7,6 +7,7 @@ import type { KnowledgeBase } from '@voxguard/knowledge'
 import type { LlmJudge } from './llm/llm-judge.ts'
 import { checkCallExpectations, checkTurnExpectations, goalReached } from './verdict/check-expectations.ts'
 import { heardReply } from './verdict/heard-reply.ts'
+import { isHandoffTool } from './verdict/is-handoff-tool.ts'
 import { findLoop, misunderstood } from './verdict/dialogue-patterns.ts'
 import { REASON_FACTORS } from './verdict/reason-codes.ts'
 import { systemReasons } from './verdict/system-reasons.ts'
@@ -48,7 +49,7 @@ function callerText(turn: TurnRecord): string {
 }
 
 function hasHandoff(record: CallRecord): boolean {
-  return record.events.some((event) => event.name === 'handoff.human') || record.turns.some((turn) => turn.agent.toolCalls.some((call) => /handoff|transfer/iu.test(call.name)))
+  return record.events.some((event) => event.name === 'handoff.human') || record.turns.some((turn) => turn.agent.toolCalls.some((call) => isHandoffTool(call.name)))
 }
 
 async function groundTurns(record: CallRecord, turns: TurnRecord[], options: JudgeCallOptions): Promise<{ hallucinations: TurnHallucinations[]; claimsChecked: number }> {
@@ -92,7 +93,7 @@ export async function judgeCall(record: CallRecord, options: JudgeCallOptions = 
   // A hand-off to a human after a system fault is the fault's consequence: from the hand-off on
   // the AI is no longer answering, so those turns are not judged for dialogue either.
   const firstFault = Math.min(...system.reasons.filter((reason) => reason.code !== 'latency_over_budget').map((reason) => reason.turn ?? 0))
-  const handoffTurn = Math.min(...record.events.filter((event) => event.name === 'handoff.human').map((event) => event.turn), ...record.turns.filter((turn) => turn.agent.toolCalls.some((call) => /handoff|transfer/iu.test(call.name))).map((turn) => turn.index))
+  const handoffTurn = Math.min(...record.events.filter((event) => event.name === 'handoff.human').map((event) => event.turn), ...record.turns.filter((turn) => turn.agent.toolCalls.some((call) => isHandoffTool(call.name))).map((turn) => turn.index))
   const handedOffAfterFault = Number.isFinite(handoffTurn) && firstFault <= handoffTurn ? handoffTurn : Number.POSITIVE_INFINITY
   const judged = record.turns.filter((turn) => turn.index < system.cutoffTurn && turn.index < handedOffAfterFault && !system.blockedTurns.has(turn.index))
   const knowledgeBase = typeof options.knowledge === 'object' ? options.knowledge : undefined

@@ -37,6 +37,13 @@ describe('judgeRecords', () => {
     expect(summarizeVerdicts(verdicts)).toEqual({ calls: 3, passed: 1, failed: 2, byFactor: { system: 1, dialogue: 1, both: 0 }, byCode: { hallucination: 1, agent_unreachable: 1 }, turnsJudged: 4, hallucinatedTurns: 1 })
   })
 
+  it('an aborted signal stops reading with an AbortError, not a record error', async () => {
+    const file = await recordsFile([JSON.stringify(callRecord())])
+    const controller = new AbortController()
+    controller.abort()
+    await expect(judgeRecords(file, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' })
+  })
+
   it('names the file and line of a bad record', async () => {
     const file = await recordsFile([JSON.stringify(callRecord()), '{"schema":"voxguard.call-record","version":2}'])
     await expect(judgeRecords(file)).rejects.toThrow(`${file}:2: "version" 2 is not supported (this judge reads version 1)`)

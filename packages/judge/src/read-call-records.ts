@@ -41,7 +41,7 @@ export async function* readCallRecords(file: string, options: { signal?: AbortSi
       yield parseCallRecord(line, file, lineNumber)
     }
   } catch (error) {
-    if (error instanceof JudgeError) throw error
+    if (error instanceof JudgeError || (error as Error).name === 'AbortError') throw error
     throw new JudgeError('invalid_record', `${file}: cannot read records (${(error as Error).message})`, { cause: error })
   } finally {
     lines.close()

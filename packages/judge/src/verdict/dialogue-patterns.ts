@@ -1,6 +1,7 @@
 import type { TurnRecord } from '@voxguard/harness'
 import { fillTemplate, type KnowledgeBase } from '@voxguard/knowledge'
 import { normalizeText } from '../internal/normalize-text.ts'
+import { isHandoffTool } from './is-handoff-tool.ts'
 import { replyTokens, tokenSimilarity } from './text-match.ts'
 
 const GENERIC_FALLBACK =
@@ -47,7 +48,6 @@ interface IntentModel {
   handsOff: boolean
 }
 
-const HANDOFF_TOOL = /handoff|hand_off|transfer/iu
 const intentModels = new WeakMap<KnowledgeBase, IntentModel[]>()
 
 /** The knowledge base's intents with compiled keyword patterns and filled, tokenised reply templates (once per knowledge base). */
@@ -61,7 +61,7 @@ function intentsOf(knowledge: KnowledgeBase): IntentModel[] {
         keywords: intent.keywords.map((keyword) => new RegExp(`(?<![a-z])${normalizeText(keyword).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u')),
         replyTokens: replyTokens(replyText),
         replyText,
-        handsOff: HANDOFF_TOOL.test(intent.tool ?? ''),
+        handsOff: isHandoffTool(intent.tool),
       }
     })
     intentModels.set(knowledge, models)
