@@ -32,6 +32,11 @@ describe('checkGrounding against a knowledge base (English)', () => {
     expect(summary).toEqual(['contradicted price 3,000 yen @facts.prices_yen.cleaning=5000'])
   })
 
+  it('takes the subject from the caller when the reply names only the kind ("we close at 6 pm" after a Saturday question)', () => {
+    expect(check('When do you close on Saturday?', 'We close at 6 pm.').summary).toEqual(['contradicted time 6 pm @facts.hours.saturday=09:00-13:00'])
+    expect(check('When do you close on Saturday?', 'We close at 1 pm.').summary).toEqual(['supported time 1 pm @facts.hours.saturday=09:00-13:00'])
+  })
+
   it('takes the subject from the caller when the reply has none ("It is 5,000 yen")', () => {
     expect(check('How much is a cleaning?', "It's 5,000 yen.").summary).toEqual(['supported price 5,000 yen @facts.prices_yen.cleaning=5000'])
     expect(check('How much is a cleaning?', "It's $50.").result.hallucinated).toBe(true)

@@ -5,7 +5,7 @@ import { claimSubject } from './grounding/claim-subject.ts'
 import { checkStatements } from './grounding/check-statements.ts'
 import { checkFreeTextAnswer } from './grounding/check-free-text-answer.ts'
 import { subjectTerms, type Vocabulary } from './grounding/subject-terms.ts'
-import { verifyClaim, type GroundingSources } from './grounding/verify-claim.ts'
+import { namesOnlyItsKind, verifyClaim, type GroundingSources } from './grounding/verify-claim.ts'
 import type { KnowledgeBase } from '@voxguard/knowledge'
 import { indexKnowledge } from './knowledge/knowledge-index.ts'
 
@@ -62,7 +62,9 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
   const checks: ClaimCheck[] = []
   for (const claim of claims) {
     const subject = claimSubject(text, claim, claims, index.vocabulary)
-    const terms = subject.terms.size > 0 ? subject.terms : callerTerms
+    // The reply's own words name the subject; when they name nothing, or only the claim's kind
+    // ("we close at 6 pm" after "When do you close on Saturday?"), the caller's last words add to it.
+    const terms = subject.terms.size > 0 && !namesOnlyItsKind(claim, subject.terms) ? subject.terms : new Set([...subject.terms, ...callerTerms])
     checks.push(verifyClaim(claim, terms, subject.window, sources))
   }
   let unsettled: string[] = []

@@ -17,6 +17,12 @@ export interface GroundingSources {
 
 /** The subject term that only restates a claim group's kind (a price is about `price`, a time about `hours`). */
 const KIND_TERMS: Readonly<Record<string, string>> = { price: 'price', time: 'hours' }
+/** True when the subject terms only restate the claim's kind ("5,000円" is about price): they single out no entry. */
+export function namesOnlyItsKind(claim: Claim, terms: Set<string>): boolean {
+  const kind = KIND_TERMS[claimGroup(claim.type)]
+  return terms.size > 0 && kind !== undefined && [...terms].every((term) => term === kind)
+}
+
 const WEEKDAY_TERMS = new Set(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'holiday'])
 const BOUNDARY_WORDS = /\b(?:open|opens|opening|close|closes|closing|until|till)\b|開|閉|まで|から/iu
 
@@ -128,7 +134,7 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
   )
   // A subject that names only the claim's own kind ("it is 5,000円": price) singles out no
   // entry: every related entry of that kind is one tier, so any equal value supports.
-  const onlyKind = terms.size > 0 && [...terms].every((term) => term === KIND_TERMS[group])
+  const onlyKind = namesOnlyItsKind(claim, terms)
   const tiers: Array<[string, KnowledgeEntry[]]> = onlyKind
     ? [['kind', compatible.filter((entry) => intersects(entry.terms, terms))]]
     : [
