@@ -2,15 +2,13 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { checkGrounding } from './check-grounding.ts'
-import { loadVocabulary } from './load-vocabulary.ts'
-import { parseKnowledgeBase } from '@voxguard/knowledge'
+import { parseKnowledgeBase, type KnowledgeBase } from '@voxguard/knowledge'
 
 const knowledgeFile = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
 const knowledge = parseKnowledgeBase(readFileSync(knowledgeFile, 'utf8'), knowledgeFile)
-const vocabulary = await loadVocabulary(fileURLToPath(new URL('../test/clinic-vocabulary.yaml', import.meta.url)))
 
 function check(context: string, response: string) {
-  const result = checkGrounding({ knowledge, context, response, vocabulary })
+  const result = checkGrounding({ knowledge, context, response })
   return { result, summary: result.claims.map((claim) => `${claim.status} ${claim.type} ${claim.text}${claim.evidence?.path ? ` @${claim.evidence.path}=${claim.evidence.value}` : ''}`) }
 }
 
@@ -148,18 +146,44 @@ describe('checkGrounding against a knowledge base (Japanese)', () => {
     expect(check('クリーニングはいくらですか', 'クリーニングは5,000円です。').result.hallucinated).toBe(false)
   })
 
-  it('trade words come from the vocabulary option: with it, クリーニング relates to facts.prices_yen.cleaning', () => {
-    const evidence = (vocabulary?: Record<string, string[]>) => checkGrounding({ knowledge, ...(vocabulary ? { vocabulary } : {}), context: 'クリーニングはいくらですか', response: 'クリーニングは三千円です。' }).claims.map((claim) => claim.evidence?.path)
-    expect(evidence({ cleaning: ['cleaning', 'クリーニング'] })).toEqual(['facts.prices_yen.cleaning'])
-    expect(evidence()).not.toEqual(['facts.prices_yen.cleaning'])
-    // Without it the subject is only "price" (円): no single entry is singled out, so any equal price supports.
-    expect(checkGrounding({ knowledge, context: 'クリーニングはいくらですか', response: 'クリーニングは5,000円です。' }).hallucinated).toBe(false)
-    expect(checkGrounding({ knowledge, context: 'クリーニングはいくらですか', response: 'クリーニングは7,000円です。' }).hallucinated).toBe(true)
-    expect(() => checkGrounding({ knowledge, vocabulary: { cleaning: 'クリーニング' } as never, context: '', response: 'x' })).toThrow('the "vocabulary" option: "cleaning" must be a non-empty list of words (text), got "クリーニング"')
-  })
-
   it('contradicts a Japanese weekday said to be open when it is closed', () => {
     expect(check('日曜日は開いていますか', '日曜日も営業しています。').summary).toEqual(['contradicted weekday 日曜日 @facts.hours.sunday=closed'])
+  })
+})
+
+describe('checkGrounding with trade words from the knowledge base\'s vocabulary section', () => {
+  const { vocabulary: clinicVocabulary, ...withoutVocabulary } = knowledge
+  const ask = (base: KnowledgeBase, response: string, vocabulary?: Record<string, string[]>) => {
+    const result = checkGrounding({ knowledge: base, context: 'クリーニングはいくらですか', response, ...(vocabulary ? { vocabulary } : {}) })
+    return { hallucinated: result.hallucinated, summary: result.claims.map((claim) => `${claim.status} ${claim.type} ${claim.text}${claim.evidence?.path ? ` @${claim.evidence.path}=${claim.evidence.value}` : ''}`) }
+  }
+
+  it('relates a Japanese reply\'s クリーニング to facts.prices_yen.cleaning, so 3,000円 is contradicted', () => {
+    expect(clinicVocabulary?.['cleaning']).toContain('クリーニング')
+    expect(ask(knowledge, 'クリーニングは3,000円です')).toEqual({ hallucinated: true, summary: ['contradicted price 3,000円 @facts.prices_yen.cleaning=5000'] })
+  })
+
+  it('without the section クリーニング relates to no fact: 3,000円 is only "a price", and the checkup\'s 3000 supports it', () => {
+    const { hallucinated, summary } = ask(withoutVocabulary, 'クリーニングは3,000円です')
+    expect(hallucinated).toBe(false)
+    expect(summary.join('\n')).not.toContain('facts.prices_yen.cleaning')
+  })
+
+  it('the vocabulary option extends the section (its words add to the section\'s, and win where both list a word)', () => {
+    expect(ask(withoutVocabulary, 'クリーニングは3,000円です', { cleaning: ['クリーニング'] }).summary).toEqual(['contradicted price 3,000円 @facts.prices_yen.cleaning=5000'])
+    expect(ask(knowledge, 'お掃除は3,000円です', { cleaning: ['お掃除'] }).summary).toEqual(['contradicted price 3,000円 @facts.prices_yen.cleaning=5000'])
+    expect(ask(knowledge, 'クリーニングは3,000円です', { cleaning: ['お掃除'] }).summary).toEqual(['contradicted price 3,000円 @facts.prices_yen.cleaning=5000'])
+    expect(ask(knowledge, 'クリーニングは3,000円です', { checkup: ['クリーニング'] })).toEqual({ hallucinated: false, summary: ['supported price 3,000円 @facts.prices_yen.checkup=3000'] })
+  })
+
+  it('is not a source of claims: a word listed only in the section supports nothing', () => {
+    const base = parseKnowledgeBase({ version: 1, facts: { prices_yen: { cleaning: 5000 } }, vocabulary: { whitening: ['whitening', 'ホワイトニング'], cleaning: ['クリーニング'] } })
+    expect(checkGrounding({ knowledge: base, context: 'Do you do whitening?', response: 'Yes, we offer whitening.' }).hallucinated).toBe(true)
+  })
+
+  it('names the section or the option when a vocabulary is not term → words', () => {
+    expect(() => checkGrounding({ knowledge: { ...withoutVocabulary, vocabulary: { cleaning: 'クリーニング' } as never }, context: '', response: 'x' })).toThrow('the knowledge base\'s "vocabulary" section: "cleaning" must be a non-empty list of words (text), got "クリーニング"')
+    expect(() => checkGrounding({ knowledge, vocabulary: { cleaning: 'クリーニング' } as never, context: '', response: 'x' })).toThrow('the "vocabulary" option: "cleaning" must be a non-empty list of words (text), got "クリーニング"')
   })
 })
 

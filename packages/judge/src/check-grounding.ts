@@ -18,7 +18,7 @@ export interface GroundingInput {
   toolData?: unknown[]
   /** The agent's reply to check. */
   response: string
-  /** Subject words of the business's trade, in any language (`{ cleaning: ['scaling', 'クリーニング'] }`). Default: the general vocabulary only. */
+  /** More subject words of the business's trade, any language (`{ cleaning: ['scaling', 'クリーニング'] }`). Extends the general vocabulary and the knowledge base's `vocabulary` section (its words win). Default: none. */
   vocabulary?: Vocabulary
 }
 

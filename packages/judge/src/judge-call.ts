@@ -22,7 +22,7 @@ export interface JudgeCallOptions {
   loopThreshold?: number
   /** Replies at least this similar (0–1, word Jaccard) count as the same reply. Default 0.9. */
   loopSimilarityRatio?: number
-  /** Subject words of the business's trade, any language (`{ cleaning: ['scaling', 'クリーニング'] }`); see `loadVocabulary`. Default: the general vocabulary only. */
+  /** More subject words of the business's trade, any language (`{ cleaning: ['scaling', 'クリーニング'] }`); see `loadVocabulary`. Extends the general vocabulary and the knowledge base's `vocabulary` section (its words win). Default: none. */
   vocabulary?: Vocabulary
   /** Cancels LLM-judge calls. */
   signal?: AbortSignal

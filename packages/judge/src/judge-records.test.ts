@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -35,6 +35,21 @@ describe('judgeRecords', () => {
       ['c', 'fail', 'system'],
     ])
     expect(summarizeVerdicts(verdicts)).toEqual({ calls: 3, passed: 1, failed: 2, byFactor: { system: 1, dialogue: 1, both: 0 }, byCode: { hallucination: 1, agent_unreachable: 1 }, turnsJudged: 4, hallucinatedTurns: 1 })
+  })
+
+  it('reads trade words from each record\'s knowledge base (its vocabulary section), extended by vocabularyFile', async () => {
+    const japanese = (knowledgeBase: string) => callRecord({ knowledgeBase, turns: [{ reply: 'さくら歯科です' }, { caller: 'クリーニングはいくらですか', reply: 'クリーニングは3,000円です' }] })
+    directory = await mkdtemp(join(tmpdir(), 'voxguard-judge-'))
+    const bare = join(directory, 'no-vocabulary.yaml')
+    await writeFile(bare, (await readFile(knowledgeFile, 'utf8')).replace(/\n# Not facts[^]*$/u, '\n'))
+    const words = join(directory, 'words.yaml')
+    await writeFile(words, 'cleaning: [クリーニング]\n')
+    const [withSection] = await judgeRecords([japanese(knowledgeFile)])
+    expect(withSection?.hallucinations.flatMap((turn) => turn.findings.map((finding) => `${finding.status} ${finding.text} @${finding.evidence?.path}`))).toEqual(['contradicted 3,000円 @facts.prices_yen.cleaning'])
+    const [withoutSection] = await judgeRecords([japanese(bare)])
+    expect(withoutSection?.outcome).toBe('pass')
+    const [fromFile] = await judgeRecords([japanese(bare)], { vocabularyFile: words })
+    expect(fromFile?.reasons.map((reason) => reason.evidence?.knowledge?.path)).toEqual(['facts.prices_yen.cleaning'])
   })
 
   it('an aborted signal stops reading with an AbortError, not a record error', async () => {

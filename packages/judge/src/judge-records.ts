@@ -12,7 +12,7 @@ export interface JudgeRecordsOptions extends Omit<JudgeCallOptions, 'knowledge'>
   knowledge?: KnowledgeBase | string
   /** Knowledge-base file for every call (read once), overriding each record's `knowledgeBase`. Default: none. */
   knowledgeFile?: string
-  /** Vocabulary file (YAML or JSON, see `loadVocabulary`) for every call; `vocabulary` wins. Default: none. */
+  /** Vocabulary file (YAML or JSON, see `loadVocabulary`) for every call, extending each knowledge base's `vocabulary` section; ignored when `vocabulary` is given. Default: none. */
   vocabularyFile?: string
   /** Called with each verdict as soon as it is computed (e.g. to append it to verdicts.jsonl). */
   onVerdict?: (verdict: Verdict) => void | Promise<void>

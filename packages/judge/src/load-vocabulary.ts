@@ -21,12 +21,13 @@ export function validateVocabulary(value: unknown, where: string): Vocabulary {
 
 /**
  * Reads a vocabulary file (YAML or JSON): a mapping of canonical subject term → the words and
- * phrases, in any language, that mean it. Gives `checkGrounding`/`judgeCall` the words of a
- * business's trade that the general vocabulary does not know.
+ * phrases, in any language, that mean it. Gives `checkGrounding`/`judgeCall` more words of a
+ * business's trade than the knowledge base's own `vocabulary` section lists (the usual place
+ * for them); the file's words extend the section's.
  *
  * @example
- * // clinic-vocabulary.yaml:  cleaning: [cleaning, scaling, クリーニング]
- * const vocabulary = await loadVocabulary('clinic-vocabulary.yaml')
+ * // extra-words.yaml:  cleaning: [scaling, 歯のお掃除]
+ * const vocabulary = await loadVocabulary('extra-words.yaml')
  * checkGrounding({ knowledge, vocabulary, context: 'クリーニングはいくらですか', response: 'クリーニングは三千円です。' })
  */
 export async function loadVocabulary(file: string, options: { signal?: AbortSignal } = {}): Promise<Vocabulary> {

@@ -26,6 +26,7 @@ describe('loadKnowledgeBase', () => {
     expect(clinic.version).toBe(1)
     expect(clinic.facts).toMatchObject({ hours: { saturday: '09:00-13:00', sunday: 'closed' }, prices_yen: { cleaning: 5000 } })
     expect(clinic.policies).toContain('Whitening is not covered by insurance.')
+    expect(clinic.vocabulary?.['cleaning']).toEqual(['cleaning', 'clean', 'scaling', 'クリーニング', '歯石', '清掃'])
     expect(clinic.intents['booking']).toEqual({ keywords: ['book', 'appointment', 'reserve', 'schedule', 'available', '予約'], reply: 'I can book that for you. What day and time would you like?', tool: 'book_appointment' })
   })
 
@@ -58,15 +59,27 @@ describe('parseKnowledgeBase', () => {
     expect(parseKnowledgeBase({ version: 1, intents: { fallback: { reply: 'Sorry?' } } })).toEqual(expected)
   })
 
+  it('reads an optional vocabulary (term → words, any language) and leaves it out when the file has none', () => {
+    const text = 'version: 1\nfacts:\n  prices_yen: { cleaning: 5000 }\nvocabulary:\n  cleaning: [cleaning, scaling, クリーニング]\n  checkup: [exam, 検診]\n'
+    expect(parseKnowledgeBase(text).vocabulary).toEqual({ cleaning: ['cleaning', 'scaling', 'クリーニング'], checkup: ['exam', '検診'] })
+    expect(parseKnowledgeBase({ version: 1, vocabulary: { age: [3, 'years old'] } }).vocabulary).toEqual({ age: ['3', 'years old'] })
+    expect('vocabulary' in parseKnowledgeBase('version: 1\n')).toBe(false)
+  })
+
   it('turns number keywords into text (YAML reads `[24, hours]` as a number and a string)', () => {
     expect(parseKnowledgeBase('version: 1\nintents:\n  cancel: { keywords: [24, hours], reply: ok }\n').intents['cancel']?.keywords).toEqual(['24', 'hours'])
   })
 
   it.each([
-    ['', 'kb.yaml: a knowledge base must be a mapping with "version: 1", "facts", "policies" and "intents"'],
+    ['', 'kb.yaml: a knowledge base must be a mapping with "version: 1" and optionally "facts", "policies", "intents" and "vocabulary"'],
     ['version: 2\n', 'kb.yaml:1: field "version": must be 1, the only format version (got 2)'],
     ['facts: {}\n', 'kb.yaml:1: field "version": must be 1, the only format version (got nothing)'],
-    ['version: 1\nfact:\n  a: 1\n', 'kb.yaml:2: field "fact": unknown field (a knowledge base has "version", "facts", "policies" and "intents"); check its spelling'],
+    ['version: 1\nfact:\n  a: 1\n', 'kb.yaml:2: field "fact": unknown field (a knowledge base has "version", "facts", "policies", "intents" and "vocabulary"); check its spelling'],
+    ['version: 1\nvocabulary: [cleaning, scaling]\n', 'kb.yaml:2: field "vocabulary": expected a mapping of term to a list of words, e.g. { cleaning: [scaling, クリーニング] }'],
+    ['version: 1\nvocabulary:\n  cleaning: クリーニング\n', 'kb.yaml:3: field "vocabulary.cleaning": expected a list of words or phrases that mean the term, e.g. [scaling, クリーニング]'],
+    ['version: 1\nvocabulary:\n  cleaning: []\n', 'kb.yaml:3: field "vocabulary.cleaning": expected at least one word or phrase, e.g. [scaling, クリーニング]'],
+    ['version: 1\nvocabulary:\n  crown:\n    - crown\n    - { ja: 被せ物 }\n', 'kb.yaml:5: field "vocabulary.crown[1]": expected a word or phrase (text)'],
+    ['version: 1\nvocabulary:\n  crown: [crown, "  "]\n', 'kb.yaml:3: field "vocabulary.crown[1]": expected a word or phrase, got empty text'],
     ['version: 1\nfacts:\n  sunday:\n', 'kb.yaml:3: field "facts.sunday": expected text, a number or a nested mapping, got nothing (an empty value)'],
     ['version: 1\nfacts:\n  parking: false\n', 'kb.yaml:3: field "facts.parking": expected text, a number or a nested mapping, got false'],
     ['version: 1\nfacts: [a]\n', 'kb.yaml:2: field "facts": expected a mapping of facts (name: value), got a list'],

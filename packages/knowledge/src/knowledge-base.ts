@@ -31,6 +31,13 @@ export interface KnowledgeBase {
   policies: string[]
   /** Intents by name. Default `{}`. */
   intents: Record<string, KnowledgeIntent>
+  /**
+   * Optional: the business's trade words, canonical term → words and phrases (any language)
+   * that mean it (`{ cleaning: ['scaling', 'クリーニング'] }`). Not facts: the judge uses it to
+   * relate words to fact keys and never reads it as a source of claims. Absent when the file
+   * has no `vocabulary` section.
+   */
+  vocabulary?: Record<string, string[]> | undefined
 }
 
 const MAX_LISTED_PROBLEMS = 20
@@ -46,6 +53,15 @@ const intentSchema = z.strictObject(
   { error: 'expected a mapping with "keywords", "reply" and optionally "tool"' },
 )
 
+const vocabularyWordsSchema = z
+  .array(
+    z.union([z.string(), z.number()], { error: 'expected a word or phrase (text)' }).transform(String).refine((word) => word.trim() !== '', 'expected a word or phrase, got empty text'),
+    { error: 'expected a list of words or phrases that mean the term, e.g. [scaling, クリーニング]' },
+  )
+  .min(1, 'expected at least one word or phrase, e.g. [scaling, クリーニング]')
+
+const KNOWN_FIELDS = '"version", "facts", "policies", "intents" and "vocabulary"'
+
 const knowledgeBaseSchema = z.strictObject(
   {
     version: z.literal(1, { error: (issue) => `must be 1, the only format version (got ${JSON.stringify(issue.input) ?? 'nothing'})` }),
@@ -55,8 +71,9 @@ const knowledgeBaseSchema = z.strictObject(
       .default({}),
     policies: z.array(z.string({ error: 'expected a sentence (text)' }), { error: 'expected a list of sentences' }).default([]),
     intents: z.record(z.string(), intentSchema, { error: 'expected a mapping of intent name to { keywords, reply, tool }' }).default({}),
+    vocabulary: z.record(z.string(), vocabularyWordsSchema, { error: 'expected a mapping of term to a list of words, e.g. { cleaning: [scaling, クリーニング] }' }).optional(),
   },
-  { error: 'a knowledge base must be a mapping with "version: 1", "facts", "policies" and "intents"' },
+  { error: `a knowledge base must be a mapping with "version: 1" and optionally "facts", "policies", "intents" and "vocabulary"` },
 )
 
 function checkFactTree(value: Record<string, unknown>, path: string[], context: z.RefinementCtx): void {
@@ -116,7 +133,7 @@ function schemaProblems(error: z.ZodError): Problem[] {
   return error.issues.flatMap((issue): Problem[] => {
     const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol')
     if (issue.code !== 'unrecognized_keys') return [{ path, message: issue.message }]
-    const known = path.length === 0 ? '"version", "facts", "policies" and "intents"' : '"keywords", "reply" and "tool"'
+    const known = path.length === 0 ? KNOWN_FIELDS : '"keywords", "reply" and "tool"'
     return issue.keys.map((key) => ({ path: [...path, key], message: `unknown field (${path.length === 0 ? 'a knowledge base' : 'an intent'} has ${known}); check its spelling` }))
   })
 }
@@ -132,8 +149,9 @@ function placeholderProblems(knowledgeBase: KnowledgeBase): Problem[] {
 
 /**
  * Validates a knowledge base (format v1): YAML text, or a value already parsed from YAML
- * or JSON. Missing `facts`, `policies`, `intents` and `keywords` default to empty. Every
- * `{facts.path}` placeholder of an intent reply must name a fact value.
+ * or JSON. Missing `facts`, `policies`, `intents` and `keywords` default to empty; a missing
+ * `vocabulary` stays absent. Every `{facts.path}` placeholder of an intent reply must name a
+ * fact value.
  *
  * @param value YAML text, or a parsed object.
  * @param source Where the value came from (a file path), named in errors. Default `<knowledge base>`.
@@ -156,7 +174,8 @@ export function parseKnowledgeBase(value: unknown, source = '<knowledge base>'):
   }
   const result = knowledgeBaseSchema.safeParse(data)
   if (!result.success) fail(source, schemaProblems(result.error), document, lineCounter)
-  const knowledgeBase: KnowledgeBase = { ...result.data, facts: result.data.facts as FactTree }
+  const { vocabulary, ...sections } = result.data
+  const knowledgeBase: KnowledgeBase = { ...sections, facts: sections.facts as FactTree, ...(vocabulary === undefined ? {} : { vocabulary }) }
   const problems = placeholderProblems(knowledgeBase)
   if (problems.length > 0) fail(source, problems, document, lineCounter)
   return knowledgeBase

@@ -13,7 +13,8 @@ export type Vocabulary = Readonly<Record<string, readonly string[]>>
  * Bilingual vocabulary of subjects most businesses share: each English word or Japanese term
  * on the right maps to the canonical term on the left, so a reply's "料金" and a fact path's
  * "prices_yen" meet as "price". Words not listed stand for themselves (stemmed). Trade words
- * (a clinic's treatments, a restaurant's dishes) come from the `vocabulary` option.
+ * (a clinic's treatments, a restaurant's dishes) come from the knowledge base's `vocabulary`
+ * section and the `vocabulary` option.
  */
 const GENERAL_VOCABULARY: Vocabulary = {
   price: ['price', 'prices', 'cost', 'costs', 'fee', 'fees', 'charge', 'charges', '料金', '値段', '価格', '費用', 'いくら', '円'],
@@ -53,27 +54,42 @@ export interface ResolvedVocabulary {
 
 const ASCII = /^[\x20-\x7e]*$/u
 
+/**
+ * Merges `vocabularies` in order: each adds its words (a term always means itself too), and a
+ * word listed under another term by an earlier one takes the later term.
+ */
 function resolve(vocabularies: Vocabulary[]): ResolvedVocabulary {
   const words = new Map<string, string>()
-  const terms: Array<[string, string, boolean]> = []
+  const terms = new Map<string, readonly [string, string, boolean]>()
   for (const vocabulary of vocabularies) {
     for (const [canonical, list] of Object.entries(vocabulary)) {
       const term = normalizeText(canonical).trim()
-      for (const word of list) {
+      for (const word of [canonical, ...list]) {
         const normalized = normalizeText(word).trim()
         if (/^[a-z][a-z-]*$/u.test(normalized)) words.set(stemWord(normalized), term)
-        else if (normalized !== '') terms.push([normalized, term, ASCII.test(normalized)])
+        else if (normalized !== '') terms.set(normalized, [normalized, term, ASCII.test(normalized)])
       }
     }
   }
-  return { words, terms }
+  return { words, terms: [...terms.values()] }
 }
 
 export const GENERAL_TERMS: ResolvedVocabulary = resolve([GENERAL_VOCABULARY])
 const resolved = new WeakMap<Vocabulary, ResolvedVocabulary>()
 
-/** The general vocabulary plus `vocabulary` (its words win), checked and resolved once per vocabulary object. */
-export function resolveVocabulary(vocabulary: Vocabulary | undefined): ResolvedVocabulary {
+/**
+ * The vocabulary that reads subjects: the general vocabulary, then the knowledge base's
+ * `vocabulary` section, then the `vocabulary` option; each extends the one before, and where
+ * two list the same word under different terms the later one wins. Each is checked (the
+ * error names the section or the option). With no knowledge-base section the result is
+ * cached per option object; with one, the caller caches it (per knowledge base).
+ */
+export function resolveVocabulary(vocabulary: Vocabulary | undefined, knowledgeVocabulary?: Vocabulary): ResolvedVocabulary {
+  if (knowledgeVocabulary !== undefined) {
+    const layers = [GENERAL_VOCABULARY, validateVocabulary(knowledgeVocabulary, 'the knowledge base\'s "vocabulary" section')]
+    if (vocabulary !== undefined) layers.push(validateVocabulary(vocabulary, 'the "vocabulary" option'))
+    return resolve(layers)
+  }
   if (vocabulary === undefined) return GENERAL_TERMS
   let result = resolved.get(vocabulary)
   if (!result) {

@@ -32,7 +32,7 @@ export interface KnowledgeIndex {
   /** Stemmed content words of the whole knowledge (free-text answers must use only these or the question's). */
   contentStems: Set<string>
   structured: boolean
-  /** The general vocabulary plus the caller's, for reading subjects. */
+  /** The general vocabulary, the knowledge base's `vocabulary` section and the caller's option, for reading subjects. */
   vocabulary: ResolvedVocabulary
   base?: KnowledgeBase
 }
@@ -130,9 +130,11 @@ function buildIndex(knowledge: KnowledgeBase | string, vocabulary: ResolvedVocab
  * Indexes a knowledge base (or free-text knowledge) for grounding: facts are flattened to
  * `facts.path: value` entries with typed values (a number under `prices_yen` is a price in
  * yen, under `slot_minutes` a duration), policies and free text are split into sentences,
- * and every entry's subject terms, claims and normalised text are computed once. Cached per
- * knowledge-base object (WeakMap) or text, and per vocabulary object: judging the turns of
- * many calls against one knowledge base indexes it once.
+ * and every entry's subject terms, claims and normalised text are computed once. Subjects are
+ * read with the general vocabulary, extended by the knowledge base's `vocabulary` section,
+ * extended by `vocabulary` (the option). Cached per knowledge-base object (WeakMap) or text,
+ * and per vocabulary object: judging the turns of many calls against one knowledge base
+ * indexes it (and merges its vocabulary) once.
  */
 export function indexKnowledge(knowledge: KnowledgeBase | string, vocabulary?: Vocabulary): KnowledgeIndex {
   const vocabularyKey = vocabulary ?? NO_VOCABULARY
@@ -148,7 +150,7 @@ export function indexKnowledge(knowledge: KnowledgeBase | string, vocabulary?: V
       cache.set(knowledge, byVocabulary)
     }
   }
-  const index = buildIndex(knowledge, resolveVocabulary(vocabulary))
+  const index = buildIndex(knowledge, resolveVocabulary(vocabulary, typeof knowledge === 'string' ? undefined : knowledge.vocabulary))
   byVocabulary.set(vocabularyKey, index)
   return index
 }

@@ -46,17 +46,24 @@ describe('voxguard judge', () => {
     expect(printed).toContain('bad  dialogue  hallucination: turn 1: contradicted price "3,000 yen" (facts.prices_yen.cleaning: 5000)')
   })
 
-  it('--vocabulary gives the trade words: クリーニング relates to the cleaning price; a bad file exits 2 naming it', async () => {
+  it('trade words come from the knowledge base\'s vocabulary section, and --vocabulary adds more: クリーニング relates to the cleaning price; a bad file exits 2 naming it', async () => {
     directory = await mkdtemp(join(tmpdir(), 'voxguard-cli-judge-'))
     const recordsFile = join(directory, 'records.jsonl')
     const japanese = record('ja', 'クリーニングは三千円です。')
     japanese.turns[1]!.caller = { kind: 'text', text: 'クリーニングはいくらですか' }
     await writeFile(recordsFile, `${JSON.stringify(japanese)}\n`)
+    const finding = 'ja  dialogue  hallucination: turn 1: contradicted price "三千円" (facts.prices_yen.cleaning: 5000)'
+    const withSection = capture()
+    expect(await main(['judge', recordsFile], withSection.io, [judgeCommand])).toBe(1)
+    expect(withSection.out.join('')).toContain(finding)
+    const bareKnowledge = join(directory, 'no-vocabulary.yaml')
+    await writeFile(bareKnowledge, (await readFile(knowledgeFile, 'utf8')).replace(/\n# Not facts[^]*$/u, '\n'))
+    expect(await main(['judge', recordsFile, '--knowledge', bareKnowledge], capture().io, [judgeCommand])).toBe(0)
     const vocabularyFile = join(directory, 'vocabulary.yaml')
-    await writeFile(vocabularyFile, 'cleaning: [cleaning, クリーニング]\n')
+    await writeFile(vocabularyFile, 'cleaning: [クリーニング]\n')
     const { io, out } = capture()
-    expect(await main(['judge', recordsFile, '--vocabulary', vocabularyFile], io, [judgeCommand])).toBe(1)
-    expect(out.join('')).toContain('ja  dialogue  hallucination: turn 1: contradicted price "三千円" (facts.prices_yen.cleaning: 5000)')
+    expect(await main(['judge', recordsFile, '--knowledge', bareKnowledge, '--vocabulary', vocabularyFile], io, [judgeCommand])).toBe(1)
+    expect(out.join('')).toContain(finding)
     await writeFile(vocabularyFile, 'cleaning: クリーニング\n')
     const bad = capture()
     expect(await main(['judge', recordsFile, '--vocabulary', vocabularyFile], bad.io, [judgeCommand])).toBe(2)

@@ -16,8 +16,9 @@ and prints a summary.
 options:
   --out DIR          where verdicts.jsonl goes (default: the records file's folder)
   --knowledge FILE   knowledge base for every call (default: each record's knowledgeBase, read once per path)
-  --vocabulary FILE  the business's trade words, YAML or JSON: term → words in any language
-                     (e.g. cleaning: [scaling, クリーニング]); default: the general vocabulary only
+  --vocabulary FILE  more trade words, YAML or JSON: term → words in any language (e.g.
+                     cleaning: [scaling, クリーニング]), extending the knowledge base's own
+                     vocabulary section; default: none (the built-in words and that section)
 
 exit code: 0 every call passed, 1 a call failed, 2 bad command line or input.`
 
