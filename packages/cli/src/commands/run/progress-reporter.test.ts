@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CallRecord } from '@voxguard/harness'
 import { createProgressReporter } from './progress-reporter.ts'
 
@@ -12,7 +12,25 @@ function terminal(): { stream: PassThrough & { isTTY: boolean; columns: number }
 
 const record = (scriptId: string, failure?: CallRecord['failure']) => ({ scriptId, repeat: 1, durationMs: 1200, ...(failure ? { failure } : {}) }) as CallRecord
 
+afterEach(() => {
+  vi.useRealTimers()
+})
+
 describe('createProgressReporter', () => {
+  it('on a terminal redraws the bar every second while calls run (long calls), and stops when finished', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    const { stream, text } = terminal()
+    const reporter = createProgressReporter(stream, new PassThrough(), {})
+    reporter.plan(1, [])
+    const bars = () => text().split('\r[').length - 1
+    expect(bars()).toBe(1)
+    vi.advanceTimersByTime(3000)
+    expect(bars()).toBe(4)
+    reporter.finish({ calls: 0, failedCalls: 0, recordsFile: '/out/records.jsonl', elapsedMs: 3000 })
+    vi.advanceTimersByTime(3000)
+    expect(bars()).toBe(4)
+  })
+
   it('on a terminal redraws one bar and lists failed calls above it with their reason, never the last message', () => {
     const { stream, text } = terminal()
     const reporter = createProgressReporter(stream, new PassThrough(), {})

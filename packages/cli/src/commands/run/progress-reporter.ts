@@ -19,6 +19,8 @@ export function createProgressReporter(stream: NodeJS.WritableStream & { isTTY?:
   let total = 0
   let done = 0
   let failed = 0
+  // Redraws the bar every second so the elapsed time moves during long (Twilio) calls.
+  let ticker: NodeJS.Timeout | undefined
   const elapsed = () => `${((performance.now() - startedAt) / 1000).toFixed(1)}s`
   const draw = () => {
     const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - 50))
@@ -33,7 +35,9 @@ export function createProgressReporter(stream: NodeJS.WritableStream & { isTTY?:
         errors.write(`script error: ${details}\n`)
       }
       stream.write(`running ${plural(calls, 'call')}${scriptErrors.length ? ` (${plural(scriptErrors.length, 'script')} skipped: invalid)` : ''}\n`)
-      if (interactive) draw()
+      if (!interactive) return
+      draw()
+      ticker = setInterval(draw, 1000).unref()
     },
     record(record) {
       done++
@@ -46,6 +50,7 @@ export function createProgressReporter(stream: NodeJS.WritableStream & { isTTY?:
       draw()
     },
     finish(summary) {
+      clearInterval(ticker)
       if (interactive) stream.write('\n')
       if (summary.interruptedBy) stream.write(`interrupted (${summary.interruptedBy}): ${summary.calls} of ${total} calls finished and are recorded; the calls in flight were dropped\n`)
       stream.write(`${plural(summary.calls, 'call')}, ${summary.failedCalls} failed at the transport level, ${(summary.elapsedMs / 1000).toFixed(1)}s; records: ${summary.recordsFile}\n`)
