@@ -63,11 +63,14 @@ describe('voxguard CLI', () => {
   })
 
   it('run: exit 1 when the agent is unreachable, with the reason; exit 2 with usage on a bad option', async () => {
-    const [refused, usage, unknown] = await Promise.all([
+    const [refused, usage, http, unknown] = await Promise.all([
       voxguard(['run', 'hello.yaml', '--agent', 'ws://127.0.0.1:1', '--out', 'out-refused']),
       voxguard(['run', 'hello.yaml', '--agent', agentUrl, '--concurrency', 'many']),
+      voxguard(['run', 'hello.yaml', '--agent', 'http://127.0.0.1:1']),
       voxguard(['fly']),
     ])
+    expect(http.code).toBe(2)
+    expect(http.stderr).toMatch(/^voxguard run: --agent: expected a ws:\/\/ or wss:\/\/ URL, got "http:\/\/127\.0\.0\.1:1"\n/)
     expect(refused.code).toBe(1)
     expect(refused.stdout).toMatch(/\[1\/1\] hello #1 FAIL connect_failed \(turn 0\): connection refused \(127\.0\.0\.1:1\)/)
     expect(refused.stdout).toContain('1 call, 1 failed at the transport level')

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { runCalls } from '@voxguard/harness'
+import { HarnessError, runCalls } from '@voxguard/harness'
 import type { Command } from '../../command.ts'
 import { UsageError } from '../../command.ts'
 import { parseIntegerOption } from '../../parse-integer-option.ts'
@@ -35,6 +35,9 @@ exit codes:
        or a script was invalid
   2    bad command line
   130  interrupted (Ctrl-C, SIGTERM): the calls that finished are in records.jsonl`
+
+/** runCalls option → the flag that sets it, where they differ. */
+const OPTION_FLAGS: Record<string, string> = { agentUrl: 'agent', turnTimeoutMs: 'turn-timeout-ms', callTimeoutMs: 'call-timeout-ms' }
 
 export const runCommand: Command = {
   name: 'run',
@@ -94,7 +97,11 @@ export const runCommand: Command = {
         onRecord: (record) => reporter.record(record),
       })
     } catch (error) {
-      if ((error as { kind?: string }).kind === 'option_invalid') throw new UsageError((error as Error).message.replace(/^runCalls option /, '--'))
+      if (error instanceof HarnessError && error.kind === 'option_invalid') {
+        // The harness names its option (agentUrl); the user typed the flag (--agent).
+        const flag = OPTION_FLAGS[error.field ?? ''] ?? error.field
+        throw new UsageError(error.message.replace(/^runCalls option \w+/, `--${flag}`))
+      }
       throw error
     }
     const interruptedBy = io.signal.aborted ? (io.signal.reason instanceof Error ? io.signal.reason.message : 'aborted') : undefined
