@@ -5,7 +5,7 @@
  * Attribution accuracy: verdict factor (null | system | dialogue | both) equals the truth.
  * Hallucination precision/recall: per agent turn, flagged by the built-in check vs injected.
  */
-import { judgeCall, loadKnowledgeBase, loadVocabulary } from '@voxguard/judge'
+import { judgeCall, loadKnowledgeBase } from '@voxguard/judge'
 import { generateJudgedCalls } from './judge-call-generator.ts'
 
 const flag = (name: string, fallback: number) => {
@@ -15,8 +15,7 @@ const flag = (name: string, fallback: number) => {
 const count = flag('--count', process.argv.includes('--quick') ? 300 : 2000)
 const seed = flag('--seed', 42)
 const verbose = process.argv.includes('--verbose')
-const knowledge = await loadKnowledgeBase(new URL('../examples/clinic-agent/knowledge.yaml', import.meta.url).pathname)
-const vocabulary = await loadVocabulary(new URL('../packages/judge/test/clinic-vocabulary.yaml', import.meta.url).pathname) // the clinic's trade words (クリーニング → cleaning)
+const knowledge = await loadKnowledgeBase(new URL('../examples/clinic-agent/knowledge.yaml', import.meta.url).pathname) // its vocabulary section carries the clinic's trade words
 const calls = generateJudgedCalls({ knowledge, count, seed })
 
 let attributed = 0
@@ -27,7 +26,7 @@ const byScenario = new Map<string, { calls: number; correct: number }>()
 const byClaimType = new Map<string, { injected: number; found: number }>()
 const started = performance.now()
 for (const call of calls) {
-  const verdict = await judgeCall(call.record, { knowledge, vocabulary })
+  const verdict = await judgeCall(call.record, { knowledge })
   const correct = verdict.factor === call.truth.factor
   if (correct) attributed += 1
   else if (verbose) console.log(`attribution ${call.record.callId} ${call.truth.scenario}: expected ${call.truth.factor}, got ${verdict.factor} (${verdict.reasons.map((reason) => reason.message).join(' | ')})`)

@@ -6,7 +6,7 @@
  *   cd bench && node --conditions=source judge-mock-brain.bench.ts [--calls N] [--rate R] [--seed S] [--verbose]
  */
 import type { CallRecord, TurnRecord } from '@voxguard/harness'
-import { judgeCall, loadKnowledgeBase, loadVocabulary } from '@voxguard/judge'
+import { judgeCall, loadKnowledgeBase } from '@voxguard/judge'
 import { startMockServer, type GroundTruthRecord, type HallucinationRecord } from '@voxguard/mock-llm'
 import { injectedType, TurnScore } from './judge-turn-score.ts'
 
@@ -19,8 +19,7 @@ const rate = flag('--rate', 0.3)
 const seed = flag('--seed', 11)
 const verbose = process.argv.includes('--verbose')
 const knowledgeFile = new URL('../examples/clinic-agent/knowledge.yaml', import.meta.url).pathname
-const knowledge = await loadKnowledgeBase(knowledgeFile)
-const vocabulary = await loadVocabulary(new URL('../packages/judge/test/clinic-vocabulary.yaml', import.meta.url).pathname) // the clinic's trade words (クリーニング → cleaning)
+const knowledge = await loadKnowledgeBase(knowledgeFile) // its vocabulary section carries the clinic's trade words (クリーニング → cleaning)
 
 const QUESTIONS = [
   'What time do you open on Saturday?', 'What are your opening hours?', 'How much is a cleaning?', 'How much does whitening cost?',
@@ -60,7 +59,7 @@ for (let number = 0; number < callCount; number += 1) {
     schema: 'voxguard.call-record', version: 1, callId: `brain-${number}`, runId: 'bench', scriptId: 'brain', scriptFile: '/bench/brain.yaml', tags: [], protocol: 'text',
     agentUrl: 'ws://127.0.0.1:8080', repeat: 0, startedAt: '2026-03-01T00:00:00Z', endedAt: '2026-03-01T00:00:08Z', durationMs: 8000, endedBy: 'caller', transport: { closeCode: 1000 }, turns, events: [], redacted: false,
   }
-  const verdict = await judgeCall(record, { knowledge, vocabulary })
+  const verdict = await judgeCall(record, { knowledge })
   if (verdict.factor === (injected.size > 0 ? 'dialogue' : null)) attributed += 1
   else if (verbose) console.log(`attribution ${record.callId}: ${verdict.factor} ${verdict.reasons.map((reason) => reason.message).join(' | ')}`)
   const { falseAlarms, missed } = score.add(verdict.hallucinations, injected)

@@ -19,7 +19,9 @@ const beforePath = beforeFlag > 0 ? process.argv[beforeFlag + 1] : undefined
 const rounds = quick ? 2 : 6
 const roundMs = quick ? 250 : 500
 const knowledge = await current.loadKnowledgeBase(new URL('../examples/clinic-agent/knowledge.yaml', import.meta.url).pathname)
-const vocabulary = await current.loadVocabulary(new URL('../packages/judge/test/clinic-vocabulary.yaml', import.meta.url).pathname) // the clinic's trade words (クリーニング → cleaning)
+// The current judge reads the clinic's trade words from the knowledge base's vocabulary section; they
+// are passed as the option too only so that a --before build older than that section judges with them.
+const vocabulary = knowledge.vocabulary ?? {}
 const calls = generateJudgedCalls({ knowledge, count: 400, seed: 7 })
 const turns = calls.flatMap((call) => call.record.turns.filter((turn) => turn.agent.text !== '').map((turn) => ({ context: turn.caller?.kind === 'text' ? turn.caller.text : '', response: turn.agent.text })))
 const builds: Array<[string, Judge]> = [['current', current]]
