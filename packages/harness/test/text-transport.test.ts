@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runCalls } from '@voxguard/harness'
@@ -121,6 +123,21 @@ describe('text protocol transport against real WebSocket agents', () => {
     expect(record.failure).toMatchObject({ kind: 'connect_failed', message: expect.stringContaining('refused') })
     expect(record.endedBy).toBe('error')
     expect(record.turns).toHaveLength(1)
+  })
+
+  it('records an upgrade refused with an HTTP status (wrong path) as connect_failed naming the status', async () => {
+    const server = createServer((_request, response) => response.writeHead(404).end('no such endpoint'))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const files = writeFiles({ 'call.yaml': SCRIPT })
+      const records: CallRecord[] = []
+      await runCalls({ scripts: [files.path('call.yaml')], agentUrl: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/nope`, outDir: join(files.dir, 'out'), onRecord: (record) => records.push(record) })
+      expect(records[0]!.failure).toMatchObject({ kind: 'connect_failed', message: 'agent refused the WebSocket upgrade: HTTP 404', turn: 0 })
+      expect(records[0]!.endedBy).toBe('error')
+    } finally {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 
   it('handles barge-in, silence and an agent that hangs up', async () => {
