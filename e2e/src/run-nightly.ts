@@ -48,7 +48,9 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyResult
   await mkdir(outDir, { recursive: true })
   const objectivesConfig = await loadObjectives(options.sloFile)
 
-  const agent = await startClinicAgent({ port: 0, profile: resolve(options.profile), llmMode: 'mock', speech: 'none', logLevel: 'warn', logWrite: () => {} })
+  // Every call gets its own appointment book, so repeats of a booking script do not collide
+  // over one slot (a failure of the test set-up, not of the agent).
+  const agent = await startClinicAgent({ port: 0, profile: resolve(options.profile), llmMode: 'mock', speech: 'none', logLevel: 'warn', logWrite: () => {}, appointmentBook: 'per-call' })
   const records: CallRecord[] = []
   let scriptErrors: string[]
   try {

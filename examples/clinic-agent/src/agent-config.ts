@@ -9,7 +9,7 @@ export interface AgentConfig {
   host: string
   knowledgeBase: string
   logLevel: 'debug' | 'info' | 'warn' | 'error'
-  conversation: { turnDeadlineMs: number; hangupOnGoodbye: boolean; repromptAfterSilenceMs: number; timeZone: string }
+  conversation: { turnDeadlineMs: number; hangupOnGoodbye: boolean; repromptAfterSilenceMs: number; timeZone: string; appointmentBook: 'shared' | 'per-call' }
   speech: {
     recognizer: 'pocketsphinx' | 'openai' | 'none'
     synthesizer: 'espeak-ng' | 'openai' | 'none'
@@ -62,6 +62,7 @@ const schema = z.strictObject({
       hangupOnGoodbye: z.boolean().default(true),
       repromptAfterSilenceMs: z.number().positive().default(4000),
       timeZone: z.string().default('Asia/Tokyo'),
+      appointmentBook: z.enum(['shared', 'per-call']).default('shared'),
     })
     .prefault({}),
   speech: z

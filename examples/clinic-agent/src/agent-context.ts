@@ -1,6 +1,6 @@
 import type { AgentMetrics } from './agent-metrics.ts'
 import type { AppointmentStore } from './appointment-store.ts'
-import type { ConversationOptions } from './conversation.ts'
+import type { Conversation, ConversationOptions } from './conversation.ts'
 import type { Logger } from './logger.ts'
 import type { SpeechRecognizer, SpeechSynthesizer } from './speech/speech-types.ts'
 
@@ -8,6 +8,8 @@ import type { SpeechRecognizer, SpeechSynthesizer } from './speech/speech-types.
 export interface AgentContext {
   conversation: Omit<ConversationOptions, 'logger'>
   store: AppointmentStore
+  /** A new call's conversation: the shared appointment book, or its own (`appointmentBook: per-call`). */
+  startConversation: (logger: Logger) => Conversation
   logger: Logger
   metrics: AgentMetrics
   /** Speech engines of the Twilio transport, and pre-synthesised canned lines (μ-law). */

@@ -9,6 +9,7 @@ import { loadAgentConfig, type AgentConfig } from './agent-config.ts'
 import type { AgentContext } from './agent-context.ts'
 import { AgentMetrics } from './agent-metrics.ts'
 import { AppointmentStore } from './appointment-store.ts'
+import { Conversation } from './conversation.ts'
 import { createLogger, type LogLevel } from './logger.ts'
 import { openingHoursFrom } from './opening-hours.ts'
 import { GREETING_TEMPLATE } from './prompts.ts'
@@ -41,6 +42,8 @@ export interface StartClinicAgentOptions {
   speech?: AgentContext['speech'] | 'none'
   /** Clock for "today" in bookings. Default: `() => new Date()`. */
   now?: () => Date
+  /** Overrides agent.yaml `conversation.appointmentBook`: `per-call` gives every call its own empty book (test runs that repeat booking scripts concurrently). */
+  appointmentBook?: AgentConfig['conversation']['appointmentBook']
 }
 
 export interface ClinicAgent {
@@ -85,15 +88,20 @@ export async function startClinicAgent(options: StartClinicAgentOptions = {}): P
     })
     cleanups.push(() => llm.close())
     const prices = knowledgeBase.facts['prices_yen']
-    const store = new AppointmentStore({
-      hours: openingHoursFrom(knowledgeBase),
-      treatments: typeof prices === 'object' ? Object.keys(prices) : ['checkup'],
-      timeZone: config.conversation.timeZone,
-      now: options.now,
-    })
+    const createStore = () =>
+      new AppointmentStore({
+        hours: openingHoursFrom(knowledgeBase),
+        treatments: typeof prices === 'object' ? Object.keys(prices) : ['checkup'],
+        timeZone: config.conversation.timeZone,
+        now: options.now,
+      })
+    const store = createStore()
+    const perCall = (options.appointmentBook ?? config.conversation.appointmentBook) === 'per-call'
+    const conversationOptions = { llm, knowledgeBase, store, turnDeadlineMs: config.conversation.turnDeadlineMs, hangupOnGoodbye: config.conversation.hangupOnGoodbye, timeZone: config.conversation.timeZone, now: options.now }
     const context: AgentContext = {
-      conversation: { llm, knowledgeBase, store, turnDeadlineMs: config.conversation.turnDeadlineMs, hangupOnGoodbye: config.conversation.hangupOnGoodbye, timeZone: config.conversation.timeZone, now: options.now },
+      conversation: conversationOptions,
       store,
+      startConversation: (logger) => new Conversation({ ...conversationOptions, ...(perCall ? { store: createStore() } : {}), logger }),
       logger,
       metrics,
       repromptAfterSilenceMs: config.conversation.repromptAfterSilenceMs,

@@ -1,7 +1,7 @@
 import type { RawData, WebSocket } from 'ws'
 import { abortableIterate } from './abortable-iterate.ts'
 import type { AgentContext } from './agent-context.ts'
-import { Conversation, type CallerInput } from './conversation.ts'
+import type { CallerInput, Conversation } from './conversation.ts'
 import { CANNED_LINES } from './prompts.ts'
 import { recordAgentEvent } from './record-agent-event.ts'
 import { ReplySequencer } from './reply-sequencer.ts'
@@ -113,7 +113,7 @@ export function handleTextCall(socket: WebSocket, context: AgentContext): void {
       case 'start':
         logger = logger.child({ callId: message.callId })
         context.metrics.calls.inc({ transport: 'text' })
-        conversation = new Conversation({ ...context.conversation, logger })
+        conversation = context.startConversation(logger)
         send({ type: 'ready', callId: message.callId })
         startReply({ type: 'canned', text: conversation.greeting() })
         return

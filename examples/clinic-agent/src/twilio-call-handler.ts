@@ -4,7 +4,7 @@ import type { AgentContext } from './agent-context.ts'
 import { decodeMulaw } from './audio/mulaw.ts'
 import { OutboundAudioPlayer } from './audio/outbound-audio-player.ts'
 import { VoiceActivityDetector } from './audio/voice-activity-detector.ts'
-import { Conversation, type CallerInput, type TurnOutput } from './conversation.ts'
+import type { CallerInput, Conversation, TurnOutput } from './conversation.ts'
 import { CANNED_LINES } from './prompts.ts'
 import { recordAgentEvent } from './record-agent-event.ts'
 import { ReplySequencer } from './reply-sequencer.ts'
@@ -159,7 +159,7 @@ export function handleTwilioCall(socket: WebSocket, context: AgentContext): void
         streamSid = message.start?.streamSid ?? message.streamSid
         logger = logger.child({ streamSid, callSid: message.start?.callSid })
         context.metrics.calls.inc({ transport: 'twilio' })
-        conversation = new Conversation({ ...context.conversation, logger })
+        conversation = context.startConversation(logger)
         startReply({ type: 'canned', text: conversation.greeting(), canned: 'greeting' })
         return
       case 'media':

@@ -72,3 +72,21 @@ it('logs, even at debug, never hold the caller\'s phone number from start.from, 
   expect(digits).not.toContain('9012345678')
   expect(digits).not.toContain('355550101')
 })
+
+it.each([
+  ['shared', [true, false]],
+  ['per-call', [true, true]],
+] as const)('appointmentBook %s: two calls booking the same slot at once get %o', (appointmentBook, expected) =>
+  withAgent(
+    'calm',
+    async (agent) => {
+      const clients = await Promise.all([call(agent), call(agent)])
+      const book = (client: (typeof clients)[number]) => turn(client, 1, 'Please book a checkup on Saturday at 10:00. My name is Ken Mori.')
+      const [first, second] = await Promise.all(clients.map(book))
+      const booked = (result: Awaited<ReturnType<typeof book>>) =>
+        result.messages.some((message) => message.type === 'agent.tool_call' && (message.result as { ok?: boolean } | undefined)?.ok === true)
+      expect([booked(first!), booked(second!)].sort().reverse()).toEqual(expected)
+      for (const client of clients) client.close()
+    },
+    { appointmentBook },
+  ))
