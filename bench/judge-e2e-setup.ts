@@ -67,7 +67,7 @@ export async function startAgentOnMock(mock: MockServer): Promise<ClinicAgent> {
   const configFile = join(folder, 'agent.json') // JSON is YAML
   await writeFile(configFile, JSON.stringify(config))
   try {
-    return await startClinicAgent({ configFile, port: 0, llmMode: 'real', environment: {}, speech: 'none', logLevel: 'error', logWrite: () => {} })
+    return await startClinicAgent({ configFile, port: 0, llmMode: 'real', environment: {}, speech: 'none', logLevel: 'error', logWrite: () => {}, appointmentBook: 'per-call' })
   } finally {
     await rm(folder, { recursive: true, force: true })
   }

@@ -15,7 +15,6 @@ import { runCalls, type CallRecord } from '@voxguard/harness'
 import { judgeRecords, type Verdict } from '@voxguard/judge'
 import { injectedType, TurnScore } from './judge-turn-score.ts'
 import { startMockServer, type GroundTruthRecord } from '@voxguard/mock-llm'
-import { loadE2eCalls } from './judge-e2e-scripts.ts'
 import { e2eChaosProfile, KNOWLEDGE_FILE, startAgentOnMock } from './judge-e2e-setup.ts'
 import { callTruth, corroborate, HallucinationIndex, type CallTruth } from './judge-e2e-truth.ts'
 
@@ -34,7 +33,6 @@ const [outageFromMs, outageToMs] = (argument('--outage') ?? (quick ? '1200-1700'
 
 const scriptsFolder = fileURLToPath(new URL('../e2e/scripts/', import.meta.url))
 const scripts = readdirSync(scriptsFolder).filter((name) => name.endsWith('.yaml')).sort().map((name) => scriptsFolder + name)
-const calls = await loadE2eCalls(scripts, repeat)
 const outDir = fileURLToPath(new URL('./out/judge-e2e/', import.meta.url))
 
 const faults: GroundTruthRecord[] = []
@@ -55,7 +53,7 @@ const records: CallRecord[] = []
 const started = performance.now()
 let runSeconds: number
 try {
-  await runCalls({ scripts: calls, agentUrl: agent.url.replace(/^http/, 'ws') + '/text', protocol: 'text', concurrency, outDir, redact: false, onRecord: (record) => records.push(record) })
+  await runCalls({ scripts, repeat, agentUrl: agent.url.replace(/^http/, 'ws') + '/text', protocol: 'text', concurrency, outDir, redact: false, onRecord: (record) => records.push(record) })
   runSeconds = (performance.now() - started) / 1000
 } finally {
   await agent.close()

@@ -40,6 +40,8 @@ export interface ConversationOptions {
 
 const AFFIRMATIVE = /\b(yes|yeah|yep|sure|please|ok|okay|receptionist|human|person)\b/i
 const NEGATIVE = /\b(no|nope|not now|no thanks)\b/i
+/** Longest reply (in words) taken as a yes/no to the hand-off offer. */
+const ANSWER_TO_OFFER_MAX_WORDS = 4
 
 /** One call's dialogue: the classify → answer → confirm workflow plus the DTMF menu. */
 export class Conversation {
@@ -69,6 +71,12 @@ export class Conversation {
     const text = input.text.trim()
     if (this.state === 'offered-handoff') {
       this.state = 'listening'
+      // Only a short reply answers the hand-off offer ("yes please", "no thanks"); a longer one
+      // ("Oh no, I have a meeting then. Please cancel my appointment") is a new request.
+      if (text.split(/\s+/).length > ANSWER_TO_OFFER_MAX_WORDS) {
+        yield* this.#workflow(text, signal)
+        return
+      }
       if (AFFIRMATIVE.test(text) && !NEGATIVE.test(text)) {
         yield* this.#handoff('accepted after an apology')
         return

@@ -134,4 +134,15 @@ describe('text protocol, provider outages', () => {
       expect(second.messages).toContainEqual(expect.objectContaining({ type: 'agent.event', name: 'handoff.human' }))
       client.close()
     }))
+
+  it('after the apology, a longer reply that merely contains "no" or "please" is a new request, not an answer to the hand-off offer', () =>
+    withAgent('all-down', async (agent) => {
+      const client = await call(agent)
+      await turn(client, 1, 'How much is a cleaning?')
+      const second = await turn(client, 2, 'Oh no, I have a meeting then. Please cancel my appointment on Saturday.')
+      // The request went to the models again (still all down): not "anything else?", not a hand-off.
+      expect(second.messages).toContainEqual(expect.objectContaining({ type: 'agent.event', name: 'llm.all_failed' }))
+      expect(second.messages).not.toContainEqual(expect.objectContaining({ type: 'agent.event', name: 'handoff.human' }))
+      client.close()
+    }))
 })
