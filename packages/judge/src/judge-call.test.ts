@@ -188,6 +188,38 @@ describe('judgeCall: one minimal record per reason code', () => {
 })
 
 describe('judgeCall: precedence', () => {
+  it('what the agent then fails to do after a turn lost to an outage is that outage\'s consequence (factor system), not a dialogue failure', async () => {
+    const record = callRecord({
+      turns: [
+        greeting,
+        { caller: 'I would like to book an appointment.', reply: "I'm sorry, I'm having trouble answering right now. Would you like me to connect you to a receptionist?" },
+        { caller: 'A cleaning next Tuesday at 10:00. My name is Aiko Suzuki.', reply: 'A cleaning is 5000 yen.', expectations: { toolCalled: { name: 'book_appointment' } } },
+      ],
+      events: [{ name: 'llm.all_failed', turn: 1, data: { attempts: 5 } }],
+    })
+    const verdict = await judgeCall(record, { knowledge })
+    expect(verdict.factor).toBe('system')
+    expect(verdict.reasons).toEqual([
+      expect.objectContaining({ code: 'llm_unavailable', factor: 'system', turn: 1 }),
+      expect.objectContaining({ code: 'expectation_unmet', factor: 'system', turn: 2, consequenceOf: { code: 'llm_unavailable', turn: 1 }, evidence: expect.objectContaining({ expectation: 'toolCalled' }) }),
+    ])
+  })
+
+  it('saying something forbidden or false after an outage is still the dialogue\'s own failure (factor both)', async () => {
+    const record = callRecord({
+      turns: [
+        greeting,
+        { caller: 'How much is a cleaning?', reply: "I'm sorry, I'm having trouble answering right now. Would you like me to connect you to a receptionist?" },
+        { caller: 'Is there a cancellation fee?', reply: 'There is no fee for cancelling.', expectations: { neverSays: ['no fee'] } },
+      ],
+      events: [{ name: 'llm.all_failed', turn: 1, data: { attempts: 5 } }],
+    })
+    const verdict = await judgeCall(record, { knowledge })
+    expect(verdict.factor).toBe('both')
+    expect(verdict.reasons).toContainEqual(expect.objectContaining({ code: 'expectation_unmet', factor: 'dialogue', turn: 2, evidence: expect.objectContaining({ expectation: 'neverSays' }) }))
+    expect(verdict.reasons.find((reason) => reason.code === 'expectation_unmet')).not.toHaveProperty('consequenceOf')
+  })
+
   it('turns after a socket drop are not judged; the goal is not blamed on the dialogue', async () => {
     const record = callRecord({
       turns: [greeting, { caller: saturdayQuestion, reply: saturdayAnswer }, { caller: 'How much is a cleaning?', reply: 'A clean', expectations: { saysAny: ['5,000', '5000'] } }],

@@ -77,11 +77,21 @@ async function groundTurns(record: CallRecord, turns: TurnRecord[], options: Jud
 }
 
 /**
+ * A failure to do or say something (an expectation the reply misses, a misunderstanding, a loop)
+ * — as opposed to saying something false or forbidden (hallucination, `neverSays`).
+ */
+function isOmission(reason: Reason): boolean {
+  if (reason.code === 'misunderstanding' || reason.code === 'loop') return true
+  return reason.code === 'expectation_unmet' && reason.evidence.expectation !== 'neverSays'
+}
+
+/**
  * Judges one recorded call: system faults first, then (on the turns they leave intact)
  * expectations, misunderstandings, loops, hallucinations and the call's goal. A fault's
  * consequences are not blamed on the dialogue: turns at or after a transport failure and
- * turns with a timeout or an LLM/ASR/TTS failure event are not judged for dialogue, and a
- * disrupted call is not also `task_incomplete`.
+ * turns with a timeout or an LLM/ASR/TTS failure event are not judged for dialogue, a
+ * disrupted call is not also `task_incomplete`, and what the agent fails to do or say after a
+ * turn a fault cost is listed as that fault's consequence (factor `system`, `consequenceOf`).
  *
  * @example
  * const verdict = await judgeCall(record, { knowledge: await loadKnowledgeBase(record.knowledgeBase!) })
@@ -98,6 +108,15 @@ export async function judgeCall(record: CallRecord, options: JudgeCallOptions = 
   const judged = record.turns.filter((turn) => turn.index < system.cutoffTurn && turn.index < handedOffAfterFault && !system.blockedTurns.has(turn.index))
   const knowledgeBase = typeof options.knowledge === 'object' ? options.knowledge : undefined
   const dialogue: Reason[] = []
+  // The first turn a system fault cost the caller (timeout, LLM/ASR/TTS failure): what the
+  // agent then fails to do or say in later turns follows from the lost turn (the request it
+  // never heard), so it is listed as that fault's consequence, not as a dialogue failure.
+  const lostTurn = Math.min(...system.blockedTurns)
+  const lostReason = system.reasons.find((reason) => reason.turn === lostTurn)
+  const asConsequence = (reason: Reason): Reason =>
+    lostReason && (reason.turn ?? Number.POSITIVE_INFINITY) > lostTurn && isOmission(reason)
+      ? { ...reason, factor: 'system', message: `${reason.message} (after turn ${lostTurn}'s ${lostReason.code})`, consequenceOf: { code: lostReason.code, turn: lostTurn } }
+      : reason
   for (const turn of judged) {
     const expectationReasons = checkTurnExpectations(turn, turn.expectations)
     const text = callerText(turn)
@@ -133,9 +152,10 @@ export async function judgeCall(record: CallRecord, options: JudgeCallOptions = 
       dialogue.push({ code: 'task_incomplete', factor: 'dialogue', message: `the call's goal${record.goal ? ` (${record.goal})` : ''} was not reached`, evidence: { quote: (last?.agent.text ?? '').slice(0, 200) } })
     }
   }
-  const reasons = [...system.reasons, ...dialogue].sort((left, right) => Object.keys(REASON_FACTORS).indexOf(left.code) - Object.keys(REASON_FACTORS).indexOf(right.code) || (left.turn ?? -1) - (right.turn ?? -1))
+  const attributed = dialogue.map(asConsequence)
+  const reasons = [...system.reasons, ...attributed].sort((left, right) => Object.keys(REASON_FACTORS).indexOf(left.code) - Object.keys(REASON_FACTORS).indexOf(right.code) || (left.turn ?? -1) - (right.turn ?? -1))
   const hasSystem = system.reasons.length > 0
-  const hasDialogue = dialogue.length > 0
+  const hasDialogue = attributed.some((reason) => reason.factor === 'dialogue')
   return {
     schema: VERDICT_SCHEMA,
     version: VERDICT_VERSION,

@@ -1,13 +1,13 @@
 import type { CallRecord, ToolCallRecord, TurnExpectations, TurnRecord } from '@voxguard/harness'
 import { saysPhrase } from './text-match.ts'
-import type { Reason } from './verdict.ts'
+import type { Reason, ReasonEvidence } from './verdict.ts'
 
 function quote(text: string): string {
   return text.length > 200 ? `${text.slice(0, 197)}...` : text
 }
 
-function unmet(message: string, reply: string, turn?: number): Reason {
-  return { code: 'expectation_unmet', factor: 'dialogue', ...(turn !== undefined ? { turn } : {}), message, evidence: { quote: quote(reply) } }
+function unmet(expectation: NonNullable<ReasonEvidence['expectation']>, message: string, reply: string, turn?: number): Reason {
+  return { code: 'expectation_unmet', factor: 'dialogue', ...(turn !== undefined ? { turn } : {}), message, evidence: { quote: quote(reply), expectation } }
 }
 
 function isSubset(expected: Record<string, unknown>, actual: Record<string, unknown>): boolean {
@@ -30,13 +30,13 @@ export function checkTurnExpectations(turn: TurnRecord, expectations: TurnExpect
   const reply = turn.agent.text
   const reasons: Reason[] = []
   if (expectations.saysAny && expectations.saysAny.length > 0 && !expectations.saysAny.some((phrase) => saysPhrase(reply, phrase))) {
-    reasons.push(unmet(`turn ${turn.index}: the reply says none of ${JSON.stringify(expectations.saysAny)}`, reply, turn.index))
+    reasons.push(unmet('saysAny', `turn ${turn.index}: the reply says none of ${JSON.stringify(expectations.saysAny)}`, reply, turn.index))
   }
   for (const phrase of expectations.saysAll ?? []) {
-    if (!saysPhrase(reply, phrase)) reasons.push(unmet(`turn ${turn.index}: the reply does not say ${JSON.stringify(phrase)}`, reply, turn.index))
+    if (!saysPhrase(reply, phrase)) reasons.push(unmet('saysAll', `turn ${turn.index}: the reply does not say ${JSON.stringify(phrase)}`, reply, turn.index))
   }
   for (const phrase of expectations.neverSays ?? []) {
-    if (saysPhrase(reply, phrase)) reasons.push(unmet(`turn ${turn.index}: the reply says ${JSON.stringify(phrase)}, which it must never say`, reply, turn.index))
+    if (saysPhrase(reply, phrase)) reasons.push(unmet('neverSays', `turn ${turn.index}: the reply says ${JSON.stringify(phrase)}, which it must never say`, reply, turn.index))
   }
   for (const source of expectations.matches ?? []) {
     let pattern: RegExp
@@ -45,10 +45,10 @@ export function checkTurnExpectations(turn: TurnRecord, expectations: TurnExpect
     } catch {
       pattern = new RegExp(source.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'), 'iu')
     }
-    if (!pattern.test(reply.normalize('NFKC'))) reasons.push(unmet(`turn ${turn.index}: the reply does not match /${source}/i`, reply, turn.index))
+    if (!pattern.test(reply.normalize('NFKC'))) reasons.push(unmet('matches', `turn ${turn.index}: the reply does not match /${source}/i`, reply, turn.index))
   }
   if (expectations.toolCalled && !toolWasCalled(turn.agent.toolCalls, expectations.toolCalled)) {
-    reasons.push(unmet(`turn ${turn.index}: tool ${expectations.toolCalled.name} was not called${expectations.toolCalled.arguments ? ' with the expected arguments' : ''}`, reply, turn.index))
+    reasons.push(unmet('toolCalled', `turn ${turn.index}: tool ${expectations.toolCalled.name} was not called${expectations.toolCalled.arguments ? ' with the expected arguments' : ''}`, reply, turn.index))
   }
   return reasons
 }
@@ -69,13 +69,13 @@ export function checkCallExpectations(record: CallRecord, turns: TurnRecord[], c
   const reasons: Reason[] = []
   for (const phrase of expectations.neverSays ?? []) {
     const turn = turns.find((candidate) => saysPhrase(candidate.agent.text, phrase))
-    if (turn) reasons.push(unmet(`turn ${turn.index}: the reply says ${JSON.stringify(phrase)}, which the agent must never say in this call`, turn.agent.text, turn.index))
+    if (turn) reasons.push(unmet('neverSays', `turn ${turn.index}: the reply says ${JSON.stringify(phrase)}, which the agent must never say in this call`, turn.agent.text, turn.index))
   }
   if (!complete) return reasons
   const calls = turns.flatMap((turn) => turn.agent.toolCalls)
   for (const tool of expectations.toolsCalled ?? []) {
-    if (!toolWasCalled(calls, tool)) reasons.push(unmet(`tool ${tool.name} was never called in the call`, turns.at(-1)?.agent.text ?? ''))
+    if (!toolWasCalled(calls, tool)) reasons.push(unmet('toolsCalled', `tool ${tool.name} was never called in the call`, turns.at(-1)?.agent.text ?? ''))
   }
-  if (expectations.agentEndsCall === true && record.endedBy !== 'agent') reasons.push(unmet(`the agent was expected to end the call (ended by ${record.endedBy})`, turns.at(-1)?.agent.text ?? ''))
+  if (expectations.agentEndsCall === true && record.endedBy !== 'agent') reasons.push(unmet('agentEndsCall', `the agent was expected to end the call (ended by ${record.endedBy})`, turns.at(-1)?.agent.text ?? ''))
   return reasons
 }

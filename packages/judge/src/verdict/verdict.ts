@@ -16,6 +16,8 @@ export interface ReasonEvidence {
   event?: string
   /** The knowledge-base entry that contradicts a claim. */
   knowledge?: { path?: string; value?: string }
+  /** For `expectation_unmet`: which expectation of the script failed. */
+  expectation?: 'saysAny' | 'saysAll' | 'neverSays' | 'matches' | 'toolCalled' | 'toolsCalled' | 'agentEndsCall'
 }
 
 export interface Reason {
@@ -25,6 +27,12 @@ export interface Reason {
   turn?: number
   message: string
   evidence: ReasonEvidence
+  /**
+   * Set when a dialogue code is the consequence of an earlier system fault in the call (the
+   * agent failed to do or say something after a turn the fault cost): the reason is then listed
+   * with factor `system`, and it does not make the call's factor `dialogue` or `both`.
+   */
+  consequenceOf?: { code: ReasonCode; turn?: number }
 }
 
 /** The grounding findings for one agent turn: only claims that are contradicted or unsupported. */
