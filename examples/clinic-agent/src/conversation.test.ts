@@ -62,3 +62,24 @@ it('a confirmation cut off mid-sentence is followed by the apology as a separate
   expect(spoken).toMatch(/^Your appointment has been I'm sorry/)
   expect(conversation.state).toBe('offered-handoff')
 })
+
+/** A model whose answer breaks off after a few tokens on every target. */
+const answerCut: ConversationLlm = {
+  chat: async () => ({ text: 'price', toolCalls: [] }),
+  stream: () =>
+    (async function* (): AsyncGenerator<LlmStreamPart> {
+      yield { type: 'text-delta', text: 'A cleaning is 5000 yen, a check' }
+      throw new LlmError('every target failed', { kind: 'all_failed', attempts: [attempt('azure-japaneast', 'network'), attempt('azure-swedencentral', 'server')] })
+    })(),
+}
+
+it('an answer that breaks off reports llm.all_failed with how much the caller heard (spokenChars), then apologises', async () => {
+  const knowledgeBase = await loadKnowledgeBase(fileURLToPath(new URL('../knowledge.yaml', import.meta.url)))
+  const store = new AppointmentStore({ hours: openingHoursFrom(knowledgeBase), treatments: ['cleaning'] })
+  const conversation = new Conversation({ llm: answerCut, knowledgeBase, store, logger: createLogger({ level: 'error' }) })
+  const outputs: TurnOutput[] = []
+  for await (const output of conversation.respond({ type: 'text', text: 'How much is a cleaning?' }, new AbortController().signal)) outputs.push(output)
+  const spoken = outputs.flatMap((output) => (output.type === 'text' ? [output.text] : [])).join('')
+  expect(outputs).toContainEqual({ type: 'event', name: 'llm.all_failed', data: { route: 'answer', attempts: 2, spokenChars: 'A cleaning is 5000 yen, a check'.length } })
+  expect(spoken.slice('A cleaning is 5000 yen, a check'.length)).toMatch(/^ I'm sorry/)
+})

@@ -202,19 +202,24 @@ export class Conversation {
       }
     } catch (error) {
       if (signal.aborted) return
-      yield this.#failureEvent(error, route, deadline, started)
-      this.state = 'offered-handoff'
       const said = spoken + confirmation
+      yield this.#failureEvent(error, route, deadline, started, said.length)
+      this.state = 'offered-handoff'
       yield* this.#say((said && !/\s$/.test(said) ? ' ' : '') + CANNED_LINES.apology, 'apology')
     }
   }
 
-  /** The agent event for a failed step: `llm.deadline` when time ran out, else `llm.all_failed`. */
-  #failureEvent(error: unknown, route: string, deadline: AbortSignal, started: number): TurnOutput {
+  /**
+   * The agent event for a failed step: `llm.deadline` when time ran out, else `llm.all_failed`.
+   * `spokenChars` (when the reply broke off mid-stream) says how much of the turn's text the
+   * caller heard before the apology, so a judge can still check what was said.
+   */
+  #failureEvent(error: unknown, route: string, deadline: AbortSignal, started: number, spokenChars: number): TurnOutput {
     const elapsedMs = Math.round(performance.now() - started)
     this.#options.logger.warn('llm step failed', { route, elapsedMs, error: isLlmError(error) ? { kind: error.kind, message: error.message } : String(error) })
-    if (deadline.aborted || (isLlmError(error) && error.kind === 'deadline')) return { type: 'event', name: 'llm.deadline', data: { route, elapsedMs } }
-    return { type: 'event', name: 'llm.all_failed', data: { route, attempts: isLlmError(error) ? error.attempts.length : 0 } }
+    const spoken = spokenChars > 0 ? { spokenChars } : {}
+    if (deadline.aborted || (isLlmError(error) && error.kind === 'deadline')) return { type: 'event', name: 'llm.deadline', data: { route, elapsedMs, ...spoken } }
+    return { type: 'event', name: 'llm.all_failed', data: { route, attempts: isLlmError(error) ? error.attempts.length : 0, ...spoken } }
   }
 
   /**

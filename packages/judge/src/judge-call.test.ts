@@ -188,6 +188,23 @@ describe('judgeCall: one minimal record per reason code', () => {
 })
 
 describe('judgeCall: precedence', () => {
+  const apology = " I'm sorry, I'm having trouble answering right now. Would you like me to connect you to a receptionist?"
+  const cut = (spoken: string) => callRecord({
+    turns: [greeting, { caller: 'How much is a checkup?', reply: spoken + apology }],
+    events: [{ name: 'llm.all_failed', turn: 1, data: { route: 'answer', attempts: 3, spokenChars: spoken.length } }],
+  })
+
+  it('a false value streamed before an LLM outage broke the reply off is still a hallucination (factor both)', async () => {
+    const verdict = await judgeCall(cut('A cleaning is 5000 yen, a checkup is 4000 yen'), { knowledge })
+    expect(verdict.factor).toBe('both')
+    expect(verdict.reasons).toContainEqual(expect.objectContaining({ code: 'hallucination', turn: 1, evidence: expect.objectContaining({ knowledge: expect.objectContaining({ path: 'facts.prices_yen.checkup' }) }) }))
+  })
+
+  it('what was heard before the outage is grounded without its unfinished last value, and the apology is not', async () => {
+    expect(await judgeCall(cut('A cleaning is 5000 yen, a checkup is 3000 yen'), { knowledge })).toMatchObject({ factor: 'system', hallucinations: [] })
+    expect(await judgeCall(cut('A cleaning is 5000 yen, a checkup is 30'), { knowledge })).toMatchObject({ factor: 'system', hallucinations: [] })
+  })
+
   it('what the agent then fails to do after a turn lost to an outage is that outage\'s consequence (factor system), not a dialogue failure', async () => {
     const record = callRecord({
       turns: [

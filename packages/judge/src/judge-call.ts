@@ -48,11 +48,33 @@ function callerText(turn: TurnRecord): string {
   return caller && (caller.kind === 'text' || caller.kind === 'barge-in') ? caller.text : ''
 }
 
+/** A last word with a digit in it may be a number the outage cut short ("30" of "3000", "09:00-1"). */
+const CUT_NUMBER_AT_END = /\S*\d\S*\s*$/u
+
+/**
+ * Turns an LLM outage broke off mid-reply, cut to what the caller heard before the apology
+ * (the event's `spokenChars`, without a number the cut may have shortened). Only claims this
+ * text contradicts count: a false value said before the outage is the dialogue's own failure,
+ * independent of the outage, while a half-said sentence is not "unsupported".
+ */
+function cutByOutage(record: CallRecord, cutoffTurn: number): TurnRecord[] {
+  const cuts: TurnRecord[] = []
+  for (const event of record.events) {
+    const spokenChars = event.data?.['spokenChars']
+    if ((event.name !== 'llm.all_failed' && event.name !== 'llm.deadline') || typeof spokenChars !== 'number' || spokenChars <= 0 || event.turn >= cutoffTurn) continue
+    const turn = record.turns.find((candidate) => candidate.index === event.turn)
+    if (!turn || cuts.some((cut) => cut.index === turn.index)) continue
+    const heard = turn.agent.text.slice(0, spokenChars).replace(CUT_NUMBER_AT_END, '')
+    cuts.push({ ...turn, agent: { ...turn.agent, text: heard, interrupted: false } })
+  }
+  return cuts
+}
+
 function hasHandoff(record: CallRecord): boolean {
   return record.events.some((event) => event.name === 'handoff.human') || record.turns.some((turn) => turn.agent.toolCalls.some((call) => isHandoffTool(call.name)))
 }
 
-async function groundTurns(record: CallRecord, turns: TurnRecord[], options: JudgeCallOptions): Promise<{ hallucinations: TurnHallucinations[]; claimsChecked: number }> {
+async function groundTurns(record: CallRecord, turns: TurnRecord[], options: JudgeCallOptions, contradictionsOnly: ReadonlySet<number>): Promise<{ hallucinations: TurnHallucinations[]; claimsChecked: number }> {
   const hallucinations: TurnHallucinations[] = []
   let claimsChecked = 0
   if (options.knowledge === undefined) return { hallucinations, claimsChecked }
@@ -70,7 +92,7 @@ async function groundTurns(record: CallRecord, turns: TurnRecord[], options: Jud
       claims.push(...(await options.llmJudge.verify({ knowledge: options.knowledge, context, response: reply, statements: result.unsettled, ...(options.signal ? { signal: options.signal } : {}) })))
     }
     claimsChecked += claims.length
-    const findings = claims.filter((claim) => !claim.supported)
+    const findings = claims.filter((claim) => !claim.supported && (!contradictionsOnly.has(turn.index) || claim.status === 'contradicted'))
     if (findings.length > 0) hallucinations.push({ turn: turn.index, reply: turn.agent.text, findings })
   }
   return { hallucinations, claimsChecked }
@@ -134,7 +156,8 @@ export async function judgeCall(record: CallRecord, options: JudgeCallOptions = 
     const third = loop.at(-1)
     dialogue.push({ code: 'loop', factor: 'dialogue', ...(third ? { turn: third.index } : {}), message: `the agent gave the same reply ${loop.length} times (turns ${loop.map((turn) => turn.index).join(', ')})`, evidence: { quote: (loop[0]?.agent.text ?? '').slice(0, 200) } })
   }
-  const grounding = await groundTurns(record, judged, options)
+  const cut = cutByOutage(record, system.cutoffTurn)
+  const grounding = await groundTurns(record, [...judged, ...cut].sort((left, right) => left.index - right.index), options, new Set(cut.map((turn) => turn.index)))
   for (const turn of grounding.hallucinations) {
     const first = turn.findings[0]
     const knowledge = first?.evidence?.path ? { path: first.evidence.path, ...(first.evidence.value !== undefined ? { value: first.evidence.value } : {}) } : undefined
