@@ -12,7 +12,7 @@ const knowledge = parseKnowledgeBase(readFileSync(knowledgeFile, 'utf8'), knowle
 const primaryUrl = 'https://judge-primary.example.test/v1/chat/completions'
 const secondaryUrl = 'https://judge-secondary.example.test/v1/chat/completions'
 
-/** A real OpenAI Chat Completions response body (ids shortened). */
+/** A real OpenAI Chat Completions response body (ids shortened). Its own copy of the fixture in packages/llm/test/support: packages do not import each other's test folders. */
 const completion = (content: string) => `{
   "id": "chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT",
   "object": "chat.completion",

@@ -1,6 +1,9 @@
 /**
  * G.711 μ-law codec (ITU-T G.711, the encoding of Twilio Media Streams): 8-bit
  * logarithmic samples <-> 16-bit linear PCM.
+ *
+ * The agent's own copy on purpose (@voxguard/harness has the same codec): this example is
+ * the system under test and must not depend on the test harness, as a real agent would not.
  */
 
 const BIAS = 0x84

@@ -1,4 +1,7 @@
-/** Writes a canonical 44-byte-header RIFF/WAVE file around 16-bit mono PCM. */
+/**
+ * Writes a canonical 44-byte-header RIFF/WAVE file around 16-bit mono PCM. The agent's own
+ * (the harness reads WAV too): the system under test does not depend on the test harness.
+ */
 export function encodeWav(samples: Int16Array, sampleRate: number): Buffer {
   const dataBytes = samples.length * 2
   const buffer = Buffer.alloc(44 + dataBytes)
