@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { judgeRecords, summarizeVerdicts } from '@voxguard/judge'
 import type { Command } from '../../command.ts'
-import { UsageError } from '../../command.ts'
+import { UsageError } from '../../usage-error.ts'
 import { formatJudgeSummary } from './format-judge-summary.ts'
 
 const usage = `usage: voxguard judge <records.jsonl> [--out DIR] [--knowledge FILE] [--vocabulary FILE]
@@ -35,7 +35,7 @@ export const judgeCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' }, knowledge: { type: 'string' }, vocabulary: { type: 'string' } } })
     const [recordsFile, ...extra] = positionals
-    if (!recordsFile || extra.length > 0) throw new UsageError(`give exactly one records file (got ${positionals.length})`)
+    if (!recordsFile || extra.length > 0) throw new UsageError('usage_invalid', `give exactly one records file (got ${positionals.length})`)
     const outDirectory = resolve(values.out ?? dirname(resolve(recordsFile)))
     const verdictsFile = join(outDirectory, 'verdicts.jsonl')
     await mkdir(outDirectory, { recursive: true })
