@@ -40,7 +40,7 @@ describe('readCallRecords: the one reader of records.jsonl', () => {
 
   it('a bad line that is not the torn end is an error naming file and line; a complete last record without its newline is kept', async () => {
     const middle = file(line(record('a#1')) + '{"schema":"voxguard.call-record",\n' + line(record('b#1')))
-    await expect(readCallRecordsFile(middle)).rejects.toMatchObject({ kind: 'records_invalid', line: 2, message: expect.stringContaining(`${middle}:2: not a JSON line`) })
+    await expect(readCallRecordsFile(middle)).rejects.toMatchObject({ code: 'records_invalid', line: 2, message: expect.stringContaining(`${middle}:2: not a JSON line`) })
     const unterminated = file(line(record('a#1')) + JSON.stringify(record('b#1')))
     expect((await readCallRecordsFile(unterminated)).map((value) => value.callId)).toEqual(['a#1', 'b#1'])
   })
@@ -61,7 +61,7 @@ describe('readCallRecords: the one reader of records.jsonl', () => {
   ])('a record with a malformed %s is records_invalid naming file, line and field', async (field, patch, message) => {
     const path = file(line(record('a#1')) + line(record('b#1', patch)))
     const error = await readCallRecordsFile(path).catch((caught: unknown) => caught)
-    expect(error).toMatchObject({ kind: 'records_invalid', file: path, line: 2, field })
+    expect(error).toMatchObject({ code: 'records_invalid', file: path, line: 2, field })
     expect((error as Error).message).toContain(`${path}:2: `)
     expect((error as Error).message).toContain(message)
   })

@@ -32,9 +32,9 @@ export function parseCallRecord(line: string, file = '<records>', lineNumber = 1
   try {
     value = JSON.parse(line.charCodeAt(0) === 0xfeff ? line.slice(1) : line)
   } catch (error) {
-    throw new HarnessError(`${where}: not a JSON line (${(error as Error).message}); expected one call record per line`, { kind: 'records_invalid', file, line: lineNumber, cause: error })
+    throw new HarnessError('records_invalid', `${where}: not a JSON line (${(error as Error).message}); expected one call record per line`, { file, line: lineNumber, cause: error })
   }
-  const invalid = (field: string, message: string) => new HarnessError(`${where}: ${message}`, { kind: 'records_invalid', file, line: lineNumber, field })
+  const invalid = (field: string, message: string) => new HarnessError('records_invalid', `${where}: ${message}`, { file, line: lineNumber, field })
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalid('(record)', 'a call record must be a JSON object')
   const { schema, version } = value as { schema?: unknown; version?: unknown }
   if (schema !== CALL_RECORD_SCHEMA) throw invalid('schema', `"schema" must be "${CALL_RECORD_SCHEMA}" (got ${JSON.stringify(schema)}); expected a records.jsonl written by voxguard run`)
@@ -62,14 +62,14 @@ export function parseCallRecord(line: string, file = '<records>', lineNumber = 1
  */
 export async function* readCallRecords(file: string, options: ReadCallRecordsOptions = {}): AsyncGenerator<CallRecord> {
   const stats = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    throw new HarnessError(`cannot read records file ${file} (${error.code ?? error.message}); expected a records.jsonl written by voxguard run`, { kind: 'records_invalid', file, cause: error })
+    throw new HarnessError('records_invalid', `cannot read records file ${file} (${error.code ?? error.message}); expected a records.jsonl written by voxguard run`, { file, cause: error })
   })
-  if (!stats.isFile()) throw new HarnessError(`records file ${file} is not a regular file (a folder, device or pipe); expected a records.jsonl written by voxguard run`, { kind: 'records_invalid', file })
+  if (!stats.isFile()) throw new HarnessError('records_invalid', `records file ${file} is not a regular file (a folder, device or pipe); expected a records.jsonl written by voxguard run`, { file })
   const stream = createReadStream(file, options.signal ? { signal: options.signal } : {})
   let pending: Buffer[] = []
   let pendingBytes = 0
   let lineNumber = 0
-  const tooLong = () => new HarnessError(`${file}:${lineNumber + 1}: line longer than ${RECORD_LIMITS.maxLineBytes} bytes; a call record is far smaller`, { kind: 'records_invalid', file, line: lineNumber + 1 })
+  const tooLong = () => new HarnessError('records_invalid', `${file}:${lineNumber + 1}: line longer than ${RECORD_LIMITS.maxLineBytes} bytes; a call record is far smaller`, { file, line: lineNumber + 1 })
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       let start = 0
@@ -90,8 +90,8 @@ export async function* readCallRecords(file: string, options: ReadCallRecordsOpt
       }
     }
   } catch (error) {
-    if (error instanceof HarnessError || (error as Error).name === 'AbortError') throw error
-    throw new HarnessError(`cannot read records file ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { kind: 'records_invalid', file, cause: error })
+    if (HarnessError.isInstance(error) || (error as Error).name === 'AbortError') throw error
+    throw new HarnessError('records_invalid', `cannot read records file ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file, cause: error })
   } finally {
     stream.destroy()
   }

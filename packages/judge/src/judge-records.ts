@@ -23,7 +23,7 @@ export interface JudgeRecordsOptions extends Omit<JudgeCallOptions, 'knowledge'>
  * Judges every call of a records.jsonl file (streamed, read by the harness's
  * `readCallRecords`) or an array of records, one verdict per call in input order. Every
  * record is validated against the call-record schema first: a malformed one is a
- * `JudgeError` `invalid_record` naming file, line and field (or its index), never a pass. Knowledge bases come from `knowledge`/`knowledgeFile`, else from
+ * `JudgeError` `record_invalid` naming file, line and field (or its index), never a pass. Knowledge bases come from `knowledge`/`knowledgeFile`, else from
  * each record's `knowledgeBase` path (relative paths resolve against the records file),
  * read once per path.
  *
@@ -39,7 +39,7 @@ export async function judgeRecords(input: string | Iterable<CallRecord> | AsyncI
     let loading = cache.get(absolute)
     if (!loading) {
       loading = loadKnowledgeBase(absolute, { signal: options.signal }).catch((error: unknown) => {
-        throw error instanceof KnowledgeError ? new JudgeError('invalid_knowledge', error.message, { cause: error }) : error
+        throw KnowledgeError.isInstance(error) ? new JudgeError('knowledge_invalid', error.message, { cause: error, file: error.file, line: error.line, field: error.field }) : error
       })
       cache.set(absolute, loading)
     }
@@ -63,7 +63,8 @@ async function* validatedRecords(input: string | Iterable<CallRecord> | AsyncIte
     try {
       yield* readCallRecords(input, { ...(options.signal ? { signal: options.signal } : {}), ...(options.onTornLine ? { onTornLine: options.onTornLine } : {}) })
     } catch (error) {
-      throw error instanceof HarnessError ? new JudgeError('invalid_record', error.message, { cause: error }) : error
+      if (!HarnessError.isInstance(error)) throw error
+      throw new JudgeError('record_invalid', error.message, { cause: error, ...(error.file !== undefined ? { file: error.file } : {}), ...(error.line !== undefined ? { line: error.line } : {}), ...(error.field !== undefined ? { field: error.field } : {}) })
     }
     return
   }
@@ -73,7 +74,7 @@ async function* validatedRecords(input: string | Iterable<CallRecord> | AsyncIte
     if (!result.success) {
       const issue = result.error.issues[0]!
       const field = issue.path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`)).join('').replace(/^\./, '')
-      throw new JudgeError('invalid_record', `record ${index} (${JSON.stringify((record as { callId?: unknown } | null)?.callId)}): ${field || '(record)'}: ${issue.message}`)
+      throw new JudgeError('record_invalid', `record ${index} (${JSON.stringify((record as { callId?: unknown } | null)?.callId)}): ${field || '(record)'}: ${issue.message}`, { field: field || '(record)' })
     }
     index += 1
     yield record

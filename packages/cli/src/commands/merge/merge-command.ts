@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { HarnessError, mergeRecords, readCallRecords } from '@voxguard/harness'
 import type { Command } from '../../command.ts'
-import { UsageError } from '../../command.ts'
+import { UsageError } from '../../usage-error.ts'
 
 const usage = `usage: voxguard merge <records.jsonl…> --out FILE
 
@@ -19,8 +19,8 @@ export const mergeCommand: Command = {
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' } } })
-    if (positionals.length === 0) throw new UsageError('no records files given')
-    if (!values.out) throw new UsageError('--out FILE is required')
+    if (positionals.length === 0) throw new UsageError('usage_invalid', 'no records files given')
+    if (!values.out) throw new UsageError('usage_invalid', '--out FILE is required')
     const out = resolve(values.out)
     await refuseForeignFile(out)
     const records = await mergeRecords(positionals, { onTornLine: (torn) => io.stderr.write(`warning: ${torn.file}:${torn.line}: skipped a torn last line (${torn.bytes} bytes, a run killed while writing it); the complete calls before it are kept\n`) })
@@ -35,7 +35,7 @@ export const mergeCommand: Command = {
 async function refuseForeignFile(out: string): Promise<void> {
   const stats = await stat(out).catch(() => undefined)
   if (!stats) return
-  if (!stats.isFile()) throw new UsageError(`--out ${out} is not a regular file; give a file name for the merged records`)
+  if (!stats.isFile()) throw new UsageError('usage_invalid', `--out ${out} is not a regular file; give a file name for the merged records`)
   if (stats.size === 0) return
   try {
     for await (const record of readCallRecords(out)) {
@@ -43,7 +43,7 @@ async function refuseForeignFile(out: string): Promise<void> {
       return
     }
   } catch (error) {
-    if (!(error instanceof HarnessError)) throw error
+    if (!HarnessError.isInstance(error)) throw error
   }
-  throw new UsageError(`--out ${out} exists and is not a records file; merge replaces only a records file, so nothing of yours is overwritten: choose another file`)
+  throw new UsageError('usage_invalid', `--out ${out} exists and is not a records file; merge replaces only a records file, so nothing of yours is overwritten: choose another file`)
 }
