@@ -1,4 +1,4 @@
-import { normalizeText, stemWord } from '../internal/normalize-text.ts'
+import { isStopWord, normalizeText, stemWord } from '../internal/normalize-text.ts'
 import { validateVocabulary } from '../load-vocabulary.ts'
 
 /**
@@ -110,7 +110,7 @@ export function subjectTerms(text: string, vocabulary: ResolvedVocabulary = GENE
   const terms = new Set<string>()
   for (const word of normalized.match(/[a-z][a-z'-]*/gu) ?? []) {
     const stem = stemWord(word.replace(/'s$/u, ''))
-    if (NOT_SUBJECTS.has(stem) || NOT_SUBJECTS.has(word) || stem.length < 3) continue
+    if (NOT_SUBJECTS.has(stem) || NOT_SUBJECTS.has(word) || isStopWord(word) || stem.length < 3) continue
     terms.add(vocabulary.words.get(stem) ?? stem)
   }
   const ascii = ASCII.test(normalized)
