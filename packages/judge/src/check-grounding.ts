@@ -1,4 +1,4 @@
-import { extractClaims } from './claims/extract-claims.ts'
+import { extractClaims, extractNormalizedClaims } from './claims/extract-claims.ts'
 import { normalizeText } from './internal/normalize-text.ts'
 import { normalizeSpokenForms } from './internal/normalize-spoken-forms.ts'
 import type { ClaimCheck } from './grounding/claim-check.ts'
@@ -59,7 +59,7 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
     toolText: normalizeText(toolJoined),
   }
   const text = normalizeSpokenForms(input.response)
-  const claims = extractClaims(text)
+  const claims = extractNormalizedClaims(text)
   const lastCaller = contextList.at(-1)
   const callerTerms = lastCaller ? subjectTerms(lastCaller, index.vocabulary) : new Set<string>()
   const checks: ClaimCheck[] = []
@@ -72,9 +72,11 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
   }
   const statements = checkStatements(text, claims, index, toolJoined)
   checks.push(...statements.checks)
+  const unsettled = [...statements.unsettled]
   if (!index.structured) {
     const answer = checkFreeTextAnswer(text, claims, index, contextJoined)
     if (answer) checks.push(answer)
+    if (answer?.status === 'unsettled' && unsettled.length === 0) unsettled.push(input.response)
   }
   const strict = input.strict ?? false
   const counted = strict ? checks : checks.filter((check) => check.status !== 'unsettled')
@@ -83,6 +85,6 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
     hallucinated: checks.some((check) => check.status === 'contradicted' || check.status === 'unsupported' || (strict && check.status === 'unsettled')),
     score: counted.length === 0 ? 1 : supported / counted.length,
     claims: checks,
-    unsettled: statements.unsettled,
+    unsettled,
   }
 }

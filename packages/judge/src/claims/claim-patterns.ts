@@ -189,7 +189,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   },
   {
     type: 'count',
-    pattern: new RegExp(`(${NUMBER})\\s?(人|名|件|台|回|個|つ|校|店)|(?<![\\d.,])(\\d+|${ENGLISH_NUMBER_WORDS})\\s+([a-z]{3,}s)\\b`, 'gu'),
+    pattern: new RegExp(`(${NUMBER})\\s?(人|名|件|台|回|個|つ|校|店)|(?<![\\d.,])(\\d+|${ENGLISH_NUMBER_WORDS})\\s+([a-z]{3,}s|people|children|staff)\\b`, 'gu'),
     read: (match) => {
       const value = number(match[1] ?? match[3])
       return value === undefined ? undefined : { kind: 'number', value, unit: match[2] ?? match[4] ?? '' }

@@ -31,7 +31,11 @@ function clauseAround(text: string, start: number, end: number, sentence = false
  * // weekday [6], time-range 09:00-13:00, price 5000 JPY
  */
 export function extractClaims(input: string): Claim[] {
-  const text = normalizeSpokenForms(input)
+  return extractNormalizedClaims(normalizeSpokenForms(input))
+}
+
+/** `extractClaims` on a text `normalizeSpokenForms` already read (positions refer to it). */
+export function extractNormalizedClaims(text: string): Claim[] {
   const taken: Array<[number, number]> = []
   const isTaken = (start: number, end: number): boolean => taken.some(([from, to]) => start < to && end > from)
   const claims: Claim[] = []

@@ -20,25 +20,35 @@ const CONVERSATIONAL = new Set(
     'just also usually typically generally currently always still right now today tomorrow here there thing things something anything ' +
     'everything way lot bit quite pretty welcome visit come see look forward call ask let make take give find check tell say talk ' +
     'available offer provide option options anytime time whenever well fine perfect yes yeah ok okay sorry unfortunately however ' +
-    'please thank thanks hello hi bye goodbye enjoy wonderful awesome recommend suggest book booking reserve reservation appointment'
+    'please thank thanks hello hi bye goodbye enjoy wonderful awesome recommend suggest book booking reserve reservation appointment ' +
+    'session sessions class classes lesson lessons service services plan plans visit visits customer customers member members guest guests ' +
+    // Verbs that only link a subject to its schedule, price or place ("Coach Sato teaches on Mondays", "it costs ¥500").
+    'teach teaches instruct instructs run runs lead leads work works host hosts hold holds start starts begin begins finish finishes end ends last lasts ' +
+    'cost costs charge charges pay include includes cover covers bring park stay arrive leave wait speak located locate situated'
   )
     .split(' ')
     .map(stemWord),
 )
 
+interface AnswerWord {
+  stem: string
+}
+
 /** Content words of the reply's claim-bearing sentences, with the text of its value claims (checked on their own) left out. */
-function answerWords(text: string, claims: Claim[]): string[] {
+function answerWords(text: string, claims: Claim[]): AnswerWord[] {
   let withoutValues = text
   for (const claim of [...claims].sort((left, right) => right.start - left.start)) {
     if (claim.type === 'name') continue
     withoutValues = `${withoutValues.slice(0, claim.start)} ${' '.repeat(claim.end - claim.start - 1)}${withoutValues.slice(claim.end)}`
   }
-  const words: string[] = []
+  const words: AnswerWord[] = []
   for (const sentence of splitSentences(withoutValues)) {
     if (dialogueActOf(sentence)) continue
     for (const word of contentWords(sentence)) {
+      // Contractions ("we're", "aren't") are function words.
+      if (/['’]/u.test(word) || word.length < 3) continue
       const stem = stemWord(word)
-      if (!CONVERSATIONAL.has(stem)) words.push(stem)
+      if (!CONVERSATIONAL.has(stem)) words.push({ stem })
     }
   }
   return words
@@ -58,9 +68,12 @@ function answerWords(text: string, claims: Claim[]): string[] {
 export function checkFreeTextAnswer(text: string, claims: Claim[], index: KnowledgeIndex, context: string): ClaimCheck | undefined {
   const knowledgeWords = index.contentStems
   const questionWords = new Set(contentWords(context).map(stemWord))
-  const words = answerWords(text, claims)
-  const missing = words.filter((word) => !knowledgeWords.has(word) && !questionWords.has(word) && !index.knownTerms.has(index.vocabulary.words.get(word) ?? word))
-  if (missing.length > 0) return unsupported(missing.join(' '))
+  const answer = answerWords(text, claims)
+  const words = answer.map((word) => word.stem)
+  const missing = answer.filter(({ stem }) => !knowledgeWords.has(stem) && !questionWords.has(stem) && !index.knownTerms.has(index.vocabulary.words.get(stem) ?? stem))
+  if (missing.length > 0) {
+    return unsupported(missing.map((word) => word.stem).join(' '))
+  }
   const alternatives = checkAlternativesAnswer(text, index, context)
   if (alternatives === 'contradicted') return { ...unsupported(text), status: 'contradicted' }
   if (alternatives === 'not-applicable' && !/^\s*(?:yes|no)\b/iu.test(text) && !/\bor\b/iu.test(context) && words.length >= 3 && words.every((word) => questionWords.has(word))) {

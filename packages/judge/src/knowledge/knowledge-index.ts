@@ -116,9 +116,16 @@ function contentStemsOf(haystack: string): Set<string> {
   return new Set([...contentWords(haystack), ...contentWords(normalizeSpokenForms(haystack))].map(stemWord))
 }
 
+/** Every entry's terms, plus the kind of each value it states (a price is about `price`, a clock time about `hours`). */
 function termsOf(entries: KnowledgeEntry[]): Set<string> {
   const terms = new Set<string>()
-  for (const item of entries) for (const term of item.terms) terms.add(term)
+  for (const item of entries) {
+    for (const term of item.terms) terms.add(term)
+    for (const claim of item.claims) {
+      if (claim.type === 'price') terms.add('price')
+      if (claim.type === 'time' || claim.type === 'time-range') terms.add('hours')
+    }
+  }
   return terms
 }
 

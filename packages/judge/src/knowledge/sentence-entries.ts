@@ -1,5 +1,5 @@
 import type { Claim } from '../claims/claim.ts'
-import { extractClaims } from '../claims/extract-claims.ts'
+import { extractNormalizedClaims } from '../claims/extract-claims.ts'
 import { normalizeSpokenForms } from '../internal/normalize-spoken-forms.ts'
 import { claimSubject } from '../grounding/claim-subject.ts'
 import { subjectTerms, type ResolvedVocabulary } from '../grounding/subject-terms.ts'
@@ -39,7 +39,7 @@ function withoutDays(terms: Set<string>): Set<string> {
  */
 export function sentenceEntries(kind: 'policy' | 'text', path: string, sentence: string, vocabulary: ResolvedVocabulary): SentenceEntryFields[] {
   const text = normalizeSpokenForms(sentence)
-  const claims = extractClaims(text)
+  const claims = extractNormalizedClaims(text)
   const sentenceTerms = subjectTerms(text, vocabulary)
   const entries: SentenceEntryFields[] = [{ path, value: sentence, kind, leafTerms: new Set(), parentTerms: new Set(), valueTerms: sentenceTerms, claims, sentence }]
   const values = claims.filter((claim) => claim.type !== 'name')
