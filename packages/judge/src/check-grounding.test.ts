@@ -212,6 +212,27 @@ describe('checkGrounding against free-text knowledge', () => {
     expect(checkGrounding({ knowledge: text, context: 'What was his job?', response: 'He was a pharmacist.' }).hallucinated).toBe(true)
   })
 
+  it('names the question offered must be linked in the text: a relation between two options nothing links is unsupported', () => {
+    const colleges = 'Riverside College is a private college located in the village of Oak Grove, Ohio. Northfield University is a public university in Northfield, Iowa.'
+    const question = 'Which college is located in Oak Grove, Riverside College or Northfield University?'
+    expect(checkGrounding({ knowledge: colleges, context: question, response: 'Northfield University is located in Oak Grove.' }).hallucinated).toBe(true)
+    expect(checkGrounding({ knowledge: colleges, context: question, response: 'Riverside College is located in Oak Grove.' }).hallucinated).toBe(false)
+  })
+
+  it('"Yes, both" needs the property in the text about each of the two', () => {
+    const drinks = 'A mojito is a highball cocktail made with white rum, lime and mint. The caipirinha is a cachaça-based cocktail.'
+    const question = 'Are mojito and caipirinha both cocktails based on cachaça?'
+    expect(checkGrounding({ knowledge: drinks, context: question, response: 'Yes, both cocktails are cachaça-based.' }).hallucinated).toBe(true)
+    expect(checkGrounding({ knowledge: drinks, context: 'Are mojito and caipirinha both cocktails?', response: 'Yes, both are cocktails.' }).hallucinated).toBe(false)
+  })
+
+  it('reads an either/or option that carries a relative clause ("X, the band that …, or Y")', () => {
+    const bands = 'Jane Doe is a singer. She fronted the rock band Lanterns, which she formed in 1991. The Owls are a pop band formed in 1984.'
+    const question = 'Which band was formed first, Lanterns, the rock band that Jane Doe fronted, or The Owls?'
+    expect(checkGrounding({ knowledge: bands, context: question, response: 'Lanterns was formed first.' }).hallucinated).toBe(true)
+    expect(checkGrounding({ knowledge: bands, context: question, response: 'The Owls' }).hallucinated).toBe(false)
+  })
+
   it('checks either/or answers against the years in the text', () => {
     const magazines = "Arthur's Magazine (1844–1846) was an American literary periodical. First for Women is a woman's magazine founded in 1989."
     const question = "Which magazine was started first, Arthur's Magazine or First for Women?"

@@ -4,6 +4,8 @@ import type { KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import type { ClaimCheck } from './claim-check.ts'
 import { checkAlternativesAnswer } from './check-alternatives-answer.ts'
 import { dialogueActOf } from './dialogue-act.ts'
+import { unlinkedName } from './check-entity-links.ts'
+import { checkBothAnswer } from './check-both-answer.ts'
 import { splitSentences } from '../knowledge/knowledge-index.ts'
 
 function unsupported(text: string, evidence?: ClaimCheck['evidence']): ClaimCheck {
@@ -59,11 +61,13 @@ function answerWords(text: string, claims: Claim[]): AnswerWord[] {
  * 1. every content word of the reply's claim-bearing sentences (not greetings, offers or
  *    questions; not its values, which are checked as claims; not conversational words) must
  *    occur in the knowledge or the caller's words, or mean a subject the knowledge names;
- * 2. a reply to an either/or question ("Who was born first, A or B?") must pick the option
+ * 2. names the question offered must be linked to each other in the knowledge (see unlinkedName);
+ * 3. "Yes, both" to "Are A and B both P?" needs P in the knowledge about each (see checkBothAnswer);
+ *    a reply to an either/or question ("Who was born first, A or B?") must pick the option
  *    the knowledge's years or numbers favour (see checkAlternativesAnswer);
- * 3. a sentence-long reply (three content words or more) to an open question must add
+ * 4. a sentence-long reply (three content words or more) to an open question must add
  *    something beyond the question's own words (restating the question answers nothing).
- * Returns the failing check, or undefined when the reply passes all three.
+ * Returns the failing check, or undefined when the reply passes all four.
  */
 export function checkFreeTextAnswer(text: string, claims: Claim[], index: KnowledgeIndex, context: string): ClaimCheck | undefined {
   const knowledgeWords = index.contentStems
@@ -74,6 +78,9 @@ export function checkFreeTextAnswer(text: string, claims: Claim[], index: Knowle
   if (missing.length > 0) {
     return unsupported(missing.map((word) => word.stem).join(' '))
   }
+  const unlinked = unlinkedName(claims, index, context)
+  if (unlinked !== undefined) return unsupported(text)
+  if (checkBothAnswer(text, index, context) === 'contradicted') return { ...unsupported(text), status: 'contradicted' }
   const alternatives = checkAlternativesAnswer(text, index, context)
   if (alternatives === 'contradicted') return { ...unsupported(text), status: 'contradicted' }
   if (alternatives === 'not-applicable' && !/^\s*(?:yes|no)\b/iu.test(text) && !/\bor\b/iu.test(context) && words.length >= 3 && words.every((word) => questionWords.has(word))) {
