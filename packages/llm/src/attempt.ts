@@ -79,11 +79,14 @@ export class Attempt {
     this.target.budget.learn(normalized.headers)
     this.#reservation.settle(undefined)
     if (normalized.kind === 'rate_limited' && normalized.retryAfterMs !== undefined && normalized.retryAfterMs > 0) {
-      this.target.breaker.openFor(normalized.retryAfterMs)
+      this.target.coolDown(normalized.retryAfterMs)
+      if (this.call.observed) this.call.emit({ ...this.target.eventFields(), type: 'cooldown-start', errorKind: 'rate_limited', reason: `Retry-After ${normalized.retryAfterMs} ms` })
     }
-    if (this.record.outcome === 'cancelled' || isCallerErrorKind(normalized.kind) || normalized.kind === 'deadline') {
-      // Not the target's fault. A stream that already delivered tokens showed the target
-      // healthy; otherwise nothing is known (a half-open probe stays half-open).
+    if (this.record.outcome === 'cancelled' || isCallerErrorKind(normalized.kind) || normalized.kind === 'deadline' || normalized.kind === 'rate_limited') {
+      // Not the target's fault (a rate limit says "busy", not "broken": its cooldown keeps
+      // calls away instead of the breaker). A stream that already delivered tokens showed the
+      // target healthy; otherwise nothing is known (a half-open probe stays half-open).
+      if (normalized.kind === 'rate_limited') this.target.recordFailure(normalized.kind)
       if (this.record.timeToFirstTokenMs === undefined) this.#permit.release()
       else this.#permit.succeed()
     } else {

@@ -12,6 +12,7 @@ export type LlmEventType =
   | 'breaker-half-open'
   | 'breaker-close'
   | 'rate-limited'
+  | 'cooldown-start'
 
 /**
  * One observable step of the client. Events carry target names, timings and error kinds,

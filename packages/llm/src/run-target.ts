@@ -1,15 +1,26 @@
 import { Attempt } from './attempt.ts'
 import { describeError, type CallContext } from './call-context.ts'
-import { LlmError, isLlmError } from './llm-error.ts'
+import { sleep } from './deadline.ts'
+import { LlmError, isLlmError, type LlmErrorKind } from './llm-error.ts'
 import { retrySameTarget, StopRetrying } from './retry-policy.ts'
 import type { TargetRuntime } from './target-runtime.ts'
 
 export type TargetOutcome<T> = { ok: true; value: T; attempt: Attempt } | { ok: false; error: LlmError }
 
+/** Why a target may not be sent a request now; `retryInMs`: when it may (a cooldown, a learned reset). */
+interface Refusal {
+  kind: Extract<LlmErrorKind, 'rate_limited' | 'breaker_open' | 'all_failed'>
+  reason: string
+  retryInMs?: number
+}
+
 /**
- * Tries one target: skips it without a request when its breaker is open or its
- * rate-limit budget is used up, otherwise sends attempts (retrying the same target as
- * the retry policy allows). Never throws: failures come back as `{ ok: false }`.
+ * Tries one target: skips it without a request when its breaker is open or it has no
+ * rate-limit room, otherwise sends attempts (retrying the same target as the retry policy
+ * allows). A target without rate-limit room that is the call's last candidate is waited
+ * for when its room returns within the deadline and the wait budget (a rate limit means
+ * "slow down or go elsewhere", never "refuse the caller"). Never throws: failures come back
+ * as `{ ok: false }`.
  */
 export async function runTarget<T>(
   call: CallContext,
@@ -18,14 +29,29 @@ export async function runTarget<T>(
   cancelSignal?: AbortSignal,
 ): Promise<TargetOutcome<T>> {
   let lastAttempt: Attempt | undefined
+  /** A retry decided after `lastAttempt` failed; its record says "retried" only once the retry is sent. */
+  let pendingRetry: { described: string; waitMs: number } | undefined
   call.markTried(target)
   const signal = cancelSignal === undefined ? call.deadline.signal : AbortSignal.any([call.deadline.signal, cancelSignal])
   try {
     const { value, attempt } = await retrySameTarget(
       call,
+      target,
       async () => {
-        const admitted = admit(call, target, cancelSignal)
-        if (admitted instanceof LlmError) throw new StopRetrying(admitted)
+        let admitted = admit(call, target, cancelSignal)
+        if (!(admitted instanceof Attempt) && lastAttempt === undefined && waitFits(call, admitted.retryInMs)) {
+          call.waitedMs += admitted.retryInMs as number
+          await sleep(admitted.retryInMs as number, signal)
+          admitted = admit(call, target, cancelSignal)
+        }
+        if (!(admitted instanceof Attempt)) {
+          if (lastAttempt !== undefined && pendingRetry !== undefined) lastAttempt.record.reason = `${pendingRetry.described}; not retried (${admitted.reason})`
+          pendingRetry = undefined
+          if (admitted.kind !== 'all_failed') call.recordSkip(target, admitted.kind, `${admitted.reason}; skipped without a request`)
+          throw new StopRetrying(new LlmError(`target "${target.name}": ${admitted.reason}`, { kind: admitted.kind, target: target.name }))
+        }
+        if (lastAttempt !== undefined && pendingRetry !== undefined) lastAttempt.record.reason = `${pendingRetry.described}; retried same target after ${pendingRetry.waitMs} ms`
+        pendingRetry = undefined
         lastAttempt = admitted
         try {
           return { value: await run(admitted), attempt: admitted }
@@ -34,15 +60,20 @@ export async function runTarget<T>(
         }
       },
       signal,
-      (error, waitMs) => {
-        if (lastAttempt !== undefined) lastAttempt.record.reason = `${describeError(error)}; retried same target after ${waitMs} ms`
-      },
-      (_error, reason) => {
-        if (lastAttempt !== undefined) lastAttempt.record.reason = reason
+      {
+        onRetry: (error, waitMs) => {
+          pendingRetry = { described: describeError(error), waitMs }
+        },
+        onGiveUp: (_error, reason) => {
+          if (lastAttempt !== undefined) lastAttempt.record.reason = reason
+        },
       },
     )
     return { ok: true, value, attempt }
   } catch (error) {
+    if (lastAttempt !== undefined && pendingRetry !== undefined) {
+      lastAttempt.record.reason = `${pendingRetry.described}; the call ended during the ${pendingRetry.waitMs} ms wait before a retry`
+    }
     const aborted = call.abortError()
     if (aborted !== undefined) return { ok: false, error: aborted }
     if (cancelSignal?.aborted) return { ok: false, error: new LlmError('cancelled', { kind: 'aborted', target: target.name }) }
@@ -50,23 +81,26 @@ export async function runTarget<T>(
   }
 }
 
-/** Starts an attempt if the target may be sent a request now, else records the skip and returns why. */
-function admit(call: CallContext, target: TargetRuntime, cancelSignal: AbortSignal | undefined): Attempt | LlmError {
+/** Whether waiting `retryInMs` for a target's room is worth it: it is the call's last candidate and the wait fits. */
+function waitFits(call: CallContext, retryInMs: number | undefined): boolean {
+  if (retryInMs === undefined || call.untriedTargets() > 0) return false
+  return retryInMs < call.deadline.remainingMs() && call.waitedMs + retryInMs <= call.route.maxTotalWaitMs
+}
+
+/** Starts an attempt if the target may be sent a request now, else says why not. */
+function admit(call: CallContext, target: TargetRuntime, cancelSignal: AbortSignal | undefined): Attempt | Refusal {
   if (call.requestsMade >= call.route.maxAttempts) {
-    return new LlmError(`attempt budget (maxAttempts ${call.route.maxAttempts}) used`, { kind: 'all_failed', target: target.name })
+    return { kind: 'all_failed', reason: `attempt budget (maxAttempts ${call.route.maxAttempts}) used` }
   }
-  const reservation = target.breaker.state === 'open' ? undefined : target.budget.reserve(call.estimatedTokens())
-  if (reservation !== undefined && 'noRoom' in reservation) {
-    const reason = `rate-limit budget: ${reservation.noRoom}; skipped without a request`
-    call.recordSkip(target, 'rate_limited', reason)
-    return new LlmError(`target "${target.name}": ${reason}`, { kind: 'rate_limited', target: target.name })
+  if (target.breaker.state === 'open') return { kind: 'breaker_open', reason: 'breaker open' }
+  const reservation = target.budget.reserve(call.estimatedTokens())
+  if ('noRoom' in reservation) {
+    return { kind: 'rate_limited', reason: `rate-limit budget: ${reservation.noRoom}`, ...(reservation.retryInMs === undefined ? {} : { retryInMs: reservation.retryInMs }) }
   }
-  const permit = reservation === undefined ? undefined : target.breaker.acquire()
-  if (reservation === undefined || permit === undefined) {
-    reservation?.cancel()
-    const reason = `breaker ${target.breaker.state}; skipped without a request`
-    call.recordSkip(target, 'breaker_open', reason)
-    return new LlmError(`target "${target.name}": ${reason}`, { kind: 'breaker_open', target: target.name })
+  const permit = target.breaker.acquire()
+  if (permit === undefined) {
+    reservation.cancel()
+    return { kind: 'breaker_open', reason: `breaker ${target.breaker.state}` }
   }
   return new Attempt(call, target, permit, reservation, cancelSignal)
 }

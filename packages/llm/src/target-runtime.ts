@@ -55,6 +55,14 @@ export class TargetRuntime {
     this.latencyMeasuredAtMs = performance.now()
   }
 
+  /**
+   * A 429's Retry-After: the target takes no request for `ms` (skipped while another target
+   * can serve; waited for by a call with none left). Never opens the breaker.
+   */
+  coolDown(ms: number): void {
+    this.budget.coolDown(ms)
+  }
+
   recordFailure(kind: LlmErrorKind): void {
     this.failures += 1
     this.lastErrorKind = kind
