@@ -56,7 +56,7 @@ export class Attempt {
     this.timers.dispose()
     this.record.outcome = 'success'
     this.record.latencyMs = this.elapsedMs()
-    this.target.budget.learn(headers)
+    this.target.learn(headers)
     this.#reservation.settle(usage?.totalTokens)
     this.target.recordSuccess(this.record.timeToFirstTokenMs ?? this.record.latencyMs)
     this.#permit.succeed()
@@ -76,7 +76,7 @@ export class Attempt {
     this.record.outcome = this.timers.cause === 'cancelled' ? 'cancelled' : 'error'
     this.record.errorKind = normalized.kind
     if (normalized.status !== undefined) this.record.status = normalized.status
-    this.target.budget.learn(normalized.headers)
+    this.target.learn(normalized.headers)
     this.#reservation.settle(undefined)
     if (normalized.kind === 'rate_limited' && normalized.retryAfterMs !== undefined && normalized.retryAfterMs > 0) {
       this.target.coolDown(normalized.retryAfterMs)

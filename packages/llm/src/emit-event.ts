@@ -13,6 +13,8 @@ export type LlmEventType =
   | 'breaker-close'
   | 'rate-limited'
   | 'cooldown-start'
+  | 'shared-state-offline'
+  | 'shared-state-online'
 
 /**
  * One observable step of the client. Events carry target names, timings and error kinds,

@@ -141,7 +141,7 @@ export class RateLimitBudget {
    * Learns from response headers (lower-cased names): `x-ratelimit-remaining-requests` and
    * `-tokens` hold until their `x-ratelimit-reset-*` (default 1 s when absent).
    */
-  learn(headers: Record<string, string>): void {
+  learn(headers: Record<string, string>, onLearned?: (limit: 'requests' | 'tokens', remaining: number, forMs: number) => void): void {
     let now: number | undefined
     for (const kind of ['requests', 'tokens'] as const) {
       const text = headers[`x-ratelimit-remaining-${kind}`]
@@ -151,7 +151,13 @@ export class RateLimitBudget {
       const resetMs = parseDurationText(headers[`x-ratelimit-reset-${kind}`]) ?? defaultLearnedResetMs
       now ??= this.#now()
       this.#learned[kind] = { remaining, untilMs: now + resetMs }
+      onLearned?.(kind, remaining, resetMs)
     }
+  }
+
+  /** What another client of the fleet learned: `remaining` holds for `forMs` (unless this client learned later). */
+  setLearned(limit: 'requests' | 'tokens', remaining: number, forMs: number): void {
+    this.#learned[limit] = { remaining, untilMs: this.#now() + forMs }
   }
 
   /** Drops the entries older than one minute from the front of the window. */

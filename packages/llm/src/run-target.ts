@@ -2,6 +2,7 @@ import { Attempt } from './attempt.ts'
 import { describeError, type CallContext } from './call-context.ts'
 import { sleep } from './deadline.ts'
 import { LlmError, isLlmError, type LlmErrorKind } from './llm-error.ts'
+import type { RateLimitRefusal, RateLimitReservation } from './rate-limit-budget.ts'
 import { retrySameTarget, StopRetrying } from './retry-policy.ts'
 import type { TargetRuntime } from './target-runtime.ts'
 
@@ -38,11 +39,11 @@ export async function runTarget<T>(
       call,
       target,
       async () => {
-        let admitted = admit(call, target, cancelSignal)
+        let admitted = await admitWithFleet(call, target, cancelSignal)
         if (!(admitted instanceof Attempt) && lastAttempt === undefined && waitFits(call, admitted.retryInMs)) {
           call.waitedMs += admitted.retryInMs as number
           await sleep(admitted.retryInMs as number, signal)
-          admitted = admit(call, target, cancelSignal)
+          admitted = await admitWithFleet(call, target, cancelSignal)
         }
         if (!(admitted instanceof Attempt)) {
           if (lastAttempt !== undefined && pendingRetry !== undefined) lastAttempt.record.reason = `${pendingRetry.described}; not retried (${admitted.reason})`
@@ -87,20 +88,55 @@ function waitFits(call: CallContext, retryInMs: number | undefined): boolean {
   return retryInMs < call.deadline.remainingMs() && call.waitedMs + retryInMs <= call.route.maxTotalWaitMs
 }
 
-/** Starts an attempt if the target may be sent a request now, else says why not. */
-function admit(call: CallContext, target: TargetRuntime, cancelSignal: AbortSignal | undefined): Attempt | Refusal {
-  if (call.requestsMade >= call.route.maxAttempts) {
-    return { kind: 'all_failed', reason: `attempt budget (maxAttempts ${call.route.maxAttempts}) used` }
+/**
+ * `admit`, with room from the fleet's shared rate-limit window first when the client shares
+ * state: spent from a local lease (no round trip) or, when the lease is used up, leased anew.
+ */
+function admitWithFleet(call: CallContext, target: TargetRuntime, cancelSignal: AbortSignal | undefined): Attempt | Refusal | Promise<Attempt | Refusal> {
+  const fleet = target.fleetBudget
+  if (fleet === undefined || target.breaker.state === 'open') return admit(call, target, cancelSignal, undefined)
+  const taken = fleet.take(call.estimatedTokens())
+  if (!(taken instanceof Promise)) return admitWithFleetRoom(call, target, cancelSignal, taken)
+  return taken.then((room) => admitWithFleetRoom(call, target, cancelSignal, room))
+}
+
+function admitWithFleetRoom(call: CallContext, target: TargetRuntime, cancelSignal: AbortSignal | undefined, room: RateLimitReservation | RateLimitRefusal | undefined): Attempt | Refusal {
+  if (room !== undefined && 'noRoom' in room) return { kind: 'rate_limited', reason: `rate-limit budget: ${room.noRoom}` }
+  return admit(call, target, cancelSignal, room)
+}
+
+/** Starts an attempt if the target may be sent a request now, else says why not (and gives back the fleet's room). */
+function admit(call: CallContext, target: TargetRuntime, cancelSignal: AbortSignal | undefined, fleetRoom: RateLimitReservation | undefined): Attempt | Refusal {
+  const refuse = (refusal: Refusal): Refusal => {
+    fleetRoom?.cancel()
+    return refusal
   }
-  if (target.breaker.state === 'open') return { kind: 'breaker_open', reason: 'breaker open' }
+  if (call.requestsMade >= call.route.maxAttempts) {
+    return refuse({ kind: 'all_failed', reason: `attempt budget (maxAttempts ${call.route.maxAttempts}) used` })
+  }
+  if (target.breaker.state === 'open') return refuse({ kind: 'breaker_open', reason: 'breaker open' })
   const reservation = target.budget.reserve(call.estimatedTokens())
   if ('noRoom' in reservation) {
-    return { kind: 'rate_limited', reason: `rate-limit budget: ${reservation.noRoom}`, ...(reservation.retryInMs === undefined ? {} : { retryInMs: reservation.retryInMs }) }
+    return refuse({ kind: 'rate_limited', reason: `rate-limit budget: ${reservation.noRoom}`, ...(reservation.retryInMs === undefined ? {} : { retryInMs: reservation.retryInMs }) })
   }
   const permit = target.breaker.acquire()
   if (permit === undefined) {
     reservation.cancel()
-    return { kind: 'breaker_open', reason: `breaker ${target.breaker.state}` }
+    return refuse({ kind: 'breaker_open', reason: `breaker ${target.breaker.state}` })
   }
-  return new Attempt(call, target, permit, reservation, cancelSignal)
+  return new Attempt(call, target, permit, fleetRoom === undefined ? reservation : bothReservations(reservation, fleetRoom), cancelSignal)
+}
+
+/** The client's own window and the fleet's, settled together. */
+function bothReservations(local: RateLimitReservation, fleet: RateLimitReservation): RateLimitReservation {
+  return {
+    settle: (actualTokens) => {
+      local.settle(actualTokens)
+      fleet.settle(actualTokens)
+    },
+    cancel: () => {
+      local.cancel()
+      fleet.cancel()
+    },
+  }
 }
