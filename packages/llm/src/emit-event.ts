@@ -15,6 +15,8 @@ export type LlmEventType =
   | 'cooldown-start'
   | 'shared-state-offline'
   | 'shared-state-online'
+  | 'stream-event-skipped'
+  | 'stream-restart'
 
 /**
  * One observable step of the client. Events carry target names, timings and error kinds,
