@@ -14,7 +14,7 @@ const connectionFailureCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND
  * once instead of sleeping a backoff to retry it: a phone caller would hear the wait as dead air.
  */
 export function connectionFailureCode(error: LlmError): string | undefined {
-  if (error.kind !== 'network' || error.status !== undefined) return undefined
+  if (error.code !== 'network' || error.status !== undefined) return undefined
   const { code } = classifyNetworkError(error.cause)
   return code !== undefined && connectionFailureCodes.has(code) ? code : undefined
 }

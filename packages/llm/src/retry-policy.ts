@@ -4,7 +4,7 @@ import { describeError } from './call-context.ts'
 import { sleep } from './deadline.ts'
 import { actionForErrorKind } from './error-action.ts'
 import { connectionFailureCode } from './connection-failure-code.ts'
-import { isLlmError, type LlmError } from './llm-error.ts'
+import { LlmError } from './llm-error.ts'
 import type { ResolvedRoute } from './route-config.ts'
 import type { TargetRuntime } from './target-runtime.ts'
 
@@ -34,7 +34,7 @@ export interface RetryBudgetState {
  */
 export function decideRetry(error: LlmError, state: RetryBudgetState): RetryDecision {
   const described = describeError(error)
-  const action = actionForErrorKind(error.kind)
+  const action = actionForErrorKind(error.code)
   if (action === 'fail') return { fallBackReason: `${described}; ended the call` }
   if (action !== 'retry') return { fallBackReason: `${described}; fell back` }
   const connectionCode = connectionFailureCode(error)
@@ -94,13 +94,13 @@ export async function retrySameTarget<T>(
     maxTimeout: 0,
     randomize: false,
     onFailedAttempt: ({ error, retriesLeft }) => {
-      if (retriesLeft > 0 || !isLlmError(error)) return
-      const action = actionForErrorKind(error.kind)
+      if (retriesLeft > 0 || !LlmError.isInstance(error)) return
+      const action = actionForErrorKind(error.code)
       const ending = action === 'fail' ? 'ended the call' : 'fell back'
       observer.onGiveUp(error, `${describeError(error)}${action === 'retry' ? '; retries on this target used' : ''}; ${ending}`)
     },
     shouldRetry: async ({ error }) => {
-      if (!isLlmError(error)) return false
+      if (!LlmError.isInstance(error)) return false
       retryNumber += 1
       const decision = decideRetry(error, {
         route: call.route,

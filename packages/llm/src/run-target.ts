@@ -1,7 +1,7 @@
 import { Attempt } from './attempt.ts'
 import { describeError, type CallContext } from './call-context.ts'
 import { sleep } from './deadline.ts'
-import { LlmError, isLlmError, type LlmErrorKind } from './llm-error.ts'
+import { LlmError, type LlmErrorCode } from './llm-error.ts'
 import type { RateLimitRefusal, RateLimitReservation } from './rate-limit-budget.ts'
 import { retrySameTarget, StopRetrying } from './retry-policy.ts'
 import type { TargetRuntime } from './target-runtime.ts'
@@ -10,7 +10,7 @@ export type TargetOutcome<T> = { ok: true; value: T; attempt: Attempt } | { ok: 
 
 /** Why a target may not be sent a request now; `retryInMs`: when it may (a cooldown, a learned reset). */
 interface Refusal {
-  kind: Extract<LlmErrorKind, 'rate_limited' | 'breaker_open' | 'all_failed'>
+  code: Extract<LlmErrorCode, 'rate_limited' | 'breaker_open' | 'all_failed'>
   reason: string
   retryInMs?: number
 }
@@ -48,8 +48,8 @@ export async function runTarget<T>(
         if (!(admitted instanceof Attempt)) {
           if (lastAttempt !== undefined && pendingRetry !== undefined) lastAttempt.record.reason = `${pendingRetry.described}; not retried (${admitted.reason})`
           pendingRetry = undefined
-          if (admitted.kind !== 'all_failed') call.recordSkip(target, admitted.kind, `${admitted.reason}; skipped without a request`)
-          throw new StopRetrying(new LlmError(`target "${target.name}": ${admitted.reason}`, { kind: admitted.kind, target: target.name }))
+          if (admitted.code !== 'all_failed') call.recordSkip(target, admitted.code, `${admitted.reason}; skipped without a request`)
+          throw new StopRetrying(new LlmError(admitted.code, `target "${target.name}": ${admitted.reason}`, { target: target.name }))
         }
         if (lastAttempt !== undefined && pendingRetry !== undefined) lastAttempt.record.reason = `${pendingRetry.described}; retried same target after ${pendingRetry.waitMs} ms`
         pendingRetry = undefined
@@ -77,8 +77,8 @@ export async function runTarget<T>(
     }
     const aborted = call.abortError()
     if (aborted !== undefined) return { ok: false, error: aborted }
-    if (cancelSignal?.aborted) return { ok: false, error: new LlmError('cancelled', { kind: 'aborted', target: target.name }) }
-    return { ok: false, error: isLlmError(error) ? error : new LlmError(String(error), { kind: 'network', target: target.name, cause: error }) }
+    if (cancelSignal?.aborted) return { ok: false, error: new LlmError('aborted', 'cancelled', { target: target.name }) }
+    return { ok: false, error: LlmError.isInstance(error) ? error : new LlmError('network', String(error), { target: target.name, cause: error }) }
   }
 }
 
@@ -101,7 +101,7 @@ function admitWithFleet(call: CallContext, target: TargetRuntime, cancelSignal: 
 }
 
 function admitWithFleetRoom(call: CallContext, target: TargetRuntime, cancelSignal: AbortSignal | undefined, room: RateLimitReservation | RateLimitRefusal | undefined): Attempt | Refusal {
-  if (room !== undefined && 'noRoom' in room) return { kind: 'rate_limited', reason: `rate-limit budget: ${room.noRoom}` }
+  if (room !== undefined && 'noRoom' in room) return { code: 'rate_limited', reason: `rate-limit budget: ${room.noRoom}` }
   return admit(call, target, cancelSignal, room)
 }
 
@@ -112,17 +112,17 @@ function admit(call: CallContext, target: TargetRuntime, cancelSignal: AbortSign
     return refusal
   }
   if (call.requestsMade >= call.route.maxAttempts) {
-    return refuse({ kind: 'all_failed', reason: `attempt budget (maxAttempts ${call.route.maxAttempts}) used` })
+    return refuse({ code: 'all_failed', reason: `attempt budget (maxAttempts ${call.route.maxAttempts}) used` })
   }
-  if (target.breaker.state === 'open') return refuse({ kind: 'breaker_open', reason: 'breaker open' })
+  if (target.breaker.state === 'open') return refuse({ code: 'breaker_open', reason: 'breaker open' })
   const reservation = target.budget.reserve(call.estimatedTokens())
   if ('noRoom' in reservation) {
-    return refuse({ kind: 'rate_limited', reason: `rate-limit budget: ${reservation.noRoom}`, ...(reservation.retryInMs === undefined ? {} : { retryInMs: reservation.retryInMs }) })
+    return refuse({ code: 'rate_limited', reason: `rate-limit budget: ${reservation.noRoom}`, ...(reservation.retryInMs === undefined ? {} : { retryInMs: reservation.retryInMs }) })
   }
   const permit = target.breaker.acquire()
   if (permit === undefined) {
     reservation.cancel()
-    return refuse({ kind: 'breaker_open', reason: `breaker ${target.breaker.state}` })
+    return refuse({ code: 'breaker_open', reason: `breaker ${target.breaker.state}` })
   }
   return new Attempt(call, target, permit, fleetRoom === undefined ? reservation : bothReservations(reservation, fleetRoom), cancelSignal)
 }

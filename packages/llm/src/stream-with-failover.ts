@@ -50,14 +50,14 @@ export async function* streamWithFailover(call: CallContext, plan: TargetRuntime
     } catch (error) {
       const failure = error as LlmError
       if (cut === undefined) throw failure
-      const rejecter = failure.kind === 'bad_request' && !restarted ? remaining.find((target) => target.name === failure.target) : undefined
+      const rejecter = failure.code === 'request_invalid' && !restarted ? remaining.find((target) => target.name === failure.target) : undefined
       if (rejecter === undefined || call.requestsMade >= call.route.maxAttempts) throw noContinuation(call, cut, text, failure)
       // The target refused the assistant prefix: ask it for the whole answer instead.
       restarted = true
       const reason = `${describeError(failure)}: the continuation (assistant prefix) was rejected; restarted on "${rejecter.name}" without it`
       const record = call.attempts.findLast((attempt) => attempt.target === rejecter.name)
       if (record !== undefined) record.reason = reason
-      call.emit({ ...rejecter.eventFields(), type: 'stream-restart', errorKind: failure.kind, reason })
+      call.emit({ ...rejecter.eventFields(), type: 'stream-restart', errorCode: failure.code, reason })
       yield { type: 'restart', discardedChars: text.length, reason }
       messages = call.request.messages
       remaining = remaining.slice(remaining.indexOf(rejecter))
@@ -89,7 +89,7 @@ export async function* streamWithFailover(call: CallContext, plan: TargetRuntime
         yield part
       }
       if (finishReason === undefined) {
-        throw new LlmError(`stream from "${attempt.target.name}" ended without a finish part`, { kind: 'network', target: attempt.target.name })
+        throw new LlmError('network', `stream from "${attempt.target.name}" ended without a finish part`, { target: attempt.target.name })
       }
       attempt.succeed(usage, open.headers)
       yield { type: 'end', text, toolCalls, usage, finishReason, servedBy: attempt.target.name, attempts: [...call.attempts] }
@@ -131,8 +131,7 @@ function noContinuation(call: CallContext, cut: LlmError, text: string, last: Ll
 
 /** The same failure (kind, status, headers, attempts) told with more context; the original is the cause. */
 function restate(error: LlmError, message: string, target: string | undefined): LlmError {
-  return new LlmError(message, {
-    kind: error.kind,
+  return new LlmError(error.code, message, {
     headers: error.headers,
     attempts: error.attempts,
     cause: error,

@@ -1,5 +1,5 @@
 import type { BreakerState } from './emit-event.ts'
-import type { LlmErrorKind } from './llm-error.ts'
+import type { LlmErrorCode } from './llm-error.ts'
 import type { FleetBudget } from './fleet-budget.ts'
 import type { RateLimitBudget } from './rate-limit-budget.ts'
 import { updateEwma } from './select-from-pool.ts'
@@ -21,7 +21,7 @@ export interface TargetStats {
   skipped: number
   /** Smoothed latency of successful attempts (time to first token for streams). */
   latencyEwmaMs: number | undefined
-  lastErrorKind: LlmErrorKind | undefined
+  lastErrorKind: LlmErrorCode | undefined
 }
 
 /** Everything the router keeps per target: adapter, breaker, budget, counters. */
@@ -37,7 +37,7 @@ export class TargetRuntime {
   latencyEwmaMs: number | undefined
   /** When `latencyEwmaMs` last got a sample (`performance.now()` clock). */
   latencyMeasuredAtMs: number | undefined
-  lastErrorKind: LlmErrorKind | undefined
+  lastErrorKind: LlmErrorCode | undefined
   /** Tells the fleet about a change (set when the client has `sharedState`). */
   share: ((change: SharedTargetChange) => void) | undefined
   /** The fleet-wide rate-limit window (set when the client has `sharedState` and the target has limits). */
@@ -93,7 +93,7 @@ export class TargetRuntime {
     })
   }
 
-  recordFailure(kind: LlmErrorKind): void {
+  recordFailure(kind: LlmErrorCode): void {
     this.failures += 1
     this.lastErrorKind = kind
   }

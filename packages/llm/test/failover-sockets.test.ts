@@ -24,9 +24,9 @@ describe('failover over real sockets', () => {
     const result = await llm.chat({ route: 'answer', messages })
     expect(result.servedBy).toBe('secondary')
     // No retry and no backoff on the refusing target: straight to the next one.
-    expect(result.attempts.map(({ target, errorKind, reason }) => ({ target, errorKind, reason }))).toEqual([
-      { target: 'primary', errorKind: 'network', reason: 'network (ECONNREFUSED): the connection failed before the request was sent; fell back at once' },
-      { target: 'secondary', errorKind: undefined, reason: undefined },
+    expect(result.attempts.map(({ target, errorCode, reason }) => ({ target, errorCode, reason }))).toEqual([
+      { target: 'primary', errorCode: 'network', reason: 'network (ECONNREFUSED): the connection failed before the request was sent; fell back at once' },
+      { target: 'secondary', errorCode: undefined, reason: undefined },
     ])
     expect(result.attempts[1]!.startedAtMs - result.attempts[0]!.startedAtMs).toBeLessThan(500)
   })
@@ -49,7 +49,7 @@ describe('failover over real sockets', () => {
     const llm = setup(hanging, await answer(), { firstTokenTimeoutMs: 150 })
     const end = await endOf(llm.stream({ route: 'answer', messages }))
     expect(end).toMatchObject({ servedBy: 'secondary', text: 'We open at 9.' })
-    expect(end?.attempts[0]).toMatchObject({ target: 'primary', errorKind: 'timeout', reason: 'timeout; fell back' })
+    expect(end?.attempts[0]).toMatchObject({ target: 'primary', errorCode: 'timeout', reason: 'timeout; fell back' })
     await hanging.closes(1)
     expect(hanging.closedMidRequest).toBe(1)
   })
@@ -67,7 +67,7 @@ describe('failover over real sockets', () => {
     expect(slow.closedMidRequest).toBe(1)
   })
 
-  it('the caller abort cancels every socket and the call ends with kind aborted', async () => {
+  it('the caller abort cancels every socket and the call ends with code aborted', async () => {
     const first = await startScriptedServer(hang)
     const second = await startScriptedServer(hang)
     const llm = setup(first, second, { hedgeAfterMs: 50, firstTokenTimeoutMs: 10_000 })
@@ -77,7 +77,7 @@ describe('failover over real sockets', () => {
     controller.abort()
     const error = (await pending) as LlmError
     expect(error).toBeInstanceOf(LlmError)
-    expect(error.kind).toBe('aborted')
+    expect(error.code).toBe('aborted')
     await Promise.all([first.closes(1), second.closes(1)])
     expect([first.closedMidRequest, second.closedMidRequest]).toEqual([1, 1])
   })

@@ -95,7 +95,7 @@ describe.skipIf(missing !== undefined)('a fleet of client processes sharing stat
       expect(event.timeMs - opened.timeMs).toBeLessThan(1_000)
     }
     const after = await b.chat('outage', 3)
-    expect(after.every((result) => result.servedBy === 'backup' && result.attempts[0]?.errorKind === 'breaker_open' && result.attempts[0]?.outcome === 'skipped')).toBe(true)
+    expect(after.every((result) => result.servedBy === 'backup' && result.attempts[0]?.errorCode === 'breaker_open' && result.attempts[0]?.outcome === 'skipped')).toBe(true)
     expect(requestsTo['outage-primary']).toBe(2)
   })
 
@@ -107,7 +107,7 @@ describe.skipIf(missing !== undefined)('a fleet of client processes sharing stat
       expect(event.reason).toBe('Retry-After 5000 ms (from the fleet)')
     }
     const after = [...(await b.chat('cooldown', 2)), ...(await c.chat('cooldown', 2))]
-    expect(after.every((result) => result.servedBy === 'backup' && result.attempts[0]?.errorKind === 'rate_limited' && result.attempts[0]?.outcome === 'skipped')).toBe(true)
+    expect(after.every((result) => result.servedBy === 'backup' && result.attempts[0]?.errorCode === 'rate_limited' && result.attempts[0]?.outcome === 'skipped')).toBe(true)
     expect(requestsTo['cooldown-primary']).toBe(1)
   })
 
@@ -149,6 +149,6 @@ describe.skipIf(missing !== undefined)('a fleet of client processes sharing stat
     // a wrote its open breaker back to the new (empty) Redis: c, which never saw the target fail, now skips it.
     await c.waitForEvent(isEvent('breaker-open', 'resync-primary', restartedAt), 5_000)
     const afterResync = await c.chat('resync', 2)
-    expect(afterResync.every((result) => result.servedBy === 'backup' && result.attempts[0]?.errorKind === 'breaker_open')).toBe(true)
+    expect(afterResync.every((result) => result.servedBy === 'backup' && result.attempts[0]?.errorCode === 'breaker_open')).toBe(true)
   })
 })

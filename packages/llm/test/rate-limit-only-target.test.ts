@@ -1,5 +1,5 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { createLlmClient, type LlmChatResult } from '@voxguard/llm'
+import { createLlmClient, LlmError, type LlmChatResult } from '@voxguard/llm'
 import { createEventLog } from './support/event-log.ts'
 import { completionJson, jsonHeaders, rateLimitBody, testApiKey } from './support/openai-wire.ts'
 import { respondWith, startScriptedServer } from './support/start-scripted-server.ts'
@@ -24,7 +24,7 @@ describe('a 429 on the only target (breaker policy for rate limits)', () => {
     })
     onTestFinished(() => llm.close())
     const first = await llm.chat({ route: 'answer', messages }).catch((caught: unknown) => caught)
-    expect(first).toMatchObject({ kind: 'all_failed', status: 429, attempts: [expect.objectContaining({ errorKind: 'rate_limited' })] })
+    expect(LlmError.isInstance(first) && [first.code, first.status, first.attempts[0]?.errorCode]).toEqual(['all_failed', 429, 'rate_limited'])
     // Twenty callers arrive while the target cools down: every one is served after the wait.
     const started = performance.now()
     const results = await Promise.allSettled(Array.from({ length: 20 }, () => llm.chat({ route: 'answer', messages })))

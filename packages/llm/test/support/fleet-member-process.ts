@@ -25,7 +25,7 @@ export interface FleetCallResult {
   servedBy?: string
   kind?: string
   message?: string
-  attempts: Array<{ target: string; outcome: string; errorKind?: string; reason?: string }>
+  attempts: Array<{ target: string; outcome: string; errorCode?: string; reason?: string }>
 }
 
 const config = JSON.parse(process.argv[2] as string) as FleetMemberConfig
@@ -49,7 +49,7 @@ async function chatBatch(command: Extract<FleetCommand, { op: 'chat' }>): Promis
         results.push({ ok: true, servedBy: result.servedBy, attempts: result.attempts })
       } catch (error) {
         const failure = error as LlmError
-        results.push({ ok: false, kind: failure.kind, message: failure.message, attempts: failure.attempts ?? [] })
+        results.push({ ok: false, kind: failure.code, message: failure.message, attempts: failure.attempts ?? [] })
       }
     }
   }
