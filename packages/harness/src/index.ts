@@ -29,6 +29,8 @@ export type { AgentEventName, AgentFrame, CallerFrame } from './text-protocol.ts
 export { loadCallScript, loadCallScripts, formatIssue } from './load-call-script.ts'
 export type { LoadCallScriptOptions } from './load-call-script.ts'
 export type { CallScript, ScriptTurn } from './call-script.ts'
+export { compileMatchPattern } from './compile-match-pattern.ts'
+export type { MatchPattern } from './compile-match-pattern.ts'
 export { CallScriptSchema, PartialScriptSchema, CallExpectationsSchema, TurnExpectationsSchema } from './call-script-schema.ts'
 export { renderCallScriptJsonSchema } from './render-call-script-json-schema.ts'
 
