@@ -11,8 +11,9 @@
  * | audio_invalid    | a caller audio file is not 8/16 kHz PCM or μ-law WAV       |
  * | audio_tool       | espeak-ng or sox is missing or failed                      |
  * | records_invalid  | a records file cannot be read or a line is not a call record (merge) |
+ * | agent_events_invalid | a line of an agent event log is not an agent event (docs/protocol.md) |
  */
-export type HarnessErrorKind = 'script_invalid' | 'script_not_found' | 'option_invalid' | 'audio_invalid' | 'audio_tool' | 'records_invalid'
+export type HarnessErrorKind = 'script_invalid' | 'script_not_found' | 'option_invalid' | 'audio_invalid' | 'audio_tool' | 'records_invalid' | 'agent_events_invalid'
 
 export interface HarnessErrorOptions {
   kind: HarnessErrorKind

@@ -15,6 +15,10 @@ export type {
   TurnRecord,
 } from './call-record.ts'
 
+// Agent event log (the agent's own telemetry, joined into records by call id / callSid)
+export { AGENT_EVENT_SCHEMA, AGENT_EVENT_VERSION, AgentEventLogReader, joinAgentEvents, parseAgentEventLine } from './agent-event-log.ts'
+export type { AgentEventLogEntry } from './agent-event-log.ts'
+
 // Call scripts
 export { loadCallScript, loadCallScripts, formatIssue } from './load-call-script.ts'
 export type { LoadCallScriptOptions } from './load-call-script.ts'

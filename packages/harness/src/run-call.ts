@@ -1,5 +1,5 @@
 import type WebSocket from 'ws'
-import type { AgentEventRecord, CallFailure, CallFailureKind, CallRecord, TurnRecord } from './call-record.ts'
+import type { AgentEventRecord, AudioTiming, CallFailure, CallFailureKind, CallRecord, TurnRecord } from './call-record.ts'
 import { CALL_RECORD_SCHEMA, CALL_RECORD_VERSION } from './call-record.ts'
 import type { CallScript } from './call-script.ts'
 import type { AgentSignal, CallTransport, CreateCallTransport } from './call-transport.ts'
@@ -25,6 +25,8 @@ export interface RunCallSettings {
   createWebSocket: (url: string) => WebSocket
   callerAudio: CallerAudio
   frameScheduler: FrameScheduler
+  /** Twilio: transcribes a turn's agent audio (μ-law) into `heardText` and its companions. Default: none. */
+  transcribe?: (audio: Buffer, script: CallScript) => Promise<Pick<AudioTiming, 'heardText' | 'heardConfidence' | 'heardBy' | 'heardError' | 'silent' | 'unplayable'>>
   signal?: AbortSignal
 }
 
@@ -190,6 +192,8 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
         break
       }
       turn.sentAtMs = await transport.perform(index, action, scriptTurn.audioFile)
+      // An IVR collecting digits answers nothing: the caller goes on at once.
+      if (scriptTurn.expect?.noReply) continue
       const next = script.turns[position + 1]?.action
       if (next?.kind === 'barge-in') {
         // Interrupt this reply once `afterMs` of it has played.
@@ -221,8 +225,11 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
 
   for (const turn of turns) {
     const audio = transport?.audioTiming?.(turn.index)
-    if (audio) turn.agent.audio = audio
+    if (!audio) continue
+    const bytes = transport?.agentAudio?.(turn.index)
+    turn.agent.audio = bytes && settings.transcribe ? { ...audio, ...(await settings.transcribe(bytes, script)) } : audio
   }
+  if (transport?.callSid) transportInfo.callSid = transport.callSid
   const pacing = transport?.pacing?.()
   if (pacing && pacing.framesSent > 0) {
     const sorted = [...pacing.latenessMs].sort((left, right) => left - right)

@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, resolve } from 'node:path'
-import type { CallRecord } from '@voxguard/harness'
+import { AgentEventLogReader, joinAgentEvents, type CallRecord } from '@voxguard/harness'
 import { KnowledgeError, loadKnowledgeBase, type KnowledgeBase } from '@voxguard/knowledge'
 import { judgeCall, resolveJudgeOptions, type JudgeCallOptions } from './judge-call.ts'
 import { JudgeError } from './judge-error.ts'
@@ -14,6 +14,8 @@ export interface JudgeRecordsOptions extends Omit<JudgeCallOptions, 'knowledge'>
   knowledgeFile?: string
   /** Vocabulary file (YAML or JSON, see `loadVocabulary`) for every call, extending each knowledge base's `vocabulary` section; ignored when `vocabulary` is given. Default: none. */
   vocabularyFile?: string
+  /** The agent's event log (JSONL, docs/protocol.md): its events are joined into each record by call id / Twilio `callSid` before judging (what is there when judging starts). Default: none. */
+  agentEventsFile?: string
   /** Called with each verdict as soon as it is computed (e.g. to append it to verdicts.jsonl). */
   onVerdict?: (verdict: Verdict) => void | Promise<void>
 }
@@ -46,8 +48,10 @@ export async function judgeRecords(input: string | Iterable<CallRecord> | AsyncI
   const vocabulary = options.vocabulary ?? (options.vocabularyFile ? await loadVocabulary(options.vocabularyFile, options.signal ? { signal: options.signal } : {}) : undefined)
   const records = typeof input === 'string' ? readCallRecords(input, options.signal ? { signal: options.signal } : {}) : input
   const verdicts: Verdict[] = []
-  for await (const record of records) {
+  const agentEvents = options.agentEventsFile ? new AgentEventLogReader(resolve(options.agentEventsFile)).read() : undefined
+  for await (const recorded of records) {
     options.signal?.throwIfAborted()
+    const record = agentEvents ? joinAgentEvents(recorded, agentEvents.eventsOf(recorded)) : recorded
     const knowledge = fixed ?? (record.knowledgeBase ? await knowledgeFor(record.knowledgeBase) : undefined)
     const verdict = await judgeCall(record, { ...options, ...(knowledge !== undefined ? { knowledge } : {}), ...(vocabulary ? { vocabulary } : {}) })
     verdicts.push(verdict)
