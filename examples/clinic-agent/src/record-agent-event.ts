@@ -1,4 +1,8 @@
+<<<<<<< HEAD
 import type { AgentEventLog, CallKeys } from './agent-event-log.ts'
+=======
+import { AGENT_EVENTS } from '@voxguard/harness'
+>>>>>>> main
 import type { AgentMetrics } from './agent-metrics.ts'
 import type { Logger } from './logger.ts'
 
@@ -15,6 +19,6 @@ export function recordAgentEvent(metrics: AgentMetrics, logger: Logger, name: st
   eventLog?.log.write(eventLog.keys, name, data)
   if (TRANSCRIPT_EVENTS.has(name)) return logger.debug('agent event', { event: name, data })
   metrics.agentEvents.inc({ name })
-  const log = name === 'handoff.human' ? logger.info : logger.warn
+  const log = name === AGENT_EVENTS.handoffHuman ? logger.info : logger.warn
   log('agent event', { event: name, data })
 }
