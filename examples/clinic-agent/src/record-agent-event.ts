@@ -1,13 +1,10 @@
-<<<<<<< HEAD
-import type { AgentEventLog, CallKeys } from './agent-event-log.ts'
-=======
 import { AGENT_EVENTS } from '@voxguard/harness'
->>>>>>> main
+import type { AgentEventLog, CallKeys } from './agent-event-log.ts'
 import type { AgentMetrics } from './agent-metrics.ts'
 import type { Logger } from './logger.ts'
 
 /** Events that describe a normal turn (what was heard, what was said): logged at debug, not counted as problems. */
-const TRANSCRIPT_EVENTS = new Set(['asr.result', 'reply.text'])
+const TRANSCRIPT_EVENTS = new Set<string>([AGENT_EVENTS.asrResult, AGENT_EVENTS.replyText])
 
 /**
  * Records one agent event (docs/protocol.md, "Agent events") the same way on every

@@ -79,7 +79,7 @@ export function handleTwilioCall(socket: WebSocket, context: AgentContext): void
     const reportIntended = (interrupted: boolean) => {
       if (said.reported || !said.text.trim()) return
       said.reported = true
-      report('reply.text', { replyId, text: said.text.trim(), ...(interrupted ? { interrupted } : {}) })
+      report(AGENT_EVENTS.replyText, { replyId, text: said.text.trim(), ...(interrupted ? { interrupted } : {}) })
     }
     signal.addEventListener('abort', () => reportIntended(true), { once: true })
     const firstFrame = new Promise<void>((resolve) => (firstFrameWaiter = resolve))
@@ -90,15 +90,10 @@ export function handleTwilioCall(socket: WebSocket, context: AgentContext): void
     } else if (input.type === 'audio') {
       let heard = ''
       try {
-<<<<<<< HEAD
         const transcription = await recognizer.transcribe({ samples: input.samples, sampleRate: 8000 }, signal)
         heard = transcription.text
-        if (!heard && !signal.aborted) report('asr.empty', {}) // heard nothing, as opposed to failing (asr.error)
-        else if (heard && !signal.aborted) report('asr.result', { text: heard, ...(transcription.confidence !== undefined ? { confidence: transcription.confidence } : {}) })
-=======
-        heard = await recognizer.transcribe({ samples: input.samples, sampleRate: 8000 }, signal)
         if (!heard && !signal.aborted) report(AGENT_EVENTS.asrEmpty, {}) // heard nothing, as opposed to failing (asr.error)
->>>>>>> main
+        else if (heard && !signal.aborted) report(AGENT_EVENTS.asrResult, { text: heard, ...(transcription.confidence !== undefined ? { confidence: transcription.confidence } : {}) })
       } catch (error) {
         if (signal.aborted) return
         report(AGENT_EVENTS.asrError, speechErrorData(error))

@@ -23,12 +23,12 @@ export interface AgentEventLogEntry {
 /** Parses one line of an agent event log; errors name the file, line and field. */
 export function parseAgentEventLine(line: string, file = '<agent events>', lineNumber = 1): AgentEventLogEntry {
   const where = `${file}:${lineNumber}`
-  const fail = (message: string) => new HarnessError(`${where}: ${message}`, { kind: 'agent_events_invalid', file, field: message.split('"')[1] })
+  const fail = (message: string) => new HarnessError('agent_events_invalid', `${where}: ${message}`, { file, line: lineNumber, ...(message.includes('"') ? { field: message.split('"')[1] } : {}) })
   let value: unknown
   try {
     value = JSON.parse(line)
   } catch (error) {
-    throw new HarnessError(`${where}: not valid JSON (${(error as Error).message})`, { kind: 'agent_events_invalid', file, cause: error })
+    throw new HarnessError('agent_events_invalid', `${where}: not valid JSON (${(error as Error).message})`, { file, line: lineNumber, cause: error })
   }
   const entry = value as Partial<AgentEventLogEntry> | null
   if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw fail('an agent event must be a JSON object')

@@ -5,19 +5,6 @@ import { hasErrorMarker, markError, VoxguardError, type VoxguardErrorOptions } f
  * thrown: they are recorded in the call record (`CallFailure`). A `HarnessError` is thrown
  * (or returned in a list) only for bad input: an invalid call script or option.
  *
-<<<<<<< HEAD
- * | kind             | meaning                                                    |
- * |------------------|------------------------------------------------------------|
- * | script_invalid   | a call script does not parse or does not match the schema  |
- * | script_not_found | a script, partial or audio file does not exist             |
- * | option_invalid   | an option passed to a harness function is out of range     |
- * | audio_invalid    | a caller audio file is not 8/16 kHz PCM or μ-law WAV       |
- * | audio_tool       | espeak-ng or sox is missing or failed                      |
- * | records_invalid  | a records file cannot be read or a line is not a call record (merge) |
- * | agent_events_invalid | a line of an agent event log is not an agent event (docs/protocol.md) |
- */
-export type HarnessErrorKind = 'script_invalid' | 'script_not_found' | 'option_invalid' | 'audio_invalid' | 'audio_tool' | 'records_invalid' | 'agent_events_invalid'
-=======
  * | code              | meaning                                                    |
  * |-------------------|------------------------------------------------------------|
  * | script_invalid    | a call script does not parse or does not match the schema  |
@@ -26,11 +13,11 @@ export type HarnessErrorKind = 'script_invalid' | 'script_not_found' | 'option_i
  * | audio_invalid     | a caller audio file is not 8/16 kHz PCM or μ-law WAV       |
  * | audio_tool_failed | espeak-ng or sox is missing or failed                      |
  * | records_invalid   | a records file cannot be read or a line is not a call record (merge) |
+ * | agent_events_invalid | a line of an agent event log is not an agent event (docs/protocol.md) |
  * | output_refused    | an output folder is not voxguard's to write into (the working folder, or a non-empty folder it did not make) |
  */
-export const HARNESS_ERROR_CODES = ['script_invalid', 'script_not_found', 'option_invalid', 'audio_invalid', 'audio_tool_failed', 'records_invalid', 'output_refused'] as const
+export const HARNESS_ERROR_CODES = ['script_invalid', 'script_not_found', 'option_invalid', 'audio_invalid', 'audio_tool_failed', 'records_invalid', 'agent_events_invalid', 'output_refused'] as const
 export type HarnessErrorCode = (typeof HARNESS_ERROR_CODES)[number]
->>>>>>> main
 
 export interface HarnessErrorOptions extends VoxguardErrorOptions {
   /** Every problem found in a script (a script error lists all of them, the first is `file`/`line`/`field`). */

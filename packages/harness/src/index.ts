@@ -15,15 +15,13 @@ export type {
   TurnRecord,
 } from './call-record.ts'
 
-<<<<<<< HEAD
-// Agent event log (the agent's own telemetry, joined into records by call id / callSid)
-export { AGENT_EVENT_SCHEMA, AGENT_EVENT_VERSION, AgentEventLogReader, joinAgentEvents, parseAgentEventLine } from './agent-event-log.ts'
-export type { AgentEventLogEntry } from './agent-event-log.ts'
-=======
 // Agent protocol (docs/protocol.md)
 export { AGENT_EVENTS, TEXT_PROTOCOL_VERSION } from './text-protocol.ts'
 export type { AgentEventName, AgentFrame, CallerFrame } from './text-protocol.ts'
->>>>>>> main
+
+// Agent event log (the agent's own telemetry, joined into records by call id / callSid)
+export { AGENT_EVENT_SCHEMA, AGENT_EVENT_VERSION, AgentEventLogReader, joinAgentEvents, parseAgentEventLine } from './agent-event-log.ts'
+export type { AgentEventLogEntry } from './agent-event-log.ts'
 
 // Call scripts
 export { loadCallScript, loadCallScripts, formatIssue } from './load-call-script.ts'

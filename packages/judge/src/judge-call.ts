@@ -43,15 +43,10 @@ interface ResolvedOptions {
 export function resolveJudgeOptions(options: JudgeCallOptions): ResolvedOptions {
   const loopThreshold = options.loopThreshold ?? 3
   const loopSimilarityRatio = options.loopSimilarityRatio ?? 0.9
-<<<<<<< HEAD
-  if (!Number.isInteger(loopThreshold) || loopThreshold < 2) throw new JudgeError('invalid_option', `loopThreshold must be an integer ≥ 2 (got ${String(options.loopThreshold)})`)
-  if (!(loopSimilarityRatio > 0 && loopSimilarityRatio <= 1)) throw new JudgeError('invalid_option', `loopSimilarityRatio must be in (0, 1] (got ${String(options.loopSimilarityRatio)})`)
-  const asrMisrecognitionWerRatio = options.asrMisrecognitionWerRatio ?? 0.5
-  if (!(asrMisrecognitionWerRatio >= 0 && asrMisrecognitionWerRatio <= 1)) throw new JudgeError('invalid_option', `asrMisrecognitionWerRatio must be in [0, 1] (got ${String(options.asrMisrecognitionWerRatio)})`)
-=======
   if (!Number.isInteger(loopThreshold) || loopThreshold < 2) throw new JudgeError('option_invalid', `loopThreshold must be an integer ≥ 2 (got ${String(options.loopThreshold)})`, { option: 'loopThreshold', expected: 'an integer ≥ 2', received: options.loopThreshold })
   if (!(loopSimilarityRatio > 0 && loopSimilarityRatio <= 1)) throw new JudgeError('option_invalid', `loopSimilarityRatio must be in (0, 1] (got ${String(options.loopSimilarityRatio)})`, { option: 'loopSimilarityRatio', expected: 'a ratio in (0, 1]', received: options.loopSimilarityRatio })
->>>>>>> main
+  const asrMisrecognitionWerRatio = options.asrMisrecognitionWerRatio ?? 0.5
+  if (!(asrMisrecognitionWerRatio >= 0 && asrMisrecognitionWerRatio <= 1)) throw new JudgeError('option_invalid', `asrMisrecognitionWerRatio must be in [0, 1] (got ${String(options.asrMisrecognitionWerRatio)})`, { option: 'asrMisrecognitionWerRatio', expected: 'a ratio in [0, 1]', received: options.asrMisrecognitionWerRatio })
   resolveVocabulary(options.vocabulary)
   return { loopThreshold, loopSimilarityRatio, asrMisrecognitionWerRatio }
 }
@@ -225,7 +220,7 @@ export async function judgeCall(recorded: CallRecord, options: JudgeCallOptions 
   // The agent misheard the caller and the call then failed: the failure is speech recognition's.
   if (firstMisheard && attributed.some((reason) => reason.factor === 'dialogue' && (reason.turn ?? Number.POSITIVE_INFINITY) >= firstMisheard.turn)) {
     for (const found of misrecognitions) {
-      asrReasons.push({ code: 'asr_misrecognition', factor: 'system', turn: found.turn, message: `turn ${found.turn}: the agent heard "${found.agentHeard.slice(0, 80)}" where the caller said "${found.callerSaid.slice(0, 80)}" (word error rate ${found.werRatio})`, evidence: { event: 'asr.result', callerSaid: found.callerSaid.slice(0, 200), agentHeard: found.agentHeard.slice(0, 200), werRatio: found.werRatio } })
+      asrReasons.push({ code: 'asr_misrecognition', factor: 'system', turn: found.turn, message: `turn ${found.turn}: the agent heard "${found.agentHeard.slice(0, 80)}" where the caller said "${found.callerSaid.slice(0, 80)}" (word error rate ${found.werRatio})`, evidence: { event: AGENT_EVENTS.asrResult, callerSaid: found.callerSaid.slice(0, 200), agentHeard: found.agentHeard.slice(0, 200), werRatio: found.werRatio } })
     }
     attributed = attributed.map((reason) =>
       reason.factor === 'dialogue' && reason.code !== 'hallucination' && (reason.turn ?? Number.POSITIVE_INFINITY) >= firstMisheard.turn

@@ -1,4 +1,4 @@
-import type { CallRecord, TurnRecord } from '@voxguard/harness'
+import { AGENT_EVENTS, type CallRecord, type TurnRecord } from '@voxguard/harness'
 
 /** The texts of a Twilio turn: what the agent meant to say (`reply.text` events) and what the harness heard in its audio. */
 export interface AudioTurnTexts {
@@ -12,7 +12,7 @@ export function audioTurnTexts(record: CallRecord): Map<number, AudioTurnTexts> 
   if (record.protocol !== 'twilio') return texts
   for (const turn of record.turns) {
     const intended = record.events
-      .filter((event) => event.name === 'reply.text' && event.turn === turn.index && typeof event.data?.['text'] === 'string')
+      .filter((event) => event.name === AGENT_EVENTS.replyText && event.turn === turn.index && typeof event.data?.['text'] === 'string')
       .map((event) => String(event.data?.['text']))
       .join(' ')
     const heard = turn.agent.audio?.heardText

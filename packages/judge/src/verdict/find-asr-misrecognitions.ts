@@ -1,3 +1,4 @@
+import { AGENT_EVENTS } from '@voxguard/harness'
 import type { CallRecord } from '@voxguard/harness'
 import { spokenForm, wordErrorRate } from '@voxguard/harness/speech'
 
@@ -19,7 +20,7 @@ export function findAsrMisrecognitions(record: CallRecord, maxWerRatio: number):
   for (const turn of record.turns) {
     const caller = turn.caller
     if (!caller || (caller.kind !== 'text' && caller.kind !== 'barge-in')) continue
-    const heard = record.events.filter((event) => event.name === 'asr.result' && event.turn === turn.index && typeof event.data?.['text'] === 'string').map((event) => String(event.data?.['text']))
+    const heard = record.events.filter((event) => event.name === AGENT_EVENTS.asrResult && event.turn === turn.index && typeof event.data?.['text'] === 'string').map((event) => String(event.data?.['text']))
     if (heard.length === 0) continue
     const agentHeard = heard.join(' ')
     const werRatio = Math.round(wordErrorRate(spokenForm(caller.text), spokenForm(agentHeard)) * 1000) / 1000

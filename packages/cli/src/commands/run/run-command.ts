@@ -71,19 +71,13 @@ export const runCommand: Command = {
         recognizer: { type: 'string' },
       },
     })
-<<<<<<< HEAD
-    if (positionals.length === 0) throw new UsageError('no call scripts given')
-    if (!values.agent) throw new UsageError('--agent is required (e.g. --agent ws://127.0.0.1:8080/text)')
-    if (values.protocol !== undefined && values.protocol !== 'text' && values.protocol !== 'twilio') throw new UsageError(`--protocol: expected text or twilio, got "${values.protocol}"`)
-    const recognizerName = values.recognizer ?? 'pocketsphinx'
-    if (!['pocketsphinx', 'openai', 'none'].includes(recognizerName)) throw new UsageError(`--recognizer: expected pocketsphinx, openai or none, got "${recognizerName}"`)
-    if (recognizerName === 'openai' && !io.env.OPENAI_API_KEY) throw new UsageError('--recognizer openai needs the environment variable OPENAI_API_KEY')
-    const recognizer = recognizerName === 'none' ? 'none' : recognizerName === 'openai' ? createOpenAiSpeechRecognizer({ apiKey: io.env.OPENAI_API_KEY ?? '' }) : undefined
-=======
     if (positionals.length === 0) throw new UsageError('usage_invalid', 'no call scripts given')
     if (!values.agent) throw new UsageError('usage_invalid', '--agent is required (e.g. --agent ws://127.0.0.1:8080/text)')
     if (values.protocol !== undefined && values.protocol !== 'text' && values.protocol !== 'twilio') throw new UsageError('usage_invalid', `--protocol: expected text or twilio, got "${values.protocol}"`)
->>>>>>> main
+    const recognizerName = values.recognizer ?? 'pocketsphinx'
+    if (!['pocketsphinx', 'openai', 'none'].includes(recognizerName)) throw new UsageError('usage_invalid', `--recognizer: expected pocketsphinx, openai or none, got "${recognizerName}"`)
+    if (recognizerName === 'openai' && !io.env.OPENAI_API_KEY) throw new UsageError('usage_invalid', '--recognizer openai needs the environment variable OPENAI_API_KEY')
+    const recognizer = recognizerName === 'none' ? 'none' : recognizerName === 'openai' ? createOpenAiSpeechRecognizer({ apiKey: io.env.OPENAI_API_KEY ?? '' }) : undefined
     const variables: Record<string, string> = {}
     for (const assignment of values.var ?? []) {
       const match = /^([A-Za-z_][\w.-]*)=(.*)$/s.exec(assignment)
