@@ -223,6 +223,7 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
     settled = true
   }
 
+  const durationMs = round(clock())
   for (const turn of turns) {
     const audio = transport?.audioTiming?.(turn.index)
     if (!audio) continue
@@ -236,7 +237,7 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
     transportInfo.framesSent = pacing.framesSent
     transportInfo.pacingLatenessMs = { p50: round(percentile(sorted, 0.5)), p99: round(percentile(sorted, 0.99)), max: round(sorted[sorted.length - 1] ?? 0) }
   }
-  const endedAt = new Date(startedAt.getTime() + clock())
+  const endedAt = new Date(startedAt.getTime() + durationMs)
   const record: CallRecord = {
     schema: CALL_RECORD_SCHEMA,
     version: CALL_RECORD_VERSION,
@@ -250,7 +251,7 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
     repeat: settings.repeat,
     startedAt: startedAt.toISOString(),
     endedAt: endedAt.toISOString(),
-    durationMs: round(clock()),
+    durationMs,
     endedBy: endedBy ?? 'harness',
     transport: transportInfo,
     turns,

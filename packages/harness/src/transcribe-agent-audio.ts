@@ -12,17 +12,23 @@ export type HeardFields = Pick<AudioTiming, 'heardText' | 'heardConfidence' | 'h
 /** Peak below this (16-bit full scale ≈ -40 dBFS) is silence to a listener. */
 const SILENCE_PEAK = 328
 
-/** The recogniser for a script: the one given, else pocketsphinx with a language model of the script's knowledge base (or the general model). */
-export type RecognizerForScript = (script: CallScript) => Promise<SpeechRecognizer>
+/** The recogniser for a script, or why there is none. */
+export type RecognizerForScript = (script: CallScript) => Promise<SpeechRecognizer | { unavailable: string }>
 
-/** The default offline recogniser: pocketsphinx, with one language model per knowledge base (built once). */
+/**
+ * The default offline recogniser: pocketsphinx with a language model of the script's
+ * knowledge base (built once per knowledge base). A script without a knowledge base gets no
+ * transcript: Debian's general US-English model misses nearly every word of synthetic
+ * telephone speech (bench/README.md), and a wrong transcript is worse than none.
+ */
 export function offlineRecognizerForScripts(): RecognizerForScript {
   const byKnowledgeBase = new Map<string, Promise<SpeechRecognizer>>()
-  return (script) => {
-    const path = script.knowledgeBase ? (isAbsolute(script.knowledgeBase) ? script.knowledgeBase : resolve(dirname(script.file), script.knowledgeBase)) : ''
+  return async (script) => {
+    if (!script.knowledgeBase) return { unavailable: 'the script names no knowledge base to build the offline language model from (pass a recognizer, e.g. --recognizer openai)' }
+    const path = isAbsolute(script.knowledgeBase) ? script.knowledgeBase : resolve(dirname(script.file), script.knowledgeBase)
     let recognizer = byKnowledgeBase.get(path)
     if (!recognizer) {
-      recognizer = path ? loadKnowledgeBase(path).then((knowledgeBase) => createPocketsphinxRecognizer({ languageModel: knowledgeLanguageModel(knowledgeBase) })) : Promise.resolve(createPocketsphinxRecognizer())
+      recognizer = loadKnowledgeBase(path).then((knowledgeBase) => createPocketsphinxRecognizer({ languageModel: knowledgeLanguageModel(knowledgeBase) }))
       byKnowledgeBase.set(path, recognizer)
     }
     return recognizer
@@ -47,6 +53,7 @@ export function createAgentAudioTranscriber(recognizerFor: RecognizerForScript, 
     const run = async (): Promise<HeardFields> => {
       try {
         const recognizer = await recognizerFor(script)
+        if ('unavailable' in recognizer) return { heardError: recognizer.unavailable }
         const language = (script.language ?? 'en').slice(0, 2).toLowerCase()
         if (recognizer.languages && !recognizer.languages.includes(language)) return { heardBy: recognizer.name, heardError: `${recognizer.name} cannot transcribe language "${language}" (it handles ${recognizer.languages.join(', ')})` }
         const heard = await recognizer.transcribe({ samples, sampleRate: 8000 }, signal ?? AbortSignal.timeout(60_000))
