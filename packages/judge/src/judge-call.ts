@@ -27,7 +27,7 @@ export interface JudgeCallOptions {
   loopSimilarityRatio?: number
   /** More subject words of the business's trade, any language (`{ cleaning: ['scaling', 'クリーニング'] }`); see `loadVocabulary`. Extends the general vocabulary and the knowledge base's `vocabulary` section (its words win). Default: none. */
   vocabulary?: Vocabulary
-  /** Audio calls: the agent misheard the caller when its `asr.result` is further than this word error rate (0–1) from the script's words. Default 0.5. */
+  /** Audio calls: the agent misheard the caller when its `asr.result` is at least this word error rate (0–1) from the script's words (one wrong word in five is 0.2). Default 0.2. */
   asrMisrecognitionWerRatio?: number
   /** Cancels LLM-judge calls. */
   signal?: AbortSignal
@@ -45,8 +45,8 @@ export function resolveJudgeOptions(options: JudgeCallOptions): ResolvedOptions 
   const loopSimilarityRatio = options.loopSimilarityRatio ?? 0.9
   if (!Number.isInteger(loopThreshold) || loopThreshold < 2) throw new JudgeError('option_invalid', `loopThreshold must be an integer ≥ 2 (got ${String(options.loopThreshold)})`, { option: 'loopThreshold', expected: 'an integer ≥ 2', received: options.loopThreshold })
   if (!(loopSimilarityRatio > 0 && loopSimilarityRatio <= 1)) throw new JudgeError('option_invalid', `loopSimilarityRatio must be in (0, 1] (got ${String(options.loopSimilarityRatio)})`, { option: 'loopSimilarityRatio', expected: 'a ratio in (0, 1]', received: options.loopSimilarityRatio })
-  const asrMisrecognitionWerRatio = options.asrMisrecognitionWerRatio ?? 0.5
-  if (!(asrMisrecognitionWerRatio >= 0 && asrMisrecognitionWerRatio <= 1)) throw new JudgeError('option_invalid', `asrMisrecognitionWerRatio must be in [0, 1] (got ${String(options.asrMisrecognitionWerRatio)})`, { option: 'asrMisrecognitionWerRatio', expected: 'a ratio in [0, 1]', received: options.asrMisrecognitionWerRatio })
+  const asrMisrecognitionWerRatio = options.asrMisrecognitionWerRatio ?? 0.2
+  if (!(asrMisrecognitionWerRatio > 0 && asrMisrecognitionWerRatio <= 1)) throw new JudgeError('option_invalid', `asrMisrecognitionWerRatio must be in (0, 1] (got ${String(options.asrMisrecognitionWerRatio)})`, { option: 'asrMisrecognitionWerRatio', expected: 'a ratio in (0, 1]', received: options.asrMisrecognitionWerRatio })
   resolveVocabulary(options.vocabulary)
   return { loopThreshold, loopSimilarityRatio, asrMisrecognitionWerRatio }
 }
@@ -152,7 +152,7 @@ function isOmission(reason: Reason): boolean {
 export async function judgeCall(recorded: CallRecord, options: JudgeCallOptions = {}): Promise<Verdict> {
   const resolved = resolveJudgeOptions(options)
   // Audio calls: each reply's text is what the agent meant to say, else what the harness heard.
-  const { record, unheard } = readableRecord(recorded)
+  const { record, unheard, heardOnly } = readableRecord(recorded)
   const system = systemReasons(record)
   // A hand-off to a human after a system fault is the fault's consequence: from the hand-off on
   // the AI is no longer answering, so those turns are not judged for dialogue either.
@@ -189,7 +189,7 @@ export async function judgeCall(recorded: CallRecord, options: JudgeCallOptions 
     dialogue.push({ code: 'loop', factor: 'dialogue', ...(third ? { turn: third.index } : {}), message: `the agent gave the same reply ${loop.length} times (turns ${loop.map((turn) => turn.index).join(', ')})`, evidence: { quote: (loop[0]?.agent.text ?? '').slice(0, 200) } })
   }
   const cut = cutByOutage(record, system.cutoffTurn)
-  const grounding = await groundTurns(record, [...judged, ...cut].sort((left, right) => left.index - right.index), options, new Set(cut.map((turn) => turn.index)))
+  const grounding = await groundTurns(record, [...judged.filter((turn) => !heardOnly.has(turn.index)), ...cut].sort((left, right) => left.index - right.index), options, new Set(cut.map((turn) => turn.index)))
   for (const turn of grounding.hallucinations) {
     const first = turn.findings[0]
     const knowledge = first?.evidence?.path ? { path: first.evidence.path, ...(first.evidence.value !== undefined ? { value: first.evidence.value } : {}) } : undefined

@@ -12,10 +12,10 @@ export interface AsrMisrecognition {
 
 /**
  * Turns whose `asr.result` (what the agent's recogniser heard, from its event log) is far
- * from the caller's scripted words: word error rate above `maxWerRatio`, both sides in
+ * from the caller's scripted words: word error rate at least `minWerRatio`, both sides in
  * spoken form so "10:30" and "ten thirty" agree.
  */
-export function findAsrMisrecognitions(record: CallRecord, maxWerRatio: number): AsrMisrecognition[] {
+export function findAsrMisrecognitions(record: CallRecord, minWerRatio: number): AsrMisrecognition[] {
   const found: AsrMisrecognition[] = []
   for (const turn of record.turns) {
     const caller = turn.caller
@@ -24,7 +24,7 @@ export function findAsrMisrecognitions(record: CallRecord, maxWerRatio: number):
     if (heard.length === 0) continue
     const agentHeard = heard.join(' ')
     const werRatio = Math.round(wordErrorRate(spokenForm(caller.text), spokenForm(agentHeard)) * 1000) / 1000
-    if (werRatio > maxWerRatio) found.push({ turn: turn.index, callerSaid: caller.text, agentHeard, werRatio })
+    if (werRatio >= minWerRatio) found.push({ turn: turn.index, callerSaid: caller.text, agentHeard, werRatio })
   }
   return found
 }
