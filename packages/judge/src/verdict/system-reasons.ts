@@ -64,7 +64,8 @@ export function systemReasons(record: CallRecord): SystemFindings {
       reasons.push(reason('audio_unplayable', `turn ${turn.index}: the agent's audio cannot be played: ${unplayable}`, { event: 'media' }, turn.index))
       continue
     }
-    if (turn.agent.audio?.silent && !turn.timedOut && !turn.expectations?.noReply) {
+    // A reply the caller cut short (barge-in, `clear`) may have been silent so far: that is no fault.
+    if (turn.agent.audio?.silent && !turn.agent.interrupted && !turn.timedOut && !turn.expectations?.noReply) {
       blockedTurns.add(turn.index)
       reasons.push(reason('audio_silence', `turn ${turn.index}: the agent's reply was silent audio`, { event: 'media' }, turn.index))
       continue
