@@ -1,10 +1,9 @@
 import { dirname, isAbsolute, resolve } from 'node:path'
-import { AgentEventLogReader, joinAgentEvents, type CallRecord } from '@voxguard/harness'
+import { AgentEventLogReader, CallRecordSchema, HarnessError, joinAgentEvents, readCallRecords, type CallRecord, type TornLine } from '@voxguard/harness'
 import { KnowledgeError, loadKnowledgeBase, type KnowledgeBase } from '@voxguard/knowledge'
 import { judgeCall, resolveJudgeOptions, type JudgeCallOptions } from './judge-call.ts'
 import { JudgeError } from './judge-error.ts'
 import { loadVocabulary } from './load-vocabulary.ts'
-import { readCallRecords } from './read-call-records.ts'
 import type { Verdict } from './verdict/verdict.ts'
 
 export interface JudgeRecordsOptions extends Omit<JudgeCallOptions, 'knowledge'> {
@@ -16,13 +15,17 @@ export interface JudgeRecordsOptions extends Omit<JudgeCallOptions, 'knowledge'>
   vocabularyFile?: string
   /** The agent's event log (JSONL, docs/protocol.md): its events are joined into each record by call id / Twilio `callSid` before judging (what is there when judging starts). Default: none. */
   agentEventsFile?: string
+  /** Reading a file: called when it ends in a torn line (a killed run), which is skipped; the complete calls are judged. Default: ignored. */
+  onTornLine?: (torn: TornLine) => void
   /** Called with each verdict as soon as it is computed (e.g. to append it to verdicts.jsonl). */
   onVerdict?: (verdict: Verdict) => void | Promise<void>
 }
 
 /**
- * Judges every call of a records.jsonl file (streamed) or an array of records, one verdict
- * per call in input order. Knowledge bases come from `knowledge`/`knowledgeFile`, else from
+ * Judges every call of a records.jsonl file (streamed, read by the harness's
+ * `readCallRecords`) or an array of records, one verdict per call in input order. Every
+ * record is validated against the call-record schema first: a malformed one is a
+ * `JudgeError` `record_invalid` naming file, line and field (or its index), never a pass. Knowledge bases come from `knowledge`/`knowledgeFile`, else from
  * each record's `knowledgeBase` path (relative paths resolve against the records file),
  * read once per path.
  *
@@ -46,10 +49,9 @@ export async function judgeRecords(input: string | Iterable<CallRecord> | AsyncI
   }
   const fixed = options.knowledge ?? (options.knowledgeFile ? await knowledgeFor(options.knowledgeFile) : undefined)
   const vocabulary = options.vocabulary ?? (options.vocabularyFile ? await loadVocabulary(options.vocabularyFile, options.signal ? { signal: options.signal } : {}) : undefined)
-  const records = typeof input === 'string' ? readCallRecords(input, options.signal ? { signal: options.signal } : {}) : input
   const verdicts: Verdict[] = []
   const agentEvents = options.agentEventsFile ? new AgentEventLogReader(resolve(options.agentEventsFile)).read() : undefined
-  for await (const recorded of records) {
+  for await (const recorded of validatedRecords(input, options)) {
     options.signal?.throwIfAborted()
     const record = agentEvents ? joinAgentEvents(recorded, agentEvents.eventsOf(recorded)) : recorded
     const knowledge = fixed ?? (record.knowledgeBase ? await knowledgeFor(record.knowledgeBase) : undefined)
@@ -58,6 +60,29 @@ export async function judgeRecords(input: string | Iterable<CallRecord> | AsyncI
     await options.onVerdict?.(verdict)
   }
   return verdicts
+}
+
+async function* validatedRecords(input: string | Iterable<CallRecord> | AsyncIterable<CallRecord>, options: JudgeRecordsOptions): AsyncGenerator<CallRecord> {
+  if (typeof input === 'string') {
+    try {
+      yield* readCallRecords(input, { ...(options.signal ? { signal: options.signal } : {}), ...(options.onTornLine ? { onTornLine: options.onTornLine } : {}) })
+    } catch (error) {
+      if (!HarnessError.isInstance(error)) throw error
+      throw new JudgeError('record_invalid', error.message, { cause: error, ...(error.file !== undefined ? { file: error.file } : {}), ...(error.line !== undefined ? { line: error.line } : {}), ...(error.field !== undefined ? { field: error.field } : {}) })
+    }
+    return
+  }
+  let index = 0
+  for await (const record of input) {
+    const result = CallRecordSchema.safeParse(record)
+    if (!result.success) {
+      const issue = result.error.issues[0]!
+      const field = issue.path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`)).join('').replace(/^\./, '')
+      throw new JudgeError('record_invalid', `record ${index} (${JSON.stringify((record as { callId?: unknown } | null)?.callId)}): ${field || '(record)'}: ${issue.message}`, { field: field || '(record)' })
+    }
+    index += 1
+    yield record
+  }
 }
 
 export interface VerdictSummary {
