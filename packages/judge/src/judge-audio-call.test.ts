@@ -20,7 +20,7 @@ interface AudioTurnSpec extends Omit<TurnSpec, 'reply'> {
 }
 
 /** A Twilio call record: the replies' text fields are empty (audio only), as the harness records them. */
-function audioCall(turns: AudioTurnSpec[], overrides: Partial<CallRecord> = {}): CallRecord {
+function audioCall(turns: AudioTurnSpec[], overrides: Omit<Partial<CallRecord>, 'turns' | 'events'> = {}): CallRecord {
   const record = callRecord({ protocol: 'twilio', turns: turns.map((spec) => ({ ...spec, reply: '' })), ...overrides })
   record.turns.forEach((turn, index) => {
     const spec = turns[index]!
