@@ -28,7 +28,7 @@ export function offlineRecognizerForScripts(): RecognizerForScript {
     const path = isAbsolute(script.knowledgeBase) ? script.knowledgeBase : resolve(dirname(script.file), script.knowledgeBase)
     let recognizer = byKnowledgeBase.get(path)
     if (!recognizer) {
-      recognizer = loadKnowledgeBase(path).then((knowledgeBase) => createPocketsphinxRecognizer({ languageModel: knowledgeLanguageModel(knowledgeBase) }))
+      recognizer = loadKnowledgeBase(path).then((knowledgeBase) => createPocketsphinxRecognizer({ languageModel: knowledgeLanguageModel(knowledgeBase), timeoutMs: 30_000 }))
       byKnowledgeBase.set(path, recognizer)
     }
     return recognizer
