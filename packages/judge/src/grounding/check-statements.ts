@@ -1,4 +1,5 @@
 import type { Claim } from '../claims/claim.ts'
+import { inOtherScript } from '../internal/normalize-text.ts'
 import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import { splitSentences } from '../knowledge/knowledge-index.ts'
 import type { ClaimCheck } from './claim-check.ts'
@@ -36,7 +37,7 @@ export function bestEntry(terms: Set<string>, entries: readonly KnowledgeEntry[]
 }
 
 /** Clause boundaries: punctuation, and conjunctions that start another statement. */
-const CLAUSE_BREAK = /[,;:()、。]|\s[-–—]\s|\b(?:but|however|although|though|while|whereas|except)\b|が、|けど|けれど/iu
+const CLAUSE_BREAK = /[,;()、。]|\s[-–—]\s|\b(?:but|however|although|though|while|whereas|except)\b|が、|けど|けれど/iu
 
 /**
  * The polarity of what a sentence says about `terms`: only its clauses that name one of them
@@ -100,8 +101,8 @@ export function checkStatements(text: string, claims: Claim[], index: KnowledgeI
         continue
       }
     }
-    if (!best && OFFER.test(sentence) && statementPolarity(sentence) === 'positive') {
-      // "We offer whitening" when nothing in the knowledge names whitening: an invented service.
+    if (!best && OFFER.test(sentence) && statementPolarity(sentence) === 'positive' && !inOtherScript(sentence, index.haystack)) {
+      // "We offer whitening" when nothing in the knowledge (in the reply's language) names whitening: an invented service.
       checks.push(statementCheck(sentence, 'unsupported'))
       continue
     }

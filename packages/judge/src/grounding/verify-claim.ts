@@ -1,5 +1,5 @@
 import { claimGroup, type Claim } from '../claims/claim.ts'
-import { normalizeText } from '../internal/normalize-text.ts'
+import { inOtherScript, normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import type { ClaimCheck, ClaimEvidence } from './claim-check.ts'
 import { valuesAgree, type Agreement } from './values-agree.ts'
@@ -157,6 +157,8 @@ function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources)
   }
   if (sources.toolText.includes(name)) return result(claim, 'supported', { source: 'tool' })
   if (sources.contextText.includes(name)) return result(claim, 'supported', { source: 'context' })
+  // 渋谷駅 against knowledge written only in English: the rules cannot tell whether it is named there.
+  if (inOtherScript(name, index.haystack)) return result(claim, 'unsettled')
   return result(claim, 'unsupported')
 }
 
