@@ -108,8 +108,9 @@ function contradictsToolReport(claim: Claim, window: string, sources: GroundingS
 function daysEntries(terms: Set<string>, sources: GroundingSources): KnowledgeEntry[] {
   const about = new Set([...terms].filter((term) => !WEEKDAY_TERMS.has(term) && term !== 'hours'))
   if (about.size === 0) return []
-  const candidates = sources.index.entries.filter((entry) => entry.leafTerms.size > 0 && entry.claims.some((other) => other.value.kind === 'weekday' && other.value.status === 'neutral'))
-  return bestScoring(candidates, about, (entry) => entry.leafTerms)
+  const subjectOf = (entry: KnowledgeEntry): Set<string> => (entry.leafTerms.size > 0 ? entry.leafTerms : entry.parentTerms)
+  const candidates = sources.index.entries.filter((entry) => subjectOf(entry).size > 0 && entry.claims.some((other) => other.value.kind === 'weekday' && other.value.status === 'neutral'))
+  return bestScoring(candidates, about, subjectOf)
 }
 
 function verifyWeekday(claim: Claim, terms: Set<string>, sources: GroundingSources): ClaimCheck {
@@ -130,7 +131,7 @@ function verifyWeekday(claim: Claim, terms: Set<string>, sources: GroundingSourc
   for (const day of days) {
     const entry = known.find((candidate) => candidate.claims.some((other) => other.value.kind === 'weekday' && other.value.days.includes(day)))
     if (!entry) return result(claim, agreesWithAny(claim, sources.contextClaims) ? 'supported' : 'unsupported')
-    const knownStatus = entry.claims.find((other) => other.value.kind === 'weekday' && other.value.days.includes(day))?.value
+    const knownStatus = entry.claims.find((other) => other.value.kind === 'weekday' && other.value.days.includes(day) && other.value.status !== 'neutral')?.value
     if (knownStatus?.kind === 'weekday' && knownStatus.status !== status) return result(claim, 'contradicted', fromEntry(entry))
     support = entry
   }
@@ -197,7 +198,13 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
     const equal = agreements.find((item) => item.agreement === 'equal')
     const within = agreements.find((item) => item.agreement === 'within')
     const different = agreements.filter((item) => item.agreement === 'different')
-    const weekdayConflict = tier === 'leaf' && different.find((item) => [...item.entry.leafTerms].some((term) => WEEKDAY_TERMS.has(term) && terms.has(term)))
+    // "Monday to Friday 9 to 6": each day the claim names must agree with an entry of that day
+    // (a day with two ranges, "9:00-12:00 and 16:00-19:00", agrees with either).
+    const weekdayConflict =
+      tier === 'leaf' &&
+      different.find((item) =>
+        [...item.entry.leafTerms].some((term) => WEEKDAY_TERMS.has(term) && terms.has(term) && !agreements.some((other) => other.agreement === 'equal' && other.entry.leafTerms.has(term))),
+      )
     if (weekdayConflict) return result(claim, 'contradicted', fromEntry(weekdayConflict.entry))
     if (equal) return result(claim, 'supported', fromEntry(equal.entry))
     if (within && !BOUNDARY_WORDS.test(window)) return result(claim, 'supported', fromEntry(within.entry))
