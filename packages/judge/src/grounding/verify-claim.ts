@@ -64,6 +64,11 @@ function bestScoring(entries: KnowledgeEntry[], terms: Set<string>, termsOfEntry
   return best
 }
 
+/** Free-text knowledge written as a paragraph or two, not as a fact sheet of lines. */
+function isProse(index: KnowledgeIndex): boolean {
+  return !index.structured && index.lines < 3
+}
+
 function result(claim: Claim, status: ClaimCheck['status'], evidence?: ClaimEvidence): ClaimCheck {
   return { text: claim.text, type: claim.type, status, supported: status === 'supported', ...(evidence ? { evidence } : {}), checkedBy: 'rules' }
 }
@@ -211,7 +216,11 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
     const contradiction = different[0] ?? within
     if (!contradiction) continue
     if (tier === 'value' && agreesWithAny(claim, sources.contextClaims)) return result(claim, 'supported', { source: 'context' })
-    if ((claim.type === 'number' || claim.type === 'year') && sources.index.haystack.includes(claim.text.toLowerCase())) return result(claim, 'supported', fromEntry(contradiction.entry))
+    // Prose (an encyclopedia paragraph) states many numbers per sentence: a bare number or year it
+    // states word for word is not contradicted by the first one that happens to share a subject word.
+    if ((claim.type === 'number' || claim.type === 'year') && isProse(sources.index) && new RegExp(`(?<![\\d.,])${claim.text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\d])`, 'iu').test(sources.index.haystack)) {
+      return result(claim, 'supported', fromEntry(contradiction.entry))
+    }
     return result(claim, 'contradicted', fromEntry(contradiction.entry))
   }
   if (agreesWithAny(claim, sources.contextClaims)) return result(claim, 'supported', { source: 'context' })
