@@ -1,7 +1,9 @@
 // The nightly job (`npm run nightly`): the clinic agent on mock providers, every call script
 // of the suite, the judge, SLIs against e2e/slo.yaml. Exit 0 when every objective holds.
 //
-//   node --conditions=source e2e/nightly.ts [--profile FILE] [--repeat K] [--concurrency N] [--out DIR] [--slo FILE] [scripts…]
+//   node --conditions=source e2e/nightly.ts [--profile FILE] [--repeat K] [--concurrency N] [--out DIR] [--slo FILE] [--no-audio] [scripts…]
+//
+// Scripts tagged `phone` also run over Twilio Media Streams (the audio pass) unless --no-audio.
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -18,6 +20,7 @@ const { values, positionals } = parseArgs({
     out: { type: 'string', default: 'reports/nightly' },
     repeat: { type: 'string', default: '1' },
     concurrency: { type: 'string', default: '8' },
+    'no-audio': { type: 'boolean', default: false },
   },
 })
 const positiveInteger = (text: string, name: string) => {
@@ -42,6 +45,7 @@ try {
     outDir: values.out,
     repeat: positiveInteger(values.repeat, 'repeat'),
     concurrency: positiveInteger(values.concurrency, 'concurrency'),
+    audio: !values['no-audio'],
     signal: controller.signal,
   })
 } catch (error) {

@@ -6,7 +6,8 @@ const formatValue = (name: string, value: number) => (name.endsWith('_ms') ? `${
 export function formatNightlyTable(result: NightlyResult): string {
   const lines: string[] = []
   const { slis } = result
-  lines.push(`calls ${slis.calls}`)
+  const byProtocol = Object.entries(result.slisByProtocol ?? {})
+  lines.push(`calls ${slis.calls}${byProtocol.length > 1 ? ` (${byProtocol.map(([protocol, value]) => `${protocol} ${value.calls}`).join(', ')})` : ''}${result.audioSkipped ? `; audio pass skipped: ${result.audioSkipped}` : ''}`)
   lines.push('')
   lines.push('SLI                          value      objective   met  budget used')
   const objectives = new Map(result.objectives.map((objective) => [objective.sli, objective]))
@@ -18,13 +19,22 @@ export function formatNightlyTable(result: NightlyResult): string {
     const budget = objective?.budgetUsedRatio !== undefined ? `${(objective.budgetUsedRatio * 100).toFixed(0)}%` : ''
     lines.push(`${name.padEnd(28)} ${formatValue(name, value).padStart(9)}  ${target.padStart(10)}  ${met.padStart(4)}  ${budget.padStart(11)}`)
   }
+  if (byProtocol.length > 1) {
+    lines.push('')
+    lines.push(`per protocol                 ${byProtocol.map(([protocol]) => protocol.padStart(9)).join('  ')}`)
+    for (const name of Object.keys(slis)) {
+      if (name === 'calls') continue
+      lines.push(`${name.padEnd(28)} ${byProtocol.map(([, value]) => formatValue(name, value[name as keyof typeof value]).padStart(9)).join('  ')}`)
+    }
+  }
   const failed = result.verdicts.filter((verdict) => verdict.outcome === 'fail')
   if (failed.length > 0) {
     lines.push('')
     lines.push('failed calls')
     for (const verdict of failed) {
       const reason = verdict.reasons[0]
-      lines.push(`  ${verdict.scriptId} ${verdict.factor ?? ''} ${reason ? `${reason.code}: ${reason.message}` : ''}`)
+      const protocol = result.records.find((record) => record.callId === verdict.callId)?.protocol ?? ''
+      lines.push(`  ${verdict.scriptId} ${protocol} ${verdict.factor ?? ''} ${reason ? `${reason.code}: ${reason.message}` : ''}`)
     }
   }
   for (const message of result.scriptErrors) lines.push(`script error: ${message}`)

@@ -16,6 +16,7 @@ describe('runNightly', () => {
       sloFile: join(e2e, 'slo.yaml'),
       outDir,
       log: () => {},
+      audio: false,
     })
     expect(result.verdicts.map((verdict) => verdict.outcome)).toEqual(['pass', 'pass'])
     expect(result.ok).toBe(true)
@@ -35,6 +36,7 @@ describe('runNightly', () => {
       sloFile: join(e2e, 'slo.yaml'),
       outDir,
       log: () => {},
+      audio: false,
     })
     expect(result.ok).toBe(false)
     expect(result.verdicts[0]).toMatchObject({ outcome: 'fail', factor: 'system' })
