@@ -10,7 +10,7 @@ export function formatNightlyTable(result: NightlyResult): string {
   lines.push(`calls ${slis.calls}${byProtocol.length > 1 ? ` (${byProtocol.map(([protocol, value]) => `${protocol} ${value.calls}`).join(', ')})` : ''}${result.audioSkipped ? `; audio pass skipped: ${result.audioSkipped}` : ''}`)
   lines.push('')
   lines.push('SLI                          value      objective   met  budget used')
-  const objectives = new Map(result.objectives.map((objective) => [objective.sli, objective]))
+  const objectives = new Map(result.objectives.filter((objective) => !objective.protocol).map((objective) => [objective.sli, objective]))
   for (const [name, value] of Object.entries(slis)) {
     if (name === 'calls') continue
     const objective = objectives.get(name as keyof typeof slis & string as never)
@@ -24,7 +24,8 @@ export function formatNightlyTable(result: NightlyResult): string {
     lines.push(`per protocol                 ${byProtocol.map(([protocol]) => protocol.padStart(9)).join('  ')}`)
     for (const name of Object.keys(slis)) {
       if (name === 'calls') continue
-      lines.push(`${name.padEnd(28)} ${byProtocol.map(([, value]) => formatValue(name, value[name as keyof typeof value]).padStart(9)).join('  ')}`)
+      const scoped = result.objectives.filter((objective) => objective.protocol && objective.sli === name).map((objective) => `${objective.protocol} ${objective.comparison} ${formatValue(name, objective.target)} ${objective.met ? 'met' : 'NOT MET'}`)
+      lines.push(`${name.padEnd(28)} ${byProtocol.map(([, value]) => formatValue(name, value[name as keyof typeof value]).padStart(9)).join('  ')}${scoped.length ? `  (${scoped.join('; ')})` : ''}`)
     }
   }
   const failed = result.verdicts.filter((verdict) => verdict.outcome === 'fail')

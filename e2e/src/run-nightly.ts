@@ -101,17 +101,17 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyResult
     ...(options.signal ? { signal: options.signal } : {}),
   })
   const slis = computeSlis(records, verdicts)
-  const objectives = evaluateSlos(slis, objectivesConfig)
-  const ok = objectives.every((objective) => objective.met) && scriptErrors.length === 0
   const slisByProtocol: NightlyResult['slisByProtocol'] = {}
   for (const protocol of ['text', 'twilio'] as const) {
     const ids = new Set(records.filter((record) => record.protocol === protocol).map((record) => record.callId))
     if (ids.size > 0) slisByProtocol[protocol] = computeSlis(records.filter((record) => ids.has(record.callId)), verdicts.filter((verdict) => ids.has(verdict.callId)))
   }
+  const objectives = evaluateSlos(slis, objectivesConfig, slisByProtocol)
+  const ok = objectives.every((objective) => objective.met) && scriptErrors.length === 0
   const summary = { schema: 'voxguard.nightly-summary', version: 1, profile: options.profile, ok, slis, slisByProtocol, ...(audioSkipped ? { audioSkipped } : {}), objectives, verdicts: summarizeVerdicts(verdicts), scriptErrors }
   await writeFile(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n')
   await writeFile(join(outDir, 'junit.xml'), renderJunit(verdicts, 'voxguard-nightly'))
-  await writeFile(join(outDir, 'metrics.prom'), renderPrometheus(slis, objectives, { suite: 'nightly', profile: options.profile.replace(/^.*\//, '').replace(/\.ya?ml$/, '') }))
+  await writeFile(join(outDir, 'metrics.prom'), renderPrometheus(slis, objectives, { suite: 'nightly', profile: options.profile.replace(/^.*\//, '').replace(/\.ya?ml$/, '') }, Object.keys(slisByProtocol).length > 1 ? slisByProtocol : {}))
   return { records, verdicts, slis, slisByProtocol, ...(audioSkipped ? { audioSkipped } : {}), objectives, ok, scriptErrors }
 }
 
