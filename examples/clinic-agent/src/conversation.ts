@@ -1,4 +1,4 @@
-import { fillTemplate, type KnowledgeBase } from '@voxguard/knowledge'
+import { detectLanguage, fillTemplate, replyTemplateFor, type KnowledgeBase } from '@voxguard/knowledge'
 import { isLlmError, type ChatMessage, type ToolCall } from '@voxguard/llm'
 import type { AppointmentStore } from './appointment-store.ts'
 import { CLINIC_TOOLS, parseToolArguments, runClinicTool, type ToolResult } from './clinic-tools.ts'
@@ -6,7 +6,7 @@ import { failureKind, fallbackFromAttempts, type ConversationLlm, type LlmReques
 import type { Logger } from './logger.ts'
 import { matchIntentByKeywords } from './match-intent-by-keywords.ts'
 import { todayIn, weekdayOf } from './parse-appointment-time.ts'
-import { answerPrompt, CANNED_LINES, classifyPrompt, confirmPrompt, GREETING_TEMPLATE, type CannedLine } from './prompts.ts'
+import { answerPrompt, cannedLine, classifyPrompt, confirmPrompt, GREETING_TEMPLATE, type CannedLine } from './prompts.ts'
 
 export type CallerInput = { type: 'text'; text: string } | { type: 'dtmf'; digits: string }
 
@@ -38,16 +38,20 @@ export interface ConversationOptions {
   now?: () => Date
 }
 
-const AFFIRMATIVE = /\b(yes|yeah|yep|sure|please|ok|okay|receptionist|human|person)\b/i
-const NEGATIVE = /\b(no|nope|not now|no thanks)\b/i
+const AFFIRMATIVE = /\b(yes|yeah|yep|sure|please|ok|okay|receptionist|human|person)\b|はい|お願い|ええ|つないで/i
+const NEGATIVE = /\b(no|nope|not now|no thanks)\b|いいえ|結構|大丈夫/i
 /** Longest reply (in words) taken as a yes/no to the hand-off offer. */
 const ANSWER_TO_OFFER_MAX_WORDS = 4
+/** The same for Japanese, which has no spaces between words ("はい、お願いします"). */
+const ANSWER_TO_OFFER_MAX_JAPANESE_CHARACTERS = 12
 
 /** One call's dialogue: the classify → answer → confirm workflow plus the DTMF menu. */
 export class Conversation {
   state: ConversationState = 'listening'
   /** Intent of the last text turn (for logs, metrics and tests). */
   lastIntent: string | undefined
+  /** The caller's language, from their last words (`en` until they speak): canned lines and keypad replies follow it. */
+  language: 'en' | 'ja' = 'en'
   readonly #options: ConversationOptions & { routes: { classify: string; answer: string; confirm: string }; turnDeadlineMs: number }
   readonly #history: ChatMessage[] = []
 
@@ -69,11 +73,12 @@ export class Conversation {
       return
     }
     const text = input.text.trim()
+    this.language = detectLanguage(text)
     if (this.state === 'offered-handoff') {
       this.state = 'listening'
       // Only a short reply answers the hand-off offer ("yes please", "no thanks"); a longer one
       // ("Oh no, I have a meeting then. Please cancel my appointment") is a new request.
-      if (text.split(/\s+/).length > ANSWER_TO_OFFER_MAX_WORDS) {
+      if (text.split(/\s+/).length > ANSWER_TO_OFFER_MAX_WORDS || (this.language === 'ja' && text.length > ANSWER_TO_OFFER_MAX_JAPANESE_CHARACTERS)) {
         yield* this.#workflow(text, signal)
         return
       }
@@ -82,11 +87,16 @@ export class Conversation {
         return
       }
       if (NEGATIVE.test(text)) {
-        yield* this.#say(CANNED_LINES.anythingElse)
+        yield* this.#say(cannedLine('anythingElse', this.language))
         return
       }
     }
     yield* this.#workflow(text, signal)
+  }
+
+  /** A canned line in the caller's language; only the English lines have pre-synthesised audio (the `canned` key). */
+  *#sayCanned(line: CannedLine, prefix = ''): Generator<TurnOutput> {
+    yield* this.#say(prefix + cannedLine(line, this.language), this.language === 'en' ? line : undefined)
   }
 
   *#say(text: string, canned?: CannedLine): Generator<TurnOutput> {
@@ -100,7 +110,7 @@ export class Conversation {
     const args = { reason }
     yield { type: 'tool-call', name: 'handoff_to_human', arguments: args, result: runClinicTool('handoff_to_human', args, this.#options.store) }
     yield { type: 'event', name: 'handoff.human', data: { reason } }
-    yield* this.#say(CANNED_LINES.handoff, 'handoff')
+    yield* this.#sayCanned('handoff')
     yield* this.#endAfterHandoff()
   }
 
@@ -119,9 +129,9 @@ export class Conversation {
     const digit = digits.trim().charAt(0)
     this.#options.logger.info('dtmf', { digit })
     if (digit === '0') return yield* this.#handoff('caller pressed 0')
-    if (digit === '1' && intents['booking']) return yield* this.#say(fillTemplate(intents['booking'].reply, this.#options.knowledgeBase))
-    if (digit === '2' && intents['hours']) return yield* this.#say(fillTemplate(intents['hours'].reply, this.#options.knowledgeBase))
-    yield* this.#say(CANNED_LINES.dtmfMenu, 'dtmfMenu')
+    if (digit === '1' && intents['booking']) return yield* this.#say(fillTemplate(replyTemplateFor(intents['booking'], this.language), this.#options.knowledgeBase))
+    if (digit === '2' && intents['hours']) return yield* this.#say(fillTemplate(replyTemplateFor(intents['hours'], this.language), this.#options.knowledgeBase))
+    yield* this.#sayCanned('dtmfMenu')
   }
 
   async *#workflow(text: string, signal: AbortSignal): AsyncGenerator<TurnOutput> {
@@ -199,13 +209,17 @@ export class Conversation {
       } else if (intent === 'goodbye' && (this.#options.hangupOnGoodbye ?? true)) {
         this.state = 'ended'
         yield { type: 'hangup', reason: 'caller said goodbye' }
+      } else if (intent === 'fallback' && toolCalls.length === 0) {
+        // The knowledge base had no answer and the reply offered a receptionist: a short "yes"
+        // now transfers the call, as after an apology.
+        this.state = 'offered-handoff'
       }
     } catch (error) {
       if (signal.aborted) return
       const said = spoken + confirmation
       yield this.#failureEvent(error, route, deadline, started, said.length)
       this.state = 'offered-handoff'
-      yield* this.#say((said && !/\s$/.test(said) ? ' ' : '') + CANNED_LINES.apology, 'apology')
+      yield* this.#sayCanned('apology', said && !/\s$/.test(said) ? ' ' : '')
     }
   }
 

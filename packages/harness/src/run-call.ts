@@ -191,8 +191,8 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
       }
       turn.sentAtMs = await transport.perform(index, action, scriptTurn.audioFile)
       const next = script.turns[position + 1]?.action
-      if (next?.kind === 'barge-in') {
-        // Interrupt this reply once `afterMs` of it has played.
+      if (next?.kind === 'barge-in' || (next?.kind === 'hangup' && next.afterMs !== undefined)) {
+        // Interrupt this reply (barge-in, hang-up mid-answer) once `afterMs` of it has played.
         if ((await waitFor(() => replyStarted.has(index), settings.turnTimeoutMs)) === 'timeout') turnTimeout(turn, 'the agent did not start its reply')
         else await sleepUntil(turn.sentAtMs + (turn.agent.firstByteMs ?? 0) + next.afterMs)
         continue
