@@ -1,7 +1,8 @@
-import { mkdir, readFile, rm, writeFile, appendFile } from 'node:fs/promises'
+import { readFile, writeFile, appendFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { startClinicAgent } from '@voxguard/example-clinic-agent'
-import { runCalls, type CallRecord } from '@voxguard/harness'
+import { claimOutputDirectory, runCalls, type CallRecord } from '@voxguard/harness'
+import { loadChaosProfile } from '@voxguard/mock-llm'
 import { judgeRecords, summarizeVerdicts, type Verdict } from '@voxguard/judge'
 import { computeSlis, type Slis } from './compute-slis.ts'
 import { evaluateSlos, loadObjectives, type ObjectiveResult } from './evaluate-slos.ts'
@@ -15,7 +16,7 @@ export interface NightlyOptions {
   profile: string
   /** SLO file. Required. */
   sloFile: string
-  /** Where records, verdicts and reports go (emptied first). Required. */
+  /** Where records, verdicts and reports go: a new or empty folder, or one voxguard made (its own files are replaced, nothing else is touched). Required. */
   outDir: string
   /** Runs per script. Default 1. */
   repeat?: number
@@ -43,10 +44,11 @@ export interface NightlyResult {
  */
 export async function runNightly(options: NightlyOptions): Promise<NightlyResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'))
-  const outDir = resolve(options.outDir)
-  await rm(outDir, { recursive: true, force: true })
-  await mkdir(outDir, { recursive: true })
+  // Every input is checked before anything is written: a mistyped --profile leaves the
+  // output folder as it was.
+  await loadChaosProfile(options.profile)
   const objectivesConfig = await loadObjectives(options.sloFile)
+  const outDir = await claimOutputDirectory(options.outDir)
 
   // Every call gets its own appointment book, so repeats of a booking script do not collide
   // over one slot (a failure of the test set-up, not of the agent).

@@ -11,8 +11,9 @@
  * | audio_invalid    | a caller audio file is not 8/16 kHz PCM or μ-law WAV       |
  * | audio_tool       | espeak-ng or sox is missing or failed                      |
  * | records_invalid  | a records file cannot be read or a line is not a call record (merge) |
+ * | output_refused   | an output folder is not voxguard's to write into (the working folder, or a non-empty folder it did not make) |
  */
-export type HarnessErrorKind = 'script_invalid' | 'script_not_found' | 'option_invalid' | 'audio_invalid' | 'audio_tool' | 'records_invalid'
+export type HarnessErrorKind = 'script_invalid' | 'script_not_found' | 'option_invalid' | 'audio_invalid' | 'audio_tool' | 'records_invalid' | 'output_refused'
 
 export interface HarnessErrorOptions {
   kind: HarnessErrorKind

@@ -6,6 +6,7 @@ import type { CallScript } from './call-script.ts'
 import type { CreateCallTransport } from './call-transport.ts'
 import { CallerAudio } from './audio/caller-audio.ts'
 import { FrameScheduler } from './audio/frame-scheduler.ts'
+import { claimOutputDirectory } from './claim-output-directory.ts'
 import { HarnessError } from './harness-error.ts'
 import { loadCallScripts } from './load-call-script.ts'
 import { RecordsFile } from './records-file.ts'
@@ -30,7 +31,7 @@ export interface RunCallsOptions {
   repeat?: number
   /** Run only this shard, `{ index, total }` (1-based) or `"i/n"`. Default: all calls. */
   shard?: Shard | string
-  /** Directory for `records.jsonl`. Default `voxguard-out`. */
+  /** Directory for `records.jsonl`: created if missing; an existing one must be empty or made by voxguard (see `claimOutputDirectory`). Nothing in it but `records.jsonl` is touched. Default `voxguard-out`. */
   outDir?: string
   /** Append to an existing `records.jsonl` instead of starting it anew. Default false. */
   append?: boolean
@@ -85,6 +86,7 @@ export interface RunCallsResult {
  */
 export async function runCalls(options: RunCallsOptions): Promise<RunCallsResult> {
   const settings = resolveOptions(options)
+  await claimOutputDirectory(settings.outDir)
   const files = options.scripts.filter((script): script is string => typeof script === 'string')
   const loaded = await loadCallScripts(files, { variables: settings.variables })
   const scripts = [...options.scripts.filter((script): script is CallScript => typeof script !== 'string'), ...loaded.scripts]

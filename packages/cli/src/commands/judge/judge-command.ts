@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { claimOutputDirectory } from '@voxguard/harness'
 import { judgeRecords, summarizeVerdicts } from '@voxguard/judge'
 import type { Command } from '../../command.ts'
 import { UsageError } from '../../command.ts'
@@ -14,7 +14,8 @@ hallucination findings. Writes DIR/verdicts.jsonl (one line per call, as each is
 and prints a summary.
 
 options:
-  --out DIR          where verdicts.jsonl goes (default: the records file's folder)
+  --out DIR          where verdicts.jsonl goes (default: the records file's folder); like
+                     run --out, a non-empty folder voxguard did not make is refused
   --knowledge FILE   knowledge base for every call (default: each record's knowledgeBase, read once per path)
   --vocabulary FILE  more trade words, YAML or JSON: term → words in any language (e.g.
                      cleaning: [scaling, クリーニング]), extending the knowledge base's own
@@ -36,9 +37,10 @@ export const judgeCommand: Command = {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' }, knowledge: { type: 'string' }, vocabulary: { type: 'string' } } })
     const [recordsFile, ...extra] = positionals
     if (!recordsFile || extra.length > 0) throw new UsageError(`give exactly one records file (got ${positionals.length})`)
-    const outDirectory = resolve(values.out ?? dirname(resolve(recordsFile)))
+    // An --out folder of the user's choosing gets the same check as `run --out`; by default the
+    // verdicts go beside the records (a run folder), replacing only an earlier verdicts.jsonl.
+    const outDirectory = values.out ? await claimOutputDirectory(values.out) : dirname(resolve(recordsFile))
     const verdictsFile = join(outDirectory, 'verdicts.jsonl')
-    await mkdir(outDirectory, { recursive: true })
     const output = createWriteStream(verdictsFile, { flags: 'w' })
     try {
       const verdicts = await judgeRecords(recordsFile, {
