@@ -40,6 +40,8 @@ export interface ConversationOptions {
 
 const AFFIRMATIVE = /\b(yes|yeah|yep|sure|please|ok|okay|receptionist|human|person)\b|はい|お願い|ええ|つないで/i
 const NEGATIVE = /\b(no|nope|not now|no thanks)\b|いいえ|結構|大丈夫/i
+/** A reply that ends by offering a person ("Would you like me to connect you to a receptionist?"). */
+const OFFERS_RECEPTIONIST = /(connect you to (?:a|our) receptionist\?|おつなぎしましょうか？)\s*$/i
 /** Longest reply (in words) taken as a yes/no to the hand-off offer. */
 const ANSWER_TO_OFFER_MAX_WORDS = 4
 /** The same for Japanese, which has no spaces between words ("はい、お願いします"). */
@@ -157,6 +159,13 @@ export class Conversation {
         yield output
       }
       this.#remember(user)
+      if (toolCalls.length > 0 && spoken === '') {
+        // The model chose a tool without a word: say so at once instead of leaving the caller
+        // in silence through the tool and a second model round trip (the confirmation).
+        const filler = cannedLine('oneMoment', this.language)
+        spoken = filler
+        yield this.language === 'en' ? { type: 'text', text: filler, canned: 'oneMoment' } : { type: 'text', text: filler }
+      }
       if (toolCalls.length === 0) {
         this.#remember({ role: 'assistant', content: spoken })
       } else {
@@ -181,7 +190,7 @@ export class Conversation {
           { role: 'assistant', content: spoken, toolCalls },
           ...results,
         ]
-        const separator = spoken && !/\s$/.test(spoken) ? ' ' : ''
+        const separator = spoken && !/[\s。？！]$/.test(spoken) ? ' ' : ''
         try {
           for await (const output of this.#streamStep({ route, messages: confirmMessages, signal: turnSignal }, [])) {
             if (output.type === 'text') {
@@ -209,9 +218,10 @@ export class Conversation {
       } else if (intent === 'goodbye' && (this.#options.hangupOnGoodbye ?? true)) {
         this.state = 'ended'
         yield { type: 'hangup', reason: 'caller said goodbye' }
-      } else if (intent === 'fallback' && toolCalls.length === 0) {
-        // The knowledge base had no answer and the reply offered a receptionist: a short "yes"
-        // now transfers the call, as after an apology.
+      } else if (toolCalls.length === 0 && (intent === 'fallback' || OFFERS_RECEPTIONIST.test(spoken))) {
+        // The knowledge base had no answer and the reply offered a receptionist (whatever the
+        // classifier said, or when it was degraded): a short "yes" now transfers the call, as
+        // after an apology.
         this.state = 'offered-handoff'
       }
     } catch (error) {

@@ -49,6 +49,7 @@ export const CANNED_LINES = {
   notHeard: "Sorry, I didn't catch that. Could you say it again?",
   dtmfMenu: 'Press 1 to book an appointment, 2 for our opening hours, or 0 to speak to a receptionist.',
   anythingElse: 'All right. Is there anything else you would like to know?',
+  oneMoment: 'One moment, please.',
   stillThere: 'Are you still there? I can help with opening hours, prices, our address, insurance and appointments.',
 } as const
 
@@ -61,6 +62,7 @@ export const CANNED_LINES_JA: Record<CannedLine, string> = {
   notHeard: '申し訳ありません、聞き取れませんでした。もう一度おっしゃっていただけますか？',
   dtmfMenu: 'ご予約は1を、診療時間は2を、受付におつなぎするには0を押してください。',
   anythingElse: 'かしこまりました。ほかにご用件はございますか？',
+  oneMoment: '少々お待ちください。',
   stillThere: 'もしもし、聞こえていますか？診療時間、料金、場所、保険、ご予約についてお答えできます。',
 }
 
