@@ -1,4 +1,4 @@
-import type { CallRecord } from '@voxguard/harness'
+import { AGENT_EVENTS, type CallRecord } from '@voxguard/harness'
 import type { Verdict } from '@voxguard/judge'
 
 /** The nightly's service-level indicators, over one run. Ratios are 0–1. */
@@ -48,7 +48,7 @@ export function computeSlis(records: CallRecord[], verdicts: Verdict[]): Slis {
     system_failure_ratio: ratio(failedFor('system'), calls),
     dialogue_failure_ratio: ratio(failedFor('dialogue'), calls),
     hallucinated_turn_ratio: ratio(hallucinatedTurns, turnsJudged),
-    fallback_call_ratio: ratio(records.filter((record) => record.events.some((event) => event.name === 'llm.fallback')).length, records.length),
+    fallback_call_ratio: ratio(records.filter((record) => record.events.some((event) => event.name === AGENT_EVENTS.llmFallback)).length, records.length),
     turn_first_byte_p50_ms: percentile(firstByte, 0.5),
     turn_first_byte_p95_ms: percentile(firstByte, 0.95),
     turn_first_byte_p99_ms: percentile(firstByte, 0.99),

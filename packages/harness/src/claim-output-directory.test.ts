@@ -40,7 +40,7 @@ describe('claimOutputDirectory', () => {
   it('refuses the working folder (--out .) and its ancestors, and a path that is a file', async () => {
     const cwd = join(root, 'work')
     mkdirSync(cwd)
-    await expect(claimOutputDirectory('.', { cwd })).rejects.toMatchObject({ kind: 'output_refused', message: expect.stringMatching(/refused: it is the working folder;/) })
+    await expect(claimOutputDirectory('.', { cwd })).rejects.toMatchObject({ code: 'output_refused', message: expect.stringMatching(/refused: it is the working folder;/) })
     await expect(claimOutputDirectory('..', { cwd })).rejects.toThrow(/the working folder or one that contains it/)
     await expect(claimOutputDirectory('/', { cwd })).rejects.toThrow(/contains it/)
     expect(readdirSync(cwd)).toEqual([])

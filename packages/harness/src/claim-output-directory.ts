@@ -26,7 +26,7 @@ const MARKER_TEXT = `${JSON.stringify({ schema: 'voxguard.output-folder', versio
 export async function claimOutputDirectory(directory: string, options: { cwd?: string } = {}): Promise<string> {
   const cwd = resolve(options.cwd ?? process.cwd())
   const absolute = resolve(cwd, directory)
-  const refuse = (why: string) => new HarnessError(`output folder ${absolute} refused: ${why}`, { kind: 'output_refused', file: absolute })
+  const refuse = (why: string) => new HarnessError('output_refused', `output folder ${absolute} refused: ${why}`, { file: absolute })
   if (absolute === cwd || cwd.startsWith(absolute.endsWith(sep) ? absolute : absolute + sep)) {
     throw refuse(`it is the working folder${absolute === cwd ? '' : ' or one that contains it'}; voxguard writes into a folder of its own (e.g. --out reports/run), never among your files`)
   }

@@ -146,7 +146,7 @@ export async function runCalls(options: RunCallsOptions): Promise<RunCallsResult
 }
 
 function resolveOptions(options: RunCallsOptions) {
-  const invalid = (name: string, expected: string, got: unknown) => new HarnessError(`runCalls option ${name}: expected ${expected}, got ${JSON.stringify(got)}`, { kind: 'option_invalid', field: name })
+  const invalid = (name: string, expected: string, got: unknown) => new HarnessError('option_invalid', `runCalls option ${name}: expected ${expected}, got ${JSON.stringify(got)}`, { option: name, expected, received: got })
   const integer = (name: string, value: number | undefined, fallback: number, min: number) => {
     const result = value ?? fallback
     if (!Number.isInteger(result) || result < min) throw invalid(name, `an integer >= ${min}`, value)
@@ -166,7 +166,7 @@ function resolveOptions(options: RunCallsOptions) {
   try {
     shard = typeof options.shard === 'string' ? parseShard(options.shard) : options.shard
   } catch (error) {
-    throw new HarnessError(`runCalls option ${(error as Error).message}`, { kind: 'option_invalid', field: 'shard' })
+    throw new HarnessError('option_invalid', `runCalls option ${(error as Error).message}`, { cause: error, option: 'shard', expected: '"i/n" with 1 <= i <= n (e.g. "2/4")', received: options.shard })
   }
   if (shard && !(Number.isInteger(shard.index) && Number.isInteger(shard.total) && shard.index >= 1 && shard.index <= shard.total)) throw invalid('shard', '{ index, total } with 1 <= index <= total', shard)
   const redact = options.redact ?? true

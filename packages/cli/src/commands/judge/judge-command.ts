@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import { claimOutputDirectory } from '@voxguard/harness'
 import { judgeRecords, summarizeVerdicts } from '@voxguard/judge'
 import type { Command } from '../../command.ts'
-import { UsageError } from '../../command.ts'
+import { UsageError } from '../../usage-error.ts'
 import { formatJudgeSummary } from './format-judge-summary.ts'
 
 const usage = `usage: voxguard judge <records.jsonl> [--out DIR] [--knowledge FILE] [--vocabulary FILE]
@@ -36,7 +36,7 @@ export const judgeCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' }, knowledge: { type: 'string' }, vocabulary: { type: 'string' } } })
     const [recordsFile, ...extra] = positionals
-    if (!recordsFile || extra.length > 0) throw new UsageError(`give exactly one records file (got ${positionals.length})`)
+    if (!recordsFile || extra.length > 0) throw new UsageError('usage_invalid', `give exactly one records file (got ${positionals.length})`)
     // An --out folder of the user's choosing gets the same check as `run --out`; by default the
     // verdicts go beside the records (a run folder), replacing only an earlier verdicts.jsonl.
     const outDirectory = values.out ? await claimOutputDirectory(values.out) : dirname(resolve(recordsFile))
