@@ -1,3 +1,4 @@
+import { glob } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -26,11 +27,17 @@ options:
   --out DIR           reports (default reports/nightly; a new or empty folder, or one voxguard made)
   --repeat K          runs per script (default 1)
   --concurrency N     calls at once (default 8)
+  --shard i/n         run only shard i of n of the calls (1-based, deterministic): one machine's
+                      part of a run spread over several (CI matrix, Kubernetes Indexed Job)
+  --from-records      the arguments are records files (or quoted globs) of shards: merge them,
+                      then judge and report as one run (no mock, agent or calls)
 
 examples:
   npx voxguard nightly
   npx voxguard nightly --profile e2e/profiles/outage.yaml --repeat 3
   npx voxguard nightly 'e2e/scripts/ja-*.yaml' --out /tmp/ja
+  npx voxguard nightly --shard 2/4 --out reports/shard-2
+  npx voxguard nightly --from-records 'reports/shard-*/records.jsonl' --out reports/nightly
 
 exit codes:
   0    every objective met
@@ -59,16 +66,17 @@ export const nightlyCommand: Command = {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { profile: { type: 'string' }, slo: { type: 'string' }, out: { type: 'string' }, repeat: { type: 'string' }, concurrency: { type: 'string' } },
+      options: { profile: { type: 'string' }, slo: { type: 'string' }, out: { type: 'string' }, repeat: { type: 'string' }, concurrency: { type: 'string' }, shard: { type: 'string' }, 'from-records': { type: 'boolean' } },
     })
     const repeat = positiveInteger(values.repeat, 'repeat', 1)
     const concurrency = positiveInteger(values.concurrency, 'concurrency', 8)
-    const scripts = await expandScriptPaths(positionals.length > 0 ? positionals : [join(e2e, 'scripts')])
+    const fromRecords = values['from-records'] ? await recordsFiles(positionals) : undefined
+    const scripts = fromRecords ? [] : await expandScriptPaths(positionals.length > 0 ? positionals : [join(e2e, 'scripts')])
     const outDir = values.out ?? 'reports/nightly'
     const progress = createNightlyProgress(io.stdout, io.env)
     let result
     try {
-      result = await runNightly({ scripts, profile: values.profile ?? join(e2e, 'profiles/calm.yaml'), sloFile: values.slo ?? join(e2e, 'slo.yaml'), outDir, repeat, concurrency, progress, signal: io.signal })
+      result = await runNightly({ scripts, profile: values.profile ?? join(e2e, 'profiles/calm.yaml'), sloFile: values.slo ?? join(e2e, 'slo.yaml'), outDir, repeat, concurrency, progress, signal: io.signal, ...(values.shard ? { shard: values.shard } : {}), ...(fromRecords ? { fromRecords } : {}) })
     } finally {
       progress.finish()
     }
@@ -81,4 +89,17 @@ export const nightlyCommand: Command = {
     }
     return result.ok ? 0 : 1
   },
+}
+
+/** The records files named by `--from-records` arguments (files or quoted globs). */
+async function recordsFiles(patterns: string[]): Promise<string[]> {
+  if (patterns.length === 0) throw new UsageError('usage_invalid', '--from-records needs records files (e.g. \'reports/shard-*/records.jsonl\')', { option: 'from-records' })
+  const files: string[] = []
+  for (const pattern of patterns) {
+    const matches: string[] = []
+    for await (const match of glob(pattern)) matches.push(match)
+    if (matches.length === 0) throw new UsageError('usage_invalid', `--from-records: no records file matches ${pattern}`, { option: 'from-records' })
+    files.push(...matches.sort())
+  }
+  return files
 }

@@ -1,7 +1,7 @@
 import { readFile, writeFile, appendFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { startClinicAgent } from '@voxguard/example-clinic-agent'
-import { claimOutputDirectory, runCalls, type CallRecord } from '@voxguard/harness'
+import { claimOutputDirectory, mergeRecords, runCalls, type CallRecord } from '@voxguard/harness'
 import { loadChaosProfile } from '@voxguard/mock-llm'
 import { judgeRecords, summarizeVerdicts, type Verdict } from '@voxguard/judge'
 import { computeSlis, type Slis } from './compute-slis.ts'
@@ -22,6 +22,13 @@ export interface NightlyOptions {
   repeat?: number
   /** Calls at once. Default 8. */
   concurrency?: number
+  /** Run only shard `i/n` of the calls (1-based, deterministic), as `voxguard run --shard`. Default: all. */
+  shard?: string
+  /**
+   * Judge and report these records files (merged, e.g. the shards of one run) instead of
+   * starting the mock, the agent and the calls. `scripts` is then ignored.
+   */
+  fromRecords?: string[]
   /** Progress lines go here when `progress` is not given. Default: stderr. */
   log?: (line: string) => void
   /** Stage-by-stage progress (mock, agent, calls, judge, report); replaces `log`. */
@@ -78,32 +85,14 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyResult
 
   // Every call gets its own appointment book, so repeats of a booking script do not collide
   // over one slot (a failure of the test set-up, not of the agent).
-  progress.stage('mock', `mock providers, chaos profile ${options.profile}`)
-  const agent = await startClinicAgent({ port: 0, profile: resolve(options.profile), llmMode: 'mock', speech: 'none', logLevel: 'warn', logWrite: () => {}, appointmentBook: 'per-call', groundTruthFile: join(outDir, 'ground-truth.jsonl') })
-  const records: CallRecord[] = []
-  let scriptErrors: string[]
-  try {
-    const agentUrl = agent.url.replace(/^http/, 'ws') + '/text'
-    progress.stage('agent', `clinic agent at ${agentUrl}`)
-    progress.stage('calls', `${options.scripts.length} scripts × ${options.repeat ?? 1}, ${options.concurrency ?? 8} at once`)
-    const result = await runCalls({
-      scripts: options.scripts,
-      agentUrl,
-      protocol: 'text',
-      outDir,
-      repeat: options.repeat ?? 1,
-      concurrency: options.concurrency ?? 8,
-      ...(options.signal ? { signal: options.signal } : {}),
-      onPlan: (plan) => progress.plan(plan.calls),
-      onRecord: (record) => {
-        records.push(record)
-        progress.record(record)
-      },
-    })
-    scriptErrors = result.scriptErrors.map((error) => error.message)
-    for (const message of scriptErrors) log(`script error: ${message}`)
-  } finally {
-    await agent.close()
+  let records: CallRecord[]
+  let scriptErrors: string[] = []
+  if (options.fromRecords) {
+    progress.stage('calls', `merging ${options.fromRecords.length} records files`)
+    records = await mergeRecords(options.fromRecords)
+    await writeFile(join(outDir, 'records.jsonl'), records.map((record) => JSON.stringify(record) + '\n').join(''))
+  } else {
+    ;({ records, scriptErrors } = await runSuite(options, outDir, progress))
   }
 
   const verdictsFile = join(outDir, 'verdicts.jsonl')
@@ -132,4 +121,36 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyResult
 /** Reads a verdicts.jsonl file back (for re-rendering reports). */
 export async function readVerdicts(file: string): Promise<Verdict[]> {
   return (await readFile(file, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as Verdict)
+}
+
+/** Starts the mock providers and the clinic agent, replays the scripts, and stops both. */
+async function runSuite(options: NightlyOptions, outDir: string, progress: NightlyProgress): Promise<{ records: CallRecord[]; scriptErrors: string[] }> {
+  progress.stage('mock', `mock providers, chaos profile ${options.profile}`)
+  const agent = await startClinicAgent({ port: 0, profile: resolve(options.profile), llmMode: 'mock', speech: 'none', logLevel: 'warn', logWrite: () => {}, appointmentBook: 'per-call', groundTruthFile: join(outDir, 'ground-truth.jsonl') })
+  const records: CallRecord[] = []
+  let scriptErrors: string[]
+  try {
+    const agentUrl = agent.url.replace(/^http/, 'ws') + '/text'
+    progress.stage('agent', `clinic agent at ${agentUrl}`)
+    progress.stage('calls', `${options.scripts.length} scripts × ${options.repeat ?? 1}, ${options.concurrency ?? 8} at once`)
+    const result = await runCalls({
+      scripts: options.scripts,
+      agentUrl,
+      protocol: 'text',
+      outDir,
+      repeat: options.repeat ?? 1,
+      concurrency: options.concurrency ?? 8,
+      ...(options.shard ? { shard: options.shard } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      onPlan: (plan) => progress.plan(plan.calls),
+      onRecord: (record) => {
+        records.push(record)
+        progress.record(record)
+      },
+    })
+    scriptErrors = result.scriptErrors.map((error) => error.message)
+  } finally {
+    await agent.close()
+  }
+  return { records, scriptErrors }
 }
