@@ -1,3 +1,4 @@
+import { formatReason } from '@voxguard/judge'
 import type { NightlyResult } from './run-nightly.ts'
 
 const formatValue = (name: string, value: number) => (name.endsWith('_ms') ? `${Math.round(value)} ms` : `${(value * 100).toFixed(1)}%`)
@@ -32,10 +33,11 @@ export function formatNightlyTable(result: NightlyResult): string {
   if (failed.length > 0) {
     lines.push('')
     lines.push('failed calls')
+    const calls = new Map(result.records.map((record) => [record.callId, record]))
     for (const verdict of failed) {
       const reason = verdict.reasons[0]
-      const protocol = result.records.find((record) => record.callId === verdict.callId)?.protocol ?? ''
-      lines.push(`  ${verdict.scriptId} ${protocol} ${verdict.factor ?? ''} ${reason ? `${reason.code}: ${reason.message}` : ''}`)
+      const call = calls.get(verdict.callId)
+      lines.push(`  ${verdict.scriptId} #${call?.repeat ?? '?'}${call?.protocol === 'twilio' ? ' (phone)' : ''} ${verdict.factor ?? ''} ${reason ? formatReason(reason) : ''}`)
     }
   }
   for (const message of result.scriptErrors) lines.push(`script error: ${message}`)
