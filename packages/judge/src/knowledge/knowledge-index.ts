@@ -1,7 +1,8 @@
 import type { Claim, Currency } from '../claims/claim.ts'
 import { extractClaims } from '../claims/extract-claims.ts'
 import { contentWords, normalizeText, stemWord } from '../internal/normalize-text.ts'
-import { keyTerms, resolveVocabulary, subjectTerms, type ResolvedVocabulary, type Vocabulary } from '../grounding/subject-terms.ts'
+import { keyTerms, resolveVocabulary, subjectTerms, type ResolvedVocabulary } from '../grounding/subject-terms.ts'
+import type { Vocabulary } from '../grounding/validate-vocabulary.ts'
 import { flattenFacts, type FactValue, type KnowledgeBase } from '@voxguard/knowledge'
 
 /** One fact or policy sentence, with what it is about and the values it states. */

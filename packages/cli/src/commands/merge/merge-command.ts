@@ -11,8 +11,6 @@ Joins the records of several runs or shards into one JSONL file: deduplicated by
 sorted by script, repeat and start time.`
 
 export const mergeCommand: Command = {
-  name: 'merge',
-  summary: 'join shard outputs (records.jsonl) into one file',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' } } })
