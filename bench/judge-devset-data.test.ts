@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { loadKnowledgeBase } from '@voxguard/judge'
+import { loadKnowledgeBase } from '@voxguard/knowledge'
 import { DevsetDataError, KNOWLEDGE_FORMS, readDevsets, readKnowledge, readReplyRows } from './judge-devset-data.ts'
 
 const businesses = ['hotel', 'gym', 'vet', 'realty', 'bakery']
