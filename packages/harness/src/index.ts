@@ -36,8 +36,8 @@ export type { RunCallsOptions, RunCallsResult } from './run-calls.ts'
 export type { Shard } from './select-shard.ts'
 export { claimOutputDirectory, OUTPUT_FILE_NAMES, OUTPUT_FOLDER_MARKER } from './claim-output-directory.ts'
 export { mergeRecords } from './merge-records.ts'
-export { DEFAULT_REDACTION_PATTERNS, redactText } from './redact-record.ts'
-export type { RedactionPattern } from './redact-record.ts'
+export { DEFAULT_REDACTION_PATTERNS, redactText } from './redact-text.ts'
+export type { RedactionPattern } from './redact-text.ts'
 
 // Custom transports (the runCalls `createTransport` option)
 export type { AgentSignal, CallTransport, CallTransportContext, CreateCallTransport } from './call-transport.ts'

@@ -1,5 +1,6 @@
 import type { AgentEventRecord, CallFailure, CallFailureKind, CallRecord, TurnRecord } from '../call-record.ts'
 import type { AgentSignal, CallTransport } from '../call-transport.ts'
+import { RECORD_LIMITS } from '../record-limits.ts'
 
 /** How a wait ended: its condition held, its time ran out, or the call ended first. */
 export type Wait = 'ok' | 'timeout' | 'ended'
@@ -82,6 +83,10 @@ export class CallState {
         this.#lastActivityAtMs.set(signal.turn, Math.max(signal.atMs, signal.activeUntilMs ?? 0))
         turn.agent.firstByteMs ??= round(signal.atMs - turn.sentAtMs)
         if (signal.text !== undefined) {
+          if (turn.agent.text.length + signal.text.length > RECORD_LIMITS.maxTextChars) {
+            this.end('error', 'protocol_error', `agent reply in turn ${signal.turn} is longer than ${RECORD_LIMITS.maxTextChars} characters (the record limit)`)
+            break
+          }
           turn.agent.text += signal.text
           turn.agent.deltaCount++
         }
@@ -94,14 +99,26 @@ export class CallState {
         this.#replyEnded.add(signal.turn)
         turn.agent.firstByteMs ??= round(signal.atMs - turn.sentAtMs)
         turn.agent.completeMs = round(signal.atMs - turn.sentAtMs)
+        if (signal.text !== undefined && signal.text.length > RECORD_LIMITS.maxTextChars) {
+          this.end('error', 'protocol_error', `agent reply in turn ${signal.turn} is longer than ${RECORD_LIMITS.maxTextChars} characters (the record limit)`)
+          break
+        }
         if (signal.text !== undefined) turn.agent.text = signal.text
         if (signal.interrupted) turn.agent.interrupted = true
         break
       }
       case 'tool-call':
+        if ((this.turns[signal.turn]?.agent.toolCalls.length ?? 0) >= RECORD_LIMITS.maxEvents) {
+          this.end('error', 'protocol_error', `agent sent more than ${RECORD_LIMITS.maxEvents} tool calls in turn ${signal.turn} (the record limit)`)
+          break
+        }
         this.turns[signal.turn]?.agent.toolCalls.push({ name: signal.name, arguments: signal.arguments, ...('result' in signal ? { result: signal.result } : {}), atMs: signal.atMs })
         break
       case 'agent-event':
+        if (this.events.length >= RECORD_LIMITS.maxEvents) {
+          this.end('error', 'protocol_error', `agent sent more than ${RECORD_LIMITS.maxEvents} events in one call (the record limit)`)
+          break
+        }
         this.events.push({ name: signal.name, ...(signal.data ? { data: signal.data } : {}), atMs: signal.atMs, turn: signal.turn })
         break
       case 'agent-hangup':
