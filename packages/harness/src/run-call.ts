@@ -4,7 +4,7 @@ import type { CallScript } from './call-script.ts'
 import type { CreateCallTransport } from './call-transport.ts'
 import type { CallerAudio } from './audio/caller-audio.ts'
 import type { FrameScheduler } from './audio/frame-scheduler.ts'
-import { buildCallRecord } from './internal/build-call-record.ts'
+import { buildCallRecord, type Transcribe } from './internal/build-call-record.ts'
 import { CallState } from './internal/call-state.ts'
 import { playScript } from './internal/play-script.ts'
 
@@ -25,6 +25,8 @@ export interface RunCallSettings {
   createWebSocket: (url: string) => WebSocket
   callerAudio: CallerAudio
   frameScheduler: FrameScheduler
+  /** Twilio: transcribes a turn's agent audio (μ-law) into `heardText` and its companions. Default: none. */
+  transcribe?: Transcribe
   signal?: AbortSignal
 }
 
@@ -68,5 +70,5 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
     state.transport?.close()
     state.settle()
   }
-  return buildCallRecord(state, script, settings, startedAt)
+  return await buildCallRecord(state, script, settings, startedAt)
 }

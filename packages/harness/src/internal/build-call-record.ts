@@ -1,11 +1,14 @@
-import type { CallRecord } from '../call-record.ts'
+import type { AudioTiming, CallRecord } from '../call-record.ts'
 import { CALL_RECORD_SCHEMA, CALL_RECORD_VERSION } from '../call-record.ts'
 import type { CallScript } from '../call-script.ts'
 import { round, type CallState } from './call-state.ts'
 import { percentile } from './percentile.ts'
 import { sanitizeUrl } from './sanitize-url.ts'
 
-/** Who ran the call, as the record names it. */
+/** Transcribes a turn's agent audio (μ-law) into `heardText` and its companions (Twilio). */
+export type Transcribe = (audio: Buffer, script: CallScript) => Promise<Pick<AudioTiming, 'heardText' | 'heardConfidence' | 'heardBy' | 'heardError' | 'silent' | 'unplayable'>>
+
+/** Who ran the call, as the record names it, and how to transcribe its agent audio. */
 export interface CallIdentity {
   callId: string
   runId: string
@@ -13,25 +16,30 @@ export interface CallIdentity {
   protocol: 'text' | 'twilio'
   repeat: number
   shard?: { index: number; total: number }
+  transcribe?: Transcribe
 }
 
 /**
  * The call record of a finished call: the state's turns, events and ending, the transport's
- * audio timings and frame pacing (Twilio), and the script's metadata.
+ * audio timings, transcripts of the agent's audio and frame pacing (Twilio), and the script's
+ * metadata. The call's duration is taken before transcribing.
  */
-export function buildCallRecord(state: CallState, script: CallScript, identity: CallIdentity, startedAt: Date): CallRecord {
+export async function buildCallRecord(state: CallState, script: CallScript, identity: CallIdentity, startedAt: Date): Promise<CallRecord> {
   const { transport, transportInfo } = state
+  const durationMs = round(state.clock())
   for (const turn of state.turns) {
     const audio = transport?.audioTiming?.(turn.index)
-    if (audio) turn.agent.audio = audio
+    if (!audio) continue
+    const bytes = transport?.agentAudio?.(turn.index)
+    turn.agent.audio = bytes && identity.transcribe ? { ...audio, ...(await identity.transcribe(bytes, script)) } : audio
   }
+  if (transport?.callSid) transportInfo.callSid = transport.callSid
   const pacing = transport?.pacing?.()
   if (pacing && pacing.framesSent > 0) {
     const sorted = [...pacing.latenessMs].sort((left, right) => left - right)
     transportInfo.framesSent = pacing.framesSent
     transportInfo.pacingLatenessMs = { p50: round(percentile(sorted, 0.5)), p99: round(percentile(sorted, 0.99)), max: round(sorted[sorted.length - 1] ?? 0) }
   }
-  const durationMs = state.clock()
   const record: CallRecord = {
     schema: CALL_RECORD_SCHEMA,
     version: CALL_RECORD_VERSION,
@@ -45,7 +53,7 @@ export function buildCallRecord(state: CallState, script: CallScript, identity: 
     repeat: identity.repeat,
     startedAt: startedAt.toISOString(),
     endedAt: new Date(startedAt.getTime() + durationMs).toISOString(),
-    durationMs: round(durationMs),
+    durationMs,
     endedBy: state.endedBy ?? 'harness',
     transport: transportInfo,
     turns: state.turns,

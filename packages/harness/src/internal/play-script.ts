@@ -27,6 +27,8 @@ export async function playScript(state: CallState, transport: CallTransport, scr
       return
     }
     turn.sentAtMs = await transport.perform(index, action, scriptTurn.audioFile)
+    // An IVR collecting digits answers nothing: the caller goes on at once.
+    if (scriptTurn.expect?.noReply) continue
     const next = script.turns[position + 1]?.action
     if (next?.kind === 'barge-in') {
       // Interrupt this reply once `afterMs` of it has played.
