@@ -36,6 +36,7 @@ export type { CallScript, ScriptTurn } from './call-script.ts'
 
 // Running
 export { runCalls } from './run-calls.ts'
+export { expandScriptPaths } from './expand-script-paths.ts'
 export type { RunCallsOptions, RunCallsResult } from './run-calls.ts'
 export type { Shard } from './select-shard.ts'
 export { claimOutputDirectory, OUTPUT_FILE_NAMES, OUTPUT_FOLDER_MARKER } from './claim-output-directory.ts'

@@ -14,6 +14,12 @@ export interface KnowledgeIntent {
   keywords: string[]
   /** Reply template; `{facts.path}` placeholders are filled from `facts`. */
   reply: string
+  /**
+   * Optional reply templates in other languages, language code → template
+   * (`{ ja: '土曜日は{facts.hours.saturday}です。' }`): an agent or the mock brain answering a
+   * caller in that language uses it instead of `reply`. Absent when the file has none.
+   */
+  replies?: Record<string, string> | undefined
   /** Tool called instead of replying, when the request offers a tool of that name. */
   tool?: string | undefined
 }

@@ -30,10 +30,11 @@ export async function playScript(state: CallState, transport: CallTransport, scr
     // An IVR collecting digits answers nothing: the caller goes on at once.
     if (scriptTurn.expect?.noReply) continue
     const next = script.turns[position + 1]?.action
-    if (next?.kind === 'barge-in') {
-      // Interrupt this reply once `afterMs` of it has played.
+    const interruptAfterMs = next?.kind === 'barge-in' || next?.kind === 'hangup' ? next.afterMs : undefined
+    if (interruptAfterMs !== undefined) {
+      // Interrupt this reply (barge-in, hang-up mid-answer) once `afterMs` of it has played.
       if ((await state.waitFor(() => state.replyStarted(index), settings.turnTimeoutMs)) === 'timeout') state.turnTimeout(turn, 'the agent did not start its reply')
-      else await state.sleepUntil(turn.sentAtMs + (turn.agent.firstByteMs ?? 0) + next.afterMs)
+      else await state.sleepUntil(turn.sentAtMs + (turn.agent.firstByteMs ?? 0) + interruptAfterMs)
       continue
     }
     if (action.kind === 'silence') {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { HarnessError, runCalls } from '@voxguard/harness'
+import { expandScriptPaths, HarnessError, runCalls } from '@voxguard/harness'
 import { createOpenAiSpeechRecognizer } from '@voxguard/harness/speech'
 import type { Command } from '../../command.ts'
 import { UsageError } from '../../usage-error.ts'
@@ -7,6 +7,8 @@ import { parseIntegerOption } from '../../parse-integer-option.ts'
 import { createProgressReporter } from './progress-reporter.ts'
 
 const usage = `usage: voxguard run <scripts…> --agent ws://HOST:PORT/PATH [options]
+
+scripts: call-script files, folders (their *.yaml) or quoted globs ('e2e/scripts/ja-*.yaml').
 
 Replays call scripts (YAML) against a voice agent, many calls at once, and appends one
 record per call to DIR/records.jsonl as each call ends. An invalid script is reported
@@ -91,7 +93,7 @@ export const runCommand: Command = {
     let result
     try {
       result = await runCalls({
-        scripts: positionals,
+        scripts: await expandScriptPaths(positionals),
         agentUrl: values.agent,
         protocol: (values.protocol as 'text' | 'twilio' | undefined) ?? 'text',
         ...(concurrency !== undefined ? { concurrency } : {}),
