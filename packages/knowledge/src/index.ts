@@ -1,6 +1,6 @@
 // Format and loading
 export { loadKnowledgeBase, parseKnowledgeBase } from './knowledge-base.ts'
-export type { FactTree, FactValue, KnowledgeBase, KnowledgeIntent } from './knowledge-base.ts'
+export type { FactTree, FactValue, KnowledgeBase, KnowledgeIntent } from './knowledge-base-types.ts'
 
 // Reading input files safely (regular files, bounded size)
 export { MAX_INPUT_FILE_BYTES, readSmallTextFile, readSmallTextFileSync } from './read-small-text-file.ts'
@@ -15,6 +15,8 @@ export type { FactEntry } from './flatten-facts.ts'
 // Reply templates
 export { fillTemplate, fillTemplateWithSlots } from './fill-template.ts'
 export type { FilledSlot } from './fill-template.ts'
+export { replyTemplateFor } from './reply-template-for.ts'
+export { detectLanguage } from './detect-language.ts'
 
 // Errors
 export { KnowledgeError } from './knowledge-error.ts'

@@ -1,45 +1,13 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, type Document } from 'yaml'
 import { z } from 'zod'
 import { placeholderProblem, templatePlaceholders } from './fill-template.ts'
+<<<<<<< HEAD
 import { parseYamlSafely, YamlProblem, type ParsedYaml } from './parse-yaml-safely.ts'
 import { readSmallTextFile } from './read-small-text-file.ts'
+=======
+import type { FactTree, KnowledgeBase } from './knowledge-base-types.ts'
+>>>>>>> main
 import { KnowledgeError } from './knowledge-error.ts'
-
-/** A fact value: text or a number (YAML `5000` stays the number 5000). */
-export type FactValue = string | number
-
-/** The `facts` section: a nested mapping whose leaves are fact values. */
-export interface FactTree {
-  [key: string]: FactValue | FactTree
-}
-
-/** One intent: caller keywords that select it, the reply template, and an optional tool. */
-export interface KnowledgeIntent {
-  /** Words or phrases (any language, lower case) that select the intent. Default `[]`. */
-  keywords: string[]
-  /** Reply template; `{facts.path}` placeholders are filled from `facts`. */
-  reply: string
-  /** Tool called instead of replying, when the request offers a tool of that name. */
-  tool?: string | undefined
-}
-
-/** A knowledge base, format version 1 (reference: the package README). */
-export interface KnowledgeBase {
-  version: 1
-  /** Checkable facts. Default `{}`. */
-  facts: FactTree
-  /** Free-text statements that are true for the business. Default `[]`. */
-  policies: string[]
-  /** Intents by name. Default `{}`. */
-  intents: Record<string, KnowledgeIntent>
-  /**
-   * Optional: the business's trade words, canonical term → words and phrases (any language)
-   * that mean it (`{ cleaning: ['scaling', 'クリーニング'] }`). Not facts: the judge uses it to
-   * relate words to fact keys and never reads it as a source of claims. Absent when the file
-   * has no `vocabulary` section.
-   */
-  vocabulary?: Record<string, string[]> | undefined
-}
 
 const MAX_LISTED_PROBLEMS = 20
 
@@ -49,9 +17,14 @@ const intentSchema = z.strictObject(
       .array(z.union([z.string(), z.number()], { error: 'expected a keyword (text)' }).transform(String), { error: 'expected a list of keywords, e.g. [open, hours]' })
       .default([]),
     reply: z.string({ error: 'expected the reply text (it may contain {facts.path} placeholders)' }),
+    replies: z
+      .record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, { error: 'expected a language code such as "ja" or "pt-BR"' }), z.string({ error: 'expected the reply text in that language' }), {
+        error: 'expected a mapping of language code (ja, pt-BR) to reply text',
+      })
+      .optional(),
     tool: z.string({ error: 'expected a tool name' }).optional(),
   },
-  { error: 'expected a mapping with "keywords", "reply" and optionally "tool"' },
+  { error: 'expected a mapping with "keywords", "reply" and optionally "replies" and "tool"' },
 )
 
 const vocabularyWordsSchema = z
@@ -135,17 +108,19 @@ function schemaProblems(error: z.ZodError): Problem[] {
   return error.issues.flatMap((issue): Problem[] => {
     const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol')
     if (issue.code !== 'unrecognized_keys') return [{ path, message: issue.message }]
-    const known = path.length === 0 ? KNOWN_FIELDS : '"keywords", "reply" and "tool"'
+    const known = path.length === 0 ? KNOWN_FIELDS : '"keywords", "reply", "replies" and "tool"'
     return issue.keys.map((key) => ({ path: [...path, key], message: `unknown field (${path.length === 0 ? 'a knowledge base' : 'an intent'} has ${known}); check its spelling` }))
   })
 }
 
 function placeholderProblems(knowledgeBase: KnowledgeBase): Problem[] {
   return Object.entries(knowledgeBase.intents).flatMap(([name, intent]) =>
-    templatePlaceholders(intent.reply).flatMap(({ text, factPath }) => {
-      const problem = placeholderProblem(knowledgeBase.facts, factPath)
-      return problem === undefined ? [] : [{ path: ['intents', name, 'reply'], message: `unknown placeholder ${text}: ${problem}` }]
-    }),
+    [['reply', intent.reply] as const, ...Object.entries(intent.replies ?? {}).map(([language, template]) => [`replies.${language}`, template] as const)].flatMap(([field, template]) =>
+      templatePlaceholders(template).flatMap(({ text, factPath }) => {
+        const problem = placeholderProblem(knowledgeBase.facts, factPath)
+        return problem === undefined ? [] : [{ path: ['intents', name, ...field.split('.')], message: `unknown placeholder ${text}: ${problem}` }]
+      }),
+    ),
   )
 }
 

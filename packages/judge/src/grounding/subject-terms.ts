@@ -1,13 +1,6 @@
 import { isStopWord, normalizeText, stemWord } from '../internal/normalize-text.ts'
-import { validateVocabulary } from '../load-vocabulary.ts'
+import { validateVocabulary, type Vocabulary } from './validate-vocabulary.ts'
 
-/**
- * Extra subject words for a business's own trade, in any language: each key is a canonical
- * term, its list the words and phrases that mean it (`{ cleaning: ['scaling', 'クリーニング'] }`).
- * The built-in vocabulary covers only subjects common to most businesses (prices, hours and
- * days, contact, location, booking, cancellation, staff, insurance, parking, children).
- */
-export type Vocabulary = Readonly<Record<string, readonly string[]>>
 
 /**
  * Bilingual vocabulary of subjects most businesses share: each English word or Japanese term
@@ -40,7 +33,10 @@ const GENERAL_VOCABULARY: Vocabulary = {
   slot: ['slot', 'slots', 'session', '枠'],
   staff: ['staff', 'team', 'スタッフ'],
   insurance: ['insurance', 'insured', 'covered', 'coverage', '保険'],
-  parking: ['parking', 'park', 'car', '駐車'],
+  parking: ['parking', 'park', 'car', '駐車', 'パーキング'],
+  pet: ['pet', 'pets', 'dog', 'dogs', 'cat', 'cats', 'animal', 'animals', 'ペット', '犬', '猫', '小型犬', 'わんちゃん', '猫ちゃん'],
+  smoking: ['smoking', 'smoke', 'smoker', 'cigarette', '喫煙', '禁煙', 'タバコ', 'たばこ'],
+  payment: ['payment', 'pay', 'paying', 'cash', 'credit', 'cheque', 'cheques', '支払', '現金', '決済', '小切手'],
   children: ['children', 'child', 'kids', 'kid', 'お子様', '子供', '子ども'],
   age: ['age', 'old', '歳', '才'],
 }
