@@ -33,13 +33,8 @@ export type { AgentEventLogEntry } from './agent-event-log.ts'
 export { loadCallScript, loadCallScripts, formatIssue } from './load-call-script.ts'
 export type { LoadCallScriptOptions } from './load-call-script.ts'
 export type { CallScript, ScriptTurn } from './call-script.ts'
-<<<<<<< HEAD
 export { compileMatchPattern } from './compile-match-pattern.ts'
 export type { MatchPattern } from './compile-match-pattern.ts'
-export { CallScriptSchema, PartialScriptSchema, CallExpectationsSchema, TurnExpectationsSchema } from './call-script-schema.ts'
-export { renderCallScriptJsonSchema } from './render-call-script-json-schema.ts'
-=======
->>>>>>> main
 
 // Running
 export { runCalls } from './run-calls.ts'

@@ -1,11 +1,5 @@
-<<<<<<< HEAD
 import { parseYamlSafely, readSmallTextFile, YamlProblem } from '@voxguard/knowledge'
-import type { Vocabulary } from './grounding/subject-terms.ts'
-=======
-import { readFile } from 'node:fs/promises'
-import { parse } from 'yaml'
 import { validateVocabulary, type Vocabulary } from './grounding/validate-vocabulary.ts'
->>>>>>> main
 import { JudgeError } from './judge-error.ts'
 
 /**

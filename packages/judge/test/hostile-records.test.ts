@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { judgeCall, judgeRecords, loadKnowledgeBase, loadVocabulary } from '@voxguard/judge'
+import { judgeCall, judgeRecords, loadVocabulary } from '@voxguard/judge'
+import { loadKnowledgeBase } from '@voxguard/knowledge'
 import { callRecord } from './call-record-builder.ts'
 
 const directory = mkdtempSync(join(tmpdir(), 'judge-hostile-'))

@@ -1,12 +1,9 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, type Document } from 'yaml'
 import { z } from 'zod'
 import { placeholderProblem, templatePlaceholders } from './fill-template.ts'
-<<<<<<< HEAD
 import { parseYamlSafely, YamlProblem, type ParsedYaml } from './parse-yaml-safely.ts'
 import { readSmallTextFile } from './read-small-text-file.ts'
-=======
 import type { FactTree, KnowledgeBase } from './knowledge-base-types.ts'
->>>>>>> main
 import { KnowledgeError } from './knowledge-error.ts'
 
 const MAX_LISTED_PROBLEMS = 20
