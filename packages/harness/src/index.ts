@@ -25,6 +25,10 @@ export type {
 export { AGENT_EVENTS, TEXT_PROTOCOL_VERSION } from './text-protocol.ts'
 export type { AgentEventName, AgentFrame, CallerFrame } from './text-protocol.ts'
 
+// Agent event log (the agent's own telemetry, joined into records by call id / callSid)
+export { AGENT_EVENT_SCHEMA, AGENT_EVENT_VERSION, AgentEventLogReader, joinAgentEvents, parseAgentEventLine } from './agent-event-log.ts'
+export type { AgentEventLogEntry } from './agent-event-log.ts'
+
 // Call scripts
 export { loadCallScript, loadCallScripts, formatIssue } from './load-call-script.ts'
 export type { LoadCallScriptOptions } from './load-call-script.ts'
@@ -34,6 +38,7 @@ export { renderCallScriptJsonSchema } from './render-call-script-json-schema.ts'
 
 // Running
 export { runCalls } from './run-calls.ts'
+export { expandScriptPaths } from './expand-script-paths.ts'
 export type { RunCallsOptions, RunCallsResult } from './run-calls.ts'
 export { runCall } from './run-call.ts'
 export type { RunCallSettings } from './run-call.ts'
@@ -42,8 +47,9 @@ export type { Shard } from './select-shard.ts'
 export { mergeRecords } from './merge-records.ts'
 export { claimOutputDirectory, OUTPUT_FILE_NAMES, OUTPUT_FOLDER_MARKER } from './claim-output-directory.ts'
 export { RecordsFile } from './records-file.ts'
-export { DEFAULT_REDACTION_PATTERNS, redactRecord, redactText } from './redact-record.ts'
-export type { RedactionPattern } from './redact-record.ts'
+export { redactRecord } from './redact-record.ts'
+export { DEFAULT_REDACTION_PATTERNS, redactText } from './redact-text.ts'
+export type { RedactionPattern } from './redact-text.ts'
 
 // Transports
 export { createTextTransport } from './text-transport.ts'

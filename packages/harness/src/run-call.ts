@@ -1,11 +1,12 @@
 import type WebSocket from 'ws'
-import type { AgentEventRecord, CallFailure, CallFailureKind, CallRecord, TurnRecord } from './call-record.ts'
+import type { AgentEventRecord, AudioTiming, CallFailure, CallFailureKind, CallRecord, TurnRecord } from './call-record.ts'
 import { CALL_RECORD_SCHEMA, CALL_RECORD_VERSION } from './call-record.ts'
 import type { CallScript } from './call-script.ts'
 import type { AgentSignal, CallTransport, CreateCallTransport } from './call-transport.ts'
 import type { CallerAudio } from './audio/caller-audio.ts'
 import type { FrameScheduler } from './audio/frame-scheduler.ts'
 import { percentile } from './internal/percentile.ts'
+import { RECORD_LIMITS } from './record-limits.ts'
 import { sanitizeUrl } from './internal/sanitize-url.ts'
 
 /** Settings for one call; `runCalls` fills them from its options. */
@@ -25,6 +26,8 @@ export interface RunCallSettings {
   createWebSocket: (url: string) => WebSocket
   callerAudio: CallerAudio
   frameScheduler: FrameScheduler
+  /** Twilio: transcribes a turn's agent audio (μ-law) into `heardText` and its companions. Default: none. */
+  transcribe?: (audio: Buffer, script: CallScript) => Promise<Pick<AudioTiming, 'heardText' | 'heardConfidence' | 'heardBy' | 'heardError' | 'silent' | 'unplayable'>>
   signal?: AbortSignal
 }
 
@@ -84,6 +87,10 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
         lastActivityAtMs.set(signal.turn, Math.max(signal.atMs, signal.activeUntilMs ?? 0))
         turn.agent.firstByteMs ??= round(signal.atMs - turn.sentAtMs)
         if (signal.text !== undefined) {
+          if (turn.agent.text.length + signal.text.length > RECORD_LIMITS.maxTextChars) {
+            end('error', 'protocol_error', `agent reply in turn ${signal.turn} is longer than ${RECORD_LIMITS.maxTextChars} characters (the record limit)`)
+            break
+          }
           turn.agent.text += signal.text
           turn.agent.deltaCount++
         }
@@ -96,14 +103,26 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
         replyEnded.add(signal.turn)
         turn.agent.firstByteMs ??= round(signal.atMs - turn.sentAtMs)
         turn.agent.completeMs = round(signal.atMs - turn.sentAtMs)
+        if (signal.text !== undefined && signal.text.length > RECORD_LIMITS.maxTextChars) {
+          end('error', 'protocol_error', `agent reply in turn ${signal.turn} is longer than ${RECORD_LIMITS.maxTextChars} characters (the record limit)`)
+          break
+        }
         if (signal.text !== undefined) turn.agent.text = signal.text
         if (signal.interrupted) turn.agent.interrupted = true
         break
       }
       case 'tool-call':
+        if ((turns[signal.turn]?.agent.toolCalls.length ?? 0) >= RECORD_LIMITS.maxEvents) {
+          end('error', 'protocol_error', `agent sent more than ${RECORD_LIMITS.maxEvents} tool calls in turn ${signal.turn} (the record limit)`)
+          break
+        }
         turns[signal.turn]?.agent.toolCalls.push({ name: signal.name, arguments: signal.arguments, ...('result' in signal ? { result: signal.result } : {}), atMs: signal.atMs })
         break
       case 'agent-event':
+        if (events.length >= RECORD_LIMITS.maxEvents) {
+          end('error', 'protocol_error', `agent sent more than ${RECORD_LIMITS.maxEvents} events in one call (the record limit)`)
+          break
+        }
         events.push({ name: signal.name, ...(signal.data ? { data: signal.data } : {}), atMs: signal.atMs, turn: signal.turn })
         break
       case 'agent-hangup':
@@ -190,11 +209,14 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
         break
       }
       turn.sentAtMs = await transport.perform(index, action, scriptTurn.audioFile)
+      // An IVR collecting digits answers nothing: the caller goes on at once.
+      if (scriptTurn.expect?.noReply) continue
       const next = script.turns[position + 1]?.action
-      if (next?.kind === 'barge-in') {
-        // Interrupt this reply once `afterMs` of it has played.
+      const interruptAfterMs = next?.kind === 'barge-in' || next?.kind === 'hangup' ? next.afterMs : undefined
+      if (interruptAfterMs !== undefined) {
+        // Interrupt this reply (barge-in, hang-up mid-answer) once `afterMs` of it has played.
         if ((await waitFor(() => replyStarted.has(index), settings.turnTimeoutMs)) === 'timeout') turnTimeout(turn, 'the agent did not start its reply')
-        else await sleepUntil(turn.sentAtMs + (turn.agent.firstByteMs ?? 0) + next.afterMs)
+        else await sleepUntil(turn.sentAtMs + (turn.agent.firstByteMs ?? 0) + interruptAfterMs)
         continue
       }
       if (action.kind === 'silence') {
@@ -219,17 +241,21 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
     settled = true
   }
 
+  const durationMs = round(clock())
   for (const turn of turns) {
     const audio = transport?.audioTiming?.(turn.index)
-    if (audio) turn.agent.audio = audio
+    if (!audio) continue
+    const bytes = transport?.agentAudio?.(turn.index)
+    turn.agent.audio = bytes && settings.transcribe ? { ...audio, ...(await settings.transcribe(bytes, script)) } : audio
   }
+  if (transport?.callSid) transportInfo.callSid = transport.callSid
   const pacing = transport?.pacing?.()
   if (pacing && pacing.framesSent > 0) {
     const sorted = [...pacing.latenessMs].sort((left, right) => left - right)
     transportInfo.framesSent = pacing.framesSent
     transportInfo.pacingLatenessMs = { p50: round(percentile(sorted, 0.5)), p99: round(percentile(sorted, 0.99)), max: round(sorted[sorted.length - 1] ?? 0) }
   }
-  const endedAt = new Date(startedAt.getTime() + clock())
+  const endedAt = new Date(startedAt.getTime() + durationMs)
   const record: CallRecord = {
     schema: CALL_RECORD_SCHEMA,
     version: CALL_RECORD_VERSION,
@@ -243,7 +269,7 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
     repeat: settings.repeat,
     startedAt: startedAt.toISOString(),
     endedAt: endedAt.toISOString(),
-    durationMs: round(clock()),
+    durationMs,
     endedBy: endedBy ?? 'harness',
     transport: transportInfo,
     turns,
