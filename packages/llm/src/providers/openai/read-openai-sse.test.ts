@@ -6,7 +6,14 @@ import { readOpenAiSse } from './read-openai-sse.ts'
 function responseOf(...pieces: string[]): Response {
   const encoder = new TextEncoder()
   const bytes = pieces.map((piece) => encoder.encode(piece))
-  return new Response(new ReadableStream({ pull: (controller) => (bytes.length > 0 ? controller.enqueue(bytes.shift()) : controller.close()) }), { headers: { 'x-request-id': 'req_1' } })
+  const body = new ReadableStream<Uint8Array>({
+    pull: (controller) => {
+      const next = bytes.shift()
+      if (next === undefined) controller.close()
+      else controller.enqueue(next)
+    },
+  })
+  return new Response(body, { headers: { 'x-request-id': 'req_1' } })
 }
 
 async function read(response: Response) {
