@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { expandScriptPaths } from '@voxguard/harness'
-import { UsageError, type Command } from 'voxguard'
+import { UsageError, type Command, type CommandEntry } from 'voxguard'
 
 const e2e = fileURLToPath(new URL('..', import.meta.url))
 
@@ -54,9 +54,13 @@ function positiveInteger(text: string | undefined, flag: string, fallback: numbe
  * the example clinic agent, so it lives with the suite, not in the published CLI).
  * @example process.exitCode = await main(['nightly', '--profile', 'e2e/profiles/outage.yaml'], io, [...commands, nightlyCommand])
  */
-export const nightlyCommand: Command = {
+export const nightlyCommand: CommandEntry = {
   name: 'nightly',
   summary: 'the nightly job: mock providers, clinic agent, every call script, judge, SLOs',
+  load: () => Promise.resolve(nightly),
+}
+
+const nightly: Command = {
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
