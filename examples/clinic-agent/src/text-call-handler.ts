@@ -58,6 +58,8 @@ export function handleTextCall(socket: WebSocket, context: AgentContext): void {
   // With an event log, the call's utterances go there too: the log is then a production
   // transcript (docs/protocol.md, "Production transcripts") that `voxguard import` reads.
   let callEnded = false
+  /** Caller inputs so far (text, keys, silence): a reply belongs to the turn that prompted it. */
+  let callerTurn = 0
   const transcribe = (name: string, data: Record<string, unknown>) => {
     if (!context.eventLog || callId === undefined) return
     if (name === TRANSCRIPT_EVENTS.callEnd) {
@@ -67,7 +69,7 @@ export function handleTextCall(socket: WebSocket, context: AgentContext): void {
     context.eventLog.write({ callId }, name, data)
   }
 
-  const reply = async (input: CallerInput | { type: 'canned'; text: string }, receivedAt: number, signal: AbortSignal) => {
+  const reply = async (input: CallerInput | { type: 'canned'; text: string }, receivedAt: number, turn: number, signal: AbortSignal) => {
     if (!conversation) return
     const replyId = `r${replyCount++}`
     let text = ''
@@ -85,7 +87,7 @@ export function handleTextCall(socket: WebSocket, context: AgentContext): void {
         send({ type: 'agent.delta', replyId, text: output.text })
       } else if (output.type === 'tool-call') {
         send({ type: 'agent.tool_call', replyId, name: output.name, arguments: output.arguments, result: output.result })
-        transcribe(TRANSCRIPT_EVENTS.agentToolCall, { name: output.name, arguments: output.arguments, result: output.result })
+        transcribe(TRANSCRIPT_EVENTS.agentToolCall, { name: output.name, arguments: output.arguments, result: output.result, turn })
       } else if (output.type === 'event') {
         recordAgentEvent(context.metrics, logger, output.name, output.data, context.eventLog ? { log: context.eventLog, keys: { callId } } : undefined)
         send({ type: 'agent.event', name: output.name, data: output.data })
@@ -98,7 +100,7 @@ export function handleTextCall(socket: WebSocket, context: AgentContext): void {
     // so the caller is never left waiting for a reply that will not come.
     if (!hangup.signal.aborted) send(interrupted ? { type: 'agent.final', replyId, text, interrupted: true } : { type: 'agent.final', replyId, text })
     const endAt = new Date().toISOString()
-    transcribe(TRANSCRIPT_EVENTS.agentUtterance, { replyId, text, startAt: firstAtIso ?? endAt, endAt, ...(signal.aborted ? { interrupted: true } : {}) })
+    transcribe(TRANSCRIPT_EVENTS.agentUtterance, { replyId, text, startAt: firstAtIso ?? endAt, endAt, turn, ...(signal.aborted ? { interrupted: true } : {}) })
     const seconds = (at: number) => (at - receivedAt) / 1000
     if (firstAt !== undefined) context.metrics.turnFirstResponse.observe({ transport: 'text' }, seconds(firstAt))
     context.metrics.turnDuration.observe({ transport: 'text', outcome: interrupted ? 'interrupted' : 'completed' }, seconds(performance.now()))
@@ -112,7 +114,8 @@ export function handleTextCall(socket: WebSocket, context: AgentContext): void {
   /** Starts a reply; a reply still running is interrupted first (barge-in). */
   const startReply = (input: CallerInput | { type: 'canned'; text: string }) => {
     const receivedAt = performance.now()
-    replies.start((signal) => reply(input, receivedAt, signal))
+    const turn = callerTurn
+    replies.start((signal) => reply(input, receivedAt, turn, signal))
   }
 
   socket.on('message', (data, isBinary) => {
@@ -137,16 +140,16 @@ export function handleTextCall(socket: WebSocket, context: AgentContext): void {
         logger.debug('caller said', { turn: message.turn, text: message.text })
         {
           const at = new Date().toISOString()
-          transcribe(TRANSCRIPT_EVENTS.callerUtterance, { text: message.text, startAt: at, endAt: at })
+          transcribe(TRANSCRIPT_EVENTS.callerUtterance, { text: message.text, startAt: at, endAt: at, turn: ++callerTurn })
         }
         startReply({ type: 'text', text: message.text })
         return
       case 'caller.dtmf':
-        transcribe(TRANSCRIPT_EVENTS.callerDtmf, { digits: message.digits })
+        transcribe(TRANSCRIPT_EVENTS.callerDtmf, { digits: message.digits, turn: ++callerTurn })
         startReply({ type: 'dtmf', digits: message.digits })
         return
       case 'caller.silence':
-        transcribe(TRANSCRIPT_EVENTS.callerSilence, { durationMs: message.durationMs })
+        transcribe(TRANSCRIPT_EVENTS.callerSilence, { durationMs: message.durationMs, turn: ++callerTurn })
         if (message.durationMs >= (context.repromptAfterSilenceMs ?? 4000)) startReply({ type: 'canned', text: cannedLine('stillThere', conversation?.language ?? 'en') })
         return
       case 'caller.hangup':

@@ -29,16 +29,21 @@ export const CallStartDataSchema = z.object({
   to: text.optional(),
   language: z.string().max(35).optional(),
 })
+/** Which caller turn a line belongs to, when the agent counts them (1 = the caller's first utterance, key or silence; 0 = before it). */
+const turn = z.number().int().nonnegative().optional().meta({ description: "The caller turn the line belongs to, as the agent counts them (0 before the caller's first input, then 1, 2, …). Without it, lines are placed in turns by their times." })
+
 export const CallerUtteranceDataSchema = z.object({
   text,
+  turn,
   startAt: isoTime,
   endAt: isoTime,
   confidence: z.number().min(0).max(1).optional(),
 })
-export const CallerDtmfDataSchema = z.object({ digits: z.string().regex(/^[0-9*#A-Da-d]+$/, { error: 'expected DTMF keys 0-9, *, #, A-D' }) })
-export const CallerSilenceDataSchema = z.object({ durationMs: z.number().nonnegative() })
+export const CallerDtmfDataSchema = z.object({ digits: z.string().regex(/^[0-9*#A-Da-d]+$/, { error: 'expected DTMF keys 0-9, *, #, A-D' }), turn })
+export const CallerSilenceDataSchema = z.object({ durationMs: z.number().nonnegative(), turn })
 export const AgentUtteranceDataSchema = z.object({
   text,
+  turn,
   startAt: isoTime,
   endAt: isoTime,
   replyId: z.string().max(1000).optional(),
@@ -48,6 +53,7 @@ export const AgentToolCallDataSchema = z.object({
   name: z.string().min(1).max(1000),
   arguments: z.record(z.string(), z.unknown()),
   result: z.unknown().optional(),
+  turn,
 })
 export const CallEndDataSchema = z.object({ endedBy: z.enum(['caller', 'agent', 'error']), reason: text.optional() })
 

@@ -40,6 +40,11 @@ export function transcriptToCallRecord(call: TranscriptCall, options: Transcript
 
   const turns: TurnRecord[] = [newTurn(0, 0)]
   const callerStartOf = new Map<TurnRecord, number>()
+  const byAgentTurn = new Map<number, TurnRecord>()
+  const counted = (record: TurnRecord, data: { turn?: number | undefined } | undefined) => {
+    if (data?.turn !== undefined) byAgentTurn.set(data.turn, record)
+    return record
+  }
   const agentLines: Array<{ atMs: number; data: AgentUtteranceData }> = []
   const toolLines: Array<{ atMs: number; data: AgentToolCallData }> = []
   const eventLines: AgentEventRecord[] = []
@@ -53,14 +58,14 @@ export function transcriptToCallRecord(call: TranscriptCall, options: Transcript
         const data = entry.data as CallerUtteranceData
         const turn = newTurn(turns.length, relative(data.endAt), { kind: 'text', text: data.text })
         callerStartOf.set(turn, relative(data.startAt))
-        turns.push(turn)
+        turns.push(counted(turn, data))
         break
       }
       case TRANSCRIPT_EVENTS.callerDtmf:
-        turns.push(newTurn(turns.length, atMs, { kind: 'dtmf', digits: String(entry.data?.['digits']) }))
+        turns.push(counted(newTurn(turns.length, atMs, { kind: 'dtmf', digits: String(entry.data?.['digits']) }), entry.data))
         break
       case TRANSCRIPT_EVENTS.callerSilence:
-        turns.push(newTurn(turns.length, atMs, { kind: 'silence', durationMs: Number(entry.data?.['durationMs']) }))
+        turns.push(counted(newTurn(turns.length, atMs, { kind: 'silence', durationMs: Number(entry.data?.['durationMs']) }), entry.data))
         break
       case TRANSCRIPT_EVENTS.agentUtterance: {
         const data = entry.data as AgentUtteranceData
@@ -76,10 +81,12 @@ export function transcriptToCallRecord(call: TranscriptCall, options: Transcript
   }
   turns.sort((left, right) => left.sentAtMs - right.sentAtMs || left.index - right.index)
   turns.forEach((turn, index) => (turn.index = index))
-  const turnAt = (atMs: number) => turns.findLast((turn) => turn.index === 0 || turn.sentAtMs <= atMs)!
+  byAgentTurn.set(0, turns[0]!)
+  /** The turn a line belongs to: the one the agent numbered, else the last one begun by then. */
+  const turnAt = (atMs: number, agentTurn?: number) => (agentTurn !== undefined ? byAgentTurn.get(agentTurn) : undefined) ?? turns.findLast((turn) => turn.index === 0 || turn.sentAtMs <= atMs)!
 
   for (const { atMs, data } of agentLines) {
-    const turn = turnAt(atMs)
+    const turn = turnAt(atMs, data.turn)
     const agent = turn.agent
     agent.text = agent.text === '' ? data.text : data.text === '' ? agent.text : `${agent.text} ${data.text}`
     agent.deltaCount += data.text === '' ? 0 : 1
@@ -93,7 +100,15 @@ export function transcriptToCallRecord(call: TranscriptCall, options: Transcript
       next.caller = { kind: 'barge-in', text: next.caller.text, afterMs: Math.max(0, Math.round(callerStart - atMs)) }
     }
   }
-  for (const { atMs, data } of toolLines) turnAt(atMs).agent.toolCalls.push({ name: data.name, arguments: data.arguments, ...('result' in data ? { result: data.result } : {}), atMs })
+  // The caller hung up while a reply was playing: a hang-up turn, as a harness records one.
+  const endData = end?.data as CallEndData | undefined
+  const lastAgent = agentLines.at(-1)
+  if (end && endData?.endedBy === 'caller' && lastAgent?.data.interrupted && relative(end.at) <= relative(lastAgent.data.endAt) + 1) {
+    const hangupAtMs = relative(end.at)
+    const turn = newTurn(turns.length, hangupAtMs, { kind: 'hangup', afterMs: Math.max(0, Math.round(hangupAtMs - lastAgent.atMs)) })
+    turns.push(turn)
+  }
+  for (const { atMs, data } of toolLines) turnAt(atMs, data.turn).agent.toolCalls.push({ name: data.name, arguments: data.arguments, ...(data.result !== undefined ? { result: data.result } : {}), atMs })
   for (const event of eventLines) event.turn = turnAt(event.atMs).index
 
   const record: CallRecord = {
@@ -111,7 +126,7 @@ export function transcriptToCallRecord(call: TranscriptCall, options: Transcript
     startedAt: new Date(startedAtMs).toISOString(),
     endedAt: new Date(endedAtMs).toISOString(),
     durationMs: round(endedAtMs - startedAtMs),
-    endedBy: (end?.data as CallEndData | undefined)?.endedBy ?? 'caller',
+    endedBy: endData?.endedBy ?? 'caller',
     transport: call.callSid ? { callSid: call.callSid } : {},
     turns,
     events: eventLines.sort((left, right) => left.atMs - right.atMs),

@@ -1,0 +1,76 @@
+// Production transcripts: a day of calls the clinic agent logged (its event log on, under the
+// stormy profile) imported, judged and turned into SLIs equals the same calls judged from the
+// harness's own records.
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startClinicAgent } from '@voxguard/example-clinic-agent'
+import { readTranscripts, runCalls, transcriptToCallRecord, type CallRecord } from '@voxguard/harness'
+import { judgeRecords } from '@voxguard/judge'
+import { describe, expect, it } from 'vitest'
+import { computeSlis } from '../src/compute-slis.ts'
+
+const e2e = fileURLToPath(new URL('..', import.meta.url))
+const knowledgeBase = join(e2e, '../examples/clinic-agent/knowledge.yaml')
+const script = (name: string) => join(e2e, 'scripts', `${name}.yaml`)
+
+/** A production call has no script: both sides are judged on what the call itself shows. */
+const withoutExpectations = (record: CallRecord): CallRecord => {
+  const { expectations: _call, ...rest } = record
+  return { ...rest, turns: record.turns.map(({ expectations: _turn, ...turn }) => turn) }
+}
+
+describe('production transcripts', () => {
+  it('a stormy day imported from the agent event log gives the SLIs of the harness records', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'production-day-'))
+    const eventLog = join(dir, 'agent-events.jsonl')
+    const agent = await startClinicAgent({ port: 0, profile: join(e2e, 'profiles/stormy.yaml'), llmMode: 'mock', speech: 'none', logLevel: 'warn', logWrite: () => {}, appointmentBook: 'per-call', eventLog })
+    const records: CallRecord[] = []
+    try {
+      const names = ['booking', 'prices', 'hours-monday', 'hours-saturday', 'insurance', 'address', 'barge-in', 'dtmf-menu', 'long-silence', 'human-handoff', 'several-requests', 'unknown-payment', 'hangup-mid-answer', 'ja-prices', 'ja-booking', 'cancel']
+      await runCalls({ scripts: names.map(script), agentUrl: agent.url.replace(/^http/, 'ws') + '/text', protocol: 'text', outDir: join(dir, 'harness'), concurrency: 8, onRecord: (record) => records.push(record) })
+    } finally {
+      await agent.close()
+    }
+    const calls = await readTranscripts([eventLog])
+    const imported = calls.map((call) => transcriptToCallRecord(call, { runId: 'production', knowledgeBase }))
+    expect(imported.length).toBe(records.length)
+
+    const harnessRecords = records.map(withoutExpectations)
+    const fromHarness = await judgeRecords(harnessRecords, { knowledgeFile: knowledgeBase })
+    const fromImport = await judgeRecords(imported, { knowledgeFile: knowledgeBase })
+    const byId = new Map(fromImport.map((verdict) => [verdict.callId, verdict]))
+    for (const verdict of fromHarness) {
+      const other = byId.get(verdict.callId)
+      expect({ callId: verdict.callId, outcome: other?.outcome, factor: other?.factor, codes: other?.reasons.map((reason) => reason.code), turnsJudged: other?.turnsJudged }).toEqual({ callId: verdict.callId, outcome: verdict.outcome, factor: verdict.factor, codes: verdict.reasons.map((reason) => reason.code), turnsJudged: verdict.turnsJudged })
+    }
+    const harnessSlis = computeSlis(harnessRecords, fromHarness)
+    const importSlis = computeSlis(imported, fromImport)
+    // The day had failures of both kinds and fallbacks: the comparison is not of empty sets.
+    expect(harnessSlis.system_failure_ratio + harnessSlis.dialogue_failure_ratio).toBeGreaterThan(0)
+    expect(harnessSlis.fallback_call_ratio).toBeGreaterThan(0)
+    const ratios = (slis: typeof harnessSlis) => ({ calls: slis.calls, call_success_ratio: slis.call_success_ratio, system_failure_ratio: slis.system_failure_ratio, dialogue_failure_ratio: slis.dialogue_failure_ratio, hallucinated_turn_ratio: slis.hallucinated_turn_ratio, fallback_call_ratio: slis.fallback_call_ratio })
+    expect(ratios(importSlis)).toEqual(ratios(harnessSlis))
+    // Latencies: the agent times a turn from the caller's words reaching it to its first word
+    // leaving it; the harness adds the trip both ways (here: one busy event loop). So each
+    // production latency is at most the harness's (1 ms: the log's times are whole ms).
+    const harnessTurns = new Map(harnessRecords.flatMap((record) => record.turns.map((turn) => [`${record.callId}/${turn.index}`, turn] as const)))
+    let compared = 0
+    for (const record of imported) {
+      for (const turn of record.turns) {
+        const twin = harnessTurns.get(`${record.callId}/${turn.index}`)
+        expect(twin, `${record.callId} turn ${turn.index}`).toBeDefined()
+        if (turn.index === 0 || turn.agent.firstByteMs === undefined) continue
+        expect(twin!.agent.firstByteMs).toBeDefined()
+        expect(turn.agent.firstByteMs).toBeLessThanOrEqual(twin!.agent.firstByteMs! + 1)
+        compared++
+      }
+    }
+    expect(compared).toBeGreaterThan(20)
+    for (const name of ['turn_first_byte_p50_ms', 'turn_first_byte_p95_ms', 'turn_first_byte_p99_ms', 'turn_complete_p95_ms'] as const) {
+      expect(importSlis[name]).toBeLessThanOrEqual(harnessSlis[name] + 1)
+      expect(importSlis[name]).toBeGreaterThan(0)
+    }
+  }, 90_000)
+})
