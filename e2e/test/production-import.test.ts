@@ -1,14 +1,16 @@
 // Production transcripts: a day of calls the clinic agent logged (its event log on, under the
 // stormy profile) imported, judged and turned into SLIs equals the same calls judged from the
 // harness's own records.
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startClinicAgent } from '@voxguard/example-clinic-agent'
 import { readTranscripts, runCalls, transcriptToCallRecord, type CallRecord } from '@voxguard/harness'
 import { judgeRecords } from '@voxguard/judge'
+import { main } from 'voxguard'
 import { describe, expect, it } from 'vitest'
+import { parse, stringify } from 'yaml'
 import { computeSlis } from '../src/compute-slis.ts'
 
 const e2e = fileURLToPath(new URL('..', import.meta.url))
@@ -74,3 +76,58 @@ describe('production transcripts', () => {
     }
   }, 90_000)
 })
+
+describe('a production call in which the agent hallucinated becomes a regression script', () => {
+  it('replayed with the hallucination still injected the script fails on that claim; against the calm profile it passes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'production-regression-'))
+    // "Production": an agent whose model lies in every answer (the hallucinating profile at rate 1).
+    const lying = parse(await readFile(join(e2e, 'profiles/hallucinating.yaml'), 'utf8')) as { knowledgeBase: string; targets: Record<string, { hallucinationRate?: number }> }
+    lying.knowledgeBase = knowledgeBase
+    for (const target of Object.values(lying.targets)) target.hallucinationRate = 1
+    const lyingProfile = join(dir, 'lying.yaml')
+    await writeFile(lyingProfile, stringify(lying))
+    const eventLog = join(dir, 'agent-events.jsonl')
+    await callAgent(lyingProfile, [script('prices')], join(dir, 'production-run'), eventLog)
+
+    // voxguard import: records, verdicts, and a script for the failed call.
+    const scriptsDir = join(dir, 'scripts')
+    const { io, out } = capture()
+    expect(await main(['import', eventLog, '--knowledge', knowledgeBase, '--out', join(dir, 'imported'), '--scripts', scriptsDir, '--only-failed'], io)).toBe(0)
+    expect(out.join('')).toContain('scripts: 1 in')
+    const [file, ...more] = (await readdir(scriptsDir)).filter((name) => name.endsWith('.yaml'))
+    expect(more).toEqual([])
+    const written = parse(await readFile(join(scriptsDir, file!), 'utf8')) as { tags: string[]; metadata: { sourceCallId: string }; expect: { neverSays: string[] } }
+    expect(written.tags).toEqual(['production'])
+    expect(written.metadata.sourceCallId).toMatch(/^prices#1-/)
+    const claims = written.expect.neverSays
+    expect(claims.length).toBeGreaterThan(0)
+
+    // Replayed against the agent with the same lie injected: it fails on that claim.
+    const replayed = await judgeRecords(await callAgent(lyingProfile, [join(scriptsDir, file!)], join(dir, 'replay-lying')), {})
+    expect(replayed[0]!.outcome).toBe('fail')
+    const unmet = replayed[0]!.reasons.filter((reason) => reason.code === 'expectation_unmet' && reason.evidence.expectation === 'neverSays')
+    expect(unmet.length).toBeGreaterThan(0)
+    expect(claims.some((claim) => unmet.some((reason) => reason.message.includes(JSON.stringify(claim))))).toBe(true)
+
+    // Against the calm profile (the fixed agent): it passes.
+    const calm = await judgeRecords(await callAgent(join(e2e, 'profiles/calm.yaml'), [join(scriptsDir, file!)], join(dir, 'replay-calm')), {})
+    expect(calm.map((verdict) => [verdict.outcome, verdict.reasons.map((reason) => reason.message)])).toEqual([['pass', []]])
+  }, 60_000)
+})
+
+async function callAgent(profile: string, scripts: string[], outDir: string, eventLog?: string): Promise<CallRecord[]> {
+  const agent = await startClinicAgent({ port: 0, profile, llmMode: 'mock', speech: 'none', logLevel: 'warn', logWrite: () => {}, appointmentBook: 'per-call', ...(eventLog ? { eventLog } : {}) })
+  const records: CallRecord[] = []
+  try {
+    await runCalls({ scripts, agentUrl: agent.url.replace(/^http/, 'ws') + '/text', protocol: 'text', outDir, concurrency: 1, onRecord: (record) => records.push(record) })
+  } finally {
+    await agent.close()
+  }
+  return records
+}
+
+function capture() {
+  const out: string[] = []
+  const stream = (sink: string[]) => ({ write: (text: string) => sink.push(text) > 0 }) as unknown as NodeJS.WritableStream
+  return { io: { stdout: stream(out), stderr: stream([]), env: {}, signal: new AbortController().signal }, out }
+}
