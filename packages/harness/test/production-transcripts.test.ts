@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { callScriptFromRecord, CallScriptSchema, readTranscripts, renderAgentEventJsonSchema, transcriptToCallRecord, HarnessError } from '@voxguard/harness'
+import { callScriptFromRecord, HarnessError, readTranscripts, transcriptToCallRecord } from '@voxguard/harness'
+import { CallScriptSchema } from '../src/call-script-schema.ts'
+import { renderAgentEventJsonSchema } from '../src/transcript/transcript-line-schema.ts'
 
 const fixture = fileURLToPath(new URL('./fixtures/twilio-intelligence-transcript.json', import.meta.url))
 

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url'
 import { loadCallScript } from '@voxguard/harness'
 import { afterEach, describe, expect, it } from 'vitest'
 import { main } from '../../main.ts'
-import { importCommand } from './import-command.ts'
 
 const knowledgeFile = fileURLToPath(new URL('../../../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
 const twilioFixture = fileURLToPath(new URL('../../../../harness/test/fixtures/twilio-intelligence-transcript.json', import.meta.url))
@@ -55,7 +54,7 @@ describe('voxguard import', () => {
     const out = join(directory, 'production')
     const scripts = join(directory, 'scripts')
     const { io, out: printed } = capture()
-    const status = await main(['import', day, twilioFixture, '--knowledge', knowledgeFile, '--out', out, '--scripts', scripts, '--redact-names'], io, [importCommand])
+    const status = await main(['import', day, twilioFixture, '--knowledge', knowledgeFile, '--out', out, '--scripts', scripts, '--redact-names'], io)
     expect(status).toBe(0)
     const records = (await readFile(join(out, 'records.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { callId: string; runId: string; redacted: boolean; events: Array<{ name: string }> })
     expect(records.map((record) => [record.callId, record.runId, record.redacted])).toEqual([
@@ -93,7 +92,7 @@ describe('voxguard import', () => {
     await writeFile(day, Array.from({ length: 6 }, (_, index) => transcriptLines(`call-${index}`, start + index * 60_000, index % 2 === 0)).flat().join('\n') + '\n')
     const run = async (name: string, ...options: string[]) => {
       const { io } = capture()
-      expect(await main(['import', day, '--knowledge', knowledgeFile, '--out', join(directory, `${name}-out`), '--scripts', join(directory, name), ...options], io, [importCommand])).toBe(0)
+      expect(await main(['import', day, '--knowledge', knowledgeFile, '--out', join(directory, `${name}-out`), '--scripts', join(directory, name), ...options], io)).toBe(0)
       return (await readdir(join(directory, name))).filter((file) => file.endsWith('.yaml')).sort()
     }
     expect(await run('failed', '--only-failed')).toEqual(['production-call-0.yaml', 'production-call-2.yaml', 'production-call-4.yaml'])
@@ -108,10 +107,10 @@ describe('voxguard import', () => {
     const day = join(directory, 'day.jsonl')
     await writeFile(day, transcriptLines('c', Date.parse('2026-12-02T09:00:00Z'), false).join('\n').replace('"endAt":"2026-12-02T09:00:03.000Z"', '"endAt":"soon"') + '\n')
     const bad = capture()
-    expect(await main(['import', day, '--out', join(directory, 'out')], bad.io, [importCommand])).toBe(2)
+    expect(await main(['import', day, '--out', join(directory, 'out')], bad.io)).toBe(2)
     expect(bad.err.join('')).toContain(`${day}:3: "data.endAt" of a caller.utterance line`)
     const usage = capture()
-    expect(await main(['import', day, '--sample', '3'], usage.io, [importCommand])).toBe(2)
+    expect(await main(['import', day, '--sample', '3'], usage.io)).toBe(2)
     expect(usage.err.join('')).toContain('give --scripts DIR too')
   })
 })

@@ -46,8 +46,6 @@ exit code: 0 done, 2 bad command line or input.`
  * process.exitCode = await importCommand.run(['logs/agent-events.jsonl', '--knowledge', 'kb.yaml', '--scripts', 'e2e/scripts/production', '--only-failed'], io)
  */
 export const importCommand: Command = {
-  name: 'import',
-  summary: 'production transcripts to call records (SLIs) and regression call scripts',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
