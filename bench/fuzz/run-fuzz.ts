@@ -25,7 +25,7 @@ for (const [name, figures] of [
   bad += figures.crashes.length + figures.hangs
 }
 
-const hostile = await runHostileAgentSessions(Number(values.sessions))
+const hostile = Number(values.sessions) > 0 ? await runHostileAgentSessions(Number(values.sessions)) : { sessions: 0, recorded: 0, failures: {}, unnamedFailures: 0, elapsedMs: 0 }
 line(`\nhostile agent: ${hostile.sessions} sessions, ${hostile.recorded} recorded, ${hostile.unnamedFailures} failures without a message, ${Math.round(hostile.elapsedMs / 1000)} s`)
 for (const [key, count] of Object.entries(hostile.failures).sort()) line(`  ${key}: ${count}`)
 bad += hostile.sessions - hostile.recorded + hostile.unnamedFailures

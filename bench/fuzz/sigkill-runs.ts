@@ -29,10 +29,11 @@ export async function runSigkillRuns(runs: number, seed: number, report?: (recor
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 })
   await new Promise<void>((resolve) => server.once('listening', resolve))
   server.on('connection', (socket) => {
+    let replies = 0
     socket.on('message', (data) => {
       const message = JSON.parse(data.toString()) as { type: string; callId?: string; text?: string }
       if (message.type === 'start') socket.send(JSON.stringify({ type: 'ready', callId: message.callId }))
-      if (message.type === 'caller.text') setTimeout(() => socket.readyState === socket.OPEN && socket.send(JSON.stringify({ type: 'agent.final', replyId: 'r', text: `You said ${message.text}` })), 15)
+      if (message.type === 'caller.text') setTimeout(() => socket.readyState === socket.OPEN && socket.send(JSON.stringify({ type: 'agent.final', replyId: `r${replies++}`, text: `You said ${message.text}` })), 15)
       if (message.type === 'caller.hangup') socket.close(1000)
     })
   })
@@ -49,13 +50,17 @@ export async function runSigkillRuns(runs: number, seed: number, report?: (recor
   try {
     for (let run = 0; run < runs; run++) {
       const out = join(root, `run-${run}`)
-      // The child needs ~1-3 s to start on a loaded machine; kills land from before the first call to mid-run.
-      const killAfterMs = 1500 + Math.floor(next() * 6000)
+      // Counted from the run's first line ("running N calls", printed once records.jsonl is open),
+      // so that the kill lands between the first call and the end of the run, not in Node's start-up.
+      const killAfterMs = Math.floor(next() * 5000)
       const stdout = await new Promise<string>((resolve) => {
         const child = spawn(process.execPath, ['--conditions=source', bin, 'run', ...scripts, '--agent', agentUrl, '--repeat', '20', '--concurrency', '4', '--out', out], { env: { ...process.env, CI: 'true' } })
         let text = ''
-        child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()))
-        const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs)
+        let timer: NodeJS.Timeout | undefined
+        child.stdout.on('data', (chunk: Buffer) => {
+          text += chunk.toString()
+          timer ??= setTimeout(() => child.kill('SIGKILL'), killAfterMs)
+        })
         child.on('close', () => {
           clearTimeout(timer)
           resolve(text)

@@ -112,9 +112,10 @@ export async function runCalls(options: RunCallsOptions): Promise<RunCallsResult
   for (let repeat = 1; repeat <= settings.repeat; repeat++) {
     for (const script of scripts) if (!settings.shard || isInShard(script.id, repeat, settings.shard)) units.push({ script, repeat })
   }
-  options.onPlan?.({ calls: units.length, scripts: scripts.length, scriptErrors: loaded.errors })
 
   const recordsFile = new RecordsFile(join(settings.outDir, 'records.jsonl'), { append: settings.append, ...(options.onTornLine ? { onTornLine: options.onTornLine } : {}) })
+  // Announced once records.jsonl is open: whatever happens from here on, the file exists.
+  options.onPlan?.({ calls: units.length, scripts: scripts.length, scriptErrors: loaded.errors })
   const callerAudio = new CallerAudio()
   const frameScheduler = options.frameScheduler ?? new FrameScheduler()
   const recognizer = options.recognizer ?? (settings.protocol === 'twilio' ? undefined : 'none')
