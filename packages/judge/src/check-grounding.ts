@@ -1,5 +1,5 @@
-import { extractClaims, extractNormalizedClaims } from './claims/extract-claims.ts'
-import { normalizeText } from './internal/normalize-text.ts'
+import { extractNormalizedClaims } from './claims/extract-claims.ts'
+import { readSideText } from './grounding/read-side-text.ts'
 import { normalizeSpokenForms } from './internal/normalize-spoken-forms.ts'
 import type { ClaimCheck } from './grounding/claim-check.ts'
 import { claimSubject } from './grounding/claim-subject.ts'
@@ -51,13 +51,9 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
   const contextList = input.context === undefined ? [] : Array.isArray(input.context) ? input.context : [input.context]
   const contextJoined = contextList.join('\n')
   const toolJoined = (input.toolData ?? []).map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join('\n')
-  const sources: GroundingSources = {
-    index,
-    contextClaims: contextJoined ? extractClaims(contextJoined) : [],
-    contextText: normalizeText(contextJoined),
-    toolClaims: toolJoined ? extractClaims(toolJoined) : [],
-    toolText: normalizeText(toolJoined),
-  }
+  const caller = readSideText(contextJoined)
+  const tool = readSideText(toolJoined)
+  const sources: GroundingSources = { index, contextClaims: caller.claims, contextText: caller.text, toolClaims: tool.claims, toolText: tool.text }
   const text = normalizeSpokenForms(input.response)
   const claims = extractNormalizedClaims(text)
   const lastCaller = contextList.at(-1)

@@ -1,4 +1,4 @@
-import { ENGLISH_NUMBER_WORDS, JAPANESE_NUMBER, parseNumber } from '../internal/parse-number.ts'
+import { JAPANESE_NUMBER, parseNumber } from '../internal/parse-number.ts'
 import type { ClaimType, ClaimValue, Currency } from './claim.ts'
 import { parseTime, resolveRange, TIME_PATTERN } from './parse-time.ts'
 
@@ -9,7 +9,8 @@ export interface ClaimPattern {
   read: (match: RegExpExecArray, text: string) => ClaimValue | undefined
 }
 
-const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${ENGLISH_NUMBER_WORDS}|${JAPANESE_NUMBER})`
+/** Digits or Japanese numerals: English number words are digits by the time claims are read (normalizeSpokenForms). */
+const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${JAPANESE_NUMBER})`
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)'
 const WEEKDAY_EN = '(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)'
@@ -199,7 +200,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   },
   {
     type: 'count',
-    pattern: new RegExp(`(${NUMBER})\\s?(人|名|件|台|回|個|つ|校|店)|(?<![\\d.,])(\\d+|${ENGLISH_NUMBER_WORDS})\\s+([a-z]{3,}s|people|children|staff)\\b`, 'gu'),
+    pattern: new RegExp(`(${NUMBER})\\s?(人|名|件|台|回|個|つ|校|店)|(?<![\\d.,])(\\d+)\\s+([a-z]{3,}s|people|children|staff)\\b`, 'gu'),
     read: (match) => {
       const value = number(match[1] ?? match[3])
       return value === undefined ? undefined : { kind: 'number', value, unit: match[2] ?? match[4] ?? '' }

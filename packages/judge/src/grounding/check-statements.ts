@@ -55,6 +55,9 @@ function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Clause[] {
     .map((clause) => ({ terms: statementTerms(clause, vocabulary), polarity: statementPolarity(clause) }))
 }
 
+/** An entry's clauses, read once per entry (entries live as long as their knowledge index). */
+const entryClauseCache = new WeakMap<KnowledgeEntry, Clause[]>()
+
 function sharedCount(left: Set<string>, right: Set<string>): number {
   let shared = 0
   for (const term of left) if (right.has(term)) shared += 1
@@ -68,8 +71,12 @@ function sharedCount(left: Set<string>, right: Set<string>): number {
  * welcome" agrees clause by clause; "…director best known for 'Rebel Without a Cause'" does not
  * deny being a director).
  */
-function oppositePolarity(sentence: string, entrySentence: string, shared: Set<string>, vocabulary: ResolvedVocabulary): boolean {
-  const entryClauses = clausesOf(entrySentence, vocabulary)
+function oppositePolarity(sentence: string, entry: KnowledgeEntry, shared: Set<string>, vocabulary: ResolvedVocabulary): boolean {
+  let entryClauses = entryClauseCache.get(entry)
+  if (!entryClauses) {
+    entryClauses = clausesOf(entry.sentence, vocabulary)
+    entryClauseCache.set(entry, entryClauses)
+  }
   for (const clause of clausesOf(sentence, vocabulary)) {
     if (sharedCount(clause.terms, shared) === 0) continue
     let best: Clause | undefined
@@ -129,7 +136,7 @@ export function checkStatements(text: string, claims: Claim[], index: KnowledgeI
     const best = terms.size === 0 ? undefined : bestEntry(terms, index.entries)
     if (best && best.shared >= Math.max(1, Math.ceil(terms.size * MIN_MATCH_RATIO)) && best.shared / said.size >= MIN_SAID_RATIO) {
       const shared = new Set([...terms].filter((term) => best.entry.terms.has(term)))
-      if (oppositePolarity(sentence, best.entry.sentence, shared, index.vocabulary)) {
+      if (oppositePolarity(sentence, best.entry, shared, index.vocabulary)) {
         checks.push(statementCheck(sentence, 'contradicted', best.entry))
         continue
       }
