@@ -8,7 +8,8 @@ import { checkFreeTextAnswer } from './grounding/check-free-text-answer.ts'
 import { subjectTerms, type Vocabulary } from './grounding/subject-terms.ts'
 import { namesOnlyItsKind, verifyClaim, type GroundingSources } from './grounding/verify-claim.ts'
 import type { KnowledgeBase } from '@voxguard/knowledge'
-import { indexKnowledge } from './knowledge/knowledge-index.ts'
+import { indexKnowledge, splitSentences } from './knowledge/knowledge-index.ts'
+import { dialogueActOf } from './grounding/dialogue-act.ts'
 
 export interface GroundingInput {
   /** A parsed knowledge base (facts + policies) or free-text knowledge. */
@@ -46,6 +47,19 @@ export interface GroundingResult {
  * // result.hallucinated === true
  * // result.claims[0].evidence → { source: 'knowledge', path: 'facts.prices_yen.cleaning', value: '5000' }
  */
+/** The reply's sentences with their span in `text` and dialogue act. */
+function sentencesWithPositions(text: string): Array<{ text: string; start: number; end: number; act: ReturnType<typeof dialogueActOf> }> {
+  const sentences: Array<{ text: string; start: number; end: number; act: ReturnType<typeof dialogueActOf> }> = []
+  let cursor = 0
+  for (const sentence of splitSentences(text)) {
+    const start = text.indexOf(sentence, cursor)
+    if (start < 0) continue
+    cursor = start + sentence.length
+    sentences.push({ text: sentence, start, end: cursor, act: dialogueActOf(sentence) })
+  }
+  return sentences
+}
+
 export function checkGrounding(input: GroundingInput): GroundingResult {
   const index = indexKnowledge(input.knowledge, input.vocabulary)
   const contextList = input.context === undefined ? [] : Array.isArray(input.context) ? input.context : [input.context]
@@ -59,15 +73,23 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
   const lastCaller = contextList.at(-1)
   const callerTerms = lastCaller ? subjectTerms(lastCaller, index.vocabulary) : new Set<string>()
   const known = (terms: Set<string>): Set<string> => new Set([...terms].filter((term) => index.knownTerms.has(term)))
+  const sentences = sentencesWithPositions(text)
   const checks: ClaimCheck[] = []
   for (const claim of claims) {
+    const at = sentences.findIndex((sentence) => claim.start >= sentence.start && claim.start < sentence.end)
+    // A value in a question back to the caller ("Would you like a free trial?") asserts nothing.
+    if (at >= 0 && sentences[at]?.act === 'question') continue
     const subject = claimSubject(text, claim, claims, index.vocabulary)
     // The reply's own words name the subject; when they name nothing, or only the claim's kind
     // ("we close at 6 pm" after "When do you close on Saturday?"), the caller's last words add to it.
     // So do they when the reply's words name nothing the knowledge knows ("you can stay until 1 for
     // ¥3,000" after "late check-out?"); words the knowledge never uses say nothing either way.
     const own = known(subject.terms)
-    const terms = own.size > 0 && !namesOnlyItsKind(claim, own) ? own : new Set([...own, ...known(callerTerms)])
+    // "Lockers are free for the day. If you want one by the month, it's ¥1,100.": a sentence that
+    // names nothing the knowledge knows is about what the sentence before it named.
+    const previous = at > 0 && (own.size === 0 || namesOnlyItsKind(claim, own)) ? known(subjectTerms(sentences[at - 1]?.text ?? '', index.vocabulary)) : new Set<string>()
+    const carried = new Set([...own, ...previous])
+    const terms = carried.size > 0 && !namesOnlyItsKind(claim, carried) ? carried : new Set([...carried, ...known(callerTerms)])
     checks.push(verifyClaim(claim, terms, subject.window, sources))
   }
   const statements = checkStatements(text, claims, index, toolJoined)

@@ -89,12 +89,12 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
     },
   },
   {
-    // "from nine until noon", "1 to 2 pm": a bare hour starts a range whose end is a clock time.
+    // "from nine until noon", "1 to 2 pm", "from 6:30 to 10": one end a clock time, the other a bare hour.
     type: 'time-range',
-    pattern: new RegExp(`(?<![\\d:.,$¥])(\\d{1,2})\\s*(?:-|to|until|till|through|and)\\s*(${TIME_PATTERN})`, 'giu'),
+    pattern: new RegExp(`(?<![\\d:.,$¥])(?:(\\d{1,2})\\s*(?:-|to|until|till|through|and)\\s*(${TIME_PATTERN})|(${TIME_PATTERN})\\s*(?:-|to|until|till|through)\\s*(\\d{1,2})(?![\\d:]|[.,]\\d|\\s*(?:%|minutes?|mins?|hours?|days?|people|yen|dollars?|円|分|時間|日|人)))`, 'giu'),
     read: (match) => {
-      const start = parseTime(match[1] ?? '')
-      const end = parseTime(match[2] ?? '')
+      const start = parseTime(match[1] ?? match[3] ?? '')
+      const end = parseTime(match[2] ?? match[4] ?? '')
       return start && end ? { kind: 'time-range', ...resolveRange(start, end) } : undefined
     },
   },

@@ -191,7 +191,7 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
   // entry: every related entry of that kind is one tier, so any equal value supports.
   const onlyKind = namesOnlyItsKind(claim, terms)
   const tiers: Array<[string, KnowledgeEntry[]]> = onlyKind
-    ? [['kind', compatible.filter((entry) => intersects(entry.terms, terms))]]
+    ? [['kind', compatible.filter((entry) => entry.claims.some((known) => claimGroup(known.type) === group))]]
     : [
         ['leaf', bestScoring(compatible, terms, (entry) => entry.leafTerms)],
         ['parent', bestScoring(compatible, terms, (entry) => entry.parentTerms)],
@@ -221,6 +221,8 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
     if ((claim.type === 'number' || claim.type === 'year') && isProse(sources.index) && new RegExp(`(?<![\\d.,])${claim.text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\d])`, 'iu').test(sources.index.haystack)) {
       return result(claim, 'supported', fromEntry(contradiction.entry))
     }
+    // A bare number ("for six you'd need…") has no unit to say what it counts: only an entry keyed by its subject settles it.
+    if (isBareNumber(claim) && tier !== 'leaf') return result(claim, 'unsettled', fromEntry(contradiction.entry))
     return result(claim, 'contradicted', fromEntry(contradiction.entry))
   }
   if (agreesWithAny(claim, sources.contextClaims)) return result(claim, 'supported', { source: 'context' })
@@ -229,5 +231,10 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
   const identity = claim.type === 'phone' || claim.type === 'address' || claim.type === 'date'
   if (anywhere && (!related || identity || !sources.index.structured)) return result(claim, 'supported', fromEntry(anywhere))
   if ((claim.type === 'phone' || claim.type === 'address') && compatible[0]) return result(claim, 'contradicted', fromEntry(compatible[0]))
-  return result(claim, 'unsupported')
+  return result(claim, isBareNumber(claim) ? 'unsettled' : 'unsupported')
+}
+
+/** A number with no unit, currency or clock ("6", "10%" has a unit). */
+function isBareNumber(claim: Claim): boolean {
+  return claim.type === 'number' && claim.value.kind === 'number' && claim.value.unit === undefined
 }
