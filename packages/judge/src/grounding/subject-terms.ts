@@ -1,4 +1,5 @@
 import { isStopWord, normalizeText, stemWord } from '../internal/normalize-text.ts'
+import { SERVICE_VOCABULARY } from './service-vocabulary.ts'
 import { validateVocabulary } from '../load-vocabulary.ts'
 
 /**
@@ -41,7 +42,7 @@ const GENERAL_VOCABULARY: Vocabulary = {
   staff: ['staff', 'team', 'スタッフ'],
   insurance: ['insurance', 'insured', 'covered', 'coverage', '保険'],
   parking: ['parking', 'park', 'car', '駐車', 'パーキング'],
-  pet: ['pet', 'pets', 'dog', 'dogs', 'cat', 'cats', 'animal', 'animals', 'ペット', '犬', '猫', '小型犬', 'わんちゃん', '猫ちゃん'],
+  pet: ['pet', 'pets', 'animal', 'animals', 'ペット', '動物'],
   smoking: ['smoking', 'smoke', 'smoker', 'cigarette', '喫煙', '禁煙', 'タバコ', 'たばこ'],
   payment: ['payment', 'pay', 'paying', 'cash', 'credit', 'cheque', 'cheques', '支払', '現金', '決済', '小切手'],
   children: ['children', 'child', 'kids', 'kid', 'お子様', '子供', '子ども'],
@@ -80,7 +81,7 @@ function resolve(vocabularies: Vocabulary[]): ResolvedVocabulary {
   return { words, terms: all, asciiTerms: all.filter((term) => term[2]) }
 }
 
-export const GENERAL_TERMS: ResolvedVocabulary = resolve([GENERAL_VOCABULARY])
+export const GENERAL_TERMS: ResolvedVocabulary = resolve([GENERAL_VOCABULARY, SERVICE_VOCABULARY])
 const resolved = new WeakMap<Vocabulary, ResolvedVocabulary>()
 
 /**
@@ -92,14 +93,14 @@ const resolved = new WeakMap<Vocabulary, ResolvedVocabulary>()
  */
 export function resolveVocabulary(vocabulary: Vocabulary | undefined, knowledgeVocabulary?: Vocabulary): ResolvedVocabulary {
   if (knowledgeVocabulary !== undefined) {
-    const layers = [GENERAL_VOCABULARY, validateVocabulary(knowledgeVocabulary, 'the knowledge base\'s "vocabulary" section')]
+    const layers = [GENERAL_VOCABULARY, SERVICE_VOCABULARY, validateVocabulary(knowledgeVocabulary, 'the knowledge base\'s "vocabulary" section')]
     if (vocabulary !== undefined) layers.push(validateVocabulary(vocabulary, 'the "vocabulary" option'))
     return resolve(layers)
   }
   if (vocabulary === undefined) return GENERAL_TERMS
   let result = resolved.get(vocabulary)
   if (!result) {
-    result = resolve([GENERAL_VOCABULARY, validateVocabulary(vocabulary, 'the "vocabulary" option')])
+    result = resolve([GENERAL_VOCABULARY, SERVICE_VOCABULARY, validateVocabulary(vocabulary, 'the "vocabulary" option')])
     resolved.set(vocabulary, result)
   }
   return result
