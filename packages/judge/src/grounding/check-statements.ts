@@ -1,5 +1,5 @@
 import type { Claim } from '../claims/claim.ts'
-import { inOtherScript } from '../internal/normalize-text.ts'
+import { inOtherScript, normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import { splitSentences } from '../knowledge/knowledge-index.ts'
 import type { ClaimCheck } from './claim-check.ts'
@@ -48,7 +48,7 @@ interface Clause {
 
 /** A sentence's clauses (quoted titles left out) with their subject terms and polarity. */
 function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Clause[] {
-  const unquoted = sentence.replace(/"[^"]*(?:"|$)|“[^”]*(?:”|$)|「[^」]*(?:」|$)|『[^』]*(?:』|$)/gu, ' ')
+  const unquoted = normalizeText(sentence).replace(/"[^"]*(?:"|$)|“[^”]*(?:”|$)|「[^」]*(?:」|$)|『[^』]*(?:』|$)/gu, ' ')
   return unquoted
     .split(CLAUSE_BREAK)
     .filter((clause) => clause.trim() !== '')
@@ -115,7 +115,10 @@ export function checkStatements(text: string, claims: Claim[], index: KnowledgeI
   const checks: ClaimCheck[] = []
   const unsettled: string[] = []
   let cursor = 0
-  for (const sentence of splitSentences(text)) {
+  const sentences = splitSentences(text)
+  for (const [number, sentence] of sentences.entries()) {
+    // A reply that stops mid-sentence ("…We are closed on", cut by an outage or a barge-in) states nothing in its last words.
+    if (number === sentences.length - 1 && number > 0 && !/[.!?。！？」』)\]]\s*$/u.test(sentence)) continue
     const position = text.indexOf(sentence, cursor)
     cursor = position < 0 ? cursor : position + sentence.length
     const from = position < 0 ? 0 : position

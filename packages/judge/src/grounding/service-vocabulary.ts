@@ -67,6 +67,7 @@ export const SERVICE_VOCABULARY: Vocabulary = {
   locker: ['locker', 'lockers', 'ロッカー'],
   towel: ['towel', 'towels', 'タオル'],
   student: ['student', 'students', '学生'],
+  enrollment: ['enrollment', 'enrolment', 'joining fee', 'sign-up fee', 'registration', '入会金', '登録料'],
   haircut: ['haircut', 'cut', 'カット'],
   // Property agents
   rent: ['rent', 'rental', 'monthly rent', '家賃', '賃料'],

@@ -44,7 +44,7 @@ const GENERAL_VOCABULARY: Vocabulary = {
   parking: ['parking', 'park', 'car', '駐車', 'パーキング'],
   pet: ['pet', 'pets', 'animal', 'animals', 'ペット', '動物'],
   smoking: ['smoking', 'smoke', 'smoker', 'cigarette', '喫煙', '禁煙', 'タバコ', 'たばこ'],
-  payment: ['payment', 'pay', 'paying', 'cash', 'credit', 'cheque', 'cheques', '支払', '現金', '決済', '小切手'],
+  payment: ['payment', 'pay', 'paying', 'cash', 'credit', 'cheque', 'cheques', 'personal check', 'personal checks', 'by check', '支払', '現金', '決済', '小切手', 'クレジット'],
   children: ['children', 'child', 'kids', 'kid', 'お子様', '子供', '子ども'],
   age: ['age', 'old', '歳', '才'],
 }
@@ -108,7 +108,7 @@ export function resolveVocabulary(vocabulary: Vocabulary | undefined, knowledgeV
 
 /** Words too generic or too unit-like to say what a claim is about. */
 const NOT_SUBJECTS = new Set(
-  'yen jpy usd dollar minute day week month year am pm we our you your us it is are be a an the and or but to of in on at for from with by as that this there here can will would just also about around than less more per each every only then what which how much many'.split(' '),
+  'free yen jpy usd dollar minute day week month year am pm we our you your us it is are be a an the and or but to of in on at for from with by as that this there here can will would just also about around than less more per each every only then what which how much many'.split(' '),
 )
 
 /** Katakana words and kanji compounds (two characters or more): Japanese has no spaces, so these runs stand for its words. */

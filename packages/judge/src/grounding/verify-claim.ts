@@ -113,7 +113,8 @@ function contradictsToolReport(claim: Claim, window: string, sources: GroundingS
 function daysEntries(terms: Set<string>, sources: GroundingSources): KnowledgeEntry[] {
   const about = new Set([...terms].filter((term) => !WEEKDAY_TERMS.has(term) && term !== 'hours'))
   if (about.size === 0) return []
-  const subjectOf = (entry: KnowledgeEntry): Set<string> => (entry.leafTerms.size > 0 ? entry.leafTerms : entry.parentTerms)
+  // A fact's days are keyed by whom they belong to (`coaches.ito.days`): leaf and parent keys together.
+  const subjectOf = (entry: KnowledgeEntry): Set<string> => (entry.kind === 'fact' ? entry.terms : entry.leafTerms.size > 0 ? entry.leafTerms : entry.parentTerms)
   const candidates = sources.index.entries.filter((entry) => subjectOf(entry).size > 0 && entry.claims.some((other) => other.value.kind === 'weekday' && other.value.status === 'neutral'))
   return bestScoring(candidates, about, subjectOf)
 }

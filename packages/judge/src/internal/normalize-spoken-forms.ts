@@ -129,6 +129,9 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
   { name: '無料', keys: ['無料', '無償', 'タダ', '料金は', 'お金は'], pattern: /無料|無償|タダ|料金は(?:かかりません|いただきません|不要)|お金はかかりません/gu, replace: () => '無料' },
 ]
 
+const GLUED_SENTENCE = /(\p{Ll})(?=(?:Thank|Thanks|Please|Goodbye|Sorry|Hello|Welcome|We|Our|You|Yes|Let)\b)/gu
+const GLUED_AFTER_STOP = /(\p{Ll}[.!?])(?=\p{Lu}\p{Ll})/gu
+
 /** Fast pre-check: only texts with a letter word, a kanji numeral or a Japanese time word need the rules. */
 const NEEDS_RULES = /[a-z]{2}|[〇零一二三四五六七八九十百千万億]|朝|夕|夜|晩|昼|半|無料|無償|タダ|料金は|お金|ドル|セント|ユーロ|ポンド/iu
 
@@ -146,7 +149,8 @@ const NEEDS_RULES = /[a-z]{2}|[〇零一二三四五六七八九十百千万億]
  * // 'We open at 9:30 am; a cleaning is 5000 yen.'
  */
 export function normalizeSpokenForms(input: string): string {
-  let text = foldText(input)
+  // Two sentences glued by a stream cut and its continuation ("Sakura DentalThank you", "Clinic.Thank you").
+  let text = foldText(input).replace(GLUED_SENTENCE, '$1. ').replace(GLUED_AFTER_STOP, '$1 ')
   if (!NEEDS_RULES.test(text)) return text
   let lower = text.toLowerCase()
   for (const rule of SPOKEN_RULES) {
