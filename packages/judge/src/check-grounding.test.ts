@@ -219,6 +219,13 @@ describe('checkGrounding against free-text knowledge', () => {
     expect(checkGrounding({ knowledge: colleges, context: question, response: 'Riverside College is located in Oak Grove.' }).hallucinated).toBe(false)
   })
 
+  it('"directed by who?" answered with someone the text names for another role is contradicted', () => {
+    const film = 'Northern Lights is a 2011 film directed by Anna Berg and written by Tom Reyes and Lia Park, based on a novel.'
+    const question = 'Northern Lights, a 2011 film, was directed by who?'
+    expect(checkGrounding({ knowledge: film, context: question, response: 'Tom Reyes' }).claims).toContainEqual(expect.objectContaining({ status: 'contradicted', evidence: { source: 'knowledge', value: 'Anna Berg' } }))
+    expect(checkGrounding({ knowledge: film, context: question, response: 'Anna Berg' }).hallucinated).toBe(false)
+  })
+
   it('"Yes, both" needs the property in the text about each of the two', () => {
     const drinks = 'A mojito is a highball cocktail made with white rum, lime and mint. The caipirinha is a cachaça-based cocktail.'
     const question = 'Are mojito and caipirinha both cocktails based on cachaça?'
