@@ -64,6 +64,13 @@ describe('normalizeSpokenForms', () => {
     }
   })
 
+  it('splits two sentences a stream cut glued together (the reply started again after the cut)', () => {
+    expect(normalizeSpokenForms('Thank you for calling Sakura DentalThank you for calling Sakura Dental Clinic.')).toBe('Thank you for calling Sakura Dental. Thank you for calling Sakura Dental Clinic.')
+    expect(normalizeSpokenForms('and Saturday 0We are open Monday')).toBe('and Saturday 0. We are open Monday')
+    expect(normalizeSpokenForms('Please hold while IOf course, I will connect you.')).toBe('Please hold while I. Of course, I will connect you.')
+    expect(normalizeSpokenForms('booked for TuesdayI can book that for you.')).toBe('booked for Tuesday. I can book that for you.')
+  })
+
   it('is idempotent: normalised text reads the same again', () => {
     for (const [, spoken] of CASES) {
       const once = normalizeSpokenForms(spoken)

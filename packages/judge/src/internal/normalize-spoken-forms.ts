@@ -129,7 +129,7 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
   { name: '無料', keys: ['無料', '無償', 'タダ', '料金は', 'お金は'], pattern: /無料|無償|タダ|料金は(?:かかりません|いただきません|不要)|お金はかかりません/gu, replace: () => '無料' },
 ]
 
-const GLUED_SENTENCE = /(\p{Ll})(?=(?:Thank|Thanks|Please|Goodbye|Sorry|Hello|Welcome|We|Our|You|Yes|Let)\b)/gu
+const GLUED_SENTENCE = /([\p{Ll}\d]|\bI)(?=(?:Thank|Thanks|Please|Goodbye|Sorry|Hello|Welcome|We|Our|You|Your|Yes|Let|Of course|Certainly|Sure|I)(?=[\s,'’.!?]))/gu
 const GLUED_AFTER_STOP = /(\p{Ll}[.!?])(?=\p{Lu}\p{Ll})/gu
 
 /** Fast pre-check: only texts with a letter word, a kanji numeral or a Japanese time word need the rules. */
