@@ -66,7 +66,8 @@ describe('normalizeSpokenForms', () => {
 
   it('splits two sentences a stream cut glued together (the reply started again after the cut)', () => {
     expect(normalizeSpokenForms('Thank you for calling Sakura DentalThank you for calling Sakura Dental Clinic.')).toBe('Thank you for calling Sakura Dental. Thank you for calling Sakura Dental Clinic.')
-    expect(normalizeSpokenForms('and Saturday 0We are open Monday')).toBe('and Saturday 0. We are open Monday')
+    expect(normalizeSpokenForms('and Saturday 0We are open Monday')).toBe('and Saturday. We are open Monday')
+    expect(normalizeSpokenForms('Thursday 09:00-1We are open Monday')).toBe('Thursday. We are open Monday')
     expect(normalizeSpokenForms('Please hold while IOf course, I will connect you.')).toBe('Please hold while I. Of course, I will connect you.')
     expect(normalizeSpokenForms('booked for TuesdayI can book that for you.')).toBe('booked for Tuesday. I can book that for you.')
   })

@@ -129,7 +129,10 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
   { name: '無料', keys: ['無料', '無償', 'タダ', '料金は', 'お金は'], pattern: /無料|無償|タダ|料金は(?:かかりません|いただきません|不要)|お金はかかりません/gu, replace: () => '無料' },
 ]
 
-const GLUED_SENTENCE = /([\p{Ll}\d]|\bI)(?=(?:Thank|Thanks|Please|Goodbye|Sorry|Hello|Welcome|We|Our|You|Your|Yes|Let|Of course|Certainly|Sure|I)(?=[\s,'’.!?]))/gu
+const RESTART = "(?=(?:Thank|Thanks|Please|Goodbye|Sorry|Hello|Welcome|We|Our|You|Your|Yes|Let|Of course|Certainly|Sure|I)(?=[\\s,'’.!?]))"
+const GLUED_SENTENCE = new RegExp(`(\\p{Ll}|\\bI)${RESTART}`, 'gu')
+/** A value the cut broke off ("09:00-1We are open…"): dropped, it was never said whole. */
+const GLUED_AFTER_NUMBER = new RegExp(`\\s*[^\\s.!?]*\\d${RESTART}`, 'gu')
 const GLUED_AFTER_STOP = /(\p{Ll}[.!?])(?=\p{Lu}\p{Ll})/gu
 
 /** Fast pre-check: only texts with a letter word, a kanji numeral or a Japanese time word need the rules. */
@@ -150,7 +153,7 @@ const NEEDS_RULES = /[a-z]{2}|[〇零一二三四五六七八九十百千万億]
  */
 export function normalizeSpokenForms(input: string): string {
   // Two sentences glued by a stream cut and its continuation ("Sakura DentalThank you", "Clinic.Thank you").
-  let text = foldText(input).replace(GLUED_SENTENCE, '$1. ').replace(GLUED_AFTER_STOP, '$1 ')
+  let text = foldText(input).replace(GLUED_AFTER_NUMBER, '. ').replace(GLUED_SENTENCE, '$1. ').replace(GLUED_AFTER_STOP, '$1 ')
   if (!NEEDS_RULES.test(text)) return text
   let lower = text.toLowerCase()
   for (const rule of SPOKEN_RULES) {
