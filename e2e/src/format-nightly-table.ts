@@ -1,3 +1,4 @@
+import { formatReason } from '@voxguard/judge'
 import type { NightlyResult } from './run-nightly.ts'
 
 const formatValue = (name: string, value: number) => (name.endsWith('_ms') ? `${Math.round(value)} ms` : `${(value * 100).toFixed(1)}%`)
@@ -22,9 +23,10 @@ export function formatNightlyTable(result: NightlyResult): string {
   if (failed.length > 0) {
     lines.push('')
     lines.push('failed calls')
+    const repeats = new Map(result.records.map((record) => [record.callId, record.repeat]))
     for (const verdict of failed) {
       const reason = verdict.reasons[0]
-      lines.push(`  ${verdict.scriptId} ${verdict.factor ?? ''} ${reason ? `${reason.code}: ${reason.message}` : ''}`)
+      lines.push(`  ${verdict.scriptId} #${repeats.get(verdict.callId) ?? '?'} ${verdict.factor ?? ''} ${reason ? formatReason(reason) : ''}`)
     }
   }
   for (const message of result.scriptErrors) lines.push(`script error: ${message}`)

@@ -1,7 +1,7 @@
 import { readFile, writeFile, appendFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { startClinicAgent } from '@voxguard/example-clinic-agent'
-import { claimOutputDirectory, runCalls, type CallRecord } from '@voxguard/harness'
+import { claimOutputDirectory, mergeRecords, runCalls, type CallRecord } from '@voxguard/harness'
 import { loadChaosProfile } from '@voxguard/mock-llm'
 import { judgeRecords, summarizeVerdicts, type Verdict } from '@voxguard/judge'
 import { computeSlis, type Slis } from './compute-slis.ts'
@@ -22,9 +22,34 @@ export interface NightlyOptions {
   repeat?: number
   /** Calls at once. Default 8. */
   concurrency?: number
-  /** Progress lines go here. Default: stderr. */
+  /** Run only shard `i/n` of the calls (1-based, deterministic), as `voxguard run --shard`. Default: all. */
+  shard?: string
+  /**
+   * Judge and report these records files (merged, e.g. the shards of one run) instead of
+   * starting the mock, the agent and the calls. `scripts` is then ignored.
+   */
+  fromRecords?: string[]
+  /** Progress lines go here when `progress` is not given. Default: stderr. */
   log?: (line: string) => void
+  /** Stage-by-stage progress (mock, agent, calls, judge, report); replaces `log`. */
+  progress?: NightlyProgress
+  /**
+   * Stops the calls: those that finished are kept, judged and reported (`interrupted` in the
+   * result); the calls in flight are dropped.
+   */
   signal?: AbortSignal
+}
+
+/** The stages of a nightly run, in order. */
+export type NightlyStage = 'mock' | 'agent' | 'calls' | 'judge' | 'report'
+
+/** What a nightly run reports as it goes (the `voxguard nightly` command draws it). */
+export interface NightlyProgress {
+  stage(stage: NightlyStage, detail: string): void
+  /** How many calls (or verdicts) the current stage will produce. */
+  plan(total: number): void
+  record(record: CallRecord): void
+  verdict(verdict: Verdict): void
 }
 
 export interface NightlyResult {
@@ -35,6 +60,8 @@ export interface NightlyResult {
   /** Every objective met and every script valid. */
   ok: boolean
   scriptErrors: string[]
+  /** The run was stopped (`signal`): only the calls that finished are in it. */
+  interrupted: boolean
 }
 
 /**
@@ -44,6 +71,12 @@ export interface NightlyResult {
  */
 export async function runNightly(options: NightlyOptions): Promise<NightlyResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'))
+  const progress: NightlyProgress = options.progress ?? {
+    stage: (stage, detail) => log(`${stage}: ${detail}`),
+    plan: () => {},
+    record: (record) => log(`[${record.scriptId} #${record.repeat}] ${record.failure ? `transport failure: ${record.failure.kind}` : 'recorded'}`),
+    verdict: () => {},
+  }
   // Every input is checked before anything is written: a mistyped --profile leaves the
   // output folder as it was.
   await loadChaosProfile(options.profile)
@@ -52,12 +85,54 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyResult
 
   // Every call gets its own appointment book, so repeats of a booking script do not collide
   // over one slot (a failure of the test set-up, not of the agent).
-  const agent = await startClinicAgent({ port: 0, profile: resolve(options.profile), llmMode: 'mock', speech: 'none', logLevel: 'warn', logWrite: () => {}, appointmentBook: 'per-call' })
+  let records: CallRecord[]
+  let scriptErrors: string[] = []
+  if (options.fromRecords) {
+    progress.stage('calls', `merging ${options.fromRecords.length} records files`)
+    records = await mergeRecords(options.fromRecords)
+    await writeFile(join(outDir, 'records.jsonl'), records.map((record) => JSON.stringify(record) + '\n').join(''))
+  } else {
+    ;({ records, scriptErrors } = await runSuite(options, outDir, progress))
+  }
+
+  const verdictsFile = join(outDir, 'verdicts.jsonl')
+  await writeFile(verdictsFile, '')
+  // Judging is local and quick: an interrupted run still judges and reports what finished.
+  const interrupted = options.signal?.aborted ?? false
+  progress.stage('judge', `${records.length} recorded calls`)
+  progress.plan(records.length)
+  const verdicts = await judgeRecords(join(outDir, 'records.jsonl'), {
+    onVerdict: async (verdict) => {
+      await appendFile(verdictsFile, JSON.stringify(verdict) + '\n')
+      progress.verdict(verdict)
+    },
+  })
+  progress.stage('report', `SLIs against ${options.sloFile}; reports in ${outDir}`)
+  const slis = computeSlis(records, verdicts)
+  const objectives = evaluateSlos(slis, objectivesConfig)
+  const ok = objectives.every((objective) => objective.met) && scriptErrors.length === 0
+  const summary = { schema: 'voxguard.nightly-summary', version: 1, profile: options.profile, ok, interrupted, slis, objectives, verdicts: summarizeVerdicts(verdicts), scriptErrors }
+  await writeFile(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n')
+  await writeFile(join(outDir, 'junit.xml'), renderJunit(verdicts, 'voxguard-nightly'))
+  await writeFile(join(outDir, 'metrics.prom'), renderPrometheus(slis, objectives, { suite: 'nightly', profile: options.profile.replace(/^.*\//, '').replace(/\.ya?ml$/, '') }))
+  return { records, verdicts, slis, objectives, ok, scriptErrors, interrupted }
+}
+
+/** Reads a verdicts.jsonl file back (for re-rendering reports). */
+export async function readVerdicts(file: string): Promise<Verdict[]> {
+  return (await readFile(file, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as Verdict)
+}
+
+/** Starts the mock providers and the clinic agent, replays the scripts, and stops both. */
+async function runSuite(options: NightlyOptions, outDir: string, progress: NightlyProgress): Promise<{ records: CallRecord[]; scriptErrors: string[] }> {
+  progress.stage('mock', `mock providers, chaos profile ${options.profile}`)
+  const agent = await startClinicAgent({ port: 0, profile: resolve(options.profile), llmMode: 'mock', speech: 'none', logLevel: 'warn', logWrite: () => {}, appointmentBook: 'per-call', groundTruthFile: join(outDir, 'ground-truth.jsonl') })
   const records: CallRecord[] = []
   let scriptErrors: string[]
   try {
     const agentUrl = agent.url.replace(/^http/, 'ws') + '/text'
-    log(`agent ${agentUrl} (mock providers, profile ${options.profile})`)
+    progress.stage('agent', `clinic agent at ${agentUrl}`)
+    progress.stage('calls', `${options.scripts.length} scripts × ${options.repeat ?? 1}, ${options.concurrency ?? 8} at once`)
     const result = await runCalls({
       scripts: options.scripts,
       agentUrl,
@@ -65,35 +140,17 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyResult
       outDir,
       repeat: options.repeat ?? 1,
       concurrency: options.concurrency ?? 8,
+      ...(options.shard ? { shard: options.shard } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
+      onPlan: (plan) => progress.plan(plan.calls),
       onRecord: (record) => {
         records.push(record)
-        log(`[${records.length}] ${record.scriptId} #${record.repeat} ${record.failure ? `transport failure: ${record.failure.kind}` : 'recorded'}`)
+        progress.record(record)
       },
     })
     scriptErrors = result.scriptErrors.map((error) => error.message)
-    for (const message of scriptErrors) log(`script error: ${message}`)
   } finally {
     await agent.close()
   }
-
-  const verdictsFile = join(outDir, 'verdicts.jsonl')
-  await writeFile(verdictsFile, '')
-  const verdicts = await judgeRecords(join(outDir, 'records.jsonl'), {
-    onVerdict: (verdict) => appendFile(verdictsFile, JSON.stringify(verdict) + '\n'),
-    ...(options.signal ? { signal: options.signal } : {}),
-  })
-  const slis = computeSlis(records, verdicts)
-  const objectives = evaluateSlos(slis, objectivesConfig)
-  const ok = objectives.every((objective) => objective.met) && scriptErrors.length === 0
-  const summary = { schema: 'voxguard.nightly-summary', version: 1, profile: options.profile, ok, slis, objectives, verdicts: summarizeVerdicts(verdicts), scriptErrors }
-  await writeFile(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n')
-  await writeFile(join(outDir, 'junit.xml'), renderJunit(verdicts, 'voxguard-nightly'))
-  await writeFile(join(outDir, 'metrics.prom'), renderPrometheus(slis, objectives, { suite: 'nightly', profile: options.profile.replace(/^.*\//, '').replace(/\.ya?ml$/, '') }))
-  return { records, verdicts, slis, objectives, ok, scriptErrors }
-}
-
-/** Reads a verdicts.jsonl file back (for re-rendering reports). */
-export async function readVerdicts(file: string): Promise<Verdict[]> {
-  return (await readFile(file, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as Verdict)
+  return { records, scriptErrors }
 }

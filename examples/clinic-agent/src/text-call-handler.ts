@@ -3,7 +3,7 @@ import type { RawData, WebSocket } from 'ws'
 import { abortableIterate } from './abortable-iterate.ts'
 import type { AgentContext } from './agent-context.ts'
 import type { CallerInput, Conversation } from './conversation.ts'
-import { CANNED_LINES } from './prompts.ts'
+import { cannedLine } from './prompts.ts'
 import { recordAgentEvent } from './record-agent-event.ts'
 import { ReplySequencer } from './reply-sequencer.ts'
 
@@ -48,6 +48,7 @@ function parseIncoming(data: RawData, isBinary: boolean): Incoming | { invalid: 
 export function handleTextCall(socket: WebSocket, context: AgentContext): void {
   let logger = context.logger.child({ transport: 'text' })
   let conversation: Conversation | undefined
+  let callId: string | undefined
   let replyCount = 0
   const hangup = new AbortController()
   const replies = new ReplySequencer(hangup.signal, (error) => logger.error('reply failed', { error }))
@@ -72,7 +73,7 @@ export function handleTextCall(socket: WebSocket, context: AgentContext): void {
       } else if (output.type === 'tool-call') {
         send({ type: 'agent.tool_call', replyId, name: output.name, arguments: output.arguments, result: output.result })
       } else if (output.type === 'event') {
-        recordAgentEvent(context.metrics, logger, output.name, output.data)
+        recordAgentEvent(context.metrics, logger, output.name, output.data, context.eventLog ? { log: context.eventLog, keys: { callId } } : undefined)
         send({ type: 'agent.event', name: output.name, data: output.data })
       } else {
         endCall = output.reason
@@ -107,7 +108,8 @@ export function handleTextCall(socket: WebSocket, context: AgentContext): void {
     }
     switch (message.type) {
       case 'start':
-        logger = logger.child({ callId: message.callId })
+        callId = message.callId
+        logger = logger.child({ callId })
         context.metrics.calls.inc({ transport: 'text' })
         conversation = context.startConversation(logger)
         send({ type: 'ready', callId: message.callId })
@@ -121,7 +123,7 @@ export function handleTextCall(socket: WebSocket, context: AgentContext): void {
         startReply({ type: 'dtmf', digits: message.digits })
         return
       case 'caller.silence':
-        if (message.durationMs >= (context.repromptAfterSilenceMs ?? 4000)) startReply({ type: 'canned', text: CANNED_LINES.stillThere })
+        if (message.durationMs >= (context.repromptAfterSilenceMs ?? 4000)) startReply({ type: 'canned', text: cannedLine('stillThere', conversation?.language ?? 'en') })
         return
       case 'caller.hangup':
         hangup.abort()

@@ -46,6 +46,10 @@ export const TurnExpectationsSchema = z
     neverSays: phrases('none may appear').optional(),
     matches: z.array(regexSource, { error: 'expected a list of regular expressions' }).min(1).optional(),
     toolCalled: toolExpectation.optional(),
+    noReply: z
+      .literal(true, { error: 'expected `noReply: true` (leave it out when a reply is due)' })
+      .optional()
+      .meta({ description: 'No reply is due to this turn (an IVR collecting digits in silence): the caller goes on at once and no silence is held against the agent.' }),
   })
   .meta({ description: 'What the agent reply to this turn must satisfy (checked by the judge).' })
 
@@ -98,6 +102,9 @@ export const BargeInTurnSchema = z.strictObject({
 })
 export const HangupTurnSchema = z.strictObject({
   hangup: z.literal(true, { error: 'expected `hangup: true`' }).meta({ description: 'The caller hangs up.' }),
+  afterMs: milliseconds("after this much of the agent's reply to the previous turn has played")
+    .optional()
+    .meta({ description: "Hang up mid-answer: once this much of the reply to the previous turn has played. Without it the caller hangs up after the reply ends." }),
 })
 const variableValue = z.union([z.string(), z.number(), z.boolean()], { error: 'expected a string, number or boolean' })
 const variables = z

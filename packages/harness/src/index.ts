@@ -25,6 +25,10 @@ export type {
 export { AGENT_EVENTS, TEXT_PROTOCOL_VERSION } from './text-protocol.ts'
 export type { AgentEventName, AgentFrame, CallerFrame } from './text-protocol.ts'
 
+// Agent event log (the agent's own telemetry, joined into records by call id / callSid)
+export { AGENT_EVENT_SCHEMA, AGENT_EVENT_VERSION, AgentEventLogReader, joinAgentEvents, parseAgentEventLine } from './agent-event-log.ts'
+export type { AgentEventLogEntry } from './agent-event-log.ts'
+
 // Call scripts
 export { loadCallScript, loadCallScripts, formatIssue } from './load-call-script.ts'
 export type { LoadCallScriptOptions } from './load-call-script.ts'
@@ -34,6 +38,7 @@ export { renderCallScriptJsonSchema } from './render-call-script-json-schema.ts'
 
 // Running
 export { runCalls } from './run-calls.ts'
+export { expandScriptPaths } from './expand-script-paths.ts'
 export type { RunCallsOptions, RunCallsResult } from './run-calls.ts'
 export { runCall } from './run-call.ts'
 export type { RunCallSettings } from './run-call.ts'

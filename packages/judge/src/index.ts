@@ -24,6 +24,7 @@ export type { JudgeRecordsOptions, VerdictSummary } from './judge-records.ts'
 export { REASON_FACTORS, SYSTEM_EVENTS } from './verdict/reason-codes.ts'
 export type { DialogueReasonCode, Factor, ReasonCode, SystemReasonCode } from './verdict/reason-codes.ts'
 export { VERDICT_SCHEMA, VERDICT_VERSION } from './verdict/verdict.ts'
+export { formatReason } from './verdict/format-reason.ts'
 export type { Reason, ReasonEvidence, TurnHallucinations, Verdict } from './verdict/verdict.ts'
 
 // Errors
