@@ -25,15 +25,21 @@ export function statementTerms(sentence: string, vocabulary: ResolvedVocabulary)
   return terms
 }
 
-/** The entry sharing most of the terms (ties: the one with fewest terms of its own the statement does not name). */
-export function bestEntry(terms: Set<string>, entries: readonly KnowledgeEntry[]): { entry: KnowledgeEntry; shared: number } | undefined {
-  let best: { entry: KnowledgeEntry; shared: number; extra: number } | undefined
+/**
+ * The entry sharing most of the terms (ties: the one with fewest terms of its own the statement
+ * does not name), and the others that share as many (`rivals`): when they say the opposite of
+ * each other the statement is ambiguous.
+ */
+export function bestEntry(terms: Set<string>, entries: readonly KnowledgeEntry[]): { entry: KnowledgeEntry; shared: number; rivals: KnowledgeEntry[] } | undefined {
+  let best: { entry: KnowledgeEntry; shared: number; extra: number; rivals: KnowledgeEntry[] } | undefined
   for (const entry of entries) {
     let shared = 0
     for (const term of terms) if (entry.terms.has(term)) shared += 1
     if (shared === 0) continue
     const extra = entry.terms.size - shared
-    if (!best || shared > best.shared || (shared === best.shared && extra < best.extra)) best = { entry, shared, extra }
+    if (!best || shared > best.shared) best = { entry, shared, extra, rivals: [] }
+    else if (shared === best.shared && extra < best.extra) best = { entry, shared, extra, rivals: [best.entry, ...best.rivals] }
+    else if (shared === best.shared) best.rivals.push(entry)
   }
   return best
 }
@@ -140,7 +146,11 @@ export function checkStatements(text: string, claims: Claim[], index: KnowledgeI
     if (best && best.shared >= Math.max(1, Math.ceil(terms.size * MIN_MATCH_RATIO)) && best.shared / said.size >= MIN_SAID_RATIO) {
       const shared = new Set([...terms].filter((term) => best.entry.terms.has(term)))
       if (oppositePolarity(sentence, best.entry, shared, index.vocabulary)) {
-        checks.push(statementCheck(sentence, 'contradicted', best.entry))
+        // "国民健康保険がご利用いただけます" shares only 保険 with "Whitening is not covered by insurance" and
+        // "national health insurance: accepted" alike: when an entry as close agrees, nothing is settled.
+        const agreeing = best.rivals.find((rival) => !oppositePolarity(sentence, rival, new Set([...terms].filter((term) => rival.terms.has(term))), index.vocabulary))
+        checks.push(agreeing ? statementCheck(sentence, 'unsettled', agreeing) : statementCheck(sentence, 'contradicted', best.entry))
+        if (agreeing) unsettled.push(sentence)
         continue
       }
       // Supported when most of what it names is in the entry and nothing it names is unknown to the knowledge.
