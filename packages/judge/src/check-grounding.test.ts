@@ -157,6 +157,11 @@ describe('checkGrounding against a knowledge base (Japanese)', () => {
     expect(check('クリーニングはいくらですか', 'クリーニングは5,000円です。').result.hallucinated).toBe(false)
   })
 
+  it('reads a Latin name a Japanese particle follows, even at the start ("Hikariへのお電話…")', () => {
+    expect(check('ありがとう', 'Hikariへのお電話ありがとうございました。失礼いたします。').result.hallucinated).toBe(true)
+    expect(check('ありがとう', 'Sakura Dental Clinicへのお電話ありがとうございました。').result.hallucinated).toBe(false)
+  })
+
   it('contradicts a Japanese weekday said to be open when it is closed', () => {
     expect(check('日曜日は開いていますか', '日曜日も営業しています。').summary).toEqual(['contradicted weekday 日曜日 @facts.hours.sunday=closed'])
   })
