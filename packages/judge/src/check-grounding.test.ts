@@ -130,6 +130,13 @@ describe('checkGrounding against a knowledge base (English)', () => {
     expect(summary('I can also book you on Friday at 10:00 if you prefer.').filter((line) => !line.startsWith('supported'))).toEqual([])
   })
 
+  it('a Japanese report of what a tool did names its verb after the value (「木曜日の16:00に変更しました」)', () => {
+    const moved = [{ name: 'move_appointment', arguments: { date: 'Thursday', time: '15:00' }, result: { ok: true } }]
+    const summary = (response: string) => checkGrounding({ knowledge, context: '木曜日の午後3時に変更してください', toolData: moved, response }).claims.filter((claim) => claim.type === 'time').map((claim) => claim.status)
+    expect(summary('ご予約を木曜日の16:00に変更しました。')).toEqual(['contradicted'])
+    expect(summary('ご予約を木曜日の15:00に変更しました。')).toEqual(['supported'])
+  })
+
   it('a price key that names no currency compares the amount only ("prices: cleaning: 50" supports "$50")', () => {
     const shop = parseKnowledgeBase('version: 1\nfacts:\n  prices:\n    cleaning: 50\n    whitening: 300\n  fees_eur:\n    late_cancellation: 20\n', 'shop.yaml')
     const summary = (context: string, response: string) => checkGrounding({ knowledge: shop, context, response }).claims.map((claim) => `${claim.status} ${claim.text} @${claim.evidence?.path}`)

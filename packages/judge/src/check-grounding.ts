@@ -90,7 +90,7 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
     const previous = at > 0 && (own.size === 0 || namesOnlyItsKind(claim, own)) ? known(subjectTerms(sentences[at - 1]?.text ?? '', index.vocabulary)) : new Set<string>()
     const carried = new Set([...own, ...previous])
     const terms = carried.size > 0 && !namesOnlyItsKind(claim, carried) ? carried : new Set([...carried, ...known(callerTerms)])
-    checks.push(verifyClaim(claim, terms, subject.window, sources))
+    checks.push(verifyClaim(claim, terms, subject.window, sources, sentences[at]?.text ?? subject.window))
   }
   const statements = checkStatements(text, claims, index, toolJoined)
   checks.push(...statements.checks)

@@ -92,7 +92,7 @@ function agreesWithAny(claim: Claim, claims: Claim[]): boolean {
 }
 
 /** Words that report what a tool did ("booked for", "cancelled", 予約しました), not offers. */
-export const TOOL_REPORT = /\b(?:booked|reserved|cancell?ed|moved|rescheduled)\b|予約(?:しました|いたしました|を承りました|が完了)|(?:キャンセル|変更)(?:しました|いたしました)/iu
+export const TOOL_REPORT = /\b(?:booked|reserved|cancell?ed|moved|rescheduled)\b|予約(?:しました|いたしました|を承りました|が完了)|(?:キャンセル|変更)(?:しました|いたしました)|お取り(?:しました|いたしました)|承りました/iu
 
 /**
  * "Your appointment is booked for Tuesday at 10:00" after a tool booked Monday at 09:00: a
@@ -100,9 +100,11 @@ export const TOOL_REPORT = /\b(?:booked|reserved|cancell?ed|moved|rescheduled)\b
  * values of that kind (when the tool data has any); the knowledge base's opening hours do
  * not back it.
  */
-function contradictsToolReport(claim: Claim, window: string, sources: GroundingSources): ClaimCheck | undefined {
+function contradictsToolReport(claim: Claim, window: string, sources: GroundingSources, sentence: string): ClaimCheck | undefined {
   const group = claimGroup(claim.type)
-  if ((group !== 'time' && group !== 'weekday' && group !== 'date') || !TOOL_REPORT.test(window)) return undefined
+  // Japanese says the verb after the value (「木曜日の16:00に変更しました」): its whole sentence is read.
+  const report = TOOL_REPORT.test(window) || (/[\p{sc=Hiragana}\p{sc=Han}]/u.test(sentence) && TOOL_REPORT.test(sentence))
+  if ((group !== 'time' && group !== 'weekday' && group !== 'date') || !report) return undefined
   const toolValues = sources.toolClaims.filter((other) => claimGroup(other.type) === group)
   const sameDays = (other: Claim) => claim.value.kind === 'weekday' && other.value.kind === 'weekday' && claim.value.days.every((day) => other.value.kind === 'weekday' && other.value.days.includes(day))
   if (toolValues.length === 0 || agreesWithAny(claim, toolValues) || toolValues.some(sameDays)) return undefined
@@ -178,8 +180,8 @@ function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources)
  * a day or time reported for what a tool did must be the tool's;
  * the caller's words support only what the knowledge base does not contradict.
  */
-export function verifyClaim(claim: Claim, terms: Set<string>, window: string, sources: GroundingSources): ClaimCheck {
-  const toolConflict = contradictsToolReport(claim, window, sources)
+export function verifyClaim(claim: Claim, terms: Set<string>, window: string, sources: GroundingSources, sentence = window): ClaimCheck {
+  const toolConflict = contradictsToolReport(claim, window, sources, sentence)
   if (toolConflict) return toolConflict
   if (claim.type === 'weekday') return verifyWeekday(claim, terms, sources)
   if (claim.type === 'name') return verifyName(claim, terms, sources)

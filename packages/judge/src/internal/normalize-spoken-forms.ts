@@ -135,6 +135,25 @@ const GLUED_SENTENCE = new RegExp(`(\\p{Ll}|\\bI)${RESTART}`, 'gu')
 const GLUED_AFTER_NUMBER = new RegExp(`\\s*[^\\s.!?]*\\d${RESTART}`, 'gu')
 const GLUED_AFTER_STOP = /(\p{Ll}[.!?])(?=\p{Lu}\p{Ll})/gu
 
+/** Characters a reply's opening must have before its repetition marks a restart. */
+const RESTART_PREFIX = 12
+
+/**
+ * A reply a stream cut broke off and the agent said again from the start ("…土曜が09:0診療時間は、…",
+ * "…Wednesday 09:We are open…"): the broken-off part keeps its finished clauses and loses its
+ * unfinished tail (a value cut short), then the full reply follows as a new sentence.
+ */
+function withoutRestartedFragment(text: string): string {
+  if (text.length < RESTART_PREFIX * 2) return text
+  const restart = text.indexOf(text.slice(0, RESTART_PREFIX), 1)
+  if (restart < 0) return text
+  const fragment = text.slice(0, restart)
+  const boundary = Math.max(...['、', '。', ',', '.', '!', '?', '!', '?'].map((mark) => fragment.lastIndexOf(mark)))
+  if (boundary < 0) return text.slice(restart)
+  const kept = fragment.slice(0, boundary + 1).replace(/[、,]$/u, '')
+  return `${kept}${/[。.!?]$/u.test(kept) ? '' : /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(kept) ? '。' : '.'} ${text.slice(restart)}`
+}
+
 /** Fast pre-check: only texts with a letter word, a kanji numeral or a Japanese time word need the rules. */
 const NEEDS_RULES = /[a-z]{2}|[〇零一二三四五六七八九十百千万億]|朝|夕|夜|晩|昼|半|無料|無償|タダ|料金は|お金|ドル|セント|ユーロ|ポンド/iu
 
@@ -153,7 +172,7 @@ const NEEDS_RULES = /[a-z]{2}|[〇零一二三四五六七八九十百千万億]
  */
 export function normalizeSpokenForms(input: string): string {
   // Two sentences glued by a stream cut and its continuation ("Sakura DentalThank you", "Clinic.Thank you").
-  let text = foldText(input).replace(GLUED_AFTER_NUMBER, '. ').replace(GLUED_SENTENCE, '$1. ').replace(GLUED_AFTER_STOP, '$1 ')
+  let text = withoutRestartedFragment(foldText(input)).replace(GLUED_AFTER_NUMBER, '. ').replace(GLUED_SENTENCE, '$1. ').replace(GLUED_AFTER_STOP, '$1 ')
   if (!NEEDS_RULES.test(text)) return text
   let lower = text.toLowerCase()
   for (const rule of SPOKEN_RULES) {
