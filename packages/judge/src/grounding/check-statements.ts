@@ -144,13 +144,21 @@ export function checkStatements(text: string, claims: Claim[], index: KnowledgeI
     }
     const best = terms.size === 0 ? undefined : bestEntry(terms, index.entries)
     if (best && best.shared >= Math.max(1, Math.ceil(terms.size * MIN_MATCH_RATIO)) && best.shared / said.size >= MIN_SAID_RATIO) {
-      const shared = new Set([...terms].filter((term) => best.entry.terms.has(term)))
-      if (oppositePolarity(sentence, best.entry, shared, index.vocabulary)) {
-        // "国民健康保険がご利用いただけます" shares only 保険 with "Whitening is not covered by insurance" and
-        // "national health insurance: accepted" alike: when an entry as close agrees, nothing is settled.
-        const agreeing = best.rivals.find((rival) => !oppositePolarity(sentence, rival, new Set([...terms].filter((term) => rival.terms.has(term))), index.vocabulary))
-        checks.push(agreeing ? statementCheck(sentence, 'unsettled', agreeing) : statementCheck(sentence, 'contradicted', best.entry))
-        if (agreeing) unsettled.push(sentence)
+      // Every entry as close as the best is read: one that says the opposite contradicts, unless
+      // another sharing the same words agrees ("国民健康保険がご利用いただけます" shares only 保険 with
+      // "Whitening is not covered by insurance" and "national health insurance: accepted" alike).
+      const sharedWith = (entry: KnowledgeEntry): Set<string> => new Set([...terms].filter((term) => entry.terms.has(term)))
+      const sameWords = (left: Set<string>, right: Set<string>): boolean => left.size === right.size && [...left].every((term) => right.has(term))
+      const tied = [best.entry, ...best.rivals].map((entry) => ({ entry, shared: sharedWith(entry) })).map((item) => ({ ...item, opposite: oppositePolarity(sentence, item.entry, item.shared, index.vocabulary) }))
+      const opposing = tied.filter((item) => item.opposite)
+      const contradiction = opposing.find((item) => !tied.some((other) => !other.opposite && sameWords(other.shared, item.shared)))
+      if (contradiction) {
+        checks.push(statementCheck(sentence, 'contradicted', contradiction.entry))
+        continue
+      }
+      if (opposing.length > 0) {
+        unsettled.push(sentence)
+        checks.push(statementCheck(sentence, 'unsettled', opposing[0]?.entry))
         continue
       }
       // Supported when most of what it names is in the entry and nothing it names is unknown to the knowledge.
