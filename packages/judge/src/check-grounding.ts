@@ -3,13 +3,12 @@ import { readSideText } from './grounding/read-side-text.ts'
 import { normalizeSpokenForms } from './internal/normalize-spoken-forms.ts'
 import type { ClaimCheck } from './grounding/claim-check.ts'
 import { claimSubject } from './grounding/claim-subject.ts'
-import { checkStatements } from './grounding/check-statements.ts'
+import { checkStatements, readSentences } from './grounding/check-statements.ts'
 import { checkFreeTextAnswer } from './grounding/check-free-text-answer.ts'
 import { subjectTerms, type Vocabulary } from './grounding/subject-terms.ts'
 import { namesOnlyItsKind, verifyClaim, type GroundingSources } from './grounding/verify-claim.ts'
 import type { KnowledgeBase } from '@voxguard/knowledge'
-import { indexKnowledge, splitSentences } from './knowledge/knowledge-index.ts'
-import { dialogueActOf } from './grounding/dialogue-act.ts'
+import { indexKnowledge } from './knowledge/knowledge-index.ts'
 
 export interface GroundingInput {
   /** A parsed knowledge base (facts + policies) or free-text knowledge. */
@@ -47,19 +46,6 @@ export interface GroundingResult {
  * // result.hallucinated === true
  * // result.claims[0].evidence → { source: 'knowledge', path: 'facts.prices_yen.cleaning', value: '5000' }
  */
-/** The reply's sentences with their span in `text` and dialogue act. */
-function sentencesWithPositions(text: string): Array<{ text: string; start: number; end: number; act: ReturnType<typeof dialogueActOf> }> {
-  const sentences: Array<{ text: string; start: number; end: number; act: ReturnType<typeof dialogueActOf> }> = []
-  let cursor = 0
-  for (const sentence of splitSentences(text)) {
-    const start = text.indexOf(sentence, cursor)
-    if (start < 0) continue
-    cursor = start + sentence.length
-    sentences.push({ text: sentence, start, end: cursor, act: dialogueActOf(sentence) })
-  }
-  return sentences
-}
-
 export function checkGrounding(input: GroundingInput): GroundingResult {
   const index = indexKnowledge(input.knowledge, input.vocabulary)
   const contextList = input.context === undefined ? [] : Array.isArray(input.context) ? input.context : [input.context]
@@ -73,7 +59,7 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
   const lastCaller = contextList.at(-1)
   const callerTerms = lastCaller ? subjectTerms(lastCaller, index.vocabulary) : new Set<string>()
   const known = (terms: Set<string>): Set<string> => new Set([...terms].filter((term) => index.knownTerms.has(term)))
-  const sentences = sentencesWithPositions(text)
+  const sentences = readSentences(text)
   const checks: ClaimCheck[] = []
   for (const claim of claims) {
     const at = sentences.findIndex((sentence) => claim.start >= sentence.start && claim.start < sentence.end)
@@ -92,7 +78,7 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
     const terms = carried.size > 0 && !namesOnlyItsKind(claim, carried) ? carried : new Set([...carried, ...known(callerTerms)])
     checks.push(verifyClaim(claim, terms, subject.window, sources, sentences[at]?.text ?? subject.window))
   }
-  const statements = checkStatements(text, claims, index, toolJoined)
+  const statements = checkStatements(text, claims, index, toolJoined, sentences)
   checks.push(...statements.checks)
   const unsettled = [...statements.unsettled]
   if (!index.structured) {

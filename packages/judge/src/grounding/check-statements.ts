@@ -3,7 +3,7 @@ import { inOtherScript, normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import { splitSentences } from '../knowledge/knowledge-index.ts'
 import type { ClaimCheck } from './claim-check.ts'
-import { dialogueActOf, withoutCourtesy } from './dialogue-act.ts'
+import { dialogueActOf, withoutCourtesy, type DialogueAct } from './dialogue-act.ts'
 import { POLARITY_WORDS, statementPolarity } from './statement-polarity.ts'
 import { subjectTerms, type ResolvedVocabulary } from './subject-terms.ts'
 import { TOOL_REPORT } from './verify-claim.ts'
@@ -77,13 +77,13 @@ function sharedCount(left: Set<string>, right: Set<string>): number {
  * welcome" agrees clause by clause; "…director best known for 'Rebel Without a Cause'" does not
  * deny being a director).
  */
-function oppositePolarity(sentence: string, entry: KnowledgeEntry, shared: Set<string>, vocabulary: ResolvedVocabulary): boolean {
+function oppositePolarity(replyClauses: readonly Clause[], entry: KnowledgeEntry, shared: Set<string>, vocabulary: ResolvedVocabulary): boolean {
   let entryClauses = entryClauseCache.get(entry)
   if (!entryClauses) {
     entryClauses = clausesOf(entry.sentence, vocabulary)
     entryClauseCache.set(entry, entryClauses)
   }
-  for (const clause of clausesOf(sentence, vocabulary)) {
+  for (const clause of replyClauses) {
     if (sharedCount(clause.terms, shared) === 0) continue
     let best: Clause | undefined
     let bestShared = 0
@@ -97,6 +97,27 @@ function oppositePolarity(sentence: string, entry: KnowledgeEntry, shared: Set<s
     if (best && best.polarity !== clause.polarity) return true
   }
   return false
+}
+
+/** A sentence of the reply with its position in the normalised text and its dialogue act. */
+export interface ReplySentence {
+  text: string
+  start: number
+  end: number
+  act: DialogueAct | undefined
+}
+
+/** The reply's sentences with their span in `text` and dialogue act (read once per reply). */
+export function readSentences(text: string): ReplySentence[] {
+  const sentences: ReplySentence[] = []
+  let cursor = 0
+  for (const sentence of splitSentences(text)) {
+    const start = text.indexOf(sentence, cursor)
+    if (start < 0) continue
+    cursor = start + sentence.length
+    sentences.push({ text: sentence, start, end: cursor, act: dialogueActOf(sentence) })
+  }
+  return sentences
 }
 
 function statementCheck(text: string, status: ClaimCheck['status'], entry?: KnowledgeEntry, source: 'knowledge' | 'tool' = 'knowledge'): ClaimCheck {
@@ -116,19 +137,14 @@ function statementCheck(text: string, status: ClaimCheck['status'], entry?: Know
  * the same subject ("you are booked" after `book_appointment`) supports it, and with no such
  * call it is `unsupported`.
  */
-export function checkStatements(text: string, claims: Claim[], index: KnowledgeIndex, toolText = ''): { checks: ClaimCheck[]; unsettled: string[] } {
+export function checkStatements(text: string, claims: Claim[], index: KnowledgeIndex, toolText = '', read: ReadonlyArray<ReplySentence> = readSentences(text)): { checks: ClaimCheck[]; unsettled: string[] } {
   const toolTerms = toolText === '' ? new Set<string>() : subjectTerms(toolText.replace(/[_{}":,]/gu, ' '), index.vocabulary)
   const checks: ClaimCheck[] = []
   const unsettled: string[] = []
-  let cursor = 0
-  const sentences = splitSentences(text)
-  for (const [number, sentence] of sentences.entries()) {
+  for (const [number, { text: sentence, start: from, act }] of read.entries()) {
     // A reply that stops mid-sentence ("…We are closed on", cut by an outage or a barge-in) states nothing in its last words.
-    if (number === sentences.length - 1 && number > 0 && !/[.!?。！？」』)\]]\s*$/u.test(sentence)) continue
-    const position = text.indexOf(sentence, cursor)
-    cursor = position < 0 ? cursor : position + sentence.length
-    const from = position < 0 ? 0 : position
-    if (dialogueActOf(sentence)) continue
+    if (number === read.length - 1 && number > 0 && !/[.!?。！？」』)\]]\s*$/u.test(sentence)) continue
+    if (act) continue
     const hasValueClaim = claims.some((claim) => claim.type !== 'name' && claim.start >= from && claim.start < from + sentence.length)
     if (hasValueClaim) continue
     const said = statementTerms(sentence, index.vocabulary)
@@ -149,7 +165,8 @@ export function checkStatements(text: string, claims: Claim[], index: KnowledgeI
       // "Whitening is not covered by insurance" and "national health insurance: accepted" alike).
       const sharedWith = (entry: KnowledgeEntry): Set<string> => new Set([...terms].filter((term) => entry.terms.has(term)))
       const sameWords = (left: Set<string>, right: Set<string>): boolean => left.size === right.size && [...left].every((term) => right.has(term))
-      const tied = [best.entry, ...best.rivals].map((entry) => ({ entry, shared: sharedWith(entry) })).map((item) => ({ ...item, opposite: oppositePolarity(sentence, item.entry, item.shared, index.vocabulary) }))
+      const replyClauses = clausesOf(sentence, index.vocabulary)
+      const tied = [best.entry, ...best.rivals].map((entry) => ({ entry, shared: sharedWith(entry) })).map((item) => ({ ...item, opposite: oppositePolarity(replyClauses, item.entry, item.shared, index.vocabulary) }))
       const opposing = tied.filter((item) => item.opposite)
       const contradiction = opposing.find((item) => !tied.some((other) => !other.opposite && sameWords(other.shared, item.shared)))
       if (contradiction) {

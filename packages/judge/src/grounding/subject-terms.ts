@@ -54,8 +54,8 @@ export interface ResolvedVocabulary {
   words: ReadonlyMap<string, string>
   /** [term, canonical, term is all ASCII] */
   terms: ReadonlyArray<readonly [string, string, boolean]>
-  /** The ASCII phrases among `terms` (the only ones an ASCII text can contain). */
-  asciiTerms: ReadonlyArray<readonly [string, string, boolean]>
+  /** ASCII phrases that start with a word, by that word ("front desk" under "front"): looked up per word of a text. */
+  asciiPhrasesByFirstWord: ReadonlyMap<string, ReadonlyArray<readonly [string, string, boolean]>>
 }
 
 const ASCII = /^[\x20-\x7e]*$/u
@@ -78,7 +78,13 @@ function resolve(vocabularies: Vocabulary[]): ResolvedVocabulary {
     }
   }
   const all = [...terms.values()]
-  return { words, terms: all, asciiTerms: all.filter((term) => term[2]) }
+  const byFirstWord = new Map<string, Array<readonly [string, string, boolean]>>()
+  for (const entry of all) {
+    const first = /^[a-z][a-z'-]*/u.exec(entry[0])?.[0]
+    if (!entry[2] || first === undefined) continue
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), entry])
+  }
+  return { words, terms: all, asciiPhrasesByFirstWord: byFirstWord }
 }
 
 export const GENERAL_TERMS: ResolvedVocabulary = resolve([GENERAL_VOCABULARY, SERVICE_VOCABULARY])
@@ -130,16 +136,20 @@ function addJapaneseTerms(text: string, terms: Set<string>): void {
 export function subjectTerms(text: string, vocabulary: ResolvedVocabulary = GENERAL_TERMS): Set<string> {
   const normalized = normalizeText(text)
   const terms = new Set<string>()
+  const ascii = ASCII.test(normalized)
   for (const word of normalized.match(/[a-z][a-z'-]*/gu) ?? []) {
+    if (ascii) for (const [phrase, canonical] of vocabulary.asciiPhrasesByFirstWord.get(word) ?? []) if (normalized.includes(phrase)) terms.add(canonical)
     // Contractions ("aren't", "we're") are function words.
     if (/'(?!s$)/u.test(word)) continue
     const stem = stemWord(word.replace(/'s$/u, ''))
     if (NOT_SUBJECTS.has(stem) || NOT_SUBJECTS.has(word) || isStopWord(word) || stem.length < 3) continue
     terms.add(vocabulary.words.get(stem) ?? stem)
   }
-  const ascii = ASCII.test(normalized)
-  for (const [term, canonical] of ascii ? vocabulary.asciiTerms : vocabulary.terms) if (normalized.includes(term)) terms.add(canonical)
-  if (!ascii) addJapaneseTerms(normalized, terms)
+  // A text with Japanese may hold any term; an ASCII one only the phrases met word by word above.
+  if (!ascii) {
+    for (const [term, canonical] of vocabulary.terms) if (normalized.includes(term)) terms.add(canonical)
+    addJapaneseTerms(normalized, terms)
+  }
   return terms
 }
 
