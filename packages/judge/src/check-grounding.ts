@@ -5,7 +5,8 @@ import type { ClaimCheck } from './grounding/claim-check.ts'
 import { claimSubject } from './grounding/claim-subject.ts'
 import { checkStatements, readSentences } from './grounding/check-statements.ts'
 import { checkFreeTextAnswer } from './grounding/check-free-text-answer.ts'
-import { subjectTerms, type Vocabulary } from './grounding/subject-terms.ts'
+import { subjectTerms } from './grounding/subject-terms.ts'
+import type { Vocabulary } from './grounding/validate-vocabulary.ts'
 import { namesOnlyItsKind, verifyClaim, type GroundingSources } from './grounding/verify-claim.ts'
 import type { KnowledgeBase } from '@voxguard/knowledge'
 import { indexKnowledge } from './knowledge/knowledge-index.ts'
@@ -35,6 +36,9 @@ export interface GroundingResult {
   unsettled: string[]
 }
 
+/** Most claims judged in one reply (see checkGrounding). */
+const MAX_CLAIMS_PER_REPLY = 200
+
 /**
  * The built-in hallucination check (no model): extracts the reply's checkable claims,
  * works out what each is about, and verifies it against the knowledge base, the agent's
@@ -55,7 +59,10 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
   const tool = readSideText(toolJoined)
   const sources: GroundingSources = { index, contextClaims: caller.claims, contextText: caller.text, toolClaims: tool.claims, toolText: tool.text }
   const text = normalizeSpokenForms(input.response)
-  const claims = extractNormalizedClaims(text)
+  // A phone reply states a handful of facts; thousands (a reply of 16,000 numbers) would make the
+  // per-claim subject search quadratic: the first MAX_CLAIMS_PER_REPLY are judged (the README says so).
+  const found = extractNormalizedClaims(text)
+  const claims = found.slice(0, MAX_CLAIMS_PER_REPLY)
   const lastCaller = contextList.at(-1)
   const callerTerms = lastCaller ? subjectTerms(lastCaller, index.vocabulary) : new Set<string>()
   const known = (terms: Set<string>): Set<string> => new Set([...terms].filter((term) => index.knownTerms.has(term)))

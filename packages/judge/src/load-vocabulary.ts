@@ -1,23 +1,6 @@
-import { readFile } from 'node:fs/promises'
-import { parse } from 'yaml'
-import type { Vocabulary } from './grounding/subject-terms.ts'
+import { parseYamlSafely, readSmallTextFile, YamlProblem } from '@voxguard/knowledge'
+import { validateVocabulary, type Vocabulary } from './grounding/validate-vocabulary.ts'
 import { JudgeError } from './judge-error.ts'
-
-/**
- * Checks a vocabulary (canonical term → list of words) and returns it; `where` names the
- * option or file in the error.
- */
-export function validateVocabulary(value: unknown, where: string): Vocabulary {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new JudgeError('vocabulary_invalid', `${where} must be a mapping of term → list of words, e.g. { cleaning: [scaling, クリーニング] }`)
-  }
-  for (const [term, words] of Object.entries(value)) {
-    if (!Array.isArray(words) || words.length === 0 || !words.every((word) => typeof word === 'string' && word.trim() !== '')) {
-      throw new JudgeError('vocabulary_invalid', `${where}: "${term}" must be a non-empty list of words (text), got ${JSON.stringify(words)}`)
-    }
-  }
-  return value as Vocabulary
-}
 
 /**
  * Reads a vocabulary file (YAML or JSON): a mapping of canonical subject term → the words and
@@ -33,16 +16,17 @@ export function validateVocabulary(value: unknown, where: string): Vocabulary {
 export async function loadVocabulary(file: string, options: { signal?: AbortSignal } = {}): Promise<Vocabulary> {
   let text: string
   try {
-    text = await readFile(file, { encoding: 'utf8', ...(options.signal ? { signal: options.signal } : {}) })
+    text = await readSmallTextFile(file, { signal: options.signal })
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error
     throw new JudgeError('vocabulary_invalid', `${file}: cannot read the vocabulary file (${(error as Error).message})`, { cause: error, file })
   }
   let value: unknown
   try {
-    value = parse(text)
+    value = parseYamlSafely(text).data
   } catch (error) {
-    throw new JudgeError('vocabulary_invalid', `${file}: not valid YAML or JSON (${(error as Error).message})`, { cause: error, file })
+    if (!(error instanceof YamlProblem)) throw error
+    throw new JudgeError('vocabulary_invalid', `${file}:${error.line}: not valid YAML or JSON (${error.message})`, { cause: error, file, line: error.line })
   }
   return validateVocabulary(value, file)
 }

@@ -1,50 +1,10 @@
-import { readFile } from 'node:fs/promises'
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
+import { isMap, isNode, isScalar, isSeq, LineCounter, type Document } from 'yaml'
 import { z } from 'zod'
 import { placeholderProblem, templatePlaceholders } from './fill-template.ts'
+import { parseYamlSafely, YamlProblem, type ParsedYaml } from './parse-yaml-safely.ts'
+import { readSmallTextFile } from './read-small-text-file.ts'
+import type { FactTree, KnowledgeBase } from './knowledge-base-types.ts'
 import { KnowledgeError } from './knowledge-error.ts'
-
-/** A fact value: text or a number (YAML `5000` stays the number 5000). */
-export type FactValue = string | number
-
-/** The `facts` section: a nested mapping whose leaves are fact values. */
-export interface FactTree {
-  [key: string]: FactValue | FactTree
-}
-
-/** One intent: caller keywords that select it, the reply template, and an optional tool. */
-export interface KnowledgeIntent {
-  /** Words or phrases (any language, lower case) that select the intent. Default `[]`. */
-  keywords: string[]
-  /** Reply template; `{facts.path}` placeholders are filled from `facts`. */
-  reply: string
-  /**
-   * Optional reply templates in other languages, language code → template
-   * (`{ ja: '土曜日は{facts.hours.saturday}です。' }`): an agent or the mock brain answering a
-   * caller in that language uses it instead of `reply`. Absent when the file has none.
-   */
-  replies?: Record<string, string> | undefined
-  /** Tool called instead of replying, when the request offers a tool of that name. */
-  tool?: string | undefined
-}
-
-/** A knowledge base, format version 1 (reference: the package README). */
-export interface KnowledgeBase {
-  version: 1
-  /** Checkable facts. Default `{}`. */
-  facts: FactTree
-  /** Free-text statements that are true for the business. Default `[]`. */
-  policies: string[]
-  /** Intents by name. Default `{}`. */
-  intents: Record<string, KnowledgeIntent>
-  /**
-   * Optional: the business's trade words, canonical term → words and phrases (any language)
-   * that mean it (`{ cleaning: ['scaling', 'クリーニング'] }`). Not facts: the judge uses it to
-   * relate words to fact keys and never reads it as a source of claims. Absent when the file
-   * has no `vocabulary` section.
-   */
-  vocabulary?: Record<string, string[]> | undefined
-}
 
 const MAX_LISTED_PROBLEMS = 20
 
@@ -174,17 +134,20 @@ function placeholderProblems(knowledgeBase: KnowledgeBase): Problem[] {
  * const knowledgeBase = parseKnowledgeBase(await readFile('knowledge.yaml', 'utf8'), 'knowledge.yaml')
  */
 export function parseKnowledgeBase(value: unknown, source = '<knowledge base>'): KnowledgeBase {
-  const lineCounter = new LineCounter()
+  let lineCounter = new LineCounter()
   let document: Document | undefined
   let data = value
   if (typeof value === 'string') {
-    document = parseDocument(value, { lineCounter })
-    const [first] = document.errors
-    if (first) {
-      const line = first.linePos?.[0].line
-      throw new KnowledgeError('knowledge_base_invalid', `${source}${line === undefined ? '' : `:${line}`}: not valid YAML: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/u, '')}`, { cause: first, file: source, line })
+    let parsed: ParsedYaml
+    try {
+      parsed = parseYamlSafely(value)
+    } catch (error) {
+      if (!(error instanceof YamlProblem)) throw error
+      throw new KnowledgeError('knowledge_base_invalid', `${source}:${error.line}: ${error.message}`, { cause: error, file: source, line: error.line, ...(error.key === undefined ? {} : { field: error.key }) })
     }
-    data = document.toJS() as unknown
+    document = parsed.document
+    lineCounter = parsed.lineCounter
+    data = parsed.data
   }
   const result = knowledgeBaseSchema.safeParse(data)
   if (!result.success) fail(source, schemaProblems(result.error), document, lineCounter)
@@ -209,7 +172,7 @@ export async function loadKnowledgeBase(file: string, options: { signal?: AbortS
   }
   let text: string
   try {
-    text = await readFile(file, { encoding: 'utf8', ...(options.signal ? { signal: options.signal } : {}) })
+    text = await readSmallTextFile(file, { signal: options.signal })
   } catch (error) {
     if (options.signal?.aborted) throw error
     throw new KnowledgeError('file_unreadable', `${file}: cannot read the knowledge base (${(error as Error).message})`, { cause: error, file })

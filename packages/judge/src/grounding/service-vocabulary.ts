@@ -1,4 +1,4 @@
-import type { Vocabulary } from './subject-terms.ts'
+import type { Vocabulary } from './validate-vocabulary.ts'
 
 /**
  * Built-in bilingual words of service trades (hotels, restaurants and cafés, shops and
