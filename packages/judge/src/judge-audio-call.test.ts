@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { AudioTiming, CallRecord } from '@voxguard/harness'
 import { parseKnowledgeBase } from '@voxguard/knowledge'
-import { callRecord, type TurnSpec } from '../test/call-record-builder.ts'
+import { callRecord, type TurnSpec } from '@voxguard/harness/testing'
 import { judgeCall } from './judge-call.ts'
 import { knowledgeFixture } from '@voxguard/knowledge/testing'
 

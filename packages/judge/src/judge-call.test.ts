@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { callRecord } from '../test/call-record-builder.ts'
+import { callRecord } from '@voxguard/harness/testing'
 import { judgeCall } from './judge-call.ts'
 import { parseKnowledgeBase } from '@voxguard/knowledge'
 import { knowledgeFixture } from '@voxguard/knowledge/testing'

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { callRecord } from '../test/call-record-builder.ts'
+import { callRecord } from '@voxguard/harness/testing'
 import { judgeRecords, summarizeVerdicts } from './judge-records.ts'
 import { knowledgeFixture } from '@voxguard/knowledge/testing'
 

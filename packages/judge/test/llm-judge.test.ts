@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createLlmClient, type LlmClient } from '@voxguard/llm'
 import { createLlmJudge, judgeCall } from '@voxguard/judge'
 import { parseKnowledgeBase } from '@voxguard/knowledge'
-import { callRecord } from './call-record-builder.ts'
+import { callRecord } from '@voxguard/harness/testing'
 import { knowledgeFixture } from '@voxguard/knowledge/testing'
 
 const knowledgeFile = knowledgeFixture('clinic')
