@@ -8,9 +8,11 @@ const sliNames = [
   'fallback_call_ratio', 'turn_first_byte_p50_ms', 'turn_first_byte_p95_ms', 'turn_first_byte_p99_ms', 'turn_complete_p95_ms',
 ] as const satisfies readonly SliName[]
 
+/** An objective with `protocol` holds for that protocol's calls only (e.g. a phone call's first-byte budget); without, for all calls. */
+const protocol = z.enum(['text', 'twilio']).optional()
 const objectiveSchema = z.union([
-  z.strictObject({ sli: z.enum(sliNames), atLeast: z.number() }),
-  z.strictObject({ sli: z.enum(sliNames), atMost: z.number() }),
+  z.strictObject({ sli: z.enum(sliNames), atLeast: z.number(), protocol }),
+  z.strictObject({ sli: z.enum(sliNames), atMost: z.number(), protocol }),
 ])
 const sloFileSchema = z.strictObject({ version: z.literal(1), objectives: z.array(objectiveSchema).min(1) })
 
@@ -18,6 +20,8 @@ export type Objective = z.infer<typeof objectiveSchema>
 
 export interface ObjectiveResult {
   sli: SliName
+  /** Set when the objective holds for one protocol's calls. */
+  protocol?: 'text' | 'twilio'
   comparison: '>=' | '<='
   target: number
   actual: number
@@ -36,18 +40,21 @@ export async function loadObjectives(file: string): Promise<Objective[]> {
   return parsed.data.objectives
 }
 
-/** Compares each SLI with its objective. */
-export function evaluateSlos(slis: Slis, objectives: Objective[]): ObjectiveResult[] {
-  return objectives.map((objective) => {
+/** Compares each SLI with its objective; an objective for a protocol that did not run is left out. */
+export function evaluateSlos(allSlis: Slis, objectives: Objective[], slisByProtocol: Partial<Record<'text' | 'twilio', Slis>> = {}): ObjectiveResult[] {
+  return objectives.flatMap((objective): ObjectiveResult[] => {
+    const slis = objective.protocol ? slisByProtocol[objective.protocol] : allSlis
+    if (!slis) return []
     const actual = slis[objective.sli]
+    const scope = objective.protocol ? { protocol: objective.protocol } : {}
     if ('atLeast' in objective) {
       const budget = 1 - objective.atLeast
-      const result: ObjectiveResult = { sli: objective.sli, comparison: '>=', target: objective.atLeast, actual, met: actual >= objective.atLeast }
+      const result: ObjectiveResult = { sli: objective.sli, ...scope, comparison: '>=', target: objective.atLeast, actual, met: actual >= objective.atLeast }
       if (objective.sli.endsWith('_ratio') && budget > 0) result.budgetUsedRatio = (1 - actual) / budget
-      return result
+      return [result]
     }
-    const result: ObjectiveResult = { sli: objective.sli, comparison: '<=', target: objective.atMost, actual, met: actual <= objective.atMost }
+    const result: ObjectiveResult = { sli: objective.sli, ...scope, comparison: '<=', target: objective.atMost, actual, met: actual <= objective.atMost }
     if (objective.sli.endsWith('_ratio') && objective.atMost > 0) result.budgetUsedRatio = actual / objective.atMost
-    return result
+    return [result]
   })
 }

@@ -29,6 +29,8 @@ options:
   --concurrency N     calls at once (default 8)
   --shard i/n         run only shard i of n of the calls (1-based, deterministic): one machine's
                       part of a run spread over several (CI matrix, Kubernetes Indexed Job)
+  --no-audio          leave out the audio pass (by default the scripts tagged "phone" also run
+                      as phone calls over Twilio Media Streams, judged and reported per protocol)
   --from-records      the arguments are records files (or quoted globs) of shards: merge them,
                       then judge and report as one run (no mock, agent or calls)
 
@@ -70,7 +72,7 @@ const nightly: Command = {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { profile: { type: 'string' }, slo: { type: 'string' }, out: { type: 'string' }, repeat: { type: 'string' }, concurrency: { type: 'string' }, shard: { type: 'string' }, 'from-records': { type: 'boolean' } },
+      options: { profile: { type: 'string' }, slo: { type: 'string' }, out: { type: 'string' }, repeat: { type: 'string' }, concurrency: { type: 'string' }, shard: { type: 'string' }, 'from-records': { type: 'boolean' }, 'no-audio': { type: 'boolean' } },
     })
     const repeat = positiveInteger(values.repeat, 'repeat', 1)
     const concurrency = positiveInteger(values.concurrency, 'concurrency', 8)
@@ -80,7 +82,7 @@ const nightly: Command = {
     const progress = createNightlyProgress(io.stdout, io.env)
     let result
     try {
-      result = await runNightly({ scripts, profile: values.profile ?? join(e2e, 'profiles/calm.yaml'), sloFile: values.slo ?? join(e2e, 'slo.yaml'), outDir, repeat, concurrency, progress, signal: io.signal, ...(values.shard ? { shard: values.shard } : {}), ...(fromRecords ? { fromRecords } : {}) })
+      result = await runNightly({ scripts, profile: values.profile ?? join(e2e, 'profiles/calm.yaml'), sloFile: values.slo ?? join(e2e, 'slo.yaml'), outDir, repeat, concurrency, progress, signal: io.signal, audio: !values['no-audio'], ...(values.shard ? { shard: values.shard } : {}), ...(fromRecords ? { fromRecords } : {}) })
     } finally {
       progress.finish()
     }

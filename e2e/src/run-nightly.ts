@@ -1,7 +1,7 @@
 import { readFile, writeFile, appendFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { startClinicAgent } from '@voxguard/example-clinic-agent'
-import { claimOutputDirectory, mergeRecords, runCalls, type CallRecord } from '@voxguard/harness'
+import { claimOutputDirectory, loadCallScripts, mergeRecords, runCalls, type CallRecord } from '@voxguard/harness'
 import { loadChaosProfile } from '@voxguard/mock-llm'
 import { judgeRecords, summarizeVerdicts, type Verdict } from '@voxguard/judge'
 import { computeSlis, type Slis } from './compute-slis.ts'
@@ -22,6 +22,14 @@ export interface NightlyOptions {
   repeat?: number
   /** Calls at once. Default 8. */
   concurrency?: number
+  /**
+   * The audio pass: scripts tagged `audioTag` run again over Twilio Media Streams against the
+   * agent's /twilio endpoint (espeak-ng caller, pocketsphinx in the agent and the harness),
+   * with the agent's event log joined into their records. Default true.
+   */
+  audio?: boolean
+  /** Tag of the scripts that make sense on the phone. Default 'phone'. */
+  audioTag?: string
   /** Run only shard `i/n` of the calls (1-based, deterministic), as `voxguard run --shard`. Default: all. */
   shard?: string
   /**
@@ -57,6 +65,10 @@ export interface NightlyResult {
   verdicts: Verdict[]
   slis: Slis
   objectives: ObjectiveResult[]
+  /** SLIs of each protocol's calls alone (`text`, and `twilio` when the audio pass ran). */
+  slisByProtocol: Partial<Record<CallRecord['protocol'], Slis>>
+  /** Why the audio pass did not run, when it did not. */
+  audioSkipped?: string
   /** Every objective met and every script valid. */
   ok: boolean
   scriptErrors: string[]
@@ -87,12 +99,13 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyResult
   // over one slot (a failure of the test set-up, not of the agent).
   let records: CallRecord[]
   let scriptErrors: string[] = []
+  let audioSkipped: string | undefined
   if (options.fromRecords) {
     progress.stage('calls', `merging ${options.fromRecords.length} records files`)
     records = await mergeRecords(options.fromRecords)
     await writeFile(join(outDir, 'records.jsonl'), records.map((record) => JSON.stringify(record) + '\n').join(''))
   } else {
-    ;({ records, scriptErrors } = await runSuite(options, outDir, progress))
+    ;({ records, scriptErrors, audioSkipped } = await runSuite(options, outDir, progress))
   }
 
   const verdictsFile = join(outDir, 'verdicts.jsonl')
@@ -109,13 +122,18 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyResult
   })
   progress.stage('report', `SLIs against ${options.sloFile}; reports in ${outDir}`)
   const slis = computeSlis(records, verdicts)
-  const objectives = evaluateSlos(slis, objectivesConfig)
+  const slisByProtocol: NightlyResult['slisByProtocol'] = {}
+  for (const protocol of ['text', 'twilio'] as const) {
+    const ids = new Set(records.filter((record) => record.protocol === protocol).map((record) => record.callId))
+    if (ids.size > 0) slisByProtocol[protocol] = computeSlis(records.filter((record) => ids.has(record.callId)), verdicts.filter((verdict) => ids.has(verdict.callId)))
+  }
+  const objectives = evaluateSlos(slis, objectivesConfig, slisByProtocol)
   const ok = objectives.every((objective) => objective.met) && scriptErrors.length === 0
-  const summary = { schema: 'voxguard.nightly-summary', version: 1, profile: options.profile, ok, interrupted, slis, objectives, verdicts: summarizeVerdicts(verdicts), scriptErrors }
+  const summary = { schema: 'voxguard.nightly-summary', version: 1, profile: options.profile, ok, interrupted, slis, slisByProtocol, ...(audioSkipped ? { audioSkipped } : {}), objectives, verdicts: summarizeVerdicts(verdicts), scriptErrors }
   await writeFile(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n')
   await writeFile(join(outDir, 'junit.xml'), renderJunit(verdicts, 'voxguard-nightly'))
-  await writeFile(join(outDir, 'metrics.prom'), renderPrometheus(slis, objectives, { suite: 'nightly', profile: options.profile.replace(/^.*\//, '').replace(/\.ya?ml$/, '') }))
-  return { records, verdicts, slis, objectives, ok, scriptErrors, interrupted }
+  await writeFile(join(outDir, 'metrics.prom'), renderPrometheus(slis, objectives, { suite: 'nightly', profile: options.profile.replace(/^.*\//, '').replace(/\.ya?ml$/, '') }, Object.keys(slisByProtocol).length > 1 ? slisByProtocol : {}))
+  return { records, verdicts, slis, slisByProtocol, ...(audioSkipped ? { audioSkipped } : {}), objectives, ok, scriptErrors, interrupted }
 }
 
 /** Reads a verdicts.jsonl file back (for re-rendering reports). */
@@ -124,9 +142,13 @@ export async function readVerdicts(file: string): Promise<Verdict[]> {
 }
 
 /** Starts the mock providers and the clinic agent, replays the scripts, and stops both. */
-async function runSuite(options: NightlyOptions, outDir: string, progress: NightlyProgress): Promise<{ records: CallRecord[]; scriptErrors: string[] }> {
+async function runSuite(options: NightlyOptions, outDir: string, progress: NightlyProgress): Promise<{ records: CallRecord[]; scriptErrors: string[]; audioSkipped?: string }> {
   progress.stage('mock', `mock providers, chaos profile ${options.profile}`)
-  const agent = await startClinicAgent({ port: 0, profile: resolve(options.profile), llmMode: 'mock', speech: 'none', logLevel: 'warn', logWrite: () => {}, appointmentBook: 'per-call', groundTruthFile: join(outDir, 'ground-truth.jsonl') })
+  const audio = options.audio ?? true
+  const eventLog = join(outDir, 'agent-events.jsonl')
+  if (audio) await writeFile(eventLog, '')
+  const agent = await startClinicAgent({ port: 0, profile: resolve(options.profile), llmMode: 'mock', ...(audio ? { eventLog } : { speech: 'none' as const }), logLevel: 'error', logWrite: () => {}, appointmentBook: 'per-call', groundTruthFile: join(outDir, 'ground-truth.jsonl') })
+  let audioSkipped: string | undefined = audio ? undefined : 'turned off (--no-audio)'
   const records: CallRecord[] = []
   let scriptErrors: string[]
   try {
@@ -149,8 +171,45 @@ async function runSuite(options: NightlyOptions, outDir: string, progress: Night
       },
     })
     scriptErrors = result.scriptErrors.map((error) => error.message)
+    if (audio && !options.signal?.aborted) audioSkipped = await runAudioPass(options, agent.url, outDir, eventLog, records, progress)
   } finally {
     await agent.close()
   }
-  return { records, scriptErrors }
+  return { records, scriptErrors, ...(audioSkipped ? { audioSkipped } : {}) }
+}
+
+/**
+ * The audio pass: runs the scripts tagged for the phone over Twilio against the running agent,
+ * appending their records (the agent's event log joined) to records.jsonl. Returns why it did
+ * not run, when it did not.
+ */
+async function runAudioPass(options: NightlyOptions, agentHttpUrl: string, outDir: string, eventLog: string, records: CallRecord[], progress: NightlyProgress): Promise<string | undefined> {
+  const health = (await (await fetch(`${agentHttpUrl}/healthz`)).json()) as { twilio?: boolean }
+  if (!health.twilio) {
+    progress.stage('calls', 'audio pass skipped: the agent has no speech engines (apt-get install espeak-ng sox pocketsphinx pocketsphinx-en-us)')
+    return 'the agent has no speech engines'
+  }
+  const tag = options.audioTag ?? 'phone'
+  const phoneScripts = (await loadCallScripts(options.scripts)).scripts.filter((script) => script.tags.includes(tag))
+  if (phoneScripts.length === 0) return `no script is tagged "${tag}"`
+  const agentUrl = `${agentHttpUrl.replace(/^http/, 'ws')}/twilio`
+  progress.stage('calls', `audio pass: ${phoneScripts.length} scripts tagged "${tag}" as phone calls (Twilio Media Streams) at ${agentUrl}`)
+  await runCalls({
+    scripts: phoneScripts,
+    agentUrl,
+    protocol: 'twilio',
+    outDir,
+    append: true,
+    agentEventLog: eventLog,
+    repeat: options.repeat ?? 1,
+    concurrency: options.concurrency ?? 8,
+    ...(options.shard ? { shard: options.shard } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    onPlan: (plan) => progress.plan(plan.calls),
+    onRecord: (record) => {
+      records.push(record)
+      progress.record(record)
+    },
+  })
+  return undefined
 }
