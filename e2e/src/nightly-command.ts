@@ -4,9 +4,6 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { expandScriptPaths } from '@voxguard/harness'
 import { UsageError, type Command, type CommandEntry } from 'voxguard'
-import { formatNightlyTable } from './format-nightly-table.ts'
-import { createNightlyProgress } from './nightly-progress.ts'
-import { runNightly } from './run-nightly.ts'
 
 const e2e = fileURLToPath(new URL('..', import.meta.url))
 
@@ -79,6 +76,8 @@ const nightly: Command = {
     const fromRecords = values['from-records'] ? await recordsFiles(positionals) : undefined
     const scripts = fromRecords ? [] : await expandScriptPaths(positionals.length > 0 ? positionals : [join(e2e, 'scripts')])
     const outDir = values.out ?? 'reports/nightly'
+    // Loaded only when the command runs: `--help` and bad flags answer without starting the agent's modules.
+    const [{ runNightly }, { formatNightlyTable }, { createNightlyProgress }] = await Promise.all([import('./run-nightly.ts'), import('./format-nightly-table.ts'), import('./nightly-progress.ts')])
     const progress = createNightlyProgress(io.stdout, io.env)
     let result
     try {

@@ -2,3 +2,4 @@
 // them (the judge, the CLI, the nightly suite), so none builds one by hand.
 export { callRecord, turn } from './testing/call-record-builder.ts'
 export type { TurnSpec } from './testing/call-record-builder.ts'
+export { transcriptFixture } from './testing/transcript-fixture.ts'
