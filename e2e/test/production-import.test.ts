@@ -23,7 +23,7 @@ const withoutExpectations = (record: CallRecord): CallRecord => {
   return { ...rest, turns: record.turns.map(({ expectations: _turn, ...turn }) => turn) }
 }
 
-describe('production transcripts', () => {
+describe.concurrent('production transcripts (the two runs overlap: they mostly wait)', () => {
   it('a stormy day imported from the agent event log gives the SLIs of the harness records', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'production-day-'))
     const eventLog = join(dir, 'agent-events.jsonl')
@@ -75,10 +75,8 @@ describe('production transcripts', () => {
       expect(importSlis[name]).toBeGreaterThan(0)
     }
   }, 90_000)
-})
 
-describe('a production call in which the agent hallucinated becomes a regression script', () => {
-  it('replayed with the hallucination still injected the script fails on that claim; against the calm profile it passes', async () => {
+  it('a production call in which the agent hallucinated becomes a script: replayed with the hallucination still injected the script fails on that claim; against the calm profile it passes', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'production-regression-'))
     // "Production": an agent whose model lies in every answer (the hallucinating profile at rate 1).
     const lying = parse(await readFile(join(e2e, 'profiles/hallucinating.yaml'), 'utf8')) as { knowledgeBase: string; targets: Record<string, { hallucinationRate?: number }> }
