@@ -1,4 +1,4 @@
-import { hasErrorMarker, markError, VoxguardError, type VoxguardErrorOptions } from '@voxguard/errors'
+import { VoxguardError } from '@voxguard/errors'
 
 /**
  * The one error type of @voxguard/judge. `code` says what went wrong; messages name the
@@ -15,18 +15,6 @@ import { hasErrorMarker, markError, VoxguardError, type VoxguardErrorOptions } f
 export const JUDGE_ERROR_CODES = ['option_invalid', 'record_invalid', 'knowledge_invalid', 'vocabulary_invalid', 'llm_judge_failed'] as const
 export type JudgeErrorCode = (typeof JUDGE_ERROR_CODES)[number]
 
-const MARKER = 'voxguard.error.JudgeError'
-
 export class JudgeError extends VoxguardError<JudgeErrorCode> {
-  override readonly name = 'JudgeError'
-
-  constructor(code: JudgeErrorCode, message: string, options: VoxguardErrorOptions = {}) {
-    super(code, message, options)
-    markError(this, MARKER)
-  }
-
-  /** Whether `value` is a `JudgeError`, from any copy of this package. */
-  static override isInstance(value: unknown): value is JudgeError {
-    return hasErrorMarker(value, MARKER)
-  }
+  static override readonly errorName = 'JudgeError'
 }

@@ -16,6 +16,7 @@ export interface CallIdentity {
   protocol: 'text' | 'twilio'
   repeat: number
   shard?: { index: number; total: number }
+  /** Twilio: transcribes a turn's agent audio (μ-law) into `heardText` and its companions. Default: none. */
   transcribe?: Transcribe
 }
 
