@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { formatNightlyTable } from './src/format-nightly-table.ts'
+import { formatSliTable } from '@voxguard/sli'
 import { runNightly } from './src/run-nightly.ts'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -42,6 +42,6 @@ const result = await runNightly({
   concurrency: positiveInteger(values.concurrency, 'concurrency'),
   signal: controller.signal,
 })
-process.stdout.write(formatNightlyTable(result) + '\n')
-process.stdout.write(`reports: ${values.out}/ (records.jsonl, verdicts.jsonl, summary.json, junit.xml, metrics.prom)\n`)
+process.stdout.write(formatSliTable(result.report) + '\n')
+process.stdout.write(`reports: ${values.out}/ (report.html, summary.json, junit.xml, metrics.prom, prometheus-rules.yml, grafana-dashboard.json, records.jsonl, verdicts.jsonl, run.json); history: ${join(values.out, '..', 'slo-history.jsonl')}\n`)
 process.exitCode = result.ok ? 0 : 1

@@ -1,22 +1,21 @@
-import { mkdir, readFile, rm, writeFile, appendFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { mkdir, rm } from 'node:fs/promises'
+import { basename, join, resolve } from 'node:path'
 import { startClinicAgent } from '@voxguard/example-clinic-agent'
 import { runCalls, type CallRecord } from '@voxguard/harness'
-import { judgeRecords, summarizeVerdicts, type Verdict } from '@voxguard/judge'
-import { computeSlis, type Slis } from './compute-slis.ts'
-import { evaluateSlos, loadObjectives, type ObjectiveResult } from './evaluate-slos.ts'
-import { renderPrometheus } from './render-prometheus.ts'
-import { renderJunit } from './write-junit.ts'
+import { judgeRecords, VerdictsFile, type Verdict } from '@voxguard/judge'
+import { buildRunReport, currentGitCommit, defaultHistoryFile, loadSloFile, readRunHistory, upsertRunHistory, writeRunManifest, writeRunReports, type RunReport } from '@voxguard/sli'
 
 export interface NightlyOptions {
   /** Call scripts (YAML files). Required. */
   scripts: string[]
   /** Chaos profile for the in-process mock providers. Required. */
   profile: string
-  /** SLO file. Required. */
+  /** SLO file (version 2). Required. */
   sloFile: string
   /** Where records, verdicts and reports go (emptied first). Required. */
   outDir: string
+  /** Run history (error budgets across nights). Default `slo-history.jsonl` beside outDir. */
+  historyFile?: string
   /** Runs per script. Default 1. */
   repeat?: number
   /** Calls at once. Default 8. */
@@ -29,30 +28,33 @@ export interface NightlyOptions {
 export interface NightlyResult {
   records: CallRecord[]
   verdicts: Verdict[]
-  slis: Slis
-  objectives: ObjectiveResult[]
-  /** Every objective met and every script valid. */
+  /** SLIs, objectives with error budgets, orphans: what every report was rendered from. */
+  report: RunReport
+  /** Every objective met, every script valid, every call recorded and judged. */
   ok: boolean
-  scriptErrors: string[]
 }
 
 /**
  * The nightly job: starts the clinic agent on mock providers with a chaos profile, replays
- * the call scripts over the text protocol, judges every call, computes SLIs against the SLO
- * file, and writes records.jsonl, verdicts.jsonl, summary.json, junit.xml and metrics.prom.
+ * the call scripts over the text protocol, judges every call, and hands the records and
+ * verdicts (in memory) to @voxguard/sli, which writes summary.json, junit.xml, metrics.prom,
+ * report.html, the alert rules and the dashboard, and appends the run to the history.
  */
 export async function runNightly(options: NightlyOptions): Promise<NightlyResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'))
   const outDir = resolve(options.outDir)
   await rm(outDir, { recursive: true, force: true })
   await mkdir(outDir, { recursive: true })
-  const objectivesConfig = await loadObjectives(options.sloFile)
+  const slo = await loadSloFile(options.sloFile)
+  const runOptions = { profile: basename(options.profile).replace(/\.ya?ml$/, ''), repeat: options.repeat ?? 1, concurrency: options.concurrency ?? 8, scripts: options.scripts.map((script) => basename(script)) }
 
   // Every call gets its own appointment book, so repeats of a booking script do not collide
   // over one slot (a failure of the test set-up, not of the agent).
   const agent = await startClinicAgent({ port: 0, profile: resolve(options.profile), llmMode: 'mock', speech: 'none', logLevel: 'warn', logWrite: () => {}, appointmentBook: 'per-call' })
   const records: CallRecord[] = []
   let scriptErrors: string[]
+  let runId = ''
+  const startedAt = new Date().toISOString()
   try {
     const agentUrl = agent.url.replace(/^http/, 'ws') + '/text'
     log(`agent ${agentUrl} (mock providers, profile ${options.profile})`)
@@ -61,11 +63,12 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyResult
       agentUrl,
       protocol: 'text',
       outDir,
-      repeat: options.repeat ?? 1,
-      concurrency: options.concurrency ?? 8,
+      repeat: runOptions.repeat,
+      concurrency: runOptions.concurrency,
       ...(options.signal ? { signal: options.signal } : {}),
       onRecord: (record) => {
         records.push(record)
+        runId = record.runId
         log(`[${records.length}] ${record.scriptId} #${record.repeat} ${record.failure ? `transport failure: ${record.failure.kind}` : 'recorded'}`)
       },
     })
@@ -74,24 +77,21 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyResult
   } finally {
     await agent.close()
   }
+  const endedAt = new Date().toISOString()
+  runId ||= `nightly-${startedAt}`
+  const run = { runId, startedAt, endedAt, gitCommit: currentGitCommit(), options: runOptions }
+  await writeRunManifest(join(outDir, 'run.json'), { ...run, sloFile: resolve(options.sloFile), scriptErrors })
 
-  const verdictsFile = join(outDir, 'verdicts.jsonl')
-  await writeFile(verdictsFile, '')
-  const verdicts = await judgeRecords(join(outDir, 'records.jsonl'), {
-    onVerdict: (verdict) => appendFile(verdictsFile, JSON.stringify(verdict) + '\n'),
-    ...(options.signal ? { signal: options.signal } : {}),
-  })
-  const slis = computeSlis(records, verdicts)
-  const objectives = evaluateSlos(slis, objectivesConfig)
-  const ok = objectives.every((objective) => objective.met) && scriptErrors.length === 0
-  const summary = { schema: 'voxguard.nightly-summary', version: 1, profile: options.profile, ok, slis, objectives, verdicts: summarizeVerdicts(verdicts), scriptErrors }
-  await writeFile(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n')
-  await writeFile(join(outDir, 'junit.xml'), renderJunit(verdicts, 'voxguard-nightly'))
-  await writeFile(join(outDir, 'metrics.prom'), renderPrometheus(slis, objectives, { suite: 'nightly', profile: options.profile.replace(/^.*\//, '').replace(/\.ya?ml$/, '') }))
-  return { records, verdicts, slis, objectives, ok, scriptErrors }
-}
-
-/** Reads a verdicts.jsonl file back (for re-rendering reports). */
-export async function readVerdicts(file: string): Promise<Verdict[]> {
-  return (await readFile(file, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as Verdict)
+  const verdictsFile = new VerdictsFile(join(outDir, 'verdicts.jsonl'))
+  let verdicts: Verdict[]
+  try {
+    verdicts = await judgeRecords(records, { onVerdict: (verdict) => verdictsFile.write(verdict), ...(options.signal ? { signal: options.signal } : {}) })
+  } finally {
+    verdictsFile.close()
+  }
+  const historyFile = options.historyFile ?? defaultHistoryFile(outDir)
+  const report = buildRunReport({ records, verdicts, slo, history: await readRunHistory(historyFile), run, scriptErrors })
+  await writeRunReports(outDir, report, slo.objectives)
+  await upsertRunHistory(historyFile, report.historyEntry)
+  return { records, verdicts, report, ok: report.ok }
 }

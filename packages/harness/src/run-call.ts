@@ -238,6 +238,7 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
     scriptId: script.id,
     scriptFile: script.file,
     tags: script.tags,
+    language: script.language,
     protocol: settings.protocol,
     agentUrl: sanitizeUrl(settings.agentUrl),
     repeat: settings.repeat,

@@ -1,8 +1,6 @@
-import { createWriteStream } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { judgeRecords, summarizeVerdicts } from '@voxguard/judge'
+import { judgeRecords, summarizeVerdicts, VerdictsFile } from '@voxguard/judge'
 import type { Command } from '../../command.ts'
 import { UsageError } from '../../command.ts'
 import { formatJudgeSummary } from './format-judge-summary.ts'
@@ -38,20 +36,19 @@ export const judgeCommand: Command = {
     if (!recordsFile || extra.length > 0) throw new UsageError(`give exactly one records file (got ${positionals.length})`)
     const outDirectory = resolve(values.out ?? dirname(resolve(recordsFile)))
     const verdictsFile = join(outDirectory, 'verdicts.jsonl')
-    await mkdir(outDirectory, { recursive: true })
-    const output = createWriteStream(verdictsFile, { flags: 'w' })
+    const output = new VerdictsFile(verdictsFile)
     try {
       const verdicts = await judgeRecords(recordsFile, {
         ...(values.knowledge ? { knowledgeFile: values.knowledge } : {}),
         ...(values.vocabulary ? { vocabularyFile: values.vocabulary } : {}),
         signal: io.signal,
-        onVerdict: (verdict) => new Promise<void>((resolveWrite, reject) => void output.write(`${JSON.stringify(verdict)}\n`, (error) => (error ? reject(error) : resolveWrite()))),
+        onVerdict: (verdict) => output.write(verdict),
       })
       const summary = summarizeVerdicts(verdicts)
       io.stdout.write(`${formatJudgeSummary(summary, verdicts)}\nverdicts: ${verdictsFile}\n`)
       return summary.failed > 0 ? 1 : 0
     } finally {
-      await new Promise<void>((resolveClose) => output.end(resolveClose))
+      output.close()
     }
   },
 }
