@@ -48,7 +48,14 @@ const ms = (value: number | undefined) => (value === undefined ? '–' : `${Math
 function evidenceList(evidence: Record<string, unknown>): string {
   const entries = Object.entries(evidence).filter(([, value]) => value !== undefined)
   if (entries.length === 0) return ''
-  return `<dl class="evidence">${entries.map(([key, value]) => `<dt>${escapeHtml(key)}</dt><dd>${escapeHtml(typeof value === 'string' ? value : JSON.stringify(value))}</dd>`).join('')}</dl>`
+  const text = (key: string, value: unknown) => {
+    if (key === 'knowledge' && value && typeof value === 'object') {
+      const { path, value: entry } = value as { path?: string; value?: string }
+      return `${path ?? '(free text)'}: ${entry ?? ''}`
+    }
+    return typeof value === 'string' ? value : JSON.stringify(value)
+  }
+  return `<dl class="evidence">${entries.map(([key, value]) => `<dt>${escapeHtml(key)}</dt><dd>${escapeHtml(text(key, value))}</dd>`).join('')}</dl>`
 }
 
 /**
@@ -60,7 +67,7 @@ export function renderFailedCall({ record, verdict }: JudgedCall): string {
   const findingsByTurn = new Map(verdict.hallucinations.map((entry) => [entry.turn, entry.findings]))
   const codes = [...new Set(verdict.reasons.map((reason) => reason.code))]
   const reasons = verdict.reasons
-    .map((reason) => `<li class="reason ${reason.factor}"><span class="badge ${reason.factor}">${reason.factor}</span> <code>${escapeHtml(reason.code)}</code>${reason.turn !== undefined ? ` <span class="muted">turn ${reason.turn}</span>` : ''} ${escapeHtml(reason.message)}${reason.consequenceOf ? ` <span class="muted">(consequence of ${escapeHtml(reason.consequenceOf.code)})</span>` : ''}${evidenceList(reason.evidence as Record<string, unknown>)}</li>`)
+    .map((reason) => `<li class="reason ${reason.factor}"><span class="badge ${reason.factor}">${reason.factor}</span> <code>${escapeHtml(reason.code)}</code>${reason.turn !== undefined && !reason.message.startsWith(`turn ${reason.turn}`) ? ` <span class="muted">turn ${reason.turn}</span>` : ''} ${escapeHtml(reason.message)}${reason.consequenceOf ? ` <span class="muted">(consequence of ${escapeHtml(reason.consequenceOf.code)})</span>` : ''}${evidenceList(reason.evidence as Record<string, unknown>)}</li>`)
     .join('')
   const system: string[] = []
   if (record.failure) system.push(`<li>transport: <code>${escapeHtml(record.failure.kind)}</code> ${escapeHtml(record.failure.message)}${record.failure.turn !== undefined ? ` (turn ${record.failure.turn})` : ''} at ${ms(record.failure.atMs)}</li>`)
@@ -79,9 +86,9 @@ export function renderFailedCall({ record, verdict }: JudgedCall): string {
     })
     .join('')
   return `<details class="call" open data-call="${escapeHtml(record.scriptId)}#${record.repeat}">
-<summary><strong>${escapeHtml(record.scriptId)} #${record.repeat}</strong> <span class="badge ${verdict.factor ?? 'none'}">${escapeHtml(verdict.factor ?? 'fail')}</span> ${codes.map((code) => `<code>${escapeHtml(code)}</code>`).join(' ')}<span class="muted"> · ${escapeHtml(record.protocol)} · ${escapeHtml(record.title ?? '')}</span></summary>
+<summary><strong>${escapeHtml(record.scriptId)} #${record.repeat}</strong> <span class="badge ${verdict.factor ?? 'none'}">${escapeHtml(verdict.factor ?? 'fail')}</span> ${codes.map((code) => `<code>${escapeHtml(code)}</code>`).join(' ')}<span class="muted"> · ${escapeHtml([record.protocol, record.language, record.title].filter(Boolean).join(' · '))}</span></summary>
 <ul class="reasons">${reasons}</ul>
-<h4>System evidence</h4><ul class="system">${system.join('')}</ul>
+<h4>Transport and agent events</h4><ul class="system">${system.join('')}</ul>
 <table class="transcript"><thead><tr><th>#</th><th>caller</th><th>agent</th><th>knowledge base</th><th>first byte / complete</th></tr></thead><tbody>${rows}</tbody></table>
 <p class="muted">call id ${escapeHtml(record.callId)}${record.redacted ? ' · phone numbers and e-mail addresses redacted' : ''}</p>
 </details>`

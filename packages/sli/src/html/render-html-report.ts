@@ -36,11 +36,11 @@ function sliTable(set: SliSet): string {
 function latencyChart(set: SliSet, metric: LatencyMetric, objectives: RunReport['objectives']): string {
   const histogram = set.latency[metric].histogram
   const labels = [...LATENCY_BUCKETS_SECONDS.map((bound) => `≤${bound < 1 ? `${Math.round(bound * 1000)}ms` : `${bound}s`}`), `>${LATENCY_BUCKETS_SECONDS.at(-1)}s`]
-  let last = histogram.counts.length - 1
-  while (last > 8 && histogram.counts[last] === 0) last -= 1
-  const bars = histogram.counts.slice(0, last + 1).map((count, index) => ({ label: labels[index]!, value: count }))
   const objective = objectives.find((result) => result.latency?.metric === metric)
   const afterIndex = objective ? LATENCY_BUCKETS_SECONDS.indexOf(objective.latency!.thresholdMs / 1000) : -1
+  let last = histogram.counts.length - 1
+  while (last > Math.max(8, afterIndex + 2) && histogram.counts[last] === 0) last -= 1
+  const bars = histogram.counts.slice(0, last + 1).map((count, index) => ({ label: labels[index]!, value: count }))
   const marker = objective && afterIndex >= 0 && afterIndex < bars.length ? { marker: { afterIndex, label: `objective: p${objective.latency!.percentile} ≤ ${objective.latency!.thresholdMs} ms` } } : {}
   return verticalBarChart(bars, { title: `${metric} latency histogram`, xLabel: `${LATENCY_DESCRIPTIONS[metric]} (turns per bucket)`, ...marker })
 }

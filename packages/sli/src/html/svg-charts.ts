@@ -40,7 +40,8 @@ export function verticalBarChart(bars: readonly Bar[], options: { title: string;
   })
   if (options.marker) {
     const x = left + (options.marker.afterIndex + 1) * step
-    parts.push(`<line x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${top - 4}" y2="${top + plotHeight}" class="marker"/><text x="${(x + 4).toFixed(1)}" y="${top + 6}" class="marker-label">${escapeHtml(options.marker.label)}</text>`)
+    const rightSide = x < width - 200
+    parts.push(`<line x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${top - 4}" y2="${top + plotHeight}" class="marker"/><text x="${(rightSide ? x + 4 : x - 4).toFixed(1)}" y="${top + 6}" text-anchor="${rightSide ? 'start' : 'end'}" class="marker-label">${escapeHtml(options.marker.label)}</text>`)
   }
   parts.push(`<text x="${left + plotWidth / 2}" y="${height - 2}" text-anchor="middle" class="axis">${escapeHtml(options.xLabel)}</text>`, '</svg>')
   return parts.join('')
