@@ -33,15 +33,23 @@ const scripts = positionals.length > 0 ? positionals : readdirSync(scriptsDirect
 
 const controller = new AbortController()
 process.once('SIGINT', () => controller.abort())
-const result = await runNightly({
-  scripts,
-  profile: values.profile,
-  sloFile: values.slo,
-  outDir: values.out,
-  repeat: positiveInteger(values.repeat, 'repeat'),
-  concurrency: positiveInteger(values.concurrency, 'concurrency'),
-  signal: controller.signal,
-})
+let result
+try {
+  result = await runNightly({
+    scripts,
+    profile: values.profile,
+    sloFile: values.slo,
+    outDir: values.out,
+    repeat: positiveInteger(values.repeat, 'repeat'),
+    concurrency: positiveInteger(values.concurrency, 'concurrency'),
+    signal: controller.signal,
+  })
+} catch (error) {
+  // Bad input (a missing profile, an SLO file with a typo, an --out that is not ours): the
+  // message names the file and what to do; nothing was written.
+  process.stderr.write(`nightly: ${(error as Error).message}\n`)
+  process.exit(2)
+}
 process.stdout.write(formatSliTable(result.report) + '\n')
-process.stdout.write(`reports: ${values.out}/ (report.html, summary.json, junit.xml, metrics.prom, prometheus-rules.yml, grafana-dashboard.json, records.jsonl, verdicts.jsonl, run.json); history: ${join(values.out, '..', 'slo-history.jsonl')}\n`)
+process.stdout.write(`reports: ${values.out}/ (report.html, summary.json, junit.xml, metrics.prom, prometheus-rules.yml, grafana-dashboard.json, records.jsonl, verdicts.jsonl, run.json, slo-history.jsonl)\n`)
 process.exitCode = result.ok ? 0 : 1

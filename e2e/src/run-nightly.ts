@@ -1,8 +1,9 @@
-import { mkdir, rm } from 'node:fs/promises'
+
 import { basename, join, resolve } from 'node:path'
 import { startClinicAgent } from '@voxguard/example-clinic-agent'
-import { runCalls, type CallRecord } from '@voxguard/harness'
+import { claimOutputDirectory, runCalls, type CallRecord } from '@voxguard/harness'
 import { judgeRecords, VerdictsFile, type Verdict } from '@voxguard/judge'
+import { loadChaosProfile } from '@voxguard/mock-llm'
 import { buildRunReport, currentGitCommit, defaultHistoryFile, loadSloFile, readRunHistory, upsertRunHistory, writeRunManifest, writeRunReports, type RunReport } from '@voxguard/sli'
 
 export interface NightlyOptions {
@@ -12,9 +13,9 @@ export interface NightlyOptions {
   profile: string
   /** SLO file (version 2). Required. */
   sloFile: string
-  /** Where records, verdicts and reports go (emptied first). Required. */
+  /** Where records, verdicts and reports go: a new or empty folder, or one voxguard made (its own files are replaced, nothing else is touched). Required. */
   outDir: string
-  /** Run history (error budgets across nights). Default `slo-history.jsonl` beside outDir. */
+  /** Run history (error budgets across nights). Default `slo-history.jsonl` in outDir (kept from night to night). */
   historyFile?: string
   /** Runs per script. Default 1. */
   repeat?: number
@@ -42,10 +43,11 @@ export interface NightlyResult {
  */
 export async function runNightly(options: NightlyOptions): Promise<NightlyResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'))
-  const outDir = resolve(options.outDir)
-  await rm(outDir, { recursive: true, force: true })
-  await mkdir(outDir, { recursive: true })
+  // Every input is checked before anything is written: a mistyped --profile or SLO file
+  // leaves the output folder as it was.
+  await loadChaosProfile(options.profile)
   const slo = await loadSloFile(options.sloFile)
+  const outDir = await claimOutputDirectory(options.outDir)
   const runOptions = { profile: basename(options.profile).replace(/\.ya?ml$/, ''), repeat: options.repeat ?? 1, concurrency: options.concurrency ?? 8, scripts: options.scripts.map((script) => basename(script)) }
 
   // Every call gets its own appointment book, so repeats of a booking script do not collide

@@ -26,7 +26,7 @@ describe('runNightly', () => {
     expect(await readFile(join(outDir, 'junit.xml'), 'utf8')).toContain('failures="0"')
     expect(await readFile(join(outDir, 'metrics.prom'), 'utf8')).toContain('voxguard_slo_met{slo="call_success_ratio"} 1')
     expect(await readFile(join(outDir, 'report.html'), 'utf8')).toContain('OK: every objective met')
-    expect(await readFile(join(outDir, '..', 'slo-history.jsonl'), 'utf8')).toContain(`"runId":"${result.report.run.runId}"`)
+    expect(await readFile(join(outDir, 'slo-history.jsonl'), 'utf8')).toContain(`"runId":"${result.report.run.runId}"`)
   })
 
   it('breaks the availability objective when every provider is down, blaming the system, not the dialogue', async () => {

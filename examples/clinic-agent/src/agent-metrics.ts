@@ -29,7 +29,7 @@ export class AgentMetrics {
   /** Feeds one LLM client event (pass this to `createLlmClient({ onEvent })`). */
   recordLlmEvent(event: LlmEvent): void {
     if (event.type === 'attempt-end') {
-      this.llmAttempts.inc({ target: event.target, route: event.route ?? '', outcome: event.outcome ?? 'unknown', error_kind: event.errorKind ?? '' })
+      this.llmAttempts.inc({ target: event.target, route: event.route ?? '', outcome: event.outcome ?? 'unknown', error_kind: event.errorCode ?? '' })
     } else if (event.type === 'fallback') {
       this.llmFallbacks.inc({ from: event.target, to: event.nextTarget ?? 'none', route: event.route ?? '' })
     }

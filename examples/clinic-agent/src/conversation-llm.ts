@@ -1,4 +1,4 @@
-import { isLlmError, type AttemptRecord, type ChatMessage, type ToolCall, type ToolDefinition } from '@voxguard/llm'
+import { LlmError, type AttemptRecord, type ChatMessage, type ToolCall, type ToolDefinition } from '@voxguard/llm'
 
 /** What the conversation asks of an LLM client (`createLlmClient` of @voxguard/llm satisfies it). */
 export interface ConversationLlm {
@@ -35,7 +35,7 @@ export function fallbackFromAttempts(servedBy: string | undefined, attempts: Att
   if (!servedBy || !first || first.target === servedBy) return undefined
   const failed = attempts.find((attempt) => attempt.target !== servedBy && attempt.outcome !== 'success')
   const culprit = failed ?? first
-  return { from: culprit.target, to: servedBy, reason: culprit.reason ?? culprit.errorKind ?? culprit.outcome }
+  return { from: culprit.target, to: servedBy, reason: culprit.reason ?? culprit.errorCode ?? culprit.outcome }
 }
 
 /**
@@ -44,7 +44,7 @@ export function fallbackFromAttempts(servedBy: string | undefined, attempts: Att
  * otherwise the error's own kind; `unknown` for anything that is not an LlmError.
  */
 export function failureKind(error: unknown): string {
-  if (!isLlmError(error)) return 'unknown'
-  if (error.kind !== 'all_failed') return error.kind
-  return error.attempts.find((attempt) => attempt.outcome === 'error' && attempt.errorKind)?.errorKind ?? error.kind
+  if (!LlmError.isInstance(error)) return 'unknown'
+  if (error.code !== 'all_failed') return error.code
+  return error.attempts.find((attempt) => attempt.outcome === 'error' && attempt.errorCode)?.errorCode ?? error.code
 }

@@ -8,14 +8,14 @@ import { Conversation, type TurnOutput } from './conversation.ts'
 import { createLogger } from './logger.ts'
 import { openingHoursFrom } from './opening-hours.ts'
 
-const attempt = (target: string, errorKind: AttemptRecord['errorKind']): AttemptRecord => ({ target, provider: 'azure-openai', model: 'gpt-4o', attempt: 1, startedAtMs: 0, latencyMs: 5, outcome: 'error', errorKind })
+const attempt = (target: string, errorCode: AttemptRecord['errorCode']): AttemptRecord => ({ target, provider: 'azure-openai', model: 'gpt-4o', attempt: 1, startedAtMs: 0, latencyMs: 5, outcome: 'error', errorCode })
 
 /** A model that books on `answer` and whose `confirm` route fails on every target. */
 const confirmDown: ConversationLlm = {
   chat: async () => ({ text: 'booking', toolCalls: [] }),
   stream: (request) =>
     (async function* (): AsyncGenerator<LlmStreamPart> {
-      if (request.route === 'confirm') throw new LlmError('every target failed', { kind: 'all_failed', attempts: [attempt('azure-japaneast', 'server'), attempt('azure-swedencentral', 'server')] })
+      if (request.route === 'confirm') throw new LlmError('all_failed', 'every target failed', { attempts: [attempt('azure-japaneast', 'server'), attempt('azure-swedencentral', 'server')] })
       yield { type: 'tool-call', toolCall: { id: 'call_1', name: 'book_appointment', arguments: JSON.stringify({ date: 'Saturday', time: '10:00', name: 'Ken Sato', treatment: 'cleaning' }) } }
       yield { type: 'end', servedBy: 'azure-japaneast', attempts: [] }
     })(),
@@ -44,7 +44,7 @@ const confirmCut: ConversationLlm = {
     (async function* (): AsyncGenerator<LlmStreamPart> {
       if (request.route === 'confirm') {
         yield { type: 'text-delta', text: 'Your appointment has been' }
-        throw new LlmError('socket cut after the first token', { kind: 'network', attempts: [attempt('azure-japaneast', 'network')] })
+        throw new LlmError('network', 'socket cut after the first token', { attempts: [attempt('azure-japaneast', 'network')] })
       }
       yield { type: 'tool-call', toolCall: { id: 'call_1', name: 'book_appointment', arguments: JSON.stringify({ date: 'Saturday', time: '10:00', name: 'Ken Sato', treatment: 'cleaning' }) } }
       yield { type: 'end', servedBy: 'azure-japaneast', attempts: [] }
@@ -69,7 +69,7 @@ const answerCut: ConversationLlm = {
   stream: () =>
     (async function* (): AsyncGenerator<LlmStreamPart> {
       yield { type: 'text-delta', text: 'A cleaning is 5000 yen, a check' }
-      throw new LlmError('every target failed', { kind: 'all_failed', attempts: [attempt('azure-japaneast', 'network'), attempt('azure-swedencentral', 'server')] })
+      throw new LlmError('all_failed', 'every target failed', { attempts: [attempt('azure-japaneast', 'network'), attempt('azure-swedencentral', 'server')] })
     })(),
 }
 

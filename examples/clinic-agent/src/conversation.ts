@@ -1,5 +1,6 @@
 import { fillTemplate, type KnowledgeBase } from '@voxguard/knowledge'
-import { isLlmError, type ChatMessage, type ToolCall } from '@voxguard/llm'
+import { AGENT_EVENTS } from '@voxguard/harness'
+import { LlmError, type ChatMessage, type ToolCall } from '@voxguard/llm'
 import type { AppointmentStore } from './appointment-store.ts'
 import { CLINIC_TOOLS, parseToolArguments, runClinicTool, type ToolResult } from './clinic-tools.ts'
 import { failureKind, fallbackFromAttempts, type ConversationLlm, type LlmRequest } from './conversation-llm.ts'
@@ -99,7 +100,7 @@ export class Conversation {
     this.state = 'handed-off'
     const args = { reason }
     yield { type: 'tool-call', name: 'handoff_to_human', arguments: args, result: runClinicTool('handoff_to_human', args, this.#options.store) }
-    yield { type: 'event', name: 'handoff.human', data: { reason } }
+    yield { type: 'event', name: AGENT_EVENTS.handoffHuman, data: { reason } }
     yield* this.#say(CANNED_LINES.handoff, 'handoff')
     yield* this.#endAfterHandoff()
   }
@@ -159,7 +160,7 @@ export class Conversation {
           yield { type: 'tool-call', name: call.name, arguments: args ?? {}, result }
           if (call.name === 'handoff_to_human' && result.ok) {
             this.state = 'handed-off'
-            yield { type: 'event', name: 'handoff.human', data: { reason: String(result['reason']) } }
+            yield { type: 'event', name: AGENT_EVENTS.handoffHuman, data: { reason: String(result['reason']) } }
           }
           outcomes.push(result)
           results.push({ role: 'tool', content: JSON.stringify(result), toolCallId: call.id })
@@ -186,7 +187,7 @@ export class Conversation {
           // caller is served, so this is evidence of a degraded step, not of a failed call.
           const kind = deadline.aborted ? 'deadline' : failureKind(error)
           logger.warn('confirm failed; saying the tool result', { kind, elapsedMs: Math.round(performance.now() - started) })
-          yield { type: 'event', name: 'llm.degraded', data: { route, kind } }
+          yield { type: 'event', name: AGENT_EVENTS.llmDegraded, data: { route, kind } }
           confirmation = separator + outcomes.map((result) => String(result['message'] ?? result['error'] ?? '')).join(' ')
           yield { type: 'text', text: confirmation }
         }
@@ -216,10 +217,10 @@ export class Conversation {
    */
   #failureEvent(error: unknown, route: string, deadline: AbortSignal, started: number, spokenChars: number): TurnOutput {
     const elapsedMs = Math.round(performance.now() - started)
-    this.#options.logger.warn('llm step failed', { route, elapsedMs, error: isLlmError(error) ? { kind: error.kind, message: error.message } : String(error) })
+    this.#options.logger.warn('llm step failed', { route, elapsedMs, error: LlmError.isInstance(error) ? { kind: error.code, message: error.message } : String(error) })
     const spoken = spokenChars > 0 ? { spokenChars } : {}
-    if (deadline.aborted || (isLlmError(error) && error.kind === 'deadline')) return { type: 'event', name: 'llm.deadline', data: { route, elapsedMs, ...spoken } }
-    return { type: 'event', name: 'llm.all_failed', data: { route, attempts: isLlmError(error) ? error.attempts.length : 0, ...spoken } }
+    if (deadline.aborted || (LlmError.isInstance(error) && error.code === 'deadline')) return { type: 'event', name: AGENT_EVENTS.llmDeadline, data: { route, elapsedMs, ...spoken } }
+    return { type: 'event', name: AGENT_EVENTS.llmAllFailed, data: { route, attempts: LlmError.isInstance(error) ? error.attempts.length : 0, ...spoken } }
   }
 
   /**
@@ -238,13 +239,13 @@ export class Conversation {
       const seen = fallbackFromAttempts(result.servedBy, result.attempts)
       const name = result.text.trim().toLowerCase().replace(/[^a-z_]/g, '')
       const intent = knowledgeBase.intents[name] ? name : 'fallback'
-      return seen ? { intent, event: { type: 'event', name: 'llm.fallback', data: { route: routes.classify, ...seen } } } : { intent }
+      return seen ? { intent, event: { type: 'event', name: AGENT_EVENTS.llmFallback, data: { route: routes.classify, ...seen } } } : { intent }
     } catch (error) {
       if (signal.aborted) throw error
       const kind = failureKind(error)
       const intent = matchIntentByKeywords(text, knowledgeBase.intents)
       logger.warn('classify failed; intent from keywords', { kind, intent: intent ?? null })
-      return { intent, event: { type: 'event', name: 'llm.degraded', data: { route: routes.classify, kind } } }
+      return { intent, event: { type: 'event', name: AGENT_EVENTS.llmDegraded, data: { route: routes.classify, kind } } }
     }
   }
 
@@ -254,7 +255,7 @@ export class Conversation {
       else if (part.type === 'tool-call') toolCalls.push(part.toolCall)
       else if (part.type === 'end') {
         const fallback = fallbackFromAttempts(part.servedBy, part.attempts)
-        if (fallback) yield { type: 'event', name: 'llm.fallback', data: { route: request.route, ...fallback } }
+        if (fallback) yield { type: 'event', name: AGENT_EVENTS.llmFallback, data: { route: request.route, ...fallback } }
       }
     }
   }

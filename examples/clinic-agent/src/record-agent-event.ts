@@ -1,3 +1,4 @@
+import { AGENT_EVENTS } from '@voxguard/harness'
 import type { AgentMetrics } from './agent-metrics.ts'
 import type { Logger } from './logger.ts'
 
@@ -8,6 +9,6 @@ import type { Logger } from './logger.ts'
  */
 export function recordAgentEvent(metrics: AgentMetrics, logger: Logger, name: string, data: Record<string, unknown>): void {
   metrics.agentEvents.inc({ name })
-  const log = name === 'handoff.human' ? logger.info : logger.warn
+  const log = name === AGENT_EVENTS.handoffHuman ? logger.info : logger.warn
   log('agent event', { event: name, data })
 }

@@ -1,3 +1,4 @@
+import { TEXT_PROTOCOL_VERSION, type AgentFrame, type CallerFrame } from '@voxguard/harness'
 import type { RawData, WebSocket } from 'ws'
 import { abortableIterate } from './abortable-iterate.ts'
 import type { AgentContext } from './agent-context.ts'
@@ -10,12 +11,7 @@ import { ReplySequencer } from './reply-sequencer.ts'
 export const CLOSE_INVALID_PAYLOAD = 1007
 export const CLOSE_POLICY_VIOLATION = 1008
 
-type Incoming =
-  | { type: 'start'; version: number; callId: string }
-  | { type: 'caller.text'; turn?: number; text: string }
-  | { type: 'caller.dtmf'; turn?: number; digits: string }
-  | { type: 'caller.silence'; turn?: number; durationMs: number }
-  | { type: 'caller.hangup' }
+type Incoming = CallerFrame
 
 /** Validates one harness message; returns a reason string when it is not protocol v1. */
 function parseIncoming(data: RawData, isBinary: boolean): Incoming | { invalid: string; code: number } {
@@ -31,7 +27,7 @@ function parseIncoming(data: RawData, isBinary: boolean): Incoming | { invalid: 
   const field = (name: string, type: string) => typeof message[name] === type
   switch (message['type']) {
     case 'start':
-      return message['version'] === 1 && field('callId', 'string') ? (message as Incoming) : { invalid: 'start needs version 1 and callId', code: CLOSE_POLICY_VIOLATION }
+      return message['version'] === TEXT_PROTOCOL_VERSION && field('callId', 'string') ? (message as Incoming) : { invalid: 'start needs version 1 and callId', code: CLOSE_POLICY_VIOLATION }
     case 'caller.text':
       return field('text', 'string') ? (message as Incoming) : { invalid: 'caller.text needs "text"', code: CLOSE_POLICY_VIOLATION }
     case 'caller.dtmf':
@@ -55,7 +51,7 @@ export function handleTextCall(socket: WebSocket, context: AgentContext): void {
   let replyCount = 0
   const hangup = new AbortController()
   const replies = new ReplySequencer(hangup.signal, (error) => logger.error('reply failed', { error }))
-  const send = (message: object) => {
+  const send = (message: AgentFrame) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message))
   }
 

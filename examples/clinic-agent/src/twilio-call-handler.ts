@@ -1,3 +1,4 @@
+import { AGENT_EVENTS } from '@voxguard/harness'
 import type { RawData, WebSocket } from 'ws'
 import { abortableIterate } from './abortable-iterate.ts'
 import type { AgentContext } from './agent-context.ts'
@@ -60,7 +61,7 @@ export function handleTwilioCall(socket: WebSocket, context: AgentContext): void
       player.enqueue(await synthesizer.synthesize(text, signal))
     } catch (error) {
       if (signal.aborted) return
-      report('tts.error', speechErrorData(error))
+      report(AGENT_EVENTS.ttsError, speechErrorData(error))
       const apology = cannedAudio.get('apology')
       if (apology) player.enqueue(apology)
     }
@@ -78,10 +79,10 @@ export function handleTwilioCall(socket: WebSocket, context: AgentContext): void
       let heard = ''
       try {
         heard = await recognizer.transcribe({ samples: input.samples, sampleRate: 8000 }, signal)
-        if (!heard && !signal.aborted) report('asr.empty', {}) // heard nothing, as opposed to failing (asr.error)
+        if (!heard && !signal.aborted) report(AGENT_EVENTS.asrEmpty, {}) // heard nothing, as opposed to failing (asr.error)
       } catch (error) {
         if (signal.aborted) return
-        report('asr.error', speechErrorData(error))
+        report(AGENT_EVENTS.asrError, speechErrorData(error))
       }
       if (signal.aborted) return
       logger.debug('caller said', { text: heard })

@@ -33,7 +33,7 @@ it('a caller who hangs up mid-reply stops the LLM stream: the answer attempt end
       const answerEnd = (line: Message) => line.message === 'llm event' && line.type === 'attempt-end' && line.route === 'answer'
       await expect.poll(() => logs.find(answerEnd), { timeout: 2000 }).toBeDefined()
       const end = logs.find(answerEnd) as Message
-      expect(end).toMatchObject({ target: 'azure-japaneast', outcome: 'error', errorKind: 'aborted' })
+      expect(end).toMatchObject({ target: 'azure-japaneast', outcome: 'error', errorCode: 'aborted' })
       // At 20 tokens/s the reply needs seconds; the request was cut right after the hang-up.
       expect(end.timeMs - hungUpAt).toBeLessThan(500)
       expect(logs.some((line) => line.message === 'turn')).toBe(false)

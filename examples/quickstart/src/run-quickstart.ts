@@ -1,4 +1,4 @@
-import { createLlmClient, isLlmError, type AttemptRecord, type LlmEvent, type TargetConfig } from '@voxguard/llm'
+import { createLlmClient, LlmError, type AttemptRecord, type LlmEvent, type TargetConfig } from '@voxguard/llm'
 
 export interface QuickstartOptions {
   /** The three targets of the chain: `azure-japaneast`, `azure-swedencentral`, `openai`. */
@@ -29,7 +29,7 @@ export async function runQuickstart(options: QuickstartOptions): Promise<Quickst
   const fallbacks: string[] = []
   const onEvent = (event: LlmEvent) => {
     if (event.type !== 'fallback') return
-    const line = `${event.target} -> ${event.nextTarget ?? '(none)'}: ${event.reason ?? event.errorKind ?? ''}`
+    const line = `${event.target} -> ${event.nextTarget ?? '(none)'}: ${event.reason ?? event.errorCode ?? ''}`
     fallbacks.push(line)
     write(`  [fallback] ${line}\n`)
   }
@@ -64,8 +64,8 @@ export async function runQuickstart(options: QuickstartOptions): Promise<Quickst
       }
     }
   } catch (error) {
-    result.error = isLlmError(error) ? `${error.kind}: ${error.message}` : String(error)
-    if (isLlmError(error)) result.attempts = error.attempts
+    result.error = LlmError.isInstance(error) ? `${error.code}: ${error.message}` : String(error)
+    if (LlmError.isInstance(error)) result.attempts = error.attempts
     write(`\nFailed: ${result.error}\n`)
   } finally {
     llm.close()

@@ -33,7 +33,7 @@ describe('quickstart against @voxguard/mock-llm', () => {
       expect(result.servedBy).toBe('openai')
       expect(result.text).toBe(answer)
       expect(result.fallbacks.map((line) => line.split(':')[0])).toEqual(['azure-japaneast -> azure-swedencentral', 'azure-swedencentral -> openai'])
-      expect(result.attempts.find((attempt) => attempt.target === 'azure-swedencentral')).toMatchObject({ outcome: 'error', errorKind: 'network' })
+      expect(result.attempts.find((attempt) => attempt.target === 'azure-swedencentral')).toMatchObject({ outcome: 'error', errorCode: 'network' })
     } finally {
       await mock.close()
     }

@@ -16,8 +16,3 @@ export interface Command {
   usage: string
   run(argv: string[], io: CommandIo): Promise<number>
 }
-
-/** A bad command line: printed with the command's usage, exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError'
-}

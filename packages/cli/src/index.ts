@@ -1,5 +1,6 @@
 // voxguard: the command line. The CLI only composes the library packages.
 export { main } from './main.ts'
 export { commands } from './commands.ts'
-export { UsageError } from './command.ts'
+export { UsageError } from './usage-error.ts'
+export type { CliErrorCode } from './usage-error.ts'
 export type { Command, CommandIo } from './command.ts'

@@ -1,5 +1,5 @@
 import type { Command, CommandIo } from './command.ts'
-import { UsageError } from './command.ts'
+import { UsageError } from './usage-error.ts'
 import { commands as defaultCommands } from './commands.ts'
 
 /**
@@ -29,7 +29,7 @@ export async function main(argv: string[], io: CommandIo, commands: readonly Com
   try {
     return await command.run(rest, io)
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (UsageError.isInstance(error) || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`voxguard ${command.name}: ${(error as Error).message}\n\n${command.usage}\n`)
       return 2
     }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -78,6 +78,27 @@ describe('voxguard CLI', () => {
     expect(usage.stderr).toContain('--concurrency: expected a whole number >= 1, got "many"')
     expect(usage.stderr).toContain('usage: voxguard run')
     expect(unknown.code).toBe(2)
+  })
+
+  it("run: refuses --out . and an --out folder holding a user's file, before running a call; the file is still there", async () => {
+    mkdirSync(join(dir, 'documents'), { recursive: true })
+    writeFileSync(join(dir, 'documents', 'taxes.pdf'), 'precious')
+    writeFileSync(join(dir, 'hi.yaml'), 'id: hi\ngreeting: false\nturns:\n  - say: Hi\n')
+    const [dot, user, appended] = await Promise.all([
+      voxguard(['run', 'hi.yaml', '--agent', agentUrl, '--out', '.']),
+      voxguard(['run', 'hi.yaml', '--agent', agentUrl, '--out', 'documents']),
+      voxguard(['run', 'hi.yaml', '--agent', agentUrl, '--out', 'documents', '--append']),
+    ])
+    expect(dot.code).toBe(2)
+    expect(dot.stderr).toMatch(/^voxguard run: output folder .* refused: it is the working folder;/)
+    for (const refused of [user, appended]) {
+      expect(refused.code).toBe(2)
+      expect(refused.stdout).toBe('')
+      expect(refused.stderr).toMatch(/refused: it is not empty and voxguard did not make it \(it holds "taxes\.pdf"\)/)
+    }
+    expect(readdirSync(join(dir, 'documents'))).toEqual(['taxes.pdf'])
+    expect(readFileSync(join(dir, 'documents', 'taxes.pdf'), 'utf8')).toBe('precious')
+    expect(existsSync(join(dir, 'records.jsonl'))).toBe(false)
   })
 
   it('run: Ctrl-C keeps the finished calls, says so and exits 130 without a stack trace', async () => {

@@ -15,6 +15,10 @@ export type {
   TurnRecord,
 } from './call-record.ts'
 
+// Agent protocol (docs/protocol.md)
+export { AGENT_EVENTS, TEXT_PROTOCOL_VERSION } from './text-protocol.ts'
+export type { AgentEventName, AgentFrame, CallerFrame } from './text-protocol.ts'
+
 // Call scripts
 export { loadCallScript, loadCallScripts, formatIssue } from './load-call-script.ts'
 export type { LoadCallScriptOptions } from './load-call-script.ts'
@@ -30,6 +34,7 @@ export type { RunCallSettings } from './run-call.ts'
 export { isInShard, parseShard } from './select-shard.ts'
 export type { Shard } from './select-shard.ts'
 export { mergeRecords } from './merge-records.ts'
+export { claimOutputDirectory, OUTPUT_FILE_NAMES, OUTPUT_FOLDER_MARKER } from './claim-output-directory.ts'
 export { RecordsFile } from './records-file.ts'
 export { DEFAULT_REDACTION_PATTERNS, redactRecord, redactText } from './redact-record.ts'
 export type { RedactionPattern } from './redact-record.ts'
@@ -49,4 +54,4 @@ export type { FrameSchedulerOptions, PacedStream } from './audio/frame-scheduler
 
 // Errors
 export { HarnessError } from './harness-error.ts'
-export type { HarnessErrorKind, HarnessErrorOptions, ScriptIssueLocation } from './harness-error.ts'
+export type { HarnessErrorCode, HarnessErrorOptions, ScriptIssueLocation } from './harness-error.ts'

@@ -52,7 +52,7 @@ export async function loadCallScripts(files: readonly string[], options: LoadCal
         const located = parseLocatedDocument(script.file, await readFile(script.file, 'utf8'))
         const position = locatePath(located, ['id'])
         const issue = { file: script.file, line: position.line, column: position.column, field: 'id', message: `duplicate script id "${script.id}" (also in ${displayPath(previous)}); expected ids to be unique` }
-        errors.push(new HarnessError(formatIssue(issue), { kind: 'script_invalid', ...issue, issues: [issue] }))
+        errors.push(new HarnessError('script_invalid', formatIssue(issue), { file: issue.file, line: issue.line, column: issue.column, field: issue.field, issues: [issue] }))
         continue
       }
       seen.set(script.id, script.file)
@@ -72,8 +72,7 @@ class ScriptLoader {
   error(file: string): HarnessError {
     const first = this.issues[0]
     const message = this.issues.map(formatIssue).join('\n')
-    return new HarnessError(this.issues.length > 1 ? `${this.issues.length} problems in call script:\n${message}` : message, {
-      kind: this.notFound && this.issues.length === 1 ? 'script_not_found' : 'script_invalid',
+    return new HarnessError(this.notFound && this.issues.length === 1 ? 'script_not_found' : 'script_invalid', this.issues.length > 1 ? `${this.issues.length} problems in call script:\n${message}` : message, {
       file: first?.file ?? file,
       line: first?.line,
       column: first?.column,

@@ -16,7 +16,7 @@ export async function mergeRecords(files: readonly string[]): Promise<CallRecord
     try {
       text = await readFile(file, 'utf8')
     } catch (error) {
-      throw new HarnessError(`cannot read records file ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); expected a records.jsonl written by voxguard run`, { kind: 'records_invalid', file, cause: error })
+      throw new HarnessError('records_invalid', `cannot read records file ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); expected a records.jsonl written by voxguard run`, { file, cause: error })
     }
     const lines = text.split('\n')
     for (const [index, line] of lines.entries()) {
@@ -27,10 +27,10 @@ export async function mergeRecords(files: readonly string[]): Promise<CallRecord
       } catch (error) {
         const isLastLine = lines.slice(index + 1).every((rest) => rest.trim() === '')
         if (isLastLine) continue
-        throw new HarnessError(`${file}:${index + 1}: not a JSON line (${(error as Error).message}); expected one call record per line`, { kind: 'records_invalid', file, line: index + 1, cause: error })
+        throw new HarnessError('records_invalid', `${file}:${index + 1}: not a JSON line (${(error as Error).message}); expected one call record per line`, { file, line: index + 1, cause: error })
       }
       if (record?.schema !== CALL_RECORD_SCHEMA || record.version !== CALL_RECORD_VERSION) {
-        throw new HarnessError(`${file}:${index + 1}: expected a ${CALL_RECORD_SCHEMA} v${CALL_RECORD_VERSION} record, got schema ${JSON.stringify(record?.schema)} version ${JSON.stringify(record?.version)}`, { kind: 'records_invalid', file, line: index + 1 })
+        throw new HarnessError('records_invalid', `${file}:${index + 1}: expected a ${CALL_RECORD_SCHEMA} v${CALL_RECORD_VERSION} record, got schema ${JSON.stringify(record?.schema)} version ${JSON.stringify(record?.version)}`, { file, line: index + 1 })
       }
       if (!byCallId.has(record.callId)) byCallId.set(record.callId, record)
     }

@@ -6,6 +6,7 @@ import type { CallScript } from './call-script.ts'
 import type { CreateCallTransport } from './call-transport.ts'
 import { CallerAudio } from './audio/caller-audio.ts'
 import { FrameScheduler } from './audio/frame-scheduler.ts'
+import { claimOutputDirectory } from './claim-output-directory.ts'
 import { HarnessError } from './harness-error.ts'
 import { loadCallScripts } from './load-call-script.ts'
 import { RecordsFile } from './records-file.ts'
@@ -30,7 +31,7 @@ export interface RunCallsOptions {
   repeat?: number
   /** Run only this shard, `{ index, total }` (1-based) or `"i/n"`. Default: all calls. */
   shard?: Shard | string
-  /** Directory for `records.jsonl`. Default `voxguard-out`. */
+  /** Directory for `records.jsonl`: created if missing; an existing one must be empty or made by voxguard (see `claimOutputDirectory`). Nothing in it but `records.jsonl` is touched. Default `voxguard-out`. */
   outDir?: string
   /** Append to an existing `records.jsonl` instead of starting it anew. Default false. */
   append?: boolean
@@ -85,6 +86,7 @@ export interface RunCallsResult {
  */
 export async function runCalls(options: RunCallsOptions): Promise<RunCallsResult> {
   const settings = resolveOptions(options)
+  await claimOutputDirectory(settings.outDir)
   const files = options.scripts.filter((script): script is string => typeof script === 'string')
   const loaded = await loadCallScripts(files, { variables: settings.variables })
   const scripts = [...options.scripts.filter((script): script is CallScript => typeof script !== 'string'), ...loaded.scripts]
@@ -144,7 +146,7 @@ export async function runCalls(options: RunCallsOptions): Promise<RunCallsResult
 }
 
 function resolveOptions(options: RunCallsOptions) {
-  const invalid = (name: string, expected: string, got: unknown) => new HarnessError(`runCalls option ${name}: expected ${expected}, got ${JSON.stringify(got)}`, { kind: 'option_invalid', field: name })
+  const invalid = (name: string, expected: string, got: unknown) => new HarnessError('option_invalid', `runCalls option ${name}: expected ${expected}, got ${JSON.stringify(got)}`, { option: name, expected, received: got })
   const integer = (name: string, value: number | undefined, fallback: number, min: number) => {
     const result = value ?? fallback
     if (!Number.isInteger(result) || result < min) throw invalid(name, `an integer >= ${min}`, value)
@@ -164,7 +166,7 @@ function resolveOptions(options: RunCallsOptions) {
   try {
     shard = typeof options.shard === 'string' ? parseShard(options.shard) : options.shard
   } catch (error) {
-    throw new HarnessError(`runCalls option ${(error as Error).message}`, { kind: 'option_invalid', field: 'shard' })
+    throw new HarnessError('option_invalid', `runCalls option ${(error as Error).message}`, { cause: error, option: 'shard', expected: '"i/n" with 1 <= i <= n (e.g. "2/4")', received: options.shard })
   }
   if (shard && !(Number.isInteger(shard.index) && Number.isInteger(shard.total) && shard.index >= 1 && shard.index <= shard.total)) throw invalid('shard', '{ index, total } with 1 <= index <= total', shard)
   const redact = options.redact ?? true

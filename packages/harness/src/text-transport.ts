@@ -1,6 +1,7 @@
 import type { CallerAction } from './call-record.ts'
 import type { CallTransport, CallTransportContext } from './call-transport.ts'
 import { AgentSocket } from './internal/agent-socket.ts'
+import { TEXT_PROTOCOL_VERSION, type AgentFrame, type CallerFrame } from './text-protocol.ts'
 
 /**
  * The voxguard text protocol v1 (docs/protocol.md): JSON text frames, `start` → `ready`,
@@ -26,7 +27,8 @@ export function createTextTransport(context: CallTransportContext): CallTranspor
   }
 
   const onMessage = (message: Record<string, unknown>, atMs: number) => {
-    const type = message.type
+    // Validated field by field below: an agent's frame is untrusted until then.
+    const type = message.type as AgentFrame['type']
     if (!ready) {
       if (type !== 'ready') return socket.fail('protocol_error', `agent's first message must be "ready", got ${JSON.stringify(type)}`)
       ready = true
@@ -62,13 +64,13 @@ export function createTextTransport(context: CallTransportContext): CallTranspor
     onOpen: () => {
       startSentAtMs = clock()
       const { from, to, metadata } = script
-      send({ type: 'start', version: 1, callId: context.callId, scriptId: script.id, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(metadata ? { metadata } : {}) })
+      send({ type: 'start', version: TEXT_PROTOCOL_VERSION, callId: context.callId, scriptId: script.id, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(metadata ? { metadata } : {}) })
     },
     onMessage,
     binaryFrameMessage: 'agent sent a binary frame; the text protocol uses JSON text frames only',
     closeReason: 'caller done',
   })
-  const send = (message: object) => socket.send(JSON.stringify(message))
+  const send = (message: CallerFrame) => socket.send(JSON.stringify(message))
 
   const perform = async (turn: number, action: CallerAction): Promise<number> => {
     latestTurn = turn

@@ -73,7 +73,7 @@ describe('loadCallScript', () => {
       ].join('\n'),
     })
     const error = await loadError(files.path('bad.yaml'))
-    expect(error.kind).toBe('script_invalid')
+    expect(error.code).toBe('script_invalid')
     const found = error.issues.map((issue) => `${issue.line} ${issue.field}: ${issue.message}`)
     expect(found).toEqual([
       expect.stringMatching(/^1 id: expected a script id of letters, digits/),
@@ -112,7 +112,7 @@ describe('loadCallScript', () => {
     const files = writeFiles({ 'a.yaml': 'id: same\nturns:\n  - say: a\n', 'b.yaml': 'id: same\nturns:\n  - say: b\n', 'c.yaml': 'id: c\nturns: []\n' })
     const { scripts, errors } = await loadCallScripts([files.path('a.yaml'), files.path('b.yaml'), files.path('c.yaml'), files.path('gone.yaml')])
     expect(scripts.map((script) => script.id)).toEqual(['same'])
-    expect(errors.map((error) => [error.kind, error.file, error.line, error.field])).toEqual([
+    expect(errors.map((error) => [error.code, error.file, error.line, error.field])).toEqual([
       ['script_invalid', files.path('b.yaml'), 1, 'id'],
       ['script_invalid', files.path('c.yaml'), 2, 'turns'],
       ['script_not_found', files.path('gone.yaml'), 1, '(file)'],

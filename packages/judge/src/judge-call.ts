@@ -1,4 +1,4 @@
-import type { CallRecord, TurnRecord } from '@voxguard/harness'
+import { AGENT_EVENTS, type CallRecord, type TurnRecord } from '@voxguard/harness'
 import { checkGrounding } from './check-grounding.ts'
 import { resolveVocabulary, type Vocabulary } from './grounding/subject-terms.ts'
 import type { ClaimCheck } from './grounding/claim-check.ts'
@@ -37,8 +37,8 @@ interface ResolvedOptions {
 export function resolveJudgeOptions(options: JudgeCallOptions): ResolvedOptions {
   const loopThreshold = options.loopThreshold ?? 3
   const loopSimilarityRatio = options.loopSimilarityRatio ?? 0.9
-  if (!Number.isInteger(loopThreshold) || loopThreshold < 2) throw new JudgeError('invalid_option', `loopThreshold must be an integer ≥ 2 (got ${String(options.loopThreshold)})`)
-  if (!(loopSimilarityRatio > 0 && loopSimilarityRatio <= 1)) throw new JudgeError('invalid_option', `loopSimilarityRatio must be in (0, 1] (got ${String(options.loopSimilarityRatio)})`)
+  if (!Number.isInteger(loopThreshold) || loopThreshold < 2) throw new JudgeError('option_invalid', `loopThreshold must be an integer ≥ 2 (got ${String(options.loopThreshold)})`, { option: 'loopThreshold', expected: 'an integer ≥ 2', received: options.loopThreshold })
+  if (!(loopSimilarityRatio > 0 && loopSimilarityRatio <= 1)) throw new JudgeError('option_invalid', `loopSimilarityRatio must be in (0, 1] (got ${String(options.loopSimilarityRatio)})`, { option: 'loopSimilarityRatio', expected: 'a ratio in (0, 1]', received: options.loopSimilarityRatio })
   resolveVocabulary(options.vocabulary)
   return { loopThreshold, loopSimilarityRatio }
 }
@@ -61,7 +61,7 @@ function cutByOutage(record: CallRecord, cutoffTurn: number): TurnRecord[] {
   const cuts: TurnRecord[] = []
   for (const event of record.events) {
     const spokenChars = event.data?.['spokenChars']
-    if ((event.name !== 'llm.all_failed' && event.name !== 'llm.deadline') || typeof spokenChars !== 'number' || spokenChars <= 0 || event.turn >= cutoffTurn) continue
+    if ((event.name !== AGENT_EVENTS.llmAllFailed && event.name !== AGENT_EVENTS.llmDeadline) || typeof spokenChars !== 'number' || spokenChars <= 0 || event.turn >= cutoffTurn) continue
     const turn = record.turns.find((candidate) => candidate.index === event.turn)
     if (!turn || cuts.some((cut) => cut.index === turn.index)) continue
     const heard = turn.agent.text.slice(0, spokenChars).replace(CUT_NUMBER_AT_END, '')
@@ -71,7 +71,7 @@ function cutByOutage(record: CallRecord, cutoffTurn: number): TurnRecord[] {
 }
 
 function hasHandoff(record: CallRecord): boolean {
-  return record.events.some((event) => event.name === 'handoff.human') || record.turns.some((turn) => turn.agent.toolCalls.some((call) => isHandoffTool(call.name)))
+  return record.events.some((event) => event.name === AGENT_EVENTS.handoffHuman) || record.turns.some((turn) => turn.agent.toolCalls.some((call) => isHandoffTool(call.name)))
 }
 
 async function groundTurns(record: CallRecord, turns: TurnRecord[], options: JudgeCallOptions, contradictionsOnly: ReadonlySet<number>): Promise<{ hallucinations: TurnHallucinations[]; claimsChecked: number }> {
@@ -125,7 +125,7 @@ export async function judgeCall(record: CallRecord, options: JudgeCallOptions = 
   // A hand-off to a human after a system fault is the fault's consequence: from the hand-off on
   // the AI is no longer answering, so those turns are not judged for dialogue either.
   const firstFault = Math.min(...system.reasons.filter((reason) => reason.code !== 'latency_over_budget').map((reason) => reason.turn ?? 0))
-  const handoffTurn = Math.min(...record.events.filter((event) => event.name === 'handoff.human').map((event) => event.turn), ...record.turns.filter((turn) => turn.agent.toolCalls.some((call) => isHandoffTool(call.name))).map((turn) => turn.index))
+  const handoffTurn = Math.min(...record.events.filter((event) => event.name === AGENT_EVENTS.handoffHuman).map((event) => event.turn), ...record.turns.filter((turn) => turn.agent.toolCalls.some((call) => isHandoffTool(call.name))).map((turn) => turn.index))
   const handedOffAfterFault = Number.isFinite(handoffTurn) && firstFault <= handoffTurn ? handoffTurn : Number.POSITIVE_INFINITY
   const judged = record.turns.filter((turn) => turn.index < system.cutoffTurn && turn.index < handedOffAfterFault && !system.blockedTurns.has(turn.index))
   const knowledgeBase = typeof options.knowledge === 'object' ? options.knowledge : undefined

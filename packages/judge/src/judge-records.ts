@@ -36,7 +36,7 @@ export async function judgeRecords(input: string | Iterable<CallRecord> | AsyncI
     let loading = cache.get(absolute)
     if (!loading) {
       loading = loadKnowledgeBase(absolute, { signal: options.signal }).catch((error: unknown) => {
-        throw error instanceof KnowledgeError ? new JudgeError('invalid_knowledge', error.message, { cause: error }) : error
+        throw KnowledgeError.isInstance(error) ? new JudgeError('knowledge_invalid', error.message, { cause: error, file: error.file, line: error.line, field: error.field }) : error
       })
       cache.set(absolute, loading)
     }

@@ -24,7 +24,7 @@ describe('loadVocabulary', () => {
   })
 
   it('names the file and what is wrong', async () => {
-    await expect(loadVocabulary('/nonexistent/vocabulary.yaml')).rejects.toMatchObject({ code: 'invalid_vocabulary', message: expect.stringContaining('/nonexistent/vocabulary.yaml: cannot read the vocabulary file') })
+    await expect(loadVocabulary('/nonexistent/vocabulary.yaml')).rejects.toMatchObject({ code: 'vocabulary_invalid', message: expect.stringContaining('/nonexistent/vocabulary.yaml: cannot read the vocabulary file') })
     const list = await file('- cleaning\n- scaling\n')
     await expect(loadVocabulary(list)).rejects.toThrow(`${list} must be a mapping of term → list of words`)
     const broken = await file('cleaning: [scaling\n')

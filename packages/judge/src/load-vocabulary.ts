@@ -9,11 +9,11 @@ import { JudgeError } from './judge-error.ts'
  */
 export function validateVocabulary(value: unknown, where: string): Vocabulary {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new JudgeError('invalid_vocabulary', `${where} must be a mapping of term → list of words, e.g. { cleaning: [scaling, クリーニング] }`)
+    throw new JudgeError('vocabulary_invalid', `${where} must be a mapping of term → list of words, e.g. { cleaning: [scaling, クリーニング] }`)
   }
   for (const [term, words] of Object.entries(value)) {
     if (!Array.isArray(words) || words.length === 0 || !words.every((word) => typeof word === 'string' && word.trim() !== '')) {
-      throw new JudgeError('invalid_vocabulary', `${where}: "${term}" must be a non-empty list of words (text), got ${JSON.stringify(words)}`)
+      throw new JudgeError('vocabulary_invalid', `${where}: "${term}" must be a non-empty list of words (text), got ${JSON.stringify(words)}`)
     }
   }
   return value as Vocabulary
@@ -36,13 +36,13 @@ export async function loadVocabulary(file: string, options: { signal?: AbortSign
     text = await readFile(file, { encoding: 'utf8', ...(options.signal ? { signal: options.signal } : {}) })
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error
-    throw new JudgeError('invalid_vocabulary', `${file}: cannot read the vocabulary file (${(error as Error).message})`, { cause: error })
+    throw new JudgeError('vocabulary_invalid', `${file}: cannot read the vocabulary file (${(error as Error).message})`, { cause: error, file })
   }
   let value: unknown
   try {
     value = parse(text)
   } catch (error) {
-    throw new JudgeError('invalid_vocabulary', `${file}: not valid YAML or JSON (${(error as Error).message})`, { cause: error })
+    throw new JudgeError('vocabulary_invalid', `${file}: not valid YAML or JSON (${(error as Error).message})`, { cause: error, file })
   }
   return validateVocabulary(value, file)
 }

@@ -9,31 +9,31 @@ export function parseVerdict(line: string, file = '<verdicts>', lineNumber = 1):
   try {
     value = JSON.parse(line)
   } catch (error) {
-    throw new JudgeError('invalid_verdict', `${where}: not valid JSON (${(error as Error).message})`, { cause: error })
+    throw new JudgeError('verdict_invalid', `${where}: not valid JSON (${(error as Error).message})`, { cause: error, file, line: lineNumber })
   }
   const verdict = value as Partial<Verdict> | null
-  if (!verdict || typeof verdict !== 'object' || Array.isArray(verdict)) throw new JudgeError('invalid_verdict', `${where}: a verdict must be a JSON object`)
-  if (verdict.schema !== VERDICT_SCHEMA) throw new JudgeError('invalid_verdict', `${where}: "schema" must be "${VERDICT_SCHEMA}" (got ${JSON.stringify(verdict.schema)})`)
-  if (verdict.version !== VERDICT_VERSION) throw new JudgeError('invalid_verdict', `${where}: "version" ${JSON.stringify(verdict.version)} is not supported (this reader reads version ${VERDICT_VERSION})`)
+  if (!verdict || typeof verdict !== 'object' || Array.isArray(verdict)) throw new JudgeError('verdict_invalid', `${where}: a verdict must be a JSON object`, { file, line: lineNumber })
+  if (verdict.schema !== VERDICT_SCHEMA) throw new JudgeError('verdict_invalid', `${where}: "schema" must be "${VERDICT_SCHEMA}" (got ${JSON.stringify(verdict.schema)})`, { file, line: lineNumber, field: 'schema' })
+  if (verdict.version !== VERDICT_VERSION) throw new JudgeError('verdict_invalid', `${where}: "version" ${JSON.stringify(verdict.version)} is not supported (this reader reads version ${VERDICT_VERSION})`, { file, line: lineNumber, field: 'version' })
   for (const field of ['callId', 'scriptId'] as const) {
-    if (typeof verdict[field] !== 'string' || verdict[field] === '') throw new JudgeError('invalid_verdict', `${where}: "${field}" must be a non-empty string`)
+    if (typeof verdict[field] !== 'string' || verdict[field] === '') throw new JudgeError('verdict_invalid', `${where}: "${field}" must be a non-empty string`, { file, line: lineNumber, field })
   }
-  if (verdict.outcome !== 'pass' && verdict.outcome !== 'fail') throw new JudgeError('invalid_verdict', `${where}: "outcome" must be "pass" or "fail" (got ${JSON.stringify(verdict.outcome)})`)
-  if (!['system', 'dialogue', 'both', null].includes(verdict.factor as string | null)) throw new JudgeError('invalid_verdict', `${where}: "factor" must be "system", "dialogue", "both" or null (got ${JSON.stringify(verdict.factor)})`)
+  if (verdict.outcome !== 'pass' && verdict.outcome !== 'fail') throw new JudgeError('verdict_invalid', `${where}: "outcome" must be "pass" or "fail" (got ${JSON.stringify(verdict.outcome)})`, { file, line: lineNumber, field: 'outcome' })
+  if (!['system', 'dialogue', 'both', null].includes(verdict.factor as string | null)) throw new JudgeError('verdict_invalid', `${where}: "factor" must be "system", "dialogue", "both" or null (got ${JSON.stringify(verdict.factor)})`, { file, line: lineNumber, field: 'factor' })
   for (const field of ['reasons', 'hallucinations'] as const) {
-    if (!Array.isArray(verdict[field])) throw new JudgeError('invalid_verdict', `${where}: "${field}" must be an array`)
+    if (!Array.isArray(verdict[field])) throw new JudgeError('verdict_invalid', `${where}: "${field}" must be an array`, { file, line: lineNumber, field })
   }
   verdict.reasons!.forEach((reason, index) => {
-    if (typeof reason?.code !== 'string' || typeof reason.message !== 'string') throw new JudgeError('invalid_verdict', `${where}: "reasons[${index}]" needs "code" and "message" (strings)`)
+    if (typeof reason?.code !== 'string' || typeof reason.message !== 'string') throw new JudgeError('verdict_invalid', `${where}: "reasons[${index}]" needs "code" and "message" (strings)`, { file, line: lineNumber, field: `reasons[${index}]` })
   })
-  if (typeof verdict.turnsJudged !== 'number') throw new JudgeError('invalid_verdict', `${where}: "turnsJudged" must be a number`)
+  if (typeof verdict.turnsJudged !== 'number') throw new JudgeError('verdict_invalid', `${where}: "turnsJudged" must be a number`, { file, line: lineNumber, field: 'turnsJudged' })
   return { tags: [], runId: '', claimsChecked: 0, ...verdict } as Verdict
 }
 
 /**
  * The one reader of `verdicts.jsonl` (written by `VerdictsFile`): every verdict in file
  * order, blank lines skipped. A missing file or a bad line is a `JudgeError` with code
- * `invalid_verdict` naming the file and the line.
+ * `verdict_invalid` naming the file and the line.
  *
  * @example
  * const verdicts = await readVerdicts('reports/nightly/verdicts.jsonl')
@@ -45,7 +45,7 @@ export async function readVerdicts(file: string, options: { signal?: AbortSignal
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
-    throw new JudgeError('invalid_verdict', `${file}: ${missing ? 'no such verdicts file (run `voxguard judge` on the records first)' : `cannot read verdicts (${(error as Error).message})`}`, { cause: error })
+    throw new JudgeError('verdict_invalid', `${file}: ${missing ? 'no such verdicts file (run `voxguard judge` on the records first)' : `cannot read verdicts (${(error as Error).message})`}`, { cause: error, file })
   }
   const verdicts: Verdict[] = []
   text.split('\n').forEach((line, index) => {

@@ -18,7 +18,7 @@ describe('fillTemplate', () => {
 
   it('throws naming the placeholder, the template and the fix when a placeholder names no value', () => {
     expect(() => fillTemplate('Call {facts.business.phone}.', knowledgeBase)).toThrow(
-      expect.objectContaining({ code: 'unknown_placeholder', message: 'unknown placeholder {facts.business.phone} in template "Call {facts.business.phone}.": there is no fact at facts.business.phone; add it under "facts" or fix the path' }),
+      expect.objectContaining({ code: 'placeholder_unknown', message: 'unknown placeholder {facts.business.phone} in template "Call {facts.business.phone}.": there is no fact at facts.business.phone; add it under "facts" or fix the path' }),
     )
     expect(() => fillTemplate('{facts.prices_yen}', knowledgeBase)).toThrow('facts.prices_yen is a mapping, not a value; name one of its keys (facts.prices_yen.cleaning, facts.prices_yen.whitening)')
     expect(() => fillTemplate('{facts.constructor}', knowledgeBase)).toThrow('there is no fact at facts.constructor')

@@ -35,7 +35,7 @@ export function placeholderProblem(facts: FactTree, path: string): string | unde
  * (the mock LLM falsifies those spans to inject hallucinations). Numbers are written as
  * the YAML gave them (`5000`, not `5,000`). Text outside placeholders is kept as is.
  *
- * @throws KnowledgeError `unknown_placeholder` naming the placeholder and the template.
+ * @throws KnowledgeError `placeholder_unknown` naming the placeholder and the template.
  * @example
  * fillTemplateWithSlots('A cleaning is {facts.prices_yen.cleaning} yen.', knowledgeBase)
  * // { text: 'A cleaning is 5000 yen.', slots: [{ factPath: 'prices_yen.cleaning', value: '5000', start: 14 }] }
@@ -49,7 +49,7 @@ export function fillTemplateWithSlots(template: string, knowledgeBase: Pick<Know
     const value = lookupFact(knowledgeBase.facts, factPath)
     if (value === undefined) {
       const shown = template.length > 80 ? `${template.slice(0, 77)}...` : template
-      throw new KnowledgeError('unknown_placeholder', `unknown placeholder ${match[0]} in template "${shown}": ${placeholderProblem(knowledgeBase.facts, factPath)}`)
+      throw new KnowledgeError('placeholder_unknown', `unknown placeholder ${match[0]} in template "${shown}": ${placeholderProblem(knowledgeBase.facts, factPath)}`)
     }
     text += template.slice(last, match.index)
     slots.push({ factPath, value: String(value), start: text.length })
@@ -63,7 +63,7 @@ export function fillTemplateWithSlots(template: string, knowledgeBase: Pick<Know
  * Fills the `{facts.path}` placeholders of a reply template from the knowledge base's facts.
  * Intent replies of a parsed knowledge base always fill (the parser checks their placeholders).
  *
- * @throws KnowledgeError `unknown_placeholder` naming the placeholder and the template.
+ * @throws KnowledgeError `placeholder_unknown` naming the placeholder and the template.
  * @example
  * fillTemplate('Thank you for calling {facts.business.name}.', knowledgeBase) // 'Thank you for calling Sakura Dental Clinic.'
  */

@@ -48,7 +48,7 @@ describe('loadKnowledgeBase', () => {
   })
 
   it('rejects a signal that is not an AbortSignal, naming the option', async () => {
-    await expect(loadKnowledgeBase(clinicFile, { signal: 'soon' as unknown as AbortSignal })).rejects.toMatchObject({ code: 'invalid_option', message: expect.stringContaining('option "signal"') })
+    await expect(loadKnowledgeBase(clinicFile, { signal: 'soon' as unknown as AbortSignal })).rejects.toMatchObject({ code: 'option_invalid', message: expect.stringContaining('option "signal"') })
   })
 })
 
@@ -91,7 +91,7 @@ describe('parseKnowledgeBase', () => {
     ['version: 1\nversion: 1\n', 'kb.yaml:2: not valid YAML: Map keys must be unique'],
   ])('names the file, line and field of a problem: %j', (text, message) => {
     const error = parseError(text)
-    expect(error.code).toBe('invalid_knowledge_base')
+    expect(error.code).toBe('knowledge_base_invalid')
     expect(error.message).toContain(message)
   })
 

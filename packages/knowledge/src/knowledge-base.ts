@@ -126,7 +126,8 @@ function fail(source: string, problems: Problem[], document: Document | undefine
     return problem.path.length === 0 ? `${where}: ${problem.message}` : `${where}: field "${formatPath(problem.path)}": ${problem.message}`
   })
   if (problems.length > MAX_LISTED_PROBLEMS) lines.push(`... and ${problems.length - MAX_LISTED_PROBLEMS} more problems`)
-  throw new KnowledgeError('invalid_knowledge_base', lines.join('\n'))
+  const [first] = located
+  throw new KnowledgeError('knowledge_base_invalid', lines.join('\n'), { file: source, line: first?.line, field: first && first.path.length > 0 ? formatPath(first.path) : undefined })
 }
 
 function schemaProblems(error: z.ZodError): Problem[] {
@@ -155,7 +156,7 @@ function placeholderProblems(knowledgeBase: KnowledgeBase): Problem[] {
  *
  * @param value YAML text, or a parsed object.
  * @param source Where the value came from (a file path), named in errors. Default `<knowledge base>`.
- * @throws KnowledgeError `invalid_knowledge_base`, one line per problem: source, line (for text), field and what is expected.
+ * @throws KnowledgeError `knowledge_base_invalid`, one line per problem: source, line (for text), field and what is expected.
  * @example
  * const knowledgeBase = parseKnowledgeBase(await readFile('knowledge.yaml', 'utf8'), 'knowledge.yaml')
  */
@@ -168,7 +169,7 @@ export function parseKnowledgeBase(value: unknown, source = '<knowledge base>'):
     const [first] = document.errors
     if (first) {
       const line = first.linePos?.[0].line
-      throw new KnowledgeError('invalid_knowledge_base', `${source}${line === undefined ? '' : `:${line}`}: not valid YAML: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/u, '')}`, { cause: first })
+      throw new KnowledgeError('knowledge_base_invalid', `${source}${line === undefined ? '' : `:${line}`}: not valid YAML: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/u, '')}`, { cause: first, file: source, line })
     }
     data = document.toJS() as unknown
   }
@@ -185,20 +186,20 @@ export function parseKnowledgeBase(value: unknown, source = '<knowledge base>'):
  * Reads and validates a knowledge-base YAML file (format v1).
  *
  * @param options.signal Cancels the read; the promise then rejects with the signal's AbortError.
- * @throws KnowledgeError `file_unreadable` (naming the file), `invalid_knowledge_base` (file, line, field), `invalid_option`.
+ * @throws KnowledgeError `file_unreadable` (naming the file), `knowledge_base_invalid` (file, line, field), `option_invalid`.
  * @example
  * const knowledgeBase = await loadKnowledgeBase('examples/clinic-agent/knowledge.yaml')
  */
 export async function loadKnowledgeBase(file: string, options: { signal?: AbortSignal | undefined } = {}): Promise<KnowledgeBase> {
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
-    throw new KnowledgeError('invalid_option', 'loadKnowledgeBase: option "signal" must be an AbortSignal')
+    throw new KnowledgeError('option_invalid', 'loadKnowledgeBase: option "signal" must be an AbortSignal', { option: 'signal', expected: 'an AbortSignal', received: options.signal })
   }
   let text: string
   try {
     text = await readFile(file, { encoding: 'utf8', ...(options.signal ? { signal: options.signal } : {}) })
   } catch (error) {
     if (options.signal?.aborted) throw error
-    throw new KnowledgeError('file_unreadable', `${file}: cannot read the knowledge base (${(error as Error).message})`, { cause: error })
+    throw new KnowledgeError('file_unreadable', `${file}: cannot read the knowledge base (${(error as Error).message})`, { cause: error, file })
   }
   return parseKnowledgeBase(text, file)
 }

@@ -1,22 +1,34 @@
+import { hasErrorMarker, markError, VoxguardError, type VoxguardErrorOptions } from '@voxguard/errors'
+
 /**
  * Why a knowledge-base call failed:
  *
  * | code                   | when                                                                 |
  * |------------------------|----------------------------------------------------------------------|
  * | file_unreadable        | `loadKnowledgeBase` cannot read the file (missing, no permission)    |
- * | invalid_knowledge_base | the text is not YAML or not format v1 (one line per problem: file, line, field) |
- * | unknown_placeholder    | `fillTemplate` met a `{facts.path}` that names no fact value         |
- * | invalid_option         | an option has a bad value (the message names the option)             |
+ * | knowledge_base_invalid | the text is not YAML or not format v1 (one line per problem: file, line, field) |
+ * | placeholder_unknown    | `fillTemplate` met a `{facts.path}` that names no fact value         |
+ * | option_invalid         | an option has a bad value (`option` names it)                        |
  */
-export type KnowledgeErrorCode = 'file_unreadable' | 'invalid_knowledge_base' | 'unknown_placeholder' | 'invalid_option'
+export const KNOWLEDGE_ERROR_CODES = ['file_unreadable', 'knowledge_base_invalid', 'placeholder_unknown', 'option_invalid'] as const
+export type KnowledgeErrorCode = (typeof KNOWLEDGE_ERROR_CODES)[number]
 
-/** The one error type of @voxguard/knowledge. `message` says what was wrong, where, and what to do. */
-export class KnowledgeError extends Error {
+const MARKER = 'voxguard.error.KnowledgeError'
+
+/**
+ * The one error type of @voxguard/knowledge. `message` says what was wrong, where, and what
+ * to do; `file`, `line`, `field` and `option` say where, when they apply.
+ */
+export class KnowledgeError extends VoxguardError<KnowledgeErrorCode> {
   override readonly name = 'KnowledgeError'
-  readonly code: KnowledgeErrorCode
 
-  constructor(code: KnowledgeErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options)
-    this.code = code
+  constructor(code: KnowledgeErrorCode, message: string, options: VoxguardErrorOptions = {}) {
+    super(code, message, options)
+    markError(this, MARKER)
+  }
+
+  /** Whether `value` is a `KnowledgeError`, from any copy of this package. */
+  static override isInstance(value: unknown): value is KnowledgeError {
+    return hasErrorMarker(value, MARKER)
   }
 }

@@ -61,7 +61,7 @@ export class AttemptSignal {
     if (this.#cause !== undefined) return
     this.#cause = cause
     this.disarm()
-    const reason = new LlmError(`attempt ${cause}`, { kind: cause === 'timeout' ? 'timeout' : cause === 'deadline' ? 'deadline' : 'aborted' })
+    const reason = new LlmError(cause === 'timeout' ? 'timeout' : cause === 'deadline' ? 'deadline' : 'aborted', `attempt ${cause}`)
     this.#controller.abort(reason)
     const reject = this.#rejectRace
     this.#rejectRace = undefined

@@ -1,7 +1,7 @@
 import type { CallContext } from './call-context.ts'
 import { AttemptSignal } from './attempt-signal.ts'
 import { isCallerErrorKind } from './error-action.ts'
-import { LlmError, isLlmError, type AttemptRecord } from './llm-error.ts'
+import { LlmError, type AttemptRecord } from './llm-error.ts'
 import type { RateLimitReservation } from './rate-limit-budget.ts'
 import type { BreakerPermit } from './target-breaker.ts'
 import type { TargetRuntime } from './target-runtime.ts'
@@ -74,46 +74,46 @@ export class Attempt {
     this.timers.dispose()
     this.record.latencyMs = this.elapsedMs()
     this.record.outcome = this.timers.cause === 'cancelled' ? 'cancelled' : 'error'
-    this.record.errorKind = normalized.kind
+    this.record.errorCode = normalized.code
     if (normalized.status !== undefined) this.record.status = normalized.status
     this.target.budget.learn(normalized.headers)
     this.#reservation.settle(undefined)
-    if (normalized.kind === 'rate_limited' && normalized.retryAfterMs !== undefined && normalized.retryAfterMs > 0) {
+    if (normalized.code === 'rate_limited' && normalized.retryAfterMs !== undefined && normalized.retryAfterMs > 0) {
       this.target.breaker.openFor(normalized.retryAfterMs)
     }
-    if (this.record.outcome === 'cancelled' || isCallerErrorKind(normalized.kind) || normalized.kind === 'deadline') {
+    if (this.record.outcome === 'cancelled' || isCallerErrorKind(normalized.code) || normalized.code === 'deadline') {
       // Not the target's fault. A stream that already delivered tokens showed the target
       // healthy; otherwise nothing is known (a half-open probe stays half-open).
       if (this.record.timeToFirstTokenMs === undefined) this.#permit.release()
       else this.#permit.succeed()
     } else {
-      this.target.recordFailure(normalized.kind)
+      this.target.recordFailure(normalized.code)
       this.#permit.fail(normalized)
     }
-    if (this.call.observed) this.call.emit({ ...this.#eventBase(), type: 'attempt-end', outcome: this.record.outcome, errorKind: normalized.kind, ...(normalized.status === undefined ? {} : { status: normalized.status }) })
+    if (this.call.observed) this.call.emit({ ...this.#eventBase(), type: 'attempt-end', outcome: this.record.outcome, errorCode: normalized.code, ...(normalized.status === undefined ? {} : { status: normalized.status }) })
     return normalized
   }
 
   /** Cancels a still-running attempt (a hedge that lost, a consumer that stopped reading). */
   cancel(): void {
     this.timers.abort('cancelled')
-    this.fail(new LlmError('attempt cancelled', { kind: 'aborted', target: this.target.name }))
+    this.fail(new LlmError('aborted', 'attempt cancelled', { target: this.target.name }))
   }
 
   #normalize(error: unknown): LlmError {
     const target = this.target.name
     switch (this.timers.cause) {
       case 'aborted':
-        return new LlmError('the caller aborted the call', { kind: 'aborted', target, cause: error })
+        return new LlmError('aborted', 'the caller aborted the call', { target, cause: error })
       case 'deadline':
-        return new LlmError(`route "${this.call.route.name}" deadline of ${this.call.route.deadlineMs} ms passed during the attempt on "${target}"`, { kind: 'deadline', target, cause: error })
+        return new LlmError('deadline', `route "${this.call.route.name}" deadline of ${this.call.route.deadlineMs} ms passed during the attempt on "${target}"`, { target, cause: error })
       case 'timeout':
-        return new LlmError(`target "${target}": ${this.timers.timeoutReason}`, { kind: 'timeout', target, cause: error })
+        return new LlmError('timeout', `target "${target}": ${this.timers.timeoutReason}`, { target, cause: error })
       case 'cancelled':
-        return new LlmError(`attempt on "${target}" cancelled`, { kind: 'aborted', target, cause: error })
+        return new LlmError('aborted', `attempt on "${target}" cancelled`, { target, cause: error })
       default:
-        if (isLlmError(error)) return error
-        return new LlmError(`target "${target}" failed: ${error instanceof Error ? error.message : String(error)}`, { kind: 'network', target, cause: error })
+        if (LlmError.isInstance(error)) return error
+        return new LlmError('network', `target "${target}" failed: ${error instanceof Error ? error.message : String(error)}`, { target, cause: error })
     }
   }
 

@@ -1,6 +1,6 @@
 import type { CallDeadline } from './deadline.ts'
 import { emitEvent, type LlmEvent, type LlmEventListener } from './emit-event.ts'
-import { LlmError, type AttemptRecord, type LlmErrorKind } from './llm-error.ts'
+import { LlmError, type AttemptRecord, type LlmErrorCode } from './llm-error.ts'
 import { estimateTokens } from './rate-limit-budget.ts'
 import type { ResolvedRoute } from './route-config.ts'
 import type { TargetRuntime } from './target-runtime.ts'
@@ -77,10 +77,10 @@ export class CallContext {
   }
 
   /** Records a target passed over without a request (breaker open, no budget). */
-  recordSkip(target: TargetRuntime, kind: LlmErrorKind, reason: string): AttemptRecord {
+  recordSkip(target: TargetRuntime, kind: LlmErrorCode, reason: string): AttemptRecord {
     target.skipped += 1
     const record = this.addRecord(target, 'skipped')
-    record.errorKind = kind
+    record.errorCode = kind
     record.reason = reason
     this.emit({
       ...target.eventFields(),
@@ -88,7 +88,7 @@ export class CallContext {
       attempt: record.attempt,
       latencyMs: 0,
       outcome: 'skipped',
-      errorKind: kind,
+      errorCode: kind,
       reason,
     })
     return record
@@ -99,12 +99,12 @@ export class CallContext {
     const cause = this.deadline.cause()
     if (cause === undefined) return undefined
     return cause === 'aborted'
-      ? new LlmError('the caller aborted the call', { kind: 'aborted', attempts: this.attempts })
-      : new LlmError(`route "${this.route.name}" deadline of ${this.route.deadlineMs} ms passed`, { kind: 'deadline', attempts: this.attempts })
+      ? new LlmError('aborted', 'the caller aborted the call', { attempts: this.attempts })
+      : new LlmError('deadline', `route "${this.route.name}" deadline of ${this.route.deadlineMs} ms passed`, { attempts: this.attempts })
   }
 }
 
 /** Short description of an error for attempt reasons: "server 503", "timeout (no first token within 3000 ms)". */
 export function describeError(error: LlmError): string {
-  return `${error.kind}${error.status === undefined ? '' : ` ${error.status}`}`
+  return `${error.code}${error.status === undefined ? '' : ` ${error.status}`}`
 }

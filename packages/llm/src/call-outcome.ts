@@ -5,7 +5,7 @@ import type { TargetRuntime } from './target-runtime.ts'
 
 /** Errors after which no other target is tried. */
 export function stopsTheCall(error: LlmError): boolean {
-  return actionForErrorKind(error.kind) === 'fail' && error.kind !== 'all_failed'
+  return actionForErrorKind(error.code) === 'fail' && error.code !== 'all_failed'
 }
 
 /** Completes the last record's reason and emits `fallback`. */
@@ -16,7 +16,7 @@ export function recordFallback(call: CallContext, from: TargetRuntime, to: Targe
   call.emit({
     ...from.eventFields(),
     type: 'fallback',
-    errorKind: error.kind,
+    errorCode: error.code,
     reason: why,
     ...(to === undefined ? {} : { nextTarget: to.name }),
   })
@@ -33,14 +33,13 @@ export function finalError(call: CallContext): LlmError {
   const aborted = call.abortError()
   if (aborted !== undefined) return withAttempts(call, aborted)
   const attempts = [...call.attempts]
-  const summary = attempts.map((record) => `${record.target} (${record.errorKind ?? record.outcome}${record.status === undefined ? '' : ` ${record.status}`})`).join(', ')
-  if (attempts.length > 0 && attempts.every((record) => record.errorKind === 'breaker_open')) {
-    return new LlmError(`route "${call.route.name}": every target's breaker is open (${summary}); failing fast`, { kind: 'breaker_open', attempts })
+  const summary = attempts.map((record) => `${record.target} (${record.errorCode ?? record.outcome}${record.status === undefined ? '' : ` ${record.status}`})`).join(', ')
+  if (attempts.length > 0 && attempts.every((record) => record.errorCode === 'breaker_open')) {
+    return new LlmError('breaker_open', `route "${call.route.name}": every target's breaker is open (${summary}); failing fast`, { attempts })
   }
   const budget = call.requestsMade >= call.route.maxAttempts ? `; attempt budget (maxAttempts ${call.route.maxAttempts}) used` : ''
   const last = attempts.at(-1)
-  return new LlmError(`route "${call.route.name}": every target failed: ${summary || 'no target tried'}${budget}`, {
-    kind: 'all_failed',
+  return new LlmError('all_failed', `route "${call.route.name}": every target failed: ${summary || 'no target tried'}${budget}`, {
     attempts,
     ...(last?.status === undefined ? {} : { status: last.status }),
   })

@@ -4,7 +4,7 @@ import type { LlmClientOptions } from './client-options.ts'
 import { createCallDeadline } from './deadline.ts'
 import { emitEvent } from './emit-event.ts'
 import type { LlmCallRequest, LlmChatResult, LlmClient, LlmStreamPart } from './llm-client-types.ts'
-import { LlmError, isLlmError } from './llm-error.ts'
+import { LlmError } from './llm-error.ts'
 import { createProviderAdapter } from './providers/create-provider-adapter.ts'
 import { RateLimitBudget } from './rate-limit-budget.ts'
 import { resolveRoute, targetsOfChain, type ResolvedRoute } from './route-config.ts'
@@ -71,10 +71,10 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
     targetsOfChain(route.chain, (pool) => selectFromPool(pool, poolState)).map((name) => runtimes.get(name) as TargetRuntime)
 
   const begin = (request: LlmCallRequest) => {
-    if (closed) throw new LlmError('the client is closed', { kind: 'aborted' })
+    if (closed) throw new LlmError('aborted', 'the client is closed')
     const route = routes.get(request?.route)
     if (route === undefined) {
-      throw new LlmError(`route: unknown route "${String(request?.route)}"; known routes: ${[...routes.keys()].join(', ')}`, { kind: 'bad_request' })
+      throw new LlmError('request_invalid', `route: unknown route "${String(request?.route)}"; known routes: ${[...routes.keys()].join(', ')}`)
     }
     const plan = planFor(route)
     const { route: _route, signal, ...providerRequest } = request
@@ -128,7 +128,7 @@ function succeedSpans(spans: CallTelemetry, served: TargetRuntime, call: CallCon
 }
 
 function failSpans(spans: CallTelemetry, call: CallContext, error: unknown): LlmError {
-  const failure = isLlmError(error) ? error : new LlmError(String(error), { kind: 'all_failed', attempts: call.attempts, cause: error })
+  const failure = LlmError.isInstance(error) ? error : new LlmError('all_failed', String(error), { attempts: call.attempts, cause: error })
   spans.fail(failure, call.attempts.length)
   return failure
 }

@@ -23,7 +23,7 @@ export function createCallDeadline(deadlineMs: number, callerSignal: AbortSignal
   const abort = (why: 'aborted' | 'deadline') => {
     if (cause !== undefined) return
     cause = why
-    controller.abort(why === 'aborted' ? callerSignal?.reason : new LlmError(`deadline of ${deadlineMs} ms passed`, { kind: 'deadline' }))
+    controller.abort(why === 'aborted' ? callerSignal?.reason : new LlmError('deadline', `deadline of ${deadlineMs} ms passed`))
   }
   const timer = setTimeout(() => abort('deadline'), deadlineMs)
   timer.unref()

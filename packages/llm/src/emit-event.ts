@@ -1,4 +1,4 @@
-import type { AttemptRecord, LlmErrorKind } from './llm-error.ts'
+import type { AttemptRecord, LlmErrorCode } from './llm-error.ts'
 
 /** State of one target's circuit breaker. */
 export type BreakerState = 'closed' | 'open' | 'half-open'
@@ -31,7 +31,7 @@ export interface LlmEvent {
   latencyMs?: number
   timeToFirstTokenMs?: number
   outcome?: AttemptRecord['outcome']
-  errorKind?: LlmErrorKind
+  errorCode?: LlmErrorCode
   status?: number
   breakerState: BreakerState
   /** For `fallback`: the target the call moves to next (absent when none is left). */

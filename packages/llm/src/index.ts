@@ -12,8 +12,8 @@ export type { TargetStats } from './target-runtime.ts'
 export type { TelemetryOptions } from './telemetry.ts'
 
 // Errors and events
-export { LlmError, isLlmError } from './llm-error.ts'
-export type { AttemptRecord, LlmErrorKind, LlmErrorOptions } from './llm-error.ts'
+export { LlmError } from './llm-error.ts'
+export type { AttemptRecord, LlmErrorCode, LlmErrorOptions } from './llm-error.ts'
 export type { BreakerState, LlmEvent, LlmEventListener, LlmEventType } from './emit-event.ts'
 
 // Targets and providers

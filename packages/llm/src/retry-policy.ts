@@ -3,7 +3,7 @@ import type { CallContext } from './call-context.ts'
 import { describeError } from './call-context.ts'
 import { sleep } from './deadline.ts'
 import { actionForErrorKind } from './error-action.ts'
-import { isLlmError, type LlmError } from './llm-error.ts'
+import { LlmError } from './llm-error.ts'
 import type { ResolvedRoute } from './route-config.ts'
 
 /** What to do after a retryable failure: wait and retry the same target, or fall back now (and why). */
@@ -30,7 +30,7 @@ export interface RetryBudgetState {
  */
 export function decideRetry(error: LlmError, state: RetryBudgetState): RetryDecision {
   const described = describeError(error)
-  if (actionForErrorKind(error.kind) !== 'retry') return { fallBackReason: `${described}; fell back` }
+  if (actionForErrorKind(error.code) !== 'retry') return { fallBackReason: `${described}; fell back` }
   if (state.requestsMade >= state.route.maxAttempts) {
     return { fallBackReason: `${described}; attempt budget (maxAttempts ${state.route.maxAttempts}) used` }
   }
@@ -74,12 +74,12 @@ export async function retrySameTarget<T>(
     maxTimeout: 0,
     randomize: false,
     onFailedAttempt: ({ error, retriesLeft }) => {
-      if (retriesLeft > 0 || !isLlmError(error)) return
-      const retryable = actionForErrorKind(error.kind) === 'retry'
+      if (retriesLeft > 0 || !LlmError.isInstance(error)) return
+      const retryable = actionForErrorKind(error.code) === 'retry'
       onGiveUp(error, `${describeError(error)}${retryable ? '; retries on this target used' : ''}; fell back`)
     },
     shouldRetry: async ({ error }) => {
-      if (!isLlmError(error)) return false
+      if (!LlmError.isInstance(error)) return false
       retryNumber += 1
       const decision = decideRetry(error, {
         route: call.route,

@@ -12,7 +12,7 @@ export interface FailoverResult<T> {
 
 /**
  * Walks the call's plan of targets until one attempt succeeds: retries and skips happen
- * in `runTarget`, fail-now errors (bad_request, aborted, deadline) stop the walk, the
+ * in `runTarget`, fail-now errors (request_invalid, aborted, deadline) stop the walk, the
  * rest fall back. With `hedgeAfterMs` the walk is concurrent (see `hedge`).
  * `discard` cleans up a value that arrived after another target already won.
  */

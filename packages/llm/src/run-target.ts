@@ -1,6 +1,6 @@
 import { Attempt } from './attempt.ts'
 import { describeError, type CallContext } from './call-context.ts'
-import { LlmError, isLlmError } from './llm-error.ts'
+import { LlmError } from './llm-error.ts'
 import { retrySameTarget, StopRetrying } from './retry-policy.ts'
 import type { TargetRuntime } from './target-runtime.ts'
 
@@ -45,28 +45,28 @@ export async function runTarget<T>(
   } catch (error) {
     const aborted = call.abortError()
     if (aborted !== undefined) return { ok: false, error: aborted }
-    if (cancelSignal?.aborted) return { ok: false, error: new LlmError('cancelled', { kind: 'aborted', target: target.name }) }
-    return { ok: false, error: isLlmError(error) ? error : new LlmError(String(error), { kind: 'network', target: target.name, cause: error }) }
+    if (cancelSignal?.aborted) return { ok: false, error: new LlmError('aborted', 'cancelled', { target: target.name }) }
+    return { ok: false, error: LlmError.isInstance(error) ? error : new LlmError('network', String(error), { target: target.name, cause: error }) }
   }
 }
 
 /** Starts an attempt if the target may be sent a request now, else records the skip and returns why. */
 function admit(call: CallContext, target: TargetRuntime, cancelSignal: AbortSignal | undefined): Attempt | LlmError {
   if (call.requestsMade >= call.route.maxAttempts) {
-    return new LlmError(`attempt budget (maxAttempts ${call.route.maxAttempts}) used`, { kind: 'all_failed', target: target.name })
+    return new LlmError('all_failed', `attempt budget (maxAttempts ${call.route.maxAttempts}) used`, { target: target.name })
   }
   const reservation = target.breaker.state === 'open' ? undefined : target.budget.reserve(call.estimatedTokens())
   if (reservation !== undefined && 'noRoom' in reservation) {
     const reason = `rate-limit budget: ${reservation.noRoom}; skipped without a request`
     call.recordSkip(target, 'rate_limited', reason)
-    return new LlmError(`target "${target.name}": ${reason}`, { kind: 'rate_limited', target: target.name })
+    return new LlmError('rate_limited', `target "${target.name}": ${reason}`, { target: target.name })
   }
   const permit = reservation === undefined ? undefined : target.breaker.acquire()
   if (reservation === undefined || permit === undefined) {
     reservation?.cancel()
     const reason = `breaker ${target.breaker.state}; skipped without a request`
     call.recordSkip(target, 'breaker_open', reason)
-    return new LlmError(`target "${target.name}": ${reason}`, { kind: 'breaker_open', target: target.name })
+    return new LlmError('breaker_open', `target "${target.name}": ${reason}`, { target: target.name })
   }
   return new Attempt(call, target, permit, reservation, cancelSignal)
 }

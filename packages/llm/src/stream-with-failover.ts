@@ -59,7 +59,7 @@ export async function* streamWithFailover(call: CallContext, plan: TargetRuntime
         yield part
       }
       if (finishReason === undefined) {
-        throw new LlmError(`stream from "${attempt.target.name}" ended without a finish part`, { kind: 'network', target: attempt.target.name })
+        throw new LlmError('network', `stream from "${attempt.target.name}" ended without a finish part`, { target: attempt.target.name })
       }
       attempt.succeed(usage, open.headers)
       yield { type: 'end', text, toolCalls, usage, finishReason, servedBy: attempt.target.name, attempts: [...call.attempts] }
@@ -95,8 +95,7 @@ function withDeliveredText(error: LlmError, text: string): LlmError {
 
 /** The same failure (kind, status, headers, attempts) told with more context; the original is the cause. */
 function restate(error: LlmError, message: string, target: string | undefined): LlmError {
-  return new LlmError(message, {
-    kind: error.kind,
+  return new LlmError(error.code, message, {
     headers: error.headers,
     attempts: error.attempts,
     cause: error,

@@ -1,5 +1,5 @@
 import type { BreakerState } from './emit-event.ts'
-import type { LlmErrorKind } from './llm-error.ts'
+import type { LlmErrorCode } from './llm-error.ts'
 import type { RateLimitBudget } from './rate-limit-budget.ts'
 import { updateEwma } from './select-from-pool.ts'
 import type { TargetBreaker } from './target-breaker.ts'
@@ -19,7 +19,7 @@ export interface TargetStats {
   skipped: number
   /** Smoothed latency of successful attempts (time to first token for streams). */
   latencyEwmaMs: number | undefined
-  lastErrorKind: LlmErrorKind | undefined
+  lastErrorKind: LlmErrorCode | undefined
 }
 
 /** Everything the router keeps per target: adapter, breaker, budget, counters. */
@@ -35,7 +35,7 @@ export class TargetRuntime {
   latencyEwmaMs: number | undefined
   /** When `latencyEwmaMs` last got a sample (`performance.now()` clock). */
   latencyMeasuredAtMs: number | undefined
-  lastErrorKind: LlmErrorKind | undefined
+  lastErrorKind: LlmErrorCode | undefined
 
   constructor(name: string, adapter: ProviderAdapter, breaker: TargetBreaker, budget: RateLimitBudget) {
     this.name = name
@@ -55,7 +55,7 @@ export class TargetRuntime {
     this.latencyMeasuredAtMs = performance.now()
   }
 
-  recordFailure(kind: LlmErrorKind): void {
+  recordFailure(kind: LlmErrorCode): void {
     this.failures += 1
     this.lastErrorKind = kind
   }

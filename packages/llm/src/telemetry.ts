@@ -65,9 +65,9 @@ export class Telemetry {
         span.end()
       },
       fail: (error, attempts) => {
-        span.setAttributes({ 'error.type': error.kind, 'voxguard.llm.attempts': attempts })
+        span.setAttributes({ 'error.type': error.code, 'voxguard.llm.attempts': attempts })
         span.setStatus({ code: SpanStatusCode.ERROR, message: error.message })
-        this.#duration.record(seconds(), { ...attributes, 'error.type': error.kind })
+        this.#duration.record(seconds(), { ...attributes, 'error.type': error.code })
         span.end()
       },
     }

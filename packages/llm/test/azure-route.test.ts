@@ -72,7 +72,7 @@ describe('an Azure route at the HTTP boundary', () => {
       { region: 'swedencentral', path: '/openai/v1/chat/completions', query: '', apiKey: swedenKey, authorization: null },
     ])
     expect(seen[1]?.body).toMatchObject({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'When do you open on Monday?' }] })
-    expect(result.attempts[0]).toMatchObject({ target: 'azure-japaneast', provider: 'azure-openai', model: 'gpt-4o-mini', outcome: 'error', errorKind: 'rate_limited', status: 429 })
+    expect(result.attempts[0]).toMatchObject({ target: 'azure-japaneast', provider: 'azure-openai', model: 'gpt-4o-mini', outcome: 'error', errorCode: 'rate_limited', status: 429 })
     expect(result.attempts[0]?.reason).toMatch(/^rate_limited 429; wait of 20000 ms exceeds the remaining deadline \(\d+ ms\); fell back$/)
     expect(log.of('breaker-open', 'azure-japaneast')[0]).toMatchObject({ reason: 'open for 20000 ms' })
     const everything = JSON.stringify(log.events) + JSON.stringify(result)
@@ -88,7 +88,7 @@ describe('an Azure route at the HTTP boundary', () => {
     expect(parts.filter((part) => part.type === 'text-delta').map((part) => part.text)).toEqual(['We open', ' at 9 am.'])
     const end = parts.at(-1) as Extract<LlmStreamPart, { type: 'end' }>
     expect(end).toMatchObject({ type: 'end', servedBy: 'azure-swedencentral', text: 'We open at 9 am.' })
-    expect(end.attempts[0]).toMatchObject({ target: 'azure-japaneast', outcome: 'skipped', errorKind: 'breaker_open' })
+    expect(end.attempts[0]).toMatchObject({ target: 'azure-japaneast', outcome: 'skipped', errorCode: 'breaker_open' })
     expect(seen.map((request) => `${request.region}${request.body.stream === true ? ' stream' : ''}`)).toEqual(['japaneast', 'swedencentral', 'swedencentral stream'])
   })
 })

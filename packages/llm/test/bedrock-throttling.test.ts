@@ -59,12 +59,12 @@ describe('Bedrock throttling', () => {
     const result = await llm.chat({ route: 'answer', messages: [{ role: 'user', content: 'When do you open?' }] })
     llm.close()
     expect(result.servedBy).toBe('openai')
-    expect(result.attempts.filter((attempt) => attempt.target === 'bedrock').map((attempt) => [attempt.errorKind, attempt.status])).toEqual([
+    expect(result.attempts.filter((attempt) => attempt.target === 'bedrock').map((attempt) => [attempt.errorCode, attempt.status])).toEqual([
       ['rate_limited', 429],
       ['rate_limited', 429],
     ])
     expect(bedrockRequests).toBe(2)
-    expect(events.find((event) => event.type === 'fallback')).toMatchObject({ target: 'bedrock', nextTarget: 'openai', errorKind: 'rate_limited' })
+    expect(events.find((event) => event.type === 'fallback')).toMatchObject({ target: 'bedrock', nextTarget: 'openai', errorCode: 'rate_limited' })
     expect(JSON.stringify(events) + JSON.stringify(result.attempts)).not.toContain('bench-secret-access-key')
   })
 
@@ -74,8 +74,8 @@ describe('Bedrock throttling', () => {
     const { parts, error } = await readParts(llm.stream({ route: 'answer', messages: [{ role: 'user', content: 'When do you open?' }] }))
     expect(error).toBeUndefined()
     expect(parts.at(-1)).toMatchObject({ type: 'end', servedBy: 'openai', text: 'We open at 9.' })
-    const end = parts.at(-1) as { attempts: Array<{ target: string; errorKind?: string; status?: number }> }
-    expect(end.attempts.map(({ target, errorKind }) => `${target}:${errorKind ?? 'ok'}`)).toEqual(['bedrock:rate_limited', 'openai:ok'])
+    const end = parts.at(-1) as { attempts: Array<{ target: string; errorCode?: string; status?: number }> }
+    expect(end.attempts.map(({ target, errorCode }) => `${target}:${errorCode ?? 'ok'}`)).toEqual(['bedrock:rate_limited', 'openai:ok'])
     expect(requests).toEqual({ bedrock: 1, openai: 1 })
   })
 
@@ -84,7 +84,7 @@ describe('Bedrock throttling', () => {
     serve([messageStartFrame(), textDeltaFrame('We open'), throttlingFrame(), textStopFrame(), messageStopFrame(), metadataFrame()])
     const { parts, error } = await readParts(llm.stream({ route: 'answer', messages: [{ role: 'user', content: 'When do you open?' }] }))
     expect(parts).toEqual([{ type: 'text-delta', text: 'We open' }])
-    expect(error).toMatchObject({ kind: 'rate_limited', target: 'bedrock', message: expect.stringContaining('after the first token (7 characters delivered)') })
+    expect(error).toMatchObject({ code: 'rate_limited', target: 'bedrock', message: expect.stringContaining('after the first token (7 characters delivered)') })
     expect(requests).toEqual({ bedrock: 1, openai: 0 })
   })
 })

@@ -22,7 +22,7 @@ async function withHalfOpenPrimary(route: Partial<RouteConfig> = {}) {
   for (let call = 0; call < 2; call += 1) await llm.chat({ route: 'answer', messages })
   expect(log.of('breaker-open', 'primary')).toHaveLength(1)
   const skipped = await llm.chat({ route: 'answer', messages })
-  expect(skipped.attempts[0]).toMatchObject({ target: 'primary', outcome: 'skipped', errorKind: 'breaker_open' })
+  expect(skipped.attempts[0]).toMatchObject({ target: 'primary', outcome: 'skipped', errorCode: 'breaker_open' })
   expect(primary.requests).toHaveLength(2)
   await log.waitFor('breaker-half-open', 'primary')
   const primaryState = () => llm.targetStats().find((stats) => stats.target === 'primary')?.breakerState
@@ -38,7 +38,7 @@ describe('breaker half-open probe (real sockets)', () => {
     expect(primary.requests).toHaveLength(3)
     expect(results.map((result) => result.servedBy).sort()).toEqual(['primary', 'secondary', 'secondary'])
     for (const result of results.filter((candidate) => candidate.servedBy === 'secondary')) {
-      expect(result.attempts[0]).toMatchObject({ target: 'primary', outcome: 'skipped', errorKind: 'breaker_open', reason: 'breaker half-open; skipped without a request' })
+      expect(result.attempts[0]).toMatchObject({ target: 'primary', outcome: 'skipped', errorCode: 'breaker_open', reason: 'breaker half-open; skipped without a request' })
     }
     expect(log.of('breaker-close', 'primary')).toHaveLength(1)
     expect(primaryState()).toBe('closed')
@@ -50,13 +50,13 @@ describe('breaker half-open probe (real sockets)', () => {
   it('a failed probe reopens the breaker: one request, then none until the next reset', async () => {
     const { llm, log, primary, primaryState } = await withHalfOpenPrimary()
     const probe = await llm.chat({ route: 'answer', messages })
-    expect(probe.attempts[0]).toMatchObject({ target: 'primary', outcome: 'error', errorKind: 'server', status: 500 })
+    expect(probe.attempts[0]).toMatchObject({ target: 'primary', outcome: 'error', errorCode: 'server', status: 500 })
     expect(primary.requests).toHaveLength(3)
     expect(log.of('breaker-open', 'primary')).toHaveLength(2)
     expect(log.of('breaker-close', 'primary')).toHaveLength(0)
     expect(primaryState()).toBe('open')
     const next = await llm.chat({ route: 'answer', messages })
-    expect(next.attempts[0]).toMatchObject({ target: 'primary', outcome: 'skipped', errorKind: 'breaker_open' })
+    expect(next.attempts[0]).toMatchObject({ target: 'primary', outcome: 'skipped', errorCode: 'breaker_open' })
     expect(primary.requests).toHaveLength(3)
   })
 
@@ -69,7 +69,7 @@ describe('breaker half-open probe (real sockets)', () => {
     controller.abort()
     const error = (await pending) as LlmError
     expect(error).toBeInstanceOf(LlmError)
-    expect(error.kind).toBe('aborted')
+    expect(error.code).toBe('aborted')
     await primary.closes(1)
     expect(log.of('breaker-close', 'primary')).toHaveLength(0)
     expect(log.of('breaker-open', 'primary')).toHaveLength(1)
@@ -85,8 +85,8 @@ describe('breaker half-open probe (real sockets)', () => {
     const { llm, log, primary, primaryState } = await withHalfOpenPrimary({ deadlineMs: 300 })
     primary.reply = hang
     const error = (await llm.chat({ route: 'answer', messages }).catch((caught: unknown) => caught)) as LlmError
-    expect(error.kind).toBe('deadline')
-    expect(error.attempts.map(({ target, outcome, errorKind }) => ({ target, outcome, errorKind }))).toEqual([{ target: 'primary', outcome: 'error', errorKind: 'deadline' }])
+    expect(error.code).toBe('deadline')
+    expect(error.attempts.map(({ target, outcome, errorCode }) => ({ target, outcome, errorCode }))).toEqual([{ target: 'primary', outcome: 'error', errorCode: 'deadline' }])
     expect(log.of('breaker-close', 'primary')).toHaveLength(0)
     expect(log.of('breaker-open', 'primary')).toHaveLength(1)
     expect(primaryState()).toBe('half-open')

@@ -49,10 +49,10 @@ describe('fallback at the HTTP boundary (OpenAI wire format)', () => {
     expect(result.text).toBe('We open at 9 on Monday.')
     expect(result.servedBy).toBe('secondary')
     expect(requestCounts).toEqual({ primary: 2, secondary: 1 })
-    expect(result.attempts.map(({ target, outcome, errorKind, status }) => ({ target, outcome, errorKind, status }))).toEqual([
-      { target: 'primary', outcome: 'error', errorKind: 'server', status: 503 },
-      { target: 'primary', outcome: 'error', errorKind: 'server', status: 503 },
-      { target: 'secondary', outcome: 'success', errorKind: undefined, status: undefined },
+    expect(result.attempts.map(({ target, outcome, errorCode, status }) => ({ target, outcome, errorCode, status }))).toEqual([
+      { target: 'primary', outcome: 'error', errorCode: 'server', status: 503 },
+      { target: 'primary', outcome: 'error', errorCode: 'server', status: 503 },
+      { target: 'secondary', outcome: 'success', errorCode: undefined, status: undefined },
     ])
     expect(result.attempts.map((attempt) => attempt.reason)).toEqual(['server 503; retried same target after ' + result.attempts[0]?.reason?.match(/\d+ ms/)?.[0], 'server 503; retries on this target used; fell back', undefined])
     expect(events.map((event) => `${event.type}:${event.target}`)).toEqual([
@@ -64,7 +64,7 @@ describe('fallback at the HTTP boundary (OpenAI wire format)', () => {
       'attempt-start:secondary',
       'attempt-end:secondary',
     ])
-    expect(events.find((event) => event.type === 'fallback')).toMatchObject({ nextTarget: 'secondary', errorKind: 'server' })
+    expect(events.find((event) => event.type === 'fallback')).toMatchObject({ nextTarget: 'secondary', errorCode: 'server' })
   })
 
   it('honours Retry-After on a 429: waits, then succeeds on the same target', async () => {
@@ -76,7 +76,7 @@ describe('fallback at the HTTP boundary (OpenAI wire format)', () => {
     expect(result.servedBy).toBe('primary')
     expect(performance.now() - started).toBeGreaterThanOrEqual(145)
     expect(requestCounts).toEqual({ primary: 2, secondary: 0 })
-    expect(result.attempts[0]).toMatchObject({ errorKind: 'rate_limited', status: 429, reason: 'rate_limited 429; retried same target after 150 ms' })
+    expect(result.attempts[0]).toMatchObject({ errorCode: 'rate_limited', status: 429, reason: 'rate_limited 429; retried same target after 150 ms' })
   })
 
   it('falls back at once when the Retry-After wait is longer than the remaining deadline', async () => {
@@ -95,9 +95,9 @@ describe('fallback at the HTTP boundary (OpenAI wire format)', () => {
     const { llm, events } = client()
     const error = (await llm.chat({ route: 'answer', messages }).catch((caught: unknown) => caught)) as LlmError
     expect(error).toBeInstanceOf(LlmError)
-    expect(error.kind).toBe('all_failed')
+    expect(error.code).toBe('all_failed')
     expect(requestCounts).toEqual({ primary: 1, secondary: 1 })
-    expect(error.attempts.map((attempt) => attempt.errorKind)).toEqual(['auth', 'auth'])
+    expect(error.attempts.map((attempt) => attempt.errorCode)).toEqual(['auth', 'auth'])
     const everything = JSON.stringify(events) + error.message + String(error.stack) + JSON.stringify(error.attempts) + JSON.stringify(error.headers)
     expect(everything).not.toContain(testApiKey)
   })
@@ -106,7 +106,7 @@ describe('fallback at the HTTP boundary (OpenAI wire format)', () => {
     serve(jsonError(400, badRequestBody))
     const { llm } = client()
     const error = (await llm.chat({ route: 'answer', messages }).catch((caught: unknown) => caught)) as LlmError
-    expect(error.kind).toBe('bad_request')
+    expect(error.code).toBe('request_invalid')
     expect(error.status).toBe(400)
     expect(requestCounts).toEqual({ primary: 1, secondary: 0 })
     expect(error.attempts).toHaveLength(1)
@@ -119,19 +119,19 @@ describe('fallback at the HTTP boundary (OpenAI wire format)', () => {
     expect(requestCounts.primary).toBe(2)
     for (let call = 0; call < 3; call += 1) {
       const result = await llm.chat({ route: 'answer', messages })
-      expect(result.attempts[0]).toMatchObject({ target: 'primary', outcome: 'skipped', errorKind: 'breaker_open', latencyMs: 0 })
+      expect(result.attempts[0]).toMatchObject({ target: 'primary', outcome: 'skipped', errorCode: 'breaker_open', latencyMs: 0 })
     }
     expect(requestCounts).toEqual({ primary: 2, secondary: 5 })
     expect(events.filter((event) => event.type === 'breaker-open').map((event) => event.target)).toEqual(['primary'])
   })
 
-  it('fails fast with kind breaker_open when every target is open', async () => {
+  it('fails fast with code breaker_open when every target is open', async () => {
     serve(jsonError(500, serverErrorBody), jsonError(500, serverErrorBody))
     const { llm } = client({ maxRetriesPerTarget: 0 }, { volumeThreshold: 1, resetTimeoutMs: 60_000 })
     await llm.chat({ route: 'answer', messages }).catch(() => undefined)
     const before = { ...requestCounts }
     const error = (await llm.chat({ route: 'answer', messages }).catch((caught: unknown) => caught)) as LlmError
-    expect(error.kind).toBe('breaker_open')
+    expect(error.code).toBe('breaker_open')
     expect(requestCounts).toEqual(before)
   })
 
@@ -140,7 +140,7 @@ describe('fallback at the HTTP boundary (OpenAI wire format)', () => {
     const { llm, events } = client({ deadlineMs: 2_000 })
     expect((await llm.chat({ route: 'answer', messages })).servedBy).toBe('secondary')
     const second = await llm.chat({ route: 'answer', messages })
-    expect(second.attempts[0]).toMatchObject({ target: 'primary', outcome: 'skipped', errorKind: 'breaker_open' })
+    expect(second.attempts[0]).toMatchObject({ target: 'primary', outcome: 'skipped', errorCode: 'breaker_open' })
     expect(requestCounts.primary).toBe(1)
     expect(events.find((event) => event.type === 'breaker-open')).toMatchObject({ target: 'primary', reason: 'open for 5000 ms' })
   })

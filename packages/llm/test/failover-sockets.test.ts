@@ -22,7 +22,7 @@ describe('failover over real sockets', () => {
     const llm = setup(await closedPortUrl(), await answer())
     const result = await llm.chat({ route: 'answer', messages })
     expect(result.servedBy).toBe('secondary')
-    expect(result.attempts.slice(0, 2).map((attempt) => attempt.errorKind)).toEqual(['network', 'network'])
+    expect(result.attempts.slice(0, 2).map((attempt) => attempt.errorCode)).toEqual(['network', 'network'])
   })
 
   it('fails over on the first-token timeout and closes the hanging socket', async () => {
@@ -30,7 +30,7 @@ describe('failover over real sockets', () => {
     const llm = setup(hanging, await answer(), { firstTokenTimeoutMs: 150 })
     const end = await endOf(llm.stream({ route: 'answer', messages }))
     expect(end).toMatchObject({ servedBy: 'secondary', text: 'We open at 9.' })
-    expect(end?.attempts[0]).toMatchObject({ target: 'primary', errorKind: 'timeout', reason: 'timeout; fell back' })
+    expect(end?.attempts[0]).toMatchObject({ target: 'primary', errorCode: 'timeout', reason: 'timeout; fell back' })
     await hanging.closes(1)
     expect(hanging.closedMidRequest).toBe(1)
   })
@@ -48,7 +48,7 @@ describe('failover over real sockets', () => {
     expect(slow.closedMidRequest).toBe(1)
   })
 
-  it('the caller abort cancels every socket and the call ends with kind aborted', async () => {
+  it('the caller abort cancels every socket and the call ends with code aborted', async () => {
     const first = await startScriptedServer(hang)
     const second = await startScriptedServer(hang)
     const llm = setup(first, second, { hedgeAfterMs: 50, firstTokenTimeoutMs: 10_000 })
@@ -58,7 +58,7 @@ describe('failover over real sockets', () => {
     controller.abort()
     const error = (await pending) as LlmError
     expect(error).toBeInstanceOf(LlmError)
-    expect(error.kind).toBe('aborted')
+    expect(error.code).toBe('aborted')
     await Promise.all([first.closes(1), second.closes(1)])
     expect([first.closedMidRequest, second.closedMidRequest]).toEqual([1, 1])
   })

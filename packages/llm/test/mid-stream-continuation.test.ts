@@ -44,20 +44,20 @@ describe('mid-stream continuation over real sockets', () => {
     expect(primary.requests).toHaveLength(1)
     expect(secondary.requests).toHaveLength(1)
     expect(secondary.requests[0]?.body).toMatchObject({ stream: true, messages: [...messages, { role: 'assistant', content: prefix }] })
-    expect(end?.attempts.map(({ target, outcome, errorKind }) => ({ target, outcome, errorKind }))).toEqual([
-      { target: 'primary', outcome: 'error', errorKind: 'network' },
-      { target: 'secondary', outcome: 'success', errorKind: undefined },
+    expect(end?.attempts.map(({ target, outcome, errorCode }) => ({ target, outcome, errorCode }))).toEqual([
+      { target: 'primary', outcome: 'error', errorCode: 'network' },
+      { target: 'secondary', outcome: 'success', errorCode: undefined },
     ])
     expect(end?.attempts[0]?.reason).toBe('network after the first token; continued on the next target with the text so far')
     expect(end?.attempts[0]?.timeToFirstTokenMs).toBeTypeOf('number')
-    expect(log.of('fallback', 'primary')).toEqual([expect.objectContaining({ nextTarget: 'secondary', errorKind: 'network' })])
+    expect(log.of('fallback', 'primary')).toEqual([expect.objectContaining({ nextTarget: 'secondary', errorCode: 'network' })])
   })
 
   it('without continueOnMidStreamError the cut is thrown to the caller and the next target gets no request', async () => {
     const { secondary, deltas, error } = await setup(respondWith(200, streamSse(continuation), sseHeaders), false)
     expect(deltas).toEqual(['We are open', ' Monday to Friday'])
     expect(error).toBeInstanceOf(LlmError)
-    expect((error as LlmError).kind).toBe('network')
+    expect((error as LlmError).code).toBe('network')
     expect((error as LlmError).message).toMatch(`failed after the first token (${prefix.length} characters delivered)`)
     expect(secondary.requests).toHaveLength(0)
   })
@@ -67,8 +67,8 @@ describe('mid-stream continuation over real sockets', () => {
     expect(deltas.join('')).toBe(prefix)
     expect(secondary.requests).toHaveLength(1)
     expect(error).toBeInstanceOf(LlmError)
-    expect((error as LlmError).kind).toBe('all_failed')
+    expect((error as LlmError).code).toBe('all_failed')
     expect((error as LlmError).message).toMatch(`${prefix.length} characters were delivered before no target could continue`)
-    expect((error as LlmError).attempts.map(({ target, errorKind }) => `${target}:${errorKind}`)).toEqual(['primary:network', 'secondary:server'])
+    expect((error as LlmError).attempts.map(({ target, errorCode }) => `${target}:${errorCode}`)).toEqual(['primary:network', 'secondary:server'])
   })
 })

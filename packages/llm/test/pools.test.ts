@@ -115,7 +115,7 @@ describe('pools at the HTTP boundary (three Azure regions)', () => {
       { target: 'azure-japaneast', outcome: 'error', status: 500 },
       { target: 'azure-swedencentral', outcome: 'success', status: undefined },
     ])
-    expect(log.of('fallback', 'azure-japaneast')[0]).toMatchObject({ nextTarget: 'azure-swedencentral', errorKind: 'server' })
+    expect(log.of('fallback', 'azure-japaneast')[0]).toMatchObject({ nextTarget: 'azure-swedencentral', errorCode: 'server' })
     // Round-robin: the next call starts in Sweden Central and never touches Japan East.
     const second = await llm.chat({ route: 'answer', messages })
     expect(second.attempts.map((attempt) => attempt.target)).toEqual(['azure-swedencentral'])

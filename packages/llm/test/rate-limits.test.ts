@@ -50,16 +50,16 @@ describe('rate limits learned from x-ratelimit-* headers', () => {
     for (let call = 0; call < 5; call += 1) {
       const result = await chat(llm)
       expect(result.servedBy).toBe('secondary')
-      expect(result.attempts[0]).toMatchObject({ target: 'primary', outcome: 'skipped', errorKind: 'rate_limited', latencyMs: 0 })
+      expect(result.attempts[0]).toMatchObject({ target: 'primary', outcome: 'skipped', errorCode: 'rate_limited', latencyMs: 0 })
     }
     expect(requests).toEqual({ primary: 1, secondary: 5 })
     const limited = log.of('rate-limited', 'primary')
     expect(limited).toHaveLength(5)
-    expect(limited[0]).toMatchObject({ route: 'answer', outcome: 'skipped', errorKind: 'rate_limited' })
+    expect(limited[0]).toMatchObject({ route: 'answer', outcome: 'skipped', errorCode: 'rate_limited' })
     const remainingMs = Number(limited[0]?.reason?.match(/provider reported 0 requests remaining for the next (\d+) ms/)?.[1])
     expect(remainingMs).toBeGreaterThan(1_500)
     expect(remainingMs).toBeLessThanOrEqual(2_000)
-    expect(log.of('fallback', 'primary')[0]).toMatchObject({ nextTarget: 'secondary', errorKind: 'rate_limited' })
+    expect(log.of('fallback', 'primary')[0]).toMatchObject({ nextTarget: 'secondary', errorCode: 'rate_limited' })
   })
 
   it('sends to the target again once the reported reset has passed', async () => {
@@ -92,7 +92,7 @@ describe('rate limits from config', () => {
     const { llm, log } = client({ tokensPerMinute: 1_000 })
     const big = await chat(llm, { maxOutputTokens: 2_000 })
     expect(big.servedBy).toBe('secondary')
-    expect(big.attempts[0]).toMatchObject({ target: 'primary', outcome: 'skipped', errorKind: 'rate_limited' })
+    expect(big.attempts[0]).toMatchObject({ target: 'primary', outcome: 'skipped', errorCode: 'rate_limited' })
     expect(log.of('rate-limited', 'primary')[0]?.reason).toBe('rate-limit budget: tokensPerMinute 1000 would be exceeded (0 used, ~2007 needed); skipped without a request')
     expect(requests.primary).toBe(0)
     expect((await chat(llm, { maxOutputTokens: 100 })).servedBy).toBe('primary')

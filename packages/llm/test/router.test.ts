@@ -17,7 +17,7 @@ function clientWith(scripts: Record<string, FakeStep[]>, route: Partial<RouteCon
   return { llm, adapters, events }
 }
 
-const serverError = () => new LlmError('server 503', { kind: 'server', status: 503 })
+const serverError = () => new LlmError('server', 'server 503', { status: 503 })
 
 describe('router with in-memory adapters', () => {
   it('retries a 503 once on the same target, then falls back and says why', async () => {
@@ -25,7 +25,7 @@ describe('router with in-memory adapters', () => {
     const result = await llm.chat({ route: 'answer', messages })
     expect(result.servedBy).toBe('b')
     expect(adapters.a?.requests).toHaveLength(2)
-    expect(result.attempts.map((attempt) => [attempt.target, attempt.outcome, attempt.errorKind])).toEqual([
+    expect(result.attempts.map((attempt) => [attempt.target, attempt.outcome, attempt.errorCode])).toEqual([
       ['a', 'error', 'server'],
       ['a', 'error', 'server'],
       ['b', 'success', undefined],
@@ -35,11 +35,11 @@ describe('router with in-memory adapters', () => {
     llm.close()
   })
 
-  it('fails now on bad_request without trying the next target', async () => {
-    const { llm, adapters } = clientWith({ a: [{ error: new LlmError('bad', { kind: 'bad_request', status: 400 }) }], b: [] })
+  it('fails now on request_invalid without trying the next target', async () => {
+    const { llm, adapters } = clientWith({ a: [{ error: new LlmError('request_invalid', 'bad', { status: 400 }) }], b: [] })
     const error = await llm.chat({ route: 'answer', messages }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(LlmError)
-    expect((error as LlmError).kind).toBe('bad_request')
+    expect((error as LlmError).code).toBe('request_invalid')
     expect((error as LlmError).attempts).toHaveLength(1)
     expect(adapters.b?.requests).toHaveLength(0)
     llm.close()
@@ -56,7 +56,7 @@ describe('router with in-memory adapters', () => {
 
     const roomy = clientWith({ a: failing(), b: failing(), c: failing() }, { maxAttempts: 4 })
     const error = (await roomy.llm.chat({ route: 'answer', messages }).catch((caught: unknown) => caught)) as LlmError
-    expect(error.kind).toBe('all_failed')
+    expect(error.code).toBe('all_failed')
     expect(error.attempts.map((attempt) => attempt.target)).toEqual(['a', 'a', 'b', 'c'])
     expect(error.message).toMatch(/attempt budget \(maxAttempts 4\) used/)
     roomy.llm.close()
@@ -69,7 +69,7 @@ describe('router with in-memory adapters', () => {
     const before = adapters.a?.requests.length
     const result = await llm.chat({ route: 'answer', messages })
     expect(adapters.a?.requests.length).toBe(before)
-    expect(result.attempts[0]).toMatchObject({ target: 'a', outcome: 'skipped', errorKind: 'breaker_open' })
+    expect(result.attempts[0]).toMatchObject({ target: 'a', outcome: 'skipped', errorCode: 'breaker_open' })
     expect(events.some((event) => event.type === 'breaker-open' && event.target === 'a')).toBe(true)
     expect(llm.targetStats().find((stats) => stats.target === 'a')?.breakerState).toBe('open')
     llm.close()
@@ -77,7 +77,7 @@ describe('router with in-memory adapters', () => {
 
   it('fails over a stream until the first token and ends with servedBy', async () => {
     const { llm } = clientWith({
-      a: [{ parts: [{ fail: new LlmError('sse error', { kind: 'server' }) }] }],
+      a: [{ parts: [{ fail: new LlmError('server', 'sse error') }] }],
       b: [{ parts: [{ type: 'text-delta', text: 'We open ' }, { type: 'text-delta', text: 'at 9.' }, { type: 'finish', finishReason: 'stop' }] }],
     }, { maxRetriesPerTarget: 0 })
     const parts: LlmStreamPart[] = []
@@ -89,7 +89,7 @@ describe('router with in-memory adapters', () => {
 
   it('surfaces an error after the first token as an LlmError', async () => {
     const { llm } = clientWith({
-      a: [{ parts: [{ type: 'text-delta', text: 'We open ' }, { fail: new LlmError('cut', { kind: 'network' }) }] }],
+      a: [{ parts: [{ type: 'text-delta', text: 'We open ' }, { fail: new LlmError('network', 'cut') }] }],
       b: [],
     })
     const texts: string[] = []
@@ -97,14 +97,14 @@ describe('router with in-memory adapters', () => {
       for await (const part of llm.stream({ route: 'answer', messages })) if (part.type === 'text-delta') texts.push(part.text)
     })().catch((caught: unknown) => caught)
     expect(texts).toEqual(['We open '])
-    expect(error).toMatchObject({ kind: 'network' })
+    expect(error).toMatchObject({ code: 'network' })
     expect((error as LlmError).message).toMatch(/after the first token/)
     llm.close()
   })
 
   it('continues mid-stream on the next target with the text so far when asked', async () => {
     const { llm, adapters } = clientWith(
-      { a: [{ parts: [{ type: 'text-delta', text: 'We open ' }, { fail: new LlmError('cut', { kind: 'network' }) }] }], b: [{ parts: [{ type: 'text-delta', text: 'at 9.' }, { type: 'finish', finishReason: 'stop' }] }] },
+      { a: [{ parts: [{ type: 'text-delta', text: 'We open ' }, { fail: new LlmError('network', 'cut') }] }], b: [{ parts: [{ type: 'text-delta', text: 'at 9.' }, { type: 'finish', finishReason: 'stop' }] }] },
       { continueOnMidStreamError: true },
     )
     let end: LlmStreamPart | undefined
@@ -127,14 +127,14 @@ describe('router with in-memory adapters', () => {
     const { llm } = clientWith({ a: [{ hang: true }], b: [] }, { attemptTimeoutMs: 50 })
     const result = await llm.chat({ route: 'answer', messages })
     expect(result.servedBy).toBe('b')
-    expect(result.attempts[0]).toMatchObject({ target: 'a', errorKind: 'timeout' })
+    expect(result.attempts[0]).toMatchObject({ target: 'a', errorCode: 'timeout' })
     llm.close()
   })
 
-  it('ends with kind deadline when the total deadline passes', async () => {
+  it('ends with code deadline when the total deadline passes', async () => {
     const { llm } = clientWith({ a: [{ hang: true }], b: [{ hang: true }] }, { deadlineMs: 80 })
     const error = (await llm.chat({ route: 'answer', messages }).catch((caught: unknown) => caught)) as LlmError
-    expect(error.kind).toBe('deadline')
+    expect(error.code).toBe('deadline')
     llm.close()
   })
 

@@ -18,7 +18,7 @@ describe('OpenTelemetry GenAI spans and metrics', () => {
     const metricExporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE)
     const reader = new PeriodicExportingMetricReader({ exporter: metricExporter, exportIntervalMillis: 60_000 })
     const meterProvider = new MeterProvider({ readers: [reader] })
-    const adapters = { a: fakeAdapter('a', [{ error: new LlmError('down', { kind: 'auth', status: 401 }) }, { error: new LlmError('down', { kind: 'auth', status: 401 }) }]), b: fakeAdapter('b', []) }
+    const adapters = { a: fakeAdapter('a', [{ error: new LlmError('auth', 'down', { status: 401 }) }, { error: new LlmError('auth', 'down', { status: 401 }) }]), b: fakeAdapter('b', []) }
     const llm = createLlmClient({
       targets: { a: { provider: 'openai', model: 'a-model', apiKey: 'k' }, b: { provider: 'openai', model: 'b-model', apiKey: 'k' } },
       routes: { answer: { chain: ['a', 'b'] }, only: { chain: ['a'] } },

@@ -38,7 +38,7 @@ describe('chaos profiles', () => {
       }
     })()
     expect(error).toBeInstanceOf(MockLlmError)
-    expect(error?.kind).toBe('invalid-profile')
+    expect(error?.code).toBe('profile_invalid')
     expect(error?.message).toContain('stormy.yaml:5: targets.azure-japaneast.errors.rate429: expected a number 0–1')
     expect(error?.message).toContain('stormy.yaml:7: targets.azure-japaneast.outages[0].mode: expected one of 503, 500, 429, refuse, hang')
   })

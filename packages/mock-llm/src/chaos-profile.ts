@@ -18,7 +18,7 @@ export type TargetBehaviourInput = z.input<typeof targetBehaviourSchema>
  * Validates a chaos profile given as an object and applies the defaults.
  * A relative `knowledgeBase` is resolved against `baseDirectory` (default: the current
  * working directory).
- * @throws MockLlmError `invalid-profile` naming the field, e.g.
+ * @throws MockLlmError `profile_invalid` naming the field, e.g.
  *   `targets.azure-japaneast.errors.rate429: expected a number 0–1`
  * @example
  * const profile = resolveChaosProfile({ seed: 7, targets: { openai: { ttftMs: 200 } } })
@@ -27,7 +27,7 @@ export function resolveChaosProfile(input: unknown, baseDirectory: string = proc
   const result = chaosProfileSchema.safeParse(input)
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `${formatPath(issue.path) || '(profile)'}: ${issue.message}`)
-    throw new MockLlmError('invalid-profile', `Invalid chaos profile:\n  ${lines.join('\n  ')}`)
+    throw new MockLlmError('profile_invalid', `Invalid chaos profile:\n  ${lines.join('\n  ')}`)
   }
   return withResolvedPaths(result.data, baseDirectory)
 }
@@ -35,7 +35,7 @@ export function resolveChaosProfile(input: unknown, baseDirectory: string = proc
 /**
  * Parses chaos profile YAML. Errors name the file, the line and the field path.
  * @param file used in error messages and to resolve a relative `knowledgeBase`.
- * @throws MockLlmError `invalid-profile`
+ * @throws MockLlmError `profile_invalid`
  */
 export function parseChaosProfile(text: string, file = '<chaos profile>'): ChaosProfile {
   const lineCounter = new LineCounter()
@@ -43,7 +43,7 @@ export function parseChaosProfile(text: string, file = '<chaos profile>'): Chaos
   if (document.errors.length > 0) {
     const first = document.errors[0]!
     const line = lineCounter.linePos(first.pos[0]).line
-    throw new MockLlmError('invalid-profile', `${file}:${line}: not valid YAML: ${first.message.split('\n')[0]}`)
+    throw new MockLlmError('profile_invalid', `${file}:${line}: not valid YAML: ${first.message.split('\n')[0]}`, { file, line })
   }
   const result = chaosProfileSchema.safeParse(document.toJS({ maxAliasCount: 1000 }))
   if (!result.success) {
@@ -51,7 +51,7 @@ export function parseChaosProfile(text: string, file = '<chaos profile>'): Chaos
       const line = lineOf(document, lineCounter, issue.path)
       return `${file}${line === undefined ? '' : `:${line}`}: ${formatPath(issue.path) || '(profile)'}: ${issue.message}`
     })
-    throw new MockLlmError('invalid-profile', `Invalid chaos profile:\n  ${lines.join('\n  ')}`)
+    throw new MockLlmError('profile_invalid', `Invalid chaos profile:\n  ${lines.join('\n  ')}`)
   }
   return withResolvedPaths(result.data, dirname(resolve(file)))
 }
@@ -59,7 +59,7 @@ export function parseChaosProfile(text: string, file = '<chaos profile>'): Chaos
 /**
  * Reads and validates a chaos profile YAML file. A relative `knowledgeBase` path is
  * resolved against the profile file's folder.
- * @throws MockLlmError `invalid-profile` (unreadable file, bad YAML or bad field)
+ * @throws MockLlmError `profile_invalid` (unreadable file, bad YAML or bad field)
  * @example
  * const profile = await loadChaosProfile('e2e/profiles/stormy.yaml')
  * const server = await startMockServer({ profile })
@@ -69,7 +69,7 @@ export async function loadChaosProfile(file: string): Promise<ChaosProfile> {
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    throw new MockLlmError('invalid-profile', `Cannot read chaos profile ${file}: ${(error as Error).message}`, { cause: error })
+    throw new MockLlmError('profile_invalid', `Cannot read chaos profile ${file}: ${(error as Error).message}`, { cause: error, file })
   }
   return parseChaosProfile(text, file)
 }

@@ -27,7 +27,7 @@ export interface CreateMockHandlersOptions {
  * The outage timeline starts when this is called. msw in Node sees HTTP/1.1 only: give the
  * Bedrock client `requestHandler: new NodeHttpHandler()`.
  * @param profile a validated profile or one as written (a YAML file: `await loadChaosProfile(file)` first). Default: one perfect target named `default`.
- * @throws MockLlmError `invalid-profile`, `invalid-knowledge-base`, `invalid-option`
+ * @throws MockLlmError `profile_invalid`, `knowledge_base_invalid`, `option_invalid`
  * @example
  * const records: GroundTruthRecord[] = []
  * const server = setupServer(...createMockHandlers({ targets: { openai: { errors: { rate429: 0.2 } } } }, { onRecord: (record) => records.push(record) }))
@@ -40,7 +40,7 @@ export function createMockHandlers(profile?: ChaosProfile | ChaosProfileInput, o
     try {
       origin = new URL(options.baseUrl).origin
     } catch {
-      throw new MockLlmError('invalid-option', `baseUrl: expected an absolute URL such as https://mock-llm.test, got ${JSON.stringify(options.baseUrl)}`)
+      throw new MockLlmError('option_invalid', `baseUrl: expected an absolute URL such as https://mock-llm.test, got ${JSON.stringify(options.baseUrl)}`, { option: 'baseUrl', expected: 'an absolute URL', received: options.baseUrl })
     }
   }
   const inputs = resolveEngineInputs(profile, options.knowledgeBase, options.seed)

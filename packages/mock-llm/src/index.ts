@@ -16,4 +16,4 @@ export type { GroundTruthRecord, HallucinationRecord, TransportFaultRecord } fro
 
 // Errors
 export { MockLlmError } from './mock-llm-error.ts'
-export type { MockLlmErrorKind } from './mock-llm-error.ts'
+export type { MockLlmErrorCode } from './mock-llm-error.ts'

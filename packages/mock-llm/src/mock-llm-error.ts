@@ -1,19 +1,28 @@
+import { hasErrorMarker, markError, VoxguardError, type VoxguardErrorOptions } from '@voxguard/errors'
+
 /**
  * Why a mock-llm call failed:
- * - `invalid-profile`: a chaos profile file or object does not match the schema;
- * - `invalid-knowledge-base`: a knowledge base file is unreadable or malformed;
- * - `invalid-option`: an option passed to a function is out of range;
- * - `listen-failed`: the server could not bind its port (in use, no permission).
+ * - `profile_invalid`: a chaos profile file or object does not match the schema;
+ * - `knowledge_base_invalid`: a knowledge base file is unreadable or malformed;
+ * - `option_invalid`: an option passed to a function is out of range (`option` names it);
+ * - `listen_failed`: the server could not bind its port (in use, no permission).
  */
-export type MockLlmErrorKind = 'invalid-profile' | 'invalid-knowledge-base' | 'invalid-option' | 'listen-failed'
+export const MOCK_LLM_ERROR_CODES = ['profile_invalid', 'knowledge_base_invalid', 'option_invalid', 'listen_failed'] as const
+export type MockLlmErrorCode = (typeof MOCK_LLM_ERROR_CODES)[number]
+
+const MARKER = 'voxguard.error.MockLlmError'
 
 /** The one error type this package throws. `message` says what, where and what to do. */
-export class MockLlmError extends Error {
+export class MockLlmError extends VoxguardError<MockLlmErrorCode> {
   override readonly name = 'MockLlmError'
-  readonly kind: MockLlmErrorKind
 
-  constructor(kind: MockLlmErrorKind, message: string, options?: { cause?: unknown }) {
-    super(message, options)
-    this.kind = kind
+  constructor(code: MockLlmErrorCode, message: string, options: VoxguardErrorOptions = {}) {
+    super(code, message, options)
+    markError(this, MARKER)
+  }
+
+  /** Whether `value` is a `MockLlmError`, from any copy of this package. */
+  static override isInstance(value: unknown): value is MockLlmError {
+    return hasErrorMarker(value, MARKER)
   }
 }

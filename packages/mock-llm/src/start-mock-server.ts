@@ -65,8 +65,8 @@ const http2Preface = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n')
 /**
  * Starts fake OpenAI, Azure OpenAI and Bedrock endpoints on one port (HTTP/1.1 and
  * cleartext HTTP/2, told apart by the connection preface), behaving as the chaos profile says.
- * @throws MockLlmError `invalid-profile`, `invalid-knowledge-base`, `invalid-option` (also an unwritable
- *   `groundTruthFile`), `listen-failed`
+ * @throws MockLlmError `profile_invalid`, `knowledge_base_invalid`, `option_invalid` (also an unwritable
+ *   `groundTruthFile`), `listen_failed`
  * @example
  * const server = await startMockServer({ profile: 'e2e/profiles/calm.yaml' })
  * const openai = new OpenAI({ apiKey: 'test', baseURL: server.endpoints('openai').openai })
@@ -77,7 +77,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   const port = options.port ?? 0
   const host = options.host ?? '127.0.0.1'
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new MockLlmError('invalid-option', `port: expected a whole number 0–65535, got ${String(options.port)}`)
+    throw new MockLlmError('option_invalid', `port: expected a whole number 0–65535, got ${String(options.port)}`, { option: 'port', expected: 'a whole number 0–65535', received: options.port })
   }
   const profileInput = typeof options.profile === 'string' ? await loadChaosProfile(options.profile) : options.profile
   const { profile, knowledgeBase } = resolveEngineInputs(profileInput, options.knowledgeBase, options.seed)
@@ -123,7 +123,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   })
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error) => reject(new MockLlmError('listen-failed', `Cannot listen on ${host}:${port}: ${error.message}`, { cause: error })))
+    server.once('error', (error) => reject(new MockLlmError('listen_failed', `Cannot listen on ${host}:${port}: ${error.message}`, { cause: error })))
     server.listen(port, host, () => resolve())
   })
   const address = server.address()
@@ -149,7 +149,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     events,
     endpoints(target = engine.defaultTarget) {
       if (!engine.targetNames.includes(target)) {
-        throw new MockLlmError('invalid-option', `target: "${target}" is not one of ${engine.targetNames.join(', ')}`)
+        throw new MockLlmError('option_invalid', `target: "${target}" is not one of ${engine.targetNames.join(', ')}`, { option: 'target', expected: `one of ${engine.targetNames.join(', ')}`, received: target })
       }
       const base = `${url}/${encodeURIComponent(target)}`
       return { openai: `${base}/v1`, azure: base, bedrock: base }
@@ -164,6 +164,6 @@ function startGroundTruthFile(file: string): void {
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, '')
   } catch (error) {
-    throw new MockLlmError('invalid-option', `groundTruthFile: cannot write ${file}: ${(error as Error).message}`, { cause: error })
+    throw new MockLlmError('option_invalid', `groundTruthFile: cannot write ${file}: ${(error as Error).message}`, { cause: error, option: 'groundTruthFile', file })
   }
 }

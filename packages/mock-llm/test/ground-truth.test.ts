@@ -126,7 +126,7 @@ describe('ground truth log', () => {
     writeFileSync(blocker, '')
     const error = await startMockServer({ groundTruthFile: join(blocker, 'ground-truth.jsonl') }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(MockLlmError)
-    expect((error as MockLlmError).kind).toBe('invalid-option')
+    expect((error as MockLlmError).code).toBe('option_invalid')
     expect((error as MockLlmError).message).toMatch(/^groundTruthFile: cannot write .*a-file\/ground-truth\.jsonl: /)
   })
 })

@@ -49,6 +49,6 @@ describe('server lifecycle and options', () => {
     const error = await startMockServer({ port }).catch((caught: unknown) => caught)
     blocker.close()
     expect(error).toBeInstanceOf(MockLlmError)
-    expect((error as MockLlmError).kind).toBe('listen-failed')
+    expect((error as MockLlmError).code).toBe('listen_failed')
   })
 })

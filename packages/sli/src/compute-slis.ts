@@ -1,3 +1,4 @@
+import { AGENT_EVENTS } from '@voxguard/harness'
 import { callLatenciesMs, LATENCY_METRICS, type LatencyMetric } from './call-latencies.ts'
 import type { JudgedCall } from './join-calls.ts'
 import { emptyHistogram, observeMs, type LatencyHistogram } from './latency-histogram.ts'
@@ -68,7 +69,7 @@ export function countCalls(calls: readonly JudgedCall[]): SliCounts {
     counts.turnsJudged += verdict.turnsJudged
     counts.hallucinatedTurns += verdict.hallucinations.length
     if (verdict.hallucinations.length > 0) counts.hallucinatedCalls += 1
-    const fallbacks = record.events.filter((event) => event.name === 'llm.fallback')
+    const fallbacks = record.events.filter((event) => event.name === AGENT_EVENTS.llmFallback)
     if (fallbacks.length > 0) counts.fallbackCalls += 1
     for (const event of fallbacks) {
       const target = typeof event.data?.['to'] === 'string' ? event.data['to'] : 'unknown'

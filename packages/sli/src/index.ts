@@ -55,4 +55,5 @@ export { renderHtmlReport } from './html/render-html-report.ts'
 
 // Errors
 export { SliError } from './sli-error.ts'
-export type { SliErrorCode, SliErrorFields } from './sli-error.ts'
+export { SLI_ERROR_CODES } from './sli-error.ts'
+export type { SliErrorCode, SliErrorOptions } from './sli-error.ts'

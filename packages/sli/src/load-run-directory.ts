@@ -14,14 +14,14 @@ export interface RunDirectory {
 
 function inputError(file: string, error: unknown): SliError {
   const message = (error as Error).message
-  const line = new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):`).exec(message)?.[1]
-  return new SliError('invalid_input', message.startsWith(file) ? message : `${file}: ${message}`, { cause: error, file, ...(line ? { line: Number(line) } : {}) })
+  const { line, field } = error as { line?: number; field?: string }
+  return new SliError('input_invalid', message.startsWith(file) ? message : `${file}: ${message}`, { cause: error, file, ...(line !== undefined ? { line } : {}), ...(field !== undefined ? { field } : {}) })
 }
 
 /**
  * Reads `records.jsonl`, `verdicts.jsonl` and `run.json` of a run directory through their
  * owners' readers (the harness's records, the judge's verdicts). A missing or bad file is an
- * `invalid_input` error naming the file and, for a bad line, the line.
+ * `input_invalid` error naming the file and, for a bad line, the line.
  */
 export async function loadRunDirectory(directory: string, options: { signal?: AbortSignal } = {}): Promise<RunDirectory> {
   const recordsFile = join(directory, 'records.jsonl')
@@ -30,7 +30,7 @@ export async function loadRunDirectory(directory: string, options: { signal?: Ab
     try {
       await access(file)
     } catch (error) {
-      throw new SliError('invalid_input', `${file}: no such file (${hint})`, { cause: error, file })
+      throw new SliError('input_invalid', `${file}: no such file (${hint})`, { cause: error, file })
     }
   }
   const records: CallRecord[] = []

@@ -1,6 +1,6 @@
-import { dirname, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { buildRunReport, type RunReport } from './build-run-report.ts'
-import { readRunHistory, upsertRunHistory } from './history/run-history.ts'
+import { HISTORY_FILE_NAME, readRunHistory, upsertRunHistory } from './history/run-history.ts'
 import { loadRunDirectory } from './load-run-directory.ts'
 import { loadSloFile } from './slo/slo-file.ts'
 import { writeRunReports } from './write-run-reports.ts'
@@ -8,14 +8,14 @@ import { writeRunReports } from './write-run-reports.ts'
 export interface ReportRunDirectoryOptions {
   /** SLO file (YAML, version 2). Default: run.json's `sloFile`, else none (no objectives, no budgets, no rules). */
   sloFile?: string
-  /** Run history (JSONL): this run is put in (replacing an entry with its run id), budgets span its window. Default `slo-history.jsonl` beside the run directory; `false`: none. */
+  /** Run history (JSONL): this run is put in (replacing an entry with its run id), budgets span its window. Default `slo-history.jsonl` in the run directory (the nightly reuses its folder, so the history grows night by night); `false`: none. */
   historyFile?: string | false
   signal?: AbortSignal
 }
 
-/** The default history file of a run directory: `slo-history.jsonl` in its parent, so emptying the run directory keeps it. */
+/** The default history file of a run directory: `slo-history.jsonl` inside it (voxguard writes only into its own folders). */
 export function defaultHistoryFile(runDirectory: string): string {
-  return join(dirname(resolve(runDirectory)), 'slo-history.jsonl')
+  return join(resolve(runDirectory), HISTORY_FILE_NAME)
 }
 
 /**

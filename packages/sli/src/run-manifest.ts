@@ -30,22 +30,22 @@ export async function writeRunManifest(file: string, manifest: Omit<RunManifest,
   await writeFile(file, `${JSON.stringify({ schema: RUN_MANIFEST_SCHEMA, version: 1, ...manifest }, null, 2)}\n`)
 }
 
-/** Reads run.json; undefined when there is none, an `invalid_manifest` error when it is bad. */
+/** Reads run.json; undefined when there is none, an `manifest_invalid` error when it is bad. */
 export async function readRunManifest(file: string): Promise<RunManifest | undefined> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw new SliError('invalid_manifest', `${file}: cannot read (${(error as Error).message})`, { cause: error, file })
+    throw new SliError('manifest_invalid', `${file}: cannot read (${(error as Error).message})`, { cause: error, file })
   }
   let value: Partial<RunManifest>
   try {
     value = JSON.parse(text) as Partial<RunManifest>
   } catch (error) {
-    throw new SliError('invalid_manifest', `${file}: not valid JSON (${(error as Error).message})`, { cause: error, file })
+    throw new SliError('manifest_invalid', `${file}: not valid JSON (${(error as Error).message})`, { cause: error, file })
   }
-  if (value?.schema !== RUN_MANIFEST_SCHEMA || value.version !== 1) throw new SliError('invalid_manifest', `${file}: "schema" must be "${RUN_MANIFEST_SCHEMA}" with "version": 1`, { file, field: 'schema' })
-  if (typeof value.runId !== 'string') throw new SliError('invalid_manifest', `${file}: "runId" must be a string`, { file, field: 'runId' })
+  if (value?.schema !== RUN_MANIFEST_SCHEMA || value.version !== 1) throw new SliError('manifest_invalid', `${file}: "schema" must be "${RUN_MANIFEST_SCHEMA}" with "version": 1`, { file, field: 'schema' })
+  if (typeof value.runId !== 'string') throw new SliError('manifest_invalid', `${file}: "runId" must be a string`, { file, field: 'runId' })
   return { gitCommit: null, options: {}, scriptErrors: [], ...value } as RunManifest
 }

@@ -1,53 +1,45 @@
-const marker = Symbol.for('voxguard.sli.error')
+import { hasErrorMarker, markError, VoxguardError, type VoxguardErrorOptions } from '@voxguard/errors'
 
 /**
- * What went wrong, stable across versions:
+ * What went wrong (the shape of docs/decisions/004-one-error-shape.md):
  *
- * | code              | when                                                                  |
- * |-------------------|-----------------------------------------------------------------------|
- * | invalid_option    | an option has a bad value (the message names the option)              |
- * | invalid_input     | records.jsonl or verdicts.jsonl is missing or a line is bad (file:line) |
- * | invalid_slo_file  | the SLO file cannot be read or breaks its format (file, line, field)  |
- * | invalid_history   | a line of the run history is not a history entry (file:line)          |
- * | invalid_manifest  | run.json is not a run manifest (file, field)                           |
- * | export_failed     | the Pushgateway or the OTLP endpoint refused or could not be reached  |
+ * | code              | when                                                                     |
+ * |-------------------|--------------------------------------------------------------------------|
+ * | option_invalid    | an option has a bad value (`option` names it)                            |
+ * | input_invalid     | records.jsonl or verdicts.jsonl is missing or a line is bad (`file`, `line`) |
+ * | slo_file_invalid  | the SLO file cannot be read or breaks its format (`file`, `line`, `field`) |
+ * | history_invalid   | a line of the run history is not a history entry (`file`, `line`)        |
+ * | manifest_invalid  | run.json is not a run manifest (`file`, `field`)                          |
+ * | export_failed     | the Pushgateway or the OTLP endpoint refused or could not be reached (`status` when it answered) |
  */
-export type SliErrorCode = 'invalid_option' | 'invalid_input' | 'invalid_slo_file' | 'invalid_history' | 'invalid_manifest' | 'export_failed'
+export const SLI_ERROR_CODES = ['option_invalid', 'input_invalid', 'slo_file_invalid', 'history_invalid', 'manifest_invalid', 'export_failed'] as const
+export type SliErrorCode = (typeof SLI_ERROR_CODES)[number]
 
-/** Where the problem is, when it is in a file. */
-export interface SliErrorFields {
-  file?: string
-  line?: number
-  field?: string
+export interface SliErrorOptions extends VoxguardErrorOptions {
   /** The HTTP status an exporter got back. */
   status?: number
 }
 
+const MARKER = 'voxguard.error.SliError'
+
 /**
  * The one error class of @voxguard/sli: `new SliError(code, message, { cause, ...fields })`.
- * Messages say what was wrong, where (file, line, field, option) and what to do.
+ * Messages say what was wrong, where (file, line, field, option) and what to do; the fields of
+ * the same names say it too.
  */
-export class SliError extends Error {
+export class SliError extends VoxguardError<SliErrorCode> {
   override readonly name = 'SliError'
-  readonly code: SliErrorCode
-  readonly file?: string
-  readonly line?: number
-  readonly field?: string
-  readonly status?: number
-  readonly [marker] = true
+  readonly status: number | undefined
 
-  constructor(code: SliErrorCode, message: string, options: { cause?: unknown } & SliErrorFields = {}) {
-    const { cause, ...fields } = options
-    super(message, cause === undefined ? undefined : { cause })
-    this.code = code
-    if (fields.file !== undefined) this.file = fields.file
-    if (fields.line !== undefined) this.line = fields.line
-    if (fields.field !== undefined) this.field = fields.field
-    if (fields.status !== undefined) this.status = fields.status
+  constructor(code: SliErrorCode, message: string, options: SliErrorOptions = {}) {
+    const { status, ...base } = options
+    super(code, message, base)
+    this.status = status
+    markError(this, MARKER)
   }
 
-  /** True for an SliError from any copy of this package. */
-  static isInstance(value: unknown): value is SliError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true
+  /** Whether `value` is an `SliError`, from any copy of this package. */
+  static override isInstance(value: unknown): value is SliError {
+    return hasErrorMarker(value, MARKER)
   }
 }

@@ -26,7 +26,7 @@ describe('parseSloFile', () => {
   it('names the file, line and field of a bad entry and says what to do', () => {
     const unknown = errorOf('version: 2\nwindow: { runs: 7 }\nobjectives:\n  - sli: availability_ratio\n    atLeast: 0.95\n  - sli: call_sucess_ratio\n    atLeast: 0.9\n')
     expect(unknown.message).toMatch(/^slo\.yaml:6: objectives\.1\.sli: unknown SLI "call_sucess_ratio"/)
-    expect(unknown).toMatchObject({ code: 'invalid_slo_file', file: 'slo.yaml', line: 6, field: 'objectives.1.sli' })
+    expect(unknown).toMatchObject({ code: 'slo_file_invalid', file: 'slo.yaml', line: 6, field: 'objectives.1.sli' })
     expect(errorOf('version: 1\nobjectives:\n  - sli: call_success_ratio\n    atLeast: 0.9\n').message).toContain('slo.yaml:1: version: expected 2 (version 1 had no window: add `window: { runs: 14 }`')
     expect(errorOf('version: 2\nwindow: { runs: 7 }\nobjectives:\n  - sli: turn_first_byte_p95_ms\n    atMost: 1400\n').message).toMatch(/slo\.yaml:5: objectives\.0\.atMost: 1400 ms is not a histogram bucket bound.*1500/)
     expect(errorOf('version: 2\nwindow: { runs: 7 }\nobjectives:\n  - sli: hallucinated_turn_ratio\n    atLeast: 0.98\n').message).toContain('hallucinated_turn_ratio counts bad events: give atMost')

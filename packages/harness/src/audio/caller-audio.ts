@@ -52,7 +52,7 @@ function pipeline(first: [string, string[]], second: [string, string[]], input: 
       producer.kill()
       consumer.kill()
       const missing = error.code === 'ENOENT'
-      reject(new HarnessError(missing ? `${tool} is not installed; install the Debian packages espeak-ng and sox (scripts/install-system-deps.sh) or give the turn an audio file` : `${tool} failed: ${error.message}`, { kind: 'audio_tool', cause: error }))
+      reject(new HarnessError('audio_tool_failed', missing ? `${tool} is not installed; install the Debian packages espeak-ng and sox (scripts/install-system-deps.sh) or give the turn an audio file` : `${tool} failed: ${error.message}`, { cause: error }))
     }
     producer.on('error', (error) => fail(first[0], error))
     consumer.on('error', (error) => fail(second[0], error))

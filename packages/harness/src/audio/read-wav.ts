@@ -11,7 +11,7 @@ const FORMAT_EXTENSIBLE = 0xfffe
  * 16-bit PCM (8 kHz, 16 kHz or any rate, mono or stereo) and μ-law WAV.
  */
 export function wavToMulaw8k(wav: Buffer, file = '(buffer)'): Buffer {
-  const fail = (message: string) => new HarnessError(`${file}: ${message}; expected a WAV file with 16-bit PCM or μ-law audio`, { kind: 'audio_invalid', file })
+  const fail = (message: string) => new HarnessError('audio_invalid', `${file}: ${message}; expected a WAV file with 16-bit PCM or μ-law audio`, { file })
   if (wav.length < 12 || wav.toString('ascii', 0, 4) !== 'RIFF' || wav.toString('ascii', 8, 12) !== 'WAVE') throw fail('not a RIFF/WAVE file')
   let format: { audioFormat: number; channels: number; sampleRate: number; bitsPerSample: number } | undefined
   let data: Buffer | undefined

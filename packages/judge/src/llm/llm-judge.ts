@@ -84,10 +84,10 @@ function evidencePath(evidence: string, knowledge: KnowledgeBase | string): { pa
  * const verdict = await judgeCall(record, { knowledge, llmJudge: createLlmJudge({ client: llm }) })
  */
 export function createLlmJudge(options: LlmJudgeOptions): LlmJudge {
-  if (!options?.client || typeof options.client.chat !== 'function') throw new JudgeError('invalid_option', 'createLlmJudge: "client" must be an LLM client from createLlmClient (with a chat method)')
+  if (!options?.client || typeof options.client.chat !== 'function') throw new JudgeError('option_invalid', 'createLlmJudge: "client" must be an LLM client from createLlmClient (with a chat method)', { option: 'client', expected: 'an LLM client from createLlmClient', received: options?.client })
   const route = options.route ?? 'judge'
   const maxOutputTokens = options.maxOutputTokens ?? 800
-  if (!Number.isInteger(maxOutputTokens) || maxOutputTokens <= 0) throw new JudgeError('invalid_option', `createLlmJudge: "maxOutputTokens" must be a positive integer (got ${String(options.maxOutputTokens)})`)
+  if (!Number.isInteger(maxOutputTokens) || maxOutputTokens <= 0) throw new JudgeError('option_invalid', `createLlmJudge: "maxOutputTokens" must be a positive integer (got ${String(options.maxOutputTokens)})`, { option: 'maxOutputTokens', expected: 'a positive integer', received: options.maxOutputTokens })
   return {
     async verify(input) {
       const context = Array.isArray(input.context) ? input.context.join('\n') : input.context

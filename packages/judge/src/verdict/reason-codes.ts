@@ -1,3 +1,5 @@
+import { AGENT_EVENTS } from '@voxguard/harness'
+
 /** Stable reason codes. The table in README.md lists trigger, evidence and precedence for each. */
 export type SystemReasonCode =
   | 'agent_unreachable'
@@ -36,9 +38,9 @@ export const REASON_FACTORS: Readonly<Record<ReasonCode, Factor>> = {
 
 /** Agent events (docs/protocol.md) that are system faults, and the code each maps to. */
 export const SYSTEM_EVENTS: Readonly<Record<string, SystemReasonCode>> = {
-  'llm.all_failed': 'llm_unavailable',
-  'llm.deadline': 'llm_unavailable',
-  'asr.error': 'asr_failure',
-  'asr.empty': 'asr_failure',
-  'tts.error': 'tts_failure',
+  [AGENT_EVENTS.llmAllFailed]: 'llm_unavailable',
+  [AGENT_EVENTS.llmDeadline]: 'llm_unavailable',
+  [AGENT_EVENTS.asrError]: 'asr_failure',
+  [AGENT_EVENTS.asrEmpty]: 'asr_failure',
+  [AGENT_EVENTS.ttsError]: 'tts_failure',
 }

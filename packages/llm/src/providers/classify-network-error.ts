@@ -1,4 +1,4 @@
-import type { LlmErrorKind } from '../llm-error.ts'
+import type { LlmErrorCode } from '../llm-error.ts'
 
 const timeoutCodes = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'TimeoutError'])
 
@@ -9,7 +9,7 @@ const timeoutCodes = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_H
  * @returns the kind, a short reason naming the code (without any request data) and the
  *   code; `code` is undefined when none was found, and the kind then defaults to `network`.
  */
-export function classifyNetworkError(error: unknown): { kind: Extract<LlmErrorKind, 'network' | 'timeout'>; reason: string; code?: string } {
+export function classifyNetworkError(error: unknown): { kind: Extract<LlmErrorCode, 'network' | 'timeout'>; reason: string; code?: string } {
   const seen = new Set<unknown>()
   let current = error
   while (typeof current === 'object' && current !== null && !seen.has(current)) {

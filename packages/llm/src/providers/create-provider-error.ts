@@ -1,4 +1,4 @@
-import { LlmError, type LlmErrorKind } from '../llm-error.ts'
+import { LlmError, type LlmErrorCode } from '../llm-error.ts'
 import { redactSecrets } from './redact-secrets.ts'
 
 /** What every provider error mapper knows about the attempt that failed. */
@@ -22,9 +22,8 @@ export interface ProviderErrorDetails {
  * Builds a provider's `LlmError`: the message is `target "<name>": <what>` with every
  * configured secret (and anything shaped like a key) redacted; unset details are left out.
  */
-export function createProviderError(context: ProviderErrorContext, kind: LlmErrorKind, what: string, details: ProviderErrorDetails = {}): LlmError {
-  return new LlmError(redactSecrets(`target "${context.target}": ${what}`, context.secrets), {
-    kind,
+export function createProviderError(context: ProviderErrorContext, code: LlmErrorCode, what: string, details: ProviderErrorDetails = {}): LlmError {
+  return new LlmError(code, redactSecrets(`target "${context.target}": ${what}`, context.secrets), {
     target: context.target,
     ...(details.cause === undefined ? {} : { cause: details.cause }),
     ...(details.status === undefined ? {} : { status: details.status }),

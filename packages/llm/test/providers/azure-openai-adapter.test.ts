@@ -89,14 +89,14 @@ describe('Azure OpenAI adapter: Azure error bodies', () => {
     server.use(http.post(classicUrl, () => new HttpResponse(azureRateLimitBody(6), { status: 429, headers: { ...jsonHeaders, 'x-ms-retry-after-ms': '5800', 'retry-after': '6', 'x-ratelimit-remaining-tokens': '0' } })))
     const error = (await classicAdapter().chat(request()).catch((caught: unknown) => caught)) as LlmError
     expect(error).toBeInstanceOf(LlmError)
-    expect(error).toMatchObject({ kind: 'rate_limited', status: 429, retryAfterMs: 5800, target: 'azure-eastus2' })
+    expect(error).toMatchObject({ code: 'rate_limited', status: 429, retryAfterMs: 5800, target: 'azure-eastus2' })
     expect(error.message).toContain('exceeded token rate limit')
   })
 
   it('maps a 400 content_filter to content_filter and names the filtered category', async () => {
     server.use(http.post(v1Url, () => new HttpResponse(azureContentFilterBody, { status: 400, headers: jsonHeaders })))
     const error = (await v1Adapter().chat(request()).catch((caught: unknown) => caught)) as LlmError
-    expect(error).toMatchObject({ kind: 'content_filter', status: 400 })
+    expect(error).toMatchObject({ code: 'content_filter', status: 400 })
     expect(error.message).toContain('(filtered: violence)')
   })
 
@@ -105,19 +105,19 @@ describe('Azure OpenAI adapter: Azure error bodies', () => {
     server.use(http.post(classicUrl, () => new HttpResponse(filtered, { headers: sseHeaders })))
     const stream = await classicAdapter().stream(request())
     const { error } = await readParts(stream.parts)
-    expect(error).toMatchObject({ kind: 'content_filter', target: 'azure-eastus2' })
+    expect(error).toMatchObject({ code: 'content_filter', target: 'azure-eastus2' })
     expect(error?.message).toContain('(filtered: violence)')
   })
 
-  it('maps DeploymentNotFound to bad_request', async () => {
+  it('maps DeploymentNotFound to request_invalid', async () => {
     server.use(http.post(classicUrl, () => new HttpResponse(azureDeploymentNotFoundBody, { status: 404, headers: jsonHeaders })))
-    await expect(classicAdapter().chat(request())).rejects.toMatchObject({ kind: 'bad_request', status: 404 })
+    await expect(classicAdapter().chat(request())).rejects.toMatchObject({ code: 'request_invalid', status: 404 })
   })
 
   it('maps 401 to auth and keeps the api-key out of the error', async () => {
     server.use(http.post(classicUrl, () => new HttpResponse(azureAccessDeniedBody.replace('invalid subscription key', `invalid subscription key ${azureKey}`), { status: 401, headers: jsonHeaders })))
     const error = (await classicAdapter().chat(request()).catch((caught: unknown) => caught)) as LlmError
-    expect(error.kind).toBe('auth')
+    expect(error.code).toBe('auth')
     for (const text of [error.message, JSON.stringify(error), inspect(error, { depth: 10 })]) expect(text).not.toContain(azureKey)
   })
 })

@@ -19,37 +19,37 @@ const startStream = (then: (destroy: () => void) => void) =>
   })
 
 describe('Bedrock adapter against a real HTTP/1.1 socket', () => {
-  it('maps connection refused to kind network', async () => {
+  it('maps connection refused to code network', async () => {
     const error = await adapterFor(new URL(await closedPortUrl()).origin).chat({ messages, signal: new AbortController().signal }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(LlmError)
-    expect(error).toMatchObject({ kind: 'network', target: 'bedrock-local', message: expect.stringContaining('ECONNREFUSED') })
+    expect(error).toMatchObject({ code: 'network', target: 'bedrock-local', message: expect.stringContaining('ECONNREFUSED') })
   })
 
-  it('throws kind network when the socket is cut mid-stream, after the first token', async () => {
+  it('throws code network when the socket is cut mid-stream, after the first token', async () => {
     const server = await startStream((destroy) => setTimeout(destroy, 20))
     const stream = await adapterFor(server.url).stream({ messages, signal: new AbortController().signal })
     const { parts, error } = await readParts(stream.parts)
     expect(parts).toEqual([{ type: 'text-delta', text: 'We open' }])
     expect(error).toBeInstanceOf(LlmError)
-    expect(error).toMatchObject({ kind: 'network' })
+    expect(error).toMatchObject({ code: 'network' })
   })
 
-  it('on caller abort mid-stream throws kind aborted and closes the socket', async () => {
+  it('on caller abort mid-stream throws code aborted and closes the socket', async () => {
     const server = await startStream(() => {}) // then hangs
     const controller = new AbortController()
     const stream = await adapterFor(server.url).stream({ messages, signal: controller.signal })
     const { parts, error } = await readParts(stream.parts, () => controller.abort())
     expect(parts).toEqual([{ type: 'text-delta', text: 'We open' }])
-    expect(error).toMatchObject({ kind: 'aborted', target: 'bedrock-local' })
+    expect(error).toMatchObject({ code: 'aborted', target: 'bedrock-local' })
     expect(await within(server.closes(1), 2000)).toBeUndefined()
   })
 
-  it('on caller abort while waiting for the response rejects with kind aborted and closes the socket', async () => {
+  it('on caller abort while waiting for the response rejects with code aborted and closes the socket', async () => {
     const server = await startScriptedServer(hang)
     const controller = new AbortController()
     const pending = adapterFor(server.url).chat({ messages, signal: controller.signal })
     setTimeout(() => controller.abort(), 50).unref()
-    await expect(pending).rejects.toMatchObject({ kind: 'aborted' })
+    await expect(pending).rejects.toMatchObject({ code: 'aborted' })
     expect(await within(server.closes(1), 2000)).toBeUndefined()
   })
 

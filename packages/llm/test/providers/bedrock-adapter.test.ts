@@ -85,9 +85,9 @@ describe('Bedrock adapter: Converse', () => {
     expect(result).toMatchObject({ text: 'Let me book that.', finishReason: 'tool-calls', toolCalls: [{ id: 'tooluse_kZJMlvQmRJ6eAyJE5GIl7Q', name: 'book_appointment', arguments: '{"day":"monday"}' }] })
   })
 
-  it('rejects a tool call whose arguments are not a JSON object as bad_request, without a request', async () => {
+  it('rejects a tool call whose arguments are not a JSON object as request_invalid, without a request', async () => {
     const messages = [{ role: 'assistant' as const, content: '', toolCalls: [{ id: 'call_9', name: 'x', arguments: 'not json' }] }]
-    await expect(sigV4Adapter.chat(request({ messages }))).rejects.toMatchObject({ kind: 'bad_request', message: expect.stringContaining('"call_9"') })
+    await expect(sigV4Adapter.chat(request({ messages }))).rejects.toMatchObject({ code: 'request_invalid', message: expect.stringContaining('"call_9"') })
   })
 })
 
@@ -118,20 +118,20 @@ describe('Bedrock adapter: ConverseStream', () => {
   })
 
   const inStreamCases = [
-    { type: 'throttlingException', body: '{"message":"Too many tokens, please wait before trying again."}', kind: 'rate_limited' },
-    { type: 'modelStreamErrorException', body: '{"message":"Model stream ended unexpectedly.","originalStatusCode":500}', kind: 'server' },
-    { type: 'internalServerException', body: '{"message":"The system encountered an unexpected error during processing. Try your request again."}', kind: 'server' },
-    { type: 'serviceUnavailableException', body: '{"message":"Bedrock is unable to process your request."}', kind: 'server' },
-    { type: 'validationException', body: '{"message":"Input is too long for requested model."}', kind: 'context_length' },
+    { type: 'throttlingException', body: '{"message":"Too many tokens, please wait before trying again."}', code: 'rate_limited' },
+    { type: 'modelStreamErrorException', body: '{"message":"Model stream ended unexpectedly.","originalStatusCode":500}', code: 'server' },
+    { type: 'internalServerException', body: '{"message":"The system encountered an unexpected error during processing. Try your request again."}', code: 'server' },
+    { type: 'serviceUnavailableException', body: '{"message":"Bedrock is unable to process your request."}', code: 'server' },
+    { type: 'validationException', body: '{"message":"Input is too long for requested model."}', code: 'context_length' },
   ]
   for (const testCase of inStreamCases) {
-    it(`maps a ${testCase.type} frame after HTTP 200 and the first token to ${testCase.kind}`, async () => {
+    it(`maps a ${testCase.type} frame after HTTP 200 and the first token to ${testCase.code}`, async () => {
       const frames = [messageStartFrame(), textDeltaFrame('We open'), exceptionFrame(testCase.type, testCase.body)]
       server.use(http.post(streamUrl, () => new HttpResponse(streamBody(frames), { headers: eventStreamHeaders })))
       const stream = await sigV4Adapter.stream(request())
       const { parts, error } = await readParts(stream.parts)
       expect(parts).toEqual([{ type: 'text-delta', text: 'We open' }])
-      expect(error).toMatchObject({ kind: testCase.kind, target: 'bedrock-east' })
+      expect(error).toMatchObject({ code: testCase.code, target: 'bedrock-east' })
       expect(error?.message).toContain(JSON.parse(testCase.body).message)
     })
   }
@@ -140,7 +140,7 @@ describe('Bedrock adapter: ConverseStream', () => {
     // The SDK reads the first frame before send() resolves, so the exception surfaces there.
     const frames = [exceptionFrame('throttlingException', '{"message":"Too many requests, please wait before trying again."}')]
     server.use(http.post(streamUrl, () => new HttpResponse(streamBody(frames), { headers: eventStreamHeaders })))
-    await expect(sigV4Adapter.stream(request())).rejects.toMatchObject({ kind: 'rate_limited', target: 'bedrock-east' })
+    await expect(sigV4Adapter.stream(request())).rejects.toMatchObject({ code: 'rate_limited', target: 'bedrock-east' })
   })
 
   it('throws rate_limited from the parts for a throttlingException frame after messageStart, before the first token', async () => {
@@ -149,44 +149,44 @@ describe('Bedrock adapter: ConverseStream', () => {
     const stream = await sigV4Adapter.stream(request())
     const { parts, error } = await readParts(stream.parts)
     expect(parts).toEqual([])
-    expect(error?.kind).toBe('rate_limited')
+    expect(error?.code).toBe('rate_limited')
   })
 
-  it('throws kind network when the stream ends before messageStop', async () => {
+  it('throws code network when the stream ends before messageStop', async () => {
     server.use(http.post(streamUrl, () => new HttpResponse(streamBody([messageStartFrame(), textDeltaFrame('We open')]), { headers: eventStreamHeaders })))
     const stream = await sigV4Adapter.stream(request())
     const { parts, error } = await readParts(stream.parts)
     expect(parts).toHaveLength(1)
-    expect(error).toMatchObject({ kind: 'network', message: expect.stringContaining('messageStop') })
+    expect(error).toMatchObject({ code: 'network', message: expect.stringContaining('messageStop') })
   })
 
-  it('throws kind content_filter when a guardrail stops the stream', async () => {
+  it('throws code content_filter when a guardrail stops the stream', async () => {
     server.use(http.post(streamUrl, () => new HttpResponse(streamBody([messageStartFrame(), textDeltaFrame('We'), messageStopFrame('guardrail_intervened')]), { headers: eventStreamHeaders })))
     const stream = await sigV4Adapter.stream(request())
-    expect((await readParts(stream.parts)).error?.kind).toBe('content_filter')
+    expect((await readParts(stream.parts)).error?.code).toBe('content_filter')
   })
 })
 
 describe('Bedrock adapter: errors before the stream', () => {
   const cases = [
-    { errorType: 'ThrottlingException', status: 429, message: 'Too many requests, please wait before trying again.', kind: 'rate_limited' },
-    { errorType: 'ModelNotReadyException', status: 429, message: 'Model is not ready for inference. Wait and try your request again.', kind: 'rate_limited' },
-    { errorType: 'ServiceUnavailableException', status: 503, message: 'Bedrock is unable to process your request.', kind: 'server' },
-    { errorType: 'InternalServerException', status: 500, message: 'The system encountered an unexpected error during processing.', kind: 'server' },
-    { errorType: 'ModelTimeoutException', status: 408, message: 'Model has timed out in processing the request.', kind: 'timeout' },
-    { errorType: 'ValidationException', status: 400, message: 'The provided model identifier is invalid.', kind: 'bad_request' },
-    { errorType: 'ValidationException', status: 400, message: 'Input is too long for requested model.', kind: 'context_length' },
-    { errorType: 'AccessDeniedException', status: 403, message: "You don't have access to the model with the specified model ID.", kind: 'auth' },
-    { errorType: 'UnrecognizedClientException', status: 403, message: 'The security token included in the request is invalid.', kind: 'auth' },
+    { errorType: 'ThrottlingException', status: 429, message: 'Too many requests, please wait before trying again.', code: 'rate_limited' },
+    { errorType: 'ModelNotReadyException', status: 429, message: 'Model is not ready for inference. Wait and try your request again.', code: 'rate_limited' },
+    { errorType: 'ServiceUnavailableException', status: 503, message: 'Bedrock is unable to process your request.', code: 'server' },
+    { errorType: 'InternalServerException', status: 500, message: 'The system encountered an unexpected error during processing.', code: 'server' },
+    { errorType: 'ModelTimeoutException', status: 408, message: 'Model has timed out in processing the request.', code: 'timeout' },
+    { errorType: 'ValidationException', status: 400, message: 'The provided model identifier is invalid.', code: 'request_invalid' },
+    { errorType: 'ValidationException', status: 400, message: 'Input is too long for requested model.', code: 'context_length' },
+    { errorType: 'AccessDeniedException', status: 403, message: "You don't have access to the model with the specified model ID.", code: 'auth' },
+    { errorType: 'UnrecognizedClientException', status: 403, message: 'The security token included in the request is invalid.', code: 'auth' },
   ]
   for (const testCase of cases) {
     for (const operation of ['chat', 'stream'] as const) {
-      it(`${operation}: maps ${testCase.status} ${testCase.errorType} (${testCase.message.slice(0, 24)}…) to ${testCase.kind}`, async () => {
+      it(`${operation}: maps ${testCase.status} ${testCase.errorType} (${testCase.message.slice(0, 24)}…) to ${testCase.code}`, async () => {
         const respond = () => new HttpResponse(JSON.stringify({ message: testCase.message }), { status: testCase.status, headers: errorHeaders(testCase.errorType) })
         server.use(http.post(converseUrl, respond), http.post(streamUrl, respond))
         const error = await sigV4Adapter[operation](request()).catch((caught: unknown) => caught)
         expect(error).toBeInstanceOf(LlmError)
-        expect(error).toMatchObject({ kind: testCase.kind, status: testCase.status, target: 'bedrock-east' })
+        expect(error).toMatchObject({ code: testCase.code, status: testCase.status, target: 'bedrock-east' })
         expect((error as LlmError).message).toContain(testCase.errorType)
         expect((error as LlmError).headers['x-amzn-requestid']).toBe('2b8e4f1a-9c3d-4e5f-a6b7-c8d9e0f1a2b3')
       })
@@ -195,12 +195,12 @@ describe('Bedrock adapter: errors before the stream', () => {
 
   it('reads retry-after on a throttled request', async () => {
     server.use(http.post(converseUrl, () => new HttpResponse('{"message":"Too many requests"}', { status: 429, headers: { ...errorHeaders('ThrottlingException'), 'retry-after': '3' } })))
-    await expect(sigV4Adapter.chat(request())).rejects.toMatchObject({ kind: 'rate_limited', retryAfterMs: 3000 })
+    await expect(sigV4Adapter.chat(request())).rejects.toMatchObject({ code: 'rate_limited', retryAfterMs: 3000 })
   })
 
   it('maps an aborted signal to aborted', async () => {
     server.use(http.post(converseUrl, () => new HttpResponse(converseJson, { headers: { 'content-type': 'application/json' } })))
-    await expect(sigV4Adapter.chat(request({ signal: AbortSignal.abort() }))).rejects.toMatchObject({ kind: 'aborted' })
+    await expect(sigV4Adapter.chat(request({ signal: AbortSignal.abort() }))).rejects.toMatchObject({ code: 'aborted' })
   })
 
   it('never lets the API key or secret key reach an LlmError', async () => {
@@ -208,7 +208,7 @@ describe('Bedrock adapter: errors before the stream', () => {
     server.use(http.post(converseUrl, respond))
     for (const adapter of [bearerAdapter, sigV4Adapter]) {
       const error = (await adapter.chat(request()).catch((caught: unknown) => caught)) as LlmError
-      expect(error.kind).toBe('auth')
+      expect(error.code).toBe('auth')
       for (const text of [error.message, JSON.stringify(error), inspect(error, { depth: 10 })]) {
         expect(text).not.toContain(bedrockApiKey)
         expect(text).not.toContain(secretAccessKey)

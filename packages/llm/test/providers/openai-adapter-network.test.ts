@@ -12,21 +12,21 @@ const helloChunk = textChunk('We open')
 const worldChunk = textChunk(' at 8 am.')
 
 describe('OpenAI adapter against a real socket', () => {
-  it('maps connection refused to kind network', async () => {
+  it('maps connection refused to code network', async () => {
     const error = await adapterFor(await closedPortUrl()).chat({ messages, signal: new AbortController().signal }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(LlmError)
-    expect(error).toMatchObject({ kind: 'network', target: 'primary' })
+    expect(error).toMatchObject({ code: 'network', target: 'primary' })
     expect((error as LlmError).message).toContain('ECONNREFUSED')
   })
 
-  it('maps a connection reset before the response to kind network', async () => {
+  it('maps a connection reset before the response to code network', async () => {
     const server = await startScriptedServer((_request, response) => {
       response.socket?.destroy()
     })
-    await expect(adapterFor(server.baseURL).chat({ messages, signal: new AbortController().signal })).rejects.toMatchObject({ kind: 'network' })
+    await expect(adapterFor(server.baseURL).chat({ messages, signal: new AbortController().signal })).rejects.toMatchObject({ code: 'network' })
   })
 
-  it('throws kind network when the socket is cut mid-stream, after the first token', async () => {
+  it('throws code network when the socket is cut mid-stream, after the first token', async () => {
     const server = await startScriptedServer((_request, response) => {
       response.writeHead(200, sseHeaders)
       response.write(roleChunk + helloChunk, () => setTimeout(() => response.socket?.destroy(), 20))
@@ -35,10 +35,10 @@ describe('OpenAI adapter against a real socket', () => {
     const { parts, error } = await readParts(stream.parts)
     expect(parts).toEqual([{ type: 'text-delta', text: 'We open' }])
     expect(error).toBeInstanceOf(LlmError)
-    expect(error).toMatchObject({ kind: 'network', target: 'primary' })
+    expect(error).toMatchObject({ code: 'network', target: 'primary' })
   })
 
-  it('on caller abort mid-stream throws kind aborted and closes the socket', async () => {
+  it('on caller abort mid-stream throws code aborted and closes the socket', async () => {
     const server = await startScriptedServer((_request, response) => {
       response.writeHead(200, sseHeaders)
       response.write(roleChunk + helloChunk) // then hang, as a stalled model would
@@ -49,16 +49,16 @@ describe('OpenAI adapter against a real socket', () => {
       if (part.type === 'text-delta') controller.abort()
     })
     expect(parts).toEqual([{ type: 'text-delta', text: 'We open' }])
-    expect(error).toMatchObject({ kind: 'aborted', target: 'primary' })
+    expect(error).toMatchObject({ code: 'aborted', target: 'primary' })
     expect(await within(server.closes(1), 2000)).toBeUndefined()
   })
 
-  it('on caller abort while waiting for headers rejects with kind aborted and closes the socket', async () => {
+  it('on caller abort while waiting for headers rejects with code aborted and closes the socket', async () => {
     const server = await startScriptedServer(hang)
     const controller = new AbortController()
     const pending = adapterFor(server.baseURL).chat({ messages, signal: controller.signal })
     setTimeout(() => controller.abort(), 50).unref()
-    await expect(pending).rejects.toMatchObject({ kind: 'aborted' })
+    await expect(pending).rejects.toMatchObject({ code: 'aborted' })
     expect(await within(server.closes(1), 2000)).toBeUndefined()
   })
 
@@ -91,11 +91,11 @@ describe('OpenAI adapter against a real socket', () => {
     expect(seenUrls).toEqual([`${server.baseURL}/chat/completions`])
   })
 
-  it('answers an error status from a real server with the mapped kind', async () => {
+  it('answers an error status from a real server with the mapped code', async () => {
     const server = await startScriptedServer((_request, response) => {
       response.writeHead(502, { 'content-type': 'application/json' })
       response.end(serverErrorBody)
     })
-    await expect(adapterFor(server.baseURL).stream({ messages, signal: new AbortController().signal })).rejects.toMatchObject({ kind: 'server', status: 502 })
+    await expect(adapterFor(server.baseURL).stream({ messages, signal: new AbortController().signal })).rejects.toMatchObject({ code: 'server', status: 502 })
   })
 })

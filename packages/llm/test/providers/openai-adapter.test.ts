@@ -75,9 +75,9 @@ describe('OpenAI adapter: chat', () => {
     expect(result.toolCalls).toEqual([{ id: 'call_abc123', name: 'book_appointment', arguments: '{\n"day": "monday"\n}' }])
   })
 
-  it('maps a content_filter finish to an LlmError of kind content_filter', async () => {
+  it('maps a content_filter finish to an LlmError of code content_filter', async () => {
     server.use(http.post(completionsUrl, () => new HttpResponse(completionJson().replace('"finish_reason": "stop"', '"finish_reason": "content_filter"'), { headers: jsonHeaders })))
-    await expect(adapter.chat(request())).rejects.toMatchObject({ kind: 'content_filter', target: 'primary' })
+    await expect(adapter.chat(request())).rejects.toMatchObject({ code: 'content_filter', target: 'primary' })
   })
 })
 
@@ -109,29 +109,29 @@ describe('OpenAI adapter: stream', () => {
     ])
   })
 
-  it('throws kind server for an SSE error event before the first token', async () => {
+  it('throws code server for an SSE error event before the first token', async () => {
     server.use(http.post(completionsUrl, () => new HttpResponse(streamBody([errorEventSse]), { headers: sseHeaders })))
     const stream = await adapter.stream(request())
     const { parts, error } = await readParts(stream.parts)
     expect(parts).toEqual([])
-    expect(error).toMatchObject({ kind: 'server', target: 'primary' })
+    expect(error).toMatchObject({ code: 'server', target: 'primary' })
     expect(error?.message).toContain('The server had an error')
   })
 
-  it('throws kind server for an error chunk after the first token, keeping the text already yielded', async () => {
+  it('throws code server for an error chunk after the first token, keeping the text already yielded', async () => {
     server.use(http.post(completionsUrl, () => new HttpResponse(streamBody([roleChunk, helloChunk, errorChunkSse]), { headers: sseHeaders })))
     const stream = await adapter.stream(request())
     const { parts, error } = await readParts(stream.parts)
     expect(parts).toEqual([{ type: 'text-delta', text: 'We open' }])
-    expect(error?.kind).toBe('server')
+    expect(error?.code).toBe('server')
   })
 
-  it('throws kind network when the stream ends without finish_reason or [DONE]', async () => {
+  it('throws code network when the stream ends without finish_reason or [DONE]', async () => {
     server.use(http.post(completionsUrl, () => new HttpResponse(streamBody([roleChunk, helloChunk, worldChunk]), { headers: sseHeaders })))
     const stream = await adapter.stream(request())
     const { parts, error } = await readParts(stream.parts)
     expect(parts).toHaveLength(2)
-    expect(error?.kind).toBe('network')
+    expect(error?.code).toBe('network')
     expect(error?.message).toContain('[DONE]')
   })
 
@@ -141,65 +141,65 @@ describe('OpenAI adapter: stream', () => {
     expect((await readParts(stream.parts)).parts.at(-1)).toEqual({ type: 'finish', finishReason: 'stop' })
   })
 
-  it('throws kind content_filter when the stream finishes with content_filter', async () => {
+  it('throws code content_filter when the stream finishes with content_filter', async () => {
     const filtered = stopChunk.replace('"finish_reason":"stop"', '"finish_reason":"content_filter"')
     server.use(http.post(completionsUrl, () => new HttpResponse(streamBody([roleChunk, helloChunk, filtered, usageChunk, doneLine]), { headers: sseHeaders })))
     const stream = await adapter.stream(request())
-    expect((await readParts(stream.parts)).error?.kind).toBe('content_filter')
+    expect((await readParts(stream.parts)).error?.code).toBe('content_filter')
   })
 
   it('rejects the stream call itself on an HTTP error status', async () => {
     server.use(http.post(completionsUrl, () => new HttpResponse(serverErrorBody, { status: 503, headers: jsonHeaders })))
-    await expect(adapter.stream(request())).rejects.toMatchObject({ kind: 'server', status: 503 })
+    await expect(adapter.stream(request())).rejects.toMatchObject({ code: 'server', status: 503 })
   })
 })
 
 describe('OpenAI adapter: error mapping', () => {
-  const cases: Array<{ name: string; status: number; body: string; headers?: Record<string, string>; kind: string; retryAfterMs?: number }> = [
-    { name: '429 with retry-after-ms', status: 429, body: rateLimitBody, headers: { 'retry-after-ms': '1500', 'retry-after': '2' }, kind: 'rate_limited', retryAfterMs: 1500 },
-    { name: '429 with retry-after seconds', status: 429, body: rateLimitBody, headers: { 'retry-after': '20' }, kind: 'rate_limited', retryAfterMs: 20_000 },
-    { name: '429 with x-ratelimit-reset-requests', status: 429, body: rateLimitBody, headers: { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '6m0s', 'x-ratelimit-remaining-tokens': '100', 'x-ratelimit-reset-tokens': '20ms' }, kind: 'rate_limited', retryAfterMs: 360_000 },
-    { name: '429 insufficient_quota', status: 429, body: quotaBody, kind: 'auth' },
-    { name: '408', status: 408, body: serverErrorBody, kind: 'timeout' },
-    { name: '504', status: 504, body: 'upstream request timeout', kind: 'timeout' },
-    { name: '500', status: 500, body: serverErrorBody, kind: 'server' },
-    { name: '503 with retry-after', status: 503, body: serverErrorBody, headers: { 'retry-after': '1' }, kind: 'server', retryAfterMs: 1000 },
-    { name: '401', status: 401, body: invalidKeyBody, kind: 'auth' },
-    { name: '403', status: 403, body: '{"error":{"message":"Project does not have access to model","type":"invalid_request_error","param":null,"code":"model_not_found"}}', kind: 'auth' },
-    { name: '400 context_length_exceeded', status: 400, body: contextLengthBody, kind: 'context_length' },
-    { name: '400 other', status: 400, body: badRequestBody, kind: 'bad_request' },
-    { name: '404', status: 404, body: '{"error":{"message":"The model `gpt-9` does not exist","type":"invalid_request_error","param":null,"code":"model_not_found"}}', kind: 'bad_request' },
+  const cases: Array<{ name: string; status: number; body: string; headers?: Record<string, string>; code: string; retryAfterMs?: number }> = [
+    { name: '429 with retry-after-ms', status: 429, body: rateLimitBody, headers: { 'retry-after-ms': '1500', 'retry-after': '2' }, code: 'rate_limited', retryAfterMs: 1500 },
+    { name: '429 with retry-after seconds', status: 429, body: rateLimitBody, headers: { 'retry-after': '20' }, code: 'rate_limited', retryAfterMs: 20_000 },
+    { name: '429 with x-ratelimit-reset-requests', status: 429, body: rateLimitBody, headers: { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '6m0s', 'x-ratelimit-remaining-tokens': '100', 'x-ratelimit-reset-tokens': '20ms' }, code: 'rate_limited', retryAfterMs: 360_000 },
+    { name: '429 insufficient_quota', status: 429, body: quotaBody, code: 'auth' },
+    { name: '408', status: 408, body: serverErrorBody, code: 'timeout' },
+    { name: '504', status: 504, body: 'upstream request timeout', code: 'timeout' },
+    { name: '500', status: 500, body: serverErrorBody, code: 'server' },
+    { name: '503 with retry-after', status: 503, body: serverErrorBody, headers: { 'retry-after': '1' }, code: 'server', retryAfterMs: 1000 },
+    { name: '401', status: 401, body: invalidKeyBody, code: 'auth' },
+    { name: '403', status: 403, body: '{"error":{"message":"Project does not have access to model","type":"invalid_request_error","param":null,"code":"model_not_found"}}', code: 'auth' },
+    { name: '400 context_length_exceeded', status: 400, body: contextLengthBody, code: 'context_length' },
+    { name: '400 other', status: 400, body: badRequestBody, code: 'request_invalid' },
+    { name: '404', status: 404, body: '{"error":{"message":"The model `gpt-9` does not exist","type":"invalid_request_error","param":null,"code":"model_not_found"}}', code: 'request_invalid' },
   ]
   for (const testCase of cases) {
-    it(`maps ${testCase.name} to ${testCase.kind}`, async () => {
+    it(`maps ${testCase.name} to ${testCase.code}`, async () => {
       server.use(http.post(completionsUrl, () => new HttpResponse(testCase.body, { status: testCase.status, headers: { ...jsonHeaders, ...testCase.headers } })))
       const error = await adapter.chat(request()).catch((caught: unknown) => caught)
       expect(error).toBeInstanceOf(LlmError)
-      expect(error).toMatchObject({ kind: testCase.kind, status: testCase.status, target: 'primary', retryAfterMs: testCase.retryAfterMs })
+      expect(error).toMatchObject({ code: testCase.code, status: testCase.status, target: 'primary', retryAfterMs: testCase.retryAfterMs })
       expect((error as LlmError).headers['x-request-id']).toBe('req_6f1c0e2b9a')
       expect((error as LlmError).message).toContain(`target "primary": HTTP ${testCase.status}`)
     })
   }
 
-  it('maps a failed fetch to kind network', async () => {
+  it('maps a failed fetch to code network', async () => {
     server.use(http.post(completionsUrl, () => HttpResponse.error()))
-    await expect(adapter.chat(request())).rejects.toMatchObject({ kind: 'network', target: 'primary' })
+    await expect(adapter.chat(request())).rejects.toMatchObject({ code: 'network', target: 'primary' })
   })
 
-  it('maps an already aborted signal to kind aborted without a request', async () => {
+  it('maps an already aborted signal to code aborted without a request', async () => {
     let requests = 0
     server.use(http.post(completionsUrl, () => {
       requests += 1
       return new HttpResponse(completionJson(), { headers: jsonHeaders })
     }))
-    await expect(adapter.chat(request({ signal: AbortSignal.abort() }))).rejects.toMatchObject({ kind: 'aborted' })
+    await expect(adapter.chat(request({ signal: AbortSignal.abort() }))).rejects.toMatchObject({ code: 'aborted' })
     expect(requests).toBe(0)
   })
 
   it('never lets the api key reach an LlmError message, headers, JSON or inspected cause', async () => {
     server.use(http.post(completionsUrl, () => new HttpResponse(invalidKeyBody, { status: 401, headers: { ...jsonHeaders, 'www-authenticate': `Bearer ${testApiKey}` } })))
     const error = (await adapter.chat(request()).catch((caught: unknown) => caught)) as LlmError
-    expect(error.kind).toBe('auth')
+    expect(error.code).toBe('auth')
     expect(error.message).toContain('Incorrect API key provided: [redacted]')
     for (const text of [error.message, JSON.stringify(error), JSON.stringify(error.headers), inspect(error, { depth: 10 })]) {
       expect(text).not.toContain(testApiKey)

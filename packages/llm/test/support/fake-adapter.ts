@@ -17,10 +17,10 @@ export function fakeAdapter(targetName: string, steps: FakeStep[], fallbackStep?
   const next = (): FakeStep => steps.shift() ?? fallbackStep ?? { answer: `from ${targetName}` }
   const wait = (ms: number, signal: AbortSignal) =>
     new Promise<void>((resolve, reject) => {
-      if (signal.aborted) return reject(new LlmError('aborted', { kind: 'aborted', target: targetName }))
+      if (signal.aborted) return reject(new LlmError('aborted', 'aborted', { target: targetName }))
       const onAbort = () => {
         clearTimeout(timer)
-        reject(new LlmError('aborted', { kind: 'aborted', target: targetName }))
+        reject(new LlmError('aborted', 'aborted', { target: targetName }))
       }
       const timer = setTimeout(() => {
         signal.removeEventListener('abort', onAbort)

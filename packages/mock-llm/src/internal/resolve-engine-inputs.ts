@@ -13,7 +13,7 @@ export function resolveEngineInputs(
   seed: number | undefined,
 ): { profile: ChaosProfile; knowledgeBase: KnowledgeBase | undefined } {
   if (seed !== undefined && !Number.isInteger(seed)) {
-    throw new MockLlmError('invalid-option', `seed: expected a whole number, got ${String(seed)}`)
+    throw new MockLlmError('option_invalid', `seed: expected a whole number, got ${String(seed)}`, { option: 'seed', expected: 'a whole number', received: seed })
   }
   const resolved = resolveChaosProfile(profileInput ?? defaultProfileInput)
   const profile = seed === undefined ? resolved : { ...resolved, seed }
@@ -21,12 +21,12 @@ export function resolveEngineInputs(
   return { profile, knowledgeBase: source === undefined ? undefined : readKnowledgeBase(source) }
 }
 
-/** A knowledge base from a file path or an object, with @voxguard/knowledge's errors as `invalid-knowledge-base`. */
+/** A knowledge base from a file path or an object, with @voxguard/knowledge's errors as `knowledge_base_invalid`. */
 function readKnowledgeBase(source: string | KnowledgeBase): KnowledgeBase {
   try {
     return typeof source === 'string' ? parseKnowledgeBase(readFileSync(source, 'utf8'), source) : parseKnowledgeBase(source, 'option "knowledgeBase"')
   } catch (error) {
-    if (error instanceof KnowledgeError) throw new MockLlmError('invalid-knowledge-base', error.message, { cause: error })
-    throw new MockLlmError('invalid-knowledge-base', `${String(source)}: cannot read the knowledge base (${(error as Error).message})`, { cause: error })
+    if (KnowledgeError.isInstance(error)) throw new MockLlmError('knowledge_base_invalid', error.message, { cause: error, file: error.file, line: error.line, field: error.field })
+    throw new MockLlmError('knowledge_base_invalid', `${String(source)}: cannot read the knowledge base (${(error as Error).message})`, { cause: error })
   }
 }

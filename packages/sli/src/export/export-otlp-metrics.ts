@@ -56,7 +56,7 @@ export async function exportOtlpMetrics(report: RunReport, options: ExportOtlpMe
   try {
     new URL(options.url)
   } catch (error) {
-    throw new SliError('invalid_option', `exportOtlpMetrics option url: not a URL ("${options.url}")`, { cause: error, field: 'url' })
+    throw new SliError('option_invalid', `exportOtlpMetrics option url: not a URL ("${options.url}")`, { cause: error, option: 'url' })
   }
   const exporter = new OTLPMetricExporter({
     url: options.url,

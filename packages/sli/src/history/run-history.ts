@@ -5,6 +5,8 @@ import type { MetricSeries } from './metric-series.ts'
 
 export const HISTORY_SCHEMA = 'voxguard.sli-history'
 export const HISTORY_VERSION = 1
+/** The history's file name in a run folder. */
+export const HISTORY_FILE_NAME = 'slo-history.jsonl'
 
 /** One run in the history file (`slo-history.jsonl`, one JSON line per run). Owned by @voxguard/sli. */
 export interface HistoryEntry {
@@ -20,14 +22,14 @@ export interface HistoryEntry {
   series: MetricSeries[]
 }
 
-/** Reads the history (empty when the file does not exist); a bad line is an `invalid_history` error naming file and line. */
+/** Reads the history (empty when the file does not exist); a bad line is an `history_invalid` error naming file and line. */
 export async function readRunHistory(file: string): Promise<HistoryEntry[]> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
-    throw new SliError('invalid_history', `${file}: cannot read the run history (${(error as Error).message})`, { cause: error, file })
+    throw new SliError('history_invalid', `${file}: cannot read the run history (${(error as Error).message})`, { cause: error, file })
   }
   const entries: HistoryEntry[] = []
   text.split('\n').forEach((line, index) => {
@@ -37,13 +39,13 @@ export async function readRunHistory(file: string): Promise<HistoryEntry[]> {
     try {
       entry = JSON.parse(line) as Partial<HistoryEntry>
     } catch (error) {
-      throw new SliError('invalid_history', `${file}:${index + 1}: not valid JSON (${(error as Error).message})`, { cause: error, ...where })
+      throw new SliError('history_invalid', `${file}:${index + 1}: not valid JSON (${(error as Error).message})`, { cause: error, ...where })
     }
-    if (entry?.schema !== HISTORY_SCHEMA || entry.version !== HISTORY_VERSION) throw new SliError('invalid_history', `${file}:${index + 1}: not a ${HISTORY_SCHEMA} v${HISTORY_VERSION} entry`, { ...where, field: 'schema' })
+    if (entry?.schema !== HISTORY_SCHEMA || entry.version !== HISTORY_VERSION) throw new SliError('history_invalid', `${file}:${index + 1}: not a ${HISTORY_SCHEMA} v${HISTORY_VERSION} entry`, { ...where, field: 'schema' })
     for (const field of ['runId', 'startedAt', 'endedAt'] as const) {
-      if (typeof entry[field] !== 'string') throw new SliError('invalid_history', `${file}:${index + 1}: "${field}" must be a string`, { ...where, field })
+      if (typeof entry[field] !== 'string') throw new SliError('history_invalid', `${file}:${index + 1}: "${field}" must be a string`, { ...where, field })
     }
-    if (!Array.isArray(entry.objectives) || !Array.isArray(entry.series)) throw new SliError('invalid_history', `${file}:${index + 1}: "objectives" and "series" must be arrays`, { ...where, field: 'objectives' })
+    if (!Array.isArray(entry.objectives) || !Array.isArray(entry.series)) throw new SliError('history_invalid', `${file}:${index + 1}: "objectives" and "series" must be arrays`, { ...where, field: 'objectives' })
     entries.push(entry as HistoryEntry)
   })
   return entries

@@ -32,10 +32,10 @@ export async function pushToPushgateway(report: RunReport, options: PushToPushga
   try {
     url = new URL(options.url)
   } catch (error) {
-    throw new SliError('invalid_option', `pushToPushgateway option url: not a URL ("${options.url}")`, { cause: error, field: 'url' })
+    throw new SliError('option_invalid', `pushToPushgateway option url: not a URL ("${options.url}")`, { cause: error, option: 'url' })
   }
   const timeoutMs = options.timeoutMs ?? 10_000
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 1) throw new SliError('invalid_option', `pushToPushgateway option timeoutMs: expected a positive integer, got ${timeoutMs}`, { field: 'timeoutMs' })
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1) throw new SliError('option_invalid', `pushToPushgateway option timeoutMs: expected a positive integer, got ${timeoutMs}`, { option: 'timeoutMs' })
   const gateway = new Pushgateway(url.href.replace(/\/$/, ''), { timeout: timeoutMs }, createPrometheusRegistry(report))
   const parameters = { jobName: options.jobName ?? 'voxguard', ...(options.groupings ? { groupings: options.groupings } : {}) }
   try {

@@ -38,7 +38,7 @@ const sloSchema = z.strictObject({
 })
 
 /**
- * Parses an SLO file (YAML, version 2). Errors are `SliError('invalid_slo_file')` naming the
+ * Parses an SLO file (YAML, version 2). Errors are `SliError('slo_file_invalid')` naming the
  * file, line and field.
  *
  * @example
@@ -53,7 +53,7 @@ export function parseSloFile(text: string, file = '<slo>'): SloFile {
     const offset = (node as { range?: [number] } | undefined)?.range?.[0]
     const line = offset === undefined ? undefined : lineCounter.linePos(offset).line
     const field = path.map(String).join('.') || '(root)'
-    throw new SliError('invalid_slo_file', `${file}${line === undefined ? '' : `:${line}`}: ${field}: ${message}`, { file, field, ...(line === undefined ? {} : { line }) })
+    throw new SliError('slo_file_invalid', `${file}${line === undefined ? '' : `:${line}`}: ${field}: ${message}`, { file, field, ...(line === undefined ? {} : { line }) })
   }
   if (document.errors.length > 0) fail([], `not valid YAML (${document.errors[0]!.message})`)
   const parsed = sloSchema.safeParse(document.toJS())
@@ -86,13 +86,13 @@ export function parseSloFile(text: string, file = '<slo>'): SloFile {
   return { version: 2, window: data.window, objectives }
 }
 
-/** Reads and parses an SLO file; a missing file is an `invalid_slo_file` error naming it. */
+/** Reads and parses an SLO file; a missing file is an `slo_file_invalid` error naming it. */
 export async function loadSloFile(file: string): Promise<SloFile> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    throw new SliError('invalid_slo_file', `${file}: cannot read the SLO file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error, file })
+    throw new SliError('slo_file_invalid', `${file}: cannot read the SLO file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error, file })
   }
   return parseSloFile(text, file)
 }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import type { AgentEventRecord, CallFailure, CallRecord, TurnRecord } from '@voxguard/harness'
+import { AGENT_EVENTS, type AgentEventRecord, type CallFailure, type CallRecord, type TurnRecord } from '@voxguard/harness'
 import { judgeRecords, type Verdict } from '@voxguard/judge'
 
 export const clinicKnowledge = fileURLToPath(new URL('../../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
@@ -92,7 +92,7 @@ export async function sampleRun(runId = 'run-1', day = '2026-03-01'): Promise<{ 
       tags: ['hours', 'faq'],
       startedAt: at(2),
       turns: [{ caller: 'When do you open on Monday?', reply: 'On Monday we are open from 9:00 to 18:00.', firstByteMs: 900, completeMs: 1300 }],
-      events: [{ name: 'llm.fallback', data: { route: 'answer', from: 'azure-japaneast', to: 'azure-swedencentral', reason: 'rate_limited' }, atMs: 700, turn: 1 }],
+      events: [{ name: AGENT_EVENTS.llmFallback, data: { route: 'answer', from: 'azure-japaneast', to: 'azure-swedencentral', reason: 'rate_limited' }, atMs: 700, turn: 1 }],
     }),
     callRecord({
       runId,

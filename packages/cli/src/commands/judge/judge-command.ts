@@ -1,8 +1,9 @@
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { claimOutputDirectory } from '@voxguard/harness'
 import { judgeRecords, summarizeVerdicts, VerdictsFile } from '@voxguard/judge'
 import type { Command } from '../../command.ts'
-import { UsageError } from '../../command.ts'
+import { UsageError } from '../../usage-error.ts'
 import { formatJudgeSummary } from './format-judge-summary.ts'
 
 const usage = `usage: voxguard judge <records.jsonl> [--out DIR] [--knowledge FILE] [--vocabulary FILE]
@@ -12,7 +13,8 @@ hallucination findings. Writes DIR/verdicts.jsonl (one line per call, as each is
 and prints a summary.
 
 options:
-  --out DIR          where verdicts.jsonl goes (default: the records file's folder)
+  --out DIR          where verdicts.jsonl goes (default: the records file's folder); like
+                     run --out, a non-empty folder voxguard did not make is refused
   --knowledge FILE   knowledge base for every call (default: each record's knowledgeBase, read once per path)
   --vocabulary FILE  more trade words, YAML or JSON: term → words in any language (e.g.
                      cleaning: [scaling, クリーニング]), extending the knowledge base's own
@@ -33,8 +35,10 @@ export const judgeCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' }, knowledge: { type: 'string' }, vocabulary: { type: 'string' } } })
     const [recordsFile, ...extra] = positionals
-    if (!recordsFile || extra.length > 0) throw new UsageError(`give exactly one records file (got ${positionals.length})`)
-    const outDirectory = resolve(values.out ?? dirname(resolve(recordsFile)))
+    if (!recordsFile || extra.length > 0) throw new UsageError('usage_invalid', `give exactly one records file (got ${positionals.length})`)
+    // An --out folder of the user's choosing gets the same check as `run --out`; by default the
+    // verdicts go beside the records (a run folder), replacing only an earlier verdicts.jsonl.
+    const outDirectory = values.out ? await claimOutputDirectory(values.out) : dirname(resolve(recordsFile))
     const verdictsFile = join(outDirectory, 'verdicts.jsonl')
     const output = new VerdictsFile(verdictsFile)
     try {

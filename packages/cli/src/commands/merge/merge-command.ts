@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { mergeRecords } from '@voxguard/harness'
 import type { Command } from '../../command.ts'
-import { UsageError } from '../../command.ts'
+import { UsageError } from '../../usage-error.ts'
 
 const usage = `usage: voxguard merge <records.jsonl…> --out FILE
 
@@ -16,8 +16,8 @@ export const mergeCommand: Command = {
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' } } })
-    if (positionals.length === 0) throw new UsageError('no records files given')
-    if (!values.out) throw new UsageError('--out FILE is required')
+    if (positionals.length === 0) throw new UsageError('usage_invalid', 'no records files given')
+    if (!values.out) throw new UsageError('usage_invalid', '--out FILE is required')
     const records = await mergeRecords(positionals)
     const out = resolve(values.out)
     mkdirSync(dirname(out), { recursive: true })

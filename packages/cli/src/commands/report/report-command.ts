@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { exportOtlpMetrics, formatSliTable, pushToPushgateway, reportRunDirectory } from '@voxguard/sli'
 import type { Command } from '../../command.ts'
-import { UsageError } from '../../command.ts'
+import { UsageError } from '../../usage-error.ts'
 import { parsePairs } from './parse-pairs.ts'
 
 const usage = `usage: voxguard report <DIR> [--slo FILE] [--history FILE | --no-history] [--push URL …] [--otlp URL …]
@@ -55,10 +55,10 @@ export const reportCommand: Command = {
       },
     })
     const [directory, ...extra] = positionals
-    if (!directory || extra.length > 0) throw new UsageError(`give exactly one run directory (got ${positionals.length})`)
-    if (values.history && values['no-history']) throw new UsageError('--history and --no-history exclude each other')
+    if (!directory || extra.length > 0) throw new UsageError('usage_invalid', `give exactly one run directory (got ${positionals.length})`)
+    if (values.history && values['no-history']) throw new UsageError('usage_invalid', '--history and --no-history exclude each other')
     const method = values['push-method']
-    if (method !== undefined && method !== 'push' && method !== 'pushAdd') throw new UsageError(`--push-method: expected push or pushAdd, got "${method}"`)
+    if (method !== undefined && method !== 'push' && method !== 'pushAdd') throw new UsageError('usage_invalid', `--push-method: expected push or pushAdd, got "${method}"`)
     const groupings = parsePairs(values['push-group'] ?? [], 'push-group')
     const headers = parsePairs(values['otlp-header'] ?? [], 'otlp-header')
     const { report, files } = await reportRunDirectory(directory, {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { HarnessError, runCalls } from '@voxguard/harness'
 import type { Command } from '../../command.ts'
-import { UsageError } from '../../command.ts'
+import { UsageError } from '../../usage-error.ts'
 import { parseIntegerOption } from '../../parse-integer-option.ts'
 import { createProgressReporter } from './progress-reporter.ts'
 
@@ -62,13 +62,13 @@ export const runCommand: Command = {
         'no-redact': { type: 'boolean' },
       },
     })
-    if (positionals.length === 0) throw new UsageError('no call scripts given')
-    if (!values.agent) throw new UsageError('--agent is required (e.g. --agent ws://127.0.0.1:8080/text)')
-    if (values.protocol !== undefined && values.protocol !== 'text' && values.protocol !== 'twilio') throw new UsageError(`--protocol: expected text or twilio, got "${values.protocol}"`)
+    if (positionals.length === 0) throw new UsageError('usage_invalid', 'no call scripts given')
+    if (!values.agent) throw new UsageError('usage_invalid', '--agent is required (e.g. --agent ws://127.0.0.1:8080/text)')
+    if (values.protocol !== undefined && values.protocol !== 'text' && values.protocol !== 'twilio') throw new UsageError('usage_invalid', `--protocol: expected text or twilio, got "${values.protocol}"`)
     const variables: Record<string, string> = {}
     for (const assignment of values.var ?? []) {
       const match = /^([A-Za-z_][\w.-]*)=(.*)$/s.exec(assignment)
-      if (!match) throw new UsageError(`--var: expected NAME=VALUE, got "${assignment}"`)
+      if (!match) throw new UsageError('usage_invalid', `--var: expected NAME=VALUE, got "${assignment}"`)
       variables[match[1]!] = match[2]!
     }
     const reporter = createProgressReporter(io.stdout, io.stderr, io.env)
@@ -97,10 +97,10 @@ export const runCommand: Command = {
         onRecord: (record) => reporter.record(record),
       })
     } catch (error) {
-      if (error instanceof HarnessError && error.kind === 'option_invalid') {
+      if (HarnessError.isInstance(error) && error.code === 'option_invalid' && error.option !== undefined) {
         // The harness names its option (agentUrl); the user typed the flag (--agent).
-        const flag = OPTION_FLAGS[error.field ?? ''] ?? error.field
-        throw new UsageError(error.message.replace(/^runCalls option \w+/, `--${flag}`))
+        const flag = OPTION_FLAGS[error.option] ?? error.option
+        throw new UsageError('usage_invalid', `--${flag}: expected ${error.expected ?? 'another value'}, got ${JSON.stringify(error.received)}`, { option: flag, cause: error })
       }
       throw error
     }

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildRunReport, defaultHistoryFile, formatSliTable, loadRunDirectory, loadSloFile, readRunHistory, renderRuleFiles } from '@voxguard/sli'
 import type { Command } from '../../command.ts'
-import { UsageError } from '../../command.ts'
+import { UsageError } from '../../usage-error.ts'
 
 const usage = `usage: voxguard slo check <DIR> --slo FILE [--history FILE]
        voxguard slo rules --slo FILE [--out DIR]
@@ -26,9 +26,9 @@ export const sloCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { slo: { type: 'string' }, history: { type: 'string' }, out: { type: 'string' } } })
     const [action, ...rest] = positionals
-    if (!values.slo) throw new UsageError('--slo FILE is required')
+    if (!values.slo) throw new UsageError('usage_invalid', '--slo FILE is required')
     if (action === 'rules') {
-      if (rest.length > 0) throw new UsageError(`slo rules takes no positional arguments (got ${rest.join(' ')})`)
+      if (rest.length > 0) throw new UsageError('usage_invalid', `slo rules takes no positional arguments (got ${rest.join(' ')})`)
       const slo = await loadSloFile(values.slo)
       const directory = resolve(values.out ?? '.')
       await mkdir(directory, { recursive: true })
@@ -40,9 +40,9 @@ export const sloCommand: Command = {
       io.stdout.write(`wrote ${written.join(', ')}\n`)
       return 0
     }
-    if (action !== 'check') throw new UsageError(`expected "check" or "rules", got ${action === undefined ? 'nothing' : `"${action}"`}`)
+    if (action !== 'check') throw new UsageError('usage_invalid', `expected "check" or "rules", got ${action === undefined ? 'nothing' : `"${action}"`}`)
     const [directory, ...extra] = rest
-    if (!directory || extra.length > 0) throw new UsageError(`slo check: give exactly one run directory (got ${rest.length})`)
+    if (!directory || extra.length > 0) throw new UsageError('usage_invalid', `slo check: give exactly one run directory (got ${rest.length})`)
     const slo = await loadSloFile(values.slo)
     const { records, verdicts, manifest } = await loadRunDirectory(directory, { signal: io.signal })
     const history = await readRunHistory(values.history ?? defaultHistoryFile(directory))

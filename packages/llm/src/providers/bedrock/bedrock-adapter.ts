@@ -62,7 +62,7 @@ export class BedrockAdapter implements ProviderAdapter {
     const context = { target: this.targetName, signal: request.signal, headers: response.headers, secrets: this.#secrets }
     try {
       const output = await this.#client.send(command, { abortSignal })
-      if (output.stream === undefined) throw new LlmError(`target "${this.targetName}": ConverseStream answered without a stream`, { kind: 'server', target: this.targetName })
+      if (output.stream === undefined) throw new LlmError('server', `target "${this.targetName}": ConverseStream answered without a stream`, { target: this.targetName })
       return { headers: response.headers, parts: readBedrockStream(output.stream, context, () => reader.abort()) }
     } catch (error) {
       reader.abort()
@@ -74,7 +74,7 @@ export class BedrockAdapter implements ProviderAdapter {
     try {
       return buildBedrockConverseInput(this.model, request)
     } catch (error) {
-      throw new LlmError(`target "${this.targetName}": ${(error as Error).message}`, { kind: 'bad_request', target: this.targetName, cause: error })
+      throw new LlmError('request_invalid', `target "${this.targetName}": ${(error as Error).message}`, { target: this.targetName, cause: error })
     }
   }
 }

@@ -1,9 +1,9 @@
 import { LlmError } from '../../llm-error.ts'
-import type { LlmErrorKind } from '../../llm-error.ts'
+import type { LlmErrorCode } from '../../llm-error.ts'
 import { parseRetryAfter } from '../../parse-retry-after.ts'
 import { classifyNetworkError } from '../classify-network-error.ts'
 import { createProviderError, type ProviderErrorContext } from '../create-provider-error.ts'
-import { kindForHttpStatus } from '../kind-for-http-status.ts'
+import { codeForHttpStatus } from '../code-for-http-status.ts'
 import { redactErrorSecrets } from '../redact-secrets.ts'
 
 /** What the mapper needs to know about the attempt that failed. */
@@ -15,7 +15,7 @@ export interface BedrockErrorContext extends ProviderErrorContext {
 }
 
 /** Exception names (HTTP `x-amzn-errortype`, or an event-stream `:exception-type`), lower-cased. */
-const kindsByException: Record<string, LlmErrorKind> = {
+const kindsByException: Record<string, LlmErrorCode> = {
   throttlingexception: 'rate_limited',
   servicequotaexceededexception: 'rate_limited',
   modelnotreadyexception: 'rate_limited',
@@ -24,8 +24,8 @@ const kindsByException: Record<string, LlmErrorKind> = {
   modelstreamerrorexception: 'server',
   modelerrorexception: 'server',
   modeltimeoutexception: 'timeout',
-  validationexception: 'bad_request',
-  resourcenotfoundexception: 'bad_request',
+  validationexception: 'request_invalid',
+  resourcenotfoundexception: 'request_invalid',
   accessdeniedexception: 'auth',
   unrecognizedclientexception: 'auth',
   expiredtokenexception: 'auth',
@@ -47,7 +47,7 @@ const inputTooLongPattern = /input is too long|prompt is too long|too many (?:in
  * | ServiceUnavailable, InternalServer, ModelStreamError        | server          |
  * | ModelTimeout                                                | timeout         |
  * | Validation saying the input is too long                     | context_length  |
- * | Validation, ResourceNotFound                                | bad_request     |
+ * | Validation, ResourceNotFound                                | request_invalid     |
  * | AccessDenied, UnrecognizedClient, ExpiredToken, signatures  | auth            |
  * | connection refused/reset, socket cut                        | network         |
  * | the attempt's signal aborted                                | aborted         |
@@ -58,7 +58,7 @@ export function mapBedrockError(error: unknown, context: BedrockErrorContext): L
   const headers = context.headers ?? {}
   const details = error as { name?: unknown; message?: unknown; $metadata?: { httpStatusCode?: number }; $fault?: unknown }
   const status = details.$metadata?.httpStatusCode
-  const fail = (kind: LlmErrorKind, what: string): LlmError =>
+  const fail = (kind: LlmErrorCode, what: string): LlmError =>
     createProviderError(context, kind, what, {
       cause: error,
       headers,
@@ -72,8 +72,8 @@ export function mapBedrockError(error: unknown, context: BedrockErrorContext): L
   const exceptionName = typeof details.name === 'string' && details.name !== 'Error' ? details.name : headerType
   const known = exceptionName === undefined ? undefined : kindsByException[exceptionName.toLowerCase()]
   const prefix = `${status === undefined ? '' : `HTTP ${status} `}${exceptionName ?? 'error'}: ${message}`
-  if (known !== undefined) return fail(known === 'bad_request' && inputTooLongPattern.test(message) ? 'context_length' : known, prefix)
-  if (status !== undefined) return fail(kindForHttpStatus(status), prefix)
+  if (known !== undefined) return fail(known === 'request_invalid' && inputTooLongPattern.test(message) ? 'context_length' : known, prefix)
+  if (status !== undefined) return fail(codeForHttpStatus(status), prefix)
   const network = classifyNetworkError(error)
   if (network.code !== undefined) return fail(network.kind, `connection failed (${network.reason})`)
   return fail('server', `unexpected error (${message})`)

@@ -23,5 +23,5 @@ export function mapBedrockStopReason(stopReason: string | undefined): FinishReas
 /** The `content_filter` error for a Converse answer a filter or guardrail stopped, else `undefined`. */
 export function bedrockStopError(target: string, stopReason: string | undefined, headers?: Record<string, string>): LlmError | undefined {
   if (stopReason !== 'content_filtered' && stopReason !== 'guardrail_intervened') return undefined
-  return new LlmError(`target "${target}": the answer was stopped (${stopReason})`, { kind: 'content_filter', target, ...(headers === undefined ? {} : { headers }) })
+  return new LlmError('content_filter', `target "${target}": the answer was stopped (${stopReason})`, { target, ...(headers === undefined ? {} : { headers }) })
 }

@@ -50,7 +50,7 @@ export async function* readBedrockStream(events: AsyncIterable<ConverseStreamOut
     }
     if (context.signal?.aborted === true) throw mapBedrockError(new Error('aborted'), context)
     if (stopReason === undefined) {
-      throw new LlmError(`target "${context.target}": the stream ended before messageStop (connection cut)`, { kind: 'network', target: context.target })
+      throw new LlmError('network', `target "${context.target}": the stream ended before messageStop (connection cut)`, { target: context.target })
     }
     yield { type: 'finish', finishReason: mapBedrockStopReason(stopReason) }
   } catch (error) {

@@ -17,8 +17,7 @@ export function describeContentFilter(results: ContentFilterResultsForChoiceOutp
 
 /** The `content_filter` error for an answer the provider's filter stopped (a `content_filter` finish, in chat or stream). */
 export function contentFilterError(target: string, results: ContentFilterResultsForChoiceOutput | undefined, headers?: Record<string, string>): LlmError {
-  return new LlmError(`target "${target}": the provider's content filter stopped the answer${describeContentFilter(results)}`, {
-    kind: 'content_filter',
+  return new LlmError('content_filter', `target "${target}": the provider's content filter stopped the answer${describeContentFilter(results)}`, {
     target,
     ...(headers === undefined ? {} : { headers }),
   })

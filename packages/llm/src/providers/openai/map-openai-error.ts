@@ -1,11 +1,11 @@
 import type { ContentFilterResultDetailsForPromptOutput } from '@azure/openai/types'
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai'
 import { LlmError } from '../../llm-error.ts'
-import type { LlmErrorKind } from '../../llm-error.ts'
+import type { LlmErrorCode } from '../../llm-error.ts'
 import { parseRetryAfter } from '../../parse-retry-after.ts'
 import { classifyNetworkError } from '../classify-network-error.ts'
 import { createProviderError, type ProviderErrorContext, type ProviderErrorDetails } from '../create-provider-error.ts'
-import { kindForHttpStatus } from '../kind-for-http-status.ts'
+import { codeForHttpStatus } from '../code-for-http-status.ts'
 import { redactErrorSecrets } from '../redact-secrets.ts'
 import { toSafeHeaders } from '../to-safe-headers.ts'
 import { describeContentFilter } from './describe-content-filter.ts'
@@ -35,7 +35,7 @@ interface OpenAiErrorBody {
  * | 401, 403                                              | auth            |
  * | 400 `context_length_exceeded`                         | context_length  |
  * | 400 `content_filter` (Azure)                          | content_filter  |
- * | other 4xx                                             | bad_request     |
+ * | other 4xx                                             | request_invalid     |
  * | 5xx, SSE `error` event, malformed stream JSON         | server          |
  * | connection refused/reset, socket cut mid-stream       | network         |
  * | anything else (an undocumented response shape)        | server          |
@@ -43,7 +43,7 @@ interface OpenAiErrorBody {
 export function mapOpenAiError(error: unknown, context: OpenAiErrorContext): LlmError {
   if (error instanceof LlmError) return error
   redactErrorSecrets(error, context.secrets)
-  const fail = (kind: LlmErrorKind, what: string, details: Omit<ProviderErrorDetails, 'cause'> = {}): LlmError => createProviderError(context, kind, what, { cause: error, ...details })
+  const fail = (kind: LlmErrorCode, what: string, details: Omit<ProviderErrorDetails, 'cause'> = {}): LlmError => createProviderError(context, kind, what, { cause: error, ...details })
 
   if (context.signal?.aborted === true || error instanceof APIUserAbortError || (error instanceof Error && error.name === 'AbortError')) {
     return fail('aborted', 'request aborted by its signal')
@@ -76,7 +76,7 @@ export function mapOpenAiError(error: unknown, context: OpenAiErrorContext): Llm
   return fail(network.kind, `connection failed (${network.reason})`)
 }
 
-const inStreamKinds: Record<string, LlmErrorKind> = {
+const inStreamKinds: Record<string, LlmErrorCode> = {
   rate_limit_exceeded: 'rate_limited',
   rate_limit_error: 'rate_limited',
   context_length_exceeded: 'context_length',
@@ -84,11 +84,11 @@ const inStreamKinds: Record<string, LlmErrorKind> = {
   timeout: 'timeout',
 }
 
-/** `kindForHttpStatus`, refined by OpenAI's and Azure's error codes. */
-function kindForStatus(status: number, code: string | undefined, body: OpenAiErrorBody, message: string): LlmErrorKind {
-  const kind = kindForHttpStatus(status)
+/** `codeForHttpStatus`, refined by OpenAI's and Azure's error codes. */
+function kindForStatus(status: number, code: string | undefined, body: OpenAiErrorBody, message: string): LlmErrorCode {
+  const kind = codeForHttpStatus(status)
   if (kind === 'rate_limited' && code === 'insufficient_quota') return 'auth'
-  if (kind === 'bad_request') {
+  if (kind === 'request_invalid') {
     if (code === 'context_length_exceeded' || /maximum context length/i.test(message)) return 'context_length'
     if (code === 'content_filter' || body.innererror?.code === 'ResponsibleAIPolicyViolation') return 'content_filter'
   }

@@ -51,7 +51,7 @@ export class OpenAiChatAdapter implements ProviderAdapter {
         .withResponse()
       const headers = toSafeHeaders(response.headers)
       const choice = data.choices?.[0]
-      if (choice === undefined) throw new LlmError(`target "${this.targetName}": the response has no choices`, { kind: 'server', target: this.targetName, headers })
+      if (choice === undefined) throw new LlmError('server', `target "${this.targetName}": the response has no choices`, { target: this.targetName, headers })
       if (choice.finish_reason === 'content_filter') throw contentFilterError(this.targetName, choice.content_filter_results, headers)
       const toolCalls: ToolCall[] = (choice.message.tool_calls ?? []).flatMap((toolCall) =>
         toolCall.type === 'function' ? [{ id: toolCall.id, name: toolCall.function.name, arguments: toolCall.function.arguments }] : [],

@@ -47,7 +47,7 @@ export async function* readOpenAiStream(chunks: AsyncIterable<ChatCompletionChun
   // The openai SDK ends the iteration silently when the request is aborted.
   if (context.signal?.aborted === true) throw mapOpenAiError(new APIUserAbortError(), context)
   if (finishReason === undefined) {
-    throw new LlmError(`target "${context.target}": the stream ended before a finish_reason or [DONE] (connection cut)`, { kind: 'network', target: context.target })
+    throw new LlmError('network', `target "${context.target}": the stream ended before a finish_reason or [DONE] (connection cut)`, { target: context.target })
   }
   yield { type: 'finish', finishReason: mapOpenAiFinishReason(finishReason) }
 }

@@ -1,4 +1,4 @@
-import type { LlmErrorKind } from '../llm-error.ts'
+import type { LlmErrorCode } from '../llm-error.ts'
 
 /**
  * The kind an HTTP error status means when the provider's body says nothing more
@@ -10,13 +10,13 @@ import type { LlmErrorKind } from '../llm-error.ts'
  * | 429           | rate_limited |
  * | 408, 504      | timeout      |
  * | 401, 403      | auth         |
- * | other 4xx     | bad_request  |
+ * | other 4xx     | request_invalid  |
  * | 5xx, anything else | server  |
  */
-export function kindForHttpStatus(status: number): LlmErrorKind {
+export function codeForHttpStatus(status: number): LlmErrorCode {
   if (status === 429) return 'rate_limited'
   if (status === 408 || status === 504) return 'timeout'
   if (status === 401 || status === 403) return 'auth'
-  if (status >= 400 && status < 500) return 'bad_request'
+  if (status >= 400 && status < 500) return 'request_invalid'
   return 'server'
 }
