@@ -2,6 +2,12 @@
 
 // Record format (versioned contract read by @voxguard/judge)
 export { CALL_RECORD_SCHEMA, CALL_RECORD_VERSION } from './call-record.ts'
+export { CallRecordSchema } from './call-record-schema.ts'
+export { parseCallRecord, readCallRecords, readCallRecordsFile } from './read-call-records.ts'
+export type { ReadCallRecordsOptions, TornLine } from './read-call-records.ts'
+export { RECORD_LIMITS } from './record-limits.ts'
+export { checkJsonBounds } from './json-bounds.ts'
+export type { JsonBounds } from './json-bounds.ts'
 export type {
   AgentEventRecord,
   AudioTiming,

@@ -9,6 +9,7 @@ import { FrameScheduler } from './audio/frame-scheduler.ts'
 import { claimOutputDirectory } from './claim-output-directory.ts'
 import { HarnessError } from './harness-error.ts'
 import { loadCallScripts } from './load-call-script.ts'
+import type { TornLine } from './read-call-records.ts'
 import { RecordsFile } from './records-file.ts'
 import { DEFAULT_REDACTION_PATTERNS, redactRecord } from './redact-record.ts'
 import type { RedactionPattern } from './redact-record.ts'
@@ -51,6 +52,8 @@ export interface RunCallsOptions {
   variables?: Record<string, string>
   /** Cancels the run: calls in flight stop and are not recorded. */
   signal?: AbortSignal
+  /** With `append`: called when records.jsonl ended in a torn line (a killed run), which is dropped so no record is glued onto it. */
+  onTornLine?: (torn: TornLine) => void
   /** Called with each record (redacted) right after it was written. */
   onRecord?: (record: CallRecord) => void
   /** Called once the scripts are loaded and sharded, with the number of calls to run. */
@@ -97,7 +100,7 @@ export async function runCalls(options: RunCallsOptions): Promise<RunCallsResult
   }
   options.onPlan?.({ calls: units.length, scripts: scripts.length, scriptErrors: loaded.errors })
 
-  const recordsFile = new RecordsFile(join(settings.outDir, 'records.jsonl'), { append: settings.append })
+  const recordsFile = new RecordsFile(join(settings.outDir, 'records.jsonl'), { append: settings.append, ...(options.onTornLine ? { onTornLine: options.onTornLine } : {}) })
   const callerAudio = new CallerAudio()
   const frameScheduler = options.frameScheduler ?? new FrameScheduler()
   let calls = 0

@@ -61,7 +61,7 @@ describe('judgeRecords', () => {
 
   it('names the file and line of a bad record', async () => {
     const file = await recordsFile([JSON.stringify(callRecord()), '{"schema":"voxguard.call-record","version":2}'])
-    await expect(judgeRecords(file)).rejects.toThrow(`${file}:2: "version" 2 is not supported (this judge reads version 1)`)
+    await expect(judgeRecords(file)).rejects.toThrow(`${file}:2: "version" 2 is not supported (this voxguard reads version 1)`)
   })
 
   it('names a knowledge-base file it cannot read', async () => {

@@ -1,10 +1,9 @@
 import { dirname, isAbsolute, resolve } from 'node:path'
-import type { CallRecord } from '@voxguard/harness'
+import { CallRecordSchema, HarnessError, readCallRecords, type CallRecord, type TornLine } from '@voxguard/harness'
 import { KnowledgeError, loadKnowledgeBase, type KnowledgeBase } from '@voxguard/knowledge'
 import { judgeCall, resolveJudgeOptions, type JudgeCallOptions } from './judge-call.ts'
 import { JudgeError } from './judge-error.ts'
 import { loadVocabulary } from './load-vocabulary.ts'
-import { readCallRecords } from './read-call-records.ts'
 import type { Verdict } from './verdict/verdict.ts'
 
 export interface JudgeRecordsOptions extends Omit<JudgeCallOptions, 'knowledge'> {
@@ -14,13 +13,17 @@ export interface JudgeRecordsOptions extends Omit<JudgeCallOptions, 'knowledge'>
   knowledgeFile?: string
   /** Vocabulary file (YAML or JSON, see `loadVocabulary`) for every call, extending each knowledge base's `vocabulary` section; ignored when `vocabulary` is given. Default: none. */
   vocabularyFile?: string
+  /** Reading a file: called when it ends in a torn line (a killed run), which is skipped; the complete calls are judged. Default: ignored. */
+  onTornLine?: (torn: TornLine) => void
   /** Called with each verdict as soon as it is computed (e.g. to append it to verdicts.jsonl). */
   onVerdict?: (verdict: Verdict) => void | Promise<void>
 }
 
 /**
- * Judges every call of a records.jsonl file (streamed) or an array of records, one verdict
- * per call in input order. Knowledge bases come from `knowledge`/`knowledgeFile`, else from
+ * Judges every call of a records.jsonl file (streamed, read by the harness's
+ * `readCallRecords`) or an array of records, one verdict per call in input order. Every
+ * record is validated against the call-record schema first: a malformed one is a
+ * `JudgeError` `record_invalid` naming file, line and field (or its index), never a pass. Knowledge bases come from `knowledge`/`knowledgeFile`, else from
  * each record's `knowledgeBase` path (relative paths resolve against the records file),
  * read once per path.
  *
@@ -44,9 +47,8 @@ export async function judgeRecords(input: string | Iterable<CallRecord> | AsyncI
   }
   const fixed = options.knowledge ?? (options.knowledgeFile ? await knowledgeFor(options.knowledgeFile) : undefined)
   const vocabulary = options.vocabulary ?? (options.vocabularyFile ? await loadVocabulary(options.vocabularyFile, options.signal ? { signal: options.signal } : {}) : undefined)
-  const records = typeof input === 'string' ? readCallRecords(input, options.signal ? { signal: options.signal } : {}) : input
   const verdicts: Verdict[] = []
-  for await (const record of records) {
+  for await (const record of validatedRecords(input, options)) {
     options.signal?.throwIfAborted()
     const knowledge = fixed ?? (record.knowledgeBase ? await knowledgeFor(record.knowledgeBase) : undefined)
     const verdict = await judgeCall(record, { ...options, ...(knowledge !== undefined ? { knowledge } : {}), ...(vocabulary ? { vocabulary } : {}) })
@@ -54,6 +56,29 @@ export async function judgeRecords(input: string | Iterable<CallRecord> | AsyncI
     await options.onVerdict?.(verdict)
   }
   return verdicts
+}
+
+async function* validatedRecords(input: string | Iterable<CallRecord> | AsyncIterable<CallRecord>, options: JudgeRecordsOptions): AsyncGenerator<CallRecord> {
+  if (typeof input === 'string') {
+    try {
+      yield* readCallRecords(input, { ...(options.signal ? { signal: options.signal } : {}), ...(options.onTornLine ? { onTornLine: options.onTornLine } : {}) })
+    } catch (error) {
+      if (!HarnessError.isInstance(error)) throw error
+      throw new JudgeError('record_invalid', error.message, { cause: error, ...(error.file !== undefined ? { file: error.file } : {}), ...(error.line !== undefined ? { line: error.line } : {}), ...(error.field !== undefined ? { field: error.field } : {}) })
+    }
+    return
+  }
+  let index = 0
+  for await (const record of input) {
+    const result = CallRecordSchema.safeParse(record)
+    if (!result.success) {
+      const issue = result.error.issues[0]!
+      const field = issue.path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`)).join('').replace(/^\./, '')
+      throw new JudgeError('record_invalid', `record ${index} (${JSON.stringify((record as { callId?: unknown } | null)?.callId)}): ${field || '(record)'}: ${issue.message}`, { field: field || '(record)' })
+    }
+    index += 1
+    yield record
+  }
 }
 
 export interface VerdictSummary {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import type { TornLine } from '@voxguard/harness'
 import { JudgeError } from './judge-error.ts'
 import { VERDICT_SCHEMA, VERDICT_VERSION, type Verdict } from './verdict/verdict.ts'
 
@@ -33,12 +34,14 @@ export function parseVerdict(line: string, file = '<verdicts>', lineNumber = 1):
 /**
  * The one reader of `verdicts.jsonl` (written by `VerdictsFile`): every verdict in file
  * order, blank lines skipped. A missing file or a bad line is a `JudgeError` with code
- * `verdict_invalid` naming the file and the line.
+ * `verdict_invalid` naming the file and the line. The records' rule for a killed run holds
+ * here too: a last line without its newline that is not complete JSON is torn, skipped and
+ * passed to `onTornLine` (its call then has a record and no verdict, which the SLIs report).
  *
  * @example
  * const verdicts = await readVerdicts('reports/nightly/verdicts.jsonl')
  */
-export async function readVerdicts(file: string, options: { signal?: AbortSignal } = {}): Promise<Verdict[]> {
+export async function readVerdicts(file: string, options: { signal?: AbortSignal; onTornLine?: (torn: TornLine) => void } = {}): Promise<Verdict[]> {
   let text: string
   try {
     text = await readFile(file, { encoding: 'utf8', ...(options.signal ? { signal: options.signal } : {}) })
@@ -48,8 +51,24 @@ export async function readVerdicts(file: string, options: { signal?: AbortSignal
     throw new JudgeError('verdict_invalid', `${file}: ${missing ? 'no such verdicts file (run `voxguard judge` on the records first)' : `cannot read verdicts (${(error as Error).message})`}`, { cause: error, file })
   }
   const verdicts: Verdict[] = []
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() !== '') verdicts.push(parseVerdict(line, file, index + 1))
+  const lines = text.split('\n')
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return
+    const last = index === lines.length - 1
+    if (last && !isJson(line)) {
+      options.onTornLine?.({ file, line: index + 1, bytes: Buffer.byteLength(line) })
+      return
+    }
+    verdicts.push(parseVerdict(line, file, index + 1))
   })
   return verdicts
+}
+
+function isJson(line: string): boolean {
+  try {
+    JSON.parse(line)
+    return true
+  } catch {
+    return false
+  }
 }

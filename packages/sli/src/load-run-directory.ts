@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { CallRecord } from '@voxguard/harness'
-import { readCallRecords, readVerdicts, type Verdict } from '@voxguard/judge'
+import { readCallRecordsFile, type CallRecord, type TornLine } from '@voxguard/harness'
+import { readVerdicts, type Verdict } from '@voxguard/judge'
 import { readRunManifest, type RunManifest } from './run-manifest.ts'
 import { SliError } from './sli-error.ts'
 
@@ -10,6 +10,8 @@ export interface RunDirectory {
   records: CallRecord[]
   verdicts: Verdict[]
   manifest?: RunManifest
+  /** Unfinished last lines of a killed run, skipped (records or verdicts). */
+  tornLines: TornLine[]
 }
 
 function inputError(file: string, error: unknown): SliError {
@@ -20,7 +22,8 @@ function inputError(file: string, error: unknown): SliError {
 
 /**
  * Reads `records.jsonl`, `verdicts.jsonl` and `run.json` of a run directory through their
- * owners' readers (the harness's records, the judge's verdicts). A missing or bad file is an
+ * owners' readers (the harness's records, the judge's verdicts; a torn last line of a killed
+ * run is skipped and listed in `tornLines`). A missing or bad file is an
  * `input_invalid` error naming the file and, for a bad line, the line.
  */
 export async function loadRunDirectory(directory: string, options: { signal?: AbortSignal } = {}): Promise<RunDirectory> {
@@ -33,20 +36,22 @@ export async function loadRunDirectory(directory: string, options: { signal?: Ab
       throw new SliError('input_invalid', `${file}: no such file (${hint})`, { cause: error, file })
     }
   }
-  const records: CallRecord[] = []
+  const tornLines: TornLine[] = []
+  const onTornLine = (torn: TornLine) => tornLines.push(torn)
+  let records: CallRecord[]
   try {
-    for await (const record of readCallRecords(recordsFile, options)) records.push(record)
+    records = await readCallRecordsFile(recordsFile, { ...options, onTornLine })
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error
     throw inputError(recordsFile, error)
   }
   let verdicts: Verdict[]
   try {
-    verdicts = await readVerdicts(verdictsFile, options)
+    verdicts = await readVerdicts(verdictsFile, { ...options, onTornLine })
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error
     throw inputError(verdictsFile, error)
   }
   const manifest = await readRunManifest(join(directory, 'run.json'))
-  return { records, verdicts, ...(manifest ? { manifest } : {}) }
+  return { records, verdicts, ...(manifest ? { manifest } : {}), tornLines }
 }

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path'
+import type { TornLine } from '@voxguard/harness'
 import { buildRunReport, type RunReport } from './build-run-report.ts'
 import { HISTORY_FILE_NAME, readRunHistory, upsertRunHistory } from './history/run-history.ts'
 import { loadRunDirectory } from './load-run-directory.ts'
@@ -25,8 +26,8 @@ export function defaultHistoryFile(runDirectory: string): string {
  * @example
  * const { report } = await reportRunDirectory('reports/nightly', { sloFile: 'e2e/slo.yaml' })
  */
-export async function reportRunDirectory(directory: string, options: ReportRunDirectoryOptions = {}): Promise<{ report: RunReport; files: string[] }> {
-  const { records, verdicts, manifest } = await loadRunDirectory(directory, options.signal ? { signal: options.signal } : {})
+export async function reportRunDirectory(directory: string, options: ReportRunDirectoryOptions = {}): Promise<{ report: RunReport; files: string[]; tornLines: TornLine[] }> {
+  const { records, verdicts, manifest, tornLines } = await loadRunDirectory(directory, options.signal ? { signal: options.signal } : {})
   const sloFile = options.sloFile ?? manifest?.sloFile
   const slo = sloFile ? await loadSloFile(sloFile) : undefined
   const historyFile = options.historyFile === false ? undefined : (options.historyFile ?? defaultHistoryFile(directory))
@@ -43,5 +44,5 @@ export async function reportRunDirectory(directory: string, options: ReportRunDi
     await upsertRunHistory(historyFile, report.historyEntry)
     files.push(historyFile)
   }
-  return { report, files }
+  return { report, files, tornLines }
 }

@@ -70,6 +70,17 @@ describe('reportRunDirectory (voxguard report)', () => {
     if (xmllint) await run(xmllint, ['--noout', join(runDirectory, 'junit.xml')])
   })
 
+  it('a torn last verdict (a judge killed while writing it) is skipped and its call reported as not judged', async () => {
+    const { runDirectory } = await makeRunDirectory()
+    const verdictsFile = join(runDirectory, 'verdicts.jsonl')
+    const text = await readFile(verdictsFile, 'utf8')
+    await writeFile(verdictsFile, text.slice(0, text.trimEnd().lastIndexOf('\n') + 1) + '{"schema":"voxguard.verdict","ver')
+    const { report, tornLines } = await reportRunDirectory(runDirectory)
+    expect(tornLines).toEqual([{ file: verdictsFile, line: 6, bytes: 33 }])
+    expect(report.orphans.recordsWithoutVerdict).toEqual(['hours-ja#1-run-1'])
+    expect(report.ok).toBe(false)
+  })
+
   it('a missing or malformed records or verdicts file is an error naming the file and the line', async () => {
     const { runDirectory } = await makeRunDirectory()
     const verdictsFile = join(runDirectory, 'verdicts.jsonl')
@@ -81,8 +92,9 @@ describe('reportRunDirectory (voxguard report)', () => {
     expect(SliError.isInstance(missing)).toBe(true)
     expect((missing as SliError).message).toBe(`${verdictsFile}: no such file (run \`voxguard judge\` on the records first)`)
     const recordsFile = join(runDirectory, 'records.jsonl')
-    await writeFile(recordsFile, '{"schema":"voxguard.call-record","version":1,"callId":"a","scriptId":"s","turns":[],"events":[]}\n{"schema":"voxguard.call-record","version":1,"callId":"b"}\n')
+    const firstRecord = (await readFile(recordsFile, 'utf8')).split('\n')[0]!
+    await writeFile(recordsFile, `${firstRecord}\n{"schema":"voxguard.call-record","version":1,"callId":"b"}\n`)
     await writeFile(verdictsFile, '')
-    await expect(reportRunDirectory(runDirectory)).rejects.toMatchObject({ code: 'input_invalid', file: recordsFile, line: 2, message: expect.stringContaining(`${recordsFile}:2: "scriptId" must be a string`) as unknown as string })
+    await expect(reportRunDirectory(runDirectory)).rejects.toMatchObject({ code: 'input_invalid', file: recordsFile, line: 2, message: expect.stringMatching(new RegExp(`^${recordsFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: `)) as unknown as string })
   })
 })

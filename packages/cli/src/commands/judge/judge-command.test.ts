@@ -76,7 +76,7 @@ describe('voxguard judge', () => {
     await writeFile(recordsFile, 'not json\n')
     const bad = capture()
     expect(await main(['judge', recordsFile], bad.io, [judgeCommand])).toBe(2)
-    expect(bad.err.join('')).toContain(`${recordsFile}:1: not valid JSON`)
+    expect(bad.err.join('')).toContain(`${recordsFile}:1: not a JSON line`)
     const none = capture()
     expect(await main(['judge'], none.io, [judgeCommand])).toBe(2)
     expect(none.err.join('')).toContain('give exactly one records file (got 0)')

@@ -46,6 +46,7 @@ export const judgeCommand: Command = {
         ...(values.knowledge ? { knowledgeFile: values.knowledge } : {}),
         ...(values.vocabulary ? { vocabularyFile: values.vocabulary } : {}),
         signal: io.signal,
+        onTornLine: (torn) => io.stderr.write(`warning: ${torn.file}:${torn.line}: skipped a torn last line (${torn.bytes} bytes, a run killed while writing it); the complete calls before it are judged\n`),
         onVerdict: (verdict) => output.write(verdict),
       })
       const summary = summarizeVerdicts(verdicts)

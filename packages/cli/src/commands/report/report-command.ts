@@ -61,11 +61,12 @@ export const reportCommand: Command = {
     if (method !== undefined && method !== 'push' && method !== 'pushAdd') throw new UsageError('usage_invalid', `--push-method: expected push or pushAdd, got "${method}"`)
     const groupings = parsePairs(values['push-group'] ?? [], 'push-group')
     const headers = parsePairs(values['otlp-header'] ?? [], 'otlp-header')
-    const { report, files } = await reportRunDirectory(directory, {
+    const { report, files, tornLines } = await reportRunDirectory(directory, {
       ...(values.slo ? { sloFile: values.slo } : {}),
       ...(values['no-history'] ? { historyFile: false as const } : values.history ? { historyFile: values.history } : {}),
       signal: io.signal,
     })
+    for (const torn of tornLines) io.stderr.write(`warning: ${torn.file}:${torn.line}: skipped a torn last line (${torn.bytes} bytes, a run killed while writing it)\n`)
     io.stdout.write(`${formatSliTable(report)}\nwrote ${files.join(', ')}\n`)
     if (values.push) {
       await pushToPushgateway(report, { url: values.push, ...(values['push-job'] ? { jobName: values['push-job'] } : {}), groupings, ...(method ? { method } : {}) })

@@ -110,6 +110,7 @@ export const runCommand: Command = {
         signal: io.signal,
         onPlan: (plan) => reporter.plan(plan.calls, plan.scriptErrors),
         onRecord: (record) => reporter.record(record),
+        onTornLine: (torn) => io.stderr.write(`warning: ${torn.file}:${torn.line}: dropped a torn last line (${torn.bytes} bytes, left by a run killed while writing it) before appending\n`),
       })
     } catch (error) {
       if (HarnessError.isInstance(error) && error.code === 'option_invalid' && error.option !== undefined) {

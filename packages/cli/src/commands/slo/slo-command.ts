@@ -44,7 +44,8 @@ export const sloCommand: Command = {
     const [directory, ...extra] = rest
     if (!directory || extra.length > 0) throw new UsageError('usage_invalid', `slo check: give exactly one run directory (got ${rest.length})`)
     const slo = await loadSloFile(values.slo)
-    const { records, verdicts, manifest } = await loadRunDirectory(directory, { signal: io.signal })
+    const { records, verdicts, manifest, tornLines } = await loadRunDirectory(directory, { signal: io.signal })
+    for (const torn of tornLines) io.stderr.write(`warning: ${torn.file}:${torn.line}: skipped a torn last line (${torn.bytes} bytes, a run killed while writing it)\n`)
     const history = await readRunHistory(values.history ?? defaultHistoryFile(directory))
     const report = buildRunReport({
       records,

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { loadKnowledgeBase } from '@voxguard/judge'
+import { DevsetDataError, KNOWLEDGE_FORMS, readDevsets, readKnowledge, readReplyRows } from './judge-devset-data.ts'
+
+const businesses = ['hotel', 'gym', 'vet', 'realty', 'bakery']
+
+describe('judge dev sets (packages/judge/bench-data)', () => {
+  const devsets = readDevsets()
+
+  it('every business has a YAML knowledge base that loads and a free-text form', async () => {
+    for (const business of businesses) {
+      for (const form of KNOWLEDGE_FORMS) {
+        const source = readKnowledge(business, form)
+        expect(source.text.length, source.file).toBeGreaterThan(200)
+        if (form === 'yaml') await expect(loadKnowledgeBase(source.file)).resolves.toMatchObject({ version: 1 })
+      }
+    }
+  })
+
+  it('phone replies cover at least 5 businesses in English and Japanese, scored against both forms', () => {
+    const replies = devsets.phone
+    expect(replies.length).toBeGreaterThanOrEqual(300)
+    expect(new Set(replies.map((row) => row.business))).toEqual(new Set(businesses))
+    expect(replies.filter((row) => row.language === 'ja').length).toBeGreaterThanOrEqual(replies.length / 3)
+    for (const row of replies) expect(row.knowledgeForms, row.id).toEqual(['yaml', 'text'])
+    const hallucinated = replies.filter((row) => row.label === 'hallucinated').length
+    expect(hallucinated / replies.length).toBeGreaterThan(0.35)
+    expect(hallucinated / replies.length).toBeLessThan(0.65)
+  })
+
+  it('the clinic set has at least 80 replies to the example clinic knowledge base, and the dialogue set at least 60 rows', () => {
+    expect(devsets.clinic.length).toBeGreaterThanOrEqual(80)
+    for (const row of devsets.clinic) expect([row.business, row.knowledgeForms], row.id).toEqual(['clinic', ['yaml']])
+    expect(devsets.dialogue.length).toBeGreaterThanOrEqual(60)
+    expect(new Set(devsets.dialogue.map((row) => row.label))).toEqual(new Set(['faithful', 'hallucinated']))
+  })
+})
+
+describe('readReplyRows', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'voxguard-devset-'))
+  afterAll(() => rmSync(folder, { recursive: true, force: true }))
+  const good = { id: 'gym-en-001', business: 'gym', language: 'en', knowledgeForms: ['yaml', 'text'], callerSaid: 'Sauna?', response: 'Yes, it is included.', label: 'grounded', claimTypes: ['service'], note: 'sauna included' }
+  const read = (lines: unknown[]): (() => unknown) => {
+    const file = join(folder, 'replies.jsonl')
+    writeFileSync(file, lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n'))
+    return () => readReplyRows(file)
+  }
+
+  it('names the file, line and field of a bad row', () => {
+    expect(read([good, { ...good, id: 'gym-en-002', label: 'maybe' }])).toThrow(/replies\.jsonl:2: field "label": expected "grounded" or "hallucinated"/)
+    expect(read([good, '{ not json'])).toThrow(/replies\.jsonl:2: not JSON/)
+    expect(read([good, { ...good, id: 'gym-en-002', label: 'hallucinated' }])).toThrow(/:2: field "hallucinationType": required on hallucinated rows/)
+    expect(read([good, good])).toThrow(/:2: field "id": "gym-en-001" already used on line 1/)
+    expect(read([{ ...good, claimTypes: ['weather'] }])).toThrow(DevsetDataError)
+  })
+})
