@@ -17,6 +17,8 @@ export type LlmStreamPart =
   | { type: 'text-delta'; text: string }
   | { type: 'tool-call'; toolCall: ToolCall }
   | { type: 'usage' }
+  /** A continuation target answered from the start: the text already spoken is not part of the rest. */
+  | { type: 'restart'; discardedChars: number }
   | { type: 'end'; servedBy?: string; attempts?: AttemptRecord[] }
 
 /** A fallback seen in a result's attempts: the first target that failed and the one that served. */

@@ -60,8 +60,8 @@ describe('checkGrounding against a knowledge base (English)', () => {
 
   it('checks durations, fees, phone numbers and addresses against their entries', () => {
     expect(check('cancel', 'Cancellations less than 48 hours before cost 2,000 yen.').summary).toEqual([
-      'contradicted duration 48 hours @facts.appointment.cancellation_notice_hours=24',
-      'supported price 2,000 yen @facts.appointment.late_cancellation_fee_yen=2000',
+      'contradicted duration 48 hours @policies[2]=Cancellations less than 24 hours before the appointment cost 2,000 yen.',
+      'supported price 2,000 yen @policies[2]=Cancellations less than 24 hours before the appointment cost 2,000 yen.',
     ])
     expect(check('phone?', 'Our number is 03-9999-0000.').summary).toEqual(['contradicted phone 03-9999-0000 @facts.business.phone=03-1234-5678'])
     expect(check('where?', 'We are at 3-1-1 Dogenzaka.').summary).toContain('contradicted address 3-1-1 @facts.business.address=2-14-3 Dogenzaka, Shibuya-ku, Tokyo')
@@ -79,11 +79,22 @@ describe('checkGrounding against a knowledge base (English)', () => {
     expect(check('kids?', 'Children are welcome from age 5.').summary).toEqual(['contradicted count from age 5 @policies[4]=Children are welcome from age 3.'])
   })
 
-  it('strict: a factual sentence nothing backs is unsupported; offers, questions and greetings are not claims', () => {
+  it('"free" is a price of zero: free parking the knowledge does not back is unsupported; offers, questions and greetings are not claims', () => {
     const added = check('Can I speak to someone?', 'Of course, I will connect you to our receptionist. Parking is free for patients.')
-    expect(added.summary).toEqual(['unsupported statement Parking is free for patients.'])
-    expect(added.result.unsettled).toEqual(['Parking is free for patients.'])
+    expect(added.summary).toEqual(['unsupported price free of charge'])
     expect(check('book', 'I can book that for you. What day and time would you like?').result).toMatchObject({ hallucinated: false, claims: [] })
+  })
+
+  it('a statement no rule can settle is unsettled: reported, not a hallucination unless strict', () => {
+    const response = 'Our waiting room has a lovely view of the park.'
+    const lenient = checkGrounding({ knowledge, context: 'Tell me about the clinic', response })
+    expect(lenient).toMatchObject({ hallucinated: false, unsettled: [response], claims: [expect.objectContaining({ status: 'unsettled', supported: false })] })
+    expect(checkGrounding({ knowledge, context: 'Tell me about the clinic', response, strict: true }).hallucinated).toBe(true)
+  })
+
+  it('an invented service ("we offer X" where the knowledge names no X) and a booking no tool made are unsupported', () => {
+    expect(check('Do you do braces?', 'Yes, we also offer orthodontic braces.').summary).toEqual(['unsupported statement Yes, we also offer orthodontic braces.'])
+    expect(check('Book me in', 'Sure, you are booked.').summary).toEqual(['unsupported statement Sure, you are booked.'])
   })
 
   it('acknowledgements and closings are not claims ("All right.", "Have a nice day!")', () => {
@@ -142,7 +153,7 @@ describe('checkGrounding against a knowledge base (Japanese)', () => {
 
   it('contradicts 午後5時 for Saturday and 三千円 for a cleaning', () => {
     expect(check('土曜日は何時までですか', '土曜日は午後5時までです。').summary).toContain('contradicted time 午後5時 @facts.hours.saturday=09:00-13:00')
-    expect(check('クリーニングはいくらですか', 'クリーニングは三千円です。').summary).toEqual(['contradicted price 三千円 @facts.prices_yen.cleaning=5000'])
+    expect(check('クリーニングはいくらですか', 'クリーニングは三千円です。').summary).toEqual(['contradicted price 3000円 @facts.prices_yen.cleaning=5000'])
     expect(check('クリーニングはいくらですか', 'クリーニングは5,000円です。').result.hallucinated).toBe(false)
   })
 
@@ -199,6 +210,27 @@ describe('checkGrounding against free-text knowledge', () => {
     expect(checkGrounding({ knowledge: text, context: 'When was he born?', response: 'December 30, 1861' }).hallucinated).toBe(true)
     expect(checkGrounding({ knowledge: text, context: 'Who founded Coca-Cola?', response: 'John Pemberton' }).hallucinated).toBe(true)
     expect(checkGrounding({ knowledge: text, context: 'What was his job?', response: 'He was a pharmacist.' }).hallucinated).toBe(true)
+  })
+
+  it('names the question offered must be linked in the text: a relation between two options nothing links is unsupported', () => {
+    const colleges = 'Riverside College is a private college located in the village of Oak Grove, Ohio. Northfield University is a public university in Northfield, Iowa.'
+    const question = 'Which college is located in Oak Grove, Riverside College or Northfield University?'
+    expect(checkGrounding({ knowledge: colleges, context: question, response: 'Northfield University is located in Oak Grove.' }).hallucinated).toBe(true)
+    expect(checkGrounding({ knowledge: colleges, context: question, response: 'Riverside College is located in Oak Grove.' }).hallucinated).toBe(false)
+  })
+
+  it('"Yes, both" needs the property in the text about each of the two', () => {
+    const drinks = 'A mojito is a highball cocktail made with white rum, lime and mint. The caipirinha is a cachaça-based cocktail.'
+    const question = 'Are mojito and caipirinha both cocktails based on cachaça?'
+    expect(checkGrounding({ knowledge: drinks, context: question, response: 'Yes, both cocktails are cachaça-based.' }).hallucinated).toBe(true)
+    expect(checkGrounding({ knowledge: drinks, context: 'Are mojito and caipirinha both cocktails?', response: 'Yes, both are cocktails.' }).hallucinated).toBe(false)
+  })
+
+  it('reads an either/or option that carries a relative clause ("X, the band that …, or Y")', () => {
+    const bands = 'Jane Doe is a singer. She fronted the rock band Lanterns, which she formed in 1991. The Owls are a pop band formed in 1984.'
+    const question = 'Which band was formed first, Lanterns, the rock band that Jane Doe fronted, or The Owls?'
+    expect(checkGrounding({ knowledge: bands, context: question, response: 'Lanterns was formed first.' }).hallucinated).toBe(true)
+    expect(checkGrounding({ knowledge: bands, context: question, response: 'The Owls' }).hallucinated).toBe(false)
   })
 
   it('checks either/or answers against the years in the text', () => {

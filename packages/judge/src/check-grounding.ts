@@ -1,5 +1,6 @@
-import { extractClaims } from './claims/extract-claims.ts'
-import { foldText, normalizeText } from './internal/normalize-text.ts'
+import { extractClaims, extractNormalizedClaims } from './claims/extract-claims.ts'
+import { normalizeText } from './internal/normalize-text.ts'
+import { normalizeSpokenForms } from './internal/normalize-spoken-forms.ts'
 import type { ClaimCheck } from './grounding/claim-check.ts'
 import { claimSubject } from './grounding/claim-subject.ts'
 import { checkStatements } from './grounding/check-statements.ts'
@@ -18,17 +19,19 @@ export interface GroundingInput {
   toolData?: unknown[]
   /** The agent's reply to check. */
   response: string
+  /** Count `unsettled` statements (what no rule can decide) as hallucinations, as before statuses had `unsettled`. Default false: they are reported, not counted. */
+  strict?: boolean
   /** More subject words of the business's trade, any language (`{ cleaning: ['scaling', 'クリーニング'] }`). Extends the general vocabulary and the knowledge base's `vocabulary` section (its words win). Default: none. */
   vocabulary?: Vocabulary
 }
 
 export interface GroundingResult {
-  /** True when any claim is contradicted or unsupported. */
+  /** True when any claim is contradicted or unsupported (with `strict`, also unsettled). */
   hallucinated: boolean
-  /** Share of claims that are supported, 0–1 (1 when the reply makes no checkable claim). */
+  /** Share of the settled claims (with `strict`, of all claims) that are supported, 0–1 (1 when there is none). */
   score: number
   claims: ClaimCheck[]
-  /** Reply sentences no rule could settle (policy or free-text statements): input for the LLM judge. */
+  /** Reply sentences no rule could settle (status `unsettled`): input for the LLM judge, all in one call. */
   unsettled: string[]
 }
 
@@ -55,8 +58,8 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
     toolClaims: toolJoined ? extractClaims(toolJoined) : [],
     toolText: normalizeText(toolJoined),
   }
-  const text = foldText(input.response)
-  const claims = extractClaims(input.response)
+  const text = normalizeSpokenForms(input.response)
+  const claims = extractNormalizedClaims(text)
   const lastCaller = contextList.at(-1)
   const callerTerms = lastCaller ? subjectTerms(lastCaller, index.vocabulary) : new Set<string>()
   const checks: ClaimCheck[] = []
@@ -67,19 +70,20 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
     const terms = subject.terms.size > 0 && !namesOnlyItsKind(claim, subject.terms) ? subject.terms : new Set([...subject.terms, ...callerTerms])
     checks.push(verifyClaim(claim, terms, subject.window, sources))
   }
-  let unsettled: string[] = []
-  if (index.structured) {
-    const statements = checkStatements(input.response, claims, index, toolJoined)
-    checks.push(...statements.checks)
-    unsettled = statements.unsettled
-  } else {
-    const answer = checkFreeTextAnswer(input.response, claims, index, contextJoined)
+  const statements = checkStatements(text, claims, index, toolJoined)
+  checks.push(...statements.checks)
+  const unsettled = [...statements.unsettled]
+  if (!index.structured) {
+    const answer = checkFreeTextAnswer(text, claims, index, contextJoined)
     if (answer) checks.push(answer)
+    if (answer?.status === 'unsettled' && unsettled.length === 0) unsettled.push(input.response)
   }
-  const supported = checks.filter((check) => check.supported).length
+  const strict = input.strict ?? false
+  const counted = strict ? checks : checks.filter((check) => check.status !== 'unsettled')
+  const supported = counted.filter((check) => check.supported).length
   return {
-    hallucinated: checks.some((check) => !check.supported),
-    score: checks.length === 0 ? 1 : supported / checks.length,
+    hallucinated: checks.some((check) => check.status === 'contradicted' || check.status === 'unsupported' || (strict && check.status === 'unsettled')),
+    score: counted.length === 0 ? 1 : supported / counted.length,
     claims: checks,
     unsettled,
   }

@@ -3,7 +3,7 @@ export { checkGrounding } from './check-grounding.ts'
 export type { GroundingInput, GroundingResult } from './check-grounding.ts'
 export { extractClaims } from './claims/extract-claims.ts'
 export type { Claim, ClaimType, ClaimValue, Currency } from './claims/claim.ts'
-export type { ClaimCheck, ClaimEvidence } from './grounding/claim-check.ts'
+export type { ClaimCheck, ClaimEvidence, ClaimStatus } from './grounding/claim-check.ts'
 export { loadVocabulary } from './load-vocabulary.ts'
 export type { Vocabulary } from './grounding/subject-terms.ts'
 

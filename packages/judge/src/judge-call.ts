@@ -16,8 +16,10 @@ import { VERDICT_SCHEMA, VERDICT_VERSION, type Reason, type TurnHallucinations, 
 export interface JudgeCallOptions {
   /** Knowledge to ground replies in. Default: none (no hallucination check). */
   knowledge?: KnowledgeBase | string
-  /** Checks claims the rules cannot settle (policy and free-text statements). Default: none. */
+  /** Decides the statements the rules leave `unsettled`: all of one reply's in one call. Default: none. */
   llmJudge?: LlmJudge
+  /** Without an LLM judge, count `unsettled` statements as hallucinations (the judge's behaviour before `unsettled` existed). Default false: they are reported in the findings' claims, not counted. */
+  strict?: boolean
   /** Same reply this many times is a loop. Default 3. */
   loopThreshold?: number
   /** Replies at least this similar (0–1, word Jaccard) count as the same reply. Default 0.9. */
@@ -39,6 +41,7 @@ export function resolveJudgeOptions(options: JudgeCallOptions): ResolvedOptions 
   const loopSimilarityRatio = options.loopSimilarityRatio ?? 0.9
   if (!Number.isInteger(loopThreshold) || loopThreshold < 2) throw new JudgeError('option_invalid', `loopThreshold must be an integer ≥ 2 (got ${String(options.loopThreshold)})`, { option: 'loopThreshold', expected: 'an integer ≥ 2', received: options.loopThreshold })
   if (!(loopSimilarityRatio > 0 && loopSimilarityRatio <= 1)) throw new JudgeError('option_invalid', `loopSimilarityRatio must be in (0, 1] (got ${String(options.loopSimilarityRatio)})`, { option: 'loopSimilarityRatio', expected: 'a ratio in (0, 1]', received: options.loopSimilarityRatio })
+  if (options.strict !== undefined && typeof options.strict !== 'boolean') throw new JudgeError('option_invalid', `strict must be true or false (got ${JSON.stringify(options.strict)})`, { option: 'strict', expected: 'true or false', received: options.strict })
   resolveVocabulary(options.vocabulary)
   return { loopThreshold, loopSimilarityRatio }
 }
@@ -83,16 +86,16 @@ async function groundTurns(record: CallRecord, turns: TurnRecord[], options: Jud
     if (reply.trim() === '') continue
     const context = record.turns.filter((other) => other.index <= turn.index).map(callerText).filter(Boolean)
     const toolData = record.turns.filter((other) => other.index <= turn.index).flatMap((other) => other.agent.toolCalls.map((call) => ({ name: call.name, arguments: call.arguments, result: call.result })))
-    const result = checkGrounding({ knowledge: options.knowledge, context, toolData, response: reply, ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}) })
+    const result = checkGrounding({ knowledge: options.knowledge, context, toolData, response: reply, ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}), ...(options.strict ? { strict: true } : {}) })
     let claims: ClaimCheck[] = [...result.claims]
     if (options.llmJudge && result.unsettled.length > 0) {
-      // The LLM judge re-decides the sentences the rules could not settle.
-      const unsettled = new Set(result.unsettled)
-      claims = claims.filter((claim) => !(claim.type === 'statement' && unsettled.has(claim.text)))
+      // The LLM judge decides the sentences the rules could not settle, all of this reply's in one call.
+      claims = claims.filter((claim) => claim.status !== 'unsettled')
       claims.push(...(await options.llmJudge.verify({ knowledge: options.knowledge, context, response: reply, statements: result.unsettled, ...(options.signal ? { signal: options.signal } : {}) })))
     }
     claimsChecked += claims.length
-    const findings = claims.filter((claim) => !claim.supported && (!contradictionsOnly.has(turn.index) || claim.status === 'contradicted'))
+    const counts = (claim: ClaimCheck): boolean => claim.status === 'contradicted' || claim.status === 'unsupported' || (options.strict === true && claim.status === 'unsettled')
+    const findings = claims.filter((claim) => counts(claim) && (!contradictionsOnly.has(turn.index) || claim.status === 'contradicted'))
     if (findings.length > 0) hallucinations.push({ turn: turn.index, reply: turn.agent.text, findings })
   }
   return { hallucinations, claimsChecked }

@@ -111,10 +111,10 @@ describe('LLM judge at the HTTP boundary (OpenAI chat completions)', () => {
 
   it('judgeCall sends only the statements the rules could not settle, and a contradiction fails the call', async () => {
     answer(primaryUrl, () => new HttpResponse(completion(parkingVerdict), { headers: jsonHeaders }))
-    const record = callRecord({ turns: [{ reply: 'Sakura Dental Clinic, how can I help?' }, { caller: 'Can I park there?', reply: 'On Saturday we are open from 9:00 to 13:00. Yes, we have free parking for patients.' }] })
+    const record = callRecord({ turns: [{ reply: 'Sakura Dental Clinic, how can I help?' }, { caller: 'Can I park there?', reply: 'On Saturday we are open from 9:00 to 13:00. Yes, there is a big car park next to the supermarket across the street.' }] })
     const verdict = await judgeCall(record, { knowledge, llmJudge: judge() })
     expect(seen).toHaveLength(1)
-    expect(seen[0]?.body.messages[1]?.content).toContain('STATEMENTS TO VERIFY:\n- Yes, we have free parking for patients.')
+    expect(seen[0]?.body.messages[1]?.content).toContain('STATEMENTS TO VERIFY:\n- Yes, there is a big car park next to the supermarket across the street.')
     expect(verdict).toMatchObject({ outcome: 'fail', factor: 'dialogue' })
     expect(verdict.hallucinations[0]?.findings.map((finding) => `${finding.checkedBy} ${finding.status} ${finding.text}`)).toEqual(['llm contradicted Parking is available at the clinic', 'llm unsupported Parking is free'])
   })

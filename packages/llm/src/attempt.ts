@@ -56,7 +56,7 @@ export class Attempt {
     this.timers.dispose()
     this.record.outcome = 'success'
     this.record.latencyMs = this.elapsedMs()
-    this.target.budget.learn(headers)
+    this.target.learn(headers)
     this.#reservation.settle(usage?.totalTokens)
     this.target.recordSuccess(this.record.timeToFirstTokenMs ?? this.record.latencyMs)
     this.#permit.succeed()
@@ -76,14 +76,17 @@ export class Attempt {
     this.record.outcome = this.timers.cause === 'cancelled' ? 'cancelled' : 'error'
     this.record.errorCode = normalized.code
     if (normalized.status !== undefined) this.record.status = normalized.status
-    this.target.budget.learn(normalized.headers)
+    this.target.learn(normalized.headers)
     this.#reservation.settle(undefined)
     if (normalized.code === 'rate_limited' && normalized.retryAfterMs !== undefined && normalized.retryAfterMs > 0) {
-      this.target.breaker.openFor(normalized.retryAfterMs)
+      this.target.coolDown(normalized.retryAfterMs)
+      if (this.call.observed) this.call.emit({ ...this.target.eventFields(), type: 'cooldown-start', errorCode: 'rate_limited', reason: `Retry-After ${normalized.retryAfterMs} ms` })
     }
-    if (this.record.outcome === 'cancelled' || isCallerErrorKind(normalized.code) || normalized.code === 'deadline') {
-      // Not the target's fault. A stream that already delivered tokens showed the target
-      // healthy; otherwise nothing is known (a half-open probe stays half-open).
+    if (this.record.outcome === 'cancelled' || isCallerErrorKind(normalized.code) || normalized.code === 'deadline' || normalized.code === 'rate_limited') {
+      // Not the target's fault (a rate limit says "busy", not "broken": its cooldown keeps
+      // calls away instead of the breaker). A stream that already delivered tokens showed the
+      // target healthy; otherwise nothing is known (a half-open probe stays half-open).
+      if (normalized.code === 'rate_limited') this.target.recordFailure(normalized.code)
       if (this.record.timeToFirstTokenMs === undefined) this.#permit.release()
       else this.#permit.succeed()
     } else {

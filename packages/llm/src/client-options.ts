@@ -1,5 +1,6 @@
 import type { LlmEventListener } from './emit-event.ts'
 import type { RouteConfig } from './route-config.ts'
+import type { SharedState } from './shared-state.ts'
 import type { BreakerOptions } from './target-breaker.ts'
 import type { TargetConfig } from './target-config.ts'
 import type { TelemetryOptions } from './telemetry.ts'
@@ -22,4 +23,11 @@ export interface LlmClientOptions {
    * Bedrock). Pass your own to add a provider.
    */
   createAdapter?: (targetName: string, config: TargetConfig) => ProviderAdapter
+  /**
+   * Shares breaker state, Retry-After cooldowns, exhausted `x-ratelimit-*` limits and the
+   * `requestsPerMinute` / `tokensPerMinute` window with every client of the same namespace
+   * (e.g. `createRedisSharedState` from `@voxguard/llm/redis`). Default: none, every
+   * client keeps its own state.
+   */
+  sharedState?: SharedState
 }

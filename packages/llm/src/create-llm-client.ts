@@ -3,6 +3,7 @@ import { chatWithFailover } from './chat-with-failover.ts'
 import type { LlmClientOptions } from './client-options.ts'
 import { createCallDeadline } from './deadline.ts'
 import { emitEvent } from './emit-event.ts'
+import { FleetLink } from './fleet-link.ts'
 import type { LlmCallRequest, LlmChatResult, LlmClient, LlmStreamPart } from './llm-client-types.ts'
 import { LlmError } from './llm-error.ts'
 import { createProviderAdapter } from './providers/create-provider-adapter.ts'
@@ -35,18 +36,22 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   validateClientOptions(options)
   const createAdapter = options.createAdapter ?? createProviderAdapter
   const runtimes = new Map<string, TargetRuntime>()
+  let fleet: FleetLink | undefined
   for (const [name, config] of Object.entries(options.targets)) {
     const adapter = createAdapter(name, config)
     const breaker = new TargetBreaker(name, options.breaker ?? {}, (state, openForMs) => {
       const type = state === 'open' ? 'breaker-open' : state === 'half-open' ? 'breaker-half-open' : 'breaker-close'
+      const byFleet = fleet?.applying === true ? 'by the fleet' : undefined
       emitEvent(options.onEvent, {
         type,
         target: name,
         provider: adapter.provider,
         model: adapter.model,
         breakerState: state,
-        ...(openForMs === undefined ? {} : { reason: `open for ${openForMs} ms` }),
+        ...(openForMs === undefined ? (byFleet === undefined ? {} : { reason: `closed ${byFleet}` }) : { reason: `open for ${openForMs} ms${byFleet === undefined ? '' : `; opened ${byFleet}`}` }),
       })
+      const runtime = runtimes.get(name)
+      if (runtime !== undefined) fleet?.breakerChanged(runtime, state, openForMs)
     })
     const budget = new RateLimitBudget({
       ...(config.requestsPerMinute === undefined ? {} : { requestsPerMinute: config.requestsPerMinute }),
@@ -54,6 +59,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
     })
     runtimes.set(name, new TargetRuntime(name, adapter, breaker, budget))
   }
+  if (options.sharedState !== undefined) fleet = new FleetLink(options.sharedState, runtimes, options.onEvent)
   const routes = new Map<string, ResolvedRoute>(Object.entries(options.routes).map(([name, route]) => [name, resolveRoute(name, route)]))
   const telemetry = new Telemetry(options.telemetry)
   const poolState: PoolSelectionState = {
@@ -119,6 +125,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
     close(): void {
       closed = true
       for (const runtime of runtimes.values()) runtime.breaker.shutdown()
+      void fleet?.session.close()
     },
   }
 }

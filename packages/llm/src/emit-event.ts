@@ -12,6 +12,11 @@ export type LlmEventType =
   | 'breaker-half-open'
   | 'breaker-close'
   | 'rate-limited'
+  | 'cooldown-start'
+  | 'shared-state-offline'
+  | 'shared-state-online'
+  | 'stream-event-skipped'
+  | 'stream-restart'
 
 /**
  * One observable step of the client. Events carry target names, timings and error kinds,

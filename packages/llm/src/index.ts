@@ -11,6 +11,9 @@ export { breakerDefaults } from './target-breaker.ts'
 export type { TargetStats } from './target-runtime.ts'
 export type { TelemetryOptions } from './telemetry.ts'
 
+// Fleets: shared state (the Redis store is `@voxguard/llm/redis`)
+export type { LeaseGrant, LeaseRequest, SharedState, SharedStateMember, SharedStateSession, SharedTargetChange } from './shared-state.ts'
+
 // Errors and events
 export { LlmError } from './llm-error.ts'
 export type { AttemptRecord, LlmErrorCode, LlmErrorOptions } from './llm-error.ts'

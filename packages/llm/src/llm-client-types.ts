@@ -35,6 +35,12 @@ export type LlmStreamPart =
   | { type: 'text-delta'; text: string }
   | { type: 'tool-call'; toolCall: ToolCall }
   | { type: 'usage'; usage: Usage }
+  /**
+   * A continuation target rejected the text so far as an assistant prefix and answers from the
+   * start instead: the `discardedChars` already delivered are not part of `end.text`. A voice
+   * agent has spoken them already (e.g. say "let me rephrase that").
+   */
+  | { type: 'restart'; discardedChars: number; reason: string }
   | ({ type: 'end'; text: string; toolCalls: ToolCall[]; usage: Usage | undefined; finishReason: FinishReason } & ServedInfo)
 
 export interface LlmClient {

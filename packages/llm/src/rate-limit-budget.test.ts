@@ -12,7 +12,7 @@ describe('RateLimitBudget', () => {
     budget.learn({ 'x-ratelimit-remaining-requests': '2', 'x-ratelimit-reset-requests': '1.5s', 'x-ratelimit-remaining-tokens': '5000', 'x-ratelimit-reset-tokens': '20ms' })
     expect('settle' in budget.reserve(100)).toBe(true)
     expect('settle' in budget.reserve(100)).toBe(true)
-    expect(budget.reserve(100)).toEqual({ noRoom: 'provider reported 0 requests remaining for the next 1500 ms' })
+    expect(budget.reserve(100)).toEqual({ noRoom: 'provider reported 0 requests remaining for the next 1500 ms', retryInMs: 1500 })
     clock.nowMs += 1_500
     expect('settle' in budget.reserve(100)).toBe(true)
   })

@@ -17,6 +17,12 @@ export interface RateLimitReservation {
   cancel(): void
 }
 
+/** Why a target has no room now; `retryInMs`: when it will (a cooldown or a learned reset), if known. */
+export interface RateLimitRefusal {
+  noRoom: string
+  retryInMs?: number
+}
+
 /** What the provider's headers last said about one kind of limit. */
 interface LearnedLimit {
   remaining: number
@@ -55,6 +61,7 @@ export class RateLimitBudget {
   #tokensInWindow = 0
   readonly #keepsWindow: boolean
   #learned: { requests?: LearnedLimit; tokens?: LearnedLimit } = {}
+  #coolingUntilMs = 0
   #now: () => number
 
   constructor(options: RateLimitOptions, now: () => number = () => performance.now()) {
@@ -64,11 +71,17 @@ export class RateLimitBudget {
   }
 
   /** Reserves room for one request of about `estimatedTokens`, or returns why there is none. */
-  reserve(estimatedTokens: number): RateLimitReservation | { noRoom: string } {
+  reserve(estimatedTokens: number): RateLimitReservation | RateLimitRefusal {
     const now = this.#now()
+    // A timer may fire a fraction of a millisecond before the cooldown it waited for ends.
+    if (this.#coolingUntilMs - now > 1) {
+      const retryInMs = Math.ceil(this.#coolingUntilMs - now)
+      return { noRoom: `cooling down after a 429 for ${retryInMs} ms more`, retryInMs }
+    }
     const requests = this.#current('requests', now)
     if (requests !== undefined && requests.remaining < 1) {
-      return { noRoom: `provider reported 0 requests remaining for the next ${Math.ceil(requests.untilMs - now)} ms` }
+      const retryInMs = Math.ceil(requests.untilMs - now)
+      return { noRoom: `provider reported 0 requests remaining for the next ${retryInMs} ms`, retryInMs }
     }
     const tokens = this.#current('tokens', now)
     if (tokens !== undefined && tokens.remaining < estimatedTokens) {
@@ -112,10 +125,23 @@ export class RateLimitBudget {
   }
 
   /**
+   * A 429's Retry-After: no request until `ms` from now (a later end wins). The target is
+   * skipped meanwhile, or waited for by a call that has no other target left.
+   */
+  coolDown(ms: number): void {
+    this.#coolingUntilMs = Math.max(this.#coolingUntilMs, this.#now() + ms)
+  }
+
+  /** Milliseconds left of the current cooldown (0 when none). */
+  coolingForMs(): number {
+    return Math.max(0, Math.ceil(this.#coolingUntilMs - this.#now()))
+  }
+
+  /**
    * Learns from response headers (lower-cased names): `x-ratelimit-remaining-requests` and
    * `-tokens` hold until their `x-ratelimit-reset-*` (default 1 s when absent).
    */
-  learn(headers: Record<string, string>): void {
+  learn(headers: Record<string, string>, onLearned?: (limit: 'requests' | 'tokens', remaining: number, forMs: number) => void): void {
     let now: number | undefined
     for (const kind of ['requests', 'tokens'] as const) {
       const text = headers[`x-ratelimit-remaining-${kind}`]
@@ -125,7 +151,13 @@ export class RateLimitBudget {
       const resetMs = parseDurationText(headers[`x-ratelimit-reset-${kind}`]) ?? defaultLearnedResetMs
       now ??= this.#now()
       this.#learned[kind] = { remaining, untilMs: now + resetMs }
+      onLearned?.(kind, remaining, resetMs)
     }
+  }
+
+  /** What another client of the fleet learned: `remaining` holds for `forMs` (unless this client learned later). */
+  setLearned(limit: 'requests' | 'tokens', remaining: number, forMs: number): void {
+    this.#learned[limit] = { remaining, untilMs: this.#now() + forMs }
   }
 
   /** Drops the entries older than one minute from the front of the window. */

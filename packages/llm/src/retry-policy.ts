@@ -3,8 +3,10 @@ import type { CallContext } from './call-context.ts'
 import { describeError } from './call-context.ts'
 import { sleep } from './deadline.ts'
 import { actionForErrorKind } from './error-action.ts'
+import { connectionFailureCode } from './connection-failure-code.ts'
 import { LlmError } from './llm-error.ts'
 import type { ResolvedRoute } from './route-config.ts'
+import type { TargetRuntime } from './target-runtime.ts'
 
 /** What to do after a retryable failure: wait and retry the same target, or fall back now (and why). */
 export type RetryDecision = { waitMs: number } | { fallBackReason: string }
@@ -18,6 +20,8 @@ export interface RetryBudgetState {
   untriedTargets: number
   /** 1-based number of the retry being considered on this target. */
   retryNumber: number
+  /** The target's breaker is open now (the failure just opened it): never waited for. */
+  targetOpen?: boolean
   random?: () => number
 }
 
@@ -30,7 +34,14 @@ export interface RetryBudgetState {
  */
 export function decideRetry(error: LlmError, state: RetryBudgetState): RetryDecision {
   const described = describeError(error)
-  if (actionForErrorKind(error.code) !== 'retry') return { fallBackReason: `${described}; fell back` }
+  const action = actionForErrorKind(error.code)
+  if (action === 'fail') return { fallBackReason: `${described}; ended the call` }
+  if (action !== 'retry') return { fallBackReason: `${described}; fell back` }
+  const connectionCode = connectionFailureCode(error)
+  if (connectionCode !== undefined) {
+    return { fallBackReason: `${described} (${connectionCode}): the connection failed before the request was sent; fell back at once` }
+  }
+  if (state.targetOpen === true) return { fallBackReason: `${described}; the breaker opened; fell back without waiting` }
   if (state.requestsMade >= state.route.maxAttempts) {
     return { fallBackReason: `${described}; attempt budget (maxAttempts ${state.route.maxAttempts}) used` }
   }
@@ -53,19 +64,28 @@ export function backoffMs(retryNumber: number, route: Pick<ResolvedRoute, 'initi
   return Math.round(step / 2 + (random() * step) / 2)
 }
 
+/** What `retrySameTarget` reports about a retry: decided (before the wait), then sent or given up. */
+export interface RetryObserver {
+  /** A retry was decided; it is sent after `waitMs` unless the target is skipped meanwhile. */
+  onRetry(error: LlmError, waitMs: number): void
+  /** No (further) retry: `reason` is what the attempt record should say. */
+  onGiveUp(error: LlmError, reason: string): void
+}
+
 /**
  * Runs `operation` against one target with p-retry, retrying while `decideRetry` allows.
  * The waits are ours (Retry-After or backoff, abortable, counted against the call's wait
  * budget), so p-retry's own delay is zero. An operation throws p-retry's `AbortError` to
- * stop without retrying (e.g. the target was skipped).
- * Rejects with the last `LlmError`; `onGiveUp` receives the reason for the record.
+ * stop without retrying (e.g. the target was skipped). A target whose breaker the failure
+ * opened is never waited for.
+ * Rejects with the last `LlmError`.
  */
 export async function retrySameTarget<T>(
   call: CallContext,
+  target: TargetRuntime,
   operation: () => Promise<T>,
   signal: AbortSignal,
-  onRetry: (error: LlmError, waitMs: number) => void,
-  onGiveUp: (error: LlmError, reason: string) => void,
+  observer: RetryObserver,
 ): Promise<T> {
   let retryNumber = 0
   return pRetry(operation, {
@@ -75,8 +95,9 @@ export async function retrySameTarget<T>(
     randomize: false,
     onFailedAttempt: ({ error, retriesLeft }) => {
       if (retriesLeft > 0 || !LlmError.isInstance(error)) return
-      const retryable = actionForErrorKind(error.code) === 'retry'
-      onGiveUp(error, `${describeError(error)}${retryable ? '; retries on this target used' : ''}; fell back`)
+      const action = actionForErrorKind(error.code)
+      const ending = action === 'fail' ? 'ended the call' : 'fell back'
+      observer.onGiveUp(error, `${describeError(error)}${action === 'retry' ? '; retries on this target used' : ''}; ${ending}`)
     },
     shouldRetry: async ({ error }) => {
       if (!LlmError.isInstance(error)) return false
@@ -88,14 +109,15 @@ export async function retrySameTarget<T>(
         requestsMade: call.requestsMade,
         untriedTargets: call.untriedTargets(),
         retryNumber,
+        targetOpen: target.breaker.state === 'open',
       })
       if ('fallBackReason' in decision) {
-        onGiveUp(error, decision.fallBackReason)
+        observer.onGiveUp(error, decision.fallBackReason)
         return false
       }
-      onRetry(error, decision.waitMs)
+      observer.onRetry(error, decision.waitMs)
       call.waitedMs += decision.waitMs
-      await sleep(decision.waitMs, signal)
+      if (decision.waitMs > 0) await sleep(decision.waitMs, signal)
       return true
     },
   })

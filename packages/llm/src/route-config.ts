@@ -33,7 +33,12 @@ export interface RouteConfig {
   attemptTimeoutMs?: number
   /** Start the next target when the current one has no first token (stream) or answer (chat) after this long. Default: no hedging. */
   hedgeAfterMs?: number
-  /** Streams: after a mid-stream failure, continue on the next target with the text so far as an assistant prefix. Default false. */
+  /**
+   * Streams: after a failure past the first token (cut, stall, server error), the next target
+   * continues with the text so far as an assistant prefix; one that rejects the prefix is asked
+   * for the whole answer (a `restart` part). Default true (a phone caller is better served by
+   * the rest of the sentence than by an error); false throws the failure to the caller.
+   */
   continueOnMidStreamError?: boolean
   /** Requests the whole call may make, retries and fallbacks together; a retry never takes an attempt an untried target needs. Default 4. */
   maxAttempts?: number
@@ -72,7 +77,7 @@ export const routeDefaults = {
   deadlineMs: 10_000,
   firstTokenTimeoutMs: 3_000,
   interChunkTimeoutMs: 3_000,
-  continueOnMidStreamError: false,
+  continueOnMidStreamError: true,
   maxAttempts: 4,
   maxRetriesPerTarget: 1,
   maxTotalWaitMs: 2_000,

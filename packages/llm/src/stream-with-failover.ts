@@ -3,7 +3,7 @@ import { describeError, type CallContext } from './call-context.ts'
 import { recordFallback, stopsTheCall, withAttempts } from './call-outcome.ts'
 import type { LlmStreamPart } from './llm-client-types.ts'
 import { LlmError } from './llm-error.ts'
-import { runFailover } from './run-failover.ts'
+import { runFailover, type FailoverResult } from './run-failover.ts'
 import type { TargetRuntime } from './target-runtime.ts'
 import type { ChatMessage, FinishReason, ProviderStreamPart, ToolCall, Usage } from './types.ts'
 
@@ -17,34 +17,64 @@ interface OpenStream {
 
 /**
  * Streaming call. Until the first token, any failure (HTTP error, in-stream error event,
- * first-token timeout, cut connection) fails over to the next target. After it, a
- * failure is thrown to the caller as a typed `LlmError` (never a silent truncation),
- * unless the route sets `continueOnMidStreamError`: then the next target is asked to
- * continue, with the text so far sent as an assistant prefix.
+ * first-token timeout, cut connection) fails over to the next target. After it, the route's
+ * `continueOnMidStreamError` (default on) asks the next target to continue, with the text so
+ * far sent as an assistant prefix; a target that rejects the prefix (HTTP 400) is asked once
+ * more without it, and the caller gets a `restart` part first (the words already spoken are
+ * not part of the new answer). When no target can continue, the caller gets the failure that
+ * cut the stream, saying how much text it already has: never a truncated success. A malformed
+ * event is skipped (event `stream-event-skipped`) and reading goes on.
  */
 export async function* streamWithFailover(call: CallContext, plan: TargetRuntime[], onFirstChunk: () => void): AsyncGenerator<LlmStreamPart> {
   let messages: ChatMessage[] = call.request.messages
   let remaining = plan
   let text = ''
-  const toolCalls: ToolCall[] = []
+  let toolCalls: ToolCall[] = []
   let usage: Usage | undefined
   let firstChunkSeen = false
+  /** The failure that first cut the stream after its first token: what the caller hears if nobody can continue. */
+  let cut: LlmError | undefined
+  let restarted = false
   for (;;) {
-    const { value: open, attempt } = await runFailover(
-      call,
-      remaining,
-      (candidate) => openUntilFirstToken(call, candidate, messages),
-      (value, candidate) => {
-        candidate.cancel()
-        void value.iterator.return?.()
-      },
-    ).catch((error: unknown) => {
-      throw text === '' ? error : withDeliveredText(error as LlmError, text)
-    })
+    let opened: FailoverResult<OpenStream>
+    try {
+      opened = await runFailover(
+        call,
+        remaining,
+        (candidate) => openUntilFirstToken(call, candidate, messages),
+        (value, candidate) => {
+          candidate.cancel()
+          void value.iterator.return?.()
+        },
+      )
+    } catch (error) {
+      const failure = error as LlmError
+      if (cut === undefined) throw failure
+      const rejecter = failure.code === 'request_invalid' && !restarted ? remaining.find((target) => target.name === failure.target) : undefined
+      if (rejecter === undefined || call.requestsMade >= call.route.maxAttempts) throw noContinuation(call, cut, text, failure)
+      // The target refused the assistant prefix: ask it for the whole answer instead.
+      restarted = true
+      const reason = `${describeError(failure)}: the continuation (assistant prefix) was rejected; restarted on "${rejecter.name}" without it`
+      const record = call.attempts.findLast((attempt) => attempt.target === rejecter.name)
+      if (record !== undefined) record.reason = reason
+      call.emit({ ...rejecter.eventFields(), type: 'stream-restart', errorCode: failure.code, reason })
+      yield { type: 'restart', discardedChars: text.length, reason }
+      messages = call.request.messages
+      remaining = remaining.slice(remaining.indexOf(rejecter))
+      text = ''
+      toolCalls = []
+      usage = undefined
+      continue
+    }
+    const { value: open, attempt } = opened
     let finishReason: FinishReason | undefined
     try {
       const read = partReader(call, attempt, open)
       for (let part = await read(); part !== undefined; part = await read()) {
+        if (part.type === 'event-skipped') {
+          call.emit({ ...attempt.target.eventFields(), type: 'stream-event-skipped', attempt: attempt.record.attempt, reason: part.reason })
+          continue
+        }
         if (!firstChunkSeen) {
           firstChunkSeen = true
           onFirstChunk()
@@ -69,6 +99,7 @@ export async function* streamWithFailover(call: CallContext, plan: TargetRuntime
       if (stopsTheCall(failure)) throw withAttempts(call, failure)
       const rest = remaining.slice(remaining.indexOf(attempt.target) + 1)
       if (call.route.continueOnMidStreamError && rest.length > 0 && call.requestsMade < call.route.maxAttempts) {
+        cut ??= failure
         attempt.record.reason = `${describeError(failure)} after the first token; continued on the next target with the text so far`
         recordFallback(call, attempt.target, rest[0], failure)
         messages = [...call.request.messages, { role: 'assistant', content: text }]
@@ -76,6 +107,7 @@ export async function* streamWithFailover(call: CallContext, plan: TargetRuntime
         continue
       }
       attempt.record.reason = `${describeError(failure)} after the first token; surfaced to the caller`
+      if (cut !== undefined) throw noContinuation(call, cut, text, failure)
       const message = `stream from "${attempt.target.name}" failed after the first token (${text.length} characters delivered): ${failure.message}`
       throw withAttempts(call, restate(failure, message, attempt.target.name))
     } finally {
@@ -88,9 +120,13 @@ export async function* streamWithFailover(call: CallContext, plan: TargetRuntime
   }
 }
 
-/** A continuation that found no target: the caller already holds part of the answer, so say how much. */
-function withDeliveredText(error: LlmError, text: string): LlmError {
-  return restate(error, `${text.length} characters were delivered before no target could continue the stream: ${error.message}`, error.target)
+/**
+ * No target could continue a cut stream: the caller gets the fault that cut it (its kind,
+ * status and target), saying how much text it already has and what the continuation met.
+ */
+function noContinuation(call: CallContext, cut: LlmError, text: string, last: LlmError): LlmError {
+  const message = `${text.length} characters were delivered before the stream was cut (${cut.message}) and no target could continue it (last: ${last.message})`
+  return withAttempts(call, restate(cut, message, cut.target))
 }
 
 /** The same failure (kind, status, headers, attempts) told with more context; the original is the cause. */

@@ -52,6 +52,8 @@ export class TargetBreaker {
    * is admitted); the next `acquire` takes it over, so the next call is the probe.
    */
   #spareProbe: ((error?: LlmError) => void) | undefined
+  /** When the current open period ends (`performance.now()` clock). */
+  #openUntilMs = 0
 
   constructor(target: string, options: BreakerOptions, onStateChange: (state: BreakerState, openForMs?: number) => void) {
     this.target = target
@@ -70,6 +72,7 @@ export class TargetBreaker {
     this.#breaker = new CircuitBreaker((run: () => Promise<void>) => run(), this.#options)
     this.#breaker.on('open', () => {
       this.#spareProbe = undefined
+      this.#openUntilMs = performance.now() + (this.#options.resetTimeout ?? this.#resetTimeoutMs)
       onStateChange('open', this.#options.resetTimeout)
     })
     this.#breaker.on('halfOpen', () => onStateChange('half-open'))
@@ -107,12 +110,22 @@ export class TargetBreaker {
     return admitted ? this.#permit(settle, probe) : undefined
   }
 
-  /** Opens the breaker for exactly `ms` (a 429's Retry-After), then half-open. */
+  /** Opens the breaker for exactly `ms` (another client of the fleet saw the target fail), then half-open. */
   openFor(ms: number): void {
     if (this.state === 'open') return
-    this.#options.resetTimeout = ms
+    this.#options.resetTimeout = Math.max(1, Math.round(ms))
     this.#breaker.open()
     this.#options.resetTimeout = this.#resetTimeoutMs
+  }
+
+  /** Closes the breaker (another client's probe found the target healthy). */
+  close(): void {
+    if (this.state !== 'closed') this.#breaker.close()
+  }
+
+  /** Milliseconds left of the current open period (0 unless open). */
+  openForMs(): number {
+    return this.state === 'open' ? Math.max(0, Math.ceil(this.#openUntilMs - performance.now())) : 0
   }
 
   /** Stops the breaker's timers. */

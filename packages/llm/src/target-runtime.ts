@@ -1,8 +1,10 @@
 import type { BreakerState } from './emit-event.ts'
 import type { LlmErrorCode } from './llm-error.ts'
+import type { FleetBudget } from './fleet-budget.ts'
 import type { RateLimitBudget } from './rate-limit-budget.ts'
 import { updateEwma } from './select-from-pool.ts'
 import type { TargetBreaker } from './target-breaker.ts'
+import type { SharedTargetChange } from './shared-state.ts'
 import type { ProviderAdapter } from './types.ts'
 
 /** Counters for one target since the client was created (for /metrics and least-latency pools). */
@@ -36,6 +38,12 @@ export class TargetRuntime {
   /** When `latencyEwmaMs` last got a sample (`performance.now()` clock). */
   latencyMeasuredAtMs: number | undefined
   lastErrorKind: LlmErrorCode | undefined
+  /** Tells the fleet about a change (set when the client has `sharedState`). */
+  share: ((change: SharedTargetChange) => void) | undefined
+  /** The fleet-wide rate-limit window (set when the client has `sharedState` and the target has limits). */
+  fleetBudget: FleetBudget | undefined
+  /** Until when (performance.now) an exhausted learned limit was last shared, per limit. */
+  #sharedExhaustedUntil = { requests: 0, tokens: 0 }
 
   constructor(name: string, adapter: ProviderAdapter, breaker: TargetBreaker, budget: RateLimitBudget) {
     this.name = name
@@ -53,6 +61,36 @@ export class TargetRuntime {
     this.successes += 1
     this.latencyEwmaMs = updateEwma(this.latencyEwmaMs, latencyMs)
     this.latencyMeasuredAtMs = performance.now()
+  }
+
+  /**
+   * A 429's Retry-After: the target takes no request for `ms` (skipped while another target
+   * can serve; waited for by a call with none left). Never opens the breaker.
+   */
+  coolDown(ms: number): void {
+    this.budget.coolDown(ms)
+    this.share?.({ type: 'cooldown', target: this.name, forMs: ms })
+  }
+
+  /**
+   * Learns the provider's `x-ratelimit-*` headers. With a fleet, an exhausted limit (0
+   * requests left, or tokens below 5% of `x-ratelimit-limit-tokens`) is shared once per reset
+   * period: the headers of every answer are not a change worth a Redis write.
+   */
+  learn(headers: Record<string, string>): void {
+    const share = this.share
+    if (share === undefined) {
+      this.budget.learn(headers)
+      return
+    }
+    this.budget.learn(headers, (limit, remaining, forMs) => {
+      const limitTokens = Number(headers['x-ratelimit-limit-tokens'])
+      const exhausted = limit === 'requests' ? remaining < 1 : Number.isFinite(limitTokens) && remaining < limitTokens * 0.05
+      const now = performance.now()
+      if (!exhausted || this.#sharedExhaustedUntil[limit] > now) return
+      this.#sharedExhaustedUntil[limit] = now + forMs
+      share({ type: 'learned-limit', target: this.name, limit, remaining, forMs })
+    })
   }
 
   recordFailure(kind: LlmErrorCode): void {

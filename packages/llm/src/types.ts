@@ -58,6 +58,8 @@ export type ProviderStreamPart =
   | { type: 'tool-call'; toolCall: ToolCall }
   | { type: 'usage'; usage: Usage }
   | { type: 'finish'; finishReason: FinishReason }
+  /** One malformed event the adapter skipped (the router reports it as a `stream-event-skipped` event). */
+  | { type: 'event-skipped'; reason: string }
 
 /**
  * An open stream. The adapter resolves it once the provider answered with a success

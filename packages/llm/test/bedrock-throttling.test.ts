@@ -13,14 +13,14 @@ const server = useMswServer()
 const throttlingFrame = () => exceptionFrame('throttlingException', '{"message":"Too many tokens, please wait before trying again."}')
 
 /** Bedrock first, OpenAI as its fallback; counts the requests each receives. */
-function bedrockThenOpenAi() {
+function bedrockThenOpenAi(continueOnMidStreamError = true) {
   const requests = { bedrock: 0, openai: 0 }
   const llm = createLlmClient({
     targets: {
       bedrock: { provider: 'bedrock', modelId: 'anthropic.claude-3-haiku-20240307-v1:0', region: 'us-east-1', credentials: { accessKeyId: 'AKIAEXAMPLEEXAMPLE12', secretAccessKey: 'bench-secret-access-key-0000000000000000' } },
       openai: { provider: 'openai', model: 'gpt-4o-mini', baseURL: 'https://fallback.example.test/v1', apiKey: 'sk-fallback' },
     },
-    routes: { answer: { chain: ['bedrock', 'openai'], maxRetriesPerTarget: 0 } },
+    routes: { answer: { chain: ['bedrock', 'openai'], maxRetriesPerTarget: 0, continueOnMidStreamError } },
   })
   onTestFinished(() => llm.close())
   const serve = (frames: Uint8Array[]) =>
@@ -79,8 +79,8 @@ describe('Bedrock throttling', () => {
     expect(requests).toEqual({ bedrock: 1, openai: 1 })
   })
 
-  it('stream: the same event after the first token is thrown as rate_limited, never a silent truncation', async () => {
-    const { llm, requests, serve } = bedrockThenOpenAi()
+  it('stream, continueOnMidStreamError off: the same event after the first token is thrown as rate_limited, never a silent truncation', async () => {
+    const { llm, requests, serve } = bedrockThenOpenAi(false)
     serve([messageStartFrame(), textDeltaFrame('We open'), throttlingFrame(), textStopFrame(), messageStopFrame(), metadataFrame()])
     const { parts, error } = await readParts(llm.stream({ route: 'answer', messages: [{ role: 'user', content: 'When do you open?' }] }))
     expect(parts).toEqual([{ type: 'text-delta', text: 'We open' }])

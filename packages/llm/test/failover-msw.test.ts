@@ -108,6 +108,7 @@ describe('fallback at the HTTP boundary (OpenAI wire format)', () => {
     const error = (await llm.chat({ route: 'answer', messages }).catch((caught: unknown) => caught)) as LlmError
     expect(error.code).toBe('request_invalid')
     expect(error.status).toBe(400)
+    expect(error.attempts[0]?.reason).toBe('request_invalid 400; ended the call')
     expect(requestCounts).toEqual({ primary: 1, secondary: 0 })
     expect(error.attempts).toHaveLength(1)
   })
@@ -135,14 +136,16 @@ describe('fallback at the HTTP boundary (OpenAI wire format)', () => {
     expect(requestCounts).toEqual(before)
   })
 
-  it('a 429 with Retry-After opens that target for that long, then half-opens', async () => {
+  it('a 429 with Retry-After cools that target down for that long; its breaker stays closed', async () => {
     serve(jsonError(429, rateLimitBody, { 'retry-after-ms': '5000' }))
-    const { llm, events } = client({ deadlineMs: 2_000 })
+    const { llm, events } = client({ deadlineMs: 2_000 }, { volumeThreshold: 1 })
     expect((await llm.chat({ route: 'answer', messages })).servedBy).toBe('secondary')
     const second = await llm.chat({ route: 'answer', messages })
-    expect(second.attempts[0]).toMatchObject({ target: 'primary', outcome: 'skipped', errorCode: 'breaker_open' })
+    expect(second.attempts[0]).toMatchObject({ target: 'primary', outcome: 'skipped', errorCode: 'rate_limited' })
     expect(requestCounts.primary).toBe(1)
-    expect(events.find((event) => event.type === 'breaker-open')).toMatchObject({ target: 'primary', reason: 'open for 5000 ms' })
+    expect(events.find((event) => event.type === 'cooldown-start')).toMatchObject({ target: 'primary', reason: 'Retry-After 5000 ms' })
+    expect(events.filter((event) => event.type === 'breaker-open')).toEqual([])
+    expect(llm.targetStats().find((stats) => stats.target === 'primary')?.breakerState).toBe('closed')
   })
 })
 
@@ -163,9 +166,9 @@ describe('streaming failover at the HTTP boundary', () => {
     expect(requestCounts).toEqual({ primary: 1, secondary: 1 })
   })
 
-  it('surfaces an in-stream error after the first token as an LlmError, never a silent truncation', async () => {
+  it('continueOnMidStreamError off: surfaces an in-stream error after the first token as an LlmError, never a silent truncation', async () => {
     serve(sse(roleChunk + textChunk('We open') + errorEventSse))
-    const { llm } = client()
+    const { llm } = client({ continueOnMidStreamError: false })
     const texts: string[] = []
     const error = await (async () => {
       for await (const part of llm.stream({ route: 'answer', messages })) if (part.type === 'text-delta') texts.push(part.text)

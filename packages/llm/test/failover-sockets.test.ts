@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LlmError, type LlmStreamPart, type RouteConfig } from '@voxguard/llm'
-import { answerOpenAi, closedPortUrl, hang, startScriptedServer } from './support/start-scripted-server.ts'
+import { jsonHeaders, serverErrorBody } from './support/openai-wire.ts'
+import { answerOpenAi, closedPortUrl, hang, respondWith, startScriptedServer } from './support/start-scripted-server.ts'
 import { createTwoTargetClient } from './support/two-target-client.ts'
 
 const messages = [{ role: 'user' as const, content: 'When do you open?' }]
@@ -19,10 +20,28 @@ async function endOf(stream: AsyncIterable<LlmStreamPart>) {
 
 describe('failover over real sockets', () => {
   it('falls back when the primary refuses connections (network)', async () => {
-    const llm = setup(await closedPortUrl(), await answer())
+    const llm = setup(await closedPortUrl(), await answer(), { initialBackoffMs: 1_000, maxBackoffMs: 1_000 })
     const result = await llm.chat({ route: 'answer', messages })
     expect(result.servedBy).toBe('secondary')
-    expect(result.attempts.slice(0, 2).map((attempt) => attempt.errorCode)).toEqual(['network', 'network'])
+    // No retry and no backoff on the refusing target: straight to the next one.
+    expect(result.attempts.map(({ target, errorCode, reason }) => ({ target, errorCode, reason }))).toEqual([
+      { target: 'primary', errorCode: 'network', reason: 'network (ECONNREFUSED): the connection failed before the request was sent; fell back at once' },
+      { target: 'secondary', errorCode: undefined, reason: undefined },
+    ])
+    expect(result.attempts[1]!.startedAtMs - result.attempts[0]!.startedAtMs).toBeLessThan(500)
+  })
+
+  it('a failure that opens the breaker is not waited for, and its record does not say "retried"', async () => {
+    const failing = await startScriptedServer(respondWith(503, serverErrorBody, jsonHeaders))
+    const { llm } = createTwoTargetClient({ primary: failing.baseURL, secondary: (await answer()).baseURL, route: { initialBackoffMs: 1_000, maxBackoffMs: 1_000 }, breaker: { volumeThreshold: 1 } })
+    const started = performance.now()
+    const result = await llm.chat({ route: 'answer', messages })
+    expect(performance.now() - started).toBeLessThan(500)
+    expect(failing.requests).toHaveLength(1)
+    expect(result.attempts.map(({ target, outcome, reason }) => ({ target, outcome, reason }))).toEqual([
+      { target: 'primary', outcome: 'error', reason: 'server 503; the breaker opened; fell back without waiting' },
+      { target: 'secondary', outcome: 'success', reason: undefined },
+    ])
   })
 
   it('fails over on the first-token timeout and closes the hanging socket', async () => {

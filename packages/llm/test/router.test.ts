@@ -87,11 +87,11 @@ describe('router with in-memory adapters', () => {
     llm.close()
   })
 
-  it('surfaces an error after the first token as an LlmError', async () => {
+  it('continueOnMidStreamError off: surfaces an error after the first token as an LlmError', async () => {
     const { llm } = clientWith({
       a: [{ parts: [{ type: 'text-delta', text: 'We open ' }, { fail: new LlmError('network', 'cut') }] }],
       b: [],
-    })
+    }, { continueOnMidStreamError: false })
     const texts: string[] = []
     const error = await (async () => {
       for await (const part of llm.stream({ route: 'answer', messages })) if (part.type === 'text-delta') texts.push(part.text)

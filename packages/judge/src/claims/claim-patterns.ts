@@ -89,11 +89,13 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   },
   {
     type: 'time-range',
-    pattern: /(?<![\d:.,$¥])(\d{1,2})\s*(?:-|to|until|till)\s*(\d{1,2})(?![\d:]|[.,-]\d|\s*(?:minutes?|mins?|hours?|days?|weeks?|months?|years?|people|persons?|yen|dollars?|%|円|分|時間|日|人|歳))/giu,
+    pattern: /(?<![\d:.,$¥])(?:(from|between)\s+)?(?<![\d:.,$¥])(\d{1,2})\s*(?:-|to|until|till|and)\s*(\d{1,2})(?![\d:]|[.,-]\d|\s*(?:minutes?|mins?|hours?|days?|weeks?|months?|years?|people|persons?|yen|dollars?|%|円|分|時間|日|人|歳|[a-z]))/giu,
     read: (match, text) => {
-      if (!HOURS_WORDS.test(text)) return undefined
-      const start = parseTime(match[1] ?? '')
-      const end = parseTime(match[2] ?? '')
+      // "from 2 to 3" names its hours; a bare "9 to 6" only in a sentence about opening hours.
+      if (!match[1] && !HOURS_WORDS.test(text)) return undefined
+      if (!match[1] && /\band\b/iu.test(match[0])) return undefined
+      const start = parseTime(match[2] ?? '')
+      const end = parseTime(match[3] ?? '')
       return start && end ? { kind: 'time-range', ...resolveRange(start, end) } : undefined
     },
   },
@@ -102,7 +104,8 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
     pattern: new RegExp(`(?<![\\d.,])${TIME_PATTERN}`, 'giu'),
     read: (match) => {
       const time = parseTime(match[0])
-      return time ? { kind: 'time', minutes: time.minutes } : undefined
+      if (!time) return undefined
+      return time.twelveHour ? { kind: 'time', minutes: time.minutes, twelveHour: true } : { kind: 'time', minutes: time.minutes }
     },
   },
   {
@@ -117,6 +120,12 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
       if (amount === undefined) return undefined
       return currency ? { kind: 'money', amount, currency } : { kind: 'money', amount }
     },
+  },
+  {
+    // "free of charge" (the normaliser's form of "free", "at no cost", "complimentary") and 無料: a price of zero.
+    type: 'price',
+    pattern: /\bfree of charge\b|無料/giu,
+    read: () => ({ kind: 'money', amount: 0 }),
   },
   {
     type: 'address',
@@ -180,7 +189,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   },
   {
     type: 'count',
-    pattern: new RegExp(`(${NUMBER})\\s?(人|名|件|台|回|個|つ|校|店)|(?<![\\d.,])(\\d+|${ENGLISH_NUMBER_WORDS})\\s+([a-z]{3,}s)\\b`, 'gu'),
+    pattern: new RegExp(`(${NUMBER})\\s?(人|名|件|台|回|個|つ|校|店)|(?<![\\d.,])(\\d+|${ENGLISH_NUMBER_WORDS})\\s+([a-z]{3,}s|people|children|staff)\\b`, 'gu'),
     read: (match) => {
       const value = number(match[1] ?? match[3])
       return value === undefined ? undefined : { kind: 'number', value, unit: match[2] ?? match[4] ?? '' }

@@ -19,7 +19,8 @@ export type Currency = 'JPY' | 'USD' | 'EUR' | 'GBP'
 /** A claim's normalised value: numbers, minutes since midnight, weekday indices, digits. */
 export type ClaimValue =
   | { kind: 'money'; amount: number; currency?: Currency }
-  | { kind: 'time'; minutes: number }
+  /** `twelveHour`: said without am/pm on a 12-hour clock, so `minutes + 720` is as likely. */
+  | { kind: 'time'; minutes: number; twelveHour?: boolean }
   | { kind: 'time-range'; start: number; end: number }
   | { kind: 'date'; month?: number; day?: number; year?: number }
   /** Days 0 (Sunday) to 6 (Saturday); 7 stands for public holidays. */

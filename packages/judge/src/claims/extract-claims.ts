@@ -1,5 +1,5 @@
 import { allMatches } from '../internal/all-matches.ts'
-import { foldText } from '../internal/normalize-text.ts'
+import { normalizeSpokenForms } from '../internal/normalize-spoken-forms.ts'
 import type { Claim } from './claim.ts'
 import { CLAIM_PATTERNS } from './claim-patterns.ts'
 import { extractNameClaims } from './name-claims.ts'
@@ -22,14 +22,20 @@ function clauseAround(text: string, start: number, end: number, sentence = false
  * Finds the checkable claims in a reply: prices, clock times and ranges, dates, weekdays
  * (with open/closed status from their clause), durations, phone numbers, addresses,
  * counts and ages, years, other numbers and names, in English and Japanese. The text is
- * NFKC-folded first, so full-width digits and `〜` ranges read like ASCII.
+ * read through `normalizeSpokenForms` first (NFKC folding, so full-width digits and `〜` ranges
+ * read like ASCII; number words, kanji numerals, times in words, "free of charge"), and claim
+ * positions refer to that normalised text.
  *
  * @example
  * extractClaims('土曜日は午前9時から午後1時まで、クリーニングは5,000円です')
  * // weekday [6], time-range 09:00-13:00, price 5000 JPY
  */
 export function extractClaims(input: string): Claim[] {
-  const text = foldText(input)
+  return extractNormalizedClaims(normalizeSpokenForms(input))
+}
+
+/** `extractClaims` on a text `normalizeSpokenForms` already read (positions refer to it). */
+export function extractNormalizedClaims(text: string): Claim[] {
   const taken: Array<[number, number]> = []
   const isTaken = (start: number, end: number): boolean => taken.some(([from, to]) => start < to && end > from)
   const claims: Claim[] = []

@@ -7,6 +7,8 @@ export const TIME_PATTERN =
 export interface ParsedTime {
   minutes: number
   meridiem?: 'am' | 'pm'
+  /** Said on a 12-hour clock without am/pm ("we close at 6", "6時"): it may also mean 12 hours later. */
+  twelveHour?: boolean
 }
 
 /** Parses one clock time ("15:30", "3 pm", "午後3時半", "noon") to minutes since midnight. */
@@ -32,7 +34,10 @@ export function parseTime(text: string): ParsedTime | undefined {
   if (hour === undefined || hour > 24 || minute > 59) return undefined
   if (meridiem === 'pm' && hour < 12) hour += 12
   if (meridiem === 'am' && hour === 12) hour = 0
-  return meridiem ? { minutes: hour * 60 + minute, meridiem } : { minutes: hour * 60 + minute }
+  if (meridiem) return { minutes: hour * 60 + minute, meridiem }
+  // "09:00" is a 24-hour time; "9:00", "9", "9時" may be 9 am or 9 pm.
+  const twelveHour = hour >= 1 && hour <= 11 && !/^0\d/u.test(lower.replace(/^(?:午前|午後)/u, ''))
+  return twelveHour ? { minutes: hour * 60 + minute, twelveHour } : { minutes: hour * 60 + minute }
 }
 
 /** Resolves a range where only the end says am/pm ("9 to 6 pm", "1-5pm") or the end is before the start ("9 to 6"). */

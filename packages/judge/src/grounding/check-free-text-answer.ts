@@ -3,30 +3,88 @@ import { contentWords, stemWord } from '../internal/normalize-text.ts'
 import type { KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import type { ClaimCheck } from './claim-check.ts'
 import { checkAlternativesAnswer } from './check-alternatives-answer.ts'
+import { dialogueActOf } from './dialogue-act.ts'
+import { unlinkedName } from './check-entity-links.ts'
+import { checkBothAnswer } from './check-both-answer.ts'
+import { splitSentences } from '../knowledge/knowledge-index.ts'
 
 function unsupported(text: string, evidence?: ClaimCheck['evidence']): ClaimCheck {
   return { text, type: 'statement', status: 'unsupported', supported: false, ...(evidence ? { evidence } : {}), checkedBy: 'rules' }
 }
 
 /**
- * Answer-level checks for free-text knowledge (no facts to key on), in order:
- * 1. every content word of the reply must occur in the knowledge or the caller's words;
- * 2. a reply to an either/or question ("Who was born first, A or B?") must pick the option
- *    the knowledge's years or numbers favour (see checkAlternativesAnswer);
- * 3. a sentence-long reply (three content words or more) to an open question must add
- *    something beyond the question's own words (restating the question answers nothing).
- * Returns the failing check, or undefined when the reply passes all three.
+ * Words of how people talk on the phone, not of what a business offers: an answer may use
+ * them although the knowledge does not ("We'd love to see you", "it's a great option").
  */
-export function checkFreeTextAnswer(response: string, _claims: Claim[], index: KnowledgeIndex, context: string): ClaimCheck | undefined {
+const CONVERSATIONAL = new Set(
+  (
+    'great good nice lovely happy glad love like want need know think help sure course definitely absolutely really actually ' +
+    'just also usually typically generally currently always still right now today tomorrow here there thing things something anything ' +
+    'everything way lot bit quite pretty welcome visit come see look forward call ask let make take give find check tell say talk ' +
+    'available offer provide option options anytime time whenever well fine perfect yes yeah ok okay sorry unfortunately however ' +
+    'please thank thanks hello hi bye goodbye enjoy wonderful awesome recommend suggest book booking reserve reservation appointment ' +
+    'session sessions class classes lesson lessons service services plan plans visit visits customer customers member members guest guests ' +
+    // Verbs that only link a subject to its schedule, price or place ("Coach Sato teaches on Mondays", "it costs ¥500").
+    'teach teaches instruct instructs run runs lead leads work works host hosts hold holds start starts begin begins finish finishes end ends last lasts ' +
+    'cost costs charge charges pay include includes cover covers bring park stay arrive leave wait speak located locate situated'
+  )
+    .split(' ')
+    .map(stemWord),
+)
+
+interface AnswerWord {
+  stem: string
+}
+
+/** Content words of the reply's claim-bearing sentences, with the text of its value claims (checked on their own) left out. */
+function answerWords(text: string, claims: Claim[]): AnswerWord[] {
+  let withoutValues = text
+  for (const claim of [...claims].sort((left, right) => right.start - left.start)) {
+    if (claim.type === 'name') continue
+    withoutValues = `${withoutValues.slice(0, claim.start)} ${' '.repeat(claim.end - claim.start - 1)}${withoutValues.slice(claim.end)}`
+  }
+  const words: AnswerWord[] = []
+  for (const sentence of splitSentences(withoutValues)) {
+    if (dialogueActOf(sentence)) continue
+    for (const word of contentWords(sentence)) {
+      // Contractions ("we're", "aren't") are function words.
+      if (/['’]/u.test(word) || word.length < 3) continue
+      const stem = stemWord(word)
+      if (!CONVERSATIONAL.has(stem)) words.push({ stem })
+    }
+  }
+  return words
+}
+
+/**
+ * Answer-level checks for free-text knowledge, in order:
+ * 1. every content word of the reply's claim-bearing sentences (not greetings, offers or
+ *    questions; not its values, which are checked as claims; not conversational words) must
+ *    occur in the knowledge or the caller's words, or mean a subject the knowledge names;
+ * 2. names the question offered must be linked to each other in the knowledge (see unlinkedName);
+ * 3. "Yes, both" to "Are A and B both P?" needs P in the knowledge about each (see checkBothAnswer);
+ *    a reply to an either/or question ("Who was born first, A or B?") must pick the option
+ *    the knowledge's years or numbers favour (see checkAlternativesAnswer);
+ * 4. a sentence-long reply (three content words or more) to an open question must add
+ *    something beyond the question's own words (restating the question answers nothing).
+ * Returns the failing check, or undefined when the reply passes all four.
+ */
+export function checkFreeTextAnswer(text: string, claims: Claim[], index: KnowledgeIndex, context: string): ClaimCheck | undefined {
   const knowledgeWords = index.contentStems
   const questionWords = new Set(contentWords(context).map(stemWord))
-  const answerWords = contentWords(response).map(stemWord)
-  const missing = answerWords.filter((word) => !knowledgeWords.has(word) && !questionWords.has(word))
-  if (missing.length > 0) return unsupported(missing.join(' '))
-  const alternatives = checkAlternativesAnswer(response, index, context)
-  if (alternatives === 'contradicted') return { ...unsupported(response), status: 'contradicted' }
-  if (alternatives === 'not-applicable' && !/^\s*(?:yes|no)\b/iu.test(response) && !/\bor\b/iu.test(context) && answerWords.length >= 3 && answerWords.every((word) => questionWords.has(word))) {
-    return unsupported(response)
+  const answer = answerWords(text, claims)
+  const words = answer.map((word) => word.stem)
+  const missing = answer.filter(({ stem }) => !knowledgeWords.has(stem) && !questionWords.has(stem) && !index.knownTerms.has(index.vocabulary.words.get(stem) ?? stem))
+  if (missing.length > 0) {
+    return unsupported(missing.map((word) => word.stem).join(' '))
+  }
+  const unlinked = unlinkedName(claims, index, context)
+  if (unlinked !== undefined) return unsupported(text)
+  if (checkBothAnswer(text, index, context) === 'contradicted') return { ...unsupported(text), status: 'contradicted' }
+  const alternatives = checkAlternativesAnswer(text, index, context)
+  if (alternatives === 'contradicted') return { ...unsupported(text), status: 'contradicted' }
+  if (alternatives === 'not-applicable' && !/^\s*(?:yes|no)\b/iu.test(text) && !/\bor\b/iu.test(context) && words.length >= 3 && words.every((word) => questionWords.has(word))) {
+    return unsupported(text)
   }
   return undefined
 }

@@ -1,69 +1,112 @@
 import type { Claim } from '../claims/claim.ts'
-import { normalizeText } from '../internal/normalize-text.ts'
-import type { KnowledgeIndex } from '../knowledge/knowledge-index.ts'
+import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import { splitSentences } from '../knowledge/knowledge-index.ts'
 import type { ClaimCheck } from './claim-check.ts'
-import { subjectTerms } from './subject-terms.ts'
+import { dialogueActOf, withoutCourtesy } from './dialogue-act.ts'
+import { POLARITY_WORDS, statementPolarity } from './statement-polarity.ts'
+import { subjectTerms, type ResolvedVocabulary } from './subject-terms.ts'
+import { TOOL_REPORT } from './verify-claim.ts'
 
-const NEGATION = /\b(?:not|never|cannot|can't|don't|doesn't|isn't|aren't|won't|without|unavailable|unable|no longer)\b|n't\b|ません|ない|不可|対象外|できず|不要/iu
-const MIN_SHARED_TERMS = 2
-const MIN_OVERLAP_RATIO = 0.6
+/** Saying the business offers, has, sells or accepts something (EN/JA). */
+const OFFER = /\b(?:we|they|the (?:clinic|shop|store|gym|hotel|office|salon|restaurant|bakery))\s+(?:also\s+|now\s+|do\s+)?(?:offer|provide|have|sell|carry|accept|take|do|run|hold|host|serve|rent)\b|\b(?:is|are)\s+(?:also\s+)?(?:available|offered|provided|accepted|included)\b|(?:を)?(?:取り扱って|扱って|提供して|行って|実施して|受け付けて)(?:おります|います)|(?:が|も)(?:ございます|あります|できます|可能です|ご利用いただけます)/iu
 
-/** True when the sentence is negated (English or Japanese). */
-export function isNegated(sentence: string): boolean {
-  return NEGATION.test(normalizeText(sentence)) || /\bnot accepted\b|\bno\s+\w+\s+(?:is|are)\b/iu.test(sentence)
+/** Share of a statement's subject terms an entry must share to be what it is about. */
+const MIN_MATCH_RATIO = 0.5
+/** Share above which a same-polarity match supports the statement (below it, the entry only relates to it: unsettled). */
+const MIN_SUPPORT_RATIO = 0.6
+
+/** A statement's subject terms without the words that only carry its polarity or verb. */
+export function statementTerms(sentence: string, vocabulary: ResolvedVocabulary): Set<string> {
+  const terms = subjectTerms(withoutCourtesy(sentence), vocabulary)
+  for (const term of terms) if (POLARITY_WORDS.has(term)) terms.delete(term)
+  return terms
 }
 
-const DIALOGUE_ACT = /^(?:i\b|i'm|i’m|i've|i'll|let me|let's|please|of course|sure|certainly|absolutely|thank|thanks|goodbye|bye|hello|hi\b|sorry|okay|ok\b|yes|no\b|great|perfect|alright|all right|welcome|you're welcome|one moment|just a moment|how can|what can|is there anything|anything else|press|dial|push|say|choose|select|hold|wait|call us|visit us|feel free|have a (?:nice|good|great|lovely|wonderful) |take care|see you|enjoy)|^(?:お電話|ありがとう|少々|かしこまりました|承知|失礼|はい|いいえ|申し訳|すみません|どうぞ|お待ち)/iu
+/** The entry sharing most of the terms (ties: the one with fewest terms of its own the statement does not name). */
+export function bestEntry(terms: Set<string>, entries: readonly KnowledgeEntry[]): { entry: KnowledgeEntry; shared: number } | undefined {
+  let best: { entry: KnowledgeEntry; shared: number; extra: number } | undefined
+  for (const entry of entries) {
+    let shared = 0
+    for (const term of terms) if (entry.terms.has(term)) shared += 1
+    if (shared === 0) continue
+    const extra = entry.terms.size - shared
+    if (!best || shared > best.shared || (shared === best.shared && extra < best.extra)) best = { entry, shared, extra }
+  }
+  return best
+}
 
-/** A declarative sentence about the business, not a question, greeting, closing, apology or offer. */
-function isFactualStatement(sentence: string): boolean {
-  const trimmed = normalizeText(sentence)
-    .trim()
-    .replace(/^(?:yes|no|sure|of course|certainly|okay|ok|great|perfect|alright|absolutely|はい|いいえ)[,、!.]?\s*/iu, '')
-  return !/[?？]$|か[。.]?$/u.test(trimmed) && !DIALOGUE_ACT.test(trimmed)
+/** Clause boundaries: punctuation, and conjunctions that start another statement. */
+const CLAUSE_BREAK = /[,;:()、。]|\s[-–—]\s|\b(?:but|however|although|though|while|whereas|except)\b|が、|けど|けれど/iu
+
+/**
+ * The polarity of what a sentence says about `terms`: only its clauses that name one of them
+ * count ("…director best known for 'Rebel Without a Cause'" does not deny being a director),
+ * and quoted titles are left out.
+ */
+function polarityAbout(sentence: string, terms: Set<string>, vocabulary: ResolvedVocabulary): ReturnType<typeof statementPolarity> {
+  const unquoted = sentence.replace(/"[^"]*(?:"|$)|“[^”]*(?:”|$)|「[^」]*(?:」|$)|『[^』]*(?:』|$)/gu, ' ')
+  const clauses = unquoted.split(CLAUSE_BREAK).filter((clause) => [...subjectTerms(clause, vocabulary)].some((term) => terms.has(term)))
+  const about = clauses.length > 0 ? clauses : [unquoted]
+  return about.some((clause) => statementPolarity(clause) === 'negative') ? 'negative' : 'positive'
+}
+
+function statementCheck(text: string, status: ClaimCheck['status'], entry?: KnowledgeEntry, source: 'knowledge' | 'tool' = 'knowledge'): ClaimCheck {
+  const evidence = entry ? { source, path: entry.path, value: entry.value } : source === 'tool' ? { source } : undefined
+  return { text, type: 'statement', status, supported: status === 'supported', ...(evidence ? { evidence } : {}), checkedBy: 'rules' }
 }
 
 /**
- * Policy-like statements: reply sentences that carry no value claim are compared with the
- * knowledge-base sentence sharing most of their subject terms (at least two, and 60% of the
- * sentence's terms). Same polarity supports; opposite polarity ("Whitening is covered by
- * insurance" against "Whitening is not covered by insurance") contradicts. Factual
- * sentences (not questions, greetings, apologies or offers) nothing relates to are
- * `unsupported` (strict) and returned in `unsettled` for the LLM judge to re-decide.
+ * Statements without values (policies, offers, what is allowed or available): each reply
+ * sentence that is not a dialogue act (greeting, offer to help, "let me check", question,
+ * hand-off, acknowledgement, closing, apology) and states no value is matched to the
+ * knowledge entry sharing most of its subject terms (at least half; words that only carry
+ * polarity — offered, accepted, covered, allowed, available — do not count). Opposite
+ * polarity contradicts ("Pets are welcome" against "No pets."; "ホワイトニングは保険の対象です"
+ * against "…対象外です"); the same polarity supports when most terms are shared. What no
+ * entry settles is `unsettled`, except a report of what a tool did: a tool call that names
+ * the same subject ("you are booked" after `book_appointment`) supports it, and with no such
+ * call it is `unsupported`.
  */
-export function checkStatements(response: string, claims: Claim[], index: KnowledgeIndex, toolText = ''): { checks: ClaimCheck[]; unsettled: string[] } {
+export function checkStatements(text: string, claims: Claim[], index: KnowledgeIndex, toolText = ''): { checks: ClaimCheck[]; unsettled: string[] } {
   const toolTerms = toolText === '' ? new Set<string>() : subjectTerms(toolText.replace(/[_{}":,]/gu, ' '), index.vocabulary)
   const checks: ClaimCheck[] = []
   const unsettled: string[] = []
-  const folded = normalizeText(response)
-  for (const sentence of splitSentences(response)) {
-    const position = folded.indexOf(normalizeText(sentence))
-    const hasValueClaim = claims.some((claim) => claim.type !== 'name' && claim.start >= position && claim.start < position + sentence.length)
+  let cursor = 0
+  for (const sentence of splitSentences(text)) {
+    const position = text.indexOf(sentence, cursor)
+    cursor = position < 0 ? cursor : position + sentence.length
+    const from = position < 0 ? 0 : position
+    if (dialogueActOf(sentence)) continue
+    const hasValueClaim = claims.some((claim) => claim.type !== 'name' && claim.start >= from && claim.start < from + sentence.length)
     if (hasValueClaim) continue
-    const terms = subjectTerms(sentence, index.vocabulary)
-    if (terms.size < MIN_SHARED_TERMS) continue
-    let best: { shared: number; entry: (typeof index.entries)[number] } | undefined
-    for (const entry of index.entries) {
-      let shared = 0
-      for (const term of terms) if (entry.terms.has(term)) shared += 1
-      if (shared >= MIN_SHARED_TERMS && shared / terms.size >= MIN_OVERLAP_RATIO && (!best || shared > best.shared)) best = { shared, entry }
-    }
-    if (!best) {
-      // Strict: a factual statement about the business that nothing in the knowledge backs is
-      // unsupported (the LLM judge, when configured, re-decides unsettled sentences).
-      if (!isFactualStatement(sentence)) continue
-      if ([...terms].some((term) => toolTerms.has(term))) {
-        // "You are booked" after a book_appointment call: the tool call backs it.
-        checks.push({ text: sentence, type: 'statement', status: 'supported', supported: true, evidence: { source: 'tool' }, checkedBy: 'rules' })
-        continue
-      }
-      unsettled.push(sentence)
-      checks.push({ text: sentence, type: 'statement', status: 'unsupported', supported: false, checkedBy: 'rules' })
+    const terms = statementTerms(sentence, index.vocabulary)
+    if (terms.size === 0) continue
+    if (TOOL_REPORT.test(sentence)) {
+      // "You are booked": a report of what a tool did is backed by a tool call that names the
+      // same subject (book_appointment), and by nothing else.
+      const backed = [...terms].some((term) => toolTerms.has(term))
+      checks.push(backed ? statementCheck(sentence, 'supported', undefined, 'tool') : statementCheck(sentence, 'unsupported'))
       continue
     }
-    const status = isNegated(sentence) === isNegated(best.entry.sentence) ? 'supported' : 'contradicted'
-    checks.push({ text: sentence, type: 'statement', status, supported: status === 'supported', evidence: { source: 'knowledge', path: best.entry.path, value: best.entry.value }, checkedBy: 'rules' })
+    const best = bestEntry(terms, index.entries)
+    if (best && best.shared >= Math.max(1, Math.ceil(terms.size * MIN_MATCH_RATIO))) {
+      const shared = new Set([...terms].filter((term) => best.entry.terms.has(term)))
+      if (polarityAbout(sentence, shared, index.vocabulary) !== polarityAbout(best.entry.sentence, shared, index.vocabulary)) {
+        checks.push(statementCheck(sentence, 'contradicted', best.entry))
+        continue
+      }
+      if (best.shared / terms.size >= MIN_SUPPORT_RATIO) {
+        checks.push(statementCheck(sentence, 'supported', best.entry))
+        continue
+      }
+    }
+    if (!best && OFFER.test(sentence) && statementPolarity(sentence) === 'positive') {
+      // "We offer whitening" when nothing in the knowledge names whitening: an invented service.
+      checks.push(statementCheck(sentence, 'unsupported'))
+      continue
+    }
+    unsettled.push(sentence)
+    checks.push(statementCheck(sentence, 'unsettled', best && best.shared > 0 ? best.entry : undefined))
   }
   return { checks, unsettled }
 }

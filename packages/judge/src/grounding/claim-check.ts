@@ -9,11 +9,21 @@ export interface ClaimEvidence {
   value?: string
 }
 
+/**
+ * How a claim stands against the knowledge:
+ * - `supported`: an entry about the same subject states it (or the tool data or caller do);
+ * - `contradicted`: the entry about its subject states another value or the opposite polarity;
+ * - `unsupported`: a value (price, time, phone, name …) nothing in the knowledge states;
+ * - `unsettled`: a statement the rules cannot decide (the LLM judge, when configured, decides it;
+ *   otherwise it is not counted as a hallucination unless `strict`).
+ */
+export type ClaimStatus = 'supported' | 'contradicted' | 'unsupported' | 'unsettled'
+
 /** The verdict on one claim. `supported` is true only for status `supported`. */
 export interface ClaimCheck {
   text: string
   type: ClaimType
-  status: 'supported' | 'contradicted' | 'unsupported'
+  status: ClaimStatus
   supported: boolean
   /** The entry that supports or contradicts the claim (absent when nothing relates to it). */
   evidence?: ClaimEvidence

@@ -4,6 +4,7 @@ import { subjectTerms, type ResolvedVocabulary } from './subject-terms.ts'
 
 const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'holiday']
 const SENTENCE_END = /[.!?。！？\n]/gu
+const LIST_JOINER = /^[\s,、・/]*(?:and|or|&|と|や|及び|および|または|か)?[\s,、・/]*$/iu
 
 function sentenceBounds(text: string, start: number, end: number): [number, number] {
   let from = 0
@@ -31,10 +32,18 @@ export function claimSubject(text: string, claim: Claim, claims: Claim[], vocabu
   const [sentenceStart, sentenceEnd] = sentenceBounds(text, claim.start, claim.end)
   const group = claimGroup(claim.type)
   const sameKind = claims.filter((other) => other !== claim && claimGroup(other.type) === group)
-  const previous = sameKind.filter((other) => other.end <= claim.start && other.end > sentenceStart).at(-1)
+  const before = sameKind.filter((other) => other.end <= claim.start && other.end > sentenceStart)
+  // A list ("Mondays and Fridays", "月曜と金曜") shares the subject of its first item.
+  let position = before.length - 1
+  let listStart = claim.start
+  while (position >= 0 && LIST_JOINER.test(text.slice(before[position]?.end ?? 0, listStart))) {
+    listStart = before[position]?.start ?? listStart
+    position -= 1
+  }
+  const previous = before[position]
   const next = sameKind.find((other) => other.start >= claim.end && other.start < sentenceEnd)
   const leftFrom = previous ? previous.end : sentenceStart
-  const left = termsOf(text, claims, leftFrom, claim.start, vocabulary)
+  const left = termsOf(text, claims, leftFrom, listStart, vocabulary)
   if (left.size > 0) return { terms: left, window: text.slice(leftFrom, claim.end) }
   const rightTo = next ? next.start : sentenceEnd
   return { terms: termsOf(text, claims, claim.end, rightTo, vocabulary), window: text.slice(claim.start, rightTo) }

@@ -1,4 +1,4 @@
-import { normalizeText, stemWord } from '../internal/normalize-text.ts'
+import { isStopWord, normalizeText, stemWord } from '../internal/normalize-text.ts'
 import { validateVocabulary } from '../load-vocabulary.ts'
 
 /**
@@ -50,6 +50,8 @@ export interface ResolvedVocabulary {
   words: ReadonlyMap<string, string>
   /** [term, canonical, term is all ASCII] */
   terms: ReadonlyArray<readonly [string, string, boolean]>
+  /** The ASCII phrases among `terms` (the only ones an ASCII text can contain). */
+  asciiTerms: ReadonlyArray<readonly [string, string, boolean]>
 }
 
 const ASCII = /^[\x20-\x7e]*$/u
@@ -71,7 +73,8 @@ function resolve(vocabularies: Vocabulary[]): ResolvedVocabulary {
       }
     }
   }
-  return { words, terms: [...terms.values()] }
+  const all = [...terms.values()]
+  return { words, terms: all, asciiTerms: all.filter((term) => term[2]) }
 }
 
 export const GENERAL_TERMS: ResolvedVocabulary = resolve([GENERAL_VOCABULARY])
@@ -104,17 +107,35 @@ const NOT_SUBJECTS = new Set(
   'yen jpy usd dollar minute day week month year am pm we our you your us it is are be a an the and or but to of in on at for from with by as that this there here can will would just also about around than less more per each every only then what which how much many'.split(' '),
 )
 
+/** Katakana words and kanji compounds (two characters or more): Japanese has no spaces, so these runs stand for its words. */
+const JAPANESE_WORD = /[\p{sc=Katakana}ー]{2,}|\p{sc=Han}{2,}/gu
+/** Runs that only name a time, a day, a count or a politeness prefix (午前, 月曜日, 毎週, 予約可能) are not subjects of their own. */
+const NOT_JAPANESE_SUBJECT = /^[日月火水木金土曜午前後時分半毎週円万千百十回名人様御可能以上以下程度]+$/u
+
+const JAPANESE_DAY_WORDS = new Set(['平日', '週末', '土日', '祝日', '祝祭日', '毎日', '本日', '今日', '明日'])
+
+function addJapaneseTerms(text: string, terms: Set<string>): void {
+  JAPANESE_WORD.lastIndex = 0
+  for (let match = JAPANESE_WORD.exec(text); match !== null; match = JAPANESE_WORD.exec(text)) {
+    if (!NOT_JAPANESE_SUBJECT.test(match[0]) && !JAPANESE_DAY_WORDS.has(match[0])) terms.add(match[0])
+  }
+  JAPANESE_WORD.lastIndex = 0
+}
+
 /** Canonical subject terms found in a piece of text (English words and Japanese terms). */
 export function subjectTerms(text: string, vocabulary: ResolvedVocabulary = GENERAL_TERMS): Set<string> {
   const normalized = normalizeText(text)
   const terms = new Set<string>()
   for (const word of normalized.match(/[a-z][a-z'-]*/gu) ?? []) {
+    // Contractions ("aren't", "we're") are function words.
+    if (/'(?!s$)/u.test(word)) continue
     const stem = stemWord(word.replace(/'s$/u, ''))
-    if (NOT_SUBJECTS.has(stem) || NOT_SUBJECTS.has(word) || stem.length < 3) continue
+    if (NOT_SUBJECTS.has(stem) || NOT_SUBJECTS.has(word) || isStopWord(word) || stem.length < 3) continue
     terms.add(vocabulary.words.get(stem) ?? stem)
   }
   const ascii = ASCII.test(normalized)
-  for (const [term, canonical, asciiTerm] of vocabulary.terms) if ((asciiTerm || !ascii) && normalized.includes(term)) terms.add(canonical)
+  for (const [term, canonical] of ascii ? vocabulary.asciiTerms : vocabulary.terms) if (normalized.includes(term)) terms.add(canonical)
+  if (!ascii) addJapaneseTerms(normalized, terms)
   return terms
 }
 

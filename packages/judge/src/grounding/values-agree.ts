@@ -18,16 +18,25 @@ function numericValues(value: ClaimValue): number[] {
   }
 }
 
+/** The minutes a clock time may mean: "6" or "6時" said without am/pm is 06:00 or 18:00. */
+function clockReadings(value: { minutes: number; twelveHour?: boolean }): number[] {
+  return value.twelveHour ? [value.minutes, value.minutes + 720] : [value.minutes]
+}
+
 /** Compares a claimed value with a known one (a time inside a known range is `within`). */
 export function valuesAgree(claimed: ClaimValue, known: ClaimValue): Agreement {
   if (claimed.kind === 'money' && known.kind === 'money') {
     if (claimed.currency && known.currency && claimed.currency !== known.currency) return 'different'
     return claimed.amount === known.amount ? 'equal' : 'different'
   }
-  if (claimed.kind === 'time' && known.kind === 'time') return claimed.minutes === known.minutes ? 'equal' : 'different'
+  if (claimed.kind === 'time' && known.kind === 'time') {
+    const knownReadings = clockReadings(known)
+    return clockReadings(claimed).some((minutes) => knownReadings.includes(minutes)) ? 'equal' : 'different'
+  }
   if (claimed.kind === 'time' && known.kind === 'time-range') {
-    if (claimed.minutes === known.start || claimed.minutes === known.end) return 'equal'
-    return claimed.minutes > known.start && claimed.minutes < known.end ? 'within' : 'different'
+    const readings = clockReadings(claimed)
+    if (readings.some((minutes) => minutes === known.start || minutes === known.end)) return 'equal'
+    return readings.some((minutes) => minutes > known.start && minutes < known.end) ? 'within' : 'different'
   }
   if (claimed.kind === 'time-range' && known.kind === 'time-range') {
     // A stated range gives both ends (opening hours, a lunch break): anything but the same range differs.

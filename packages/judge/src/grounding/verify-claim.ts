@@ -31,6 +31,39 @@ function intersects(left: Set<string>, right: Set<string>): boolean {
   return false
 }
 
+/** Terms that only restate a kind (`hours`, `price`) or a day weigh less than the item, person or service a subject names. */
+function termWeight(term: string): number {
+  return term === 'hours' || term === 'price' ? 0.25 : WEEKDAY_TERMS.has(term) ? 0.75 : 1
+}
+
+/**
+ * The entries that relate best to the subject: most (weighted) shared terms, then fewest terms
+ * of their own the subject does not name ("personal training" picks "Personal training (45
+ * minutes)" over "Extended personal training (90 minutes)").
+ */
+function bestScoring(entries: KnowledgeEntry[], terms: Set<string>, termsOfEntry: (entry: KnowledgeEntry) => Set<string>): KnowledgeEntry[] {
+  let best: KnowledgeEntry[] = []
+  let bestShared = 0
+  let bestExtra = Number.POSITIVE_INFINITY
+  for (const entry of entries) {
+    const own = termsOfEntry(entry)
+    let shared = 0
+    for (const term of terms) if (own.has(term)) shared += termWeight(term)
+    if (shared === 0) continue
+    // A structured fact wins a tie with a sentence that says the same (its key names the subject).
+    let extra = entry.kind === 'fact' ? 0 : 0.5
+    for (const term of own) if (!terms.has(term)) extra += 1
+    if (shared > bestShared || (shared === bestShared && extra < bestExtra)) {
+      best = [entry]
+      bestShared = shared
+      bestExtra = extra
+    } else if (shared === bestShared && extra === bestExtra) {
+      best.push(entry)
+    }
+  }
+  return best
+}
+
 function result(claim: Claim, status: ClaimCheck['status'], evidence?: ClaimEvidence): ClaimCheck {
   return { text: claim.text, type: claim.type, status, supported: status === 'supported', ...(evidence ? { evidence } : {}), checkedBy: 'rules' }
 }
@@ -54,7 +87,7 @@ function agreesWithAny(claim: Claim, claims: Claim[]): boolean {
 }
 
 /** Words that report what a tool did ("booked for", "cancelled", 予約しました), not offers. */
-const TOOL_REPORT = /\b(?:booked|reserved|cancell?ed|moved|rescheduled)\b|予約(?:しました|いたしました|を承りました|が完了)|(?:キャンセル|変更)(?:しました|いたしました)/iu
+export const TOOL_REPORT = /\b(?:booked|reserved|cancell?ed|moved|rescheduled)\b|予約(?:しました|いたしました|を承りました|が完了)|(?:キャンセル|変更)(?:しました|いたしました)/iu
 
 /**
  * "Your appointment is booked for Tuesday at 10:00" after a tool booked Monday at 09:00: a
@@ -71,10 +104,24 @@ function contradictsToolReport(claim: Claim, window: string, sources: GroundingS
   return result(claim, 'contradicted', { source: 'tool', value: toolValues.map((other) => other.text).join(', ') })
 }
 
-function verifyWeekday(claim: Claim, sources: GroundingSources): ClaimCheck {
+/** Entries that give someone's or something's days ("Coach Sato … Mondays and Fridays only") and relate to the subject. */
+function daysEntries(terms: Set<string>, sources: GroundingSources): KnowledgeEntry[] {
+  const about = new Set([...terms].filter((term) => !WEEKDAY_TERMS.has(term) && term !== 'hours'))
+  if (about.size === 0) return []
+  const candidates = sources.index.entries.filter((entry) => entry.leafTerms.size > 0 && entry.claims.some((other) => other.value.kind === 'weekday' && other.value.status === 'neutral'))
+  return bestScoring(candidates, about, (entry) => entry.leafTerms)
+}
+
+function verifyWeekday(claim: Claim, terms: Set<string>, sources: GroundingSources): ClaimCheck {
   if (claim.value.kind !== 'weekday') return result(claim, 'unsupported')
   const { days, status } = claim.value
-  const known = sources.index.entries.filter((entry) => entry.claims.some((other) => other.value.kind === 'weekday'))
+  // A day said about someone or something the knowledge gives days for must be one of them.
+  const owners = status === 'closed' ? [] : daysEntries(terms, sources)
+  if (owners.length > 0) {
+    const owner = owners.find((entry) => entry.claims.some((other) => other.value.kind === 'weekday' && days.every((day) => other.value.kind === 'weekday' && other.value.days.includes(day))))
+    return owner ? result(claim, 'supported', fromEntry(owner)) : result(claim, 'contradicted', fromEntry(owners[0] as KnowledgeEntry))
+  }
+  const known = sources.index.entries.filter((entry) => entry.claims.some((other) => other.value.kind === 'weekday' && other.value.status !== 'neutral'))
   if (status === 'neutral') {
     const entry = known.find((candidate) => candidate.claims.some((other) => other.value.kind === 'weekday' && other.value.days.some((day) => days.includes(day))))
     return result(claim, 'supported', entry ? fromEntry(entry) : undefined)
@@ -83,7 +130,7 @@ function verifyWeekday(claim: Claim, sources: GroundingSources): ClaimCheck {
   for (const day of days) {
     const entry = known.find((candidate) => candidate.claims.some((other) => other.value.kind === 'weekday' && other.value.days.includes(day)))
     if (!entry) return result(claim, agreesWithAny(claim, sources.contextClaims) ? 'supported' : 'unsupported')
-    const knownStatus = entry.claims.find((other) => other.value.kind === 'weekday')?.value
+    const knownStatus = entry.claims.find((other) => other.value.kind === 'weekday' && other.value.days.includes(day))?.value
     if (knownStatus?.kind === 'weekday' && knownStatus.status !== status) return result(claim, 'contradicted', fromEntry(entry))
     support = entry
   }
@@ -125,7 +172,7 @@ function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources)
 export function verifyClaim(claim: Claim, terms: Set<string>, window: string, sources: GroundingSources): ClaimCheck {
   const toolConflict = contradictsToolReport(claim, window, sources)
   if (toolConflict) return toolConflict
-  if (claim.type === 'weekday') return verifyWeekday(claim, sources)
+  if (claim.type === 'weekday') return verifyWeekday(claim, terms, sources)
   if (claim.type === 'name') return verifyName(claim, terms, sources)
   if (agreesWithAny(claim, sources.toolClaims)) return result(claim, 'supported', { source: 'tool' })
   const group = claimGroup(claim.type)
@@ -138,9 +185,9 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
   const tiers: Array<[string, KnowledgeEntry[]]> = onlyKind
     ? [['kind', compatible.filter((entry) => intersects(entry.terms, terms))]]
     : [
-        ['leaf', compatible.filter((entry) => intersects(entry.leafTerms, terms))],
-        ['parent', compatible.filter((entry) => intersects(entry.parentTerms, terms))],
-        ['value', compatible.filter((entry) => intersects(entry.valueTerms, terms))],
+        ['leaf', bestScoring(compatible, terms, (entry) => entry.leafTerms)],
+        ['parent', bestScoring(compatible, terms, (entry) => entry.parentTerms)],
+        ['value', bestScoring(compatible, terms, (entry) => entry.valueTerms)],
       ]
   for (const [tier, entries] of tiers) {
     if (entries.length === 0) continue

@@ -25,6 +25,11 @@ const STOP_WORDS = new Set(
   ).split(' '),
 )
 
+/** True for English function words ("the", "was", "who", "can") that never name a subject. */
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word)
+}
+
 /** Lower-cased word tokens (Latin letters and digits), without stop words. */
 export function contentWords(text: string): string[] {
   const words = (normalizeText(text).match(/[\p{L}\p{N}]+(?:['’][a-z]+)?/gu) ?? []).map((word) => word.replace(/['’]s$/u, ''))

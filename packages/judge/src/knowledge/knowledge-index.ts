@@ -2,6 +2,8 @@ import type { Claim, Currency } from '../claims/claim.ts'
 import { extractClaims } from '../claims/extract-claims.ts'
 import { contentWords, normalizeText, stemWord } from '../internal/normalize-text.ts'
 import { keyTerms, resolveVocabulary, subjectTerms, type ResolvedVocabulary, type Vocabulary } from '../grounding/subject-terms.ts'
+import { normalizeSpokenForms } from '../internal/normalize-spoken-forms.ts'
+import { sentenceEntries } from './sentence-entries.ts'
 import { flattenFacts, type FactValue, type KnowledgeBase } from '@voxguard/knowledge'
 
 /** One fact or policy sentence, with what it is about and the values it states. */
@@ -31,6 +33,8 @@ export interface KnowledgeIndex {
   haystack: string
   /** Stemmed content words of the whole knowledge (free-text answers must use only these or the question's). */
   contentStems: Set<string>
+  /** Every subject term of every entry (a reply word that means one of them is not new). */
+  knownTerms: Set<string>
   structured: boolean
   /** The general vocabulary, the knowledge base's `vocabulary` section and the caller's option, for reading subjects. */
   vocabulary: ResolvedVocabulary
@@ -106,8 +110,23 @@ export function splitSentences(text: string): string[] {
     .filter((sentence) => sentence.length > 0)
 }
 
-function sentenceEntry(kind: 'policy' | 'text', path: string, sentence: string, vocabulary: ResolvedVocabulary): KnowledgeEntry {
-  return entry({ path, value: sentence, kind, leafTerms: new Set(), parentTerms: new Set(), valueTerms: subjectTerms(sentence, vocabulary), claims: extractClaims(sentence), sentence })
+
+/** Stemmed content words of the knowledge, read through the spoken-forms normaliser like replies are. */
+function contentStemsOf(haystack: string): Set<string> {
+  return new Set([...contentWords(haystack), ...contentWords(normalizeSpokenForms(haystack))].map(stemWord))
+}
+
+/** Every entry's terms, plus the kind of each value it states (a price is about `price`, a clock time about `hours`). */
+function termsOf(entries: KnowledgeEntry[]): Set<string> {
+  const terms = new Set<string>()
+  for (const item of entries) {
+    for (const term of item.terms) terms.add(term)
+    for (const claim of item.claims) {
+      if (claim.type === 'price') terms.add('price')
+      if (claim.type === 'time' || claim.type === 'time-range') terms.add('hours')
+    }
+  }
+  return terms
 }
 
 const NO_VOCABULARY: Vocabulary = {}
@@ -117,13 +136,14 @@ const MAX_CACHED_TEXTS = 256
 
 function buildIndex(knowledge: KnowledgeBase | string, vocabulary: ResolvedVocabulary): KnowledgeIndex {
   if (typeof knowledge === 'string') {
-    const entries = splitSentences(knowledge).map((sentence, index) => sentenceEntry('text', `text[${index}]`, sentence, vocabulary))
-    return { entries, haystack: normalizeText(knowledge), contentStems: new Set(contentWords(knowledge).map(stemWord)), structured: false, vocabulary }
+    const entries = splitSentences(knowledge).flatMap((sentence, index) => sentenceEntries('text', `text[${index}]`, sentence, vocabulary).map(entry))
+    const haystack = normalizeText(knowledge)
+    return { entries, haystack, contentStems: contentStemsOf(haystack), knownTerms: termsOf(entries), structured: false, vocabulary }
   }
   const entries = flattenFacts(knowledge.facts).map((fact) => factEntry(fact.keys, fact.value, vocabulary))
-  knowledge.policies.forEach((policy, index) => entries.push(sentenceEntry('policy', `policies[${index}]`, policy, vocabulary)))
+  knowledge.policies.forEach((policy, index) => entries.push(...sentenceEntries('policy', `policies[${index}]`, policy, vocabulary).map(entry)))
   const haystack = normalizeText(entries.map((item) => item.sentence).join('\n'))
-  return { entries, haystack, contentStems: new Set(contentWords(haystack).map(stemWord)), structured: true, vocabulary, base: knowledge }
+  return { entries, haystack, contentStems: contentStemsOf(haystack), knownTerms: termsOf(entries), structured: true, vocabulary, base: knowledge }
 }
 
 /**

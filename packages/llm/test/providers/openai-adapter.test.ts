@@ -167,6 +167,9 @@ describe('OpenAI adapter: error mapping', () => {
     { name: '401', status: 401, body: invalidKeyBody, code: 'auth' },
     { name: '403', status: 403, body: '{"error":{"message":"Project does not have access to model","type":"invalid_request_error","param":null,"code":"model_not_found"}}', code: 'auth' },
     { name: '400 context_length_exceeded', status: 400, body: contextLengthBody, code: 'context_length' },
+    { name: '400 content_policy_violation', status: 400, body: '{"error":{"message":"Your request was rejected as a result of our safety system.","type":"invalid_request_error","param":null,"code":"content_policy_violation"}}', code: 'content_filter' },
+    { name: '400 moderation_blocked', status: 400, body: '{"error":{"message":"Your request was rejected by the safety system.","type":"invalid_request_error","param":null,"code":"moderation_blocked"}}', code: 'content_filter' },
+    { name: '400 invalid_prompt (usage policy)', status: 400, body: '{"error":{"message":"Invalid prompt: your prompt was flagged as potentially violating our usage policy.","type":"invalid_request_error","param":null,"code":"invalid_prompt"}}', code: 'content_filter' },
     { name: '400 other', status: 400, body: badRequestBody, code: 'request_invalid' },
     { name: '404', status: 404, body: '{"error":{"message":"The model `gpt-9` does not exist","type":"invalid_request_error","param":null,"code":"model_not_found"}}', code: 'request_invalid' },
   ]

@@ -52,7 +52,7 @@ describe('voxguard judge', () => {
     const japanese = record('ja', 'クリーニングは三千円です。')
     japanese.turns[1]!.caller = { kind: 'text', text: 'クリーニングはいくらですか' }
     await writeFile(recordsFile, `${JSON.stringify(japanese)}\n`)
-    const finding = 'ja  dialogue  hallucination: turn 1: contradicted price "三千円" (facts.prices_yen.cleaning: 5000)'
+    const finding = 'ja  dialogue  hallucination: turn 1: contradicted price "3000円" (facts.prices_yen.cleaning: 5000)'
     const withSection = capture()
     expect(await main(['judge', recordsFile], withSection.io, [judgeCommand])).toBe(1)
     expect(withSection.out.join('')).toContain(finding)

@@ -34,7 +34,7 @@ interface OpenAiErrorBody {
  * | 408, 504, SDK/undici timeouts                         | timeout         |
  * | 401, 403                                              | auth            |
  * | 400 `context_length_exceeded`                         | context_length  |
- * | 400 `content_filter` (Azure)                          | content_filter  |
+ * | 400 `content_filter`, `content_policy_violation`, `ResponsibleAIPolicyViolation`, `moderation_blocked`, `invalid_prompt` | content_filter |
  * | other 4xx                                             | request_invalid     |
  * | 5xx, SSE `error` event, malformed stream JSON         | server          |
  * | connection refused/reset, socket cut mid-stream       | network         |
@@ -81,6 +81,8 @@ const inStreamKinds: Record<string, LlmErrorCode> = {
   rate_limit_error: 'rate_limited',
   context_length_exceeded: 'context_length',
   content_filter: 'content_filter',
+  content_policy_violation: 'content_filter',
+  moderation_blocked: 'content_filter',
   timeout: 'timeout',
 }
 
@@ -90,7 +92,18 @@ function kindForStatus(status: number, code: string | undefined, body: OpenAiErr
   if (kind === 'rate_limited' && code === 'insufficient_quota') return 'auth'
   if (kind === 'request_invalid') {
     if (code === 'context_length_exceeded' || /maximum context length/i.test(message)) return 'context_length'
-    if (code === 'content_filter' || body.innererror?.code === 'ResponsibleAIPolicyViolation') return 'content_filter'
+    if (isContentFilterCode(code) || isContentFilterCode(body.type) || isContentFilterCode(body.innererror?.code)) return 'content_filter'
   }
   return kind
+}
+
+/**
+ * Codes OpenAI and Azure OpenAI send (as `code`, `type` or Azure's `innererror.code`) when
+ * their content filter or usage policy refused the request; all are `content_filter`, so
+ * the router falls back to another model instead of failing the call as a bad request.
+ */
+const contentFilterCodes = new Set(['content_filter', 'content_policy_violation', 'responsibleaipolicyviolation', 'moderation_blocked', 'invalid_prompt'])
+
+function isContentFilterCode(code: unknown): boolean {
+  return typeof code === 'string' && contentFilterCodes.has(code.toLowerCase())
 }

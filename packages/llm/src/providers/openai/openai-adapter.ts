@@ -8,6 +8,7 @@ import { convertOpenAiUsage } from './convert-openai-usage.ts'
 import { contentFilterError } from './describe-content-filter.ts'
 import { mapOpenAiError } from './map-openai-error.ts'
 import { mapOpenAiFinishReason } from './map-openai-finish-reason.ts'
+import { readOpenAiSse } from './read-openai-sse.ts'
 import { readOpenAiStream } from './read-openai-stream.ts'
 
 /**
@@ -71,10 +72,11 @@ export class OpenAiChatAdapter implements ProviderAdapter {
   async stream(request: ProviderRequest): Promise<ProviderStream> {
     const context = { target: this.targetName, signal: request.signal, secrets: this.#secrets }
     try {
-      const { data, response } = await this.#client.chat.completions
+      // The raw response, read by our own SSE reader: it skips a malformed event instead of ending the stream.
+      const response = await this.#client.chat.completions
         .create({ ...buildOpenAiChatParams(this.model, request), stream: true, stream_options: { include_usage: true } }, { signal: request.signal })
-        .withResponse()
-      return { headers: toSafeHeaders(response.headers), parts: readOpenAiStream(data, context) }
+        .asResponse()
+      return { headers: toSafeHeaders(response.headers), parts: readOpenAiStream(readOpenAiSse(response), context) }
     } catch (error) {
       throw mapOpenAiError(error, context)
     }

@@ -7,19 +7,25 @@ import { contentFilterError } from './describe-content-filter.ts'
 import { mapOpenAiError } from './map-openai-error.ts'
 import type { OpenAiErrorContext } from './map-openai-error.ts'
 import { mapOpenAiFinishReason } from './map-openai-finish-reason.ts'
+import type { MalformedSseEvent } from './read-openai-sse.ts'
 
 /**
  * Turns Chat Completions chunks into stream parts: `text-delta` per content delta,
  * one `tool-call` per tool call once its argument deltas are complete, `usage` from the
- * usage chunk, then `finish`. Throws an `LlmError` for an SSE `error` event, a
+ * usage chunk, then `finish`; an SSE event that is not JSON becomes an `event-skipped` part and
+ * reading goes on. Throws an `LlmError` for an SSE `error` event, a
  * `content_filter` finish (kind `content_filter`), an abort, or a stream that ends before
  * any `finish_reason` (kind `network`: the connection was cut) — never a silent truncation.
  */
-export async function* readOpenAiStream(chunks: AsyncIterable<ChatCompletionChunk>, context: OpenAiErrorContext): AsyncGenerator<ProviderStreamPart> {
+export async function* readOpenAiStream(chunks: AsyncIterable<ChatCompletionChunk | MalformedSseEvent>, context: OpenAiErrorContext): AsyncGenerator<ProviderStreamPart> {
   const toolCalls = new Map<number, ToolCall>()
   let finishReason: string | undefined
   try {
     for await (const chunk of chunks) {
+      if ('malformedBytes' in chunk) {
+        yield { type: 'event-skipped', reason: `malformed SSE event (${chunk.malformedBytes} bytes of data that is not JSON); skipped, reading on` }
+        continue
+      }
       if (chunk.usage) yield { type: 'usage', usage: convertOpenAiUsage(chunk.usage) }
       const choice = chunk.choices[0]
       if (choice === undefined) continue

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { checkGrounding } from '../check-grounding.ts'
+import { dialogueActOf, type DialogueAct } from './dialogue-act.ts'
+
+const ACTS: ReadonlyArray<readonly [DialogueAct, string, string]> = [
+  ['greeting', 'Good morning, and thanks for calling!', 'お電話ありがとうございます。'],
+  ['offer-to-help', "I'd be happy to help with that.", '何か他にご質問がございましたらお知らせください。'],
+  ['let-me-check', 'Let me check that for you.', '少々お待ちください。'],
+  ['question', 'Would you like to book a session?', 'ご予約はいつがよろしいですか？'],
+  ['handoff', 'I can transfer you to our front desk.', '担当者におつなぎいたします。'],
+  ['acknowledgement', 'All right.', 'かしこまりました。'],
+  ['closing', 'Have a great day!', 'よろしくお願いいたします。'],
+  ['apology', "I'm sorry about that.", '申し訳ございません。'],
+]
+
+describe('dialogueActOf', () => {
+  it.each(ACTS)('%s (EN and JA)', (act, english, japanese) => {
+    expect(dialogueActOf(english)).toBe(act)
+    expect(dialogueActOf(japanese)).toBe(act)
+  })
+
+  it('a fact after a courtesy word or an apology is still a fact', () => {
+    expect(dialogueActOf('Sure, we open at nine.')).toBeUndefined()
+    expect(dialogueActOf("Sorry, pets aren't allowed.")).toBeUndefined()
+    expect(dialogueActOf('申し訳ございませんが、駐車場はございません。')).toBeUndefined()
+  })
+})
+
+describe('the built-in check abstains on dialogue acts', () => {
+  it('a reply of greetings, offers and questions makes no claim, whatever the knowledge', () => {
+    for (const [, english, japanese] of ACTS) {
+      for (const response of [english, japanese]) {
+        const result = checkGrounding({ knowledge: 'Personal training (45 minutes): ¥6,000', response })
+        expect({ response, hallucinated: result.hallucinated, unsettled: result.unsettled }).toEqual({ response, hallucinated: false, unsettled: [] })
+      }
+    }
+  })
+})

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { checkGrounding } from '../check-grounding.ts'
+import { statementPolarity } from './statement-polarity.ts'
+
+/** [pair, affirmed, denied] in English and Japanese. */
+const PAIRS: ReadonlyArray<readonly [string, string, string]> = [
+  ['offered / not offered', 'We offer teeth whitening.', 'We do not offer teeth whitening.'],
+  ['accepted / not accepted', 'Credit cards are accepted.', "Checks aren't accepted."],
+  ['covered / not covered', 'Cleaning is covered by insurance.', 'Whitening is not covered by insurance.'],
+  ['open / closed', 'The pool is open on holidays.', 'The pool is closed on holidays.'],
+  ['available / not available', 'Parking is available.', 'Parking is unavailable.'],
+  ['allowed / not allowed', 'Pets are welcome.', 'No pets.'],
+  ['required / not required', 'A reservation is required.', 'No reservation needed.'],
+  ['ません', '土曜日も診療しています。', '土曜日は診療していません。'],
+  ['できません', 'カードでお支払いいただけます。', 'カードはご利用できません。'],
+  ['不可', 'ペット同伴可。', 'ペット同伴不可。'],
+  ['対象外', 'クリーニングは保険の対象です。', 'ホワイトニングは保険の対象外です。'],
+  ['ございません', '駐車場がございます。', '駐車場はございません。'],
+]
+
+describe('statementPolarity', () => {
+  it.each(PAIRS)('%s', (_pair, affirmed, denied) => {
+    expect(statementPolarity(affirmed)).toBe('positive')
+    expect(statementPolarity(denied)).toBe('negative')
+  })
+
+  it('does not read "no problem", "not only" or a request as a denial', () => {
+    expect(statementPolarity('No problem, we accept cards.')).toBe('positive')
+    expect(statementPolarity('We accept not only cards but also cash.')).toBe('positive')
+    expect(statementPolarity('お忘れにならないでください。')).toBe('positive')
+  })
+})
+
+describe('a statement is checked against the polarity of the line it is about (free-text knowledge)', () => {
+  const gym = 'Pets are not allowed.\nWe accept credit cards and cash; checks are not accepted.\nTowels are provided for members.\nペットの同伴はできません。\n駐車場はございません。'
+  const status = (response: string) => checkGrounding({ knowledge: gym, response }).claims.filter((claim) => claim.type === 'statement').map((claim) => `${claim.status} ${claim.evidence?.path ?? ''}`)
+
+  it('the same polarity supports, the opposite contradicts with that line as evidence (English)', () => {
+    expect(status("Sorry, pets aren't allowed.")).toEqual(['supported text[0]'])
+    expect(status('Pets are welcome!')).toEqual(['contradicted text[0]'])
+    expect(status('Checks are accepted.')).toEqual(['contradicted text[1]'])
+    expect(status('Towels are not provided.')).toEqual(['contradicted text[2]'])
+  })
+
+  it('the same in Japanese (できません, ございません)', () => {
+    expect(status('申し訳ございませんが、ペットの同伴はできません。')).toEqual(['supported text[3]'])
+    expect(status('ペットの同伴も可能です。')).toEqual(['contradicted text[3]'])
+    expect(status('駐車場がございます。')).toEqual(['contradicted text[4]'])
+  })
+
+  it('"free" against a fee is a price contradiction', () => {
+    const result = checkGrounding({ knowledge: 'Parking: ¥500 per hour.\n駐車場：1時間500円', response: 'Parking is free.' })
+    expect(result.claims).toEqual([expect.objectContaining({ type: 'price', status: 'contradicted', evidence: expect.objectContaining({ path: 'text[0]' }) })])
+    expect(checkGrounding({ knowledge: 'Parking: ¥500 per hour.\n駐車場：1時間500円', response: '駐車場は無料です。' }).hallucinated).toBe(true)
+  })
+})

@@ -1,0 +1,61 @@
+import { normalizeText } from '../internal/normalize-text.ts'
+
+/** Whether a statement affirms or denies what it is about (offered, accepted, covered, allowed, open, available, needed). */
+export type Polarity = 'positive' | 'negative'
+
+/**
+ * Negative forms, English and Japanese: not / n't / never / no longer / cannot, "no pets",
+ * "there is no …", unavailable, prohibited, closed, sold out; ません, ない, できません,
+ * ございません, 不可, 対象外, 禁止, お断り, なし, 不要, 休業, いたしかねます.
+ */
+const NEGATIVE = new RegExp(
+  [
+    "\\b(?:not|never|cannot|no longer|without|none|neither|nor)\\b",
+    "n't\\b",
+    '\\b(?:unavailable|unable|prohibited|forbidden|banned|disallowed|refused|declined|excluded|closed|sold out|fully booked|impossible)\\b',
+    // "No pets.", "no parking", "there is no …", "we have no …", ": no", "pets: no"
+    '(?:^|[,;:(]\\s*|\\b(?:is|are|have|has|there\'s|with|offer|accept|allow)\\s+)no\\s+(?!problem\\b|matter\\b|worries\\b|charge\\b|extra\\b|additional\\b|need to\\b)\\p{L}',
+    ':\\s*(?:no|false|none|n/a)\\s*$',
+    '(?:ません|ない(?!で(?:ください|下さい))|ず[、,。]|ぬ|不可|対象外|禁止|お断り|ご遠慮|なし|無し|不要|休業|休診|定休|いたしかねます|致しかねます|できかねます)',
+  ].join('|'),
+  'iu',
+)
+
+/** Negations that do not deny the fact: "not only", "no problem", "you don't need to worry", "ないでください" (a request). */
+const NOT_A_DENIAL = /\bnot only\b|\bnot just\b|\bno problem\b|\bno worries\b|\bwhy not\b|\bif not\b|\bnot sure\b|\bnever mind\b|ご心配(?:は)?(?:いりません|ありません)|問題(?:ありません|ございません)|かまいません|構いません/giu
+
+/**
+ * The polarity of a statement: `negative` when it denies (see NEGATIVE), else `positive`.
+ * A double negation ("not unavailable") reads as positive.
+ *
+ * @example
+ * statementPolarity('Checks are not accepted.')  // 'negative'
+ * statementPolarity('Pets are welcome.')         // 'positive'
+ * statementPolarity('ペットの同伴はできません。')     // 'negative'
+ */
+export function statementPolarity(sentence: string): Polarity {
+  const text = normalizeText(sentence).replace(NOT_A_DENIAL, ' ')
+  let negations = 0
+  const global = new RegExp(NEGATIVE.source, 'giu')
+  for (let match = global.exec(text); match !== null; match = global.exec(text)) {
+    negations += 1
+    if (match[0] === '') global.lastIndex += 1
+  }
+  if (negations === 0) return 'positive'
+  // "not unavailable", "not closed": two denials in one clause affirm.
+  return negations === 2 && /\bnot\s+(?:un\p{L}+|closed|prohibited|excluded)\b/iu.test(text) ? 'positive' : 'negative'
+}
+
+/**
+ * Words that only carry a statement's polarity or its verb (offered, accepted, covered,
+ * allowed, welcome, available, open, free, required …): they say how, not what, so they do
+ * not count when a statement is matched to the knowledge entry it is about.
+ */
+export const POLARITY_WORDS: ReadonlySet<string> = new Set(
+  (
+    'offer offered offering provide provid available availability unavailable accept accepted acceptance take taken allow allowed permit permitted ' +
+    'welcome welcom cover covered coverage include includ exclude exclud require requir need needed necessary possible impossible ' +
+    'prohibit prohibited forbidden ban banned support supported do does have has had can cannot able unable ok okay fine ' +
+    'sorry unfortunately currently right now however also still yes no not never sure'
+  ).split(' '),
+)

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { normalizeSpokenForms, SPOKEN_RULES } from './normalize-spoken-forms.ts'
+
+/** [rule name, what a caller hears, what the claim patterns read]. */
+const CASES: ReadonlyArray<readonly [string, string, string]> = [
+  ['hour and a half', 'The whitening takes an hour and a half.', 'The whitening takes 90 minutes.'],
+  ['N and a half units', 'It lasts two and a half hours.', 'It lasts 2.5 hours.'],
+  ['half an hour', 'A check-up takes half an hour.', 'A check-up takes 30 minutes.'],
+  ['half a day', 'The course is half a day.', 'The course is 12 hours.'],
+  ['three quarters of an hour', 'Allow three quarters of an hour.', 'Allow 45 minutes.'],
+  ['quarter of an hour', 'It takes a quarter of an hour.', 'It takes 15 minutes.'],
+  ['dozen', 'We have a dozen rooms and half a dozen suites.', 'We have 12 rooms and 6 suites.'],
+  ['a hundred / a thousand', 'A deposit of a thousand yen.', 'A deposit of 1000 yen.'],
+  ['half past', 'We open at half past nine.', 'We open at 9:30.'],
+  ['quarter past', 'Doors open at a quarter past six in the evening.', 'Doors open at 6:15 pm.'],
+  ['quarter to', 'Last entry is at quarter to ten.', 'Last entry is at 9:45.'],
+  ['minutes past', 'The bus leaves at ten past eight.', 'The bus leaves at 8:10.'],
+  ['hour and minutes in words', 'Check-in starts at three thirty pm.', 'Check-in starts at 3:30 pm.'],
+  ['midday', 'We close at midday on Saturdays.', 'We close at noon on Saturdays.'],
+  ['number words', 'Eighty-five guests and five thousand two hundred yen.', '85 guests and 5200 yen.'],
+  ['digits with a scale word', 'It costs 5 thousand yen, or 12k yen for two.', 'It costs 5000 yen, or 12000 yen for 2.'],
+  ['one with a unit', 'Please cancel a day in advance.', 'Please cancel 1 day in advance.'],
+  ['rate per unit', 'Parking is ¥500 an hour.', 'Parking is ¥500 per hour.'],
+  ['hour with a part of the day', 'We open at nine in the morning and close at 6 in the evening.', 'We open at 9:00 am and close at 6:00 pm.'],
+  ['dotted clock time', 'Last orders at 9.30pm.', 'Last orders at 9:30 pm.'],
+  ['currency code before the amount', 'The fee is JPY 3000 or USD 25.', 'The fee is ¥3000 or $25.'],
+  ['bucks', 'It is 30 bucks.', 'It is 30 dollars.'],
+  ['hyphenated currency', 'A 500-yen coin.', 'A 500 yen coin.'],
+  ['free of charge', 'Parking is free, and Wi-Fi is complimentary.', 'Parking is free of charge, and Wi-Fi is free of charge.'],
+  ['十分 (enough)', '十分に注意してください。', '充分に注意してください。'],
+  ['一時 (temporary)', '一時休業しております。', 'いちじ休業しております。'],
+  ['kanji numerals', 'クリーニングは五千円、所要時間は三十分です。', 'クリーニングは5000円、所要時間は30分です。'],
+  ['digits with 万/千', '会費は1万円です。', '会費は10000円です。'],
+  ['N時間半', '施術は1時間半です。', '施術は90分です。'],
+  ['半日', 'コースは半日です。', 'コースは12時間です。'],
+  ['朝 → 午前', '朝9時から営業しています。', '午前9時から営業しています。'],
+  ['夕方・夜 → 午後', '夕方6時まで、金曜は夜8時までです。', '午後6時まで、金曜は午後8時までです。'],
+  ['昼12時 → 正午', '土曜日は昼12時までです。', '土曜日は正午までです。'],
+  ['無料', 'タオルの貸し出しは無償です。', 'タオルの貸し出しは無料です。'],
+]
+
+describe('normalizeSpokenForms', () => {
+  it.each(CASES)('%s: "%s"', (_rule, spoken, written) => {
+    expect(normalizeSpokenForms(spoken)).toBe(written)
+  })
+
+  it('has a case for every rule', () => {
+    const tested = new Set(CASES.map(([rule]) => rule))
+    expect(SPOKEN_RULES.map((rule) => rule.name).filter((name) => !tested.has(name))).toEqual([])
+  })
+
+  it('reads ranges in words and kanji: "from two to three", 十時半から', () => {
+    expect(normalizeSpokenForms('We are open Monday to Friday, from nine to five.')).toBe('We are open Monday to Friday, from 9 to 5.')
+    expect(normalizeSpokenForms('十時半から十二時まで')).toBe('10時半から12時まで')
+    expect(normalizeSpokenForms('９時〜１８時')).toBe('9時-18時')
+  })
+
+  it('leaves words that only look like numbers or prices alone', () => {
+    for (const text of ['One of our dentists will call you.', 'Feel free to call us.', 'We are open seven days a week, twice a day.', 'ご予約は十分前にお越しください。'.replace('十分前', '10分前')]) {
+      expect(normalizeSpokenForms(text)).toBe(text.replace('seven', '7'))
+    }
+  })
+
+  it('is idempotent: normalised text reads the same again', () => {
+    for (const [, spoken] of CASES) {
+      const once = normalizeSpokenForms(spoken)
+      expect(normalizeSpokenForms(once)).toBe(once)
+    }
+  })
+})

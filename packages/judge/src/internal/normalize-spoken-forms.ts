@@ -1,0 +1,153 @@
+import { foldText } from './normalize-text.ts'
+import { parseNumber } from './parse-number.ts'
+
+/**
+ * One rewrite rule of the spoken-forms normaliser: a global pattern and its replacement.
+ * Rules run in order; each sees the text the earlier ones produced.
+ */
+interface SpokenRule {
+  name: string
+  /** The rule runs only on a text (lower-cased) that contains one of these. */
+  keys: readonly string[]
+  pattern: RegExp
+  replace: (match: string, ...groups: string[]) => string
+}
+
+const UNITS = 'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen'
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety'
+const SCALES = 'hundred|thousand|million'
+const NUMBER_WORD = `(?:${UNITS}|${TENS}|${SCALES})`
+/** A run of English number words ("eighty-five", "five thousand two hundred and fifty"). */
+const NUMBER_RUN = `\\b${NUMBER_WORD}(?:(?:[ -]|\\s+and\\s+)${NUMBER_WORD})*\\b`
+const HOUR_WORD = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve'
+const MINUTE_WORD = `(?:o'?clock|oh[ -](?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)`
+const TENS_SET = new Set(TENS.split('|'))
+const UNIT_SET = new Set(UNITS.split('|'))
+
+const KANJI_NUMERAL = '[〇零一二三四五六七八九十百千万億]'
+/** Japanese counters after which a kanji numeral is a quantity (五千円, 三十分, 十時半, 二名). */
+const JAPANESE_COUNTERS = '(?:円|分|秒|時|時間|人|名|日|月|歳|才|回|件|個|年|週間|週|か月|ヶ月|カ月|ヵ月|階|番|丁目|号|台|部屋|泊|割|枚|本|杯|匹|頭|コース|種類|%)'
+const EVENING = '(?:夕方|夜間?|晩|夕刻|午後)'
+const MORNING = '(?:朝|早朝|午前中?|午前)'
+
+/**
+ * Reads a run of English number words. A run that is not one number ("nine thirty" is a
+ * time, not 39) returns undefined so the time rules can read it.
+ */
+function readNumberRun(run: string): number | undefined {
+  const words = run.toLowerCase().split(/[\s-]+/u).filter((word) => word !== 'and')
+  for (let index = 1; index < words.length; index += 1) {
+    const previous = words[index - 1] ?? ''
+    const word = words[index] ?? ''
+    // "nine thirty", "twenty twenty": two numbers side by side, not one.
+    if ((UNIT_SET.has(previous) || TENS_SET.has(previous)) && (UNIT_SET.has(word) || TENS_SET.has(word)) && !(TENS_SET.has(previous) && UNIT_SET.has(word) && word !== 'zero')) return undefined
+  }
+  return parseNumber(words.join(' '))
+}
+
+function wordHour(text: string): number {
+  return parseNumber(text) ?? Number(text)
+}
+
+function wordMinutes(text: string): number {
+  const lower = text.toLowerCase()
+  if (/^o'?clock$/u.test(lower)) return 0
+  return parseNumber(lower.replace(/^oh[ -]/u, '')) ?? 0
+}
+
+function clock(hour: number, minutes: number, meridiem = ''): string {
+  return `${hour}:${String(minutes).padStart(2, '0')}${meridiem ? ` ${meridiem}` : ''}`
+}
+
+const DAYPART = '(in the (?:morning|afternoon|evening)|at night|tonight)'
+
+function meridiemOf(daypart: string | undefined): string {
+  if (!daypart) return ''
+  return /morning/iu.test(daypart) ? 'am' : 'pm'
+}
+
+/** The rules, in order (English, then Japanese). Exported for the tests, which name each. */
+export const SPOKEN_RULES: readonly SpokenRule[] = [
+  // Durations said as fractions: half an hour, an hour and a half, two and a half hours, a quarter of an hour.
+  { name: 'hour and a half', keys: ['half'], pattern: /\b(an?|one|\d+)\s+hours?\s+and\s+a\s+half\b/giu, replace: (_match, count = '1') => `${((/^\d/u.test(count) ? Number(count) : 1) * 60) + 30} minutes` },
+  { name: 'N and a half units', keys: ['half'], pattern: new RegExp(`\\b(\\d+|${NUMBER_RUN})\\s+and\\s+a\\s+half\\s+(hours?|minutes?|days?|weeks?)\\b`, 'giu'), replace: (_match, count = '', unit = '') => `${(/^\d/u.test(count) ? Number(count) : (readNumberRun(count) ?? 0)) + 0.5} ${unit.replace(/s?$/u, 's')}` },
+  { name: 'half an hour', keys: ['half'], pattern: /\bhalf\s+(?:an?\s+)?hour\b|\bhalf-hour\b/giu, replace: () => '30 minutes' },
+  { name: 'half a day', keys: ['half'], pattern: /\bhalf\s+a\s+day\b/giu, replace: () => '12 hours' },
+  { name: 'three quarters of an hour', keys: ['quarter'], pattern: /\bthree[ -]quarters\s+of\s+an\s+hour\b/giu, replace: () => '45 minutes' },
+  { name: 'quarter of an hour', keys: ['quarter'], pattern: /\b(?:an?\s+)?quarter(?:\s+of\s+an|[ -])\s*hour\b/giu, replace: () => '15 minutes' },
+  { name: 'dozen', keys: ['dozen'], pattern: new RegExp(`\\b(?:(half)\\s+a|a|(\\d+|${NUMBER_RUN}))\\s+dozen\\b`, 'giu'), replace: (_match, half, count) => String(half ? 6 : 12 * (count ? (/^\d/u.test(count) ? Number(count) : (readNumberRun(count) ?? 1)) : 1)) },
+  { name: 'a hundred / a thousand', keys: ['hundred', 'thousand', 'million'], pattern: /\ba\s+(hundred|thousand|million)\b/giu, replace: (_match, scale = '') => `one ${scale}` },
+  // Clock times in words: half past nine, quarter to ten, ten past six, nine thirty, nine o'clock.
+  { name: 'half past', keys: ['past'], pattern: new RegExp(`\\bhalf\\s+past\\s+(\\d{1,2}|${HOUR_WORD})\\b(?:\\s*${DAYPART})?`, 'giu'), replace: (_match, hour = '', daypart) => clock(wordHour(hour), 30, meridiemOf(daypart)) },
+  { name: 'quarter past', keys: ['past'], pattern: new RegExp(`\\b(?:a\\s+)?quarter\\s+past\\s+(\\d{1,2}|${HOUR_WORD})\\b(?:\\s*${DAYPART})?`, 'giu'), replace: (_match, hour = '', daypart) => clock(wordHour(hour), 15, meridiemOf(daypart)) },
+  { name: 'quarter to', keys: ['quarter'], pattern: new RegExp(`\\b(?:a\\s+)?quarter\\s+(?:to|before|of)\\s+(\\d{1,2}|${HOUR_WORD})\\b(?:\\s*${DAYPART})?`, 'giu'), replace: (_match, hour = '', daypart) => clock((wordHour(hour) + 11) % 12 || 12, 45, meridiemOf(daypart)) },
+  { name: 'minutes past', keys: ['past'], pattern: new RegExp(`\\b(ten|twenty|twenty-five|five|\\d{1,2})\\s+(?:minutes\\s+)?past\\s+(\\d{1,2}|${HOUR_WORD})\\b(?:\\s*${DAYPART})?`, 'giu'), replace: (_match, minutes = '', hour = '', daypart) => clock(wordHour(hour), wordMinutes(minutes), meridiemOf(daypart)) },
+  { name: 'hour and minutes in words', keys: ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'], pattern: new RegExp(`\\b(${HOUR_WORD})[ -](${MINUTE_WORD})\\b(?![ -]?(?:minutes?|hours?|-))(?:\\s*([ap](?:\\.m\\.|m\\b))|\\s*${DAYPART})?`, 'giu'), replace: (_match, hour = '', minutes = '', meridiem = '', daypart) => clock(wordHour(hour), wordMinutes(minutes), meridiem ? meridiem.replace(/\./gu, '').toLowerCase() : meridiemOf(daypart)) },
+  { name: 'midday', keys: ['noon', 'midday'], pattern: /\b(?:12\s+)?(?:midday|noon(?:time)?)\b|\btwelve\s+noon\b/giu, replace: () => 'noon' },
+  { name: 'digits with a scale word', keys: ['hundred', 'thousand', 'million', 'k'], pattern: /\b(\d+(?:\.\d+)?)\s*(hundred|thousand|million|k)\b(?=\s*(?:yen|dollars?|euros?|pounds?|円|people|members)?)/giu, replace: (_match, count = '', scale = '') => String(Math.round(Number(count) * ({ hundred: 100, thousand: 1000, k: 1000, million: 1_000_000 } as Record<string, number>)[scale.toLowerCase()]!)) },
+  // Number words to digits ("eighty-five" → 85, "five thousand" → 5000); a lone "one" stays a word.
+  {
+    name: 'number words', keys: ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'teen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'million'],
+    pattern: new RegExp(NUMBER_RUN, 'giu'),
+    replace: (match) => {
+      if (/^one$/iu.test(match)) return match
+      const value = readNumberRun(match)
+      return value === undefined ? match : String(value)
+    },
+  },
+  { name: 'one with a unit', keys: ['minute', 'hour', 'day', 'week', 'month'], pattern: /(?<!\b(?:once|twice|per)\s|[a-z]s\s)\b(?:one|an?)\s+(minute|hour|day|week|month)\b(?!\s+(?:pass|ticket|rate|fee|charge|plan|membership))/giu, replace: (_match, unit = '') => `1 ${unit}` },
+  { name: 'rate per unit', keys: ['hour', 'day', 'night', 'month', 'week', 'person', 'visit', 'session'], pattern: /([¥$€£]\s?[\d,.]+|[\d,.]+\s?(?:yen|円|dollars?|euros?|pounds?))\s+(?:an?|1|each)\s+(hour|day|night|month|week|person|visit|session)\b/giu, replace: (_match, price = '', unit = '') => `${price} per ${unit}` },
+  // Clock times with a part of the day: 9 in the morning → 9 am, 6 in the evening → 6 pm.
+  { name: 'hour with a part of the day', keys: ['morning', 'afternoon', 'evening', 'night', 'tonight'], pattern: new RegExp(`\\b(\\d{1,2})(?::(\\d{2}))?(?:\\s*o'?clock)?\\s+${DAYPART}`, 'giu'), replace: (_match, hour = '', minutes = '00', daypart) => clock(Number(hour), Number(minutes), meridiemOf(daypart)) },
+  { name: 'dotted clock time', keys: ['.'], pattern: /\b(\d{1,2})\.(\d{2})\s*([ap])(?:\.m\.|m\b)/giu, replace: (_match, hour = '', minutes = '', meridiem = '') => `${hour}:${minutes} ${meridiem.toLowerCase()}m` },
+  // Currencies written as codes or slang: JPY 5000 → ¥5000, 30 bucks → 30 dollars, 5,000-yen → 5,000 yen.
+  { name: 'currency code before the amount', keys: ['jpy', 'usd', 'eur', 'gbp'], pattern: /\b(JPY|USD|EUR|GBP)\s?(\d[\d,]*(?:\.\d+)?)/gu, replace: (_match, code = '', amount = '') => `${({ JPY: '¥', USD: '$', EUR: '€', GBP: '£' } as Record<string, string>)[code]}${amount}` },
+  { name: 'bucks', keys: ['bucks'], pattern: /\b(\d[\d,]*(?:\.\d+)?)\s+bucks\b/giu, replace: (_match, amount = '') => `${amount} dollars` },
+  { name: 'hyphenated currency', keys: ['-yen', '-dollar'], pattern: /(\d)-(yen|dollar)\b/giu, replace: (_match, digit = '', unit = '') => `${digit} ${unit}` },
+  // "Free" in its price senses is a price of zero; "feel free", "toll-free" and "free time" are not.
+  { name: 'free of charge', keys: ['free', 'charge', 'cost', 'complimentary'], pattern: /\b(?:free\s+of\s+charge|at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)|no\s+(?:extra\s+|additional\s+)?charge|complimentary|for\s+free|(?<!feel\s|toll[ -]|hands[ -]|sugar[ -]|gluten[ -]|smoke[ -]|barrier[ -])free(?!\s+(?:to|time|from|of|up|will)\b|-))\b/giu, replace: () => 'free of charge' },
+  // Japanese words that look like a numeral and a counter but are not quantities: 十分 (enough), 一時的 (temporary).
+  { name: '十分 (enough)', keys: ['十分'], pattern: /(?<![〇零一二三四五六七八九十百千\d])十分(?=[にながでだ])/gu, replace: () => '充分' },
+  { name: '一時 (temporary)', keys: ['一時'], pattern: /一時(?=的|休|閉|中断|停止|預か)/gu, replace: () => 'いちじ' },
+  // Japanese: kanji numerals before a counter become digits (五千円 → 5000円, 十時半 → 10時半).
+  { name: 'kanji numerals', keys: ['〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '億'], pattern: new RegExp(`[\\d,]*${KANJI_NUMERAL}[\\d,〇零一二三四五六七八九十百千万億]*(?=${JAPANESE_COUNTERS})`, 'gu'), replace: (match) => String(parseNumber(match) ?? match) },
+  { name: 'digits with 万/千', keys: ['万', '千'], pattern: /(\d+(?:\.\d+)?)(万|千)(?=円|人|名)/gu, replace: (_match, count = '', scale = '') => String(Math.round(Number(count) * (scale === '万' ? 10_000 : 1000))) },
+  { name: 'N時間半', keys: ['時間半'], pattern: /(\d+)時間半/gu, replace: (_match, hours = '') => `${Number(hours) * 60 + 30}分` },
+  { name: '半日', keys: ['半日'], pattern: /半日/gu, replace: () => '12時間' },
+  { name: '朝 → 午前', keys: ['朝', '午前'], pattern: new RegExp(`${MORNING}の?\\s*(?=\\d{1,2}時(?!間))`, 'gu'), replace: () => '午前' },
+  { name: '夕方・夜 → 午後', keys: ['夕', '夜', '晩', '午後'], pattern: new RegExp(`${EVENING}の?\\s*(\\d{1,2})時(?!間)`, 'gu'), replace: (_match, hour = '') => `午後${Number(hour) >= 12 ? Number(hour) - 12 : Number(hour)}時` },
+  { name: '昼12時 → 正午', keys: ['昼'], pattern: /(?:昼|お昼)の?\s*12時(?!間|半|\d)/gu, replace: () => '正午' },
+  { name: '無料', keys: ['無料', '無償', 'タダ', '料金は', 'お金は'], pattern: /無料|無償|タダ|料金は(?:かかりません|いただきません|不要)|お金はかかりません/gu, replace: () => '無料' },
+]
+
+/** Fast pre-check: only texts with a letter word, a kanji numeral or a Japanese time word need the rules. */
+const NEEDS_RULES = /[a-z]{2}|[〇零一二三四五六七八九十百千万億]|朝|夕|夜|晩|昼|半|無料|無償|タダ|料金は|お金/iu
+
+/**
+ * The one normaliser of spoken forms, used by claim extraction and by the knowledge index
+ * alike: NFKC folding (full-width digits, one dash), then number words ("eighty-five",
+ * "five thousand", "a dozen"), kanji numerals (五千円, 三十分, 十時半), times in words and
+ * parts of the day ("half past nine", "nine in the morning", "noon", 朝9時, 夕方6時, 正午),
+ * fractions of units ("half an hour" = 30 minutes, "an hour and a half" = 90 minutes,
+ * 1時間半, 半日), currency codes and slang (`JPY 5000`, "30 bucks") and "free of charge"
+ * (a price of zero) are rewritten to the written forms the claim patterns read.
+ *
+ * @example
+ * normalizeSpokenForms('We open at half past nine in the morning; a cleaning is five thousand yen.')
+ * // 'We open at 9:30 am; a cleaning is 5000 yen.'
+ */
+export function normalizeSpokenForms(input: string): string {
+  let text = foldText(input)
+  if (!NEEDS_RULES.test(text)) return text
+  let lower = text.toLowerCase()
+  for (const rule of SPOKEN_RULES) {
+    if (!rule.keys.some((key) => lower.includes(key))) continue
+    rule.pattern.lastIndex = 0
+    const next = text.replace(rule.pattern, rule.replace as (match: string, ...groups: unknown[]) => string)
+    if (next !== text) {
+      text = next
+      lower = text.toLowerCase()
+    }
+  }
+  return text
+}

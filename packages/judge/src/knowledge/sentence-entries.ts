@@ -1,0 +1,72 @@
+import type { Claim } from '../claims/claim.ts'
+import { extractNormalizedClaims } from '../claims/extract-claims.ts'
+import { normalizeSpokenForms } from '../internal/normalize-spoken-forms.ts'
+import { claimSubject } from '../grounding/claim-subject.ts'
+import { subjectTerms, type ResolvedVocabulary } from '../grounding/subject-terms.ts'
+
+const DAY_TERMS = new Set(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'holiday'])
+
+/** The parts of a knowledge entry a sentence of text knowledge yields (the index adds the derived fields). */
+export interface SentenceEntryFields {
+  path: string
+  value: string
+  kind: 'policy' | 'text'
+  leafTerms: Set<string>
+  parentTerms: Set<string>
+  valueTerms: Set<string>
+  claims: Claim[]
+  sentence: string
+}
+
+function withoutDays(terms: Set<string>): Set<string> {
+  return new Set([...terms].filter((term) => !DAY_TERMS.has(term)))
+}
+
+/**
+ * Indexes one sentence (a line) of free-text knowledge or a policy like a structured fact:
+ * the sentence itself (for statements and polarity), then one entry per value it states,
+ * keyed by that value's own subject — the words between the previous value of its kind and
+ * it, like a fact's leaf key — under the sentence's head (its words before the first value,
+ * like a parent key). "Personal training (45 minutes): ¥6,000" gives a price ¥6,000 and a
+ * duration of 45 minutes about "personal training"; "Mon–Fri 9:00–21:00, Sat–Sun
+ * 10:00–18:00" gives one range per group of days; a line that gives someone's days and no
+ * times ("Coach Sato (yoga and pilates, Mondays and Fridays only)") gives one weekday entry
+ * with all those days, about the rest of the line.
+ *
+ * @example
+ * sentenceEntries('text', 'text[0]', 'Personal training (45 minutes): ¥6,000', vocabulary)
+ * // [sentence entry, { leafTerms: {personal, training}, claims: [duration 45 min] }, { leafTerms: {personal, training}, claims: [price 6000] }]
+ */
+export function sentenceEntries(kind: 'policy' | 'text', path: string, sentence: string, vocabulary: ResolvedVocabulary): SentenceEntryFields[] {
+  const text = normalizeSpokenForms(sentence)
+  const claims = extractNormalizedClaims(text)
+  const sentenceTerms = subjectTerms(text, vocabulary)
+  const entries: SentenceEntryFields[] = [{ path, value: sentence, kind, leafTerms: new Set(), parentTerms: new Set(), valueTerms: sentenceTerms, claims, sentence }]
+  const values = claims.filter((claim) => claim.type !== 'name')
+  if (values.length === 0) return entries
+  const first = values[0]
+  const headTerms = first ? subjectTerms(text.slice(0, first.start), vocabulary) : new Set<string>()
+  const weekdays = values.filter((claim) => claim.value.kind === 'weekday')
+  const timed = values.some((claim) => claim.type === 'time' || claim.type === 'time-range')
+  if (weekdays.length > 0 && !timed) {
+    // Someone's or something's days: one entry with every day the line names.
+    const days = [...new Set(weekdays.flatMap((claim) => (claim.value.kind === 'weekday' ? claim.value.days : [])))]
+    const closed = weekdays.every((claim) => claim.value.kind === 'weekday' && claim.value.status === 'closed')
+    const about = withoutDays(sentenceTerms)
+    about.delete('hours')
+    if (about.size > 0 && !closed) {
+      const span = weekdays.map((claim) => claim.text).join(', ')
+      entries.push({ path, value: sentence, kind, leafTerms: about, parentTerms: headTerms, valueTerms: sentenceTerms, claims: [{ text: span, type: 'weekday', value: { kind: 'weekday', days, status: 'neutral' }, start: 0, end: 0 }], sentence })
+    }
+  }
+  if (values.length === 1 && weekdays.length === 0) {
+    entries.push({ path, value: sentence, kind, leafTerms: withoutDays(sentenceTerms).size > 0 ? sentenceTerms : headTerms, parentTerms: headTerms, valueTerms: sentenceTerms, claims: values, sentence })
+    return entries
+  }
+  for (const claim of values) {
+    if (claim.value.kind === 'weekday') continue
+    const subject = claimSubject(text, claim, values, vocabulary).terms
+    entries.push({ path, value: sentence, kind, leafTerms: subject.size > 0 ? subject : headTerms, parentTerms: headTerms, valueTerms: sentenceTerms, claims: [claim], sentence })
+  }
+  return entries
+}
