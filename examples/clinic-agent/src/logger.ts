@@ -1,6 +1,10 @@
+import { redactText as redactPersonalData } from '@voxguard/harness'
+
 /**
  * Structured JSON logs, one object per line. Values pass through `redact` first, so phone
- * numbers and credentials never reach the output, whatever a caller put in them.
+ * numbers, e-mail addresses, card numbers and credentials never reach the output, whatever a
+ * caller put in them. Personal data is found by the harness's `redactText` (one
+ * implementation for records and logs); keys and bearer tokens by the rules below.
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 
@@ -23,17 +27,13 @@ export interface LoggerOptions {
 
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 }
 const SECRET_KEY = /(api[-_]?key|authorization|token$|secret|password|credentials?$|phone|caller_?number)/i
-/** Nine or more digits with phone separators (dates have eight and stay readable). */
-const PHONE_CANDIDATE = /(?<![A-Za-z0-9])\+?\d[\d\s().-]{7,}\d/g
 const BEARER = /\bBearer\s+\S+|\bsk-[A-Za-z0-9_-]{6,}/g
 
 function redactText(text: string): string {
-  return text
-    .replace(PHONE_CANDIDATE, (candidate) => (candidate.replace(/\D/g, '').length >= 9 ? '[redacted]' : candidate))
-    .replace(BEARER, '[redacted]')
+  return redactPersonalData(text.replace(BEARER, '[redacted]'))
 }
 
-/** Replaces phone numbers and keys in any value (recursively) with "[redacted]". */
+/** Replaces personal data (`[phone]`, `[email]`, `[card]`) and keys (`[redacted]`) in any value, recursively. */
 export function redact(value: unknown, key = ''): unknown {
   if (key && SECRET_KEY.test(key) && value !== undefined && value !== null && typeof value !== 'boolean') return '[redacted]'
   if (typeof value === 'string') return redactText(value)

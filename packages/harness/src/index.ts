@@ -42,8 +42,9 @@ export type { Shard } from './select-shard.ts'
 export { mergeRecords } from './merge-records.ts'
 export { claimOutputDirectory, OUTPUT_FILE_NAMES, OUTPUT_FOLDER_MARKER } from './claim-output-directory.ts'
 export { RecordsFile } from './records-file.ts'
-export { DEFAULT_REDACTION_PATTERNS, redactRecord, redactText } from './redact-record.ts'
-export type { RedactionPattern } from './redact-record.ts'
+export { redactRecord } from './redact-record.ts'
+export { DEFAULT_REDACTION_PATTERNS, redactText } from './redact-text.ts'
+export type { RedactionPattern } from './redact-text.ts'
 
 // Transports
 export { createTextTransport } from './text-transport.ts'

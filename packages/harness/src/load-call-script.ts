@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs'
+import { existsSync, realpathSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { dirname, relative, resolve } from 'node:path'
+import { dirname, relative, resolve, sep } from 'node:path'
 import type { CallerAction, CallExpectations, TurnExpectations } from './call-record.ts'
 import type { CallScript, ScriptTurn } from './call-script.ts'
 import { CallScriptSchema, PartialScriptSchema } from './call-script-schema.ts'
@@ -10,8 +10,11 @@ import type { ScriptIssueLocation } from './harness-error.ts'
 import { describeZodIssues } from './internal/describe-zod-issues.ts'
 import type { ScriptIssue } from './internal/describe-zod-issues.ts'
 import { substituteVariables, UnknownVariableError } from './internal/substitute-variables.ts'
+import { readScriptYaml } from './internal/read-script-yaml.ts'
+import type { ReadScriptYamlResult } from './internal/read-script-yaml.ts'
 import { formatFieldPath, locatePath, parseLocatedDocument } from './internal/yaml-location.ts'
 import type { LocatedDocument } from './internal/yaml-location.ts'
+import { RECORD_LIMITS } from './record-limits.ts'
 
 export interface LoadCallScriptOptions {
   /** Values for `{{name}}` placeholders that override the script's own `variables`. Default `{}`. */
@@ -19,6 +22,11 @@ export interface LoadCallScriptOptions {
 }
 
 const MAX_INCLUDE_DEPTH = 16
+/** Most problems listed in one script error (the rest are counted). */
+const MAX_LISTED_ISSUES = 50
+
+/** Parsed partials, shared by the scripts of one `loadCallScripts` call (read once each). */
+type PartialCache = Map<string, Promise<ReadScriptYamlResult>>
 
 /**
  * Reads, validates and expands one call script: partials are spliced in, `{{variables}}`
@@ -30,7 +38,11 @@ const MAX_INCLUDE_DEPTH = 16
  * console.log(script.id, script.turns.length)
  */
 export async function loadCallScript(file: string, options: LoadCallScriptOptions = {}): Promise<CallScript> {
-  const loader = new ScriptLoader()
+  return loadOne(file, options, new Map())
+}
+
+async function loadOne(file: string, options: LoadCallScriptOptions, cache: PartialCache): Promise<CallScript> {
+  const loader = new ScriptLoader(cache, dirname(resolve(file)))
   const script = await loader.load(resolve(file), options.variables ?? {})
   if (loader.issues.length > 0 || !script) throw loader.error(resolve(file))
   return script
@@ -44,9 +56,10 @@ export async function loadCallScripts(files: readonly string[], options: LoadCal
   const scripts: CallScript[] = []
   const errors: HarnessError[] = []
   const seen = new Map<string, string>()
+  const cache: PartialCache = new Map()
   for (const file of files) {
     try {
-      const script = await loadCallScript(file, options)
+      const script = await loadOne(file, options, cache)
       const previous = seen.get(script.id)
       if (previous !== undefined) {
         const located = parseLocatedDocument(script.file, await readFile(script.file, 'utf8'))
@@ -58,8 +71,9 @@ export async function loadCallScripts(files: readonly string[], options: LoadCal
       seen.set(script.id, script.file)
       scripts.push(script)
     } catch (error) {
-      if (error instanceof HarnessError) errors.push(error)
-      else throw error
+      // Whatever went wrong with this file, the other scripts still run.
+      if (HarnessError.isInstance(error)) errors.push(error)
+      else errors.push(new HarnessError('script_invalid', `${displayPath(resolve(file))}:1:1 (file): cannot load call script (${(error as Error).message.split('\n')[0]})`, { file: resolve(file), line: 1, column: 1, field: '(file)', cause: error }))
     }
   }
   return { scripts, errors }
@@ -67,12 +81,24 @@ export async function loadCallScripts(files: readonly string[], options: LoadCal
 
 class ScriptLoader {
   readonly issues: ScriptIssueLocation[] = []
+  /** Problems found beyond MAX_LISTED_ISSUES (counted, not listed). */
+  unlisted = 0
   notFound = false
+  expandedTurns = 0
+  readonly #cache: PartialCache
+  /** Includes must stay inside this folder tree (the script's own folder). */
+  readonly #root: string
+
+  constructor(cache: PartialCache, root: string) {
+    this.#cache = cache
+    this.#root = root
+  }
 
   error(file: string): HarnessError {
     const first = this.issues[0]
-    const message = this.issues.map(formatIssue).join('\n')
-    return new HarnessError(this.notFound && this.issues.length === 1 ? 'script_not_found' : 'script_invalid', this.issues.length > 1 ? `${this.issues.length} problems in call script:\n${message}` : message, {
+    const total = this.issues.length + this.unlisted
+    const message = this.issues.map(formatIssue).join('\n') + (this.unlisted > 0 ? `\n… and ${this.unlisted} more` : '')
+    return new HarnessError(this.notFound && total === 1 ? 'script_not_found' : 'script_invalid', total > 1 ? `${total} problems in call script:\n${message}` : message, {
       file: first?.file ?? file,
       line: first?.line,
       column: first?.column,
@@ -82,11 +108,12 @@ class ScriptLoader {
   }
 
   async load(file: string, overrides: Record<string, string>): Promise<CallScript | undefined> {
-    const located = await this.read(file)
-    if (!located) return undefined
-    const parsed = CallScriptSchema.safeParse(located.document.toJS())
+    const read = await this.read(file)
+    if (!read) return undefined
+    const { located, data } = read
+    const parsed = CallScriptSchema.safeParse(data)
     if (!parsed.success) {
-      this.addZodIssues(located, parsed.error.issues, located.document.toJS())
+      this.addZodIssues(located, parsed.error.issues, data)
       return undefined
     }
     const input = parsed.data
@@ -119,55 +146,76 @@ class ScriptLoader {
     })
   }
 
-  private async read(file: string, includedFrom?: { located: LocatedDocument; path: PropertyKey[] }): Promise<LocatedDocument | undefined> {
-    let source: string
-    try {
-      source = await readFile(file, 'utf8')
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      if (includedFrom) this.add(includedFrom.located, includedFrom.path, `partial script not found: ${displayPath(file)} (${code}); expected a path relative to this file`)
+  private async read(file: string, includedFrom?: { located: LocatedDocument; path: PropertyKey[] }): Promise<{ located: LocatedDocument; data: unknown } | undefined> {
+    let loading = includedFrom ? this.#cache.get(file) : undefined
+    if (!loading) {
+      loading = readScriptYaml(file)
+      if (includedFrom) this.#cache.set(file, loading)
+    }
+    const result = await loading
+    if (!result.ok) {
+      if (includedFrom && result.notFound) this.add(includedFrom.located, includedFrom.path, `partial script not found: ${displayPath(file)}; expected a path relative to this file`)
       else {
-        this.notFound = true
-        this.issues.push({ file, line: 1, column: 1, field: '(file)', message: `cannot read call script (${code}); expected an existing YAML file` })
+        this.notFound ||= result.notFound === true
+        for (const issue of result.issues) this.push(issue)
       }
       return undefined
     }
-    const located = parseLocatedDocument(file, source)
-    for (const yamlError of located.document.errors) {
-      const position = located.lineCounter.linePos(yamlError.pos[0])
-      this.issues.push({ file, line: position.line, column: position.col, field: '(yaml)', message: `YAML syntax error: ${yamlError.message.split('\n')[0]}` })
-    }
-    if (located.document.errors.length > 0) return undefined
-    const data: unknown = located.document.toJS()
+    const { located, data } = result
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-      this.issues.push({ file, line: 1, column: 1, field: '(top level)', message: 'expected a YAML mapping with at least `turns:`' })
+      this.push({ file, line: 1, column: 1, field: '(top level)', message: 'expected a YAML mapping with at least `turns:`' })
       return undefined
     }
-    return located
+    return { located, data }
+  }
+
+  /** Includes stay inside the script's folder tree (symbolic links resolved), so a script cannot read, or quote in an error, a file elsewhere. */
+  private isInsideRoot(file: string): boolean {
+    let real: string
+    let root: string
+    try {
+      real = realpathSync(file)
+      root = realpathSync(this.#root)
+    } catch {
+      return file.startsWith(this.#root + sep) // a missing file: reported as not found
+    }
+    return real.startsWith(root + sep)
   }
 
   private async expand(turns: TurnInput[], located: LocatedDocument, variables: Record<string, string>, stack: string[], prefix: PropertyKey[]): Promise<ScriptTurn[]> {
     const result: ScriptTurn[] = []
     for (const [index, turn] of turns.entries()) {
+      if (this.expandedTurns > RECORD_LIMITS.maxTurns) break
       const path = [...prefix, index]
       if ('include' in turn) {
         const withValues = this.substitute(located, stringifyValues(turn.with ?? {}), variables, [...path, 'with'])
         const partialFile = resolve(dirname(located.file), turn.include)
+        if (!this.isInsideRoot(partialFile)) {
+          this.add(located, [...path, 'include'], `include outside the script's folder (${displayPath(this.#root)}); expected a partial in that folder or below`)
+          continue
+        }
         if (stack.includes(partialFile) || stack.length > MAX_INCLUDE_DEPTH) {
           this.add(located, [...path, 'include'], `include cycle: ${[...stack, partialFile].map(displayPath).join(' → ')}; expected partials not to include themselves`)
           continue
         }
-        const partialLocated = await this.read(partialFile, { located, path: [...path, 'include'] })
-        if (!partialLocated) continue
-        const parsed = PartialScriptSchema.safeParse(partialLocated.document.toJS())
+        const partial = await this.read(partialFile, { located, path: [...path, 'include'] })
+        if (!partial) continue
+        const partialLocated = partial.located
+        const parsed = PartialScriptSchema.safeParse(partial.data)
         if (!parsed.success) {
-          this.addZodIssues(partialLocated, parsed.error.issues, partialLocated.document.toJS())
+          this.addZodIssues(partialLocated, parsed.error.issues, partial.data)
           continue
         }
         const scope = { ...stringifyValues(parsed.data.variables ?? {}), ...variables, ...(withValues ?? {}) }
         result.push(...(await this.expand(parsed.data.turns, partialLocated, scope, [...stack, partialFile], ['turns'])))
         continue
       }
+      if (this.expandedTurns >= RECORD_LIMITS.maxTurns) {
+        if (this.expandedTurns === RECORD_LIMITS.maxTurns) this.add(located, path, `more than ${RECORD_LIMITS.maxTurns} turns after includes are expanded; expected a shorter call (split it into several scripts)`)
+        this.expandedTurns += 1
+        return result
+      }
+      this.expandedTurns += 1
       const substituted = this.substitute(located, turn, variables, path)
       if (!substituted) continue
       const line = locatePath(located, path).line
@@ -187,11 +235,11 @@ class ScriptLoader {
   private checkOrder(located: LocatedDocument, turns: ScriptTurn[], greeting: boolean): void {
     turns.forEach((turn, index) => {
       if (turn.action.kind === 'hangup' && index !== turns.length - 1) {
-        this.issues.push({ file: turn.source.file, line: turn.source.line, column: 1, field: `turns (expanded turn ${index + 1})`, message: 'turns after `hangup` would never run; expected hangup to be the last turn' })
+        this.push({ file: turn.source.file, line: turn.source.line, column: 1, field: `turns (expanded turn ${index + 1})`, message: 'turns after `hangup` would never run; expected hangup to be the last turn' })
       }
       const previous = turns[index - 1]
       if (turn.action.kind === 'barge-in' && (previous ? previous.action.kind === 'hangup' || previous.action.kind === 'silence' : !greeting)) {
-        this.issues.push({ file: turn.source.file, line: turn.source.line, column: 1, field: `turns (expanded turn ${index + 1})`, message: 'bargeIn interrupts the reply to the previous turn; expected it after a say/dtmf turn (or the greeting)' })
+        this.push({ file: turn.source.file, line: turn.source.line, column: 1, field: `turns (expanded turn ${index + 1})`, message: 'bargeIn interrupts the reply to the previous turn; expected it after a say/dtmf turn (or the greeting)' })
       }
     })
     void located
@@ -208,13 +256,19 @@ class ScriptLoader {
   }
 
   private addZodIssues(located: LocatedDocument, issues: Parameters<typeof describeZodIssues>[0], input: unknown): void {
-    for (const issue of describeZodIssues(issues, input)) this.addIssue(located, issue)
+    this.unlisted += Math.max(0, issues.length - MAX_LISTED_ISSUES)
+    for (const issue of describeZodIssues(issues.slice(0, MAX_LISTED_ISSUES), input)) this.addIssue(located, issue)
   }
 
   private addIssue(located: LocatedDocument, issue: ScriptIssue): void {
     const position = locatePath(located, issue.path, issue.key)
     const field = formatFieldPath(issue.key === undefined ? issue.path : [...issue.path, issue.key])
-    this.issues.push({ file: located.file, line: position.line, column: position.column, field, message: issue.message })
+    this.push({ file: located.file, line: position.line, column: position.column, field, message: issue.message })
+  }
+
+  private push(issue: ScriptIssueLocation): void {
+    if (this.issues.length < MAX_LISTED_ISSUES) this.issues.push(issue)
+    else this.unlisted += 1
   }
 
   private add(located: LocatedDocument, path: PropertyKey[], message: string): void {

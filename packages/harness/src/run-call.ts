@@ -6,6 +6,7 @@ import type { AgentSignal, CallTransport, CreateCallTransport } from './call-tra
 import type { CallerAudio } from './audio/caller-audio.ts'
 import type { FrameScheduler } from './audio/frame-scheduler.ts'
 import { percentile } from './internal/percentile.ts'
+import { RECORD_LIMITS } from './record-limits.ts'
 import { sanitizeUrl } from './internal/sanitize-url.ts'
 
 /** Settings for one call; `runCalls` fills them from its options. */
@@ -84,6 +85,10 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
         lastActivityAtMs.set(signal.turn, Math.max(signal.atMs, signal.activeUntilMs ?? 0))
         turn.agent.firstByteMs ??= round(signal.atMs - turn.sentAtMs)
         if (signal.text !== undefined) {
+          if (turn.agent.text.length + signal.text.length > RECORD_LIMITS.maxTextChars) {
+            end('error', 'protocol_error', `agent reply in turn ${signal.turn} is longer than ${RECORD_LIMITS.maxTextChars} characters (the record limit)`)
+            break
+          }
           turn.agent.text += signal.text
           turn.agent.deltaCount++
         }
@@ -96,14 +101,26 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
         replyEnded.add(signal.turn)
         turn.agent.firstByteMs ??= round(signal.atMs - turn.sentAtMs)
         turn.agent.completeMs = round(signal.atMs - turn.sentAtMs)
+        if (signal.text !== undefined && signal.text.length > RECORD_LIMITS.maxTextChars) {
+          end('error', 'protocol_error', `agent reply in turn ${signal.turn} is longer than ${RECORD_LIMITS.maxTextChars} characters (the record limit)`)
+          break
+        }
         if (signal.text !== undefined) turn.agent.text = signal.text
         if (signal.interrupted) turn.agent.interrupted = true
         break
       }
       case 'tool-call':
+        if ((turns[signal.turn]?.agent.toolCalls.length ?? 0) >= RECORD_LIMITS.maxEvents) {
+          end('error', 'protocol_error', `agent sent more than ${RECORD_LIMITS.maxEvents} tool calls in turn ${signal.turn} (the record limit)`)
+          break
+        }
         turns[signal.turn]?.agent.toolCalls.push({ name: signal.name, arguments: signal.arguments, ...('result' in signal ? { result: signal.result } : {}), atMs: signal.atMs })
         break
       case 'agent-event':
+        if (events.length >= RECORD_LIMITS.maxEvents) {
+          end('error', 'protocol_error', `agent sent more than ${RECORD_LIMITS.maxEvents} events in one call (the record limit)`)
+          break
+        }
         events.push({ name: signal.name, ...(signal.data ? { data: signal.data } : {}), atMs: signal.atMs, turn: signal.turn })
         break
       case 'agent-hangup':

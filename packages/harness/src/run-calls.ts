@@ -11,8 +11,10 @@ import { HarnessError } from './harness-error.ts'
 import { loadCallScripts } from './load-call-script.ts'
 import type { TornLine } from './read-call-records.ts'
 import { RecordsFile } from './records-file.ts'
-import { DEFAULT_REDACTION_PATTERNS, redactRecord } from './redact-record.ts'
-import type { RedactionPattern } from './redact-record.ts'
+import { RECORD_LIMITS } from './record-limits.ts'
+import { redactRecord } from './redact-record.ts'
+import { DEFAULT_REDACTION_PATTERNS } from './redact-text.ts'
+import type { RedactionPattern } from './redact-text.ts'
 import { runCall } from './run-call.ts'
 import { isInShard, parseShard } from './select-shard.ts'
 import type { Shard } from './select-shard.ts'
@@ -58,7 +60,7 @@ export interface RunCallsOptions {
   onRecord?: (record: CallRecord) => void
   /** Called once the scripts are loaded and sharded, with the number of calls to run. */
   onPlan?: (plan: { calls: number; scripts: number; scriptErrors: HarnessError[] }) => void
-  /** Opens WebSockets (tests inject). Default `new WebSocket(url, { perMessageDeflate: false })`. */
+  /** Opens WebSockets (tests inject). Default `new WebSocket(url, { perMessageDeflate: false, maxPayload: RECORD_LIMITS.maxFrameBytes })`. */
   createWebSocket?: (url: string) => WebSocket
   /** Twilio: the real-time frame pacer shared by all calls (pass one to read its `stats()`). Default a new one. */
   frameScheduler?: FrameScheduler
@@ -192,7 +194,7 @@ function resolveOptions(options: RunCallsOptions) {
 }
 
 function defaultWebSocket(url: string): WebSocket {
-  return new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: 10_000 })
+  return new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: 10_000, maxPayload: RECORD_LIMITS.maxFrameBytes })
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

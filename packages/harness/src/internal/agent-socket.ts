@@ -3,6 +3,8 @@ import type { RawData } from 'ws'
 import type { CallFailureKind } from '../call-record.ts'
 import type { CallTransportContext } from '../call-transport.ts'
 import { truncateMessage } from '../call-transport.ts'
+import { checkJsonBounds } from '../json-bounds.ts'
+import { RECORD_LIMITS } from '../record-limits.ts'
 import { describeSocketError } from './describe-socket-error.ts'
 
 /** How long `close()` waits for the agent to finish the close handshake before terminating the socket. */
@@ -78,6 +80,8 @@ export class AgentSocket {
     })
     socket.on('error', (error) => {
       if (!this.#opened) emit({ type: 'failure', atMs: clock(), kind: 'connect_failed', message: describeSocketError(error) })
+      // ws refuses a frame over maxPayload (closing with 1009): the agent's fault, recorded as such.
+      else if ((error as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.fail('protocol_error', `agent sent a frame larger than ${RECORD_LIMITS.maxFrameBytes} bytes`)
     })
     socket.on('message', this.#onFrame)
     socket.on('close', (code, reasonBuffer) => {
@@ -151,10 +155,18 @@ export class AgentSocket {
       this.#lastText = `(binary frame, ${Buffer.isBuffer(data) ? data.length : 0} bytes)`
       return this.fail('protocol_error', this.#handlers.binaryFrameMessage)
     }
+    const bytes = Buffer.isBuffer(data) ? data.length : Array.isArray(data) ? data.reduce((sum, part) => sum + part.length, 0) : data.byteLength
+    if (bytes > RECORD_LIMITS.maxFrameBytes) {
+      this.#lastText = `(text frame, ${bytes} bytes)`
+      return this.fail('protocol_error', `agent sent a frame larger than ${RECORD_LIMITS.maxFrameBytes} bytes`)
+    }
     const text = data.toString()
     this.#lastText = text
     const message = parseJsonObject(text)
     if (!message) return this.fail('protocol_error', 'agent sent a frame that is not a JSON object')
+    // Everything later walks the frame (redaction, the judge): it must be bounded before it is kept.
+    const problem = checkJsonBounds(message)
+    if (problem) return this.fail('protocol_error', `agent sent a frame beyond the record limits (${problem})`)
     this.#lastMessage = message
     this.#handlers.onMessage(message, atMs)
   }

@@ -16,7 +16,8 @@ export class UnknownVariableError extends Error {
 export function substituteVariables<T>(value: T, variables: Record<string, string>, path: PropertyKey[] = []): T {
   if (typeof value === 'string') {
     return value.replace(PLACEHOLDER, (_match, name: string) => {
-      const replacement = variables[name]
+      // Own properties only: {{constructor}} or {{__proto__}} is an unknown variable, not a JavaScript builtin.
+      const replacement = Object.hasOwn(variables, name) ? variables[name] : undefined
       if (replacement === undefined) throw new UnknownVariableError(name, path, Object.keys(variables))
       return replacement
     }) as T

@@ -15,7 +15,7 @@ export interface SourcePosition {
 
 export function parseLocatedDocument(file: string, source: string): LocatedDocument {
   const lineCounter = new LineCounter()
-  const document = parseDocument(source, { keepSourceTokens: true, lineCounter, prettyErrors: false, uniqueKeys: true })
+  const document = parseDocument(source, { keepSourceTokens: true, lineCounter, prettyErrors: false, uniqueKeys: false })
   return { file, document, lineCounter }
 }
 
