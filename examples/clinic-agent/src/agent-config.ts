@@ -9,6 +9,8 @@ export interface AgentConfig {
   host: string
   knowledgeBase: string
   logLevel: 'debug' | 'info' | 'warn' | 'error'
+  /** Agent event log file (JSONL, docs/protocol.md), absolute; undefined: none. */
+  eventLog: string | undefined
   conversation: { turnDeadlineMs: number; hangupOnGoodbye: boolean; repromptAfterSilenceMs: number; timeZone: string; appointmentBook: 'shared' | 'per-call' }
   speech: {
     recognizer: 'pocketsphinx' | 'openai' | 'none'
@@ -56,6 +58,7 @@ const schema = z.strictObject({
   host: z.string().default('127.0.0.1'),
   knowledgeBase: z.string().default('./knowledge.yaml'),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  eventLog: z.string().default(''),
   conversation: z
     .strictObject({
       turnDeadlineMs: z.number().positive().default(6000),
@@ -85,6 +88,7 @@ export const ENVIRONMENT_OVERRIDES: Record<string, string> = {
   CLINIC_AGENT_PORT: 'port',
   CLINIC_AGENT_HOST: 'host',
   CLINIC_AGENT_LOG_LEVEL: 'logLevel',
+  CLINIC_AGENT_EVENT_LOG: 'eventLog',
   CLINIC_AGENT_LLM_MODE: 'llm.mode',
   CLINIC_AGENT_MOCK_PROFILE: 'llm.mockProfile',
   CLINIC_AGENT_TURN_DEADLINE_MS: 'conversation.turnDeadlineMs',
@@ -129,7 +133,7 @@ export function parseAgentConfig(text: string, file: string, environment: NodeJS
   }
   const config = result.data
   const base = dirname(resolve(file))
-  return { ...config, knowledgeBase: resolve(base, config.knowledgeBase), speech: resolveSpeech(config.speech, file, environment), llm: { ...config.llm, mockProfile: resolve(base, config.llm.mockProfile) } }
+  return { ...config, eventLog: config.eventLog ? resolve(base, config.eventLog) : undefined, knowledgeBase: resolve(base, config.knowledgeBase), speech: resolveSpeech(config.speech, file, environment), llm: { ...config.llm, mockProfile: resolve(base, config.llm.mockProfile) } }
 }
 
 /** Fills the OpenAI key from OPENAI_API_KEY; an OpenAI engine without any key is an error naming the field. */

@@ -1,8 +1,9 @@
+import type { AgentEventLog } from './agent-event-log.ts'
 import type { AgentMetrics } from './agent-metrics.ts'
 import type { AppointmentStore } from './appointment-store.ts'
 import type { Conversation, ConversationOptions } from './conversation.ts'
 import type { Logger } from './logger.ts'
-import type { SpeechRecognizer, SpeechSynthesizer } from './speech/speech-types.ts'
+import type { SpeechRecognizer, SpeechSynthesizer } from '@voxguard/harness/speech'
 
 /** What every call handler shares: the conversation's dependencies plus logs and metrics. */
 export interface AgentContext {
@@ -18,6 +19,8 @@ export interface AgentContext {
     synthesizer: SpeechSynthesizer
     cannedAudio: Map<string, Uint8Array>
   }
+  /** Where agent events also go, keyed by call (agent.yaml `eventLog`). Default: none. */
+  eventLog?: AgentEventLog
   /** Silence (caller.silence) this long gets a re-prompt. Default 4000. */
   repromptAfterSilenceMs?: number
 }

@@ -7,6 +7,7 @@ import { startMockServer, type MockServer } from '@voxguard/mock-llm'
 import { WebSocketServer } from 'ws'
 import { loadAgentConfig, type AgentConfig } from './agent-config.ts'
 import type { AgentContext } from './agent-context.ts'
+import { AgentEventLog } from './agent-event-log.ts'
 import { AgentMetrics } from './agent-metrics.ts'
 import { AppointmentStore } from './appointment-store.ts'
 import { Conversation } from './conversation.ts'
@@ -40,6 +41,8 @@ export interface StartClinicAgentOptions {
   environment?: NodeJS.ProcessEnv
   /** Speech engines for /twilio. Default: from agent.yaml `speech` (pocketsphinx + espeak-ng). */
   speech?: AgentContext['speech'] | 'none'
+  /** Agent event log file (JSONL, docs/protocol.md); overrides agent.yaml `eventLog`. Default: none. */
+  eventLog?: string
   /** Clock for "today" in bookings. Default: `() => new Date()`. */
   now?: () => Date
   /** Overrides agent.yaml `conversation.appointmentBook`: `per-call` gives every call its own empty book (test runs that repeat booking scripts concurrently). */
@@ -106,6 +109,8 @@ export async function startClinicAgent(options: StartClinicAgentOptions = {}): P
       metrics,
       repromptAfterSilenceMs: config.conversation.repromptAfterSilenceMs,
     }
+    const eventLogFile = options.eventLog ?? config.eventLog
+    if (eventLogFile) context.eventLog = new AgentEventLog(eventLogFile)
     if (options.speech !== 'none') {
       context.speech = options.speech ?? (await createSpeech(config.speech, knowledgeBase, greeting, logger))
     }

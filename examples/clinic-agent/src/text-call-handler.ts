@@ -48,6 +48,7 @@ function parseIncoming(data: RawData, isBinary: boolean): Incoming | { invalid: 
 export function handleTextCall(socket: WebSocket, context: AgentContext): void {
   let logger = context.logger.child({ transport: 'text' })
   let conversation: Conversation | undefined
+  let callId: string | undefined
   let replyCount = 0
   const hangup = new AbortController()
   const replies = new ReplySequencer(hangup.signal, (error) => logger.error('reply failed', { error }))
@@ -72,7 +73,7 @@ export function handleTextCall(socket: WebSocket, context: AgentContext): void {
       } else if (output.type === 'tool-call') {
         send({ type: 'agent.tool_call', replyId, name: output.name, arguments: output.arguments, result: output.result })
       } else if (output.type === 'event') {
-        recordAgentEvent(context.metrics, logger, output.name, output.data)
+        recordAgentEvent(context.metrics, logger, output.name, output.data, context.eventLog ? { log: context.eventLog, keys: { callId } } : undefined)
         send({ type: 'agent.event', name: output.name, data: output.data })
       } else {
         endCall = output.reason
@@ -107,7 +108,8 @@ export function handleTextCall(socket: WebSocket, context: AgentContext): void {
     }
     switch (message.type) {
       case 'start':
-        logger = logger.child({ callId: message.callId })
+        callId = message.callId
+        logger = logger.child({ callId })
         context.metrics.calls.inc({ transport: 'text' })
         conversation = context.startConversation(logger)
         send({ type: 'ready', callId: message.callId })

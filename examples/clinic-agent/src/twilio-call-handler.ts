@@ -10,14 +10,14 @@ import { CANNED_LINES } from './prompts.ts'
 import { recordAgentEvent } from './record-agent-event.ts'
 import { ReplySequencer } from './reply-sequencer.ts'
 import { SentenceChunker } from './sentence-chunker.ts'
-import { SpeechError } from './speech/speech-types.ts'
+import { SpeechError } from '@voxguard/harness/speech'
 import { CLOSE_INVALID_PAYLOAD, CLOSE_POLICY_VIOLATION } from './text-call-handler.ts'
 
 /** Event data of `asr.error` / `tts.error`: the message, and the kind when the engine knows it (e.g. 'auth', 'timeout'). */
 const speechErrorData = (error: unknown): Record<string, unknown> =>
   error instanceof SpeechError && error.kind ? { message: error.message, kind: error.kind } : { message: error instanceof Error ? error.message : String(error) }
 
-type TwilioMessage = { event: string; streamSid?: string; start?: { streamSid?: string; callSid?: string }; media?: { payload?: string }; dtmf?: { digit?: string }; mark?: { name?: string } }
+type TwilioMessage = { event: string; streamSid?: string; start?: { streamSid?: string; callSid?: string; customParameters?: Record<string, unknown> }; media?: { payload?: string }; dtmf?: { digit?: string }; mark?: { name?: string } }
 
 /**
  * One phone call over Twilio Media Streams (bidirectional): μ-law in → voice activity
@@ -34,6 +34,7 @@ export function handleTwilioCall(socket: WebSocket, context: AgentContext): void
   }
   const { recognizer, synthesizer, cannedAudio } = speech
   let streamSid: string | undefined
+  const keys: { callId?: string; callSid?: string } = {}
   let conversation: Conversation | undefined
   let replyCount = 0
   let inbound = new Uint8Array(0)
@@ -52,9 +53,12 @@ export function handleTwilioCall(socket: WebSocket, context: AgentContext): void
     },
     sendMark: (name) => send({ event: 'mark', streamSid, mark: { name } }),
   })
-  const report = (name: string, data: Record<string, unknown>) => recordAgentEvent(context.metrics, logger, name, data)
+  const report = (name: string, data: Record<string, unknown>) => recordAgentEvent(context.metrics, logger, name, data, context.eventLog ? { log: context.eventLog, keys } : undefined)
 
+  // What the agent means to say in the reply being spoken (reported as `reply.text`).
+  let intended = { text: '', reported: false }
   const speak = async (text: string, canned: string | undefined, signal: AbortSignal) => {
+    intended.text += text
     const audio = canned ? cannedAudio.get(canned) : undefined
     if (audio) return player.enqueue(audio)
     try {
@@ -70,6 +74,14 @@ export function handleTwilioCall(socket: WebSocket, context: AgentContext): void
   const reply = async (input: CallerInput | { type: 'audio'; samples: Int16Array } | { type: 'canned'; text: string; canned: string }, endedAt: number, signal: AbortSignal) => {
     if (!conversation) return
     const replyId = `reply-${replyCount++}`
+    const said = { text: '', reported: false }
+    intended = said
+    const reportIntended = (interrupted: boolean) => {
+      if (said.reported || !said.text.trim()) return
+      said.reported = true
+      report(AGENT_EVENTS.replyText, { replyId, text: said.text.trim(), ...(interrupted ? { interrupted } : {}) })
+    }
+    signal.addEventListener('abort', () => reportIntended(true), { once: true })
     const firstFrame = new Promise<void>((resolve) => (firstFrameWaiter = resolve))
     void firstFrame.then(() => context.metrics.turnFirstResponse.observe({ transport: 'twilio' }, (performance.now() - endedAt) / 1000))
     let outputs: AsyncIterable<TurnOutput>
@@ -78,8 +90,10 @@ export function handleTwilioCall(socket: WebSocket, context: AgentContext): void
     } else if (input.type === 'audio') {
       let heard = ''
       try {
-        heard = await recognizer.transcribe({ samples: input.samples, sampleRate: 8000 }, signal)
+        const transcription = await recognizer.transcribe({ samples: input.samples, sampleRate: 8000 }, signal)
+        heard = transcription.text
         if (!heard && !signal.aborted) report(AGENT_EVENTS.asrEmpty, {}) // heard nothing, as opposed to failing (asr.error)
+        else if (heard && !signal.aborted) report(AGENT_EVENTS.asrResult, { text: heard, ...(transcription.confidence !== undefined ? { confidence: transcription.confidence } : {}) })
       } catch (error) {
         if (signal.aborted) return
         report(AGENT_EVENTS.asrError, speechErrorData(error))
@@ -110,6 +124,7 @@ export function handleTwilioCall(socket: WebSocket, context: AgentContext): void
     const rest = chunker.flush()
     if (rest && !signal.aborted) await speak(rest, undefined, signal)
     if (signal.aborted) return
+    reportIntended(false)
     logger.info('reply', { replyId, intent: conversation.lastIntent })
     player.mark(replyId)
     context.metrics.turnDuration.observe({ transport: 'twilio', outcome: 'completed' }, (performance.now() - endedAt) / 1000)
@@ -158,6 +173,8 @@ export function handleTwilioCall(socket: WebSocket, context: AgentContext): void
     switch (message.event) {
       case 'start':
         streamSid = message.start?.streamSid ?? message.streamSid
+        if (typeof message.start?.callSid === 'string') keys.callSid = message.start.callSid
+        if (typeof message.start?.customParameters?.['callId'] === 'string') keys.callId = message.start.customParameters['callId']
         logger = logger.child({ streamSid, callSid: message.start?.callSid })
         context.metrics.calls.inc({ transport: 'twilio' })
         conversation = context.startConversation(logger)

@@ -27,6 +27,7 @@ const turnExpectations = z.object({
   neverSays: texts.optional(),
   matches: texts.optional(),
   toolCalled: z.object({ name: text, arguments: jsonObject.optional() }).optional(),
+  noReply: z.literal(true).optional(),
 })
 
 const callExpectations = z.object({
@@ -56,6 +57,11 @@ const audioTiming = z.object({
   marksEchoed: texts,
   clearAfterMs: milliseconds.optional(),
   heardText: text.optional(),
+  heardConfidence: z.number().min(0).max(1).optional(),
+  heardBy: text.optional(),
+  heardError: text.optional(),
+  unplayable: text.optional(),
+  silent: z.boolean().optional(),
 })
 
 const turn = z.object({
@@ -75,7 +81,7 @@ const turn = z.object({
   expectations: turnExpectations.optional(),
 })
 
-const agentEvent = z.object({ name: text, data: jsonObject.optional(), atMs: milliseconds, turn: z.number().int() })
+const agentEvent = z.object({ name: text, data: jsonObject.optional(), atMs: milliseconds, turn: z.number().int(), source: z.literal('agent-log').optional() })
 
 const failure = z.object({
   kind: z.enum(['connect_failed', 'socket_dropped', 'turn_timeout', 'call_timeout', 'protocol_error', 'harness_error']),
@@ -100,6 +106,7 @@ export const CallRecordSchema = z.object({
   knowledgeBase: z.string().min(1).max(4096).optional(),
   persona: text.optional(),
   goal: text.optional(),
+  language: z.string().max(100).optional(),
   protocol: z.enum(['text', 'twilio']),
   agentUrl: text,
   repeat: z.number().int().nonnegative(),
@@ -112,6 +119,7 @@ export const CallRecordSchema = z.object({
   transport: z.object({
     closeCode: z.number().int().optional(),
     closeReason: text.optional(),
+    callSid: z.string().max(100).optional(),
     framesSent: z.number().int().nonnegative().optional(),
     pacingLatenessMs: z.object({ p50: milliseconds, p99: milliseconds, max: milliseconds }).optional(),
   }),

@@ -21,6 +21,8 @@ export interface TurnExpectations {
   matches?: string[]
   /** A tool the agent must call in this turn, with arguments that must be a superset. */
   toolCalled?: { name: string; arguments?: Record<string, unknown> }
+  /** No reply is due to this turn (an IVR collecting digits in silence): the caller goes on at once. */
+  noReply?: boolean
 }
 
 /** Expectations about the whole call. */
@@ -64,8 +66,18 @@ export interface AudioTiming {
   marksEchoed: string[]
   /** Time from the caller's barge-in to the agent's `clear`, when it barged in. */
   clearAfterMs?: number
-  /** What the harness's own ASR heard in the agent's audio, when configured. */
+  /** What the harness's own recogniser heard in the agent's audio (`heardText`). */
   heardText?: string
+  /** The recogniser's confidence in `heardText` (0–1), when it gives one. */
+  heardConfidence?: number
+  /** Which recogniser produced `heardText` (e.g. `pocketsphinx`, `openai`). */
+  heardBy?: string
+  /** Why there is no `heardText` although the agent sent audio (no recogniser for the language, the recogniser failed). */
+  heardError?: string
+  /** Why the agent's audio cannot be played (e.g. a WAV file sent as μ-law), when it cannot. */
+  unplayable?: string
+  /** The reply's audio was digital silence or too quiet to hear (peak below -40 dBFS). */
+  silent?: boolean
 }
 
 export interface TurnRecord {
@@ -97,6 +109,8 @@ export interface AgentEventRecord {
   atMs: number
   /** The turn during which the event arrived. */
   turn: number
+  /** `agent-log` when it was joined from the agent's event log rather than sent in band. */
+  source?: 'agent-log'
 }
 
 /** How the transport ended, for system-factor evidence. */
@@ -149,6 +163,8 @@ export interface CallRecord {
   transport: {
     closeCode?: number
     closeReason?: string
+    /** Twilio: the call's `callSid` (joins the agent's event log). */
+    callSid?: string
     /** Twilio: inbound media frames the harness sent (optional, added in v1 without a version bump). */
     framesSent?: number
     /** Twilio: how late frames were sent versus their 20 ms deadlines (optional). */

@@ -46,6 +46,10 @@ export const TurnExpectationsSchema = z
     neverSays: phrases('none may appear').optional(),
     matches: z.array(regexSource, { error: 'expected a list of regular expressions' }).min(1).optional(),
     toolCalled: toolExpectation.optional(),
+    noReply: z
+      .literal(true, { error: 'expected `noReply: true` (leave it out when a reply is due)' })
+      .optional()
+      .meta({ description: 'No reply is due to this turn (an IVR collecting digits in silence): the caller goes on at once and no silence is held against the agent.' }),
   })
   .meta({ description: 'What the agent reply to this turn must satisfy (checked by the judge).' })
 

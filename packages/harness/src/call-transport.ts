@@ -55,6 +55,10 @@ export interface CallTransport {
   close(): void
   /** The last message received from the agent (truncated), for failure evidence. */
   lastMessage(): string | undefined
+  /** Twilio: the call's `callSid` (sent in `start`). */
+  callSid?: string
+  /** Twilio: the agent's μ-law audio of a turn, as received (for the harness's recogniser). */
+  agentAudio?(turn: number): Buffer | undefined
   /** Twilio: the audio measurements of a turn. */
   audioTiming?(turn: number): AudioTiming | undefined
   /** Twilio: frames sent and their pacing lateness. */

@@ -25,6 +25,10 @@ export type {
 export { AGENT_EVENTS, TEXT_PROTOCOL_VERSION } from './text-protocol.ts'
 export type { AgentEventName, AgentFrame, CallerFrame } from './text-protocol.ts'
 
+// Agent event log (the agent's own telemetry, joined into records by call id / callSid)
+export { AGENT_EVENT_SCHEMA, AGENT_EVENT_VERSION, AgentEventLogReader, joinAgentEvents, parseAgentEventLine } from './agent-event-log.ts'
+export type { AgentEventLogEntry } from './agent-event-log.ts'
+
 // Call scripts
 export { loadCallScript, loadCallScripts, formatIssue } from './load-call-script.ts'
 export type { LoadCallScriptOptions } from './load-call-script.ts'

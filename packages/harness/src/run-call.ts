@@ -1,5 +1,5 @@
 import type WebSocket from 'ws'
-import type { AgentEventRecord, CallFailure, CallFailureKind, CallRecord, TurnRecord } from './call-record.ts'
+import type { AgentEventRecord, AudioTiming, CallFailure, CallFailureKind, CallRecord, TurnRecord } from './call-record.ts'
 import { CALL_RECORD_SCHEMA, CALL_RECORD_VERSION } from './call-record.ts'
 import type { CallScript } from './call-script.ts'
 import type { AgentSignal, CallTransport, CreateCallTransport } from './call-transport.ts'
@@ -26,6 +26,8 @@ export interface RunCallSettings {
   createWebSocket: (url: string) => WebSocket
   callerAudio: CallerAudio
   frameScheduler: FrameScheduler
+  /** Twilio: transcribes a turn's agent audio (μ-law) into `heardText` and its companions. Default: none. */
+  transcribe?: (audio: Buffer, script: CallScript) => Promise<Pick<AudioTiming, 'heardText' | 'heardConfidence' | 'heardBy' | 'heardError' | 'silent' | 'unplayable'>>
   signal?: AbortSignal
 }
 
@@ -207,6 +209,8 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
         break
       }
       turn.sentAtMs = await transport.perform(index, action, scriptTurn.audioFile)
+      // An IVR collecting digits answers nothing: the caller goes on at once.
+      if (scriptTurn.expect?.noReply) continue
       const next = script.turns[position + 1]?.action
       if (next?.kind === 'barge-in') {
         // Interrupt this reply once `afterMs` of it has played.
@@ -236,17 +240,21 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
     settled = true
   }
 
+  const durationMs = round(clock())
   for (const turn of turns) {
     const audio = transport?.audioTiming?.(turn.index)
-    if (audio) turn.agent.audio = audio
+    if (!audio) continue
+    const bytes = transport?.agentAudio?.(turn.index)
+    turn.agent.audio = bytes && settings.transcribe ? { ...audio, ...(await settings.transcribe(bytes, script)) } : audio
   }
+  if (transport?.callSid) transportInfo.callSid = transport.callSid
   const pacing = transport?.pacing?.()
   if (pacing && pacing.framesSent > 0) {
     const sorted = [...pacing.latenessMs].sort((left, right) => left - right)
     transportInfo.framesSent = pacing.framesSent
     transportInfo.pacingLatenessMs = { p50: round(percentile(sorted, 0.5)), p99: round(percentile(sorted, 0.99)), max: round(sorted[sorted.length - 1] ?? 0) }
   }
-  const endedAt = new Date(startedAt.getTime() + clock())
+  const endedAt = new Date(startedAt.getTime() + durationMs)
   const record: CallRecord = {
     schema: CALL_RECORD_SCHEMA,
     version: CALL_RECORD_VERSION,
@@ -261,7 +269,7 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
     repeat: settings.repeat,
     startedAt: startedAt.toISOString(),
     endedAt: endedAt.toISOString(),
-    durationMs: round(clock()),
+    durationMs,
     endedBy: endedBy ?? 'harness',
     transport: transportInfo,
     turns,

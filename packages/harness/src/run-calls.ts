@@ -20,6 +20,9 @@ import { isInShard, parseShard } from './select-shard.ts'
 import type { Shard } from './select-shard.ts'
 import { createTextTransport } from './text-transport.ts'
 import { createTwilioTransport } from './twilio-transport.ts'
+import { AgentEventLogReader, joinAgentEvents } from './agent-event-log.ts'
+import type { SpeechRecognizer } from './speech/speech-recognizer.ts'
+import { createAgentAudioTranscriber, offlineRecognizerForScripts } from './transcribe-agent-audio.ts'
 
 export interface RunCallsOptions {
   /** Script files (YAML) or scripts already loaded with `loadCallScript`. Required. */
@@ -64,6 +67,15 @@ export interface RunCallsOptions {
   createWebSocket?: (url: string) => WebSocket
   /** Twilio: the real-time frame pacer shared by all calls (pass one to read its `stats()`). Default a new one. */
   frameScheduler?: FrameScheduler
+  /**
+   * Twilio: the recogniser that transcribes the agent's audio into each turn's `heardText`
+   * (what the caller heard), or 'none'. Default: offline pocketsphinx with a language model
+   * of each script's knowledge base (`createOpenAiSpeechRecognizer` from
+   * `@voxguard/harness/speech` plugs in the same way).
+   */
+  recognizer?: SpeechRecognizer | 'none'
+  /** The agent's event log (JSONL, docs/protocol.md): its events are joined into each record by call id / `callSid` as the call ends. Default: none. */
+  agentEventLog?: string
   /** Overrides the transport (tests, custom protocols). Default by `protocol`. */
   createTransport?: CreateCallTransport
 }
@@ -105,6 +117,9 @@ export async function runCalls(options: RunCallsOptions): Promise<RunCallsResult
   const recordsFile = new RecordsFile(join(settings.outDir, 'records.jsonl'), { append: settings.append, ...(options.onTornLine ? { onTornLine: options.onTornLine } : {}) })
   const callerAudio = new CallerAudio()
   const frameScheduler = options.frameScheduler ?? new FrameScheduler()
+  const recognizer = options.recognizer ?? (settings.protocol === 'twilio' ? undefined : 'none')
+  const transcribe = recognizer === 'none' ? undefined : createAgentAudioTranscriber(recognizer ? async () => recognizer : offlineRecognizerForScripts(), options.signal)
+  const agentEvents = options.agentEventLog ? new AgentEventLogReader(resolve(options.agentEventLog)) : undefined
   let calls = 0
   let failedCalls = 0
   let next = 0
@@ -132,10 +147,12 @@ export async function runCalls(options: RunCallsOptions): Promise<RunCallsResult
         createWebSocket: options.createWebSocket ?? defaultWebSocket,
         callerAudio,
         frameScheduler,
+        ...(transcribe ? { transcribe } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       })
       if (options.signal?.aborted) break
-      const written = settings.redactPatterns ? redactRecord(record, settings.redactPatterns) : record
+      const withEvents = agentEvents ? joinAgentEvents(record, agentEvents.read().eventsOf(record)) : record
+      const written = settings.redactPatterns ? redactRecord(withEvents, settings.redactPatterns) : withEvents
       recordsFile.write(written)
       calls++
       if (written.failure) failedCalls++

@@ -41,6 +41,10 @@ export const AGENT_EVENTS = {
   asrError: 'asr.error',
   /** `{}`: speech recognition heard nothing; system factor `asr_failure`. */
   asrEmpty: 'asr.empty',
+  /** `{ text, confidence? }`: what the agent's recogniser heard the caller say; on audio calls the judge compares it with the script (`asr_misrecognition`). */
+  asrResult: 'asr.result',
+  /** `{ replyId, text, interrupted? }`: what the agent meant to say in a reply; on audio calls the judge reads it as the reply's text. */
+  replyText: 'reply.text',
   /** `{ message }`: speech synthesis failed; system factor `tts_failure`. */
   ttsError: 'tts.error',
   /** `{ reason }`: the call was handed to a human; evidence. */

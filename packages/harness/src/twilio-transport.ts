@@ -10,6 +10,8 @@ const DTMF_GAP_MS = 100
 interface TurnAudio extends AudioTiming {
   sentAtMs?: number
   lastMediaAtMs?: number
+  /** The agent's μ-law audio for this turn, as received. */
+  chunks: Buffer[]
 }
 
 /**
@@ -47,7 +49,7 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
   const audioOf = (turn: number): TurnAudio => {
     let audio = audioByTurn.get(turn)
     if (!audio) {
-      audio = { playbackMs: 0, mediaFrames: 0, marksSent: [], marksEchoed: [] }
+      audio = { playbackMs: 0, mediaFrames: 0, marksSent: [], marksEchoed: [], chunks: [] }
       audioByTurn.set(turn, audio)
     }
     return audio
@@ -136,9 +138,11 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
       case 'media': {
         const body = message.media as { payload?: unknown } | undefined
         if (typeof body?.payload !== 'string') return socket.fail('protocol_error', 'media needs media.payload (base64 μ-law)')
-        const bytes = Buffer.byteLength(body.payload, 'base64')
+        const decoded = Buffer.from(body.payload, 'base64')
+        const bytes = decoded.length
         const turn = replyTurn
         const audio = audioOf(turn)
+        audio.chunks.push(decoded)
         if (audio.mediaFrames === 0 && audio.sentAtMs !== undefined) audio.firstMediaMs = Math.round((atMs - audio.sentAtMs) * 100) / 100
         audio.mediaFrames++
         audio.playbackMs += bytes / 8
@@ -272,16 +276,31 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
     if (replyEndTimer) clearTimeout(replyEndTimer)
   }
 
+  /** A call the harness ends early (timeout, abort, failure) ends as Twilio ends one: `stop`, then the close. */
+  const close = () => {
+    if (socket.isOpen && !stopped) {
+      callerEnded = true
+      send({ event: 'stop', sequenceNumber: nextSequence(), streamSid, stop: { accountSid, callSid } })
+      stopped = true
+    }
+    socket.close()
+  }
+
   return {
     open: () => socket.open(),
     perform,
     hangup,
-    close: () => socket.close(),
+    close,
+    callSid,
+    agentAudio: (turn) => {
+      const audio = audioByTurn.get(turn)
+      return audio && audio.chunks.length > 0 ? Buffer.concat(audio.chunks) : undefined
+    },
     lastMessage: () => socket.lastMessage(),
     audioTiming: (turn) => {
       const audio = audioByTurn.get(turn)
       if (!audio) return undefined
-      const { sentAtMs: _sentAtMs, lastMediaAtMs: _lastMediaAtMs, ...timing } = audio
+      const { sentAtMs: _sentAtMs, lastMediaAtMs: _lastMediaAtMs, chunks: _chunks, ...timing } = audio
       return timing
     },
     pacing: () => ({ framesSent, latenessMs }),

@@ -60,8 +60,8 @@ describe('checkGrounding against a knowledge base (English)', () => {
 
   it('checks durations, fees, phone numbers and addresses against their entries', () => {
     expect(check('cancel', 'Cancellations less than 48 hours before cost 2,000 yen.').summary).toEqual([
-      'contradicted duration 48 hours @policies[2]=Cancellations less than 24 hours before the appointment cost 2,000 yen.',
-      'supported price 2,000 yen @policies[2]=Cancellations less than 24 hours before the appointment cost 2,000 yen.',
+      'contradicted duration 48 hours @facts.appointment.cancellation_notice_hours=24',
+      'supported price 2,000 yen @facts.appointment.late_cancellation_fee_yen=2000',
     ])
     expect(check('phone?', 'Our number is 03-9999-0000.').summary).toEqual(['contradicted phone 03-9999-0000 @facts.business.phone=03-1234-5678'])
     expect(check('where?', 'We are at 3-1-1 Dogenzaka.').summary).toContain('contradicted address 3-1-1 @facts.business.address=2-14-3 Dogenzaka, Shibuya-ku, Tokyo')

@@ -62,12 +62,16 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
   const claims = extractNormalizedClaims(text)
   const lastCaller = contextList.at(-1)
   const callerTerms = lastCaller ? subjectTerms(lastCaller, index.vocabulary) : new Set<string>()
+  const known = (terms: Set<string>): Set<string> => new Set([...terms].filter((term) => index.knownTerms.has(term)))
   const checks: ClaimCheck[] = []
   for (const claim of claims) {
     const subject = claimSubject(text, claim, claims, index.vocabulary)
     // The reply's own words name the subject; when they name nothing, or only the claim's kind
     // ("we close at 6 pm" after "When do you close on Saturday?"), the caller's last words add to it.
-    const terms = subject.terms.size > 0 && !namesOnlyItsKind(claim, subject.terms) ? subject.terms : new Set([...subject.terms, ...callerTerms])
+    // So do they when the reply's words name nothing the knowledge knows ("you can stay until 1 for
+    // ¥3,000" after "late check-out?"); words the knowledge never uses say nothing either way.
+    const own = known(subject.terms)
+    const terms = own.size > 0 && !namesOnlyItsKind(claim, own) ? own : new Set([...own, ...known(callerTerms)])
     checks.push(verifyClaim(claim, terms, subject.window, sources))
   }
   const statements = checkStatements(text, claims, index, toolJoined)

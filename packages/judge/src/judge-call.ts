@@ -11,6 +11,9 @@ import { isHandoffTool } from './verdict/is-handoff-tool.ts'
 import { findLoop, misunderstood } from './verdict/dialogue-patterns.ts'
 import { REASON_FACTORS } from './verdict/reason-codes.ts'
 import { systemReasons } from './verdict/system-reasons.ts'
+import { audioTurnTexts, readableRecord } from './verdict/audio-turns.ts'
+import { checkHeardText } from './verdict/check-heard-text.ts'
+import { findAsrMisrecognitions } from './verdict/find-asr-misrecognitions.ts'
 import { VERDICT_SCHEMA, VERDICT_VERSION, type Reason, type TurnHallucinations, type Verdict } from './verdict/verdict.ts'
 
 export interface JudgeCallOptions {
@@ -26,6 +29,8 @@ export interface JudgeCallOptions {
   loopSimilarityRatio?: number
   /** More subject words of the business's trade, any language (`{ cleaning: ['scaling', 'クリーニング'] }`); see `loadVocabulary`. Extends the general vocabulary and the knowledge base's `vocabulary` section (its words win). Default: none. */
   vocabulary?: Vocabulary
+  /** Audio calls: the agent misheard the caller when its `asr.result` is at least this word error rate (0–1) from the script's words (one wrong word in five is 0.2). Default 0.2. */
+  asrMisrecognitionWerRatio?: number
   /** Cancels LLM-judge calls. */
   signal?: AbortSignal
 }
@@ -33,6 +38,7 @@ export interface JudgeCallOptions {
 interface ResolvedOptions {
   loopThreshold: number
   loopSimilarityRatio: number
+  asrMisrecognitionWerRatio: number
 }
 
 /** Applies defaults and rejects bad values, naming the option. */
@@ -41,9 +47,11 @@ export function resolveJudgeOptions(options: JudgeCallOptions): ResolvedOptions 
   const loopSimilarityRatio = options.loopSimilarityRatio ?? 0.9
   if (!Number.isInteger(loopThreshold) || loopThreshold < 2) throw new JudgeError('option_invalid', `loopThreshold must be an integer ≥ 2 (got ${String(options.loopThreshold)})`, { option: 'loopThreshold', expected: 'an integer ≥ 2', received: options.loopThreshold })
   if (!(loopSimilarityRatio > 0 && loopSimilarityRatio <= 1)) throw new JudgeError('option_invalid', `loopSimilarityRatio must be in (0, 1] (got ${String(options.loopSimilarityRatio)})`, { option: 'loopSimilarityRatio', expected: 'a ratio in (0, 1]', received: options.loopSimilarityRatio })
+  const asrMisrecognitionWerRatio = options.asrMisrecognitionWerRatio ?? 0.2
+  if (!(asrMisrecognitionWerRatio > 0 && asrMisrecognitionWerRatio <= 1)) throw new JudgeError('option_invalid', `asrMisrecognitionWerRatio must be in (0, 1] (got ${String(options.asrMisrecognitionWerRatio)})`, { option: 'asrMisrecognitionWerRatio', expected: 'a ratio in (0, 1]', received: options.asrMisrecognitionWerRatio })
   if (options.strict !== undefined && typeof options.strict !== 'boolean') throw new JudgeError('option_invalid', `strict must be true or false (got ${JSON.stringify(options.strict)})`, { option: 'strict', expected: 'true or false', received: options.strict })
   resolveVocabulary(options.vocabulary)
-  return { loopThreshold, loopSimilarityRatio }
+  return { loopThreshold, loopSimilarityRatio, asrMisrecognitionWerRatio }
 }
 
 function callerText(turn: TurnRecord): string {
@@ -102,6 +110,28 @@ async function groundTurns(record: CallRecord, turns: TurnRecord[], options: Jud
 }
 
 /**
+ * Audio calls: grounds what the caller heard in each judged turn. False claims the agent also
+ * meant to say are confirmed (their heard text backs the hallucination); the rest are the
+ * harness's mishearing and only listed.
+ */
+function groundHeardTexts(record: CallRecord, judged: TurnRecord[], options: JudgeCallOptions): { confirmed: Map<number, string>; misheard: TurnHallucinations[] } {
+  const confirmed = new Map<number, string>()
+  const misheard: TurnHallucinations[] = []
+  if (options.knowledge === undefined) return { confirmed, misheard }
+  const texts = audioTurnTexts(record)
+  for (const turn of judged) {
+    const { intended, heard } = texts.get(turn.index) ?? {}
+    if (!heard) continue
+    const context = record.turns.filter((other) => other.index <= turn.index).map(callerText).filter(Boolean)
+    const toolData = record.turns.filter((other) => other.index <= turn.index).flatMap((other) => other.agent.toolCalls.map((call) => ({ name: call.name, arguments: call.arguments, result: call.result })))
+    const findings = checkHeardText({ knowledge: options.knowledge, heard, ...(intended ? { intended } : {}), context, toolData, ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}) })
+    if (findings.confirmed.length > 0) confirmed.set(turn.index, heard)
+    if (findings.misheard.length > 0) misheard.push({ turn: turn.index, reply: heard, findings: findings.misheard })
+  }
+  return { confirmed, misheard }
+}
+
+/**
  * A failure to do or say something (an expectation the reply misses, a misunderstanding, a loop)
  * — as opposed to saying something false or forbidden (hallucination, `neverSays`).
  */
@@ -122,15 +152,17 @@ function isOmission(reason: Reason): boolean {
  * const verdict = await judgeCall(record, { knowledge: await loadKnowledgeBase(record.knowledgeBase!) })
  * if (verdict.outcome === 'fail') console.log(verdict.factor, verdict.reasons.map((reason) => reason.code))
  */
-export async function judgeCall(record: CallRecord, options: JudgeCallOptions = {}): Promise<Verdict> {
+export async function judgeCall(recorded: CallRecord, options: JudgeCallOptions = {}): Promise<Verdict> {
   const resolved = resolveJudgeOptions(options)
+  // Audio calls: each reply's text is what the agent meant to say, else what the harness heard.
+  const { record, unheard, heardOnly } = readableRecord(recorded)
   const system = systemReasons(record)
   // A hand-off to a human after a system fault is the fault's consequence: from the hand-off on
   // the AI is no longer answering, so those turns are not judged for dialogue either.
   const firstFault = Math.min(...system.reasons.filter((reason) => reason.code !== 'latency_over_budget').map((reason) => reason.turn ?? 0))
   const handoffTurn = Math.min(...record.events.filter((event) => event.name === AGENT_EVENTS.handoffHuman).map((event) => event.turn), ...record.turns.filter((turn) => turn.agent.toolCalls.some((call) => isHandoffTool(call.name))).map((turn) => turn.index))
   const handedOffAfterFault = Number.isFinite(handoffTurn) && firstFault <= handoffTurn ? handoffTurn : Number.POSITIVE_INFINITY
-  const judged = record.turns.filter((turn) => turn.index < system.cutoffTurn && turn.index < handedOffAfterFault && !system.blockedTurns.has(turn.index))
+  const judged = record.turns.filter((turn) => turn.index < system.cutoffTurn && turn.index < handedOffAfterFault && !system.blockedTurns.has(turn.index) && !unheard.has(turn.index))
   const knowledgeBase = typeof options.knowledge === 'object' ? options.knowledge : undefined
   const dialogue: Reason[] = []
   // The first turn a system fault cost the caller (timeout, LLM/ASR/TTS failure): what the
@@ -160,14 +192,20 @@ export async function judgeCall(record: CallRecord, options: JudgeCallOptions = 
     dialogue.push({ code: 'loop', factor: 'dialogue', ...(third ? { turn: third.index } : {}), message: `the agent gave the same reply ${loop.length} times (turns ${loop.map((turn) => turn.index).join(', ')})`, evidence: { quote: (loop[0]?.agent.text ?? '').slice(0, 200) } })
   }
   const cut = cutByOutage(record, system.cutoffTurn)
-  const grounding = await groundTurns(record, [...judged, ...cut].sort((left, right) => left.index - right.index), options, new Set(cut.map((turn) => turn.index)))
+  const grounding = await groundTurns(record, [...judged.filter((turn) => !heardOnly.has(turn.index)), ...cut].sort((left, right) => left.index - right.index), options, new Set(cut.map((turn) => turn.index)))
   for (const turn of grounding.hallucinations) {
     const first = turn.findings[0]
     const knowledge = first?.evidence?.path ? { path: first.evidence.path, ...(first.evidence.value !== undefined ? { value: first.evidence.value } : {}) } : undefined
     const summary = turn.findings.map((finding) => `${finding.status} ${finding.type} "${finding.text}"${finding.evidence?.path ? ` (${finding.evidence.path}: ${finding.evidence.value})` : ''}`).join('; ')
     dialogue.push({ code: 'hallucination', factor: 'dialogue', turn: turn.turn, message: `turn ${turn.turn}: ${summary}`, evidence: { quote: (first?.text ?? '').slice(0, 200), ...(knowledge ? { knowledge } : {}) } })
   }
-  const complete = !system.disrupted
+  const heard = groundHeardTexts(recorded, judged, options)
+  for (const [turn, quote] of heard.confirmed) {
+    const reason = dialogue.find((item) => item.code === 'hallucination' && item.turn === turn)
+    if (reason) reason.evidence.heard = quote.slice(0, 200)
+  }
+  // A reply the judge could not hear leaves the call's goal unknown, never failed.
+  const complete = !system.disrupted && unheard.size === 0
   dialogue.push(...checkCallExpectations(record, judged, complete))
   if (complete && !hasHandoff(record)) {
     const goal = goalReached(record, judged)
@@ -178,7 +216,22 @@ export async function judgeCall(record: CallRecord, options: JudgeCallOptions = 
       dialogue.push({ code: 'task_incomplete', factor: 'dialogue', message: `the call's goal${record.goal ? ` (${record.goal})` : ''} was not reached`, evidence: { quote: (last?.agent.text ?? '').slice(0, 200) } })
     }
   }
-  const attributed = dialogue.map(asConsequence)
+  const misrecognitions = findAsrMisrecognitions(record, resolved.asrMisrecognitionWerRatio).filter((found) => found.turn < system.cutoffTurn)
+  const asrReasons: Reason[] = []
+  let attributed = dialogue.map(asConsequence)
+  const firstMisheard = misrecognitions[0]
+  // The agent misheard the caller and the call then failed: the failure is speech recognition's.
+  if (firstMisheard && attributed.some((reason) => reason.factor === 'dialogue' && (reason.turn ?? Number.POSITIVE_INFINITY) >= firstMisheard.turn)) {
+    for (const found of misrecognitions) {
+      asrReasons.push({ code: 'asr_misrecognition', factor: 'system', turn: found.turn, message: `turn ${found.turn}: the agent heard "${found.agentHeard.slice(0, 80)}" where the caller said "${found.callerSaid.slice(0, 80)}" (word error rate ${found.werRatio})`, evidence: { event: AGENT_EVENTS.asrResult, callerSaid: found.callerSaid.slice(0, 200), agentHeard: found.agentHeard.slice(0, 200), werRatio: found.werRatio } })
+    }
+    attributed = attributed.map((reason) =>
+      reason.factor === 'dialogue' && reason.code !== 'hallucination' && (reason.turn ?? Number.POSITIVE_INFINITY) >= firstMisheard.turn
+        ? { ...reason, factor: 'system', message: `${reason.message} (after turn ${firstMisheard.turn}'s asr_misrecognition)`, consequenceOf: { code: 'asr_misrecognition', turn: firstMisheard.turn } }
+        : reason,
+    )
+  }
+  system.reasons.push(...asrReasons)
   const reasons = [...system.reasons, ...attributed].sort((left, right) => Object.keys(REASON_FACTORS).indexOf(left.code) - Object.keys(REASON_FACTORS).indexOf(right.code) || (left.turn ?? -1) - (right.turn ?? -1))
   const hasSystem = system.reasons.length > 0
   const hasDialogue = attributed.some((reason) => reason.factor === 'dialogue')
@@ -193,6 +246,7 @@ export async function judgeCall(record: CallRecord, options: JudgeCallOptions = 
     factor: hasSystem && hasDialogue ? 'both' : hasSystem ? 'system' : hasDialogue ? 'dialogue' : null,
     reasons,
     hallucinations: grounding.hallucinations,
+    ...(heard.misheard.length > 0 ? { misheard: heard.misheard } : {}),
     turnsJudged: judged.length,
     claimsChecked: grounding.claimsChecked,
   }

@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, resolve } from 'node:path'
-import { CallRecordSchema, HarnessError, readCallRecords, type CallRecord, type TornLine } from '@voxguard/harness'
+import { AgentEventLogReader, CallRecordSchema, HarnessError, joinAgentEvents, readCallRecords, type CallRecord, type TornLine } from '@voxguard/harness'
 import { KnowledgeError, loadKnowledgeBase, type KnowledgeBase } from '@voxguard/knowledge'
 import { judgeCall, resolveJudgeOptions, type JudgeCallOptions } from './judge-call.ts'
 import { JudgeError } from './judge-error.ts'
@@ -13,6 +13,8 @@ export interface JudgeRecordsOptions extends Omit<JudgeCallOptions, 'knowledge'>
   knowledgeFile?: string
   /** Vocabulary file (YAML or JSON, see `loadVocabulary`) for every call, extending each knowledge base's `vocabulary` section; ignored when `vocabulary` is given. Default: none. */
   vocabularyFile?: string
+  /** The agent's event log (JSONL, docs/protocol.md): its events are joined into each record by call id / Twilio `callSid` before judging (what is there when judging starts). Default: none. */
+  agentEventsFile?: string
   /** Reading a file: called when it ends in a torn line (a killed run), which is skipped; the complete calls are judged. Default: ignored. */
   onTornLine?: (torn: TornLine) => void
   /** Called with each verdict as soon as it is computed (e.g. to append it to verdicts.jsonl). */
@@ -48,8 +50,10 @@ export async function judgeRecords(input: string | Iterable<CallRecord> | AsyncI
   const fixed = options.knowledge ?? (options.knowledgeFile ? await knowledgeFor(options.knowledgeFile) : undefined)
   const vocabulary = options.vocabulary ?? (options.vocabularyFile ? await loadVocabulary(options.vocabularyFile, options.signal ? { signal: options.signal } : {}) : undefined)
   const verdicts: Verdict[] = []
-  for await (const record of validatedRecords(input, options)) {
+  const agentEvents = options.agentEventsFile ? new AgentEventLogReader(resolve(options.agentEventsFile)).read() : undefined
+  for await (const recorded of validatedRecords(input, options)) {
     options.signal?.throwIfAborted()
+    const record = agentEvents ? joinAgentEvents(recorded, agentEvents.eventsOf(recorded)) : recorded
     const knowledge = fixed ?? (record.knowledgeBase ? await knowledgeFor(record.knowledgeBase) : undefined)
     const verdict = await judgeCall(record, { ...options, ...(knowledge !== undefined ? { knowledge } : {}), ...(vocabulary ? { vocabulary } : {}) })
     verdicts.push(verdict)

@@ -1,10 +1,8 @@
 import type { AgentConfig } from '../agent-config.ts'
 import { clinicGrammar } from './clinic-grammar.ts'
 import { createEspeakSynthesizer } from './espeak-synthesizer.ts'
-import { createOpenAiSpeechRecognizer } from './openai-speech-recognizer.ts'
+import { createOpenAiSpeechRecognizer, createPocketsphinxRecognizer, type SpeechRecognizer, type SpeechSynthesizer } from '@voxguard/harness/speech'
 import { createOpenAiSpeechSynthesizer } from './openai-speech-synthesizer.ts'
-import { createPocketsphinxRecognizer } from './pocketsphinx-recognizer.ts'
-import type { SpeechRecognizer, SpeechSynthesizer } from './speech-types.ts'
 
 /**
  * The recogniser and synthesiser chosen in agent.yaml `speech`: offline pocketsphinx /

@@ -1,5 +1,4 @@
-import { runProcess } from './run-process.ts'
-import type { SpeechSynthesizer } from './speech-types.ts'
+import { runSpeechProcess, type SpeechSynthesizer } from '@voxguard/harness/speech'
 
 export interface EspeakSynthesizerOptions {
   /** espeak-ng voice. Default 'en-us'. */
@@ -23,12 +22,12 @@ export function createEspeakSynthesizer(options: EspeakSynthesizerOptions = {}):
   return {
     name: 'espeak-ng',
     async synthesize(text, signal) {
-      const wav = await runProcess('espeak-ng', ['-v', voice, '-s', String(wordsPerMinute), '--stdin', '--stdout'], 'espeak-ng', {
+      const wav = await runSpeechProcess('espeak-ng', ['-v', voice, '-s', String(wordsPerMinute), '--stdin', '--stdout'], 'espeak-ng', {
         input: text,
         signal,
         timeoutMs: options.timeoutMs,
       })
-      const mulaw = await runProcess('sox', ['-t', 'wav', '-', '-t', 'raw', '-r', '8000', '-e', 'mu-law', '-b', '8', '-c', '1', '-'], 'sox', {
+      const mulaw = await runSpeechProcess('sox', ['-t', 'wav', '-', '-t', 'raw', '-r', '8000', '-e', 'mu-law', '-b', '8', '-c', '1', '-'], 'sox', {
         input: wav,
         signal,
         timeoutMs: options.timeoutMs,

@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { decodeMulaw } from '../audio/mulaw.ts'
 import { createOpenAiSpeechSynthesizer } from './openai-speech-synthesizer.ts'
-import { SpeechError, type SpeechSynthesizer } from './speech-types.ts'
+import { SpeechError, type SpeechSynthesizer } from '@voxguard/harness/speech'
 
 const apiKey = 'sk-test-synthesizer-0123456789abcdef'
 const speechUrl = 'https://api.openai.com/v1/audio/speech'

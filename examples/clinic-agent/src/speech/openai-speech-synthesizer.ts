@@ -1,8 +1,6 @@
 import { encodeMulaw } from '../audio/mulaw.ts'
 import { downsample24kTo8k } from '../audio/resample.ts'
-import { createOpenAiSpeechClient, type OpenAiSpeechClientOptions } from './create-openai-speech-client.ts'
-import { mapOpenAiSpeechError } from './map-openai-speech-error.ts'
-import { SpeechError, type SpeechSynthesizer } from './speech-types.ts'
+import { createOpenAiSpeechClient, mapOpenAiSpeechError, SpeechError, type OpenAiSpeechClientOptions, type SpeechSynthesizer } from '@voxguard/harness/speech'
 
 export interface OpenAiSpeechSynthesizerOptions extends OpenAiSpeechClientOptions {
   /** Speech model. Default 'gpt-4o-mini-tts'. */

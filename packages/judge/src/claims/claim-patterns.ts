@@ -88,8 +88,18 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
     },
   },
   {
+    // "from nine until noon", "1 to 2 pm": a bare hour starts a range whose end is a clock time.
     type: 'time-range',
-    pattern: /(?<![\d:.,$¥])(?:(from|between)\s+)?(?<![\d:.,$¥])(\d{1,2})\s*(?:-|to|until|till|and)\s*(\d{1,2})(?![\d:]|[.,-]\d|\s*(?:minutes?|mins?|hours?|days?|weeks?|months?|years?|people|persons?|yen|dollars?|%|円|分|時間|日|人|歳|[a-z]))/giu,
+    pattern: new RegExp(`(?<![\\d:.,$¥])(\\d{1,2})\\s*(?:-|to|until|till|through|and)\\s*(${TIME_PATTERN})`, 'giu'),
+    read: (match) => {
+      const start = parseTime(match[1] ?? '')
+      const end = parseTime(match[2] ?? '')
+      return start && end ? { kind: 'time-range', ...resolveRange(start, end) } : undefined
+    },
+  },
+  {
+    type: 'time-range',
+    pattern: /(?<![\d:.,$¥])(?:(from|between)\s+)?(?<![\d:.,$¥])(\d{1,2})\s*(?:-|to|until|till|and)\s*(\d{1,2})(?![\d:]|[.,-]\d|\s*(?:minutes?|mins?|hours?|days?|weeks?|months?|years?|people|persons?|yen|dollars?|%|円|分|時間|日|人|歳|[a-z]{3,}s\b))/giu,
     read: (match, text) => {
       // "from 2 to 3" names its hours; a bare "9 to 6" only in a sentence about opening hours.
       if (!match[1] && !HOURS_WORDS.test(text)) return undefined

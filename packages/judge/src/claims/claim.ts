@@ -21,7 +21,7 @@ export type ClaimValue =
   | { kind: 'money'; amount: number; currency?: Currency }
   /** `twelveHour`: said without am/pm on a 12-hour clock, so `minutes + 720` is as likely. */
   | { kind: 'time'; minutes: number; twelveHour?: boolean }
-  | { kind: 'time-range'; start: number; end: number }
+  | { kind: 'time-range'; start: number; end: number; twelveHour?: boolean }
   | { kind: 'date'; month?: number; day?: number; year?: number }
   /** Days 0 (Sunday) to 6 (Saturday); 7 stands for public holidays. */
   | { kind: 'weekday'; days: number[]; status: 'open' | 'closed' | 'neutral' }

@@ -60,5 +60,13 @@ export function extractNormalizedClaims(text: string): Claim[] {
     const hasTime = claims.some((other) => (other.type === 'time-range' || other.type === 'time') && clause.includes(other.text))
     claim.value.status = CLOSED_WORDS.test(clause) ? 'closed' : hasTime || OPEN_WORDS.test(clause) ? 'open' : 'neutral'
   }
-  return claims.sort((left, right) => left.start - right.start)
+  claims.sort((left, right) => left.start - right.start)
+  // "Monday, Tuesday, Thursday, Friday: 9:00-12:00": the days of a list share the status of its last one.
+  for (let index = claims.length - 2; index >= 0; index -= 1) {
+    const day = claims[index]
+    const next = claims[index + 1]
+    if (day?.value.kind !== 'weekday' || next?.value.kind !== 'weekday' || day.value.status !== 'neutral') continue
+    if (/^[\s,、・/]*(?:and|or|&|と|や)?[\s,、・/]*$/iu.test(text.slice(day.end, next.start))) day.value.status = next.value.status
+  }
+  return claims
 }

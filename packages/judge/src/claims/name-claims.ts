@@ -29,6 +29,9 @@ function isShouted(text: string, position: number): boolean {
 }
 
 function isCapitalised(word: string): boolean {
+  // "I'm", "That's", "We'll": contractions are not names.
+  if (/['’](?:m|s|ll|ve|d|re|t)$/iu.test(word) && !/^[\p{Lu}][\p{Ll}]+['’]s$/u.test(word)) return false
+  if (/^(?:That|It|He|She|There|Here|What|Who|Let)['’]s$/u.test(word)) return false
   return /^[\p{Lu}][\p{L}'’.-]*$/u.test(word) || HONORIFICS.test(word)
 }
 
@@ -79,7 +82,8 @@ export function extractNameClaims(text: string, isTaken: (start: number, end: nu
   for (const match of hasJapanese(text) ? allMatches(JAPANESE_NAME, text) : []) {
     const stem = match[1] ?? ''
     const end = match.index + match[0].length
-    if (stem === '' || JAPANESE_SUFFIX_ONLY.test(stem) || isTaken(match.index, end)) continue
+    // お子様, お客様: a single character before 様/さん is a word, not a name.
+    if (stem === '' || JAPANESE_SUFFIX_ONLY.test(stem) || isTaken(match.index, end) || (stem.length === 1 && /^(?:様|さん)/u.test(match[0].slice(stem.length)))) continue
     claims.push({ text: match[0], type: 'name', value: { kind: 'text', text: stem }, start: match.index, end })
   }
   return claims

@@ -41,12 +41,14 @@ export function parseTime(text: string): ParsedTime | undefined {
 }
 
 /** Resolves a range where only the end says am/pm ("9 to 6 pm", "1-5pm") or the end is before the start ("9 to 6"). */
-export function resolveRange(start: ParsedTime, end: ParsedTime): { start: number; end: number } {
+export function resolveRange(start: ParsedTime, end: ParsedTime): { start: number; end: number; twelveHour?: boolean } {
   let startMinutes = start.minutes
   let endMinutes = end.minutes
   if (!start.meridiem && end.meridiem === 'pm' && startMinutes < 720 && startMinutes + 720 <= endMinutes) startMinutes += 720
   if (!end.meridiem && endMinutes <= startMinutes && endMinutes < 720) endMinutes += 720
-  return { start: startMinutes, end: endMinutes }
+  // "from 1 to 2": neither end says am or pm, so the whole range may be 12 hours later.
+  const twelveHour = start.twelveHour === true && end.twelveHour === true && endMinutes < 720
+  return twelveHour ? { start: startMinutes, end: endMinutes, twelveHour } : { start: startMinutes, end: endMinutes }
 }
 
 /** "09:00" from minutes since midnight. */

@@ -1,4 +1,5 @@
 import type { Claim } from '../claims/claim.ts'
+import { inOtherScript } from '../internal/normalize-text.ts'
 import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import { splitSentences } from '../knowledge/knowledge-index.ts'
 import type { ClaimCheck } from './claim-check.ts'
@@ -12,6 +13,8 @@ const OFFER = /\b(?:we|they|the (?:clinic|shop|store|gym|hotel|office|salon|rest
 
 /** Share of a statement's subject terms an entry must share to be what it is about. */
 const MIN_MATCH_RATIO = 0.5
+/** Share of all a statement names (known to the knowledge or not) an entry must share ("a lovely view of the park" is not about parking). */
+const MIN_SAID_RATIO = 1 / 3
 /** Share above which a same-polarity match supports the statement (below it, the entry only relates to it: unsettled). */
 const MIN_SUPPORT_RATIO = 0.6
 
@@ -36,18 +39,51 @@ export function bestEntry(terms: Set<string>, entries: readonly KnowledgeEntry[]
 }
 
 /** Clause boundaries: punctuation, and conjunctions that start another statement. */
-const CLAUSE_BREAK = /[,;:()、。]|\s[-–—]\s|\b(?:but|however|although|though|while|whereas|except)\b|が、|けど|けれど/iu
+const CLAUSE_BREAK = /[,;()、。]|\s[-–—]\s|\b(?:but|however|although|though|while|whereas|except)\b|が、|けど|けれど/iu
+
+interface Clause {
+  terms: Set<string>
+  polarity: ReturnType<typeof statementPolarity>
+}
+
+/** A sentence's clauses (quoted titles left out) with their subject terms and polarity. */
+function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Clause[] {
+  const unquoted = sentence.replace(/"[^"]*(?:"|$)|“[^”]*(?:”|$)|「[^」]*(?:」|$)|『[^』]*(?:』|$)/gu, ' ')
+  return unquoted
+    .split(CLAUSE_BREAK)
+    .filter((clause) => clause.trim() !== '')
+    .map((clause) => ({ terms: statementTerms(clause, vocabulary), polarity: statementPolarity(clause) }))
+}
+
+function sharedCount(left: Set<string>, right: Set<string>): number {
+  let shared = 0
+  for (const term of left) if (right.has(term)) shared += 1
+  return shared
+}
 
 /**
- * The polarity of what a sentence says about `terms`: only its clauses that name one of them
- * count ("…director best known for 'Rebel Without a Cause'" does not deny being a director),
- * and quoted titles are left out.
+ * Whether the reply says the opposite of the entry about the same thing: each reply clause that
+ * names a shared term is compared with the entry clause sharing most terms with it ("pets aren't
+ * allowed, though assistance dogs are welcome" against "Pets are not allowed; assistance dogs are
+ * welcome" agrees clause by clause; "…director best known for 'Rebel Without a Cause'" does not
+ * deny being a director).
  */
-function polarityAbout(sentence: string, terms: Set<string>, vocabulary: ResolvedVocabulary): ReturnType<typeof statementPolarity> {
-  const unquoted = sentence.replace(/"[^"]*(?:"|$)|“[^”]*(?:”|$)|「[^」]*(?:」|$)|『[^』]*(?:』|$)/gu, ' ')
-  const clauses = unquoted.split(CLAUSE_BREAK).filter((clause) => [...subjectTerms(clause, vocabulary)].some((term) => terms.has(term)))
-  const about = clauses.length > 0 ? clauses : [unquoted]
-  return about.some((clause) => statementPolarity(clause) === 'negative') ? 'negative' : 'positive'
+function oppositePolarity(sentence: string, entrySentence: string, shared: Set<string>, vocabulary: ResolvedVocabulary): boolean {
+  const entryClauses = clausesOf(entrySentence, vocabulary)
+  for (const clause of clausesOf(sentence, vocabulary)) {
+    if (sharedCount(clause.terms, shared) === 0) continue
+    let best: Clause | undefined
+    let bestShared = 0
+    for (const other of entryClauses) {
+      const count = sharedCount(clause.terms, other.terms)
+      if (count > bestShared) {
+        best = other
+        bestShared = count
+      }
+    }
+    if (best && best.polarity !== clause.polarity) return true
+  }
+  return false
 }
 
 function statementCheck(text: string, status: ClaimCheck['status'], entry?: KnowledgeEntry, source: 'knowledge' | 'tool' = 'knowledge'): ClaimCheck {
@@ -79,29 +115,32 @@ export function checkStatements(text: string, claims: Claim[], index: KnowledgeI
     if (dialogueActOf(sentence)) continue
     const hasValueClaim = claims.some((claim) => claim.type !== 'name' && claim.start >= from && claim.start < from + sentence.length)
     if (hasValueClaim) continue
-    const terms = statementTerms(sentence, index.vocabulary)
-    if (terms.size === 0) continue
+    const said = statementTerms(sentence, index.vocabulary)
+    if (said.size === 0) continue
+    // Words the knowledge never uses ("small dogs", "on the fifth floor") cannot relate a statement to an entry.
+    const terms = new Set([...said].filter((term) => index.knownTerms.has(term)))
     if (TOOL_REPORT.test(sentence)) {
       // "You are booked": a report of what a tool did is backed by a tool call that names the
       // same subject (book_appointment), and by nothing else.
-      const backed = [...terms].some((term) => toolTerms.has(term))
+      const backed = [...said].some((term) => toolTerms.has(term))
       checks.push(backed ? statementCheck(sentence, 'supported', undefined, 'tool') : statementCheck(sentence, 'unsupported'))
       continue
     }
-    const best = bestEntry(terms, index.entries)
-    if (best && best.shared >= Math.max(1, Math.ceil(terms.size * MIN_MATCH_RATIO))) {
+    const best = terms.size === 0 ? undefined : bestEntry(terms, index.entries)
+    if (best && best.shared >= Math.max(1, Math.ceil(terms.size * MIN_MATCH_RATIO)) && best.shared / said.size >= MIN_SAID_RATIO) {
       const shared = new Set([...terms].filter((term) => best.entry.terms.has(term)))
-      if (polarityAbout(sentence, shared, index.vocabulary) !== polarityAbout(best.entry.sentence, shared, index.vocabulary)) {
+      if (oppositePolarity(sentence, best.entry.sentence, shared, index.vocabulary)) {
         checks.push(statementCheck(sentence, 'contradicted', best.entry))
         continue
       }
-      if (best.shared / terms.size >= MIN_SUPPORT_RATIO) {
+      // Supported when most of what it names is in the entry and nothing it names is unknown to the knowledge.
+      if (best.shared / terms.size >= MIN_SUPPORT_RATIO && said.size === terms.size) {
         checks.push(statementCheck(sentence, 'supported', best.entry))
         continue
       }
     }
-    if (!best && OFFER.test(sentence) && statementPolarity(sentence) === 'positive') {
-      // "We offer whitening" when nothing in the knowledge names whitening: an invented service.
+    if (!best && OFFER.test(sentence) && statementPolarity(sentence) === 'positive' && !inOtherScript(sentence, index.haystack)) {
+      // "We offer whitening" when nothing in the knowledge (in the reply's language) names whitening: an invented service.
       checks.push(statementCheck(sentence, 'unsupported'))
       continue
     }

@@ -11,6 +11,7 @@ const ACTS: ReadonlyArray<readonly [DialogueAct, string, string]> = [
   ['acknowledgement', 'All right.', 'かしこまりました。'],
   ['closing', 'Have a great day!', 'よろしくお願いいたします。'],
   ['apology', "I'm sorry about that.", '申し訳ございません。'],
+  ['request', 'Please bring your membership card.', '保険証をお持ちください。'],
 ]
 
 describe('dialogueActOf', () => {

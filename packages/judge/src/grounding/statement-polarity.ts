@@ -13,6 +13,8 @@ const NEGATIVE = new RegExp(
     "\\b(?:not|never|cannot|no longer|without|none|neither|nor)\\b",
     "n't\\b",
     '\\b(?:unavailable|unable|prohibited|forbidden|banned|disallowed|refused|declined|excluded|closed|sold out|fully booked|impossible)\\b',
+    // "non-smoking rooms", "non-refundable"
+    '\\bnon-\\p{L}',
     // "No pets.", "no parking", "there is no …", "we have no …", ": no", "pets: no"
     '(?:^|[,;:(]\\s*|\\b(?:is|are|have|has|there\'s|with|offer|accept|allow)\\s+)no\\s+(?!problem\\b|matter\\b|worries\\b|charge\\b|extra\\b|additional\\b|need to\\b)\\p{L}',
     ':\\s*(?:no|false|none|n/a)\\s*$',

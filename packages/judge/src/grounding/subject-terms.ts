@@ -40,7 +40,10 @@ const GENERAL_VOCABULARY: Vocabulary = {
   slot: ['slot', 'slots', 'session', '枠'],
   staff: ['staff', 'team', 'スタッフ'],
   insurance: ['insurance', 'insured', 'covered', 'coverage', '保険'],
-  parking: ['parking', 'park', 'car', '駐車'],
+  parking: ['parking', 'park', 'car', '駐車', 'パーキング'],
+  pet: ['pet', 'pets', 'dog', 'dogs', 'cat', 'cats', 'animal', 'animals', 'ペット', '犬', '猫', '小型犬', 'わんちゃん', '猫ちゃん'],
+  smoking: ['smoking', 'smoke', 'smoker', 'cigarette', '喫煙', '禁煙', 'タバコ', 'たばこ'],
+  payment: ['payment', 'pay', 'paying', 'cash', 'credit', 'cheque', 'cheques', '支払', '現金', '決済', '小切手'],
   children: ['children', 'child', 'kids', 'kid', 'お子様', '子供', '子ども'],
   age: ['age', 'old', '歳', '才'],
 }

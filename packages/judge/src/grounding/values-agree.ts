@@ -40,7 +40,8 @@ export function valuesAgree(claimed: ClaimValue, known: ClaimValue): Agreement {
   }
   if (claimed.kind === 'time-range' && known.kind === 'time-range') {
     // A stated range gives both ends (opening hours, a lunch break): anything but the same range differs.
-    return claimed.start === known.start && claimed.end === known.end ? 'equal' : 'different'
+    const shift = claimed.twelveHour ? [0, 720] : [0]
+    return shift.some((hours) => claimed.start + hours === known.start && claimed.end + hours === known.end) ? 'equal' : 'different'
   }
   if (claimed.kind === 'time-range' && known.kind === 'time') return 'incomparable'
   if (claimed.kind === 'time' || claimed.kind === 'time-range') return known.kind === 'weekday' && known.status === 'closed' ? 'different' : 'incomparable'

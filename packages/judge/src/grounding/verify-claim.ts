@@ -1,5 +1,5 @@
 import { claimGroup, type Claim } from '../claims/claim.ts'
-import { normalizeText } from '../internal/normalize-text.ts'
+import { inOtherScript, normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import type { ClaimCheck, ClaimEvidence } from './claim-check.ts'
 import { valuesAgree, type Agreement } from './values-agree.ts'
@@ -64,6 +64,11 @@ function bestScoring(entries: KnowledgeEntry[], terms: Set<string>, termsOfEntry
   return best
 }
 
+/** Free-text knowledge written as a paragraph or two, not as a fact sheet of lines. */
+function isProse(index: KnowledgeIndex): boolean {
+  return !index.structured && index.lines < 3
+}
+
 function result(claim: Claim, status: ClaimCheck['status'], evidence?: ClaimEvidence): ClaimCheck {
   return { text: claim.text, type: claim.type, status, supported: status === 'supported', ...(evidence ? { evidence } : {}), checkedBy: 'rules' }
 }
@@ -108,8 +113,9 @@ function contradictsToolReport(claim: Claim, window: string, sources: GroundingS
 function daysEntries(terms: Set<string>, sources: GroundingSources): KnowledgeEntry[] {
   const about = new Set([...terms].filter((term) => !WEEKDAY_TERMS.has(term) && term !== 'hours'))
   if (about.size === 0) return []
-  const candidates = sources.index.entries.filter((entry) => entry.leafTerms.size > 0 && entry.claims.some((other) => other.value.kind === 'weekday' && other.value.status === 'neutral'))
-  return bestScoring(candidates, about, (entry) => entry.leafTerms)
+  const subjectOf = (entry: KnowledgeEntry): Set<string> => (entry.leafTerms.size > 0 ? entry.leafTerms : entry.parentTerms)
+  const candidates = sources.index.entries.filter((entry) => subjectOf(entry).size > 0 && entry.claims.some((other) => other.value.kind === 'weekday' && other.value.status === 'neutral'))
+  return bestScoring(candidates, about, subjectOf)
 }
 
 function verifyWeekday(claim: Claim, terms: Set<string>, sources: GroundingSources): ClaimCheck {
@@ -130,7 +136,7 @@ function verifyWeekday(claim: Claim, terms: Set<string>, sources: GroundingSourc
   for (const day of days) {
     const entry = known.find((candidate) => candidate.claims.some((other) => other.value.kind === 'weekday' && other.value.days.includes(day)))
     if (!entry) return result(claim, agreesWithAny(claim, sources.contextClaims) ? 'supported' : 'unsupported')
-    const knownStatus = entry.claims.find((other) => other.value.kind === 'weekday' && other.value.days.includes(day))?.value
+    const knownStatus = entry.claims.find((other) => other.value.kind === 'weekday' && other.value.days.includes(day) && other.value.status !== 'neutral')?.value
     if (knownStatus?.kind === 'weekday' && knownStatus.status !== status) return result(claim, 'contradicted', fromEntry(entry))
     support = entry
   }
@@ -157,6 +163,8 @@ function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources)
   }
   if (sources.toolText.includes(name)) return result(claim, 'supported', { source: 'tool' })
   if (sources.contextText.includes(name)) return result(claim, 'supported', { source: 'context' })
+  // 渋谷駅 against knowledge written only in English: the rules cannot tell whether it is named there.
+  if (inOtherScript(name, index.haystack)) return result(claim, 'unsettled')
   return result(claim, 'unsupported')
 }
 
@@ -195,14 +203,24 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
     const equal = agreements.find((item) => item.agreement === 'equal')
     const within = agreements.find((item) => item.agreement === 'within')
     const different = agreements.filter((item) => item.agreement === 'different')
-    const weekdayConflict = tier === 'leaf' && different.find((item) => [...item.entry.leafTerms].some((term) => WEEKDAY_TERMS.has(term) && terms.has(term)))
+    // "Monday to Friday 9 to 6": each day the claim names must agree with an entry of that day
+    // (a day with two ranges, "9:00-12:00 and 16:00-19:00", agrees with either).
+    const weekdayConflict =
+      tier === 'leaf' &&
+      different.find((item) =>
+        [...item.entry.leafTerms].some((term) => WEEKDAY_TERMS.has(term) && terms.has(term) && !agreements.some((other) => other.agreement === 'equal' && other.entry.leafTerms.has(term))),
+      )
     if (weekdayConflict) return result(claim, 'contradicted', fromEntry(weekdayConflict.entry))
     if (equal) return result(claim, 'supported', fromEntry(equal.entry))
     if (within && !BOUNDARY_WORDS.test(window)) return result(claim, 'supported', fromEntry(within.entry))
     const contradiction = different[0] ?? within
     if (!contradiction) continue
     if (tier === 'value' && agreesWithAny(claim, sources.contextClaims)) return result(claim, 'supported', { source: 'context' })
-    if ((claim.type === 'number' || claim.type === 'year') && sources.index.haystack.includes(claim.text.toLowerCase())) return result(claim, 'supported', fromEntry(contradiction.entry))
+    // Prose (an encyclopedia paragraph) states many numbers per sentence: a bare number or year it
+    // states word for word is not contradicted by the first one that happens to share a subject word.
+    if ((claim.type === 'number' || claim.type === 'year') && isProse(sources.index) && new RegExp(`(?<![\\d.,])${claim.text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\d])`, 'iu').test(sources.index.haystack)) {
+      return result(claim, 'supported', fromEntry(contradiction.entry))
+    }
     return result(claim, 'contradicted', fromEntry(contradiction.entry))
   }
   if (agreesWithAny(claim, sources.contextClaims)) return result(claim, 'supported', { source: 'context' })

@@ -98,10 +98,18 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
   { name: 'one with a unit', keys: ['minute', 'hour', 'day', 'week', 'month'], pattern: /(?<!\b(?:once|twice|per)\s|[a-z]s\s)\b(?:one|an?)\s+(minute|hour|day|week|month)\b(?!\s+(?:pass|ticket|rate|fee|charge|plan|membership))/giu, replace: (_match, unit = '') => `1 ${unit}` },
   { name: 'rate per unit', keys: ['hour', 'day', 'night', 'month', 'week', 'person', 'visit', 'session'], pattern: /([¥$€£]\s?[\d,.]+|[\d,.]+\s?(?:yen|円|dollars?|euros?|pounds?))\s+(?:an?|1|each)\s+(hour|day|night|month|week|person|visit|session)\b/giu, replace: (_match, price = '', unit = '') => `${price} per ${unit}` },
   // Clock times with a part of the day: 9 in the morning → 9 am, 6 in the evening → 6 pm.
-  { name: 'hour with a part of the day', keys: ['morning', 'afternoon', 'evening', 'night', 'tonight'], pattern: new RegExp(`\\b(\\d{1,2})(?::(\\d{2}))?(?:\\s*o'?clock)?\\s+${DAYPART}`, 'giu'), replace: (_match, hour = '', minutes = '00', daypart) => clock(Number(hour), Number(minutes), meridiemOf(daypart)) },
+  { name: 'hour with a part of the day', keys: ['morning', 'afternoon', 'evening', 'night', 'tonight'], pattern: new RegExp(`\\b(\\d{1,2})(?::(\\d{2}))?(?:\\s*o'?clock)?\\s+${DAYPART}`, 'giu'), replace: (_match, hour = '', minutes = '00', daypart) => (Number(hour) === 12 && minutes === '00' && /morning/iu.test(daypart ?? '') ? 'noon' : clock(Number(hour), Number(minutes), meridiemOf(daypart))) },
+  // A bare hour after a word that opens or closes a time ("we open at 8", "until 7", "close at six"): a clock time, am or pm.
+  {
+    name: 'bare hour in a time phrase',
+    keys: ['open', 'clos', 'start', 'begin', 'end', 'finish', 'until', 'till', 'from', 'by'],
+    pattern: /\b(open(?:s|ing)?|reopen(?:s)?|clos(?:e|es|ing)|start(?:s|ing)?|begin(?:s)?|ends?|finish(?:es)?|until|till|from|by)(\s+(?:at|from|until|till|around|by)\s+|\s+)(\d{1,2})(?![\d:]|[.,]\d|\s*(?:%|percent|minutes?|mins?|hours?|days?|weeks?|months?|years?|people|persons?|guests?|yen|dollars?|euros?|pounds?|[ap]\.?m\b|o'?clock|in the|at night|-|to\b|until\b|till\b|through\b))/giu,
+    replace: (_match, word = '', gap = '', hour = '') => (Number(hour) >= 1 && Number(hour) <= 24 ? `${word}${gap}${hour}:00` : `${word}${gap}${hour}`),
+  },
   { name: 'dotted clock time', keys: ['.'], pattern: /\b(\d{1,2})\.(\d{2})\s*([ap])(?:\.m\.|m\b)/giu, replace: (_match, hour = '', minutes = '', meridiem = '') => `${hour}:${minutes} ${meridiem.toLowerCase()}m` },
   // Currencies written as codes or slang: JPY 5000 → ¥5000, 30 bucks → 30 dollars, 5,000-yen → 5,000 yen.
   { name: 'currency code before the amount', keys: ['jpy', 'usd', 'eur', 'gbp'], pattern: /\b(JPY|USD|EUR|GBP)\s?(\d[\d,]*(?:\.\d+)?)/gu, replace: (_match, code = '', amount = '') => `${({ JPY: '¥', USD: '$', EUR: '€', GBP: '£' } as Record<string, string>)[code]}${amount}` },
+  { name: 'dollars and cents', keys: ['dollar', 'cent'], pattern: /\b(?:(a|one)|(\d+))\s+dollars?\s+(?:and\s+)?(\d{1,2})(?:\s+cents?)?\b|\b(\d{1,2})\s+cents?\b/giu, replace: (_match, one, dollars, cents, onlyCents) => (onlyCents ? `$0.${onlyCents.padStart(2, '0')}` : `$${one ? 1 : dollars}.${(cents ?? '').padStart(2, '0')}`) },
   { name: 'bucks', keys: ['bucks'], pattern: /\b(\d[\d,]*(?:\.\d+)?)\s+bucks\b/giu, replace: (_match, amount = '') => `${amount} dollars` },
   { name: 'hyphenated currency', keys: ['-yen', '-dollar'], pattern: /(\d)-(yen|dollar)\b/giu, replace: (_match, digit = '', unit = '') => `${digit} ${unit}` },
   // "Free" in its price senses is a price of zero; "feel free", "toll-free" and "free time" are not.
@@ -117,11 +125,12 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
   { name: '朝 → 午前', keys: ['朝', '午前'], pattern: new RegExp(`${MORNING}の?\\s*(?=\\d{1,2}時(?!間))`, 'gu'), replace: () => '午前' },
   { name: '夕方・夜 → 午後', keys: ['夕', '夜', '晩', '午後'], pattern: new RegExp(`${EVENING}の?\\s*(\\d{1,2})時(?!間)`, 'gu'), replace: (_match, hour = '') => `午後${Number(hour) >= 12 ? Number(hour) - 12 : Number(hour)}時` },
   { name: '昼12時 → 正午', keys: ['昼'], pattern: /(?:昼|お昼)の?\s*12時(?!間|半|\d)/gu, replace: () => '正午' },
+  { name: 'ドル・セント', keys: ['ドル', 'セント', 'ユーロ', 'ポンド'], pattern: /(\d+(?:\.\d+)?)\s*(ドル|ユーロ|ポンド)(?:\s*(\d{1,2})\s*セント)?|(\d{1,2})\s*セント/gu, replace: (_match, amount, unit, cents, onlyCents) => (onlyCents ? `$0.${onlyCents.padStart(2, '0')}` : `${({ ドル: '$', ユーロ: '€', ポンド: '£' } as Record<string, string>)[unit ?? 'ドル']}${amount}${cents ? `.${cents.padStart(2, '0')}` : ''}`) },
   { name: '無料', keys: ['無料', '無償', 'タダ', '料金は', 'お金は'], pattern: /無料|無償|タダ|料金は(?:かかりません|いただきません|不要)|お金はかかりません/gu, replace: () => '無料' },
 ]
 
 /** Fast pre-check: only texts with a letter word, a kanji numeral or a Japanese time word need the rules. */
-const NEEDS_RULES = /[a-z]{2}|[〇零一二三四五六七八九十百千万億]|朝|夕|夜|晩|昼|半|無料|無償|タダ|料金は|お金/iu
+const NEEDS_RULES = /[a-z]{2}|[〇零一二三四五六七八九十百千万億]|朝|夕|夜|晩|昼|半|無料|無償|タダ|料金は|お金|ドル|セント|ユーロ|ポンド/iu
 
 /**
  * The one normaliser of spoken forms, used by claim extraction and by the knowledge index

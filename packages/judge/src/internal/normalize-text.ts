@@ -52,3 +52,12 @@ export function stemWord(word: string): string {
 export function hasJapanese(text: string): boolean {
   return /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(text)
 }
+
+/**
+ * True when `text` is written in a script `knowledge` never uses (a Japanese name against
+ * knowledge written only in English, or the other way round): the rules cannot look it up there.
+ */
+export function inOtherScript(text: string, knowledge: string): boolean {
+  if (hasJapanese(text)) return !hasJapanese(knowledge)
+  return /\p{sc=Latin}/u.test(text) && !/\p{sc=Latin}/u.test(knowledge)
+}

@@ -36,6 +36,8 @@ export interface KnowledgeIndex {
   /** Every subject term of every entry (a reply word that means one of them is not new). */
   knownTerms: Set<string>
   structured: boolean
+  /** Non-empty lines of free-text knowledge (a knowledge base: its entries). */
+  lines: number
   /** The general vocabulary, the knowledge base's `vocabulary` section and the caller's option, for reading subjects. */
   vocabulary: ResolvedVocabulary
   base?: KnowledgeBase
@@ -138,12 +140,13 @@ function buildIndex(knowledge: KnowledgeBase | string, vocabulary: ResolvedVocab
   if (typeof knowledge === 'string') {
     const entries = splitSentences(knowledge).flatMap((sentence, index) => sentenceEntries('text', `text[${index}]`, sentence, vocabulary).map(entry))
     const haystack = normalizeText(knowledge)
-    return { entries, haystack, contentStems: contentStemsOf(haystack), knownTerms: termsOf(entries), structured: false, vocabulary }
+    const lines = knowledge.split('\n').filter((line) => line.trim() !== '').length
+    return { entries, haystack, contentStems: contentStemsOf(haystack), knownTerms: termsOf(entries), structured: false, lines, vocabulary }
   }
   const entries = flattenFacts(knowledge.facts).map((fact) => factEntry(fact.keys, fact.value, vocabulary))
   knowledge.policies.forEach((policy, index) => entries.push(...sentenceEntries('policy', `policies[${index}]`, policy, vocabulary).map(entry)))
   const haystack = normalizeText(entries.map((item) => item.sentence).join('\n'))
-  return { entries, haystack, contentStems: contentStemsOf(haystack), knownTerms: termsOf(entries), structured: true, vocabulary, base: knowledge }
+  return { entries, haystack, contentStems: contentStemsOf(haystack), knownTerms: termsOf(entries), structured: true, lines: entries.length, vocabulary, base: knowledge }
 }
 
 /**

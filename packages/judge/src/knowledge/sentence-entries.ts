@@ -61,12 +61,21 @@ export function sentenceEntries(kind: 'policy' | 'text', path: string, sentence:
   }
   if (values.length === 1 && weekdays.length === 0) {
     entries.push({ path, value: sentence, kind, leafTerms: withoutDays(sentenceTerms).size > 0 ? sentenceTerms : headTerms, parentTerms: headTerms, valueTerms: sentenceTerms, claims: values, sentence })
-    return entries
+    return kind === 'policy' ? entries.map(asParentLevel) : entries
   }
   for (const claim of values) {
     if (claim.value.kind === 'weekday') continue
     const subject = claimSubject(text, claim, values, vocabulary).terms
     entries.push({ path, value: sentence, kind, leafTerms: subject.size > 0 ? subject : headTerms, parentTerms: headTerms, valueTerms: sentenceTerms, claims: [claim], sentence })
   }
-  return entries
+  return kind === 'policy' ? entries.map(asParentLevel) : entries
+}
+
+/**
+ * Beside a knowledge base's facts, a policy sentence's subject is weaker than a fact's key:
+ * "The breakfast buffet is 1,800 yen" is about `facts.breakfast.price_yen`, not the policy
+ * "Children under 6 eat breakfast for free", so a policy's subjects rank with parent keys.
+ */
+function asParentLevel(entry: SentenceEntryFields): SentenceEntryFields {
+  return entry.leafTerms.size === 0 ? entry : { ...entry, leafTerms: new Set(), parentTerms: new Set([...entry.parentTerms, ...entry.leafTerms]) }
 }

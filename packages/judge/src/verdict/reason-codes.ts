@@ -9,6 +9,9 @@ export type SystemReasonCode =
   | 'llm_unavailable'
   | 'asr_failure'
   | 'tts_failure'
+  | 'asr_misrecognition'
+  | 'audio_silence'
+  | 'audio_unplayable'
   | 'protocol_error'
   | 'harness_error'
 
@@ -27,6 +30,9 @@ export const REASON_FACTORS: Readonly<Record<ReasonCode, Factor>> = {
   llm_unavailable: 'system',
   asr_failure: 'system',
   tts_failure: 'system',
+  asr_misrecognition: 'system',
+  audio_silence: 'system',
+  audio_unplayable: 'system',
   latency_over_budget: 'system',
   premature_hangup: 'dialogue',
   task_incomplete: 'dialogue',

@@ -50,12 +50,30 @@ export function systemReasons(record: CallRecord): SystemFindings {
       ),
     )
   }
+  // Audio calls: a reply due but never heard is silence, not slowness.
+  const silentTurn = (turn: CallRecord['turns'][number]) => record.protocol === 'twilio' && turn.agent.text === '' && (turn.agent.audio?.silent === true || (turn.agent.audio?.mediaFrames ?? 0) === 0)
+  if (failure?.kind === 'turn_timeout' && reasons[0] && failure.turn !== undefined) {
+    const turn = record.turns.find((candidate) => candidate.index === failure.turn)
+    if (turn && silentTurn(turn)) reasons[0] = { ...reasons[0], code: 'audio_silence', message: `turn ${turn.index}: silence where a reply was due (${reasons[0].message})` }
+  }
   for (const turn of record.turns) {
     if (turn.index >= cutoffTurn) continue
+    const unplayable = turn.agent.audio?.unplayable
+    if (unplayable) {
+      blockedTurns.add(turn.index)
+      reasons.push(reason('audio_unplayable', `turn ${turn.index}: the agent's audio cannot be played: ${unplayable}`, { event: 'media' }, turn.index))
+      continue
+    }
+    // A reply the caller cut short (barge-in, `clear`) may have been silent so far: that is no fault.
+    if (turn.agent.audio?.silent && !turn.agent.interrupted && !turn.timedOut && !turn.expectations?.noReply) {
+      blockedTurns.add(turn.index)
+      reasons.push(reason('audio_silence', `turn ${turn.index}: the agent's reply was silent audio`, { event: 'media' }, turn.index))
+      continue
+    }
     if (turn.timedOut) {
       blockedTurns.add(turn.index)
       if (!(failure && FAILURE_CODES[failure.kind] === 'turn_timeout' && failure.turn === turn.index)) {
-        reasons.push(reason('turn_timeout', `turn ${turn.index}: the agent did not complete its reply in time`, { event: 'turn_timeout', ...(turn.agent.firstByteMs !== undefined ? { timingMs: turn.agent.firstByteMs } : {}) }, turn.index))
+        reasons.push(reason(silentTurn(turn) ? 'audio_silence' : 'turn_timeout', `turn ${turn.index}: the agent did not complete its reply in time`, { event: 'turn_timeout', ...(turn.agent.firstByteMs !== undefined ? { timingMs: turn.agent.firstByteMs } : {}) }, turn.index))
       }
       continue
     }

@@ -17,6 +17,12 @@ export interface ReasonEvidence {
   /** The knowledge-base entry that contradicts a claim. */
   knowledge?: { path?: string; value?: string }
   /** For `expectation_unmet`: which expectation of the script failed. */
+  /** `asr_misrecognition`: the caller's scripted words, what the agent's recogniser heard, and their word error rate. */
+  callerSaid?: string
+  agentHeard?: string
+  werRatio?: number
+  /** Audio calls: what the caller heard (the harness's transcript) where it backs the reason. */
+  heard?: string
   expectation?: 'saysAny' | 'saysAll' | 'neverSays' | 'matches' | 'toolCalled' | 'toolsCalled' | 'agentEndsCall'
 }
 
@@ -55,6 +61,11 @@ export interface Verdict {
   factor: Factor | 'both' | null
   reasons: Reason[]
   hallucinations: TurnHallucinations[]
+  /**
+   * Audio calls: false claims in what the harness heard that the agent did not mean to say
+   * (or whose intended reply is unknown): the test's recogniser misheard; never a failure.
+   */
+  misheard?: TurnHallucinations[]
   /** Agent turns whose content was judged (not cut off or blocked by a system fault). */
   turnsJudged: number
   /** Claims checked for grounding across those turns. */

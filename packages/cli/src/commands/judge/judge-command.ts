@@ -6,7 +6,7 @@ import type { Command } from '../../command.ts'
 import { UsageError } from '../../usage-error.ts'
 import { formatJudgeSummary } from './format-judge-summary.ts'
 
-const usage = `usage: voxguard judge <records.jsonl> [--out DIR] [--knowledge FILE] [--vocabulary FILE]
+const usage = `usage: voxguard judge <records.jsonl> [--out DIR] [--knowledge FILE] [--vocabulary FILE] [--agent-events FILE]
 
 Judges every recorded call: pass/fail, system or dialogue factor, reasons with evidence,
 hallucination findings. Writes DIR/verdicts.jsonl (one line per call, as each is judged)
@@ -19,6 +19,9 @@ options:
   --vocabulary FILE  more trade words, YAML or JSON: term → words in any language (e.g.
                      cleaning: [scaling, クリーニング]), extending the knowledge base's own
                      vocabulary section; default: none (the built-in words and that section)
+  --agent-events FILE  the agent's event log (JSONL, docs/protocol.md), joined into each record
+                     by call id / Twilio callSid: what the agent heard (asr.result) and meant
+                     to say (reply.text) on audio calls
 
 exit code: 0 every call passed, 1 a call failed, 2 bad command line or input.`
 
@@ -33,7 +36,7 @@ export const judgeCommand: Command = {
   summary: 'judge recorded calls: verdicts, system vs dialogue factor, hallucinations',
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' }, knowledge: { type: 'string' }, vocabulary: { type: 'string' } } })
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' }, knowledge: { type: 'string' }, vocabulary: { type: 'string' }, 'agent-events': { type: 'string' } } })
     const [recordsFile, ...extra] = positionals
     if (!recordsFile || extra.length > 0) throw new UsageError('usage_invalid', `give exactly one records file (got ${positionals.length})`)
     // An --out folder of the user's choosing gets the same check as `run --out`; by default the
@@ -45,6 +48,7 @@ export const judgeCommand: Command = {
       const verdicts = await judgeRecords(recordsFile, {
         ...(values.knowledge ? { knowledgeFile: values.knowledge } : {}),
         ...(values.vocabulary ? { vocabularyFile: values.vocabulary } : {}),
+        ...(values['agent-events'] ? { agentEventsFile: values['agent-events'] } : {}),
         signal: io.signal,
         onTornLine: (torn) => io.stderr.write(`warning: ${torn.file}:${torn.line}: skipped a torn last line (${torn.bytes} bytes, a run killed while writing it); the complete calls before it are judged\n`),
         onVerdict: (verdict) => output.write(verdict),

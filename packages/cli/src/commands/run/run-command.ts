@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { HarnessError, runCalls } from '@voxguard/harness'
+import { createOpenAiSpeechRecognizer } from '@voxguard/harness/speech'
 import { loadSloFile } from '@voxguard/sli'
 import type { Command } from '../../command.ts'
 import { UsageError } from '../../usage-error.ts'
@@ -26,6 +27,12 @@ options:
   --turn-timeout-ms MS     longest silence while a reply is due (default 10000)
   --call-timeout-ms MS     longest call (default 120000)
   --var NAME=VALUE         set a script variable (repeatable)
+  --agent-events FILE      the agent's event log (JSONL, docs/protocol.md): its events are joined
+                           into each record by call id / Twilio callSid (the log may still be
+                           being written: what is there when a call ends is joined)
+  --recognizer NAME        twilio: what transcribes the agent's audio into heardText:
+                           pocketsphinx (default, offline, a language model of each script's
+                           knowledge base), openai (OPENAI_API_KEY required) or none
   --no-redact              keep phone numbers and e-mail addresses in transcripts
   --report                 then judge every call (DIR/verdicts.jsonl), write run.json and the
                            reports (report.html, summary.json, junit.xml, metrics.prom) and print
@@ -68,6 +75,8 @@ export const runCommand: Command = {
         'call-timeout-ms': { type: 'string' },
         var: { type: 'string', multiple: true },
         'no-redact': { type: 'boolean' },
+        'agent-events': { type: 'string' },
+        recognizer: { type: 'string' },
         report: { type: 'boolean' },
         slo: { type: 'string' },
       },
@@ -75,6 +84,10 @@ export const runCommand: Command = {
     if (positionals.length === 0) throw new UsageError('usage_invalid', 'no call scripts given')
     if (!values.agent) throw new UsageError('usage_invalid', '--agent is required (e.g. --agent ws://127.0.0.1:8080/text)')
     if (values.protocol !== undefined && values.protocol !== 'text' && values.protocol !== 'twilio') throw new UsageError('usage_invalid', `--protocol: expected text or twilio, got "${values.protocol}"`)
+    const recognizerName = values.recognizer ?? 'pocketsphinx'
+    if (!['pocketsphinx', 'openai', 'none'].includes(recognizerName)) throw new UsageError('usage_invalid', `--recognizer: expected pocketsphinx, openai or none, got "${recognizerName}"`)
+    if (recognizerName === 'openai' && !io.env.OPENAI_API_KEY) throw new UsageError('usage_invalid', '--recognizer openai needs the environment variable OPENAI_API_KEY')
+    const recognizer = recognizerName === 'none' ? 'none' : recognizerName === 'openai' ? createOpenAiSpeechRecognizer({ apiKey: io.env.OPENAI_API_KEY ?? '' }) : undefined
     const variables: Record<string, string> = {}
     for (const assignment of values.var ?? []) {
       const match = /^([A-Za-z_][\w.-]*)=(.*)$/s.exec(assignment)
@@ -106,6 +119,8 @@ export const runCommand: Command = {
         ...(turnTimeoutMs !== undefined ? { turnTimeoutMs } : {}),
         ...(callTimeoutMs !== undefined ? { callTimeoutMs } : {}),
         redact: !values['no-redact'],
+        ...(recognizer ? { recognizer } : {}),
+        ...(values['agent-events'] ? { agentEventLog: values['agent-events'] } : {}),
         variables,
         signal: io.signal,
         onPlan: (plan) => reporter.plan(plan.calls, plan.scriptErrors),

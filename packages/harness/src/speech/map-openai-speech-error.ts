@@ -1,5 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai'
-import { SpeechError, type SpeechErrorKind } from './speech-types.ts'
+import { SpeechError, type SpeechErrorKind } from './speech-recognizer.ts'
 
 /** What looks like an OpenAI key in a provider message (OpenAI echoes a masked key on 401). */
 const KEY_LIKE = /\b(sk|rk|pk)-[A-Za-z0-9_*.-]{4,}/g

@@ -2,7 +2,7 @@ import { delay, http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createOpenAiSpeechRecognizer } from './openai-speech-recognizer.ts'
-import { SpeechError, type SpeechRecognizer } from './speech-types.ts'
+import { SpeechError, type SpeechRecognizer } from './speech-recognizer.ts'
 
 const apiKey = 'sk-test-recognizer-0123456789abcdef'
 const transcriptionsUrl = 'https://api.openai.com/v1/audio/transcriptions'
@@ -63,7 +63,7 @@ describe('createOpenAiSpeechRecognizer', () => {
     const seen: Seen[] = []
     server.use(answer(' What time do you open on Saturday? ', seen))
     const samples = utterance(8000 * 1.5)
-    const text = await recognizer.transcribe({ samples, sampleRate: 8000 }, AbortSignal.timeout(5000))
+    const { text } = await recognizer.transcribe({ samples, sampleRate: 8000 }, AbortSignal.timeout(5000))
     expect(text).toBe('What time do you open on Saturday?')
     expect(seen).toHaveLength(1)
     const [request] = seen as [Seen]
@@ -85,7 +85,7 @@ describe('createOpenAiSpeechRecognizer', () => {
     server.use(answer('goodbye', seen))
     const custom = createOpenAiSpeechRecognizer({ apiKey, model: 'gpt-4o-transcribe', language: 'en' })
     const samples = utterance(16000)
-    expect(await custom.transcribe({ samples, sampleRate: 16000 }, AbortSignal.timeout(5000))).toBe('goodbye')
+    expect(await custom.transcribe({ samples, sampleRate: 16000 }, AbortSignal.timeout(5000))).toEqual({ text: 'goodbye' })
     expect(seen[0]?.model).toBe('gpt-4o-transcribe')
     expect(seen[0]?.language).toBe('en')
     expect(parseWav(seen[0]!.wav)).toMatchObject({ sampleRate: 16000, byteRate: 32000, dataBytes: 32000 })
@@ -93,7 +93,7 @@ describe('createOpenAiSpeechRecognizer', () => {
 
   it('returns an empty string when the model hears nothing (the agent reports asr.empty)', async () => {
     server.use(answer('  ', []))
-    expect(await recognizer.transcribe({ samples: new Int16Array(1600), sampleRate: 8000 }, AbortSignal.timeout(5000))).toBe('')
+    expect(await recognizer.transcribe({ samples: new Int16Array(1600), sampleRate: 8000 }, AbortSignal.timeout(5000))).toEqual({ text: '' })
   })
 
   it('a 500 throws a SpeechError of kind "server" after one request (no SDK retries)', async () => {

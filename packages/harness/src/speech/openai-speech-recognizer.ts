@@ -1,8 +1,8 @@
 import { toFile } from 'openai'
-import { encodeWav } from '../audio/wav.ts'
+import { writeWav } from '../audio/read-wav.ts'
 import { createOpenAiSpeechClient, type OpenAiSpeechClientOptions } from './create-openai-speech-client.ts'
 import { mapOpenAiSpeechError } from './map-openai-speech-error.ts'
-import type { PcmAudio, SpeechRecognizer } from './speech-types.ts'
+import type { PcmAudio, SpeechRecognizer } from './speech-recognizer.ts'
 
 export interface OpenAiSpeechRecognizerOptions extends OpenAiSpeechClientOptions {
   /** Transcription model. Default 'gpt-4o-mini-transcribe'. */
@@ -22,7 +22,7 @@ export interface OpenAiSpeechRecognizerOptions extends OpenAiSpeechClientOptions
  *
  * @example
  * const recognizer = createOpenAiSpeechRecognizer({ apiKey: process.env.OPENAI_API_KEY ?? '' })
- * const text = await recognizer.transcribe({ samples, sampleRate: 8000 }, AbortSignal.timeout(5000))
+ * const { text } = await recognizer.transcribe({ samples, sampleRate: 8000 }, AbortSignal.timeout(5000))
  */
 export function createOpenAiSpeechRecognizer(options: OpenAiSpeechRecognizerOptions): SpeechRecognizer {
   const { client, timeoutMs, baseURL } = createOpenAiSpeechClient('createOpenAiSpeechRecognizer', options)
@@ -33,7 +33,7 @@ export function createOpenAiSpeechRecognizer(options: OpenAiSpeechRecognizerOpti
     name: 'openai',
     async transcribe(audio: PcmAudio, signal: AbortSignal) {
       try {
-        const file = await toFile(encodeWav(audio.samples, audio.sampleRate), 'utterance.wav', { type: 'audio/wav' })
+        const file = await toFile(writeWav(audio.samples, audio.sampleRate), 'utterance.wav', { type: 'audio/wav' })
         const transcription = await client.audio.transcriptions.create(
           {
             file,
@@ -44,7 +44,7 @@ export function createOpenAiSpeechRecognizer(options: OpenAiSpeechRecognizerOpti
           },
           { signal },
         )
-        return transcription.text.trim()
+        return { text: transcription.text.trim() }
       } catch (error) {
         throw mapOpenAiSpeechError(engine, error, { signal, apiKey: options.apiKey, timeoutMs, baseURL })
       }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { SpeechError } from './speech-types.ts'
+import { SpeechError } from './speech-recognizer.ts'
 
 export interface RunProcessOptions {
   /** Bytes written to the process's stdin (then closed). */
@@ -14,7 +14,7 @@ export interface RunProcessOptions {
  * non-zero exit, a timeout or an abort rejects with a `SpeechError` naming the program
  * (and, for a missing one, the Debian package that ships it).
  */
-export function runProcess(command: string, args: string[], debianPackage: string, options: RunProcessOptions): Promise<Buffer> {
+export function runSpeechProcess(command: string, args: string[], debianPackage: string, options: RunProcessOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs ?? 10_000)])
     const child = spawn(command, args, { signal, stdio: ['pipe', 'pipe', 'pipe'] })

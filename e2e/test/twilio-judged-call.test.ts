@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startClinicAgent, type ClinicAgent } from '@voxguard/example-clinic-agent'
+import { runCalls, type CallRecord } from '@voxguard/harness'
+import { judgeRecords } from '@voxguard/judge'
+
+const knowledgeBase = fileURLToPath(new URL('../../examples/clinic-agent/knowledge.yaml', import.meta.url))
+
+const missing = [
+  ['espeak-ng', 'espeak-ng'],
+  ['sox', 'sox'],
+  ['pocketsphinx_continuous', 'pocketsphinx pocketsphinx-en-us'],
+].filter(([command]) => {
+  try {
+    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' })
+    return false
+  } catch {
+    return true
+  }
+})
+if (missing.length > 0 && process.env.CI === 'true') throw new Error(`audio tests need Debian packages: apt-get install ${missing.map(([, pkg]) => pkg).join(' ')}`)
+if (missing.length > 0) console.warn(`skipping judged Twilio calls: install the Debian packages ${missing.map(([, pkg]) => pkg).join(' ')}`)
+const describeAudio = missing.length > 0 ? describe.skip : describe
+
+/** The answer route's first target puts a false value in every reply; classification stays right. */
+const HALLUCINATING_PROFILE = `version: 1
+seed: 5
+knowledgeBase: ${JSON.stringify(knowledgeBase)}
+targets:
+  openai-mini: { ttftMs: 20, tokensPerSecond: 400 }
+  azure-japaneast: { ttftMs: 50, tokensPerSecond: 400, hallucinationRate: 1 }
+  azure-swedencentral: { ttftMs: 50, tokensPerSecond: 400 }
+  bedrock-tokyo: { ttftMs: 50, tokensPerSecond: 400 }
+`
+
+describeAudio('a Twilio call against the clinic agent, transcribed and judged', () => {
+  let agent: ClinicAgent
+  let folder: string
+  let eventLog: string
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'voxguard-audio-'))
+    eventLog = join(folder, 'agent-events.jsonl')
+    await writeFile(join(folder, 'hallucinating.yaml'), HALLUCINATING_PROFILE)
+    agent = await startClinicAgent({ port: 0, profile: join(folder, 'hallucinating.yaml'), logLevel: 'error', logWrite: () => {}, eventLog, appointmentBook: 'per-call' })
+  }, 30_000)
+  afterAll(() => agent?.close())
+
+  it('catches the price the mock made up in what the caller heard (heardText) and blames the dialogue, with both the heard and the meant words', async () => {
+    const script = join(folder, 'price.yaml')
+    await writeFile(script, `id: price-by-phone\nknowledgeBase: ${JSON.stringify(knowledgeBase)}\ngreeting: false\nturns:\n  - say: how much does a cleaning cost\n`)
+    const records: CallRecord[] = []
+    await runCalls({ scripts: [script], agentUrl: `${agent.url.replace('http', 'ws')}/twilio`, protocol: 'twilio', outDir: join(folder, 'out'), agentEventLog: eventLog, endGraceMs: 100, onRecord: (record) => records.push(record) })
+    const [record] = records as [CallRecord]
+    expect(record.failure).toBeUndefined()
+    const reply = record.turns[1]!
+    const meant = record.events.find((event) => event.name === 'reply.text' && event.turn === 1)?.data?.['text'] as string
+    // The mock replaced one of the three true prices (5000, 3000, 30000) with a false one.
+    expect(meant).toMatch(/^A cleaning is \d+ yen, a checkup is \d+ yen and whitening is \d+ yen\.$/)
+    expect(record.events.find((event) => event.name === 'asr.result' && event.turn === 1)?.data).toMatchObject({ text: 'how much does a cleaning cost' })
+    expect(reply.agent.audio).toMatchObject({ heardBy: 'pocketsphinx', heardText: expect.stringMatching(/thousand yen/) })
+    const [verdict] = await judgeRecords([record])
+    expect(verdict).toMatchObject({ outcome: 'fail', factor: 'dialogue' })
+    const hallucination = verdict!.reasons.find((reason) => reason.code === 'hallucination')
+    expect(hallucination).toMatchObject({ factor: 'dialogue', turn: 1, evidence: { heard: reply.agent.audio!.heardText, knowledge: { path: expect.stringMatching(/^facts\.prices_yen\./) } } })
+  }, 40_000)
+})
