@@ -16,6 +16,9 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // @actions/workflow-parser imports its JSON schema without `with { type: 'json' }`, which
+    // Node refuses; inlined, Vite loads the JSON (e2e/test/nightly-workflow.test.ts).
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
     reporters: ['default', './scripts/summary-reporter.ts'],
   },
 })

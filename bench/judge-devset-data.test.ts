@@ -2,10 +2,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { loadKnowledgeBase } from '@voxguard/judge'
+import { loadKnowledgeBase, type KnowledgeBase } from '@voxguard/judge'
+import { flattenFacts } from '@voxguard/knowledge'
 import { DevsetDataError, KNOWLEDGE_FORMS, readDevsets, readKnowledge, readReplyRows } from './judge-devset-data.ts'
 
 const businesses = ['hotel', 'gym', 'vet', 'realty', 'bakery']
+
+/** The numbers a text states, format aside: `¥12,000` → 12000, `3 pm` → 15, `06:30` → 6 and 30; zeros left out. */
+function statedNumbers(text: string): Set<number> {
+  const plain = text.replace(/(\d),(\d{3})/g, '$1$2').replace(/\b(\d{1,2})(:\d\d)?\s*pm\b/gi, (_match, hour: string, minutes = '') => `${Number(hour) + 12}${minutes}`)
+  return new Set([...plain.matchAll(/\d+(?:\.\d+)?/g)].map((match) => Number(match[0])).filter((value) => value !== 0))
+}
 
 describe('judge dev sets (packages/judge/bench-data)', () => {
   const devsets = readDevsets()
@@ -17,6 +24,15 @@ describe('judge dev sets (packages/judge/bench-data)', () => {
         expect(source.text.length, source.file).toBeGreaterThan(200)
         if (form === 'yaml') await expect(loadKnowledgeBase(source.file)).resolves.toMatchObject({ version: 1 })
       }
+    }
+  })
+
+  it("each business's YAML knowledge base and its free text state the same numbers", () => {
+    for (const business of businesses) {
+      const knowledgeBase = readKnowledge(business, 'yaml').knowledge as KnowledgeBase
+      const yaml = statedNumbers([...flattenFacts(knowledgeBase.facts).map((fact) => `${fact.keys.join(' ')} ${fact.value}`), ...knowledgeBase.policies].join('\n'))
+      const text = statedNumbers(readKnowledge(business, 'text').text)
+      expect({ business, onlyInYaml: [...yaml].filter((value) => !text.has(value)), onlyInText: [...text].filter((value) => !yaml.has(value)) }).toEqual({ business, onlyInYaml: [], onlyInText: [] })
     }
   })
 

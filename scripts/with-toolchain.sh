@@ -4,6 +4,7 @@
 # (pnpm install --frozen-lockfile) when the lockfile changed since the last install.
 # Works on a machine that has only Node 20 and npm. Second runs skip every install.
 set -euo pipefail
+caller_dir="$PWD"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
@@ -29,4 +30,6 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_hash" ]; then
   echo "$lock_hash" > "$stamp"
 fi
 
+# The command runs where it was called from (paths on its command line are relative to there).
+cd "$caller_dir"
 exec "$@"

@@ -9,7 +9,7 @@ const e2e = fileURLToPath(new URL('..', import.meta.url))
 
 function nightly(args: string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=source', join(e2e, 'nightly.ts'), ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(process.execPath, ['--conditions=source', join(e2e, 'voxguard.ts'), 'nightly', ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.on('close', (code) => resolve({ code, stderr }))
@@ -22,7 +22,7 @@ describe('the nightly never removes what it did not write', () => {
     writeFileSync(join(work, 'notes.txt'), 'my notes')
     const [dot, folder] = await Promise.all([nightly(['--out', '.'], work), nightly(['--out', work], tmpdir())])
     expect(dot.code).toBe(2)
-    expect(dot.stderr).toMatch(/^nightly: output folder .* refused: it is the working folder;/)
+    expect(dot.stderr).toMatch(/^voxguard nightly: output folder .* refused: it is the working folder;/)
     expect(folder.code).toBe(2)
     expect(folder.stderr).toMatch(/refused: it is not empty and voxguard did not make it \(it holds "notes\.txt"\)/)
     expect(readdirSync(work)).toEqual(['notes.txt'])
@@ -35,7 +35,7 @@ describe('the nightly never removes what it did not write', () => {
     const run = nightly(['--out', out, '--profile', join(e2e, 'profiles/clam.yaml')], tmpdir())
     const { code, stderr } = await run
     expect(code).toBe(2)
-    expect(stderr).toMatch(/^nightly: Cannot read chaos profile .*clam\.yaml/)
+    expect(stderr).toMatch(/^voxguard nightly: Cannot read chaos profile .*clam\.yaml/)
     expect(readdirSync(out)).toEqual(['records.jsonl'])
     expect(readFileSync(join(out, 'records.jsonl'), 'utf8')).toBe('{"last":"run"}\n')
   })

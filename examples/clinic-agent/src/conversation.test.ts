@@ -59,7 +59,7 @@ it('a confirmation cut off mid-sentence is followed by the apology as a separate
   const outputs: TurnOutput[] = []
   for await (const output of conversation.respond({ type: 'text', text: 'Book a cleaning on Saturday at 10:00 for Ken Sato' }, new AbortController().signal)) outputs.push(output)
   const spoken = outputs.flatMap((output) => (output.type === 'text' ? [output.text] : [])).join('')
-  expect(spoken).toMatch(/^Your appointment has been I'm sorry/)
+  expect(spoken).toMatch(/^One moment, please\. Your appointment has been I'm sorry/)
   expect(conversation.state).toBe('offered-handoff')
 })
 

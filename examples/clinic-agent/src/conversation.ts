@@ -1,4 +1,4 @@
-import { fillTemplate, type KnowledgeBase } from '@voxguard/knowledge'
+import { detectLanguage, fillTemplate, replyTemplateFor, type KnowledgeBase } from '@voxguard/knowledge'
 import { AGENT_EVENTS } from '@voxguard/harness'
 import { LlmError, type ChatMessage, type ToolCall } from '@voxguard/llm'
 import type { AppointmentStore } from './appointment-store.ts'
@@ -7,7 +7,7 @@ import { failureKind, fallbackFromAttempts, type ConversationLlm, type LlmReques
 import type { Logger } from './logger.ts'
 import { matchIntentByKeywords } from './match-intent-by-keywords.ts'
 import { todayIn, weekdayOf } from './parse-appointment-time.ts'
-import { answerPrompt, CANNED_LINES, classifyPrompt, confirmPrompt, GREETING_TEMPLATE, type CannedLine } from './prompts.ts'
+import { answerPrompt, cannedLine, classifyPrompt, confirmPrompt, GREETING_TEMPLATE, type CannedLine } from './prompts.ts'
 
 export type CallerInput = { type: 'text'; text: string } | { type: 'dtmf'; digits: string }
 
@@ -39,16 +39,22 @@ export interface ConversationOptions {
   now?: () => Date
 }
 
-const AFFIRMATIVE = /\b(yes|yeah|yep|sure|please|ok|okay|receptionist|human|person)\b/i
-const NEGATIVE = /\b(no|nope|not now|no thanks)\b/i
+const AFFIRMATIVE = /\b(yes|yeah|yep|sure|please|ok|okay|receptionist|human|person)\b|はい|お願い|ええ|つないで/i
+const NEGATIVE = /\b(no|nope|not now|no thanks)\b|いいえ|結構|大丈夫/i
+/** A reply that ends by offering a person ("Would you like me to connect you to a receptionist?"). */
+const OFFERS_RECEPTIONIST = /(connect you to (?:a|our) receptionist\?|おつなぎしましょうか？)\s*$/i
 /** Longest reply (in words) taken as a yes/no to the hand-off offer. */
 const ANSWER_TO_OFFER_MAX_WORDS = 4
+/** The same for Japanese, which has no spaces between words ("はい、お願いします"). */
+const ANSWER_TO_OFFER_MAX_JAPANESE_CHARACTERS = 12
 
 /** One call's dialogue: the classify → answer → confirm workflow plus the DTMF menu. */
 export class Conversation {
   state: ConversationState = 'listening'
   /** Intent of the last text turn (for logs, metrics and tests). */
   lastIntent: string | undefined
+  /** The caller's language, from their last words (`en` until they speak): canned lines and keypad replies follow it. */
+  language: 'en' | 'ja' = 'en'
   readonly #options: ConversationOptions & { routes: { classify: string; answer: string; confirm: string }; turnDeadlineMs: number }
   readonly #history: ChatMessage[] = []
 
@@ -70,11 +76,12 @@ export class Conversation {
       return
     }
     const text = input.text.trim()
+    this.language = detectLanguage(text)
     if (this.state === 'offered-handoff') {
       this.state = 'listening'
       // Only a short reply answers the hand-off offer ("yes please", "no thanks"); a longer one
       // ("Oh no, I have a meeting then. Please cancel my appointment") is a new request.
-      if (text.split(/\s+/).length > ANSWER_TO_OFFER_MAX_WORDS) {
+      if (text.split(/\s+/).length > ANSWER_TO_OFFER_MAX_WORDS || (this.language === 'ja' && text.length > ANSWER_TO_OFFER_MAX_JAPANESE_CHARACTERS)) {
         yield* this.#workflow(text, signal)
         return
       }
@@ -83,11 +90,16 @@ export class Conversation {
         return
       }
       if (NEGATIVE.test(text)) {
-        yield* this.#say(CANNED_LINES.anythingElse)
+        yield* this.#say(cannedLine('anythingElse', this.language))
         return
       }
     }
     yield* this.#workflow(text, signal)
+  }
+
+  /** A canned line in the caller's language; only the English lines have pre-synthesised audio (the `canned` key). */
+  *#sayCanned(line: CannedLine, prefix = ''): Generator<TurnOutput> {
+    yield* this.#say(prefix + cannedLine(line, this.language), this.language === 'en' ? line : undefined)
   }
 
   *#say(text: string, canned?: CannedLine): Generator<TurnOutput> {
@@ -101,7 +113,7 @@ export class Conversation {
     const args = { reason }
     yield { type: 'tool-call', name: 'handoff_to_human', arguments: args, result: runClinicTool('handoff_to_human', args, this.#options.store) }
     yield { type: 'event', name: AGENT_EVENTS.handoffHuman, data: { reason } }
-    yield* this.#say(CANNED_LINES.handoff, 'handoff')
+    yield* this.#sayCanned('handoff')
     yield* this.#endAfterHandoff()
   }
 
@@ -120,9 +132,9 @@ export class Conversation {
     const digit = digits.trim().charAt(0)
     this.#options.logger.info('dtmf', { digit })
     if (digit === '0') return yield* this.#handoff('caller pressed 0')
-    if (digit === '1' && intents['booking']) return yield* this.#say(fillTemplate(intents['booking'].reply, this.#options.knowledgeBase))
-    if (digit === '2' && intents['hours']) return yield* this.#say(fillTemplate(intents['hours'].reply, this.#options.knowledgeBase))
-    yield* this.#say(CANNED_LINES.dtmfMenu, 'dtmfMenu')
+    if (digit === '1' && intents['booking']) return yield* this.#say(fillTemplate(replyTemplateFor(intents['booking'], this.language), this.#options.knowledgeBase))
+    if (digit === '2' && intents['hours']) return yield* this.#say(fillTemplate(replyTemplateFor(intents['hours'], this.language), this.#options.knowledgeBase))
+    yield* this.#sayCanned('dtmfMenu')
   }
 
   async *#workflow(text: string, signal: AbortSignal): AsyncGenerator<TurnOutput> {
@@ -148,6 +160,13 @@ export class Conversation {
         yield output
       }
       this.#remember(user)
+      if (toolCalls.length > 0 && spoken === '') {
+        // The model chose a tool without a word: say so at once instead of leaving the caller
+        // in silence through the tool and a second model round trip (the confirmation).
+        const filler = cannedLine('oneMoment', this.language)
+        spoken = filler
+        yield this.language === 'en' ? { type: 'text', text: filler, canned: 'oneMoment' } : { type: 'text', text: filler }
+      }
       if (toolCalls.length === 0) {
         this.#remember({ role: 'assistant', content: spoken })
       } else {
@@ -172,7 +191,7 @@ export class Conversation {
           { role: 'assistant', content: spoken, toolCalls },
           ...results,
         ]
-        const separator = spoken && !/\s$/.test(spoken) ? ' ' : ''
+        const separator = spoken && !/[\s。？！]$/.test(spoken) ? ' ' : ''
         try {
           for await (const output of this.#streamStep({ route, messages: confirmMessages, signal: turnSignal }, [])) {
             if (output.type === 'text') {
@@ -200,13 +219,18 @@ export class Conversation {
       } else if (intent === 'goodbye' && (this.#options.hangupOnGoodbye ?? true)) {
         this.state = 'ended'
         yield { type: 'hangup', reason: 'caller said goodbye' }
+      } else if (toolCalls.length === 0 && (intent === 'fallback' || OFFERS_RECEPTIONIST.test(spoken))) {
+        // The knowledge base had no answer and the reply offered a receptionist (whatever the
+        // classifier said, or when it was degraded): a short "yes" now transfers the call, as
+        // after an apology.
+        this.state = 'offered-handoff'
       }
     } catch (error) {
       if (signal.aborted) return
       const said = spoken + confirmation
       yield this.#failureEvent(error, route, deadline, started, said.length)
       this.state = 'offered-handoff'
-      yield* this.#say((said && !/\s$/.test(said) ? ' ' : '') + CANNED_LINES.apology, 'apology')
+      yield* this.#sayCanned('apology', said && !/\s$/.test(said) ? ' ' : '')
     }
   }
 

@@ -20,6 +20,7 @@ export function answerPrompt(knowledgeBase: KnowledgeBase, context: { today: str
   const name = String((knowledgeBase.facts['business'] as Record<string, unknown> | undefined)?.['name'] ?? 'the clinic')
   return [
     `You are the phone receptionist of ${name}. You are speaking on the phone: answer in one or two short sentences, no lists, no markdown.`,
+    "Answer in the caller's language (Japanese callers in Japanese).",
     'Only state facts listed below. If the facts do not answer the question, say you do not know and offer to connect the caller to a receptionist.',
     'To book, cancel or move an appointment call the matching tool; ask for any missing detail (day, time, name, treatment) first. When the caller asks for a person, call handoff_to_human.',
     `Today is ${context.weekday} ${context.today}.`,
@@ -47,8 +48,25 @@ export const CANNED_LINES = {
   handoff: 'Of course, I will connect you to our receptionist now. Please hold.',
   notHeard: "Sorry, I didn't catch that. Could you say it again?",
   dtmfMenu: 'Press 1 to book an appointment, 2 for our opening hours, or 0 to speak to a receptionist.',
-  anythingElse: 'All right. Is there anything else I can help you with?',
+  anythingElse: 'All right. Is there anything else you would like to know?',
+  oneMoment: 'One moment, please.',
   stillThere: 'Are you still there? I can help with opening hours, prices, our address, insurance and appointments.',
 } as const
 
 export type CannedLine = keyof typeof CANNED_LINES
+
+/** The same lines for Japanese callers. */
+export const CANNED_LINES_JA: Record<CannedLine, string> = {
+  apology: '申し訳ありません、ただいまお答えできません。受付の者におつなぎしましょうか？',
+  handoff: 'かしこまりました。受付の者におつなぎしますので、少々お待ちください。',
+  notHeard: '申し訳ありません、聞き取れませんでした。もう一度おっしゃっていただけますか？',
+  dtmfMenu: 'ご予約は1を、診療時間は2を、受付におつなぎするには0を押してください。',
+  anythingElse: 'かしこまりました。ほかにご用件はございますか？',
+  oneMoment: '少々お待ちください。',
+  stillThere: 'もしもし、聞こえていますか？診療時間、料金、場所、保険、ご予約についてお答えできます。',
+}
+
+/** The canned line in the caller's language (`ja`, else English). */
+export function cannedLine(line: CannedLine, language: string): string {
+  return language === 'ja' ? CANNED_LINES_JA[line] : CANNED_LINES[line]
+}

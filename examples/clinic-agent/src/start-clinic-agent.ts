@@ -47,6 +47,8 @@ export interface StartClinicAgentOptions {
   now?: () => Date
   /** Overrides agent.yaml `conversation.appointmentBook`: `per-call` gives every call its own empty book (test runs that repeat booking scripts concurrently). */
   appointmentBook?: AgentConfig['conversation']['appointmentBook']
+  /** Mock mode only: where the mock providers log every fault and hallucination they inject (JSONL, started anew). Default: not logged. */
+  groundTruthFile?: string
 }
 
 export interface ClinicAgent {
@@ -76,7 +78,7 @@ export async function startClinicAgent(options: StartClinicAgentOptions = {}): P
   const cleanups: Array<() => unknown> = []
   try {
     if (llmMode === 'mock') {
-      mock = await startMockServer({ port: 0, profile: options.profile ?? config.llm.mockProfile, knowledgeBase: config.knowledgeBase })
+      mock = await startMockServer({ port: 0, profile: options.profile ?? config.llm.mockProfile, knowledgeBase: config.knowledgeBase, ...(options.groundTruthFile === undefined ? {} : { groundTruthFile: options.groundTruthFile }) })
       cleanups.push(() => mock?.close())
     }
     const { targets, routes, dropped } = resolveLlmTargets({ ...config.llm, mockProfile: options.profile ?? config.llm.mockProfile }, llmMode, mock, environment)

@@ -3,7 +3,7 @@ import type { RawData, WebSocket } from 'ws'
 import { abortableIterate } from './abortable-iterate.ts'
 import type { AgentContext } from './agent-context.ts'
 import type { CallerInput, Conversation } from './conversation.ts'
-import { CANNED_LINES } from './prompts.ts'
+import { cannedLine } from './prompts.ts'
 import { recordAgentEvent } from './record-agent-event.ts'
 import { ReplySequencer } from './reply-sequencer.ts'
 
@@ -123,7 +123,7 @@ export function handleTextCall(socket: WebSocket, context: AgentContext): void {
         startReply({ type: 'dtmf', digits: message.digits })
         return
       case 'caller.silence':
-        if (message.durationMs >= (context.repromptAfterSilenceMs ?? 4000)) startReply({ type: 'canned', text: CANNED_LINES.stillThere })
+        if (message.durationMs >= (context.repromptAfterSilenceMs ?? 4000)) startReply({ type: 'canned', text: cannedLine('stillThere', conversation?.language ?? 'en') })
         return
       case 'caller.hangup':
         hangup.abort()

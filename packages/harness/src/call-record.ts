@@ -47,7 +47,8 @@ export type CallerAction =
   | { kind: 'silence'; durationMs: number }
   /** The caller speaks `text` after `afterMs` of the agent's reply has played. */
   | { kind: 'barge-in'; text: string; afterMs: number }
-  | { kind: 'hangup' }
+  /** The caller hangs up; with `afterMs`, mid-answer: once that much of the previous turn's reply has played. */
+  | { kind: 'hangup'; afterMs?: number }
 
 export interface ToolCallRecord {
   name: string

@@ -102,6 +102,9 @@ export const BargeInTurnSchema = z.strictObject({
 })
 export const HangupTurnSchema = z.strictObject({
   hangup: z.literal(true, { error: 'expected `hangup: true`' }).meta({ description: 'The caller hangs up.' }),
+  afterMs: milliseconds("after this much of the agent's reply to the previous turn has played")
+    .optional()
+    .meta({ description: "Hang up mid-answer: once this much of the reply to the previous turn has played. Without it the caller hangs up after the reply ends." }),
 })
 const variableValue = z.union([z.string(), z.number(), z.boolean()], { error: 'expected a string, number or boolean' })
 const variables = z

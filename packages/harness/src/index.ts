@@ -38,6 +38,7 @@ export { renderCallScriptJsonSchema } from './render-call-script-json-schema.ts'
 
 // Running
 export { runCalls } from './run-calls.ts'
+export { expandScriptPaths } from './expand-script-paths.ts'
 export type { RunCallsOptions, RunCallsResult } from './run-calls.ts'
 export { runCall } from './run-call.ts'
 export type { RunCallSettings } from './run-call.ts'

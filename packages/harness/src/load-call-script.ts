@@ -241,6 +241,9 @@ class ScriptLoader {
       if (turn.action.kind === 'barge-in' && (previous ? previous.action.kind === 'hangup' || previous.action.kind === 'silence' : !greeting)) {
         this.push({ file: turn.source.file, line: turn.source.line, column: 1, field: `turns (expanded turn ${index + 1})`, message: 'bargeIn interrupts the reply to the previous turn; expected it after a say/dtmf turn (or the greeting)' })
       }
+      if (turn.action.kind === 'hangup' && turn.action.afterMs !== undefined && (previous ? previous.action.kind === 'silence' : !greeting)) {
+        this.issues.push({ file: turn.source.file, line: turn.source.line, column: 1, field: `turns (expanded turn ${index + 1})`, message: 'hangup with afterMs interrupts the reply to the previous turn; expected it after a say/dtmf/bargeIn turn (or the greeting)' })
+      }
     })
     void located
   }
@@ -281,7 +284,7 @@ function toAction(turn: Exclude<TurnInput, { include: string }>): CallerAction {
   if ('dtmf' in turn) return { kind: 'dtmf', digits: turn.dtmf.toUpperCase() }
   if ('silenceMs' in turn) return { kind: 'silence', durationMs: turn.silenceMs }
   if ('bargeIn' in turn) return { kind: 'barge-in', text: turn.bargeIn.say, afterMs: turn.bargeIn.afterMs }
-  return { kind: 'hangup' }
+  return turn.afterMs === undefined ? { kind: 'hangup' } : { kind: 'hangup', afterMs: turn.afterMs }
 }
 
 function stringifyValues(values: Record<string, string | number | boolean>): Record<string, string> {

@@ -212,10 +212,11 @@ export async function runCall(script: CallScript, settings: RunCallSettings): Pr
       // An IVR collecting digits answers nothing: the caller goes on at once.
       if (scriptTurn.expect?.noReply) continue
       const next = script.turns[position + 1]?.action
-      if (next?.kind === 'barge-in') {
-        // Interrupt this reply once `afterMs` of it has played.
+      const interruptAfterMs = next?.kind === 'barge-in' || next?.kind === 'hangup' ? next.afterMs : undefined
+      if (interruptAfterMs !== undefined) {
+        // Interrupt this reply (barge-in, hang-up mid-answer) once `afterMs` of it has played.
         if ((await waitFor(() => replyStarted.has(index), settings.turnTimeoutMs)) === 'timeout') turnTimeout(turn, 'the agent did not start its reply')
-        else await sleepUntil(turn.sentAtMs + (turn.agent.firstByteMs ?? 0) + next.afterMs)
+        else await sleepUntil(turn.sentAtMs + (turn.agent.firstByteMs ?? 0) + interruptAfterMs)
         continue
       }
       if (action.kind === 'silence') {

@@ -26,6 +26,7 @@ export type { DialogueReasonCode, Factor, ReasonCode, SystemReasonCode } from '.
 export { VERDICT_SCHEMA, VERDICT_VERSION } from './verdict/verdict.ts'
 export { VerdictsFile } from './verdicts-file.ts'
 export { parseVerdict, readVerdicts } from './read-verdicts.ts'
+export { formatReason } from './verdict/format-reason.ts'
 export type { Reason, ReasonEvidence, TurnHallucinations, Verdict } from './verdict/verdict.ts'
 
 // Errors

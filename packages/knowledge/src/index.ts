@@ -10,6 +10,8 @@ export type { FactEntry } from './flatten-facts.ts'
 // Reply templates
 export { fillTemplate, fillTemplateWithSlots } from './fill-template.ts'
 export type { FilledSlot } from './fill-template.ts'
+export { replyTemplateFor } from './reply-template-for.ts'
+export { detectLanguage } from './detect-language.ts'
 
 // Errors
 export { KnowledgeError } from './knowledge-error.ts'

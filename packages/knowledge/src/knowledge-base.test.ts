@@ -27,7 +27,7 @@ describe('loadKnowledgeBase', () => {
     expect(clinic.facts).toMatchObject({ hours: { saturday: '09:00-13:00', sunday: 'closed' }, prices_yen: { cleaning: 5000 } })
     expect(clinic.policies).toContain('Whitening is not covered by insurance.')
     expect(clinic.vocabulary?.['cleaning']).toEqual(['cleaning', 'clean', 'scaling', 'クリーニング', '歯石', '清掃'])
-    expect(clinic.intents['booking']).toEqual({ keywords: ['book', 'appointment', 'reserve', 'schedule', 'available', '予約'], reply: 'I can book that for you. What day and time would you like?', tool: 'book_appointment' })
+    expect(clinic.intents['booking']).toEqual({ keywords: ['book', 'appointment', 'reserve', 'schedule', 'available', '予約'], reply: 'I can book that for you. What day and time would you like?', replies: { ja: 'ご予約を承ります。ご希望の曜日と時間をお知らせください。' }, tool: 'book_appointment' })
   })
 
   it('names a file it cannot read', async () => {
@@ -85,7 +85,9 @@ describe('parseKnowledgeBase', () => {
     ['version: 1\nfacts: [a]\n', 'kb.yaml:2: field "facts": expected a mapping of facts (name: value), got a list'],
     ['version: 1\npolicies: Be nice.\n', 'kb.yaml:2: field "policies": expected a list of sentences'],
     ['version: 1\npolicies:\n  - ok\n  - { a: 1 }\n', 'kb.yaml:4: field "policies[1]": expected a sentence (text)'],
-    ['version: 1\nintents:\n  hours:\n    keyword: [open]\n    reply: We open at 9.\n', 'kb.yaml:4: field "intents.hours.keyword": unknown field (an intent has "keywords", "reply" and "tool"); check its spelling'],
+    ['version: 1\nintents:\n  hours:\n    keyword: [open]\n    reply: We open at 9.\n', 'kb.yaml:4: field "intents.hours.keyword": unknown field (an intent has "keywords", "reply", "replies" and "tool"); check its spelling'],
+    ['version: 1\nintents:\n  hours:\n    reply: We open at 9.\n    replies:\n      ja: "{facts.hours.monday}です"\n', 'kb.yaml:6: field "intents.hours.replies.ja": unknown placeholder {facts.hours.monday}: there is no fact at facts.hours.monday; add it under "facts" or fix the path'],
+    ['version: 1\nintents:\n  hours:\n    reply: We open at 9.\n    replies:\n      Japanese: 9時です\n', 'kb.yaml:6: field "intents.hours.replies.Japanese": expected a mapping of language code (ja, pt-BR) to reply text'],
     ['version: 1\nintents:\n  hours:\n    keywords: [open]\n', 'kb.yaml:3: field "intents.hours.reply": expected the reply text'],
     ['version: 1\nfacts: { a: 1\n', 'kb.yaml:3: not valid YAML: Flow map in block collection must be sufficiently indented and end with a }'],
     ['version: 1\nversion: 1\n', 'kb.yaml:2: not valid YAML: Map keys must be unique'],

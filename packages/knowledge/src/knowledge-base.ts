@@ -18,6 +18,12 @@ export interface KnowledgeIntent {
   keywords: string[]
   /** Reply template; `{facts.path}` placeholders are filled from `facts`. */
   reply: string
+  /**
+   * Optional reply templates in other languages, language code → template
+   * (`{ ja: '土曜日は{facts.hours.saturday}です。' }`): an agent or the mock brain answering a
+   * caller in that language uses it instead of `reply`. Absent when the file has none.
+   */
+  replies?: Record<string, string> | undefined
   /** Tool called instead of replying, when the request offers a tool of that name. */
   tool?: string | undefined
 }
@@ -48,9 +54,14 @@ const intentSchema = z.strictObject(
       .array(z.union([z.string(), z.number()], { error: 'expected a keyword (text)' }).transform(String), { error: 'expected a list of keywords, e.g. [open, hours]' })
       .default([]),
     reply: z.string({ error: 'expected the reply text (it may contain {facts.path} placeholders)' }),
+    replies: z
+      .record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, { error: 'expected a language code such as "ja" or "pt-BR"' }), z.string({ error: 'expected the reply text in that language' }), {
+        error: 'expected a mapping of language code (ja, pt-BR) to reply text',
+      })
+      .optional(),
     tool: z.string({ error: 'expected a tool name' }).optional(),
   },
-  { error: 'expected a mapping with "keywords", "reply" and optionally "tool"' },
+  { error: 'expected a mapping with "keywords", "reply" and optionally "replies" and "tool"' },
 )
 
 const vocabularyWordsSchema = z
@@ -134,17 +145,19 @@ function schemaProblems(error: z.ZodError): Problem[] {
   return error.issues.flatMap((issue): Problem[] => {
     const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol')
     if (issue.code !== 'unrecognized_keys') return [{ path, message: issue.message }]
-    const known = path.length === 0 ? KNOWN_FIELDS : '"keywords", "reply" and "tool"'
+    const known = path.length === 0 ? KNOWN_FIELDS : '"keywords", "reply", "replies" and "tool"'
     return issue.keys.map((key) => ({ path: [...path, key], message: `unknown field (${path.length === 0 ? 'a knowledge base' : 'an intent'} has ${known}); check its spelling` }))
   })
 }
 
 function placeholderProblems(knowledgeBase: KnowledgeBase): Problem[] {
   return Object.entries(knowledgeBase.intents).flatMap(([name, intent]) =>
-    templatePlaceholders(intent.reply).flatMap(({ text, factPath }) => {
-      const problem = placeholderProblem(knowledgeBase.facts, factPath)
-      return problem === undefined ? [] : [{ path: ['intents', name, 'reply'], message: `unknown placeholder ${text}: ${problem}` }]
-    }),
+    [['reply', intent.reply] as const, ...Object.entries(intent.replies ?? {}).map(([language, template]) => [`replies.${language}`, template] as const)].flatMap(([field, template]) =>
+      templatePlaceholders(template).flatMap(({ text, factPath }) => {
+        const problem = placeholderProblem(knowledgeBase.facts, factPath)
+        return problem === undefined ? [] : [{ path: ['intents', name, ...field.split('.')], message: `unknown placeholder ${text}: ${problem}` }]
+      }),
+    ),
   )
 }
 

@@ -47,9 +47,16 @@ describe('the brain over the OpenAI wire format', () => {
     const choice = await ask([{ role: 'user', content: 'How much does a cleaning cost?' }])
     expect(choice.message.content).toBe('A cleaning is 5000 yen, a checkup is 3000 yen and whitening is 30000 yen.')
     const japanese = await ask([{ role: 'user', content: '住所はどこですか' }])
-    expect(japanese.message.content).toBe(
-      'We are at 2-14-3 Dogenzaka, Shibuya-ku, Tokyo, 5 minutes on foot from the Hachiko exit of Shibuya Station.',
+    expect(japanese.message.content).toBe('住所は東京都渋谷区道玄坂2-14-3で、渋谷駅ハチ公口から徒歩5分です。')
+  })
+
+  it('answers every request of one utterance, and says so when the knowledge base has no answer', async () => {
+    const both = await ask([{ role: 'user', content: 'What are your Saturday hours, and how much is a cleaning?' }])
+    expect(both.message.content).toBe(
+      'A cleaning is 5000 yen, a checkup is 3000 yen and whitening is 30000 yen. We are open Monday, Tuesday and Thursday 09:00-18:00, Wednesday 09:00-12:00, Friday 09:00-20:00 and Saturday 09:00-13:00. We are closed on Sundays and holidays.',
     )
+    const unknown = await ask([{ role: 'user', content: 'Do you do orthodontic braces for adults?' }])
+    expect(unknown.message.content).toMatch(/^I'm sorry, I don't know the answer to that\..*connect you to a receptionist\?$/)
   })
 
   it('books: asks for day and time, calls the tool with what was said, then confirms', async () => {

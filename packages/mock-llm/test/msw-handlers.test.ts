@@ -36,7 +36,7 @@ describe('msw handlers from the same engine', () => {
       text += chunk.choices[0]?.delta.content ?? ''
       totalTokens = chunk.usage?.total_tokens ?? totalTokens
     }
-    expect(text).toMatch(/^We are open Monday, Tuesday and Thursday 09:00-18:00/)
+    expect(text).toMatch(/^診療時間は、月曜・火曜・木曜が09:00-18:00/)
     expect(totalTokens).toBeGreaterThan(0)
   })
 

@@ -1,4 +1,4 @@
-import type { Verdict, VerdictSummary } from '@voxguard/judge'
+import { formatReason, type Verdict, type VerdictSummary } from '@voxguard/judge'
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`
@@ -21,7 +21,7 @@ export function formatJudgeSummary(summary: VerdictSummary, verdicts: Verdict[],
     lines.push('', 'failed calls')
     for (const verdict of failed.slice(0, maxFailuresShown)) {
       const first = verdict.reasons[0]
-      lines.push(`  ${verdict.callId}  ${verdict.factor}  ${first ? `${first.code}: ${first.message}`.slice(0, 140) : ''}`)
+      lines.push(`  ${verdict.callId}  ${verdict.factor}  ${first ? formatReason(first).slice(0, 140) : ''}`)
     }
     if (failed.length > maxFailuresShown) lines.push(`  ... and ${failed.length - maxFailuresShown} more`)
   }

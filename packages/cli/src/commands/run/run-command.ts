@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { HarnessError, runCalls } from '@voxguard/harness'
+import { expandScriptPaths, HarnessError, runCalls } from '@voxguard/harness'
 import { createOpenAiSpeechRecognizer } from '@voxguard/harness/speech'
 import { loadSloFile } from '@voxguard/sli'
 import type { Command } from '../../command.ts'
@@ -10,6 +10,8 @@ import { judgeAndReport } from './judge-and-report.ts'
 import { createProgressReporter } from './progress-reporter.ts'
 
 const usage = `usage: voxguard run <scripts…> --agent ws://HOST:PORT/PATH [options]
+
+scripts: call-script files, folders (their *.yaml) or quoted globs ('e2e/scripts/ja-*.yaml').
 
 Replays call scripts (YAML) against a voice agent, many calls at once, and appends one
 record per call to DIR/records.jsonl as each call ends. An invalid script is reported
@@ -108,7 +110,7 @@ export const runCommand: Command = {
     let result
     try {
       result = await runCalls({
-        scripts: positionals,
+        scripts: await expandScriptPaths(positionals),
         agentUrl: values.agent,
         protocol: (values.protocol as 'text' | 'twilio' | undefined) ?? 'text',
         ...(concurrency !== undefined ? { concurrency } : {}),

@@ -1,11 +1,14 @@
-import { fillTemplateWithSlots, type FactTree, type KnowledgeBase, type KnowledgeIntent } from '@voxguard/knowledge'
+import { detectLanguage, fillTemplateWithSlots, replyTemplateFor, type FactTree, type KnowledgeBase, type KnowledgeIntent } from '@voxguard/knowledge'
 import type { BrainReply } from '../brain-reply.ts'
 import type { ChatRequest, ChatToolCall, ChatTurn } from '../chat-request.ts'
 import type { RandomSource } from '../seeded-random.ts'
+import { confirmToolResult } from './confirm-tool-result.ts'
 import { extractAppointmentDetails } from './extract-appointment-details.ts'
 import { injectHallucination, type ClaimSlot } from './inject-hallucination.ts'
 import { fallbackIntent, matchIntent } from './match-intent.ts'
 import { normalizeText } from './normalize-text.ts'
+import { splitRequests } from './split-requests.ts'
+import { toolArguments } from './tool-arguments.ts'
 
 /** Marker in a system message that asks the brain for an intent name only. */
 export const classifyMarker = '[[voxguard:classify]]'
@@ -34,21 +37,46 @@ export function answerChatRequest(request: ChatRequest, knowledgeBase: Knowledge
   if (knowledgeBase === undefined) return { kind: 'text', text: plainReply }
 
   const lastTurn = request.turns.at(-1)
-  if (lastTurn?.role === 'tool') return withHallucination(confirmToolResult(request.turns, lastTurn), options)
+  if (lastTurn?.role === 'tool') return withHallucination(confirmToolResult(request.turns, lastTurn, detectLanguage(lastUser)), options)
 
   const chosen: KnowledgeIntent | undefined = intents[intent] ?? intents[fallbackIntent]
   if (chosen === undefined) return { kind: 'text', text: plainReply }
-  const rendered = fillTemplateWithSlots(chosen.reply, knowledgeBase)
+  const language = detectLanguage(lastUser)
   if (chosen.tool !== undefined && request.toolNames.includes(chosen.tool)) {
     const treatments = Object.keys(asTree(knowledgeBase.facts.prices_yen))
     const details = extractAppointmentDetails(userTurnsSinceLastTool(request.turns), treatments)
-    const missingSlot = chosen.tool === 'book_appointment' && (details.date === undefined || details.time === undefined)
-    if (!missingSlot) {
-      const call: ChatToolCall = { id: `call_${options.requestId.replaceAll(/[^A-Za-z0-9]/g, '_')}`, name: chosen.tool, arguments: { ...details } }
+    const args = toolArguments(chosen.tool, details)
+    if (args !== undefined) {
+      const call: ChatToolCall = { id: `call_${options.requestId.replaceAll(/[^A-Za-z0-9]/g, '_')}`, name: chosen.tool, arguments: args }
       return { kind: 'tool-call', call }
     }
   }
-  return withHallucination({ text: rendered.text, slots: rendered.slots }, options)
+  return withHallucination(answerEveryRequest(lastUser, intent, knowledgeBase, language), options)
+}
+
+/**
+ * The reply to every request of one utterance ("What are your Saturday hours, and how much
+ * is a cleaning?"): the chosen intent's reply, followed by the reply of each other intent
+ * without a tool that a separate clause of the utterance asks for, in the caller's language.
+ */
+function answerEveryRequest(lastUser: string, intent: string, knowledgeBase: KnowledgeBase, language: string): { text: string; slots: ClaimSlot[] } {
+  const names = [intent]
+  for (const clause of splitRequests(lastUser)) {
+    const name = matchIntent(clause, knowledgeBase.intents)
+    const other = knowledgeBase.intents[name]
+    if (other !== undefined && other.tool === undefined && name !== fallbackIntent && name !== 'goodbye' && !names.includes(name)) names.push(name)
+  }
+  if (knowledgeBase.intents[intent]?.tool !== undefined || intent === fallbackIntent) names.splice(1)
+  let text = ''
+  const slots: ClaimSlot[] = []
+  for (const name of names) {
+    const chosen = knowledgeBase.intents[name] ?? knowledgeBase.intents[fallbackIntent]!
+    const separator = text === '' ? '' : language === 'ja' ? '' : ' '
+    const rendered = fillTemplateWithSlots(replyTemplateFor(chosen, language), knowledgeBase)
+    slots.push(...rendered.slots.map((slot) => ({ ...slot, start: slot.start + text.length + separator.length })))
+    text += separator + rendered.text
+  }
+  return { text, slots }
 }
 
 /**
@@ -64,10 +92,18 @@ function currentIntent(turns: readonly ChatTurn[], lastUser: string, knowledgeBa
   if (previous === undefined) return matched
   for (const [name, intent] of Object.entries(knowledgeBase.intents)) {
     if (intent.tool === undefined) continue
-    const question = normalizeText(fillTemplateWithSlots(intent.reply, knowledgeBase).text)
-    if (!normalizeText(previous.text).includes(question)) continue
+    const questions = [intent.reply, ...Object.values(intent.replies ?? {})].map((template) => normalizeText(fillTemplateWithSlots(template, knowledgeBase).text))
+    if (!questions.some((question) => normalizeText(previous.text).includes(question))) continue
     const details = extractAppointmentDetails([lastUser], [])
     if (matched === fallbackIntent || details.date !== undefined || details.time !== undefined) return name
+  }
+  // "Then Monday at 10:00, please." after a refused slot: a bare day or time continues the
+  // caller's previous request when that one needed a tool.
+  if (matched === fallbackIntent) {
+    const details = extractAppointmentDetails([lastUser], [])
+    const earlier = turns.slice(0, Math.max(0, lastUserIndex)).findLast((turn) => turn.role === 'user')
+    const earlierIntent = earlier === undefined ? undefined : matchIntent(earlier.text, knowledgeBase.intents)
+    if ((details.date !== undefined || details.time !== undefined) && earlierIntent !== undefined && knowledgeBase.intents[earlierIntent]?.tool !== undefined) return earlierIntent
   }
   return matched
 }
@@ -75,46 +111,6 @@ function currentIntent(turns: readonly ChatTurn[], lastUser: string, knowledgeBa
 function userTurnsSinceLastTool(turns: readonly ChatTurn[]): string[] {
   const lastTool = turns.findLastIndex((turn) => turn.role === 'tool')
   return turns.slice(lastTool + 1).filter((turn) => turn.role === 'user').map((turn) => turn.text)
-}
-
-function confirmToolResult(turns: readonly ChatTurn[], result: ChatTurn): { text: string; slots: ClaimSlot[] } {
-  const call = turns
-    .flatMap((turn) => turn.toolCalls ?? [])
-    .findLast((candidate) => result.toolCallId === undefined || candidate.id === result.toolCallId)
-  if (/error|unavailable|not available|fail|満席/i.test(result.text)) {
-    // Like a real model, relay the tool's own explanation when it gives one.
-    const reason = toolErrorSentence(result.text)
-    return { text: reason ? `I'm sorry. ${reason}` : "I'm sorry, that time is not available. Would you like another day or time?", slots: [] }
-  }
-  if (call?.name === 'book_appointment') {
-    const date = String(call.arguments.date ?? '')
-    const time = String(call.arguments.time ?? '')
-    const prefix = 'Your appointment is booked for '
-    const text = `${prefix}${date} at ${time}.`
-    return {
-      text,
-      slots: [
-        { factPath: 'appointment.date', value: date, start: prefix.length, claimType: 'date' },
-        { factPath: 'appointment.time', value: time, start: prefix.length + date.length + 4, claimType: 'date' },
-      ],
-    }
-  }
-  if (call?.name === 'cancel_appointment') return { text: 'Your appointment has been cancelled.', slots: [] }
-  if (call?.name === 'handoff_to_human') return { text: 'Please hold while I connect you to our receptionist.', slots: [] }
-  return { text: 'Done.', slots: [] }
-}
-
-/** The `error` (or `message`) sentence of a JSON tool result, when it has one. */
-function toolErrorSentence(resultText: string): string | undefined {
-  try {
-    const parsed: unknown = JSON.parse(resultText)
-    if (typeof parsed !== 'object' || parsed === null) return undefined
-    const { error, message } = parsed as { error?: unknown; message?: unknown }
-    const sentence = typeof error === 'string' ? error : typeof message === 'string' ? message : undefined
-    return sentence?.trim() || undefined
-  } catch {
-    return undefined
-  }
 }
 
 function withHallucination(reply: { text: string; slots: ClaimSlot[] }, options: BrainOptions): BrainReply {

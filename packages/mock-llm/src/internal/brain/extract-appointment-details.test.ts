@@ -30,3 +30,15 @@ describe('extractAppointmentDetails', () => {
     expect(extractAppointmentDetails(['is it 5000 yen at 2-14-3?'], treatments)).toEqual({})
   })
 })
+
+describe('extractAppointmentDetails: a caller correcting themselves', () => {
+  it.each([
+    ['A cleaning on Thursday, not Tuesday, at 10:00', 'Thursday', '10:00'],
+    ['Tuesday at 10:00, no sorry, Thursday at 11:00', 'Thursday', '11:00'],
+    ['Thursday instead of Tuesday at 10:00', 'Thursday', '10:00'],
+    ['火曜日じゃなくて木曜日の午前10時でお願いします', 'Thursday', '10:00'],
+    ['Move my Monday 11:00 appointment to Friday at 15:00', 'Friday', '15:00'],
+  ])('%s → %s %s', (utterance, date, time) => {
+    expect(extractAppointmentDetails([utterance], treatments)).toMatchObject({ date, time })
+  })
+})

@@ -47,20 +47,33 @@ export function extractAppointmentDetails(utterances: readonly string[], treatme
 function findDate(text: string): string | undefined {
   const iso = /\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b/.exec(text)
   if (iso) return `${iso[1]}-${iso[2]!.padStart(2, '0')}-${iso[3]!.padStart(2, '0')}`
-  const weekday = weekdays.find((day) => new RegExp(`\\b${day.toLowerCase()}\\b`).test(text))
-  if (weekday) return weekday
-  const japanese = /([月火水木金土日])曜/.exec(text)
-  if (japanese) return japaneseWeekdays[japanese[1]!]
+  // A caller who corrects themselves ("Tuesday, no, Thursday", "Thursday, not Tuesday",
+  // "火曜日じゃなくて木曜日") means the last day they named that they did not take back.
+  const mentions = [
+    ...[...text.matchAll(/\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/g)].map((match) => ({ day: weekdays.find((day) => day.toLowerCase() === match[1])!, index: match.index, end: match.index + match[0].length })),
+    ...[...text.matchAll(/([月火水木金土日])曜日?/g)].map((match) => ({ day: japaneseWeekdays[match[1]!]!, index: match.index, end: match.index + match[0].length })),
+  ]
+    .filter((mention) => !isTakenBack(text, mention.index, mention.end))
+    .sort((left, right) => left.index - right.index)
+  const last = mentions.at(-1)
+  if (last) return last.day
   if (/\btomorrow\b|明日/.test(text)) return 'tomorrow'
   if (/\btoday\b|今日/.test(text)) return 'today'
   return undefined
 }
 
+/** "not Tuesday", "instead of Tuesday", "火曜日じゃなくて", "火曜日ではなく": a day named only to take it back. */
+function isTakenBack(text: string, start: number, end: number): boolean {
+  return /\b(?:not|instead of|rather than)\s+(?:on\s+)?$/.test(text.slice(Math.max(0, start - 16), start)) || /^(?:の\S{0,6})?(?:じゃなくて|ではなく|じゃなく)/.test(text.slice(end, end + 12))
+}
+
 function findTime(text: string): string | undefined {
-  const japanese = /(午前|午後)?\s*(\d{1,2})時(?:(半)|(\d{1,2})分)?/.exec(text)
-  if (japanese) {
+  // The last time said wins within an utterance too ("at 10, sorry, at 11").
+  let found: { index: number; time: string } | undefined
+  for (const japanese of text.matchAll(/(午前|午後)?\s*(\d{1,2})時(?:(半)|(\d{1,2})分)?/g)) {
     const minutes = japanese[3] ? 30 : Number(japanese[4] ?? 0)
-    return clock(Number(japanese[2]) + (japanese[1] === '午後' && Number(japanese[2]) < 12 ? 12 : 0), minutes)
+    const time = clock(Number(japanese[2]) + (japanese[1] === '午後' && Number(japanese[2]) < 12 ? 12 : 0), minutes)
+    if (time !== undefined && !isTakenBack(text, japanese.index, japanese.index + japanese[0].length)) found = { index: japanese.index, time }
   }
   const english = /\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|o'clock)?(?![\d:-])/g
   for (const match of text.matchAll(english)) {
@@ -72,10 +85,11 @@ function findTime(text: string): string | undefined {
     if (suffix?.startsWith('p') && hours < 12) hours += 12
     else if (suffix?.startsWith('a') && hours === 12) hours = 0
     else if (suffix === undefined && hours >= 1 && hours <= 7) hours += 12 // "at 3" on a clinic phone line means 15:00
-    if (hours > 23) continue
-    return clock(hours, Number(match[2] ?? 0))
+    const time = clock(hours, Number(match[2] ?? 0))
+    if (time === undefined || isTakenBack(text, match.index, match.index + match[0].length)) continue
+    if (found === undefined || match.index > found.index) found = { index: match.index, time }
   }
-  return undefined
+  return found?.time
 }
 
 function clock(hours: number, minutes: number): string | undefined {

@@ -11,6 +11,7 @@ export interface ClaimSlot extends FilledSlot {
 const familyNames = ['Suzuki', 'Takahashi', 'Watanabe', 'Ito', 'Nakamura', 'Kobayashi']
 const businessWords = ['Midori', 'Aoba', 'Hikari', 'Tsubaki']
 const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+const japaneseWeekdays = ['月曜日', '火曜日', '水曜日', '木曜日', '金曜日', '土曜日', '日曜日']
 const policyFlips: [RegExp, string][] = [
   [/\bis not covered\b/, 'is covered'],
   [/\bWe accept\b/, 'We do not accept'],
@@ -88,6 +89,8 @@ function falsify(value: string, claimType: InjectedHallucination['claimType'], f
     case 'date': {
       const weekday = weekdays.indexOf(value)
       if (weekday >= 0) return weekdays[(weekday + 1) % 7]!
+      const japaneseWeekday = japaneseWeekdays.indexOf(value)
+      if (japaneseWeekday >= 0) return japaneseWeekdays[(japaneseWeekday + 1) % 7]!
       const time = /^(\d{2}):(\d{2})$/.exec(value)
       if (time) return `${String((Number(time[1]) + 1) % 24).padStart(2, '0')}:${time[2]}`
       const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
