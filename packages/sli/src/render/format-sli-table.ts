@@ -1,3 +1,4 @@
+import { formatReason } from '@voxguard/judge'
 import type { RunReport } from '../build-run-report.ts'
 import { LATENCY_METRICS } from '../call-latencies.ts'
 import { RATIO_SLIS, type SliName } from '../sli-definitions.ts'
@@ -37,7 +38,7 @@ export function formatSliTable(report: RunReport): string {
     lines.push('', 'failed calls')
     for (const { record, verdict } of failed.slice(0, 20)) {
       const first = verdict.reasons[0]
-      lines.push(`  ${record.scriptId} #${record.repeat}  ${verdict.factor ?? ''}  ${first ? `${first.code}: ${first.message}`.slice(0, 140) : ''}`)
+      lines.push(`  ${record.scriptId} #${record.repeat}  ${verdict.factor ?? ''}  ${first ? formatReason(first).slice(0, 140) : ''}`)
     }
     if (failed.length > 20) lines.push(`  ... and ${failed.length - 20} more`)
   }

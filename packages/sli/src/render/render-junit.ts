@@ -1,3 +1,4 @@
+import { formatReason } from '@voxguard/judge'
 import type { RunReport } from '../build-run-report.ts'
 import { formatObjective, formatSliValue } from './format-values.ts'
 
@@ -56,7 +57,7 @@ export function renderJunit(report: RunReport): string {
           return `[${reason.factor}] ${reason.code}${reason.turn !== undefined ? ` (turn ${reason.turn})` : ''}: ${reason.message}${evidence ? `\n  evidence: ${evidence}` : ''}`
         })
         .join('\n')
-      testCase.failure = { type: `${verdict.factor ?? 'unknown'}:${first?.code ?? 'unknown'}`, message: `${verdict.factor ?? 'unknown'} ${first?.code ?? ''}: ${first?.message ?? 'failed'}`, body: `call ${record.callId}\n${body}` }
+      testCase.failure = { type: `${verdict.factor ?? 'unknown'}:${first?.code ?? 'unknown'}`, message: `${verdict.factor ?? 'unknown'} ${first ? formatReason(first) : 'failed'}`, body: `call ${record.callId}\n${body}` }
     }
     return testCase
   })
