@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { createEspeakSynthesizer } from '@voxguard/example-clinic-agent'
-import { decodeMulaw } from '@voxguard/harness'
+import { decodeMulaw } from '@voxguard/harness/audio'
 import { createPocketsphinxRecognizer, knowledgeLanguageModel, spokenForm, wordErrorRate, type SpeechRecognizer } from '@voxguard/harness/speech'
 import { loadKnowledgeBase } from '@voxguard/knowledge'
 import { englishReplies, japaneseReplies } from './asr-replies.ts'

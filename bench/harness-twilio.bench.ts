@@ -14,7 +14,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import WebSocket, { WebSocketServer } from 'ws'
-import { FrameScheduler, runCalls, writeWav } from '@voxguard/harness'
+import { runCalls } from '@voxguard/harness'
+import { FrameScheduler, writeWav } from '@voxguard/harness/audio'
 import type { CallScript } from '@voxguard/harness'
 
 const quick = process.argv.includes('--quick')

@@ -5,7 +5,8 @@
  * Attribution accuracy: verdict factor (null | system | dialogue | both) equals the truth.
  * Hallucination precision/recall: per agent turn, flagged by the built-in check vs injected.
  */
-import { judgeCall, loadKnowledgeBase } from '@voxguard/judge'
+import { judgeCall } from '@voxguard/judge'
+import { loadKnowledgeBase } from '@voxguard/knowledge'
 import { generateJudgedCalls } from './judge-call-generator.ts'
 
 const flag = (name: string, fallback: number) => {

@@ -8,7 +8,8 @@
  * failures. Seeded: the same seed gives the same calls.
  */
 import type { CallRecord, TurnRecord } from '@voxguard/harness'
-import type { Factor, KnowledgeBase } from '@voxguard/judge'
+import type { Factor } from '@voxguard/judge'
+import type { KnowledgeBase } from '@voxguard/knowledge'
 import { fillTemplate } from '@voxguard/knowledge'
 
 type ClaimType = 'price' | 'hours' | 'date' | 'name' | 'policy' | 'address' | 'phone' | 'number'

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { loadKnowledgeBase, type KnowledgeBase } from '@voxguard/judge'
-import { flattenFacts } from '@voxguard/knowledge'
+import { flattenFacts, loadKnowledgeBase, type KnowledgeBase } from '@voxguard/knowledge'
 import { DevsetDataError, KNOWLEDGE_FORMS, readDevsets, readKnowledge, readReplyRows } from './judge-devset-data.ts'
 
 const businesses = ['hotel', 'gym', 'vet', 'realty', 'bakery']

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
-import { parseKnowledgeBase, type KnowledgeBase } from '@voxguard/judge'
+import { parseKnowledgeBase, type KnowledgeBase } from '@voxguard/knowledge'
 
 /** The folder that holds the dev sets. */
 export const BENCH_DATA_FOLDER = fileURLToPath(new URL('../packages/judge/bench-data/', import.meta.url))

@@ -6,7 +6,8 @@
  *   cd bench && node --conditions=source judge-mock-brain.bench.ts [--calls N] [--rate R] [--seed S] [--verbose]
  */
 import type { CallRecord, TurnRecord } from '@voxguard/harness'
-import { judgeCall, loadKnowledgeBase } from '@voxguard/judge'
+import { judgeCall } from '@voxguard/judge'
+import { loadKnowledgeBase } from '@voxguard/knowledge'
 import { startMockServer, type GroundTruthRecord, type HallucinationRecord } from '@voxguard/mock-llm'
 import { injectedType, TurnScore } from './judge-turn-score.ts'
 

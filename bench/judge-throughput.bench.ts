@@ -10,6 +10,7 @@
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import * as current from '@voxguard/judge'
+import { loadKnowledgeBase } from '@voxguard/knowledge'
 import { generateJudgedCalls } from './judge-call-generator.ts'
 
 type Judge = Pick<typeof current, 'checkGrounding' | 'judgeCall'>
@@ -18,7 +19,7 @@ const beforeFlag = process.argv.indexOf('--before')
 const beforePath = beforeFlag > 0 ? process.argv[beforeFlag + 1] : undefined
 const rounds = quick ? 2 : 6
 const roundMs = quick ? 250 : 500
-const knowledge = await current.loadKnowledgeBase(new URL('../examples/clinic-agent/knowledge.yaml', import.meta.url).pathname)
+const knowledge = await loadKnowledgeBase(new URL('../examples/clinic-agent/knowledge.yaml', import.meta.url).pathname)
 // The current judge reads the clinic's trade words from the knowledge base's vocabulary section; they
 // are passed as the option too only so that a --before build older than that section judges with them.
 const vocabulary = knowledge.vocabulary ?? {}

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { expandScriptPaths } from '@voxguard/harness'
 import { formatSliTable } from '@voxguard/sli'
-import { UsageError, type Command } from 'voxguard'
+import { UsageError, type Command, type CommandEntry } from 'voxguard'
 import { createNightlyProgress } from './nightly-progress.ts'
 import { runNightly } from './run-nightly.ts'
 
@@ -30,6 +30,8 @@ options:
   --concurrency N     calls at once (default 8)
   --shard i/n         run only shard i of n of the calls (1-based, deterministic): one machine's
                       part of a run spread over several (CI matrix, Kubernetes Indexed Job)
+  --no-audio          leave out the audio pass (by default the scripts tagged "phone" also run
+                      as phone calls over Twilio Media Streams, judged and reported per protocol)
   --from-records      the arguments are records files (or quoted globs) of shards: merge them,
                       then judge and report as one run (no mock, agent or calls)
 
@@ -58,16 +60,20 @@ function positiveInteger(text: string | undefined, flag: string, fallback: numbe
  * the example clinic agent, so it lives with the suite, not in the published CLI).
  * @example process.exitCode = await main(['nightly', '--profile', 'e2e/profiles/outage.yaml'], io, [...commands, nightlyCommand])
  */
-export const nightlyCommand: Command = {
+export const nightlyCommand: CommandEntry = {
   name: 'nightly',
   summary: 'the nightly job: mock providers, clinic agent, every call script, judge, SLOs',
+  load: () => Promise.resolve(nightly),
+}
+
+const nightly: Command = {
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { profile: { type: 'string' }, slo: { type: 'string' }, out: { type: 'string' }, repeat: { type: 'string' }, concurrency: { type: 'string' }, shard: { type: 'string' }, 'from-records': { type: 'boolean' } },
+      options: { profile: { type: 'string' }, slo: { type: 'string' }, out: { type: 'string' }, repeat: { type: 'string' }, concurrency: { type: 'string' }, shard: { type: 'string' }, 'from-records': { type: 'boolean' }, 'no-audio': { type: 'boolean' } },
     })
     const repeat = positiveInteger(values.repeat, 'repeat', 1)
     const concurrency = positiveInteger(values.concurrency, 'concurrency', 8)
@@ -77,7 +83,7 @@ export const nightlyCommand: Command = {
     const progress = createNightlyProgress(io.stdout, io.env)
     let result
     try {
-      result = await runNightly({ scripts, profile: values.profile ?? join(e2e, 'profiles/calm.yaml'), sloFile: values.slo ?? join(e2e, 'slo.yaml'), outDir, repeat, concurrency, progress, signal: io.signal, ...(values.shard ? { shard: values.shard } : {}), ...(fromRecords ? { fromRecords } : {}) })
+      result = await runNightly({ scripts, profile: values.profile ?? join(e2e, 'profiles/calm.yaml'), sloFile: values.slo ?? join(e2e, 'slo.yaml'), outDir, repeat, concurrency, progress, signal: io.signal, audio: !values['no-audio'], ...(values.shard ? { shard: values.shard } : {}), ...(fromRecords ? { fromRecords } : {}) })
     } finally {
       progress.finish()
     }

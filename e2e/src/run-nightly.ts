@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import { startClinicAgent } from '@voxguard/example-clinic-agent'
-import { claimOutputDirectory, mergeRecords, runCalls, type CallRecord } from '@voxguard/harness'
+import { claimOutputDirectory, loadCallScripts, mergeRecords, runCalls, type CallRecord } from '@voxguard/harness'
 import { judgeRecords, VerdictsFile, type Verdict } from '@voxguard/judge'
 import { loadChaosProfile } from '@voxguard/mock-llm'
 import { buildRunReport, currentGitCommit, defaultHistoryFile, loadSloFile, readRunHistory, upsertRunHistory, writeRunManifest, writeRunReports, type RunReport } from '@voxguard/sli'
@@ -21,6 +21,14 @@ export interface NightlyOptions {
   repeat?: number
   /** Calls at once. Default 8. */
   concurrency?: number
+  /**
+   * The audio pass: scripts tagged `audioTag` run again over Twilio Media Streams against the
+   * agent's /twilio endpoint (espeak-ng caller, pocketsphinx in the agent and the harness),
+   * with the agent's event log joined into their records. Default true.
+   */
+  audio?: boolean
+  /** Tag of the scripts that make sense on the phone. Default 'phone'. */
+  audioTag?: string
   /** Run only shard `i/n` of the calls (1-based, deterministic), as `voxguard run --shard`. Default: all. */
   shard?: string
   /**
@@ -56,6 +64,8 @@ export interface NightlyResult {
   verdicts: Verdict[]
   /** SLIs, objectives with error budgets, orphans: what every report was rendered from (@voxguard/sli). */
   report: RunReport
+  /** Why the audio pass did not run, when it did not. */
+  audioSkipped?: string
   /** Every objective met, every script valid, every call recorded and judged. */
   ok: boolean
   scriptErrors: string[]
@@ -88,12 +98,13 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyResult
   // over one slot (a failure of the test set-up, not of the agent).
   let records: CallRecord[]
   let scriptErrors: string[] = []
+  let audioSkipped: string | undefined
   if (options.fromRecords) {
     progress.stage('calls', `merging ${options.fromRecords.length} records files`)
     records = await mergeRecords(options.fromRecords)
     await writeFile(join(outDir, 'records.jsonl'), records.map((record) => JSON.stringify(record) + '\n').join(''))
   } else {
-    ;({ records, scriptErrors } = await runSuite(options, outDir, progress))
+    ;({ records, scriptErrors, audioSkipped } = await runSuite(options, outDir, progress))
   }
 
   const endedAt = new Date().toISOString()
@@ -106,6 +117,7 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyResult
     ...(options.shard ? { shard: options.shard } : {}),
     ...(options.fromRecords ? { fromRecords: options.fromRecords.length } : { scripts: options.scripts.length }),
     ...(interrupted ? { interrupted: true } : {}),
+    ...(audioSkipped ? { audioSkipped } : {}),
   }
   const run = { runId: runIds.join('+') || `nightly-${startedAt}`, startedAt, endedAt, gitCommit: currentGitCommit(), options: runOptions }
   await writeRunManifest(join(outDir, 'run.json'), { ...run, sloFile: resolve(options.sloFile), scriptErrors })
@@ -130,13 +142,17 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyResult
   const report = buildRunReport({ records, verdicts, slo, history: await readRunHistory(historyFile), run, scriptErrors })
   await writeRunReports(outDir, report, slo.objectives)
   await upsertRunHistory(historyFile, report.historyEntry)
-  return { records, verdicts, report, ok: report.ok, scriptErrors, interrupted }
+  return { records, verdicts, report, ok: report.ok, scriptErrors, interrupted, ...(audioSkipped ? { audioSkipped } : {}) }
 }
 
 /** Starts the mock providers and the clinic agent, replays the scripts, and stops both. */
-async function runSuite(options: NightlyOptions, outDir: string, progress: NightlyProgress): Promise<{ records: CallRecord[]; scriptErrors: string[] }> {
+async function runSuite(options: NightlyOptions, outDir: string, progress: NightlyProgress): Promise<{ records: CallRecord[]; scriptErrors: string[]; audioSkipped?: string }> {
   progress.stage('mock', `mock providers, chaos profile ${options.profile}`)
-  const agent = await startClinicAgent({ port: 0, profile: resolve(options.profile), llmMode: 'mock', speech: 'none', logLevel: 'warn', logWrite: () => {}, appointmentBook: 'per-call', groundTruthFile: join(outDir, 'ground-truth.jsonl') })
+  const audio = options.audio ?? true
+  const eventLog = join(outDir, 'agent-events.jsonl')
+  if (audio) await writeFile(eventLog, '')
+  const agent = await startClinicAgent({ port: 0, profile: resolve(options.profile), llmMode: 'mock', ...(audio ? { eventLog } : { speech: 'none' as const }), logLevel: 'error', logWrite: () => {}, appointmentBook: 'per-call', groundTruthFile: join(outDir, 'ground-truth.jsonl') })
+  let audioSkipped: string | undefined = audio ? undefined : 'turned off (--no-audio)'
   const records: CallRecord[] = []
   let scriptErrors: string[]
   try {
@@ -159,8 +175,45 @@ async function runSuite(options: NightlyOptions, outDir: string, progress: Night
       },
     })
     scriptErrors = result.scriptErrors.map((error) => error.message)
+    if (audio && !options.signal?.aborted) audioSkipped = await runAudioPass(options, agent.url, outDir, eventLog, records, progress)
   } finally {
     await agent.close()
   }
-  return { records, scriptErrors }
+  return { records, scriptErrors, ...(audioSkipped ? { audioSkipped } : {}) }
+}
+
+/**
+ * The audio pass: runs the scripts tagged for the phone over Twilio against the running agent,
+ * appending their records (the agent's event log joined) to records.jsonl. Returns why it did
+ * not run, when it did not.
+ */
+async function runAudioPass(options: NightlyOptions, agentHttpUrl: string, outDir: string, eventLog: string, records: CallRecord[], progress: NightlyProgress): Promise<string | undefined> {
+  const health = (await (await fetch(`${agentHttpUrl}/healthz`)).json()) as { twilio?: boolean }
+  if (!health.twilio) {
+    progress.stage('calls', 'audio pass skipped: the agent has no speech engines (apt-get install espeak-ng sox pocketsphinx pocketsphinx-en-us)')
+    return 'the agent has no speech engines'
+  }
+  const tag = options.audioTag ?? 'phone'
+  const phoneScripts = (await loadCallScripts(options.scripts)).scripts.filter((script) => script.tags.includes(tag))
+  if (phoneScripts.length === 0) return `no script is tagged "${tag}"`
+  const agentUrl = `${agentHttpUrl.replace(/^http/, 'ws')}/twilio`
+  progress.stage('calls', `audio pass: ${phoneScripts.length} scripts tagged "${tag}" as phone calls (Twilio Media Streams) at ${agentUrl}`)
+  await runCalls({
+    scripts: phoneScripts,
+    agentUrl,
+    protocol: 'twilio',
+    outDir,
+    append: true,
+    agentEventLog: eventLog,
+    repeat: options.repeat ?? 1,
+    concurrency: options.concurrency ?? 8,
+    ...(options.shard ? { shard: options.shard } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    onPlan: (plan) => progress.plan(plan.calls),
+    onRecord: (record) => {
+      records.push(record)
+      progress.record(record)
+    },
+  })
+  return undefined
 }

@@ -15,7 +15,7 @@ const hasFallback = (record: CallRecord, turn?: number) => record.events.some((e
 
 async function nightly(profile: string, scripts: string[], options: { repeat?: number; concurrency?: number } = {}) {
   const outDir = await mkdtemp(join(tmpdir(), 'nightly-profile-'))
-  const result = await runNightly({ scripts: scripts.map(script), profile, sloFile: join(e2e, 'slo.yaml'), outDir, log: () => {}, ...options })
+  const result = await runNightly({ scripts: scripts.map(script), profile, sloFile: join(e2e, 'slo.yaml'), outDir, log: () => {}, audio: false, ...options })
   return { ...result, outDir }
 }
 

@@ -16,6 +16,7 @@ describe('runNightly', () => {
       sloFile: join(e2e, 'slo.yaml'),
       outDir,
       log: () => {},
+      audio: false,
     })
     expect(result.verdicts.map((verdict) => verdict.outcome)).toEqual(['pass', 'pass'])
     // Every objective but latency holds (a loaded test machine moves latency; bench/ measures it).
@@ -39,6 +40,7 @@ describe('runNightly', () => {
       sloFile: join(e2e, 'slo.yaml'),
       outDir,
       log: () => {},
+      audio: false,
     })
     expect(result.ok).toBe(false)
     expect(result.verdicts[0]).toMatchObject({ outcome: 'fail', factor: 'system' })

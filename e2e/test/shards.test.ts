@@ -37,9 +37,9 @@ describe('sharded nightly', () => {
     const single = join(base, 'single')
     // A shard's own objectives (exit 1) are for the merge to decide, as in the workflow; a
     // shard that cannot run at all exits 2.
-    const codes = await Promise.all(shardDirs.map((outDir, index) => nightly([...scripts, '--shard', `${index + 1}/4`, '--out', outDir])))
+    const codes = await Promise.all(shardDirs.map((outDir, index) => nightly([...scripts, '--no-audio', '--shard', `${index + 1}/4`, '--out', outDir])))
     expect(codes.every((code) => code === 0 || code === 1)).toBe(true)
-    await runNightly({ scripts, profile: join(root, 'e2e/profiles/calm.yaml'), sloFile: join(root, 'e2e/slo.yaml'), outDir: single, log: () => {} })
+    await runNightly({ scripts, profile: join(root, 'e2e/profiles/calm.yaml'), sloFile: join(root, 'e2e/slo.yaml'), outDir: single, log: () => {}, audio: false })
     const shardCalls = await Promise.all(shardDirs.map(async (outDir) => (await readFile(join(outDir, 'records.jsonl'), 'utf8')).trim().split('\n').filter(Boolean).length))
     expect(shardCalls.every((count) => count > 0 && count < 8)).toBe(true)
     expect(shardCalls.reduce((sum, count) => sum + count, 0)).toBe(8)

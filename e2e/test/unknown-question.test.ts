@@ -20,7 +20,7 @@ const inventions: Record<string, string> = {
 describe('a question the knowledge base does not cover', () => {
   it('passes with an honest "I don\'t know" and a hand-off offer, fails when the agent invents', async () => {
     const outDir = await mkdtemp(join(tmpdir(), 'unknown-'))
-    const result = await runNightly({ scripts: Object.keys(inventions).map((id) => join(e2e, 'scripts', `${id}.yaml`)), profile: join(e2e, 'profiles/calm.yaml'), sloFile: join(e2e, 'slo.yaml'), outDir, log: () => {} })
+    const result = await runNightly({ scripts: Object.keys(inventions).map((id) => join(e2e, 'scripts', `${id}.yaml`)), profile: join(e2e, 'profiles/calm.yaml'), sloFile: join(e2e, 'slo.yaml'), outDir, log: () => {}, audio: false })
     expect(result.verdicts.map((verdict) => verdict.outcome)).toEqual(['pass', 'pass', 'pass'])
 
     const invented = result.records.map((record): CallRecord => ({ ...record, turns: record.turns.map((turn) => (turn.index === 1 ? { ...turn, agent: { ...turn.agent, text: inventions[record.scriptId]! } } : turn)) }))

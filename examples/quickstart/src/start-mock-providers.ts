@@ -1,4 +1,5 @@
-import { startMockServer, type ChaosProfileInput, type KnowledgeBase } from '@voxguard/mock-llm'
+import type { KnowledgeBase } from '@voxguard/knowledge'
+import { startMockServer, type ChaosProfileInput } from '@voxguard/mock-llm'
 import type { TargetConfig } from '@voxguard/llm'
 
 /**

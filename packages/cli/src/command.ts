@@ -7,12 +7,20 @@ export interface CommandIo {
   signal: AbortSignal
 }
 
-/** One `voxguard <name>` command. `run` returns the process exit code. */
+/** A loaded `voxguard <name>` command. `run` returns the process exit code. */
 export interface Command {
-  name: string
-  /** One line for `voxguard --help`. */
-  summary: string
   /** Full usage text for `voxguard <name> --help`. */
   usage: string
   run(argv: string[], io: CommandIo): Promise<number>
+}
+
+/**
+ * One `voxguard <name>` command as the CLI lists it: its name and summary, and `load`, which
+ * imports the command's module (and the packages it needs) only when the command runs.
+ */
+export interface CommandEntry {
+  name: string
+  /** One line for `voxguard --help`. */
+  summary: string
+  load(): Promise<Command>
 }

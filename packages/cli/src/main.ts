@@ -1,4 +1,4 @@
-import type { Command, CommandIo } from './command.ts'
+import type { CommandEntry, CommandIo } from './command.ts'
 import { UsageError } from './usage-error.ts'
 import { commands as defaultCommands } from './commands.ts'
 
@@ -6,7 +6,7 @@ import { commands as defaultCommands } from './commands.ts'
  * Runs `voxguard <command> …` and resolves with the exit code: 0 success, 1 the command
  * found failures (e.g. failed calls), 2 a bad command line or input.
  */
-export async function main(argv: string[], io: CommandIo, commands: readonly Command[] = defaultCommands): Promise<number> {
+export async function main(argv: string[], io: CommandIo, commands: readonly CommandEntry[] = defaultCommands): Promise<number> {
   const [name, ...rest] = argv
   const overview = () => `usage: voxguard <command> [options]\n\ncommands:\n${commands.map((command) => `  ${command.name.padEnd(8)} ${command.summary}`).join('\n')}\n\nvoxguard <command> --help shows a command's options.\n`
   if (name === undefined) {
@@ -17,11 +17,12 @@ export async function main(argv: string[], io: CommandIo, commands: readonly Com
     io.stdout.write(overview())
     return 0
   }
-  const command = commands.find((candidate) => candidate.name === name)
-  if (!command) {
+  const entry = commands.find((candidate) => candidate.name === name)
+  if (!entry) {
     io.stderr.write(`voxguard: unknown command "${name}"\n\n${overview()}`)
     return 2
   }
+  const command = { name: entry.name, ...(await entry.load()) }
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.usage}\n`)
     return 0

@@ -33,37 +33,20 @@ export type { AgentEventLogEntry } from './agent-event-log.ts'
 export { loadCallScript, loadCallScripts, formatIssue } from './load-call-script.ts'
 export type { LoadCallScriptOptions } from './load-call-script.ts'
 export type { CallScript, ScriptTurn } from './call-script.ts'
-export { CallScriptSchema, PartialScriptSchema, CallExpectationsSchema, TurnExpectationsSchema } from './call-script-schema.ts'
-export { renderCallScriptJsonSchema } from './render-call-script-json-schema.ts'
 
 // Running
 export { runCalls } from './run-calls.ts'
 export { expandScriptPaths } from './expand-script-paths.ts'
 export type { RunCallsOptions, RunCallsResult } from './run-calls.ts'
-export { runCall } from './run-call.ts'
-export type { RunCallSettings } from './run-call.ts'
-export { isInShard, parseShard } from './select-shard.ts'
 export type { Shard } from './select-shard.ts'
-export { mergeRecords } from './merge-records.ts'
 export { claimOutputDirectory, OUTPUT_FILE_NAMES, OUTPUT_FOLDER_MARKER } from './claim-output-directory.ts'
-export { RecordsFile } from './records-file.ts'
-export { redactRecord } from './redact-record.ts'
+export { mergeRecords } from './merge-records.ts'
 export { DEFAULT_REDACTION_PATTERNS, redactText } from './redact-text.ts'
 export type { RedactionPattern } from './redact-text.ts'
 
-// Transports
-export { createTextTransport } from './text-transport.ts'
-export { createTwilioTransport } from './twilio-transport.ts'
+// Custom transports (the runCalls `createTransport` option)
 export type { AgentSignal, CallTransport, CallTransportContext, CreateCallTransport } from './call-transport.ts'
-
-// Audio (Twilio)
-export { decodeMulaw, decodeMulawSample, encodeMulaw, encodeMulawSample, MULAW_SILENCE } from './audio/mulaw.ts'
-export { resamplePcm } from './audio/resample-pcm.ts'
-export { wavToMulaw8k, writeWav } from './audio/read-wav.ts'
-export { CallerAudio, synthesizeSpeech } from './audio/caller-audio.ts'
-export { FrameScheduler } from './audio/frame-scheduler.ts'
-export type { FrameSchedulerOptions, PacedStream } from './audio/frame-scheduler.ts'
 
 // Errors
 export { HarnessError } from './harness-error.ts'
-export type { HarnessErrorCode, HarnessErrorOptions, ScriptIssueLocation } from './harness-error.ts'
+export type { HarnessErrorCode, ScriptIssueLocation } from './harness-error.ts'

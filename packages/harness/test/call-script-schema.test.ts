@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { renderCallScriptJsonSchema } from '@voxguard/harness'
+import { renderCallScriptJsonSchema } from '../src/render-call-script-json-schema.ts'
 
 describe('call-script.schema.json', () => {
   it('is generated from the zod schema and up to date (run packages/harness/scripts/write-call-script-schema.ts)', () => {

@@ -5,12 +5,7 @@ export { extractClaims } from './claims/extract-claims.ts'
 export type { Claim, ClaimType, ClaimValue, Currency } from './claims/claim.ts'
 export type { ClaimCheck, ClaimEvidence, ClaimStatus } from './grounding/claim-check.ts'
 export { loadVocabulary } from './load-vocabulary.ts'
-export type { Vocabulary } from './grounding/subject-terms.ts'
-
-// Knowledge bases
-// (the format and its reader live in @voxguard/knowledge)
-export { KnowledgeError, loadKnowledgeBase, parseKnowledgeBase } from '@voxguard/knowledge'
-export type { FactTree, KnowledgeBase, KnowledgeErrorCode, KnowledgeIntent } from '@voxguard/knowledge'
+export type { Vocabulary } from './grounding/validate-vocabulary.ts'
 
 // LLM judge
 export { createLlmJudge } from './llm/llm-judge.ts'

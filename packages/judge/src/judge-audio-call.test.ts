@@ -90,4 +90,9 @@ describe('judgeCall on audio (Twilio) calls', () => {
     const noise = audioCall([greeting, { caller: 'How much is a cleaning?', audio: { unplayable: 'a WAV file (RIFF header) sent as raw μ-law' }, expectations: { saysAny: ['5000'] } }])
     expect((await judgeCall(noise, { knowledge })).reasons.map((reason) => [reason.code, reason.factor])).toEqual([['audio_unplayable', 'system']])
   })
+
+  it('tool calls are invisible on an audio call: tool expectations and a goal tool are not held against the agent', async () => {
+    const record = audioCall([greeting, { caller: 'Can I speak to a person?', intended: 'Of course, I will connect you to our receptionist now. Please hold.', expectations: { toolCalled: { name: 'handoff_to_human' } } }], { expectations: { goalTool: 'handoff_to_human' } })
+    expect(await judgeCall(record, { knowledge })).toMatchObject({ outcome: 'pass', reasons: [] })
+  })
 })

@@ -1,6 +1,7 @@
 import { AGENT_EVENTS, type CallRecord, type TurnRecord } from '@voxguard/harness'
 import { checkGrounding } from './check-grounding.ts'
-import { resolveVocabulary, type Vocabulary } from './grounding/subject-terms.ts'
+import { resolveVocabulary } from './grounding/subject-terms.ts'
+import type { Vocabulary } from './grounding/validate-vocabulary.ts'
 import type { ClaimCheck } from './grounding/claim-check.ts'
 import { JudgeError } from './judge-error.ts'
 import type { KnowledgeBase } from '@voxguard/knowledge'

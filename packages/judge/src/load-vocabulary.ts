@@ -1,23 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { parse } from 'yaml'
-import type { Vocabulary } from './grounding/subject-terms.ts'
+import { validateVocabulary, type Vocabulary } from './grounding/validate-vocabulary.ts'
 import { JudgeError } from './judge-error.ts'
-
-/**
- * Checks a vocabulary (canonical term → list of words) and returns it; `where` names the
- * option or file in the error.
- */
-export function validateVocabulary(value: unknown, where: string): Vocabulary {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new JudgeError('vocabulary_invalid', `${where} must be a mapping of term → list of words, e.g. { cleaning: [scaling, クリーニング] }`)
-  }
-  for (const [term, words] of Object.entries(value)) {
-    if (!Array.isArray(words) || words.length === 0 || !words.every((word) => typeof word === 'string' && word.trim() !== '')) {
-      throw new JudgeError('vocabulary_invalid', `${where}: "${term}" must be a non-empty list of words (text), got ${JSON.stringify(words)}`)
-    }
-  }
-  return value as Vocabulary
-}
 
 /**
  * Reads a vocabulary file (YAML or JSON): a mapping of canonical subject term → the words and

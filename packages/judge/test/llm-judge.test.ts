@@ -4,7 +4,8 @@ import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createLlmClient, type LlmClient } from '@voxguard/llm'
-import { createLlmJudge, judgeCall, parseKnowledgeBase } from '@voxguard/judge'
+import { createLlmJudge, judgeCall } from '@voxguard/judge'
+import { parseKnowledgeBase } from '@voxguard/knowledge'
 import { callRecord } from './call-record-builder.ts'
 
 const knowledgeFile = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))

@@ -1,4 +1,4 @@
-import type { FactTree, KnowledgeBase } from './knowledge-base.ts'
+import type { FactTree, KnowledgeBase } from './knowledge-base-types.ts'
 import { KnowledgeError } from './knowledge-error.ts'
 import { lookupFact } from './lookup-fact.ts'
 

@@ -1,4 +1,4 @@
-import type { FactTree, FactValue } from './knowledge-base.ts'
+import type { FactTree, FactValue } from './knowledge-base-types.ts'
 
 /** One fact value with where it sits in the tree. */
 export interface FactEntry {

@@ -1,6 +1,6 @@
 // Format and loading
 export { loadKnowledgeBase, parseKnowledgeBase } from './knowledge-base.ts'
-export type { FactTree, FactValue, KnowledgeBase, KnowledgeIntent } from './knowledge-base.ts'
+export type { FactTree, FactValue, KnowledgeBase, KnowledgeIntent } from './knowledge-base-types.ts'
 
 // Fact paths
 export { lookupFact } from './lookup-fact.ts'

@@ -1,4 +1,4 @@
-import type { FactTree, FactValue } from './knowledge-base.ts'
+import type { FactTree, FactValue } from './knowledge-base-types.ts'
 
 /**
  * Reads one fact value by its dotted path under `facts` (`hours.saturday`, without the

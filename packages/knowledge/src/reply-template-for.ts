@@ -1,4 +1,4 @@
-import type { KnowledgeIntent } from './knowledge-base.ts'
+import type { KnowledgeIntent } from './knowledge-base-types.ts'
 
 /**
  * The reply template of an intent for a caller speaking `language`: the intent's

@@ -2,7 +2,7 @@ import type { Attempt } from './attempt.ts'
 import type { CallContext } from './call-context.ts'
 import type { LlmError } from './llm-error.ts'
 import { finalError, recordFallback, stopsTheCall, withAttempts } from './call-outcome.ts'
-import type { FailoverResult } from './run-failover.ts'
+import type { FailoverResult } from './failover-result.ts'
 import { runTarget } from './run-target.ts'
 import type { TargetRuntime } from './target-runtime.ts'
 

@@ -1,14 +1,10 @@
 import type { Attempt } from './attempt.ts'
 import type { CallContext } from './call-context.ts'
+import type { FailoverResult } from './failover-result.ts'
 import { finalError, recordFallback, stopsTheCall, withAttempts } from './call-outcome.ts'
 import { hedge } from './hedge.ts'
 import { runTarget } from './run-target.ts'
 import type { TargetRuntime } from './target-runtime.ts'
-
-export interface FailoverResult<T> {
-  value: T
-  attempt: Attempt
-}
 
 /**
  * Walks the call's plan of targets until one attempt succeeds: retries and skips happen

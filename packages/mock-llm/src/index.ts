@@ -7,10 +7,6 @@ export { loadChaosProfile, parseChaosProfile, resolveChaosProfile } from './chao
 export type { ChaosProfile, ChaosProfileInput, TargetBehaviour, TargetBehaviourInput } from './chaos-profile.ts'
 export type { DurationDistribution } from './internal/sample-duration.ts'
 
-// Knowledge base (the brain's input): the format and its reader live in @voxguard/knowledge
-export { KnowledgeError, loadKnowledgeBase, parseKnowledgeBase } from '@voxguard/knowledge'
-export type { FactTree, KnowledgeBase, KnowledgeIntent as KnowledgeBaseIntent, KnowledgeErrorCode } from '@voxguard/knowledge'
-
 // Ground truth
 export type { GroundTruthRecord, HallucinationRecord, TransportFaultRecord } from './ground-truth-record.ts'
 

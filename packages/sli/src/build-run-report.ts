@@ -30,7 +30,7 @@ export interface RunReport {
   historyEntry: HistoryEntry
   /** Counts of every run in the history up to this one (this run included): what counters export. */
   cumulative: MetricSeries[]
-  /** Every objective met (none broken, none without data), every script valid, every call both recorded and judged. */
+  /** Every objective met (none broken, none without data; one for a protocol the run did not use is `not_run`), every script valid, every call both recorded and judged. */
   ok: boolean
 }
 
@@ -79,13 +79,13 @@ export function buildRunReport(input: BuildRunReportInput): RunReport {
     startedAt: run.startedAt,
     endedAt: run.endedAt,
     calls: calls.length,
-    objectives: objectives.map((objective) => ({ sli: objective.sli, comparison: objective.comparison, target: objective.target, ...objective.events })),
+    objectives: objectives.map((objective) => ({ name: objective.name, sli: objective.sli, comparison: objective.comparison, target: objective.target, ...objective.events })),
     series,
   }
   const earlier = entriesInWindow(history.filter((entry) => entry.runId !== run.runId), run, { days: Number.POSITIVE_INFINITY })
   const cumulative = sumMetricSeries([...earlier.map((entry) => entry.series), series])
   const scriptErrors = [...(input.scriptErrors ?? [])]
   const orphaned = orphans.recordsWithoutVerdict.length + orphans.verdictsWithoutRecord.length + orphans.duplicateCallIds.length > 0
-  const ok = objectives.every((objective) => objective.status === 'met') && scriptErrors.length === 0 && !orphaned
+  const ok = objectives.every((objective) => objective.status === 'met' || objective.status === 'not_run') && scriptErrors.length === 0 && !orphaned
   return { run, calls, orphans, scriptErrors, slis, objectives, window: input.slo?.window ?? null, historyEntry, cumulative, ok }
 }

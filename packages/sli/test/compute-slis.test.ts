@@ -91,3 +91,18 @@ describe('SLIs from records and verdicts joined by call id', () => {
     expect(again.cumulative).toEqual(report1.cumulative)
   })
 })
+
+describe('objectives for one protocol', () => {
+  it('hold over that protocol\'s calls only; a protocol the run did not use is not run and does not fail it', async () => {
+    const perProtocol = parseSloFile('version: 2\nwindow: { runs: 3 }\nobjectives:\n  - sli: turn_first_byte_p95_ms\n    atMost: 500\n    protocol: twilio\n  - sli: turn_first_byte_p95_ms\n    atMost: 2500\n    protocol: text\n')
+    const { records, verdicts } = await sampleRun()
+    const report = buildRunReport({ records, verdicts, slo: perProtocol })
+    expect(report.objectives.map((result) => [result.name, result.status, result.actual, result.events])).toEqual([
+      ['turn_first_byte_p95_ms:twilio', 'broken', 600, { bad: 1, total: 1 }],
+      ['turn_first_byte_p95_ms:text', 'met', 2300, { bad: 0, total: 4 }],
+    ])
+    const textOnly = buildRunReport({ records: records.filter((record) => record.protocol === 'text'), verdicts, slo: perProtocol })
+    expect(textOnly.objectives[0]!.status).toBe('not_run')
+    expect(textOnly.orphans.verdictsWithoutRecord).toEqual(['hours-ja#1-run-1'])
+  })
+})

@@ -34,7 +34,7 @@ export interface PocketsphinxRecognizerOptions {
 
 const MODEL_ROOT = '/usr/share/pocketsphinx/model/en-us'
 /** Tokens pocketsphinx prints that are not words. */
-const NOT_WORDS = new Set(['<s>', '</s>', '<sil>', '[noise]', '[speech]'])
+const NOT_WORDS = new Set(['<s>', '</s>', '<sil>', '[noise]', '[speech]', '(null)'])
 
 /** Adds deterministic (seeded) white noise of `ratio` × full scale. */
 function addNoise(samples: Int16Array, ratio: number): Int16Array {

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { expect } from 'vitest'
-import { runCalls, writeWav } from '@voxguard/harness'
+import { runCalls } from '@voxguard/harness'
+import { writeWav } from '@voxguard/harness/audio'
 import type { CallRecord } from '@voxguard/harness'
 import { toneSamples } from './twilio-agent.ts'
 import { writeFiles } from './write-script.ts'

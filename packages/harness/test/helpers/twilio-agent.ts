@@ -1,6 +1,6 @@
 import type WebSocket from 'ws'
 import { startAgentServer } from './start-agent-server.ts'
-import { decodeMulaw } from '@voxguard/harness'
+import { decodeMulaw } from '../../src/audio/mulaw.ts'
 
 export type TwilioAgentBehaviour = 'well-behaved' | 'drops-socket' | 'never-answers' | 'malformed'
 

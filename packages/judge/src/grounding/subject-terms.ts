@@ -1,13 +1,6 @@
 import { isStopWord, normalizeText, stemWord } from '../internal/normalize-text.ts'
-import { validateVocabulary } from '../load-vocabulary.ts'
+import { validateVocabulary, type Vocabulary } from './validate-vocabulary.ts'
 
-/**
- * Extra subject words for a business's own trade, in any language: each key is a canonical
- * term, its list the words and phrases that mean it (`{ cleaning: ['scaling', 'クリーニング'] }`).
- * The built-in vocabulary covers only subjects common to most businesses (prices, hours and
- * days, contact, location, booking, cancellation, staff, insurance, parking, children).
- */
-export type Vocabulary = Readonly<Record<string, readonly string[]>>
 
 /**
  * Bilingual vocabulary of subjects most businesses share: each English word or Japanese term

@@ -26,7 +26,9 @@ export function audioTurnTexts(record: CallRecord): Map<number, AudioTurnTexts> 
  * The record as the judge reads it: on an audio call each turn's `agent.text` is what the
  * agent meant to say when its event log says so (`reply.text`), else what the harness heard.
  * Turns with audio but neither text are `unheard`: the judge cannot tell what was said, and
- * never blames the agent for that. Turns read from the harness's transcript alone (numbers
+ * never blames the agent for that. Tool calls are invisible on an audio call: expectations about
+ * them (`toolCalled`, `toolsCalled`, `goalTool`) are left out unless the record has tool calls.
+ * Turns read from the harness's transcript alone (numbers
  * written as digits) are `heardOnly`: their claims are not grounded as the agent's words.
  */
 export function readableRecord(record: CallRecord): { record: CallRecord; unheard: Set<number>; heardOnly: Set<number> } {
@@ -34,7 +36,10 @@ export function readableRecord(record: CallRecord): { record: CallRecord; unhear
   const unheard = new Set<number>()
   const heardOnly = new Set<number>()
   if (texts.size === 0) return { record, unheard, heardOnly }
-  const turns: TurnRecord[] = record.turns.map((turn) => {
+  // Tool calls do not travel over Media Streams: expectations about them cannot be checked.
+  const toolsVisible = record.turns.some((turn) => turn.agent.toolCalls.length > 0)
+  const turns: TurnRecord[] = record.turns.map((audioTurn) => {
+    const turn = toolsVisible || !audioTurn.expectations?.toolCalled ? audioTurn : { ...audioTurn, expectations: withoutKeys(audioTurn.expectations, ['toolCalled']) }
     if (turn.agent.text) return turn
     const { intended, heard } = texts.get(turn.index) ?? {}
     if (intended === undefined && heard === undefined) {
@@ -44,5 +49,10 @@ export function readableRecord(record: CallRecord): { record: CallRecord; unhear
     if (intended === undefined) heardOnly.add(turn.index)
     return { ...turn, agent: { ...turn.agent, text: intended ?? writtenNumbers(heard ?? '') } }
   })
-  return { record: { ...record, turns }, unheard, heardOnly }
+  const expectations = toolsVisible || !record.expectations ? record.expectations : withoutKeys(record.expectations, ['toolsCalled', 'goalTool'])
+  return { record: { ...record, turns, ...(expectations ? { expectations } : {}) }, unheard, heardOnly }
+}
+
+function withoutKeys<T extends object>(value: T, keys: string[]): T {
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key))) as T
 }

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '@voxguard/knowledge'
 import { checkGrounding } from '../check-grounding.ts'
 import { extractClaims } from '../claims/extract-claims.ts'
 import type { ClaimCheck } from '../grounding/claim-check.ts'
-import type { Vocabulary } from '../grounding/subject-terms.ts'
+import type { Vocabulary } from '../grounding/validate-vocabulary.ts'
 import { writtenNumbers } from './written-numbers.ts'
 
 /** Claims found false in what the caller heard, split by whether the agent meant to say them. */

@@ -101,9 +101,9 @@ export async function exportOtlpMetrics(report: RunReport, options: ExportOtlpMe
     const remaining = meter.createGauge(OTLP_METRICS.budgetRemaining.name, { unit: '1', description: 'Error budget left over the SLO window' })
     const burn = meter.createGauge(OTLP_METRICS.burnRate.name, { unit: '1', description: 'Bad-event ratio / allowed bad ratio' })
     for (const result of report.objectives) {
-      if (result.budget?.remainingRatio != null) remaining.record(result.budget.remainingRatio, { slo: result.sli })
-      if (result.burnRate !== null) burn.record(result.burnRate, { slo: result.sli, window: 'run' })
-      if (result.budget?.burnRate != null) burn.record(result.budget.burnRate, { slo: result.sli, window: 'slo' })
+      if (result.budget?.remainingRatio != null) remaining.record(result.budget.remainingRatio, { slo: result.name })
+      if (result.burnRate !== null) burn.record(result.burnRate, { slo: result.name, window: 'run' })
+      if (result.budget?.burnRate != null) burn.record(result.budget.burnRate, { slo: result.name, window: 'slo' })
     }
     const { resourceMetrics } = await reader.collect()
     const result = await new Promise<{ code: ExportResultCode; error?: Error }>((resolve) => exporter.export(resourceMetrics, resolve))

@@ -17,7 +17,7 @@ export interface HistoryEntry {
   endedAt: string
   calls: number
   /** Each objective's events in that run, so budgets span runs. */
-  objectives: Array<{ sli: string; comparison: '>=' | '<='; target: number; bad: number; total: number }>
+  objectives: Array<{ name: string; sli: string; comparison: '>=' | '<='; target: number; bad: number; total: number }>
   /** Counts per label set, so exported counters and histograms add up across runs. */
   series: MetricSeries[]
 }

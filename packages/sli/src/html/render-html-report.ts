@@ -9,14 +9,14 @@ import { renderFailedCall } from './render-failed-call.ts'
 import { REPORT_STYLES } from './report-styles.ts'
 import { horizontalBarChart, verticalBarChart } from './svg-charts.ts'
 
-const STATUS_TEXT = { met: 'met', broken: 'broken', no_data: 'no data' } as const
+const STATUS_TEXT = { met: 'met', broken: 'broken', no_data: 'no data', not_run: 'not run' } as const
 
 function headline(report: RunReport): string {
   const cards = report.objectives.map((result) => {
     const remaining = result.budget?.remainingRatio ?? null
     const width = remaining === null ? 0 : Math.max(0, Math.min(1, remaining)) * 100
     const window = result.budget ? ('runs' in result.budget.window ? `last ${result.budget.window.runs} runs` : `last ${result.budget.window.days} days`) : ''
-    return `<div class="card ${result.status}" data-sli="${escapeHtml(result.sli)}"><div class="name">${escapeHtml(result.sli)}</div><div class="value">${escapeHtml(formatSliValue(result.sli, result.actual))}</div><div class="target">objective ${escapeHtml(formatObjective(result))} · <span class="status ${result.status}">${STATUS_TEXT[result.status]}</span></div><div class="budget" title="error budget left"><span class="${remaining !== null && remaining < 0.25 ? 'low' : ''}" style="width:${width.toFixed(0)}%"></span></div><div class="muted budget-left">${remaining !== null && remaining < 0 ? `budget overspent by ${formatPercent(-remaining)}` : `budget left ${formatPercent(remaining)}`} (${escapeHtml(window)}: ${result.budget?.runs ?? 0} ${result.budget?.runs === 1 ? 'run' : 'runs'})${result.burnRate !== null ? ` · burn ${result.burnRate.toFixed(1)}x` : ''}</div></div>`
+    return `<div class="card ${result.status}" data-sli="${escapeHtml(result.name)}"><div class="name">${escapeHtml(result.name)}</div><div class="value">${escapeHtml(formatSliValue(result.sli, result.actual))}</div><div class="target">objective ${escapeHtml(formatObjective(result))} · <span class="status ${result.status}">${STATUS_TEXT[result.status]}</span></div><div class="budget" title="error budget left"><span class="${remaining !== null && remaining < 0.25 ? 'low' : ''}" style="width:${width.toFixed(0)}%"></span></div><div class="muted budget-left">${remaining !== null && remaining < 0 ? `budget overspent by ${formatPercent(-remaining)}` : `budget left ${formatPercent(remaining)}`} (${escapeHtml(window)}: ${result.budget?.runs ?? 0} ${result.budget?.runs === 1 ? 'run' : 'runs'})${result.burnRate !== null ? ` · burn ${result.burnRate.toFixed(1)}x` : ''}</div></div>`
   })
   if (cards.length === 0) {
     for (const [name, value] of Object.entries(report.slis.overall.ratios)) cards.push(`<div class="card" data-sli="${name}"><div class="name">${name}</div><div class="value">${escapeHtml(formatSliValue(name, value))}</div><div class="target muted">no objective (no SLO file)</div></div>`)
@@ -36,7 +36,7 @@ function sliTable(set: SliSet): string {
 function latencyChart(set: SliSet, metric: LatencyMetric, objectives: RunReport['objectives']): string {
   const histogram = set.latency[metric].histogram
   const labels = [...LATENCY_BUCKETS_SECONDS.map((bound) => `≤${bound < 1 ? `${Math.round(bound * 1000)}ms` : `${bound}s`}`), `>${LATENCY_BUCKETS_SECONDS.at(-1)}s`]
-  const objective = objectives.find((result) => result.latency?.metric === metric)
+  const objective = objectives.find((result) => result.latency?.metric === metric && !result.protocol) ?? objectives.find((result) => result.latency?.metric === metric)
   const afterIndex = objective ? LATENCY_BUCKETS_SECONDS.indexOf(objective.latency!.thresholdMs / 1000) : -1
   let last = histogram.counts.length - 1
   while (last > Math.max(8, afterIndex + 2) && histogram.counts[last] === 0) last -= 1
@@ -80,7 +80,7 @@ export function renderHtmlReport(report: RunReport): string {
     ...report.orphans.verdictsWithoutRecord.map((callId) => `<li>judged but not recorded: <code>${escapeHtml(callId)}</code></li>`),
     ...report.orphans.duplicateCallIds.map((callId) => `<li>call id twice: <code>${escapeHtml(callId)}</code></li>`),
   ]
-  const broken = report.objectives.filter((result) => result.status !== 'met').map((result) => result.sli)
+  const broken = report.objectives.filter((result) => result.status === 'broken' || result.status === 'no_data').map((result) => result.name)
   const verdictText = report.ok ? 'OK: every objective met' : broken.length > 0 ? `NOT OK: ${broken.join(', ')}` : 'NOT OK: see problems below'
   const latencyPanels = LATENCY_METRICS.filter((metric) => overall.latency[metric].turns > 0).map((metric) => `<div class="panel"><h4>${escapeHtml(metric.replace(/_/g, ' '))}</h4>${latencyChart(overall, metric, report.objectives)}</div>`)
   const options = Object.entries(report.run.options)

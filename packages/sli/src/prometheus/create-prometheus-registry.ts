@@ -90,7 +90,7 @@ export function createPrometheusRegistry(report: RunReport): Registry {
   const burn = gauge(METRIC_NAMES.burnRate, 'Bad-event ratio / allowed bad ratio: over the last run (window="run") and over the SLO window (window="slo").', ['slo', 'window'])
   const met = gauge(METRIC_NAMES.met, '1 when the last run met the objective, 0 when it broke it or had no data to measure it.', ['slo'])
   for (const result of report.objectives) {
-    const slo = result.sli
+    const slo = result.name
     objective.set({ slo }, isRatioSliName(slo) && RATIO_SLIS[slo].better === 'higher' ? result.target : 1 - result.allowedBadRatio)
     if (result.latency) threshold.set({ slo }, result.latency.thresholdMs / 1000)
     if (result.budget?.remainingRatio !== null && result.budget?.remainingRatio !== undefined) remaining.set({ slo }, result.budget.remainingRatio)

@@ -16,10 +16,13 @@ const WINDOWS = ['5m', '30m', '1h', '2h', '6h', '1d', '3d'] as const
 /** The recording rule holding an objective's error ratio over a window (`voxguard_slo:error_ratio:rate1h{slo="…"}`). */
 export const errorRatioRecord = (window: string) => `voxguard_slo:error_ratio:rate${window}`
 
-const rate = (metric: string, window: string, selector = '') => `sum(rate(${metric}${selector}[${window}]))`
-
-/** PromQL for the share of bad events of an objective over a window. */
+/** PromQL for the share of bad events of an objective over a window (only its protocol's series when it has one). */
 export function errorRatioExpression(objective: Objective, window: string): string {
+  const scope = objective.protocol ? [`protocol="${objective.protocol}"`] : []
+  const rate = (metric: string, windowText: string, selector = '') => {
+    const matchers = [...scope, ...(selector ? selector.slice(1, -1).split(',') : [])]
+    return `sum(rate(${metric}${matchers.length > 0 ? `{${matchers.join(',')}}` : ''}[${windowText}]))`
+  }
   if (objective.latency) {
     const name = { turn_first_byte: METRIC_NAMES.turnFirstByte, turn_complete: METRIC_NAMES.turnComplete, first_audio: METRIC_NAMES.firstAudio }[objective.latency.metric]
     return `1 - (${rate(`${name}_bucket`, window, `{le="${objective.latency.thresholdMs / 1000}"}`)} / ${rate(`${name}_count`, window)})`
@@ -43,14 +46,15 @@ export function errorRatioExpression(objective: Objective, window: string): stri
 export function burnRateAnnotations(objective: Objective, pair: (typeof BURN_RATE_ALERTS)[number], what: string): { summary: string; description: string } {
   const allowed = clean(objective.allowedBadRatio)
   return {
-    summary: `voxguard ${objective.sli} is burning its error budget ${pair.factor}x too fast`,
+    summary: `voxguard ${objective.name} is burning its error budget ${pair.factor}x too fast`,
     description: `${what}: objective ${objective.comparison} ${objective.target}. Over both ${pair.longWindow} and ${pair.shortWindow} more than ${pair.factor} x ${allowed} of the events were bad: at this rate the budget of the SLO window is gone in ${pair.factor >= 1 ? `1/${pair.factor} of it` : 'it'}.`,
   }
 }
 
 /** What an objective measures, in words (alert descriptions). */
 export function objectiveDescription(objective: Objective): string {
-  return isRatioSliName(objective.sli) ? RATIO_SLIS[objective.sli].description : `${objective.latency!.percentile}% of turns within ${objective.latency!.thresholdMs} ms (${objective.latency!.metric.replace(/_/g, ' ')})`
+  const what = isRatioSliName(objective.sli) ? RATIO_SLIS[objective.sli].description : `${objective.latency!.percentile}% of turns within ${objective.latency!.thresholdMs} ms (${objective.latency!.metric.replace(/_/g, ' ')})`
+  return objective.protocol ? `${what}, ${objective.protocol} calls` : what
 }
 
 /** A number without float noise (1 - 0.95 → 0.05). */
@@ -67,15 +71,15 @@ const clean = (value: number) => Number(value.toPrecision(12))
  */
 export function renderAlertRules(objectives: readonly Objective[]): string {
   const recording = objectives.flatMap((objective) =>
-    WINDOWS.map((window) => ({ record: errorRatioRecord(window), expr: errorRatioExpression(objective, window), labels: { slo: objective.sli } })),
+    WINDOWS.map((window) => ({ record: errorRatioRecord(window), expr: errorRatioExpression(objective, window), labels: { slo: objective.name } })),
   )
   const alerts = objectives.flatMap((objective) => {
     const allowed = clean(objective.allowedBadRatio)
     const what = objectiveDescription(objective)
     return BURN_RATE_ALERTS.map((pair) => ({
       alert: 'VoxguardErrorBudgetBurn',
-      expr: `${errorRatioRecord(pair.longWindow)}{slo="${objective.sli}"} > (${pair.factor} * ${allowed})\nand\n${errorRatioRecord(pair.shortWindow)}{slo="${objective.sli}"} > (${pair.factor} * ${allowed})`,
-      labels: { severity: pair.severity, slo: objective.sli, long_window: pair.longWindow, short_window: pair.shortWindow },
+      expr: `${errorRatioRecord(pair.longWindow)}{slo="${objective.name}"} > (${pair.factor} * ${allowed})\nand\n${errorRatioRecord(pair.shortWindow)}{slo="${objective.name}"} > (${pair.factor} * ${allowed})`,
+      labels: { severity: pair.severity, slo: objective.name, long_window: pair.longWindow, short_window: pair.shortWindow },
       annotations: burnRateAnnotations(objective, pair, what),
     }))
   })

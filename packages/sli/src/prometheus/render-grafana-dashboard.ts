@@ -38,8 +38,8 @@ export function renderGrafanaDashboard(objectives: readonly Objective[]): string
     description: 'Above 14.4 on 1h or 6 on 6h pages (with the short window agreeing).',
     gridPos: { x: 0, y: top, w: 12, h: 8 },
     targets: objectives.flatMap((objective, index) => [
-      { expr: `${errorRatioRecord('1h')}{slo="${objective.sli}"} / ${Number(objective.allowedBadRatio.toPrecision(12))}`, legendFormat: `${objective.sli} 1h`, refId: `A${index}` },
-      { expr: `${errorRatioRecord('6h')}{slo="${objective.sli}"} / ${Number(objective.allowedBadRatio.toPrecision(12))}`, legendFormat: `${objective.sli} 6h`, refId: `B${index}` },
+      { expr: `${errorRatioRecord('1h')}{slo="${objective.name}"} / ${Number(objective.allowedBadRatio.toPrecision(12))}`, legendFormat: `${objective.name} 1h`, refId: `A${index}` },
+      { expr: `${errorRatioRecord('6h')}{slo="${objective.name}"} / ${Number(objective.allowedBadRatio.toPrecision(12))}`, legendFormat: `${objective.name} 6h`, refId: `B${index}` },
     ]),
   })
   panels.push({ type: 'barchart', title: 'Failed calls by factor and reason (range)', gridPos: { x: 12, y: top, w: 12, h: 8 }, targets: [{ expr: `sum by (factor, reason) (increase(${METRIC_NAMES.failureReasons}{${scripts}}[$__range]))`, legendFormat: '{{factor}} {{reason}}', refId: 'A', instant: true, format: 'table' }] })

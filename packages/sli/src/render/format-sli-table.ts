@@ -2,6 +2,7 @@ import { formatReason } from '@voxguard/judge'
 import type { RunReport } from '../build-run-report.ts'
 import { LATENCY_METRICS } from '../call-latencies.ts'
 import { RATIO_SLIS, type SliName } from '../sli-definitions.ts'
+import type { ObjectiveResult } from '../slo/evaluate-objectives.ts'
 import { formatObjective, formatPercent, formatSliValue } from './format-values.ts'
 
 /**
@@ -13,21 +14,25 @@ export function formatSliTable(report: RunReport): string {
   const { overall } = report.slis
   const lines = [`run ${report.run.runId}  calls ${overall.calls}  passed ${overall.passed}  failed ${overall.failed} (system ${overall.failedFor.system}, dialogue ${overall.failedFor.dialogue}; a call failed for both counts in both)`, '']
   lines.push(`${'SLI'.padEnd(28)} ${'value'.padStart(9)}  ${'objective'.padStart(11)}  ${'status'.padStart(7)}  ${'budget left'.padStart(11)}  ${'burn'.padStart(6)}`)
-  const objectives = new Map(report.objectives.map((result) => [result.sli as string, result]))
+  const unscoped = new Map(report.objectives.filter((result) => !result.protocol).map((result) => [result.sli as string, result]))
   const names: SliName[] = [...(Object.keys(RATIO_SLIS) as SliName[]), ...LATENCY_METRICS.flatMap((metric) => (['p50', 'p95', 'p99'] as const).map((p) => `${metric}_${p}_ms` as SliName))]
-  for (const result of report.objectives) if (!names.includes(result.sli)) names.push(result.sli)
+  for (const result of report.objectives) if (!result.protocol && !names.includes(result.sli)) names.push(result.sli)
+  const row = (label: string, value: number | null, sli: string, result: ObjectiveResult | undefined) => {
+    const objective = result ? formatObjective(result) : ''
+    const status = result ? { met: 'met', broken: 'BROKEN', no_data: 'NO DATA', not_run: 'not run' }[result.status] : ''
+    const budget = result ? formatPercent(result.budget?.remainingRatio) : ''
+    const burn = result?.burnRate !== undefined && result.burnRate !== null ? `${result.burnRate.toFixed(1)}x` : ''
+    lines.push(`${label.padEnd(28)} ${formatSliValue(sli, value).padStart(9)}  ${objective.padStart(11)}  ${status.padStart(7)}  ${budget.padStart(11)}  ${burn.padStart(6)}`)
+  }
   for (const name of names) {
-    const result = objectives.get(name)
+    const result = unscoped.get(name)
     const latency = /^(.*)_p(\d+)_ms$/.exec(name)
     const stats = latency ? overall.latency[latency[1] as keyof typeof overall.latency] : undefined
     if (stats && stats.turns === 0 && !result) continue
-    const value = latency ? (stats![`p${latency[2]}Ms` as 'p50Ms'] ?? null) : overall.ratios[name as keyof typeof overall.ratios]
-    const objective = result ? formatObjective(result) : ''
-    const status = result ? { met: 'met', broken: 'BROKEN', no_data: 'NO DATA' }[result.status] : ''
-    const budget = result ? formatPercent(result.budget?.remainingRatio) : ''
-    const burn = result?.burnRate !== undefined && result.burnRate !== null ? `${result.burnRate.toFixed(1)}x` : ''
-    lines.push(`${name.padEnd(28)} ${formatSliValue(name, value).padStart(9)}  ${objective.padStart(11)}  ${status.padStart(7)}  ${budget.padStart(11)}  ${burn.padStart(6)}`)
+    row(name, latency ? (stats![`p${latency[2]}Ms` as 'p50Ms'] ?? null) : overall.ratios[name as keyof typeof overall.ratios], name, result)
   }
+  // Objectives for one protocol's calls: their own rows, valued over those calls.
+  for (const result of report.objectives.filter((objective) => objective.protocol)) row(result.name, result.actual, result.sli, result)
   const reasons = Object.entries(overall.failuresByReason).sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1))
   if (reasons.length > 0) {
     lines.push('', 'failures by factor:code')

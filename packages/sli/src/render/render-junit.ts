@@ -62,9 +62,9 @@ export function renderJunit(report: RunReport): string {
     return testCase
   })
   const objectives: TestCase[] = report.objectives.map((result) => {
-    const testCase: TestCase = { classname: 'voxguard.objectives', name: `${result.sli} ${formatObjective(result)}`, timeMs: 0 }
-    if (result.status !== 'met') {
-      const message = result.status === 'no_data' ? `${result.sli}: no data (nothing to measure in this run is not a pass)` : `${result.sli} is ${formatSliValue(result.sli, result.actual)}, objective ${formatObjective(result)}`
+    const testCase: TestCase = { classname: 'voxguard.objectives', name: `${result.name} ${formatObjective(result)}`, timeMs: 0 }
+    if (result.status === 'broken' || result.status === 'no_data') {
+      const message = result.status === 'no_data' ? `${result.name}: no data (nothing to measure in this run is not a pass)` : `${result.name} is ${formatSliValue(result.sli, result.actual)}, objective ${formatObjective(result)}`
       testCase.failure = { type: `objective:${result.status}`, message, body: `${message}\nbad events ${result.events.bad} of ${result.events.total}` }
     }
     return testCase

@@ -45,13 +45,15 @@ export const SliSummarySchema = z.strictObject({
   scriptErrors: z.array(z.string()),
   objectives: z.array(
     z.strictObject({
+      name: z.string(),
       sli: z.string(),
+      protocol: z.enum(['text', 'twilio']).optional(),
       comparison: z.enum(['>=', '<=']),
       target: z.number(),
       allowedBadRatio: z.number(),
       latency: z.strictObject({ metric: z.string(), percentile: z.number(), thresholdMs: z.number() }).optional(),
       actual: ratio,
-      status: z.enum(['met', 'broken', 'no_data']),
+      status: z.enum(['met', 'broken', 'no_data', 'not_run']),
       events: z.strictObject({ bad: count, total: count }),
       burnRate: ratio,
       budget: budgetSchema.optional(),

@@ -43,7 +43,7 @@ export function attachErrorBudgets(results: readonly ObjectiveResult[], history:
     let total = result.events.total
     let runs = total > 0 ? 1 : 0
     for (const entry of earlier) {
-      const events = entry.objectives.find((objective) => objective.sli === result.sli && objective.comparison === result.comparison && objective.target === result.target)
+      const events = entry.objectives.find((objective) => (objective.name ?? objective.sli) === result.name && objective.comparison === result.comparison && objective.target === result.target)
       if (!events || events.total === 0) continue
       bad += events.bad
       total += events.total

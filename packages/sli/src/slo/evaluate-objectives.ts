@@ -1,6 +1,6 @@
 import { callLatenciesMs } from '../call-latencies.ts'
-import type { SliSet } from '../compute-slis.ts'
 import type { JudgedCall } from '../join-calls.ts'
+import { computeSliSet, type SliSet } from '../compute-slis.ts'
 import { RATIO_SLIS, isRatioSliName } from '../sli-definitions.ts'
 import type { ErrorBudget } from './error-budget.ts'
 import type { Objective } from './slo-file.ts'
@@ -15,8 +15,12 @@ export interface ObjectiveEvents {
 export interface ObjectiveResult extends Objective {
   /** The SLI's value in this run (ratio 0–1 or ms); null with no data. */
   actual: number | null
-  /** `no_data` (nothing to measure, e.g. 0 calls) is not a pass: `ok` is false. */
-  status: 'met' | 'broken' | 'no_data'
+  /**
+   * `no_data` (nothing to measure, e.g. 0 calls) is not a pass: `ok` is false. `not_run`: the
+   * objective holds for one protocol and the run made no call of it (e.g. the nightly without
+   * its audio pass): listed, never met, and it does not fail the run.
+   */
+  status: 'met' | 'broken' | 'no_data' | 'not_run'
   events: ObjectiveEvents
   /** This run's bad-event ratio / allowed bad ratio (1 = spending the budget exactly as fast as it allows); null with no data. */
   burnRate: number | null
@@ -59,9 +63,12 @@ function actualValue(objective: Objective, slis: SliSet): number | null {
  */
 export function evaluateObjectives(objectives: readonly Objective[], calls: readonly JudgedCall[], slis: SliSet): ObjectiveResult[] {
   return objectives.map((objective) => {
-    const actual = actualValue(objective, slis)
-    const events = objectiveEvents(objective, calls, slis)
-    const status = actual === null || events.total === 0 ? 'no_data' : (objective.comparison === '>=' ? actual >= objective.target : actual <= objective.target) ? 'met' : 'broken'
+    const scoped = objective.protocol ? calls.filter((call) => call.record.protocol === objective.protocol) : calls
+    const scopedSlis = objective.protocol ? computeSliSet(scoped) : slis
+    const actual = actualValue(objective, scopedSlis)
+    const events = objectiveEvents(objective, scoped, scopedSlis)
+    const notRun = objective.protocol !== undefined && scoped.length === 0 && calls.length > 0
+    const status = notRun ? 'not_run' : actual === null || events.total === 0 ? 'no_data' : (objective.comparison === '>=' ? actual >= objective.target : actual <= objective.target) ? 'met' : 'broken'
     const burnRate = events.total === 0 ? null : events.bad / events.total / objective.allowedBadRatio
     return { ...objective, actual, status, events, burnRate }
   })

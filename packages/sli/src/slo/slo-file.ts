@@ -11,8 +11,12 @@ export type SloWindow = { runs: number } | { days: number }
 
 /** One objective, resolved: what counts as a bad event and how many of them the budget allows. */
 export interface Objective {
-  /** The SLI's name (one objective per SLI). */
+  /** How reports and metrics name it: the SLI's name, with `:protocol` when it holds for one protocol (`turn_first_byte_p95_ms:twilio`). */
+  name: string
+  /** The SLI's name. */
   sli: SliName
+  /** Set when the objective holds for one protocol's calls only (a phone call's latency budget differs from text). */
+  protocol?: 'text' | 'twilio'
   comparison: '>=' | '<='
   /** The number in the file: a ratio 0–1, or milliseconds for a latency percentile. */
   target: number
@@ -28,7 +32,8 @@ export interface SloFile {
   objectives: Objective[]
 }
 
-const objectiveSchema = z.union([z.strictObject({ sli: z.string(), atLeast: z.number().gt(0).lt(1) }), z.strictObject({ sli: z.string(), atMost: z.number().gt(0) })], {
+const protocol = z.enum(['text', 'twilio']).optional()
+const objectiveSchema = z.union([z.strictObject({ sli: z.string(), atLeast: z.number().gt(0).lt(1), protocol }), z.strictObject({ sli: z.string(), atMost: z.number().gt(0), protocol })], {
   error: 'expected { sli, atLeast } or { sli, atMost }',
 })
 const sloSchema = z.strictObject({
@@ -64,15 +69,17 @@ export function parseSloFile(text: string, file = '<slo>'): SloFile {
   const data = parsed.data!
   const seen = new Set<string>()
   const objectives = data.objectives.map((entry, index): Objective => {
-    if (seen.has(entry.sli)) fail(['objectives', index, 'sli'], `"${entry.sli}" has an objective already (one per SLI)`)
-    seen.add(entry.sli)
+    const name = entry.protocol ? `${entry.sli}:${entry.protocol}` : entry.sli
+    if (seen.has(name)) fail(['objectives', index, 'sli'], `"${entry.sli}"${entry.protocol ? ` for ${entry.protocol}` : ''} has an objective already (one per SLI and protocol)`)
+    seen.add(name)
+    const scope = { name, ...(entry.protocol ? { protocol: entry.protocol } : {}) }
     if (isRatioSliName(entry.sli)) {
       const better = RATIO_SLIS[entry.sli].better
       if (better === 'higher' && !('atLeast' in entry)) fail(['objectives', index], `${entry.sli} counts good events: give atLeast (0–1)`)
       if (better === 'lower' && !('atMost' in entry)) fail(['objectives', index], `${entry.sli} counts bad events: give atMost (0–1)`)
-      if ('atLeast' in entry) return { sli: entry.sli, comparison: '>=', target: entry.atLeast, allowedBadRatio: 1 - entry.atLeast }
+      if ('atLeast' in entry) return { ...scope, sli: entry.sli, comparison: '>=', target: entry.atLeast, allowedBadRatio: 1 - entry.atLeast }
       if (entry.atMost >= 1) fail(['objectives', index, 'atMost'], 'a ratio objective must be below 1')
-      return { sli: entry.sli, comparison: '<=', target: entry.atMost, allowedBadRatio: entry.atMost }
+      return { ...scope, sli: entry.sli, comparison: '<=', target: entry.atMost, allowedBadRatio: entry.atMost }
     }
     const latency = parseLatencySliName(entry.sli)
     if (!latency) fail(['objectives', index, 'sli'], `unknown SLI "${entry.sli}"; one of ${[...Object.keys(RATIO_SLIS), 'turn_first_byte_p95_ms', 'turn_complete_p99_ms', 'first_audio_p90_ms', '…'].join(', ')}`)
@@ -81,7 +88,7 @@ export function parseSloFile(text: string, file = '<slo>'): SloFile {
     if (!LATENCY_BUCKETS_SECONDS.includes(thresholdMs / 1000)) {
       fail(['objectives', index, 'atMost'], `${thresholdMs} ms is not a histogram bucket bound, so alert rules could not count the turns over it; use one of ${LATENCY_BUCKETS_SECONDS.map((seconds) => seconds * 1000).join(', ')} ms`)
     }
-    return { sli: entry.sli as SliName, comparison: '<=', target: thresholdMs, allowedBadRatio: 1 - latency!.percentile / 100, latency: { ...latency!, thresholdMs } }
+    return { ...scope, sli: entry.sli as SliName, comparison: '<=', target: thresholdMs, allowedBadRatio: 1 - latency!.percentile / 100, latency: { ...latency!, thresholdMs } }
   })
   return { version: 2, window: data.window, objectives }
 }

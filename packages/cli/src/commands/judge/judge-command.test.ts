@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { main } from '../../main.ts'
-import { judgeCommand } from './judge-command.ts'
 
 const knowledgeFile = fileURLToPath(new URL('../../../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
 let directory = ''
@@ -36,7 +35,7 @@ describe('voxguard judge', () => {
     const recordsFile = join(directory, 'records.jsonl')
     await writeFile(recordsFile, [record('ok', 'A cleaning is 5,000 yen.'), record('bad', 'A cleaning is 3,000 yen.')].map((line) => JSON.stringify(line)).join('\n') + '\n')
     const { io, out } = capture()
-    const status = await main(['judge', recordsFile, '--out', join(directory, 'report')], io, [judgeCommand])
+    const status = await main(['judge', recordsFile, '--out', join(directory, 'report')], io)
     expect(status).toBe(1)
     const verdicts = (await readFile(join(directory, 'report', 'verdicts.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { callId: string; outcome: string; factor: string | null })
     expect(verdicts.map((verdict) => [verdict.callId, verdict.outcome, verdict.factor])).toEqual([['ok', 'pass', null], ['bad', 'fail', 'dialogue']])
@@ -54,19 +53,19 @@ describe('voxguard judge', () => {
     await writeFile(recordsFile, `${JSON.stringify(japanese)}\n`)
     const finding = 'ja  dialogue  hallucination: turn 1: contradicted price "3000円" (facts.prices_yen.cleaning: 5000)'
     const withSection = capture()
-    expect(await main(['judge', recordsFile], withSection.io, [judgeCommand])).toBe(1)
+    expect(await main(['judge', recordsFile], withSection.io)).toBe(1)
     expect(withSection.out.join('')).toContain(finding)
     const bareKnowledge = join(directory, 'no-vocabulary.yaml')
     await writeFile(bareKnowledge, (await readFile(knowledgeFile, 'utf8')).replace(/\n# Not facts[^]*$/u, '\n'))
-    expect(await main(['judge', recordsFile, '--knowledge', bareKnowledge], capture().io, [judgeCommand])).toBe(0)
+    expect(await main(['judge', recordsFile, '--knowledge', bareKnowledge], capture().io)).toBe(0)
     const vocabularyFile = join(directory, 'vocabulary.yaml')
     await writeFile(vocabularyFile, 'cleaning: [クリーニング]\n')
     const { io, out } = capture()
-    expect(await main(['judge', recordsFile, '--knowledge', bareKnowledge, '--vocabulary', vocabularyFile], io, [judgeCommand])).toBe(1)
+    expect(await main(['judge', recordsFile, '--knowledge', bareKnowledge, '--vocabulary', vocabularyFile], io)).toBe(1)
     expect(out.join('')).toContain(finding)
     await writeFile(vocabularyFile, 'cleaning: クリーニング\n')
     const bad = capture()
-    expect(await main(['judge', recordsFile, '--vocabulary', vocabularyFile], bad.io, [judgeCommand])).toBe(2)
+    expect(await main(['judge', recordsFile, '--vocabulary', vocabularyFile], bad.io)).toBe(2)
     expect(bad.err.join('')).toContain(`${vocabularyFile}: "cleaning" must be a non-empty list of words (text), got "クリーニング"`)
   })
 
@@ -75,10 +74,10 @@ describe('voxguard judge', () => {
     const recordsFile = join(directory, 'records.jsonl')
     await writeFile(recordsFile, 'not json\n')
     const bad = capture()
-    expect(await main(['judge', recordsFile], bad.io, [judgeCommand])).toBe(2)
+    expect(await main(['judge', recordsFile], bad.io)).toBe(2)
     expect(bad.err.join('')).toContain(`${recordsFile}:1: not a JSON line`)
     const none = capture()
-    expect(await main(['judge'], none.io, [judgeCommand])).toBe(2)
+    expect(await main(['judge'], none.io)).toBe(2)
     expect(none.err.join('')).toContain('give exactly one records file (got 0)')
   })
 })

@@ -32,8 +32,6 @@ exit code: 0 every call passed, 1 a call failed, 2 bad command line or input.`
  * process.exitCode = await judgeCommand.run(['reports/records.jsonl', '--out', 'reports'], io)
  */
 export const judgeCommand: Command = {
-  name: 'judge',
-  summary: 'judge recorded calls: verdicts, system vs dialogue factor, hallucinations',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' }, knowledge: { type: 'string' }, vocabulary: { type: 'string' }, 'agent-events': { type: 'string' } } })

@@ -14,8 +14,6 @@ skipped with a warning; the complete calls before it are kept. FILE is replaced 
 it is a records file itself (or empty).`
 
 export const mergeCommand: Command = {
-  name: 'merge',
-  summary: 'join shard outputs (records.jsonl) into one file',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' } } })

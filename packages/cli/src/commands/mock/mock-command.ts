@@ -9,8 +9,6 @@ Starts fake OpenAI / Azure OpenAI / Bedrock endpoints that behave as the chaos p
 until interrupted (Ctrl-C).`
 
 export const mockCommand: Command = {
-  name: 'mock',
-  summary: 'serve mock LLM providers with a chaos profile',
   usage,
   async run(argv, io) {
     const { values } = parseArgs({

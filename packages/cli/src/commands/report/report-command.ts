@@ -34,8 +34,6 @@ names the file and line).`
  * process.exitCode = await reportCommand.run(['reports/nightly', '--slo', 'e2e/slo.yaml'], io)
  */
 export const reportCommand: Command = {
-  name: 'report',
-  summary: 'rebuild a run\'s SLIs and reports (HTML, JUnit, Prometheus, JSON), push or export them',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({

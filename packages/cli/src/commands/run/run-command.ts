@@ -57,8 +57,6 @@ exit codes:
 const OPTION_FLAGS: Record<string, string> = { agentUrl: 'agent', turnTimeoutMs: 'turn-timeout-ms', callTimeoutMs: 'call-timeout-ms' }
 
 export const runCommand: Command = {
-  name: 'run',
-  summary: 'replay call scripts against an agent and record every turn',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({

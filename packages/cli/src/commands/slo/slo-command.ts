@@ -20,8 +20,6 @@ exit code: 0 every objective met / files written, 1 an objective broken or witho
 
 /** `voxguard slo check|rules`. */
 export const sloCommand: Command = {
-  name: 'slo',
-  summary: 'check a run against its objectives; write alert rules and the Grafana dashboard',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { slo: { type: 'string' }, history: { type: 'string' }, out: { type: 'string' } } })
