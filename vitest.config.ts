@@ -1,4 +1,4 @@
-import { defaultServerConditions } from 'vite'
+import { createLogger, defaultServerConditions } from 'vite'
 import { defineConfig } from 'vitest/config'
 
 // Workspace packages resolve to their TypeScript sources through the "source" export
@@ -8,7 +8,17 @@ import { defineConfig } from 'vitest/config'
 // imports Node cannot load, so the real Bedrock client would not start. Drop "module".
 const serverConditions = defaultServerConditions.filter((condition) => condition !== 'module')
 
+// @actions/workflow-parser ships source maps that name sources it does not ship; inlined (see
+// server.deps.inline below) each of its files would print a warning. Only those are dropped.
+const logger = createLogger()
+const warnOnce = logger.warnOnce.bind(logger)
+const warn = logger.warn.bind(logger)
+const fromWorkflowParser = (message: string) => message.includes('@actions/workflow-parser') && message.includes('points to missing source files')
+logger.warn = (message, options) => void (fromWorkflowParser(message) || warn(message, options))
+logger.warnOnce = (message, options) => void (fromWorkflowParser(message) || warnOnce(message, options))
+
 export default defineConfig({
+  customLogger: logger,
   resolve: { conditions: ['source', ...serverConditions] },
   ssr: { resolve: { conditions: ['source', ...serverConditions], externalConditions: ['source'] } },
   test: {

@@ -3,10 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { expandScriptPaths } from '@voxguard/harness'
-import { formatSliTable } from '@voxguard/sli'
 import { UsageError, type Command, type CommandEntry } from 'voxguard'
-import { createNightlyProgress } from './nightly-progress.ts'
-import { runNightly } from './run-nightly.ts'
 
 const e2e = fileURLToPath(new URL('..', import.meta.url))
 
@@ -80,6 +77,8 @@ const nightly: Command = {
     const fromRecords = values['from-records'] ? await recordsFiles(positionals) : undefined
     const scripts = fromRecords ? [] : await expandScriptPaths(positionals.length > 0 ? positionals : [join(e2e, 'scripts')])
     const outDir = values.out ?? 'reports/nightly'
+    // Loaded only when the command runs: `--help` and bad flags answer without starting the agent's modules.
+    const [{ runNightly }, { formatSliTable }, { createNightlyProgress }] = await Promise.all([import('./run-nightly.ts'), import('@voxguard/sli'), import('./nightly-progress.ts')])
     const progress = createNightlyProgress(io.stdout, io.env)
     let result
     try {

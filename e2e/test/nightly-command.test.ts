@@ -27,7 +27,7 @@ describe('voxguard nightly', () => {
       expect(result.stderr).toMatch(/^voxguard nightly: /)
       expect(result.stderr).not.toMatch(/\n\s+at /)
     }
-  })
+  }, 60_000)
 
   it('Ctrl-C: exits 130 and judges and reports the calls that finished', async () => {
     const outDir = await mkdtemp(join(tmpdir(), 'nightly-int-'))
@@ -46,5 +46,5 @@ describe('voxguard nightly', () => {
     expect(records.length).toBeGreaterThanOrEqual(2)
     expect(verdicts).toHaveLength(records.length)
     expect(JSON.parse(await readFile(join(outDir, 'summary.json'), 'utf8'))).toMatchObject({ run: { options: { interrupted: true } } })
-  }, 30_000)
+  }, 60_000)
 })

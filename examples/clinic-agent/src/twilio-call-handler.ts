@@ -40,7 +40,10 @@ export function handleTwilioCall(socket: WebSocket, context: AgentContext): void
   let inbound = new Uint8Array(0)
   const hangup = new AbortController()
   const replies = new ReplySequencer(hangup.signal, (error) => logger.error('reply failed', { error }))
-  const detector = new VoiceActivityDetector()
+  // A caller pauses ~350 ms between sentences ("Thank you, that's all. Goodbye."): a shorter
+  // hang-over cuts the utterance there, and the second half alone is misheard (found by the
+  // nightly's audio pass as asr_misrecognition).
+  const detector = new VoiceActivityDetector({ hangoverMs: 600 })
   const send = (message: object) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message))
   }
@@ -58,7 +61,8 @@ export function handleTwilioCall(socket: WebSocket, context: AgentContext): void
   // What the agent means to say in the reply being spoken (reported as `reply.text`).
   let intended = { text: '', reported: false }
   const speak = async (text: string, canned: string | undefined, signal: AbortSignal) => {
-    intended.text += text
+    // speak() gets whole sentences (the chunker drops the space between them): put it back.
+    intended.text += intended.text && !/\s$/.test(intended.text) && !/^\s/.test(text) ? ` ${text}` : text
     const audio = canned ? cannedAudio.get(canned) : undefined
     if (audio) return player.enqueue(audio)
     try {

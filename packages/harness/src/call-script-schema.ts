@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { compileMatchPattern } from './compile-match-pattern.ts'
 
 /**
  * The zod schema of a call script (YAML). The JSON Schema in `call-script.schema.json`
@@ -23,13 +24,13 @@ const phrases = (what: string) =>
 const regexSource = z.string({ error: 'expected a regular expression as a string' }).refine(
   (source) => {
     try {
-      new RegExp(source, 'i')
+      compileMatchPattern(source)
       return true
     } catch {
       return false
     }
   },
-  { error: 'expected a valid JavaScript regular expression' },
+  { error: 'expected a regular expression in RE2 syntax (JavaScript syntax without look-around or back-references; matched in linear time)' },
 )
 
 const toolExpectation = z.strictObject({

@@ -33,6 +33,8 @@ export type { AgentEventLogEntry } from './agent-event-log.ts'
 export { loadCallScript, loadCallScripts, formatIssue } from './load-call-script.ts'
 export type { LoadCallScriptOptions } from './load-call-script.ts'
 export type { CallScript, ScriptTurn } from './call-script.ts'
+export { compileMatchPattern } from './compile-match-pattern.ts'
+export type { MatchPattern } from './compile-match-pattern.ts'
 
 // Running
 export { runCalls } from './run-calls.ts'

@@ -36,6 +36,9 @@ export interface GroundingResult {
   unsettled: string[]
 }
 
+/** Most claims judged in one reply (see checkGrounding). */
+const MAX_CLAIMS_PER_REPLY = 200
+
 /**
  * The built-in hallucination check (no model): extracts the reply's checkable claims,
  * works out what each is about, and verifies it against the knowledge base, the agent's
@@ -60,7 +63,10 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
     toolText: normalizeText(toolJoined),
   }
   const text = normalizeSpokenForms(input.response)
-  const claims = extractNormalizedClaims(text)
+  // A phone reply states a handful of facts; thousands (a reply of 16,000 numbers) would make the
+  // per-claim subject search quadratic: the first MAX_CLAIMS_PER_REPLY are judged (the README says so).
+  const found = extractNormalizedClaims(text)
+  const claims = found.slice(0, MAX_CLAIMS_PER_REPLY)
   const lastCaller = contextList.at(-1)
   const callerTerms = lastCaller ? subjectTerms(lastCaller, index.vocabulary) : new Set<string>()
   const known = (terms: Set<string>): Set<string> => new Set([...terms].filter((term) => index.knownTerms.has(term)))

@@ -86,15 +86,23 @@ function hasHandoff(record: CallRecord): boolean {
   return record.events.some((event) => event.name === AGENT_EVENTS.handoffHuman) || record.turns.some((turn) => turn.agent.toolCalls.some((call) => isHandoffTool(call.name)))
 }
 
+/** Longest stretch of one reply that is grounded (about three minutes of speech); the rest is not checked. */
+const MAX_GROUNDED_REPLY_CHARS = 2000
+/** How many turns back (caller words, tool data) a reply is grounded against. */
+const MAX_CONTEXT_TURNS = 50
+
 async function groundTurns(record: CallRecord, turns: TurnRecord[], options: JudgeCallOptions, contradictionsOnly: ReadonlySet<number>): Promise<{ hallucinations: TurnHallucinations[]; claimsChecked: number }> {
   const hallucinations: TurnHallucinations[] = []
   let claimsChecked = 0
   if (options.knowledge === undefined) return { hallucinations, claimsChecked }
   for (const turn of turns) {
-    const reply = heardReply(turn)
+    // Bounded work whatever a record holds: the first MAX_GROUNDED_REPLY_CHARS of a reply (minutes
+    // of speech) against the last MAX_CONTEXT_TURNS turns of the call.
+    const reply = heardReply(turn).slice(0, MAX_GROUNDED_REPLY_CHARS)
     if (reply.trim() === '') continue
-    const context = record.turns.filter((other) => other.index <= turn.index).map(callerText).filter(Boolean)
-    const toolData = record.turns.filter((other) => other.index <= turn.index).flatMap((other) => other.agent.toolCalls.map((call) => ({ name: call.name, arguments: call.arguments, result: call.result })))
+    const earlier = record.turns.filter((other) => other.index <= turn.index && other.index > turn.index - MAX_CONTEXT_TURNS)
+    const context = earlier.map(callerText).filter(Boolean)
+    const toolData = earlier.flatMap((other) => other.agent.toolCalls.map((call) => ({ name: call.name, arguments: call.arguments, result: call.result })))
     const result = checkGrounding({ knowledge: options.knowledge, context, toolData, response: reply, ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}), ...(options.strict ? { strict: true } : {}) })
     let claims: ClaimCheck[] = [...result.claims]
     if (options.llmJudge && result.unsettled.length > 0) {

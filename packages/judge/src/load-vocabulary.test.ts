@@ -28,7 +28,7 @@ describe('loadVocabulary', () => {
     const list = await file('- cleaning\n- scaling\n')
     await expect(loadVocabulary(list)).rejects.toThrow(`${list} must be a mapping of term → list of words`)
     const broken = await file('cleaning: [scaling\n')
-    await expect(loadVocabulary(broken)).rejects.toThrow(`${broken}: not valid YAML or JSON`)
+    await expect(loadVocabulary(broken)).rejects.toThrow(`${broken}:2: not valid YAML or JSON (not valid YAML:`)
     const empty = await file('cleaning: []\n')
     await expect(loadVocabulary(empty)).rejects.toThrow(`${empty}: "cleaning" must be a non-empty list of words (text), got []`)
   })

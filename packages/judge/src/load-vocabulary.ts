@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises'
-import { parse } from 'yaml'
+import { parseYamlSafely, readSmallTextFile, YamlProblem } from '@voxguard/knowledge'
 import { validateVocabulary, type Vocabulary } from './grounding/validate-vocabulary.ts'
 import { JudgeError } from './judge-error.ts'
 
@@ -17,16 +16,17 @@ import { JudgeError } from './judge-error.ts'
 export async function loadVocabulary(file: string, options: { signal?: AbortSignal } = {}): Promise<Vocabulary> {
   let text: string
   try {
-    text = await readFile(file, { encoding: 'utf8', ...(options.signal ? { signal: options.signal } : {}) })
+    text = await readSmallTextFile(file, { signal: options.signal })
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error
     throw new JudgeError('vocabulary_invalid', `${file}: cannot read the vocabulary file (${(error as Error).message})`, { cause: error, file })
   }
   let value: unknown
   try {
-    value = parse(text)
+    value = parseYamlSafely(text).data
   } catch (error) {
-    throw new JudgeError('vocabulary_invalid', `${file}: not valid YAML or JSON (${(error as Error).message})`, { cause: error, file })
+    if (!(error instanceof YamlProblem)) throw error
+    throw new JudgeError('vocabulary_invalid', `${file}:${error.line}: not valid YAML or JSON (${error.message})`, { cause: error, file, line: error.line })
   }
   return validateVocabulary(value, file)
 }

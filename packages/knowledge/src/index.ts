@@ -2,6 +2,11 @@
 export { loadKnowledgeBase, parseKnowledgeBase } from './knowledge-base.ts'
 export type { FactTree, FactValue, KnowledgeBase, KnowledgeIntent } from './knowledge-base-types.ts'
 
+// Reading input files safely (regular files, bounded size)
+export { MAX_INPUT_FILE_BYTES, readSmallTextFile, readSmallTextFileSync } from './read-small-text-file.ts'
+export { MAX_YAML_ALIAS_COUNT, parseYamlSafely, YamlProblem } from './parse-yaml-safely.ts'
+export type { ParsedYaml } from './parse-yaml-safely.ts'
+
 // Fact paths
 export { lookupFact } from './lookup-fact.ts'
 export { flattenFacts } from './flatten-facts.ts'

@@ -90,7 +90,7 @@ describe('parseKnowledgeBase', () => {
     ['version: 1\nintents:\n  hours:\n    reply: We open at 9.\n    replies:\n      Japanese: 9時です\n', 'kb.yaml:6: field "intents.hours.replies.Japanese": expected a mapping of language code (ja, pt-BR) to reply text'],
     ['version: 1\nintents:\n  hours:\n    keywords: [open]\n', 'kb.yaml:3: field "intents.hours.reply": expected the reply text'],
     ['version: 1\nfacts: { a: 1\n', 'kb.yaml:3: not valid YAML: Flow map in block collection must be sufficiently indented and end with a }'],
-    ['version: 1\nversion: 1\n', 'kb.yaml:2: not valid YAML: Map keys must be unique'],
+    ['version: 1\nversion: 1\n', 'kb.yaml:2: duplicate key "version"; expected each key once in a mapping'],
   ])('names the file, line and field of a problem: %j', (text, message) => {
     const error = parseError(text)
     expect(error.code).toBe('knowledge_base_invalid')

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises'
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
+import { isMap, isNode, isScalar, isSeq, LineCounter, type Document } from 'yaml'
 import { z } from 'zod'
 import { placeholderProblem, templatePlaceholders } from './fill-template.ts'
+import { parseYamlSafely, YamlProblem, type ParsedYaml } from './parse-yaml-safely.ts'
+import { readSmallTextFile } from './read-small-text-file.ts'
 import type { FactTree, KnowledgeBase } from './knowledge-base-types.ts'
 import { KnowledgeError } from './knowledge-error.ts'
 
@@ -133,17 +134,20 @@ function placeholderProblems(knowledgeBase: KnowledgeBase): Problem[] {
  * const knowledgeBase = parseKnowledgeBase(await readFile('knowledge.yaml', 'utf8'), 'knowledge.yaml')
  */
 export function parseKnowledgeBase(value: unknown, source = '<knowledge base>'): KnowledgeBase {
-  const lineCounter = new LineCounter()
+  let lineCounter = new LineCounter()
   let document: Document | undefined
   let data = value
   if (typeof value === 'string') {
-    document = parseDocument(value, { lineCounter })
-    const [first] = document.errors
-    if (first) {
-      const line = first.linePos?.[0].line
-      throw new KnowledgeError('knowledge_base_invalid', `${source}${line === undefined ? '' : `:${line}`}: not valid YAML: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/u, '')}`, { cause: first, file: source, line })
+    let parsed: ParsedYaml
+    try {
+      parsed = parseYamlSafely(value)
+    } catch (error) {
+      if (!(error instanceof YamlProblem)) throw error
+      throw new KnowledgeError('knowledge_base_invalid', `${source}:${error.line}: ${error.message}`, { cause: error, file: source, line: error.line, ...(error.key === undefined ? {} : { field: error.key }) })
     }
-    data = document.toJS() as unknown
+    document = parsed.document
+    lineCounter = parsed.lineCounter
+    data = parsed.data
   }
   const result = knowledgeBaseSchema.safeParse(data)
   if (!result.success) fail(source, schemaProblems(result.error), document, lineCounter)
@@ -168,7 +172,7 @@ export async function loadKnowledgeBase(file: string, options: { signal?: AbortS
   }
   let text: string
   try {
-    text = await readFile(file, { encoding: 'utf8', ...(options.signal ? { signal: options.signal } : {}) })
+    text = await readSmallTextFile(file, { signal: options.signal })
   } catch (error) {
     if (options.signal?.aborted) throw error
     throw new KnowledgeError('file_unreadable', `${file}: cannot read the knowledge base (${(error as Error).message})`, { cause: error, file })

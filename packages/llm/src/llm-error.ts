@@ -6,10 +6,10 @@ import { hasErrorMarker, markError, VoxguardError, type VoxguardErrorOptions } f
  *
  * | code            | router action                                   |
  * |-----------------|-------------------------------------------------|
- * | rate_limited    | retry same target if its wait fits, else fall back |
+ * | rate_limited    | retry same target if its wait fits, else fall back; the target cools down (its breaker never opens for it) |
  * | timeout         | fall back                                        |
  * | server          | retry same target, then fall back                |
- * | network         | retry same target, then fall back                |
+ * | network         | refused/reset/DNS before the request was sent: fall back at once; otherwise retry same target, then fall back |
  * | auth            | fall back (this target's key is bad)             |
  * | content_filter  | fall back (another model may answer)             |
  * | context_length  | fall back (another model may have a larger window) |

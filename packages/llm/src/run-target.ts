@@ -39,11 +39,14 @@ export async function runTarget<T>(
       call,
       target,
       async () => {
-        let admitted = await admitWithFleet(call, target, cancelSignal)
+        // No await unless the fleet's lease must be refilled: the request goes out in the caller's own tick.
+        let admitted = admitWithFleet(call, target, cancelSignal)
+        if (admitted instanceof Promise) admitted = await admitted
         if (!(admitted instanceof Attempt) && lastAttempt === undefined && waitFits(call, admitted.retryInMs)) {
           call.waitedMs += admitted.retryInMs as number
           await sleep(admitted.retryInMs as number, signal)
-          admitted = await admitWithFleet(call, target, cancelSignal)
+          admitted = admitWithFleet(call, target, cancelSignal)
+          if (admitted instanceof Promise) admitted = await admitted
         }
         if (!(admitted instanceof Attempt)) {
           if (lastAttempt !== undefined && pendingRetry !== undefined) lastAttempt.record.reason = `${pendingRetry.described}; not retried (${admitted.reason})`

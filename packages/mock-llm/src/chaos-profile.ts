@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml'
+import { parseYamlSafely, readSmallTextFile, YamlProblem, type ParsedYaml } from '@voxguard/knowledge'
+import { isNode, type Document, type LineCounter } from 'yaml'
 import type { z } from 'zod'
 import { chaosProfileSchema, type targetBehaviourSchema } from './chaos-profile-schema.ts'
 import { MockLlmError } from './mock-llm-error.ts'
@@ -38,18 +38,21 @@ export function resolveChaosProfile(input: unknown, baseDirectory: string = proc
  * @throws MockLlmError `profile_invalid`
  */
 export function parseChaosProfile(text: string, file = '<chaos profile>'): ChaosProfile {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(text, { lineCounter, merge: true, prettyErrors: false })
-  if (document.errors.length > 0) {
-    const first = document.errors[0]!
-    const line = lineCounter.linePos(first.pos[0]).line
-    throw new MockLlmError('profile_invalid', `${file}:${line}: not valid YAML: ${first.message.split('\n')[0]}`, { file, line })
+  let parsed: ParsedYaml
+  try {
+    parsed = parseYamlSafely(text, { merge: true })
+  } catch (error) {
+    if (!(error instanceof YamlProblem)) throw error
+    throw new MockLlmError('profile_invalid', `${file}:${error.line}: ${error.message}`, { cause: error, file, line: error.line })
   }
-  const result = chaosProfileSchema.safeParse(document.toJS({ maxAliasCount: 1000 }))
+  const { document, lineCounter } = parsed
+  const result = chaosProfileSchema.safeParse(parsed.data)
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
-      const line = lineOf(document, lineCounter, issue.path)
-      return `${file}${line === undefined ? '' : `:${line}`}: ${formatPath(issue.path) || '(profile)'}: ${issue.message}`
+      // An unknown key is reported at its own line, not at its parent's.
+      const path = issue.code === 'unrecognized_keys' && issue.keys.length > 0 ? [...issue.path, issue.keys[0]!] : issue.path
+      const line = lineOf(document, lineCounter, path)
+      return `${file}${line === undefined ? '' : `:${line}`}: ${formatPath(path) || '(profile)'}: ${issue.message}`
     })
     throw new MockLlmError('profile_invalid', `Invalid chaos profile:\n  ${lines.join('\n  ')}`)
   }
@@ -67,7 +70,7 @@ export function parseChaosProfile(text: string, file = '<chaos profile>'): Chaos
 export async function loadChaosProfile(file: string): Promise<ChaosProfile> {
   let text: string
   try {
-    text = await readFile(file, 'utf8')
+    text = await readSmallTextFile(file)
   } catch (error) {
     throw new MockLlmError('profile_invalid', `Cannot read chaos profile ${file}: ${(error as Error).message}`, { cause: error, file })
   }

@@ -9,7 +9,9 @@ export interface ClaimPattern {
   read: (match: RegExpExecArray, text: string) => ClaimValue | undefined
 }
 
-const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${ENGLISH_NUMBER_WORDS}|${JAPANESE_NUMBER})`
+// A number starts only where no digit, comma or point precedes it: each pattern then scans a long run of digits once,
+// not once per position (a 99,000-digit reply took minutes to judge).
+const NUMBER = `(?<![\\d,.])(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${ENGLISH_NUMBER_WORDS}|${JAPANESE_NUMBER})`
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)'
 const WEEKDAY_EN = '(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)'

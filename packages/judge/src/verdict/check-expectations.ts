@@ -1,4 +1,4 @@
-import type { CallRecord, ToolCallRecord, TurnExpectations, TurnRecord } from '@voxguard/harness'
+import { compileMatchPattern, type CallRecord, type MatchPattern, type ToolCallRecord, type TurnExpectations, type TurnRecord } from '@voxguard/harness'
 import { saysPhrase } from './text-match.ts'
 import type { Reason, ReasonEvidence } from './verdict.ts'
 
@@ -39,11 +39,13 @@ export function checkTurnExpectations(turn: TurnRecord, expectations: TurnExpect
     if (saysPhrase(reply, phrase)) reasons.push(unmet('neverSays', `turn ${turn.index}: the reply says ${JSON.stringify(phrase)}, which it must never say`, reply, turn.index))
   }
   for (const source of expectations.matches ?? []) {
-    let pattern: RegExp
+    // RE2 (linear time): a pattern from a script cannot stall the judge. One the loader would
+    // have refused (a record written by hand) is matched as literal text.
+    let pattern: MatchPattern
     try {
-      pattern = new RegExp(source, 'iu')
+      pattern = compileMatchPattern(source)
     } catch {
-      pattern = new RegExp(source.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'), 'iu')
+      pattern = compileMatchPattern(source.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
     }
     if (!pattern.test(reply.normalize('NFKC'))) reasons.push(unmet('matches', `turn ${turn.index}: the reply does not match /${source}/i`, reply, turn.index))
   }

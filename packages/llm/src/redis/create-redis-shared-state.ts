@@ -44,11 +44,11 @@ type LeasingRedis = Redis & { voxguardLease(requestsKey: string, tokensKey: stri
  */
 export function createRedisSharedState(options: RedisSharedStateOptions): SharedState {
   if (typeof options?.namespace !== 'string' || options.namespace === '') {
-    throw new TypeError('sharedState.namespace: required, a non-empty string (every client naming it shares state)')
+    throw new Error('sharedState.namespace: required, a non-empty string (every client naming it shares state)')
   }
   for (const field of ['commandTimeoutMs', 'retryAfterMs'] as const) {
     const value = options[field]
-    if (value !== undefined && !(Number.isFinite(value) && value > 0)) throw new TypeError(`sharedState.${field}: must be a positive number of milliseconds (got ${String(value)})`)
+    if (value !== undefined && !(Number.isFinite(value) && value > 0)) throw new Error(`sharedState.${field}: must be a positive number of milliseconds (got ${String(value)})`)
   }
   return { join: (member) => new RedisSession(options, member) }
 }

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs'
-import { KnowledgeError, parseKnowledgeBase, type KnowledgeBase } from '@voxguard/knowledge'
+import { KnowledgeError, parseKnowledgeBase, readSmallTextFileSync, type KnowledgeBase } from '@voxguard/knowledge'
 import { resolveChaosProfile, type ChaosProfile, type ChaosProfileInput } from '../chaos-profile.ts'
 import { MockLlmError } from '../mock-llm-error.ts'
 
@@ -24,7 +23,7 @@ export function resolveEngineInputs(
 /** A knowledge base from a file path or an object, with @voxguard/knowledge's errors as `knowledge_base_invalid`. */
 function readKnowledgeBase(source: string | KnowledgeBase): KnowledgeBase {
   try {
-    return typeof source === 'string' ? parseKnowledgeBase(readFileSync(source, 'utf8'), source) : parseKnowledgeBase(source, 'option "knowledgeBase"')
+    return typeof source === 'string' ? parseKnowledgeBase(readSmallTextFileSync(source), source) : parseKnowledgeBase(source, 'option "knowledgeBase"')
   } catch (error) {
     if (KnowledgeError.isInstance(error)) throw new MockLlmError('knowledge_base_invalid', error.message, { cause: error, file: error.file, line: error.line, field: error.field })
     throw new MockLlmError('knowledge_base_invalid', `${String(source)}: cannot read the knowledge base (${(error as Error).message})`, { cause: error })
