@@ -3,7 +3,7 @@
  * the HTML report use these same buckets, and a latency objective's threshold must be one of
  * them so the generated alert rules can count the turns over it (`le` bucket).
  */
-export const LATENCY_BUCKETS_SECONDS: readonly number[] = [0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 4, 5, 7.5, 10, 15, 30]
+export const LATENCY_BUCKETS_SECONDS: readonly number[] = [0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 10, 15, 30]
 
 /**
  * Observations per bucket (not cumulative; the last entry is the +Inf bucket) with the sum of
