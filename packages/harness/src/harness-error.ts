@@ -14,9 +14,10 @@ import { hasErrorMarker, markError, VoxguardError, type VoxguardErrorOptions } f
  * | audio_tool_failed | espeak-ng or sox is missing or failed                      |
  * | records_invalid   | a records file cannot be read or a line is not a call record (merge) |
  * | agent_events_invalid | a line of an agent event log is not an agent event (docs/protocol.md) |
+ * | transcript_invalid | a production transcript (or a third party's export) cannot be read or a line is not what docs/protocol.md says |
  * | output_refused    | an output folder is not voxguard's to write into (the working folder, or a non-empty folder it did not make) |
  */
-export const HARNESS_ERROR_CODES = ['script_invalid', 'script_not_found', 'option_invalid', 'audio_invalid', 'audio_tool_failed', 'records_invalid', 'agent_events_invalid', 'output_refused'] as const
+export const HARNESS_ERROR_CODES = ['script_invalid', 'script_not_found', 'option_invalid', 'audio_invalid', 'audio_tool_failed', 'records_invalid', 'agent_events_invalid', 'transcript_invalid', 'output_refused'] as const
 export type HarnessErrorCode = (typeof HARNESS_ERROR_CODES)[number]
 
 export interface HarnessErrorOptions extends VoxguardErrorOptions {

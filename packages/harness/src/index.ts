@@ -29,6 +29,18 @@ export type { AgentEventName, AgentFrame, CallerFrame } from './text-protocol.ts
 export { AGENT_EVENT_SCHEMA, AGENT_EVENT_VERSION, AgentEventLogReader, joinAgentEvents, parseAgentEventLine } from './agent-event-log.ts'
 export type { AgentEventLogEntry } from './agent-event-log.ts'
 
+// Production transcripts (an agent event log with utterances: docs/protocol.md, "Production transcripts")
+export { TRANSCRIPT_EVENTS } from './transcript/transcript-events.ts'
+export type { TranscriptEventName } from './transcript/transcript-events.ts'
+export type { AgentToolCallData, AgentUtteranceData, CallEndData, CallerUtteranceData, CallStartData } from './transcript/transcript-line-schema.ts'
+export { readTranscripts } from './transcript/read-transcripts.ts'
+export type { ReadTranscriptsOptions, TranscriptCall, TranscriptFormat } from './transcript/read-transcripts.ts'
+export { transcriptToCallRecord } from './transcript/transcript-to-call-record.ts'
+export type { TranscriptToCallRecordOptions } from './transcript/transcript-to-call-record.ts'
+export { callScriptFromRecord, renderCallScriptYaml } from './transcript/call-script-from-record.ts'
+export type { CallScriptFromRecordOptions } from './transcript/call-script-from-record.ts'
+export type { CallScriptInput } from './call-script-schema.ts'
+
 // Call scripts
 export { loadCallScript, loadCallScripts, formatIssue } from './load-call-script.ts'
 export type { LoadCallScriptOptions } from './load-call-script.ts'
