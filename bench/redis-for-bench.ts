@@ -19,5 +19,7 @@ export async function startBenchRedis(): Promise<{ url: string; stop: () => void
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', mkdtempSync(join(tmpdir(), 'voxguard-bench-redis-'))], { stdio: ['ignore', 'pipe', 'inherit'] })
   await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => (chunk.toString().includes('Ready to accept connections') ? resolve() : undefined)))
   child.stdout.resume()
+  // A benchmark that throws must not leave the server running.
+  process.once('exit', () => child.kill('SIGKILL'))
   return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGKILL') }
 }
