@@ -54,6 +54,34 @@ describe('production transcripts', () => {
     })
   })
 
+  it('replies go to the turn that prompted them (by the agent\'s turn numbers, else by time); a barge-in and a hang-up mid-answer are turns as a harness records them', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'transcript-'))
+    const t0 = Date.parse('2026-12-02T09:00:00.000Z')
+    const at = (ms: number) => new Date(t0 + ms).toISOString()
+    const line = (ms: number, name: string, data: Record<string, unknown>) => JSON.stringify({ schema: 'voxguard.agent-event', version: 1, at: at(ms), callId: 'c1', name, data })
+    const file = join(directory, 'day.jsonl')
+    await writeFile(file, [
+      line(0, 'call.start', { scriptId: 'barge-in' }),
+      // The caller spoke in the very millisecond the greeting began: the number says whose it is.
+      line(5, 'caller.utterance', { text: 'Hours on Monday?', startAt: at(5), endAt: at(5), turn: 1 }),
+      line(300, 'agent.utterance', { text: 'Hello!', startAt: at(5), endAt: at(300), turn: 0, interrupted: true }),
+      line(2000, 'agent.utterance', { text: 'On Monday we open at 9:00', startAt: at(1200), endAt: at(2000), turn: 1, interrupted: true }),
+      line(1500, 'caller.utterance', { text: 'And Saturday?', startAt: at(1500), endAt: at(1500), turn: 2 }),
+      line(3000, 'agent.utterance', { text: 'On Saturday', startAt: at(2600), endAt: at(3000), interrupted: true }),
+      line(2900, 'call.end', { endedBy: 'caller' }),
+    ].join('\n') + '\n')
+    const [call] = await readTranscripts([file])
+    const record = transcriptToCallRecord(call!, { runId: 'r' })
+    expect(record.scriptId).toBe('barge-in')
+    expect(record.turns.map((turn) => [turn.index, turn.caller, turn.agent.text, turn.agent.firstByteMs, turn.agent.interrupted])).toEqual([
+      [0, undefined, 'Hello!', 5, true],
+      [1, { kind: 'text', text: 'Hours on Monday?' }, 'On Monday we open at 9:00', 1195, true],
+      [2, { kind: 'barge-in', text: 'And Saturday?', afterMs: 300 }, 'On Saturday', 1100, true],
+      [3, { kind: 'hangup', afterMs: 300 }, '', undefined, undefined],
+    ])
+    expect(record.endedBy).toBe('caller')
+  })
+
   it('a bad line is an error naming file, line and field; nothing is skipped', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'transcript-'))
     const file = join(directory, 'day.jsonl')

@@ -130,6 +130,13 @@ describe('checkGrounding against a knowledge base (English)', () => {
     expect(summary('I can also book you on Friday at 10:00 if you prefer.').filter((line) => !line.startsWith('supported'))).toEqual([])
   })
 
+  it('a Japanese report of what a tool did names its verb after the value (「木曜日の16:00に変更しました」)', () => {
+    const moved = [{ name: 'move_appointment', arguments: { date: 'Thursday', time: '15:00' }, result: { ok: true } }]
+    const summary = (response: string) => checkGrounding({ knowledge, context: '木曜日の午後3時に変更してください', toolData: moved, response }).claims.filter((claim) => claim.type === 'time').map((claim) => claim.status)
+    expect(summary('ご予約を木曜日の16:00に変更しました。')).toEqual(['contradicted'])
+    expect(summary('ご予約を木曜日の15:00に変更しました。')).toEqual(['supported'])
+  })
+
   it('a price key that names no currency compares the amount only ("prices: cleaning: 50" supports "$50")', () => {
     const shop = parseKnowledgeBase('version: 1\nfacts:\n  prices:\n    cleaning: 50\n    whitening: 300\n  fees_eur:\n    late_cancellation: 20\n', 'shop.yaml')
     const summary = (context: string, response: string) => checkGrounding({ knowledge: shop, context, response }).claims.map((claim) => `${claim.status} ${claim.text} @${claim.evidence?.path}`)
@@ -155,6 +162,11 @@ describe('checkGrounding against a knowledge base (Japanese)', () => {
     expect(check('土曜日は何時までですか', '土曜日は午後5時までです。').summary).toContain('contradicted time 午後5時 @facts.hours.saturday=09:00-13:00')
     expect(check('クリーニングはいくらですか', 'クリーニングは三千円です。').summary).toEqual(['contradicted price 3000円 @facts.prices_yen.cleaning=5000'])
     expect(check('クリーニングはいくらですか', 'クリーニングは5,000円です。').result.hallucinated).toBe(false)
+  })
+
+  it('reads a Latin name a Japanese particle follows, even at the start ("Hikariへのお電話…")', () => {
+    expect(check('ありがとう', 'Hikariへのお電話ありがとうございました。失礼いたします。').result.hallucinated).toBe(true)
+    expect(check('ありがとう', 'Sakura Dental Clinicへのお電話ありがとうございました。').result.hallucinated).toBe(false)
   })
 
   it('contradicts a Japanese weekday said to be open when it is closed', () => {
@@ -217,6 +229,13 @@ describe('checkGrounding against free-text knowledge', () => {
     const question = 'Which college is located in Oak Grove, Riverside College or Northfield University?'
     expect(checkGrounding({ knowledge: colleges, context: question, response: 'Northfield University is located in Oak Grove.' }).hallucinated).toBe(true)
     expect(checkGrounding({ knowledge: colleges, context: question, response: 'Riverside College is located in Oak Grove.' }).hallucinated).toBe(false)
+  })
+
+  it('"directed by who?" answered with someone the text names for another role is contradicted', () => {
+    const film = 'Northern Lights is a 2011 film directed by Anna Berg and written by Tom Reyes and Lia Park, based on a novel.'
+    const question = 'Northern Lights, a 2011 film, was directed by who?'
+    expect(checkGrounding({ knowledge: film, context: question, response: 'Tom Reyes' }).claims).toContainEqual(expect.objectContaining({ status: 'contradicted', evidence: { source: 'knowledge', value: 'Anna Berg' } }))
+    expect(checkGrounding({ knowledge: film, context: question, response: 'Anna Berg' }).hallucinated).toBe(false)
   })
 
   it('"Yes, both" needs the property in the text about each of the two', () => {

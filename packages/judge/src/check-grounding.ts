@@ -1,9 +1,9 @@
-import { extractClaims, extractNormalizedClaims } from './claims/extract-claims.ts'
-import { normalizeText } from './internal/normalize-text.ts'
+import { extractNormalizedClaims } from './claims/extract-claims.ts'
+import { readSideText } from './grounding/read-side-text.ts'
 import { normalizeSpokenForms } from './internal/normalize-spoken-forms.ts'
 import type { ClaimCheck } from './grounding/claim-check.ts'
 import { claimSubject } from './grounding/claim-subject.ts'
-import { checkStatements } from './grounding/check-statements.ts'
+import { checkStatements, readSentences } from './grounding/check-statements.ts'
 import { checkFreeTextAnswer } from './grounding/check-free-text-answer.ts'
 import { subjectTerms } from './grounding/subject-terms.ts'
 import type { Vocabulary } from './grounding/validate-vocabulary.ts'
@@ -55,13 +55,9 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
   const contextList = input.context === undefined ? [] : Array.isArray(input.context) ? input.context : [input.context]
   const contextJoined = contextList.join('\n')
   const toolJoined = (input.toolData ?? []).map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join('\n')
-  const sources: GroundingSources = {
-    index,
-    contextClaims: contextJoined ? extractClaims(contextJoined) : [],
-    contextText: normalizeText(contextJoined),
-    toolClaims: toolJoined ? extractClaims(toolJoined) : [],
-    toolText: normalizeText(toolJoined),
-  }
+  const caller = readSideText(contextJoined)
+  const tool = readSideText(toolJoined)
+  const sources: GroundingSources = { index, contextClaims: caller.claims, contextText: caller.text, toolClaims: tool.claims, toolText: tool.text }
   const text = normalizeSpokenForms(input.response)
   // A phone reply states a handful of facts; thousands (a reply of 16,000 numbers) would make the
   // per-claim subject search quadratic: the first MAX_CLAIMS_PER_REPLY are judged (the README says so).
@@ -70,18 +66,26 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
   const lastCaller = contextList.at(-1)
   const callerTerms = lastCaller ? subjectTerms(lastCaller, index.vocabulary) : new Set<string>()
   const known = (terms: Set<string>): Set<string> => new Set([...terms].filter((term) => index.knownTerms.has(term)))
+  const sentences = readSentences(text)
   const checks: ClaimCheck[] = []
   for (const claim of claims) {
+    const at = sentences.findIndex((sentence) => claim.start >= sentence.start && claim.start < sentence.end)
+    // A value in a question back to the caller ("Would you like a free trial?") asserts nothing.
+    if (at >= 0 && sentences[at]?.act === 'question') continue
     const subject = claimSubject(text, claim, claims, index.vocabulary)
     // The reply's own words name the subject; when they name nothing, or only the claim's kind
     // ("we close at 6 pm" after "When do you close on Saturday?"), the caller's last words add to it.
     // So do they when the reply's words name nothing the knowledge knows ("you can stay until 1 for
     // ¥3,000" after "late check-out?"); words the knowledge never uses say nothing either way.
     const own = known(subject.terms)
-    const terms = own.size > 0 && !namesOnlyItsKind(claim, own) ? own : new Set([...own, ...known(callerTerms)])
-    checks.push(verifyClaim(claim, terms, subject.window, sources))
+    // "Lockers are free for the day. If you want one by the month, it's ¥1,100.": a sentence that
+    // names nothing the knowledge knows is about what the sentence before it named.
+    const previous = at > 0 && (own.size === 0 || namesOnlyItsKind(claim, own)) ? known(subjectTerms(sentences[at - 1]?.text ?? '', index.vocabulary)) : new Set<string>()
+    const carried = new Set([...own, ...previous])
+    const terms = carried.size > 0 && !namesOnlyItsKind(claim, carried) ? carried : new Set([...carried, ...known(callerTerms)])
+    checks.push(verifyClaim(claim, terms, subject.window, sources, sentences[at]?.text ?? subject.window))
   }
-  const statements = checkStatements(text, claims, index, toolJoined)
+  const statements = checkStatements(text, claims, index, toolJoined, sentences)
   checks.push(...statements.checks)
   const unsettled = [...statements.unsettled]
   if (!index.structured) {

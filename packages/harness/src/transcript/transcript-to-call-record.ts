@@ -26,8 +26,8 @@ export interface TranscriptToCallRecordOptions {
  * the SLIs treat it like a replayed one: a turn per caller utterance, DTMF or silence (turn 0
  * is what the agent said first), each agent utterance in the turn that was running when it
  * started (`firstByteMs` from the end of the caller's words to its start, `completeMs` to its
- * end), tool calls and agent events likewise. A caller utterance that starts while an
- * interrupted reply was playing is a barge-in. Redacted unless `redaction: 'off'`.
+ * end), tool calls and agent events likewise. A caller utterance that starts after an
+ * interrupted reply began and before it ended is a barge-in. Redacted unless `redaction: 'off'`.
  */
 export function transcriptToCallRecord(call: TranscriptCall, options: TranscriptToCallRecordOptions): CallRecord {
   const entries = call.entries
@@ -96,7 +96,7 @@ export function transcriptToCallRecord(call: TranscriptCall, options: Transcript
     else delete agent.interrupted
     const next = turns[turn.index + 1]
     const callerStart = next ? callerStartOf.get(next) : undefined
-    if (next?.caller?.kind === 'text' && data.interrupted && callerStart !== undefined && callerStart < relative(data.endAt)) {
+    if (next?.caller?.kind === 'text' && data.interrupted && callerStart !== undefined && callerStart > atMs && callerStart < relative(data.endAt)) {
       next.caller = { kind: 'barge-in', text: next.caller.text, afterMs: Math.max(0, Math.round(callerStart - atMs)) }
     }
   }

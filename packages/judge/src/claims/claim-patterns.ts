@@ -1,4 +1,4 @@
-import { ENGLISH_NUMBER_WORDS, JAPANESE_NUMBER, parseNumber } from '../internal/parse-number.ts'
+import { JAPANESE_NUMBER, parseNumber } from '../internal/parse-number.ts'
 import type { ClaimType, ClaimValue, Currency } from './claim.ts'
 import { parseTime, resolveRange, TIME_PATTERN } from './parse-time.ts'
 
@@ -10,8 +10,9 @@ export interface ClaimPattern {
 }
 
 // A number starts only where no digit, comma or point precedes it: each pattern then scans a long run of digits once,
-// not once per position (a 99,000-digit reply took minutes to judge).
-const NUMBER = `(?<![\\d,.])(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${ENGLISH_NUMBER_WORDS}|${JAPANESE_NUMBER})`
+// not once per position (a 99,000-digit reply took minutes to judge). English number words are digits by the time claims
+// are read (normalizeSpokenForms).
+const NUMBER = `(?<![\\d,.])(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${JAPANESE_NUMBER})`
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)'
 const WEEKDAY_EN = '(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)'
@@ -90,12 +91,12 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
     },
   },
   {
-    // "from nine until noon", "1 to 2 pm": a bare hour starts a range whose end is a clock time.
+    // "from nine until noon", "1 to 2 pm", "from 6:30 to 10": one end a clock time, the other a bare hour.
     type: 'time-range',
-    pattern: new RegExp(`(?<![\\d:.,$¥])(\\d{1,2})\\s*(?:-|to|until|till|through|and)\\s*(${TIME_PATTERN})`, 'giu'),
+    pattern: new RegExp(`(?<![\\d:.,$¥])(?:(\\d{1,2})\\s*(?:-|to|until|till|through|and)\\s*(${TIME_PATTERN})|(${TIME_PATTERN})\\s*(?:-|to|until|till|through)\\s*(\\d{1,2})(?![\\d:]|[.,]\\d|\\s*(?:%|minutes?|mins?|hours?|days?|people|yen|dollars?|円|分|時間|日|人)))`, 'giu'),
     read: (match) => {
-      const start = parseTime(match[1] ?? '')
-      const end = parseTime(match[2] ?? '')
+      const start = parseTime(match[1] ?? match[3] ?? '')
+      const end = parseTime(match[2] ?? match[4] ?? '')
       return start && end ? { kind: 'time-range', ...resolveRange(start, end) } : undefined
     },
   },
@@ -201,7 +202,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   },
   {
     type: 'count',
-    pattern: new RegExp(`(${NUMBER})\\s?(人|名|件|台|回|個|つ|校|店)|(?<![\\d.,])(\\d+|${ENGLISH_NUMBER_WORDS})\\s+([a-z]{3,}s|people|children|staff)\\b`, 'gu'),
+    pattern: new RegExp(`(${NUMBER})\\s?(人|名|件|台|回|個|つ|校|店)|(?<![\\d.,])(\\d+)\\s+([a-z]{3,}s|people|children|staff)\\b`, 'gu'),
     read: (match) => {
       const value = number(match[1] ?? match[3])
       return value === undefined ? undefined : { kind: 'number', value, unit: match[2] ?? match[4] ?? '' }

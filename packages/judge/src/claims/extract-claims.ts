@@ -7,6 +7,11 @@ import { extractNameClaims } from './name-claims.ts'
 const CLOSED_WORDS = /\bclosed\b|\bnot open\b|\bno (?:clinic|service|appointments)\b|休診|休み|定休|休業|お休み/iu
 const OPEN_WORDS = /\bopen\b|\bopen(?:s|ing)?\b|営業|診療|受付|開い/iu
 
+/** Japanese counters a price is given per (1泊 a night, 1個 a piece, 1名様 a person, 1泊目 the first night). */
+const RATE_UNIT = /^(?:泊|個|斤|名|人|枚|杯|本|回|点|台|室|件|つ|箱|ダース)/u
+
+const RATE_UNIT_AT_END = /(?:泊|個|斤|名|人|枚|杯|本|回|点|台|室|件|つ)$/u
+
 const KEYPAD_WORDS = /\b(?:press|dial|push|option|menu|key)\b|押して|番を|ボタン/iu
 
 /** The clause (commas, semicolons, sentence ends) or, with `sentence`, the sentence around a span. */
@@ -60,6 +65,9 @@ export function extractNormalizedClaims(text: string): Claim[] {
     const hasTime = claims.some((other) => (other.type === 'time-range' || other.type === 'time') && clause.includes(other.text))
     claim.value.status = CLOSED_WORDS.test(clause) ? 'closed' : hasTime || OPEN_WORDS.test(clause) ? 'open' : 'neutral'
   }
+  // 1泊, 1個, お一人様 before or after a price: the unit the price is for, not a count of its own.
+  const units = claims.filter((claim) => (claim.type === 'number' || claim.type === 'count') && claim.value.kind === 'number' && claim.value.value === 1 && (RATE_UNIT.test(text.slice(claim.end, claim.end + 3)) || RATE_UNIT_AT_END.test(claim.text)) && claims.some((other) => other.type === 'price'))
+  for (const claim of units) claims.splice(claims.indexOf(claim), 1)
   claims.sort((left, right) => left.start - right.start)
   // "Monday, Tuesday, Thursday, Friday: 9:00-12:00": the days of a list share the status of its last one.
   for (let index = claims.length - 2; index >= 0; index -= 1) {

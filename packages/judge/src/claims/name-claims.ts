@@ -2,7 +2,7 @@ import { allMatches } from '../internal/all-matches.ts'
 import { hasJapanese } from '../internal/normalize-text.ts'
 import type { Claim } from './claim.ts'
 
-const WORD = /[\p{L}][\p{L}\p{N}'’.-]*/gu
+const WORD = /[\p{sc=Latin}][\p{sc=Latin}\p{N}'’.-]*/gu
 const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'van', 'von', 'der', 'la', 'le', 'bin', 'al'])
 const HONORIFICS = /^(?:Dr|Mr|Mrs|Ms|Prof|St|Sir|Mt)\.?$/u
 const NOT_NAMES = new Set(
@@ -65,7 +65,10 @@ export function extractNameClaims(text: string, isTaken: (start: number, end: nu
     let from = index
     while (from <= last && (NOT_NAMES.has(words[from]?.word ?? '') || (from === index && atSentenceStart && SENTENCE_START_WORDS.has(words[from]?.word ?? '')))) from += 1
     const single = from === last
-    if (from <= last && !(single && atSentenceStart && from === index) && !(single && HONORIFICS.test(words[from]?.word ?? ''))) {
+    // "Tsubakiへのお電話…": a Latin word a Japanese particle follows is a name even at a sentence start.
+    const lastWord = words[last]
+    const beforeJapanese = lastWord !== undefined && /^[\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Han}]/u.test(text.slice(lastWord.start + lastWord.word.length))
+    if (from <= last && !(single && atSentenceStart && from === index && !beforeJapanese) && !(single && HONORIFICS.test(words[from]?.word ?? ''))) {
       const startWord = words[from]
       const endWord = words[last]
       if (startWord && endWord) {

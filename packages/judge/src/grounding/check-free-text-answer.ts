@@ -6,6 +6,7 @@ import { checkAlternativesAnswer } from './check-alternatives-answer.ts'
 import { dialogueActOf } from './dialogue-act.ts'
 import { unlinkedName } from './check-entity-links.ts'
 import { checkBothAnswer } from './check-both-answer.ts'
+import { otherAgent } from './check-relation-slot.ts'
 import { splitSentences } from '../knowledge/knowledge-index.ts'
 
 function unsupported(text: string, evidence?: ClaimCheck['evidence']): ClaimCheck {
@@ -95,6 +96,8 @@ export function checkFreeTextAnswer(text: string, claims: Claim[], index: Knowle
   }
   const unlinked = unlinkedName(claims, index, context)
   if (unlinked !== undefined) return unsupported(text)
+  const agent = otherAgent(claims, index, context, text)
+  if (agent !== undefined) return { ...unsupported(text), status: 'contradicted', evidence: { source: 'knowledge', value: agent } }
   if (checkBothAnswer(text, index, context) === 'contradicted') return { ...unsupported(text), status: 'contradicted' }
   const alternatives = checkAlternativesAnswer(text, index, context)
   if (alternatives === 'contradicted') return { ...unsupported(text), status: 'contradicted' }

@@ -1,9 +1,9 @@
 import type { Claim } from '../claims/claim.ts'
-import { inOtherScript } from '../internal/normalize-text.ts'
+import { inOtherScript, normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import { splitSentences } from '../knowledge/knowledge-index.ts'
 import type { ClaimCheck } from './claim-check.ts'
-import { dialogueActOf, withoutCourtesy } from './dialogue-act.ts'
+import { dialogueActOf, withoutCourtesy, type DialogueAct } from './dialogue-act.ts'
 import { POLARITY_WORDS, statementPolarity } from './statement-polarity.ts'
 import { subjectTerms, type ResolvedVocabulary } from './subject-terms.ts'
 import { TOOL_REPORT } from './verify-claim.ts'
@@ -25,15 +25,21 @@ export function statementTerms(sentence: string, vocabulary: ResolvedVocabulary)
   return terms
 }
 
-/** The entry sharing most of the terms (ties: the one with fewest terms of its own the statement does not name). */
-export function bestEntry(terms: Set<string>, entries: readonly KnowledgeEntry[]): { entry: KnowledgeEntry; shared: number } | undefined {
-  let best: { entry: KnowledgeEntry; shared: number; extra: number } | undefined
+/**
+ * The entry sharing most of the terms (ties: the one with fewest terms of its own the statement
+ * does not name), and the others that share as many (`rivals`): when they say the opposite of
+ * each other the statement is ambiguous.
+ */
+export function bestEntry(terms: Set<string>, entries: readonly KnowledgeEntry[]): { entry: KnowledgeEntry; shared: number; rivals: KnowledgeEntry[] } | undefined {
+  let best: { entry: KnowledgeEntry; shared: number; extra: number; rivals: KnowledgeEntry[] } | undefined
   for (const entry of entries) {
     let shared = 0
     for (const term of terms) if (entry.terms.has(term)) shared += 1
     if (shared === 0) continue
     const extra = entry.terms.size - shared
-    if (!best || shared > best.shared || (shared === best.shared && extra < best.extra)) best = { entry, shared, extra }
+    if (!best || shared > best.shared) best = { entry, shared, extra, rivals: [] }
+    else if (shared === best.shared && extra < best.extra) best = { entry, shared, extra, rivals: [best.entry, ...best.rivals] }
+    else if (shared === best.shared) best.rivals.push(entry)
   }
   return best
 }
@@ -48,12 +54,15 @@ interface Clause {
 
 /** A sentence's clauses (quoted titles left out) with their subject terms and polarity. */
 function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Clause[] {
-  const unquoted = sentence.replace(/"[^"]*(?:"|$)|“[^”]*(?:”|$)|「[^」]*(?:」|$)|『[^』]*(?:』|$)/gu, ' ')
+  const unquoted = normalizeText(sentence).replace(/"[^"]*(?:"|$)|“[^”]*(?:”|$)|「[^」]*(?:」|$)|『[^』]*(?:』|$)/gu, ' ')
   return unquoted
     .split(CLAUSE_BREAK)
     .filter((clause) => clause.trim() !== '')
     .map((clause) => ({ terms: statementTerms(clause, vocabulary), polarity: statementPolarity(clause) }))
 }
+
+/** An entry's clauses, read once per entry (entries live as long as their knowledge index). */
+const entryClauseCache = new WeakMap<KnowledgeEntry, Clause[]>()
 
 function sharedCount(left: Set<string>, right: Set<string>): number {
   let shared = 0
@@ -68,9 +77,13 @@ function sharedCount(left: Set<string>, right: Set<string>): number {
  * welcome" agrees clause by clause; "…director best known for 'Rebel Without a Cause'" does not
  * deny being a director).
  */
-function oppositePolarity(sentence: string, entrySentence: string, shared: Set<string>, vocabulary: ResolvedVocabulary): boolean {
-  const entryClauses = clausesOf(entrySentence, vocabulary)
-  for (const clause of clausesOf(sentence, vocabulary)) {
+function oppositePolarity(replyClauses: readonly Clause[], entry: KnowledgeEntry, shared: Set<string>, vocabulary: ResolvedVocabulary): boolean {
+  let entryClauses = entryClauseCache.get(entry)
+  if (!entryClauses) {
+    entryClauses = clausesOf(entry.sentence, vocabulary)
+    entryClauseCache.set(entry, entryClauses)
+  }
+  for (const clause of replyClauses) {
     if (sharedCount(clause.terms, shared) === 0) continue
     let best: Clause | undefined
     let bestShared = 0
@@ -84,6 +97,27 @@ function oppositePolarity(sentence: string, entrySentence: string, shared: Set<s
     if (best && best.polarity !== clause.polarity) return true
   }
   return false
+}
+
+/** A sentence of the reply with its position in the normalised text and its dialogue act. */
+export interface ReplySentence {
+  text: string
+  start: number
+  end: number
+  act: DialogueAct | undefined
+}
+
+/** The reply's sentences with their span in `text` and dialogue act (read once per reply). */
+export function readSentences(text: string): ReplySentence[] {
+  const sentences: ReplySentence[] = []
+  let cursor = 0
+  for (const sentence of splitSentences(text)) {
+    const start = text.indexOf(sentence, cursor)
+    if (start < 0) continue
+    cursor = start + sentence.length
+    sentences.push({ text: sentence, start, end: cursor, act: dialogueActOf(sentence) })
+  }
+  return sentences
 }
 
 function statementCheck(text: string, status: ClaimCheck['status'], entry?: KnowledgeEntry, source: 'knowledge' | 'tool' = 'knowledge'): ClaimCheck {
@@ -103,16 +137,14 @@ function statementCheck(text: string, status: ClaimCheck['status'], entry?: Know
  * the same subject ("you are booked" after `book_appointment`) supports it, and with no such
  * call it is `unsupported`.
  */
-export function checkStatements(text: string, claims: Claim[], index: KnowledgeIndex, toolText = ''): { checks: ClaimCheck[]; unsettled: string[] } {
+export function checkStatements(text: string, claims: Claim[], index: KnowledgeIndex, toolText = '', read: ReadonlyArray<ReplySentence> = readSentences(text)): { checks: ClaimCheck[]; unsettled: string[] } {
   const toolTerms = toolText === '' ? new Set<string>() : subjectTerms(toolText.replace(/[_{}":,]/gu, ' '), index.vocabulary)
   const checks: ClaimCheck[] = []
   const unsettled: string[] = []
-  let cursor = 0
-  for (const sentence of splitSentences(text)) {
-    const position = text.indexOf(sentence, cursor)
-    cursor = position < 0 ? cursor : position + sentence.length
-    const from = position < 0 ? 0 : position
-    if (dialogueActOf(sentence)) continue
+  for (const [number, { text: sentence, start: from, act }] of read.entries()) {
+    // A reply that stops mid-sentence ("…We are closed on", cut by an outage or a barge-in) states nothing in its last words.
+    if (number === read.length - 1 && number > 0 && !/[.!?。！？」』)\]]\s*$/u.test(sentence)) continue
+    if (act) continue
     const hasValueClaim = claims.some((claim) => claim.type !== 'name' && claim.start >= from && claim.start < from + sentence.length)
     if (hasValueClaim) continue
     const said = statementTerms(sentence, index.vocabulary)
@@ -128,9 +160,22 @@ export function checkStatements(text: string, claims: Claim[], index: KnowledgeI
     }
     const best = terms.size === 0 ? undefined : bestEntry(terms, index.entries)
     if (best && best.shared >= Math.max(1, Math.ceil(terms.size * MIN_MATCH_RATIO)) && best.shared / said.size >= MIN_SAID_RATIO) {
-      const shared = new Set([...terms].filter((term) => best.entry.terms.has(term)))
-      if (oppositePolarity(sentence, best.entry.sentence, shared, index.vocabulary)) {
-        checks.push(statementCheck(sentence, 'contradicted', best.entry))
+      // Every entry as close as the best is read: one that says the opposite contradicts, unless
+      // another sharing the same words agrees ("国民健康保険がご利用いただけます" shares only 保険 with
+      // "Whitening is not covered by insurance" and "national health insurance: accepted" alike).
+      const sharedWith = (entry: KnowledgeEntry): Set<string> => new Set([...terms].filter((term) => entry.terms.has(term)))
+      const sameWords = (left: Set<string>, right: Set<string>): boolean => left.size === right.size && [...left].every((term) => right.has(term))
+      const replyClauses = clausesOf(sentence, index.vocabulary)
+      const tied = [best.entry, ...best.rivals].map((entry) => ({ entry, shared: sharedWith(entry) })).map((item) => ({ ...item, opposite: oppositePolarity(replyClauses, item.entry, item.shared, index.vocabulary) }))
+      const opposing = tied.filter((item) => item.opposite)
+      const contradiction = opposing.find((item) => !tied.some((other) => !other.opposite && sameWords(other.shared, item.shared)))
+      if (contradiction) {
+        checks.push(statementCheck(sentence, 'contradicted', contradiction.entry))
+        continue
+      }
+      if (opposing.length > 0) {
+        unsettled.push(sentence)
+        checks.push(statementCheck(sentence, 'unsettled', opposing[0]?.entry))
         continue
       }
       // Supported when most of what it names is in the entry and nothing it names is unknown to the knowledge.

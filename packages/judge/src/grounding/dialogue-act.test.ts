@@ -20,6 +20,10 @@ describe('dialogueActOf', () => {
     expect(dialogueActOf(japanese)).toBe(act)
   })
 
+  it('what the agent could not do for the caller is a self-report, not a fact about the business', () => {
+    expect(dialogueActOf('I could not find an appointment for Sasaki.')).toBe('self-report')
+  })
+
   it('a fact after a courtesy word or an apology is still a fact', () => {
     expect(dialogueActOf('Sure, we open at nine.')).toBeUndefined()
     expect(dialogueActOf("Sorry, pets aren't allowed.")).toBeUndefined()

@@ -48,6 +48,12 @@ describe('a statement is checked against the polarity of the line it is about (f
     expect(status('駐車場がございます。')).toEqual(['contradicted text[4]'])
   })
 
+  it('abstains when entries as close to the statement say opposite things', () => {
+    const insurance = 'Whitening is not covered by insurance.\nNational health insurance: accepted.'
+    expect(checkGrounding({ knowledge: insurance, response: '国民健康保険がご利用いただけます。' }).claims).toEqual([expect.objectContaining({ status: 'unsettled' })])
+    expect(checkGrounding({ knowledge: insurance, response: 'Whitening is covered by insurance.' }).claims).toEqual([expect.objectContaining({ status: 'contradicted', evidence: expect.objectContaining({ path: 'text[0]' }) })])
+  })
+
   it('"free" against a fee is a price contradiction', () => {
     const result = checkGrounding({ knowledge: 'Parking: ¥500 per hour.\n駐車場：1時間500円', response: 'Parking is free.' })
     expect(result.claims).toEqual([expect.objectContaining({ type: 'price', status: 'contradicted', evidence: expect.objectContaining({ path: 'text[0]' }) })])

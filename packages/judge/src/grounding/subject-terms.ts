@@ -1,4 +1,5 @@
 import { isStopWord, normalizeText, stemWord } from '../internal/normalize-text.ts'
+import { SERVICE_VOCABULARY } from './service-vocabulary.ts'
 import { validateVocabulary, type Vocabulary } from './validate-vocabulary.ts'
 
 
@@ -34,9 +35,9 @@ const GENERAL_VOCABULARY: Vocabulary = {
   staff: ['staff', 'team', 'スタッフ'],
   insurance: ['insurance', 'insured', 'covered', 'coverage', '保険'],
   parking: ['parking', 'park', 'car', '駐車', 'パーキング'],
-  pet: ['pet', 'pets', 'dog', 'dogs', 'cat', 'cats', 'animal', 'animals', 'ペット', '犬', '猫', '小型犬', 'わんちゃん', '猫ちゃん'],
+  pet: ['pet', 'pets', 'animal', 'animals', 'ペット', '動物'],
   smoking: ['smoking', 'smoke', 'smoker', 'cigarette', '喫煙', '禁煙', 'タバコ', 'たばこ'],
-  payment: ['payment', 'pay', 'paying', 'cash', 'credit', 'cheque', 'cheques', '支払', '現金', '決済', '小切手'],
+  payment: ['payment', 'pay', 'paying', 'cash', 'credit', 'cheque', 'cheques', 'personal check', 'personal checks', 'by check', '支払', '現金', '決済', '小切手', 'クレジット'],
   children: ['children', 'child', 'kids', 'kid', 'お子様', '子供', '子ども'],
   age: ['age', 'old', '歳', '才'],
 }
@@ -46,8 +47,8 @@ export interface ResolvedVocabulary {
   words: ReadonlyMap<string, string>
   /** [term, canonical, term is all ASCII] */
   terms: ReadonlyArray<readonly [string, string, boolean]>
-  /** The ASCII phrases among `terms` (the only ones an ASCII text can contain). */
-  asciiTerms: ReadonlyArray<readonly [string, string, boolean]>
+  /** ASCII phrases that start with a word, by that word ("front desk" under "front"): looked up per word of a text. */
+  asciiPhrasesByFirstWord: ReadonlyMap<string, ReadonlyArray<readonly [string, string, boolean]>>
 }
 
 const ASCII = /^[\x20-\x7e]*$/u
@@ -70,10 +71,16 @@ function resolve(vocabularies: Vocabulary[]): ResolvedVocabulary {
     }
   }
   const all = [...terms.values()]
-  return { words, terms: all, asciiTerms: all.filter((term) => term[2]) }
+  const byFirstWord = new Map<string, Array<readonly [string, string, boolean]>>()
+  for (const entry of all) {
+    const first = /^[a-z][a-z'-]*/u.exec(entry[0])?.[0]
+    if (!entry[2] || first === undefined) continue
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), entry])
+  }
+  return { words, terms: all, asciiPhrasesByFirstWord: byFirstWord }
 }
 
-export const GENERAL_TERMS: ResolvedVocabulary = resolve([GENERAL_VOCABULARY])
+export const GENERAL_TERMS: ResolvedVocabulary = resolve([GENERAL_VOCABULARY, SERVICE_VOCABULARY])
 const resolved = new WeakMap<Vocabulary, ResolvedVocabulary>()
 
 /**
@@ -85,14 +92,14 @@ const resolved = new WeakMap<Vocabulary, ResolvedVocabulary>()
  */
 export function resolveVocabulary(vocabulary: Vocabulary | undefined, knowledgeVocabulary?: Vocabulary): ResolvedVocabulary {
   if (knowledgeVocabulary !== undefined) {
-    const layers = [GENERAL_VOCABULARY, validateVocabulary(knowledgeVocabulary, 'the knowledge base\'s "vocabulary" section')]
+    const layers = [GENERAL_VOCABULARY, SERVICE_VOCABULARY, validateVocabulary(knowledgeVocabulary, 'the knowledge base\'s "vocabulary" section')]
     if (vocabulary !== undefined) layers.push(validateVocabulary(vocabulary, 'the "vocabulary" option'))
     return resolve(layers)
   }
   if (vocabulary === undefined) return GENERAL_TERMS
   let result = resolved.get(vocabulary)
   if (!result) {
-    result = resolve([GENERAL_VOCABULARY, validateVocabulary(vocabulary, 'the "vocabulary" option')])
+    result = resolve([GENERAL_VOCABULARY, SERVICE_VOCABULARY, validateVocabulary(vocabulary, 'the "vocabulary" option')])
     resolved.set(vocabulary, result)
   }
   return result
@@ -100,7 +107,7 @@ export function resolveVocabulary(vocabulary: Vocabulary | undefined, knowledgeV
 
 /** Words too generic or too unit-like to say what a claim is about. */
 const NOT_SUBJECTS = new Set(
-  'yen jpy usd dollar minute day week month year am pm we our you your us it is are be a an the and or but to of in on at for from with by as that this there here can will would just also about around than less more per each every only then what which how much many'.split(' '),
+  'free yen jpy usd dollar minute day week month year am pm we our you your us it is are be a an the and or but to of in on at for from with by as that this there here can will would just also about around than less more per each every only then what which how much many'.split(' '),
 )
 
 /** Katakana words and kanji compounds (two characters or more): Japanese has no spaces, so these runs stand for its words. */
@@ -122,16 +129,20 @@ function addJapaneseTerms(text: string, terms: Set<string>): void {
 export function subjectTerms(text: string, vocabulary: ResolvedVocabulary = GENERAL_TERMS): Set<string> {
   const normalized = normalizeText(text)
   const terms = new Set<string>()
+  const ascii = ASCII.test(normalized)
   for (const word of normalized.match(/[a-z][a-z'-]*/gu) ?? []) {
+    if (ascii) for (const [phrase, canonical] of vocabulary.asciiPhrasesByFirstWord.get(word) ?? []) if (normalized.includes(phrase)) terms.add(canonical)
     // Contractions ("aren't", "we're") are function words.
     if (/'(?!s$)/u.test(word)) continue
     const stem = stemWord(word.replace(/'s$/u, ''))
     if (NOT_SUBJECTS.has(stem) || NOT_SUBJECTS.has(word) || isStopWord(word) || stem.length < 3) continue
     terms.add(vocabulary.words.get(stem) ?? stem)
   }
-  const ascii = ASCII.test(normalized)
-  for (const [term, canonical] of ascii ? vocabulary.asciiTerms : vocabulary.terms) if (normalized.includes(term)) terms.add(canonical)
-  if (!ascii) addJapaneseTerms(normalized, terms)
+  // A text with Japanese may hold any term; an ASCII one only the phrases met word by word above.
+  if (!ascii) {
+    for (const [term, canonical] of vocabulary.terms) if (normalized.includes(term)) terms.add(canonical)
+    addJapaneseTerms(normalized, terms)
+  }
   return terms
 }
 

@@ -92,7 +92,7 @@ function agreesWithAny(claim: Claim, claims: Claim[]): boolean {
 }
 
 /** Words that report what a tool did ("booked for", "cancelled", 予約しました), not offers. */
-export const TOOL_REPORT = /\b(?:booked|reserved|cancell?ed|moved|rescheduled)\b|予約(?:しました|いたしました|を承りました|が完了)|(?:キャンセル|変更)(?:しました|いたしました)/iu
+export const TOOL_REPORT = /\b(?:booked|reserved|cancell?ed|moved|rescheduled)\b|予約(?:しました|いたしました|を承りました|が完了)|(?:キャンセル|変更)(?:しました|いたしました)|お取り(?:しました|いたしました)|承りました/iu
 
 /**
  * "Your appointment is booked for Tuesday at 10:00" after a tool booked Monday at 09:00: a
@@ -100,9 +100,11 @@ export const TOOL_REPORT = /\b(?:booked|reserved|cancell?ed|moved|rescheduled)\b
  * values of that kind (when the tool data has any); the knowledge base's opening hours do
  * not back it.
  */
-function contradictsToolReport(claim: Claim, window: string, sources: GroundingSources): ClaimCheck | undefined {
+function contradictsToolReport(claim: Claim, window: string, sources: GroundingSources, sentence: string): ClaimCheck | undefined {
   const group = claimGroup(claim.type)
-  if ((group !== 'time' && group !== 'weekday' && group !== 'date') || !TOOL_REPORT.test(window)) return undefined
+  // Japanese says the verb after the value (「木曜日の16:00に変更しました」): its whole sentence is read.
+  const report = TOOL_REPORT.test(window) || (/[\p{sc=Hiragana}\p{sc=Han}]/u.test(sentence) && TOOL_REPORT.test(sentence))
+  if ((group !== 'time' && group !== 'weekday' && group !== 'date') || !report) return undefined
   const toolValues = sources.toolClaims.filter((other) => claimGroup(other.type) === group)
   const sameDays = (other: Claim) => claim.value.kind === 'weekday' && other.value.kind === 'weekday' && claim.value.days.every((day) => other.value.kind === 'weekday' && other.value.days.includes(day))
   if (toolValues.length === 0 || agreesWithAny(claim, toolValues) || toolValues.some(sameDays)) return undefined
@@ -113,7 +115,8 @@ function contradictsToolReport(claim: Claim, window: string, sources: GroundingS
 function daysEntries(terms: Set<string>, sources: GroundingSources): KnowledgeEntry[] {
   const about = new Set([...terms].filter((term) => !WEEKDAY_TERMS.has(term) && term !== 'hours'))
   if (about.size === 0) return []
-  const subjectOf = (entry: KnowledgeEntry): Set<string> => (entry.leafTerms.size > 0 ? entry.leafTerms : entry.parentTerms)
+  // A fact's days are keyed by whom they belong to (`coaches.ito.days`): leaf and parent keys together.
+  const subjectOf = (entry: KnowledgeEntry): Set<string> => (entry.kind === 'fact' ? entry.terms : entry.leafTerms.size > 0 ? entry.leafTerms : entry.parentTerms)
   const candidates = sources.index.entries.filter((entry) => subjectOf(entry).size > 0 && entry.claims.some((other) => other.value.kind === 'weekday' && other.value.status === 'neutral'))
   return bestScoring(candidates, about, subjectOf)
 }
@@ -177,8 +180,8 @@ function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources)
  * a day or time reported for what a tool did must be the tool's;
  * the caller's words support only what the knowledge base does not contradict.
  */
-export function verifyClaim(claim: Claim, terms: Set<string>, window: string, sources: GroundingSources): ClaimCheck {
-  const toolConflict = contradictsToolReport(claim, window, sources)
+export function verifyClaim(claim: Claim, terms: Set<string>, window: string, sources: GroundingSources, sentence = window): ClaimCheck {
+  const toolConflict = contradictsToolReport(claim, window, sources, sentence)
   if (toolConflict) return toolConflict
   if (claim.type === 'weekday') return verifyWeekday(claim, terms, sources)
   if (claim.type === 'name') return verifyName(claim, terms, sources)
@@ -191,7 +194,7 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
   // entry: every related entry of that kind is one tier, so any equal value supports.
   const onlyKind = namesOnlyItsKind(claim, terms)
   const tiers: Array<[string, KnowledgeEntry[]]> = onlyKind
-    ? [['kind', compatible.filter((entry) => intersects(entry.terms, terms))]]
+    ? [['kind', compatible.filter((entry) => entry.claims.some((known) => claimGroup(known.type) === group))]]
     : [
         ['leaf', bestScoring(compatible, terms, (entry) => entry.leafTerms)],
         ['parent', bestScoring(compatible, terms, (entry) => entry.parentTerms)],
@@ -221,6 +224,8 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
     if ((claim.type === 'number' || claim.type === 'year') && isProse(sources.index) && new RegExp(`(?<![\\d.,])${claim.text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\d])`, 'iu').test(sources.index.haystack)) {
       return result(claim, 'supported', fromEntry(contradiction.entry))
     }
+    // A bare number ("for six you'd need…") has no unit to say what it counts: only an entry keyed by its subject settles it.
+    if (isBareNumber(claim) && tier !== 'leaf') return result(claim, 'unsettled', fromEntry(contradiction.entry))
     return result(claim, 'contradicted', fromEntry(contradiction.entry))
   }
   if (agreesWithAny(claim, sources.contextClaims)) return result(claim, 'supported', { source: 'context' })
@@ -229,5 +234,10 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
   const identity = claim.type === 'phone' || claim.type === 'address' || claim.type === 'date'
   if (anywhere && (!related || identity || !sources.index.structured)) return result(claim, 'supported', fromEntry(anywhere))
   if ((claim.type === 'phone' || claim.type === 'address') && compatible[0]) return result(claim, 'contradicted', fromEntry(compatible[0]))
-  return result(claim, 'unsupported')
+  return result(claim, isBareNumber(claim) ? 'unsettled' : 'unsupported')
+}
+
+/** A number with no unit, currency or clock ("6", "10%" has a unit). */
+function isBareNumber(claim: Claim): boolean {
+  return claim.type === 'number' && claim.value.kind === 'number' && claim.value.unit === undefined
 }

@@ -64,6 +64,18 @@ describe('normalizeSpokenForms', () => {
     }
   })
 
+  it('splits two sentences a stream cut glued together (the reply started again after the cut)', () => {
+    expect(normalizeSpokenForms('Thank you for calling Sakura DentalThank you for calling Sakura Dental Clinic.')).toBe('Thank you for calling Sakura Dental Clinic.')
+    expect(normalizeSpokenForms('We are open Monday 09:00-18:00, Wednesday 09:We are open Monday 09:00-18:00, Wednesday 09:00-12:00.')).toBe(
+      'We are open Monday 09:00-18:00. We are open Monday 09:00-18:00, Wednesday 09:00-12:00.',
+    )
+    expect(normalizeSpokenForms('診療時間は、月曜が09:00-18:00、土曜が09:0診療時間は、月曜が09:00-18:00、土曜が09:00-13:00です。')).toBe('診療時間は、月曜が09:00-18:00。 診療時間は、月曜が09:00-18:00、土曜が09:00-13:00です。')
+    expect(normalizeSpokenForms('and Saturday 0We are open Monday')).toBe('and Saturday. We are open Monday')
+    expect(normalizeSpokenForms('Thursday 09:00-1We are open Monday')).toBe('Thursday. We are open Monday')
+    expect(normalizeSpokenForms('Please hold while IOf course, I will connect you.')).toBe('Please hold while I. Of course, I will connect you.')
+    expect(normalizeSpokenForms('booked for TuesdayI can book that for you.')).toBe('booked for Tuesday. I can book that for you.')
+  })
+
   it('is idempotent: normalised text reads the same again', () => {
     for (const [, spoken] of CASES) {
       const once = normalizeSpokenForms(spoken)

@@ -7,8 +7,9 @@ import { parseNumber } from './parse-number.ts'
  */
 interface SpokenRule {
   name: string
-  /** The rule runs only on a text (lower-cased) that contains one of these. */
+  /** The rule runs only on a text that contains one of these: English words, or Japanese substrings when `japanese`. */
   keys: readonly string[]
+  japanese?: boolean
   pattern: RegExp
   replace: (match: string, ...groups: string[]) => string
 }
@@ -87,7 +88,7 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
   { name: 'digits with a scale word', keys: ['hundred', 'thousand', 'million', 'k'], pattern: /\b(\d+(?:\.\d+)?)\s*(hundred|thousand|million|k)\b(?=\s*(?:yen|dollars?|euros?|pounds?|円|people|members)?)/giu, replace: (_match, count = '', scale = '') => String(Math.round(Number(count) * ({ hundred: 100, thousand: 1000, k: 1000, million: 1_000_000 } as Record<string, number>)[scale.toLowerCase()]!)) },
   // Number words to digits ("eighty-five" → 85, "five thousand" → 5000); a lone "one" stays a word.
   {
-    name: 'number words', keys: ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'teen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'million'],
+    name: 'number words', keys: ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'million'],
     pattern: new RegExp(NUMBER_RUN, 'giu'),
     replace: (match) => {
       if (/^one$/iu.test(match)) return match
@@ -102,32 +103,71 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
   // A bare hour after a word that opens or closes a time ("we open at 8", "until 7", "close at six"): a clock time, am or pm.
   {
     name: 'bare hour in a time phrase',
-    keys: ['open', 'clos', 'start', 'begin', 'end', 'finish', 'until', 'till', 'from', 'by'],
+    keys: ['open', 'opens', 'opening', 'reopen', 'reopens', 'close', 'closes', 'closing', 'start', 'starts', 'starting', 'begin', 'begins', 'end', 'ends', 'finish', 'finishes', 'until', 'till', 'from', 'by'],
     pattern: /\b(open(?:s|ing)?|reopen(?:s)?|clos(?:e|es|ing)|start(?:s|ing)?|begin(?:s)?|ends?|finish(?:es)?|until|till|from|by)(\s+(?:at|from|until|till|around|by)\s+|\s+)(\d{1,2})(?![\d:]|[.,]\d|\s*(?:%|percent|minutes?|mins?|hours?|days?|weeks?|months?|years?|people|persons?|guests?|yen|dollars?|euros?|pounds?|[ap]\.?m\b|o'?clock|in the|at night|-|to\b|until\b|till\b|through\b))/giu,
     replace: (_match, word = '', gap = '', hour = '') => (Number(hour) >= 1 && Number(hour) <= 24 ? `${word}${gap}${hour}:00` : `${word}${gap}${hour}`),
   },
-  { name: 'dotted clock time', keys: ['.'], pattern: /\b(\d{1,2})\.(\d{2})\s*([ap])(?:\.m\.|m\b)/giu, replace: (_match, hour = '', minutes = '', meridiem = '') => `${hour}:${minutes} ${meridiem.toLowerCase()}m` },
+  { name: 'dotted clock time', keys: ['am', 'pm', 'a', 'p'], pattern: /\b(\d{1,2})\.(\d{2})\s*([ap])(?:\.m\.|m\b)/giu, replace: (_match, hour = '', minutes = '', meridiem = '') => `${hour}:${minutes} ${meridiem.toLowerCase()}m` },
   // Currencies written as codes or slang: JPY 5000 → ¥5000, 30 bucks → 30 dollars, 5,000-yen → 5,000 yen.
   { name: 'currency code before the amount', keys: ['jpy', 'usd', 'eur', 'gbp'], pattern: /\b(JPY|USD|EUR|GBP)\s?(\d[\d,]*(?:\.\d+)?)/gu, replace: (_match, code = '', amount = '') => `${({ JPY: '¥', USD: '$', EUR: '€', GBP: '£' } as Record<string, string>)[code]}${amount}` },
-  { name: 'dollars and cents', keys: ['dollar', 'cent'], pattern: /\b(?:(a|one)|(\d+))\s+dollars?\s+(?:and\s+)?(\d{1,2})(?:\s+cents?)?\b|\b(\d{1,2})\s+cents?\b/giu, replace: (_match, one, dollars, cents, onlyCents) => (onlyCents ? `$0.${onlyCents.padStart(2, '0')}` : `$${one ? 1 : dollars}.${(cents ?? '').padStart(2, '0')}`) },
+  { name: 'dollars and cents', keys: ['dollar', 'dollars', 'cent', 'cents'], pattern: /\b(?:(a|one)|(\d+))\s+dollars?\s+(?:and\s+)?(\d{1,2})(?:\s+cents?)?\b|\b(\d{1,2})\s+cents?\b/giu, replace: (_match, one, dollars, cents, onlyCents) => (onlyCents ? `$0.${onlyCents.padStart(2, '0')}` : `$${one ? 1 : dollars}.${(cents ?? '').padStart(2, '0')}`) },
   { name: 'bucks', keys: ['bucks'], pattern: /\b(\d[\d,]*(?:\.\d+)?)\s+bucks\b/giu, replace: (_match, amount = '') => `${amount} dollars` },
-  { name: 'hyphenated currency', keys: ['-yen', '-dollar'], pattern: /(\d)-(yen|dollar)\b/giu, replace: (_match, digit = '', unit = '') => `${digit} ${unit}` },
+  { name: 'hyphenated currency', keys: ['yen', 'dollar'], pattern: /(\d)-(yen|dollar)\b/giu, replace: (_match, digit = '', unit = '') => `${digit} ${unit}` },
   // "Free" in its price senses is a price of zero; "feel free", "toll-free" and "free time" are not.
   { name: 'free of charge', keys: ['free', 'charge', 'cost', 'complimentary'], pattern: /\b(?:free\s+of\s+charge|at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)|no\s+(?:extra\s+|additional\s+)?charge|complimentary|for\s+free|(?<!feel\s|toll[ -]|hands[ -]|sugar[ -]|gluten[ -]|smoke[ -]|barrier[ -])free(?!\s+(?:to|time|from|of|up|will)\b|-))\b/giu, replace: () => 'free of charge' },
   // Japanese words that look like a numeral and a counter but are not quantities: 十分 (enough), 一時的 (temporary).
-  { name: '十分 (enough)', keys: ['十分'], pattern: /(?<![〇零一二三四五六七八九十百千\d])十分(?=[にながでだ])/gu, replace: () => '充分' },
-  { name: '一時 (temporary)', keys: ['一時'], pattern: /一時(?=的|休|閉|中断|停止|預か)/gu, replace: () => 'いちじ' },
+  { name: '十分 (enough)', japanese: true, keys: ['十分'], pattern: /(?<![〇零一二三四五六七八九十百千\d])十分(?=[にながでだ])/gu, replace: () => '充分' },
+  { name: '一時 (temporary)', japanese: true, keys: ['一時'], pattern: /一時(?=的|休|閉|中断|停止|預か)/gu, replace: () => 'いちじ' },
   // Japanese: kanji numerals before a counter become digits (五千円 → 5000円, 十時半 → 10時半).
-  { name: 'kanji numerals', keys: ['〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '億'], pattern: new RegExp(`[\\d,]*${KANJI_NUMERAL}[\\d,〇零一二三四五六七八九十百千万億]*(?=${JAPANESE_COUNTERS})`, 'gu'), replace: (match) => String(parseNumber(match) ?? match) },
-  { name: 'digits with 万/千', keys: ['万', '千'], pattern: /(\d+(?:\.\d+)?)(万|千)(?=円|人|名)/gu, replace: (_match, count = '', scale = '') => String(Math.round(Number(count) * (scale === '万' ? 10_000 : 1000))) },
-  { name: 'N時間半', keys: ['時間半'], pattern: /(\d+)時間半/gu, replace: (_match, hours = '') => `${Number(hours) * 60 + 30}分` },
-  { name: '半日', keys: ['半日'], pattern: /半日/gu, replace: () => '12時間' },
-  { name: '朝 → 午前', keys: ['朝', '午前'], pattern: new RegExp(`${MORNING}の?\\s*(?=\\d{1,2}時(?!間))`, 'gu'), replace: () => '午前' },
-  { name: '夕方・夜 → 午後', keys: ['夕', '夜', '晩', '午後'], pattern: new RegExp(`${EVENING}の?\\s*(\\d{1,2})時(?!間)`, 'gu'), replace: (_match, hour = '') => `午後${Number(hour) >= 12 ? Number(hour) - 12 : Number(hour)}時` },
-  { name: '昼12時 → 正午', keys: ['昼'], pattern: /(?:昼|お昼)の?\s*12時(?!間|半|\d)/gu, replace: () => '正午' },
-  { name: 'ドル・セント', keys: ['ドル', 'セント', 'ユーロ', 'ポンド'], pattern: /(\d+(?:\.\d+)?)\s*(ドル|ユーロ|ポンド)(?:\s*(\d{1,2})\s*セント)?|(\d{1,2})\s*セント/gu, replace: (_match, amount, unit, cents, onlyCents) => (onlyCents ? `$0.${onlyCents.padStart(2, '0')}` : `${({ ドル: '$', ユーロ: '€', ポンド: '£' } as Record<string, string>)[unit ?? 'ドル']}${amount}${cents ? `.${cents.padStart(2, '0')}` : ''}`) },
-  { name: '無料', keys: ['無料', '無償', 'タダ', '料金は', 'お金は'], pattern: /無料|無償|タダ|料金は(?:かかりません|いただきません|不要)|お金はかかりません/gu, replace: () => '無料' },
+  { name: 'kanji numerals', japanese: true, keys: ['〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '億'], pattern: new RegExp(`[\\d,]*${KANJI_NUMERAL}[\\d,〇零一二三四五六七八九十百千万億]*(?=${JAPANESE_COUNTERS})`, 'gu'), replace: (match) => String(parseNumber(match) ?? match) },
+  { name: 'digits with 万/千', japanese: true, keys: ['万', '千'], pattern: /(\d+(?:\.\d+)?)(万|千)(?=円|人|名)/gu, replace: (_match, count = '', scale = '') => String(Math.round(Number(count) * (scale === '万' ? 10_000 : 1000))) },
+  { name: 'N時間半', japanese: true, keys: ['時間半'], pattern: /(\d+)時間半/gu, replace: (_match, hours = '') => `${Number(hours) * 60 + 30}分` },
+  { name: '半日', japanese: true, keys: ['半日'], pattern: /半日/gu, replace: () => '12時間' },
+  { name: '朝 → 午前', japanese: true, keys: ['朝', '午前'], pattern: new RegExp(`${MORNING}の?\\s*(?=\\d{1,2}時(?!間))`, 'gu'), replace: () => '午前' },
+  { name: '夕方・夜 → 午後', japanese: true, keys: ['夕', '夜', '晩', '午後'], pattern: new RegExp(`${EVENING}の?\\s*(\\d{1,2})時(?!間)`, 'gu'), replace: (_match, hour = '') => `午後${Number(hour) >= 12 ? Number(hour) - 12 : Number(hour)}時` },
+  { name: '昼12時 → 正午', japanese: true, keys: ['昼'], pattern: /(?:昼|お昼)の?\s*12時(?!間|半|\d)/gu, replace: () => '正午' },
+  { name: 'ドル・セント', japanese: true, keys: ['ドル', 'セント', 'ユーロ', 'ポンド'], pattern: /(\d+(?:\.\d+)?)\s*(ドル|ユーロ|ポンド)(?:\s*(\d{1,2})\s*セント)?|(\d{1,2})\s*セント/gu, replace: (_match, amount, unit, cents, onlyCents) => (onlyCents ? `$0.${onlyCents.padStart(2, '0')}` : `${({ ドル: '$', ユーロ: '€', ポンド: '£' } as Record<string, string>)[unit ?? 'ドル']}${amount}${cents ? `.${cents.padStart(2, '0')}` : ''}`) },
+  { name: '無料', japanese: true, keys: ['無料', '無償', 'タダ', '料金は', 'お金は'], pattern: /無料|無償|タダ|料金は(?:かかりません|いただきません|不要)|お金はかかりません/gu, replace: () => '無料' },
 ]
+
+const RESTART = "(?=(?:Thank|Thanks|Please|Goodbye|Sorry|Hello|Welcome|We|Our|You|Your|Yes|Let|Of course|Certainly|Sure|I)(?=[\\s,'’.!?]))"
+const GLUED_SENTENCE = new RegExp(`(\\p{Ll}|\\bI)${RESTART}`, 'gu')
+/** A value the cut broke off ("09:00-1We are open…"): dropped, it was never said whole. */
+const GLUED_AFTER_NUMBER = new RegExp(`\\s*[^\\s.!?]*\\d${RESTART}`, 'gu')
+/** Cheap test first: a glued sentence has a lower-case letter, a digit or a stop right before a capital. */
+const MAY_BE_GLUED = /[\p{Ll}\d.!?I]\p{Lu}/u
+const GLUED_AFTER_STOP = /(\p{Ll}[.!?])(?=\p{Lu}\p{Ll})/gu
+
+/** Characters a reply's opening must have before its repetition marks a restart. */
+const RESTART_PREFIX = 12
+
+/**
+ * A reply a stream cut broke off and the agent said again from the start ("…土曜が09:0診療時間は、…",
+ * "…Wednesday 09:We are open…"): the broken-off part keeps its finished clauses and loses its
+ * unfinished tail (a value cut short), then the full reply follows as a new sentence.
+ */
+function withoutRestartedFragment(text: string): string {
+  if (text.length < RESTART_PREFIX * 2) return text
+  const restart = text.indexOf(text.slice(0, RESTART_PREFIX), 1)
+  if (restart < 0) return text
+  const fragment = text.slice(0, restart)
+  const boundary = Math.max(...['、', '。', ',', '.', '!', '?', '!', '?'].map((mark) => fragment.lastIndexOf(mark)))
+  if (boundary < 0) return text.slice(restart)
+  const kept = fragment.slice(0, boundary + 1).replace(/[、,]$/u, '')
+  return `${kept}${/[。.!?]$/u.test(kept) ? '' : /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(kept) ? '。' : '.'} ${text.slice(restart)}`
+}
+
+const JAPANESE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u
+
+/** The lower-case English words of a text, each also without a plural "s" ("hours" → "hour"). */
+function wordsOf(text: string): Set<string> {
+  const words = new Set<string>()
+  for (const word of text.toLowerCase().match(/[a-z]+/gu) ?? []) {
+    words.add(word)
+    if (word.length > 3 && word.endsWith('s')) words.add(word.slice(0, -1))
+  }
+  return words
+}
 
 /** Fast pre-check: only texts with a letter word, a kanji numeral or a Japanese time word need the rules. */
 const NEEDS_RULES = /[a-z]{2}|[〇零一二三四五六七八九十百千万億]|朝|夕|夜|晩|昼|半|無料|無償|タダ|料金は|お金|ドル|セント|ユーロ|ポンド/iu
@@ -146,16 +186,21 @@ const NEEDS_RULES = /[a-z]{2}|[〇零一二三四五六七八九十百千万億]
  * // 'We open at 9:30 am; a cleaning is 5000 yen.'
  */
 export function normalizeSpokenForms(input: string): string {
-  let text = foldText(input)
+  // Two sentences glued by a stream cut and its continuation ("Sakura DentalThank you", "Clinic.Thank you").
+  let text = withoutRestartedFragment(foldText(input))
+  if (MAY_BE_GLUED.test(text)) text = text.replace(GLUED_AFTER_NUMBER, '. ').replace(GLUED_SENTENCE, '$1. ').replace(GLUED_AFTER_STOP, '$1 ')
   if (!NEEDS_RULES.test(text)) return text
-  let lower = text.toLowerCase()
+  // A rule runs only when one of its keys is in the text: English keys are words (singular or
+  // plural), Japanese ones substrings.
+  let words = wordsOf(text)
+  const japanese = JAPANESE.test(text)
   for (const rule of SPOKEN_RULES) {
-    if (!rule.keys.some((key) => lower.includes(key))) continue
+    if (!(rule.japanese ? japanese && rule.keys.some((key) => text.includes(key)) : rule.keys.some((key) => words.has(key)))) continue
     rule.pattern.lastIndex = 0
     const next = text.replace(rule.pattern, rule.replace as (match: string, ...groups: unknown[]) => string)
     if (next !== text) {
       text = next
-      lower = text.toLowerCase()
+      words = wordsOf(text)
     }
   }
   return text

@@ -1,9 +1,13 @@
+const PRINTABLE_ASCII = /^[\x20-\x7e\s]*$/u
+
 /**
  * Text folding shared by claim extraction and matching: NFKC (full-width digits and
  * letters to ASCII, half-width katakana to full-width), one dash for every dash-like
  * character, one space for runs of white space.
  */
 export function foldText(text: string): string {
+  // Printable ASCII is its own NFKC form and has no dash variants: only white space to fold.
+  if (PRINTABLE_ASCII.test(text)) return text.replace(/\s+/gu, ' ')
   return text
     .normalize('NFKC')
     .replace(/[\u2010-\u2015\u2212\u301c~]/gu, '-')

@@ -5,10 +5,6 @@ const ENGLISH_UNITS: Record<string, number> = {
 }
 const ENGLISH_SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000 }
 
-/** Regular-expression source matching a run of English number words ("twenty-five thousand"). */
-export const ENGLISH_NUMBER_WORDS =
-  '(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)(?:[ -](?:and[ -])?(?=(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)\\b))?)+'
-
 const KANJI_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
 const KANJI_SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
 const KANJI_LARGE: Record<string, number> = { 万: 10_000, 億: 100_000_000 }

@@ -66,7 +66,10 @@ function typedLeafClaims(path: string[], value: FactValue): Claim[] {
   if (numeric === undefined) return claims
   const base = { text, start: 0, end: text.length }
   const currency = CURRENCY_KEYS.find(([pattern]) => pattern.test(lowerKey))?.[1]
-  if (currency) return [{ ...base, type: 'price', value: { kind: 'money', amount: numeric, currency } }]
+  // `personal_training.30_minutes_yen: 4000`: the key also states the duration the price is for.
+  const keyDuration = /(?:^|_)(\d+)_?(minutes?|mins?|hours?)(?:_|$)/u.exec(lowerKey)
+  const qualifier: Claim[] = keyDuration ? [{ ...base, type: 'duration', value: { kind: 'duration', minutes: Number(keyDuration[1]) * (keyDuration[2]?.startsWith('h') ? 60 : 1) } }] : []
+  if (currency) return [{ ...base, type: 'price', value: { kind: 'money', amount: numeric, currency } }, ...qualifier]
   // A price key that names no currency (`prices.cleaning: 50`) says nothing about the currency.
   if (/(?:^|_)(?:prices?|fees?|costs?|charges?)(?:_|$)/u.test(lowerKey)) return [{ ...base, type: 'price', value: { kind: 'money', amount: numeric } }]
   const unit = /(?:^|_)(minutes?|hours?|days?|weeks?)$/u.exec(lowerKey)?.[1]

@@ -13,12 +13,12 @@ function valueEntries(line: string): string[] {
 describe('sentenceEntries: a line of free-text knowledge → entries like structured facts', () => {
   it('price and duration of an item (EN and JA)', () => {
     expect(valueEntries('Personal training (45 minutes): ¥6,000')).toEqual([
-      'personal train → duration {"kind":"duration","minutes":45}',
-      'personal train → price {"kind":"money","amount":6000,"currency":"JPY"}',
+      'personal training → duration {"kind":"duration","minutes":45}',
+      'personal training → price {"kind":"money","amount":6000,"currency":"JPY"}',
     ])
     expect(valueEntries('パーソナルトレーニング（45分）：六千円')).toEqual([
-      'パーソナルトレーニング → duration {"kind":"duration","minutes":45}',
-      'パーソナルトレーニング → price {"kind":"money","amount":6000,"currency":"JPY"}',
+      'personal training パーソナルトレーニング → duration {"kind":"duration","minutes":45}',
+      'personal training パーソナルトレーニング → price {"kind":"money","amount":6000,"currency":"JPY"}',
     ])
   })
 
@@ -31,14 +31,14 @@ describe('sentenceEntries: a line of free-text knowledge → entries like struct
   })
 
   it('a person and their days', () => {
-    expect(valueEntries('Coach Sato (yoga and pilates, Mondays and Fridays only)')).toEqual(['coach pilate sato yoga → weekday {"kind":"weekday","days":[1,5],"status":"neutral"}'])
-    expect(valueEntries('佐藤コーチ（ヨガ、月曜と金曜のみ）')).toEqual(['コーチ ヨガ 佐藤 → weekday {"kind":"weekday","days":[1,5],"status":"neutral"}'])
+    expect(valueEntries('Coach Sato (yoga and pilates, Mondays and Fridays only)')).toEqual(['pilates sato trainer yoga → weekday {"kind":"weekday","days":[1,5],"status":"neutral"}'])
+    expect(valueEntries('佐藤コーチ（ヨガ、月曜と金曜のみ）')).toEqual(['trainer yoga コーチ ヨガ 佐藤 → weekday {"kind":"weekday","days":[1,5],"status":"neutral"}'])
   })
 
   it('a phone number, an address and a count', () => {
     expect(valueEntries('Phone: 03-5555-1234')).toEqual(['phone → phone {"kind":"digits","digits":"0355551234"}'])
     expect(valueEntries('We are at 1-2-3 Ebisu, Shibuya.')).toEqual(['ebisu shibuya → address {"kind":"digits","digits":"1-2-3"}'])
-    expect(valueEntries('The studio holds 20 people.')).toEqual(['hold people studio → count {"kind":"number","value":20,"unit":"people"}'])
+    expect(valueEntries('The studio holds 20 people.')).toEqual(['guest hold studio → count {"kind":"number","value":20,"unit":"people"}'])
   })
 
   it('allowed / not allowed: a line without values is one sentence entry, its polarity read when a statement meets it', () => {
