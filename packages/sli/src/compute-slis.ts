@@ -4,6 +4,9 @@ import type { JudgedCall } from './join-calls.ts'
 import { emptyHistogram, observeMs, type LatencyHistogram } from './latency-histogram.ts'
 import { percentile } from './percentile.ts'
 import { RATIO_SLIS, type RatioSliName } from './sli-definitions.ts'
+import type { SliCounts } from './sli-counts.ts'
+
+export type { SliCounts } from './sli-counts.ts'
 
 /** Latency of one metric over a group of calls: a histogram and its percentiles (ms, null without data). */
 export interface LatencyStats {
@@ -13,24 +16,6 @@ export interface LatencyStats {
   p90Ms: number | null
   p95Ms: number | null
   p99Ms: number | null
-}
-
-/** The counts every SLI of a group of calls is computed from. */
-export interface SliCounts {
-  calls: number
-  passed: number
-  failed: number
-  /** Calls that failed for each factor; a call failed for both counts in both. */
-  failedFor: { system: number; dialogue: number }
-  /** Failed calls per `factor:code` (a call counts once per code; a `both` call under each factor it has). */
-  failuresByReason: Record<string, number>
-  turnsJudged: number
-  hallucinatedTurns: number
-  hallucinatedCalls: number
-  /** Calls in which the agent reported an `llm.fallback`. */
-  fallbackCalls: number
-  /** `llm.fallback` events per target that served the turn instead (`data.to`). */
-  fallbackServedBy: Record<string, number>
 }
 
 /** SLIs of one group of calls (a run, or the calls of one script, tag, protocol or language). */

@@ -1,5 +1,5 @@
 import type { LatencyMetric } from './call-latencies.ts'
-import type { SliCounts } from './compute-slis.ts'
+import type { SliCounts } from './sli-counts.ts'
 
 /** A ratio SLI: `numerator / denominator` over a group of calls or turns. */
 export interface RatioSliDefinition {

@@ -2,7 +2,7 @@ import { callLatenciesMs } from '../call-latencies.ts'
 import type { JudgedCall } from '../join-calls.ts'
 import { computeSliSet, type SliSet } from '../compute-slis.ts'
 import { RATIO_SLIS, isRatioSliName } from '../sli-definitions.ts'
-import type { ErrorBudget } from './error-budget.ts'
+import type { ErrorBudget } from './error-budget-figures.ts'
 import type { Objective } from './slo-file.ts'
 
 /** Bad events and all events of an objective in one run. */

@@ -1,8 +1,8 @@
-import { fileURLToPath } from 'node:url'
 import { AGENT_EVENTS, type AgentEventRecord, type CallFailure, type CallRecord, type TurnRecord } from '@voxguard/harness'
 import { judgeRecords, type Verdict } from '@voxguard/judge'
+import { knowledgeFixture } from '@voxguard/knowledge/testing'
 
-export const clinicKnowledge = fileURLToPath(new URL('../../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
+export const clinicKnowledge = knowledgeFixture('clinic')
 
 export interface TurnSpec {
   caller: string
