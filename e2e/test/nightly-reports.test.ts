@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CallRecord } from '@voxguard/harness'
+import { callRecord } from '@voxguard/harness/testing'
 import type { Verdict } from '@voxguard/judge'
 import { describe, expect, it } from 'vitest'
 import { computeSlis, percentile } from '../src/compute-slis.ts'
@@ -10,15 +11,14 @@ import { renderPrometheus } from '../src/render-prometheus.ts'
 import { renderJunit } from '../src/write-junit.ts'
 
 function record(callId: string, firstByteMs: number[], events: string[] = []): CallRecord {
-  return {
-    schema: 'voxguard.call-record', version: 1, callId, runId: 'r', scriptId: callId, scriptFile: `${callId}.yaml`, tags: [], protocol: 'text', agentUrl: 'ws://x',
-    repeat: 1, startedAt: '', endedAt: '', durationMs: 0, endedBy: 'caller', transport: {}, redacted: true,
+  return callRecord({
+    callId, runId: 'r', scriptId: callId, scriptFile: `${callId}.yaml`, agentUrl: 'ws://x', repeat: 1, startedAt: '', endedAt: '', durationMs: 0, transport: {}, redacted: true,
     events: events.map((name) => ({ name, atMs: 0, turn: 1 })),
     turns: [
       { index: 0, sentAtMs: 0, agent: { text: 'hello', deltaCount: 0, firstByteMs: 9999, toolCalls: [] }, timedOut: false },
-      ...firstByteMs.map((ms, index) => ({ index: index + 1, sentAtMs: 0, agent: { text: 'x', deltaCount: 1, firstByteMs: ms, completeMs: ms + 100, toolCalls: [] }, timedOut: false })),
+      ...firstByteMs.map((ms) => ({ reply: 'x', firstByteMs: ms, completeMs: ms + 100 })),
     ],
-  }
+  })
 }
 
 function verdict(callId: string, outcome: 'pass' | 'fail', factor: Verdict['factor'], hallucinatedTurns = 0): Verdict {
