@@ -49,6 +49,7 @@ export async function buildCallRecord(state: CallState, script: CallScript, iden
     scriptId: script.id,
     scriptFile: script.file,
     tags: script.tags,
+    language: script.language,
     protocol: identity.protocol,
     agentUrl: sanitizeUrl(identity.agentUrl),
     repeat: identity.repeat,
