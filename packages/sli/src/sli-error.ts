@@ -1,4 +1,4 @@
-import { hasErrorMarker, markError, VoxguardError, type VoxguardErrorOptions } from '@voxguard/errors'
+import { VoxguardError, type VoxguardErrorOptions } from '@voxguard/errors'
 
 /**
  * What went wrong (the shape of docs/decisions/004-one-error-shape.md):
@@ -20,26 +20,18 @@ export interface SliErrorOptions extends VoxguardErrorOptions {
   status?: number
 }
 
-const MARKER = 'voxguard.error.SliError'
-
 /**
  * The one error class of @voxguard/sli: `new SliError(code, message, { cause, ...fields })`.
  * Messages say what was wrong, where (file, line, field, option) and what to do; the fields of
  * the same names say it too.
  */
 export class SliError extends VoxguardError<SliErrorCode> {
-  override readonly name = 'SliError'
+  static override readonly errorName = 'SliError'
   readonly status: number | undefined
 
   constructor(code: SliErrorCode, message: string, options: SliErrorOptions = {}) {
     const { status, ...base } = options
     super(code, message, base)
     this.status = status
-    markError(this, MARKER)
-  }
-
-  /** Whether `value` is an `SliError`, from any copy of this package. */
-  static override isInstance(value: unknown): value is SliError {
-    return hasErrorMarker(value, MARKER)
   }
 }
