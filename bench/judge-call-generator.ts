@@ -8,6 +8,7 @@
  * failures. Seeded: the same seed gives the same calls.
  */
 import type { CallRecord, TurnRecord } from '@voxguard/harness'
+import { callRecord } from '@voxguard/harness/testing'
 import type { Factor } from '@voxguard/judge'
 import type { KnowledgeBase } from '@voxguard/knowledge'
 import { fillTemplate } from '@voxguard/knowledge'
@@ -170,11 +171,10 @@ export function generateJudgedCalls(options: { knowledge: KnowledgeBase; count: 
       }
     }
     const factor: GeneratedCall['truth']['factor'] = scenario === 'clean' ? null : scenario === 'hallucination' || (DIALOGUE_SCENARIOS as readonly string[]).includes(scenario) ? 'dialogue' : scenario === 'both' ? 'both' : 'system'
-    const record: CallRecord = {
-      schema: 'voxguard.call-record', version: 1, callId: `bench-${number}`, runId: 'bench', scriptId: `${scenario}`, scriptFile: '/bench/generated.yaml', tags: [japanese ? 'ja' : 'en'],
-      protocol: 'text', agentUrl: 'ws://127.0.0.1:8080/agent', repeat: 0, startedAt: '2026-03-01T00:00:00.000Z', endedAt: '2026-03-01T00:00:10.000Z', durationMs: 10_000,
-      endedBy, ...(failure ? { failure } : {}), transport: { closeCode: failure?.closeCode ?? 1000 }, turns, events, expectations, redacted: false,
-    }
+    const record = callRecord({
+      callId: `bench-${number}`, runId: 'bench', scriptId: `${scenario}`, scriptFile: '/bench/generated.yaml', tags: [japanese ? 'ja' : 'en'], agentUrl: 'ws://127.0.0.1:8080/agent', durationMs: 10_000,
+      endedBy, ...(failure ? { failure } : {}), transport: { closeCode: failure?.closeCode ?? 1000 }, turns, events, ...(expectations ? { expectations } : {}),
+    })
     calls.push({ record, truth: { factor, scenario, hallucinatedTurns: injected.map((item) => item.turn), injected } })
   }
   return calls

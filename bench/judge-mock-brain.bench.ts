@@ -5,7 +5,8 @@
  * the mock-llm's, not the judge's: an independent check of the built-in grounding rules.
  *   cd bench && node --conditions=source judge-mock-brain.bench.ts [--calls N] [--rate R] [--seed S] [--verbose]
  */
-import type { CallRecord, TurnRecord } from '@voxguard/harness'
+import type { TurnRecord } from '@voxguard/harness'
+import { callRecord } from '@voxguard/harness/testing'
 import { judgeCall } from '@voxguard/judge'
 import { loadKnowledgeBase } from '@voxguard/knowledge'
 import { startMockServer, type GroundTruthRecord, type HallucinationRecord } from '@voxguard/mock-llm'
@@ -56,10 +57,7 @@ for (let number = 0; number < callCount; number += 1) {
     if (truth?.kind === 'hallucination') injected.set(index, truth)
     turns.push({ index, caller: { kind: 'text', text: question }, sentAtMs: index * 2000, agent: { text: reply.text, deltaCount: 3, firstByteMs: 400, toolCalls: [] }, timedOut: false })
   }
-  const record: CallRecord = {
-    schema: 'voxguard.call-record', version: 1, callId: `brain-${number}`, runId: 'bench', scriptId: 'brain', scriptFile: '/bench/brain.yaml', tags: [], protocol: 'text',
-    agentUrl: 'ws://127.0.0.1:8080', repeat: 0, startedAt: '2026-03-01T00:00:00Z', endedAt: '2026-03-01T00:00:08Z', durationMs: 8000, endedBy: 'caller', transport: { closeCode: 1000 }, turns, events: [], redacted: false,
-  }
+  const record = callRecord({ callId: `brain-${number}`, runId: 'bench', scriptId: 'brain', scriptFile: '/bench/brain.yaml', agentUrl: 'ws://127.0.0.1:8080', durationMs: 8000, turns })
   const verdict = await judgeCall(record, { knowledge })
   if (verdict.factor === (injected.size > 0 ? 'dialogue' : null)) attributed += 1
   else if (verbose) console.log(`attribution ${record.callId}: ${verdict.factor} ${verdict.reasons.map((reason) => reason.message).join(' | ')}`)

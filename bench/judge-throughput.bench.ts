@@ -1,11 +1,13 @@
 /**
  * @voxguard/judge throughput on one core (the Node main thread), built-in check only.
- *   cd bench && node --conditions=source judge-throughput.bench.ts [--quick] [--before PATH]
+ *   cd bench && node --conditions=source judge-throughput.bench.ts [--quick] [--before PATH] [--cpu]
  * 1. checkGrounding on single clinic replies (English and Japanese, clean and hallucinated).
  * 2. judgeCall on whole generated call records (system checks, expectations, loop, grounding).
  * --before PATH: also measures another build of the judge (PATH = its src/index.ts, e.g. a copy of
  * an older commit's packages/judge/src placed inside packages/judge so its imports resolve), in
  * alternating rounds in this same process, and prints after/before ratios.
+ * --cpu: also times checkGrounding by CPU time (process.cpuUsage, median of 15 alternating passes
+ * over every reply), which a loaded machine disturbs far less than wall-clock rounds.
  */
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -82,4 +84,21 @@ const before = totals.get('before')
 if (before) {
   console.log(`| **ratio** current/before | checkGrounding per second | | **${(perSecond(after.groundings, after.groundingMs) / perSecond(before.groundings, before.groundingMs)).toFixed(2)}** | |`)
   console.log(`| **ratio** current/before | judgeCall turns per second | | **${(perSecond(after.turns, after.judgeMs) / perSecond(before.turns, before.judgeMs)).toFixed(2)}** | |`)
+}
+
+if (process.argv.includes('--cpu')) {
+  /** CPU milliseconds per reply for one pass of `judge` over every reply. */
+  const cpuPass = (judge: Judge): number => {
+    const start = process.cpuUsage()
+    for (const turn of turns) judge.checkGrounding({ knowledge, vocabulary, context: turn.context, response: turn.response })
+    const used = process.cpuUsage(start)
+    return (used.user + used.system) / 1000 / turns.length
+  }
+  const passes = new Map<string, number[]>(builds.map(([name]) => [name, []]))
+  for (let index = 0; index < 18; index += 1) for (const [name, judge] of index % 2 === 0 ? builds : [...builds].reverse()) if (index >= 3) passes.get(name)?.push(cpuPass(judge))
+  const median = (values: number[]): number => [...values].sort((left, right) => left - right)[Math.floor(values.length / 2)] ?? Number.NaN
+  console.log('\n| build | checkGrounding CPU ms per reply (median of 15 passes) | replies per CPU second |')
+  console.log('|---|---:|---:|')
+  for (const [name] of builds) console.log(`| ${name} | ${median(passes.get(name) ?? []).toFixed(4)} | ${(1000 / median(passes.get(name) ?? [])).toFixed(0)} |`)
+  if (passes.has('before')) console.log(`| **ratio** current/before | | **${(median(passes.get('before') ?? []) / median(passes.get('current') ?? [])).toFixed(2)}** |`)
 }

@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests and the example agent use (speech synthesis and
-# recognition for the Twilio audio path; redis-server for @voxguard/llm's fleet tests).
-# Skips packages already present; needs root.
+# Installs the Debian packages the tests and the example agent use: speech synthesis and
+# recognition for the Twilio audio path; redis-server for @voxguard/llm's fleet tests;
+# Prometheus (server + promtool), the Pushgateway, Chromium and xmllint for @voxguard/sli's
+# exporter and report tests. Skips packages already present; needs root.
 set -euo pipefail
-packages=(espeak-ng sox pocketsphinx pocketsphinx-en-us redis-server)
+packages=(espeak-ng sox pocketsphinx pocketsphinx-en-us redis-server prometheus prometheus-pushgateway chromium libxml2-utils)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null; then
-  echo "voxguard: cannot install ${missing[*]} (needs root and apt-get); tests needing them name them when skipped" >&2
+# Installs the Debian packages the tests and the example agent use: speech synthesis and
+# recognition for the Twilio audio path; redis-server for @voxguard/llm's fleet tests;
+# Prometheus (server + promtool), the Pushgateway, Chromium and xmllint for @voxguard/sli's
+# exporter and report tests. Skips packages already present; needs root.
+set -euo pipefail
+packages=(espeak-ng sox pocketsphinx pocketsphinx-en-us redis-server prometheus prometheus-pushgateway chromium libxml2-utils)
   [ "${CI:-}" = "true" ] && exit 1
   exit 0
 fi

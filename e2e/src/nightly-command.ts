@@ -11,8 +11,9 @@ const usage = `usage: voxguard nightly [scripts…] [options]
 
 The nightly job: starts mock LLM providers with a chaos profile and the example clinic agent
 on them, replays the call scripts over the text protocol, judges every call, and checks the
-SLIs against the objectives. Writes DIR/records.jsonl, verdicts.jsonl, ground-truth.jsonl,
-summary.json, junit.xml and metrics.prom.
+SLIs against the objectives (@voxguard/sli). Writes DIR/report.html, summary.json, junit.xml,
+metrics.prom, prometheus-rules.yml, grafana-dashboard.json, records.jsonl, verdicts.jsonl,
+ground-truth.jsonl, run.json, and keeps the run history in DIR/slo-history.jsonl.
 
 scripts: call-script files, folders (their *.yaml) or quoted globs ('e2e/scripts/ja-*.yaml');
 default: every script in e2e/scripts/.
@@ -40,7 +41,7 @@ examples:
 
 exit codes:
   0    every objective met
-  1    an objective is broken, or a script is invalid
+  1    an objective is broken or has no data, or a script is invalid
   2    bad command line or input (a missing profile, a bad SLO file, an --out that is not voxguard's)
   130  interrupted (Ctrl-C, SIGTERM): the calls that finished are judged and reported`
 
@@ -77,7 +78,7 @@ const nightly: Command = {
     const scripts = fromRecords ? [] : await expandScriptPaths(positionals.length > 0 ? positionals : [join(e2e, 'scripts')])
     const outDir = values.out ?? 'reports/nightly'
     // Loaded only when the command runs: `--help` and bad flags answer without starting the agent's modules.
-    const [{ runNightly }, { formatNightlyTable }, { createNightlyProgress }] = await Promise.all([import('./run-nightly.ts'), import('./format-nightly-table.ts'), import('./nightly-progress.ts')])
+    const [{ runNightly }, { formatSliTable }, { createNightlyProgress }] = await Promise.all([import('./run-nightly.ts'), import('@voxguard/sli'), import('./nightly-progress.ts')])
     const progress = createNightlyProgress(io.stdout, io.env)
     let result
     try {
@@ -85,8 +86,8 @@ const nightly: Command = {
     } finally {
       progress.finish()
     }
-    io.stdout.write(`\n${formatNightlyTable(result)}\n`)
-    io.stdout.write(`reports: ${outDir}/ (records.jsonl, verdicts.jsonl, ground-truth.jsonl, summary.json, junit.xml, metrics.prom)\n`)
+    io.stdout.write(`\n${formatSliTable(result.report)}\n`)
+    io.stdout.write(`reports: ${outDir}/ (report.html, summary.json, junit.xml, metrics.prom, prometheus-rules.yml, grafana-dashboard.json, records.jsonl, verdicts.jsonl, ground-truth.jsonl, run.json, slo-history.jsonl)\n`)
     if (result.interrupted) {
       const reason = io.signal.reason instanceof Error ? io.signal.reason.message : 'interrupted'
       io.stdout.write(`interrupted (${reason}): ${result.records.length} calls finished; they are judged and reported above, the calls in flight were dropped\n`)

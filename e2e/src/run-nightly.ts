@@ -1,23 +1,22 @@
-import { readFile, writeFile, appendFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { writeFile } from 'node:fs/promises'
+import { basename, join, resolve } from 'node:path'
 import { startClinicAgent } from '@voxguard/example-clinic-agent'
 import { claimOutputDirectory, loadCallScripts, mergeRecords, runCalls, type CallRecord } from '@voxguard/harness'
+import { judgeRecords, VerdictsFile, type Verdict } from '@voxguard/judge'
 import { loadChaosProfile } from '@voxguard/mock-llm'
-import { judgeRecords, summarizeVerdicts, type Verdict } from '@voxguard/judge'
-import { computeSlis, type Slis } from './compute-slis.ts'
-import { evaluateSlos, loadObjectives, type ObjectiveResult } from './evaluate-slos.ts'
-import { renderPrometheus } from './render-prometheus.ts'
-import { renderJunit } from './write-junit.ts'
+import { buildRunReport, currentGitCommit, defaultHistoryFile, loadSloFile, readRunHistory, upsertRunHistory, writeRunManifest, writeRunReports, type RunReport } from '@voxguard/sli'
 
 export interface NightlyOptions {
   /** Call scripts (YAML files). Required. */
   scripts: string[]
   /** Chaos profile for the in-process mock providers. Required. */
   profile: string
-  /** SLO file. Required. */
+  /** SLO file (version 2). Required. */
   sloFile: string
   /** Where records, verdicts and reports go: a new or empty folder, or one voxguard made (its own files are replaced, nothing else is touched). Required. */
   outDir: string
+  /** Run history (error budgets across nights). Default `slo-history.jsonl` in outDir (kept from night to night). */
+  historyFile?: string
   /** Runs per script. Default 1. */
   repeat?: number
   /** Calls at once. Default 8. */
@@ -63,13 +62,11 @@ export interface NightlyProgress {
 export interface NightlyResult {
   records: CallRecord[]
   verdicts: Verdict[]
-  slis: Slis
-  objectives: ObjectiveResult[]
-  /** SLIs of each protocol's calls alone (`text`, and `twilio` when the audio pass ran). */
-  slisByProtocol: Partial<Record<CallRecord['protocol'], Slis>>
+  /** SLIs, objectives with error budgets, orphans: what every report was rendered from (@voxguard/sli). */
+  report: RunReport
   /** Why the audio pass did not run, when it did not. */
   audioSkipped?: string
-  /** Every objective met and every script valid. */
+  /** Every objective met, every script valid, every call recorded and judged. */
   ok: boolean
   scriptErrors: string[]
   /** The run was stopped (`signal`): only the calls that finished are in it. */
@@ -78,8 +75,9 @@ export interface NightlyResult {
 
 /**
  * The nightly job: starts the clinic agent on mock providers with a chaos profile, replays
- * the call scripts over the text protocol, judges every call, computes SLIs against the SLO
- * file, and writes records.jsonl, verdicts.jsonl, summary.json, junit.xml and metrics.prom.
+ * the call scripts over the text protocol, judges every call, and hands the records and
+ * verdicts (in memory) to @voxguard/sli, which writes summary.json, junit.xml, metrics.prom,
+ * report.html, the alert rules and the dashboard, and puts the run in the history.
  */
 export async function runNightly(options: NightlyOptions): Promise<NightlyResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'))
@@ -92,8 +90,9 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyResult
   // Every input is checked before anything is written: a mistyped --profile leaves the
   // output folder as it was.
   await loadChaosProfile(options.profile)
-  const objectivesConfig = await loadObjectives(options.sloFile)
+  const slo = await loadSloFile(options.sloFile)
   const outDir = await claimOutputDirectory(options.outDir)
+  const startedAt = new Date().toISOString()
 
   // Every call gets its own appointment book, so repeats of a booking script do not collide
   // over one slot (a failure of the test set-up, not of the agent).
@@ -108,37 +107,42 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyResult
     ;({ records, scriptErrors, audioSkipped } = await runSuite(options, outDir, progress))
   }
 
-  const verdictsFile = join(outDir, 'verdicts.jsonl')
-  await writeFile(verdictsFile, '')
-  // Judging is local and quick: an interrupted run still judges and reports what finished.
+  const endedAt = new Date().toISOString()
   const interrupted = options.signal?.aborted ?? false
+  const runIds = [...new Set(records.map((record) => record.runId))].sort()
+  const runOptions = {
+    profile: basename(options.profile).replace(/\.ya?ml$/, ''),
+    repeat: options.repeat ?? 1,
+    concurrency: options.concurrency ?? 8,
+    ...(options.shard ? { shard: options.shard } : {}),
+    ...(options.fromRecords ? { fromRecords: options.fromRecords.length } : { scripts: options.scripts.length }),
+    ...(interrupted ? { interrupted: true } : {}),
+    ...(audioSkipped ? { audioSkipped } : {}),
+  }
+  const run = { runId: runIds.join('+') || `nightly-${startedAt}`, startedAt, endedAt, gitCommit: currentGitCommit(), options: runOptions }
+  await writeRunManifest(join(outDir, 'run.json'), { ...run, sloFile: resolve(options.sloFile), scriptErrors })
+
+  // Judging is local and quick: an interrupted run still judges and reports what finished.
   progress.stage('judge', `${records.length} recorded calls`)
   progress.plan(records.length)
-  const verdicts = await judgeRecords(join(outDir, 'records.jsonl'), {
-    onVerdict: async (verdict) => {
-      await appendFile(verdictsFile, JSON.stringify(verdict) + '\n')
-      progress.verdict(verdict)
-    },
-  })
-  progress.stage('report', `SLIs against ${options.sloFile}; reports in ${outDir}`)
-  const slis = computeSlis(records, verdicts)
-  const slisByProtocol: NightlyResult['slisByProtocol'] = {}
-  for (const protocol of ['text', 'twilio'] as const) {
-    const ids = new Set(records.filter((record) => record.protocol === protocol).map((record) => record.callId))
-    if (ids.size > 0) slisByProtocol[protocol] = computeSlis(records.filter((record) => ids.has(record.callId)), verdicts.filter((verdict) => ids.has(verdict.callId)))
+  const verdictsFile = new VerdictsFile(join(outDir, 'verdicts.jsonl'))
+  let verdicts: Verdict[]
+  try {
+    verdicts = await judgeRecords(records, {
+      onVerdict: (verdict) => {
+        verdictsFile.write(verdict)
+        progress.verdict(verdict)
+      },
+    })
+  } finally {
+    verdictsFile.close()
   }
-  const objectives = evaluateSlos(slis, objectivesConfig, slisByProtocol)
-  const ok = objectives.every((objective) => objective.met) && scriptErrors.length === 0
-  const summary = { schema: 'voxguard.nightly-summary', version: 1, profile: options.profile, ok, interrupted, slis, slisByProtocol, ...(audioSkipped ? { audioSkipped } : {}), objectives, verdicts: summarizeVerdicts(verdicts), scriptErrors }
-  await writeFile(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n')
-  await writeFile(join(outDir, 'junit.xml'), renderJunit(verdicts, 'voxguard-nightly'))
-  await writeFile(join(outDir, 'metrics.prom'), renderPrometheus(slis, objectives, { suite: 'nightly', profile: options.profile.replace(/^.*\//, '').replace(/\.ya?ml$/, '') }, Object.keys(slisByProtocol).length > 1 ? slisByProtocol : {}))
-  return { records, verdicts, slis, slisByProtocol, ...(audioSkipped ? { audioSkipped } : {}), objectives, ok, scriptErrors, interrupted }
-}
-
-/** Reads a verdicts.jsonl file back (for re-rendering reports). */
-export async function readVerdicts(file: string): Promise<Verdict[]> {
-  return (await readFile(file, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as Verdict)
+  progress.stage('report', `SLIs against ${options.sloFile}; reports in ${outDir}`)
+  const historyFile = options.historyFile ?? defaultHistoryFile(outDir)
+  const report = buildRunReport({ records, verdicts, slo, history: await readRunHistory(historyFile), run, scriptErrors })
+  await writeRunReports(outDir, report, slo.objectives)
+  await upsertRunHistory(historyFile, report.historyEntry)
+  return { records, verdicts, report, ok: report.ok, scriptErrors, interrupted, ...(audioSkipped ? { audioSkipped } : {}) }
 }
 
 /** Starts the mock providers and the clinic agent, replays the scripts, and stops both. */

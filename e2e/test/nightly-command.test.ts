@@ -45,6 +45,6 @@ describe('voxguard nightly', () => {
     const verdicts = (await readFile(join(outDir, 'verdicts.jsonl'), 'utf8')).trim().split('\n')
     expect(records.length).toBeGreaterThanOrEqual(2)
     expect(verdicts).toHaveLength(records.length)
-    expect(JSON.parse(await readFile(join(outDir, 'summary.json'), 'utf8'))).toMatchObject({ interrupted: true })
+    expect(JSON.parse(await readFile(join(outDir, 'summary.json'), 'utf8'))).toMatchObject({ run: { options: { interrupted: true } } })
   }, 60_000)
 })

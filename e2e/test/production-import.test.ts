@@ -11,7 +11,7 @@ import { judgeRecords } from '@voxguard/judge'
 import { main } from 'voxguard'
 import { describe, expect, it } from 'vitest'
 import { parse, stringify } from 'yaml'
-import { computeSlis } from '../src/compute-slis.ts'
+import { computeSliSet, joinCalls } from '@voxguard/sli'
 
 const e2e = fileURLToPath(new URL('..', import.meta.url))
 const knowledgeBase = join(e2e, '../examples/clinic-agent/knowledge.yaml')
@@ -47,12 +47,12 @@ describe.concurrent('production transcripts (the two runs overlap: they mostly w
       const other = byId.get(verdict.callId)
       expect({ callId: verdict.callId, outcome: other?.outcome, factor: other?.factor, codes: other?.reasons.map((reason) => reason.code), turnsJudged: other?.turnsJudged }).toEqual({ callId: verdict.callId, outcome: verdict.outcome, factor: verdict.factor, codes: verdict.reasons.map((reason) => reason.code), turnsJudged: verdict.turnsJudged })
     }
-    const harnessSlis = computeSlis(harnessRecords, fromHarness)
-    const importSlis = computeSlis(imported, fromImport)
+    const harnessSlis = computeSliSet(joinCalls(harnessRecords, fromHarness).calls)
+    const importSlis = computeSliSet(joinCalls(imported, fromImport).calls)
     // The day had failures of both kinds and fallbacks: the comparison is not of empty sets.
-    expect(harnessSlis.system_failure_ratio + harnessSlis.dialogue_failure_ratio).toBeGreaterThan(0)
-    expect(harnessSlis.fallback_call_ratio).toBeGreaterThan(0)
-    const ratios = (slis: typeof harnessSlis) => ({ calls: slis.calls, call_success_ratio: slis.call_success_ratio, system_failure_ratio: slis.system_failure_ratio, dialogue_failure_ratio: slis.dialogue_failure_ratio, hallucinated_turn_ratio: slis.hallucinated_turn_ratio, fallback_call_ratio: slis.fallback_call_ratio })
+    expect(harnessSlis.failedFor.system + harnessSlis.failedFor.dialogue).toBeGreaterThan(0)
+    expect(harnessSlis.ratios.fallback_call_ratio).toBeGreaterThan(0)
+    const ratios = (slis: typeof harnessSlis) => ({ calls: slis.calls, failedFor: slis.failedFor, failuresByReason: slis.failuresByReason, ratios: slis.ratios })
     expect(ratios(importSlis)).toEqual(ratios(harnessSlis))
     // Latencies: the agent times a turn from the caller's words reaching it to its first word
     // leaving it; the harness adds the trip both ways (here: one busy event loop). So each
@@ -70,9 +70,9 @@ describe.concurrent('production transcripts (the two runs overlap: they mostly w
       }
     }
     expect(compared).toBeGreaterThan(20)
-    for (const name of ['turn_first_byte_p50_ms', 'turn_first_byte_p95_ms', 'turn_first_byte_p99_ms', 'turn_complete_p95_ms'] as const) {
-      expect(importSlis[name]).toBeLessThanOrEqual(harnessSlis[name] + 1)
-      expect(importSlis[name]).toBeGreaterThan(0)
+    for (const [metric, key] of [['turn_first_byte', 'p50Ms'], ['turn_first_byte', 'p95Ms'], ['turn_first_byte', 'p99Ms'], ['turn_complete', 'p95Ms']] as const) {
+      expect(importSlis.latency[metric][key]).toBeLessThanOrEqual(harnessSlis.latency[metric][key]! + 1)
+      expect(importSlis.latency[metric][key]).toBeGreaterThan(0)
     }
   }, 90_000)
 

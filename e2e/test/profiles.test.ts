@@ -33,7 +33,7 @@ describe.concurrent('chaos profiles with known outcomes (the three runs overlap:
 
     // Every call passes (latency objectives are for benchmarks: a loaded machine moves them).
     expect(result.verdicts.filter((verdict) => verdict.outcome !== 'pass')).toEqual([])
-    expect(result.slis.system_failure_ratio).toBe(0)
+    expect(result.report.slis.overall.ratios.availability_ratio).toBe(1)
     // Each caller turn placed on the mock's outage clock: the ground truth logs every request the
     // outage refused with its wall time and the mock's elapsed time, which gives the mock's start.
     const refused = (await readFile(join(result.outDir, 'ground-truth.jsonl'), 'utf8'))
@@ -73,7 +73,7 @@ describe.concurrent('chaos profiles with known outcomes (the three runs overlap:
       .filter((line) => line.kind === 'hallucination')
     expect(injections.length).toBeGreaterThan(0)
     expect(result.ok).toBe(false)
-    expect(result.objectives.find((objective) => objective.sli === 'hallucinated_turn_ratio')).toMatchObject({ met: false })
+    expect(result.report.objectives.find((objective) => objective.sli === 'hallucinated_turn_ratio')).toMatchObject({ status: 'broken' })
 
     const failed = result.verdicts.filter((verdict) => verdict.outcome === 'fail')
     expect(failed.length).toBeGreaterThan(0)
@@ -100,7 +100,7 @@ describe.concurrent('chaos profiles with known outcomes (the three runs overlap:
   it('brownout: the primary rate-limits and crawls, the calls still pass and most of them fall back', async () => {
     const result = await nightly(join(e2e, 'profiles/brownout.yaml'), ['hours-monday', 'prices', 'insurance', 'directions', 'booking', 'ja-prices'], { concurrency: 3 })
     expect(result.verdicts.filter((verdict) => verdict.factor === 'system')).toEqual([])
-    expect(result.slis.system_failure_ratio).toBe(0)
+    expect(result.report.slis.overall.ratios.availability_ratio).toBe(1)
     expect(result.records.filter((record) => hasFallback(record)).length / result.records.length).toBeGreaterThanOrEqual(0.5)
   }, 60_000)
 })

@@ -17,7 +17,7 @@ const nightly = (args: string[]) =>
   })
 /** What a judged run says, without timings and run-unique ids. */
 const outcome = async (outDir: string) => {
-  const summary = JSON.parse(await readFile(join(outDir, 'summary.json'), 'utf8')) as { slis: Record<string, number>; verdicts: unknown }
+  const summary = JSON.parse(await readFile(join(outDir, 'summary.json'), 'utf8')) as { slis: { overall: { calls: number; failedFor: unknown; failuresByReason: unknown; ratios: Record<string, number | null> } } }
   const records = new Map((await readFile(join(outDir, 'records.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { callId: string; repeat: number }).map((record) => [record.callId, record.repeat]))
   const verdicts = (await readFile(join(outDir, 'verdicts.jsonl'), 'utf8'))
     .trim()
@@ -25,8 +25,9 @@ const outcome = async (outDir: string) => {
     .map((line) => JSON.parse(line) as { callId: string; scriptId: string; outcome: string; factor: string | null; reasons: Array<{ code: string }> })
     .map((verdict) => `${verdict.scriptId}#${records.get(verdict.callId)} ${verdict.outcome} ${verdict.factor} ${verdict.reasons.map((reason) => reason.code).join(',')}`)
     .sort()
-  const { calls, call_success_ratio, system_failure_ratio, dialogue_failure_ratio, hallucinated_turn_ratio } = summary.slis
-  return { verdicts, slis: { calls, call_success_ratio, system_failure_ratio, dialogue_failure_ratio, hallucinated_turn_ratio }, byCode: summary.verdicts }
+  const { calls, failedFor, failuresByReason, ratios } = summary.slis.overall
+  const { call_success_ratio, availability_ratio, dialogue_quality_ratio, hallucinated_turn_ratio } = ratios
+  return { verdicts, slis: { calls, call_success_ratio, availability_ratio, dialogue_quality_ratio, hallucinated_turn_ratio }, failedFor, failuresByReason }
 }
 
 describe('sharded nightly', () => {

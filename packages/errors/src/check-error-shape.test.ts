@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { checkErrorShape } from './check-error-shape.ts'
-import { hasErrorMarker, markError, VoxguardError, type VoxguardErrorOptions } from './voxguard-error.ts'
-
-const MARKER = 'voxguard.error.SampleError'
+import { VoxguardError } from './voxguard-error.ts'
 
 class SampleError extends VoxguardError<'sample_failed' | 'option_invalid'> {
-  override readonly name = 'SampleError'
-  constructor(code: 'sample_failed' | 'option_invalid', message: string, options: VoxguardErrorOptions = {}) {
-    super(code, message, options)
-    markError(this, MARKER)
-  }
-  static override isInstance(value: unknown): value is SampleError {
-    return hasErrorMarker(value, MARKER)
-  }
+  static override readonly errorName = 'SampleError'
 }
 
 describe('checkErrorShape', () => {

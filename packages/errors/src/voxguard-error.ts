@@ -38,6 +38,12 @@ export interface VoxguardErrorOptions {
  * }
  */
 export class VoxguardError<Code extends string = string> extends Error {
+  /**
+   * The class's stable name (its instances' `name`, and its `Symbol.for` marker
+   * `voxguard.error.<errorName>`). A subclass sets only this:
+   * `class JudgeError extends VoxguardError<JudgeErrorCode> { static override readonly errorName = 'JudgeError' }`.
+   */
+  static readonly errorName: string = 'VoxguardError'
   readonly code: Code
   readonly option: string | undefined
   readonly expected: string | undefined
@@ -57,21 +63,25 @@ export class VoxguardError<Code extends string = string> extends Error {
     this.line = options.line
     this.column = options.column
     this.field = options.field
+    const errorName = (new.target as typeof VoxguardError).errorName
+    this.name = errorName
     markError(this, BASE_MARKER)
+    if (errorName !== VoxguardError.errorName) markError(this, `${BASE_MARKER}.${errorName}`)
   }
 
-  /** Whether `value` is an error of any voxguard package, from any copy of it. */
-  static isInstance(value: unknown): value is VoxguardError {
-    return hasErrorMarker(value, BASE_MARKER)
+  /**
+   * Whether `value` is an error of this class (on `VoxguardError`: of any voxguard package),
+   * from any copy of its package: it looks for the class's marker, not its prototype.
+   */
+  static isInstance<Instance extends VoxguardError>(this: (abstract new (...args: never[]) => Instance) & { errorName: string }, value: unknown): value is Instance {
+    return hasErrorMarker(value, this.errorName === VoxguardError.errorName ? BASE_MARKER : `${BASE_MARKER}.${this.errorName}`)
   }
 }
 
-/** Marks `error` as one of the class named by `marker` (called by each class's constructor). */
-export function markError(error: Error, marker: string): void {
+function markError(error: Error, marker: string): void {
   Object.defineProperty(error, Symbol.for(marker), { value: true, enumerable: false })
 }
 
-/** Whether `value` carries the marker a voxguard error class sets (`isInstance` of that class). */
-export function hasErrorMarker(value: unknown, marker: string): boolean {
+function hasErrorMarker(value: unknown, marker: string): boolean {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[Symbol.for(marker)] === true
 }

@@ -106,6 +106,7 @@ export const CallRecordSchema = z.object({
   knowledgeBase: z.string().min(1).max(4096).optional(),
   persona: text.optional(),
   goal: text.optional(),
+  language: z.string().max(100).optional(),
   protocol: z.enum(['text', 'twilio']),
   agentUrl: text,
   repeat: z.number().int().nonnegative(),

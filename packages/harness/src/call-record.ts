@@ -148,6 +148,8 @@ export interface CallRecord {
   knowledgeBase?: string
   persona?: string
   goal?: string
+  /** The script's language code (`en`, `ja`; optional, added in v1 without a version bump: older records have none). */
+  language?: string
   protocol: 'text' | 'twilio'
   agentUrl: string
   repeat: number

@@ -1,4 +1,4 @@
-import { hasErrorMarker, markError, VoxguardError, type VoxguardErrorOptions } from '@voxguard/errors'
+import { VoxguardError, type VoxguardErrorOptions } from '@voxguard/errors'
 
 /**
  * The one error type of @voxguard/harness. Failures of a call against an agent are never
@@ -34,22 +34,14 @@ export interface ScriptIssueLocation {
   message: string
 }
 
-const MARKER = 'voxguard.error.HarnessError'
-
 export class HarnessError extends VoxguardError<HarnessErrorCode> {
-  override readonly name = 'HarnessError'
+  static override readonly errorName = 'HarnessError'
   readonly issues: ScriptIssueLocation[]
 
   constructor(code: HarnessErrorCode, message: string, options: HarnessErrorOptions = {}) {
     const { issues, ...rest } = options
     super(code, message, rest)
-    markError(this, MARKER)
     this.issues = issues ?? []
-  }
-
-  /** Whether `value` is a `HarnessError`, from any copy of this package. */
-  static override isInstance(value: unknown): value is HarnessError {
-    return hasErrorMarker(value, MARKER)
   }
 }
 

@@ -4,18 +4,12 @@ import type { CallScript } from './call-script.ts'
 import type { CreateCallTransport } from './call-transport.ts'
 import type { CallerAudio } from './audio/caller-audio.ts'
 import type { FrameScheduler } from './audio/frame-scheduler.ts'
-import { buildCallRecord, type Transcribe } from './internal/build-call-record.ts'
+import { buildCallRecord, type CallIdentity } from './internal/build-call-record.ts'
 import { CallState } from './internal/call-state.ts'
 import { playScript } from './internal/play-script.ts'
 
-/** Settings for one call; `runCalls` fills them from its options. */
-export interface RunCallSettings {
-  callId: string
-  runId: string
-  agentUrl: string
-  protocol: 'text' | 'twilio'
-  repeat: number
-  shard?: { index: number; total: number }
+/** Settings for one call (who runs it, as its record names it, and how); `runCalls` fills them from its options. */
+export interface RunCallSettings extends CallIdentity {
   turnTimeoutMs: number
   callTimeoutMs: number
   /** After the last scripted turn, wait this long for the agent to hang up before the caller does. */
@@ -25,8 +19,6 @@ export interface RunCallSettings {
   createWebSocket: (url: string) => WebSocket
   callerAudio: CallerAudio
   frameScheduler: FrameScheduler
-  /** Twilio: transcribes a turn's agent audio (μ-law) into `heardText` and its companions. Default: none. */
-  transcribe?: Transcribe
   signal?: AbortSignal
 }
 

@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest'
 import { callScriptFromRecord, HarnessError, readTranscripts, transcriptToCallRecord } from '@voxguard/harness'
 import { CallScriptSchema } from '../src/call-script-schema.ts'
 import { renderAgentEventJsonSchema } from '../src/transcript/transcript-line-schema.ts'
+import { transcriptFixture } from '../src/testing.ts'
 
-const fixture = fileURLToPath(new URL('./fixtures/twilio-intelligence-transcript.json', import.meta.url))
+const fixture = transcriptFixture('twilio-intelligence')
 
 describe('production transcripts', () => {
   it('agent-event.schema.json is generated from the zod schema and up to date (run packages/harness/scripts/write-agent-event-schema.ts)', () => {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { checkGrounding } from './check-grounding.ts'
 import { parseKnowledgeBase, type KnowledgeBase } from '@voxguard/knowledge'
+import { knowledgeFixture } from '@voxguard/knowledge/testing'
 
-const knowledgeFile = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
+const knowledgeFile = knowledgeFixture('clinic')
 const knowledge = parseKnowledgeBase(readFileSync(knowledgeFile, 'utf8'), knowledgeFile)
 
 function check(context: string, response: string) {

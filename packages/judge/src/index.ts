@@ -19,6 +19,8 @@ export type { JudgeRecordsOptions, VerdictSummary } from './judge-records.ts'
 export { REASON_FACTORS, SYSTEM_EVENTS } from './verdict/reason-codes.ts'
 export type { DialogueReasonCode, Factor, ReasonCode, SystemReasonCode } from './verdict/reason-codes.ts'
 export { VERDICT_SCHEMA, VERDICT_VERSION } from './verdict/verdict.ts'
+export { VerdictsFile } from './verdicts-file.ts'
+export { parseVerdict, readVerdicts } from './read-verdicts.ts'
 export { formatReason } from './verdict/format-reason.ts'
 export type { Reason, ReasonEvidence, TurnHallucinations, Verdict } from './verdict/verdict.ts'
 

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { AudioTiming, CallRecord } from '@voxguard/harness'
 import { parseKnowledgeBase } from '@voxguard/knowledge'
-import { callRecord, type TurnSpec } from '../test/call-record-builder.ts'
+import { callRecord, type TurnSpec } from '@voxguard/harness/testing'
 import { judgeCall } from './judge-call.ts'
+import { knowledgeFixture } from '@voxguard/knowledge/testing'
 
-const knowledgeFile = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
+const knowledgeFile = knowledgeFixture('clinic')
 const knowledge = parseKnowledgeBase(readFileSync(knowledgeFile, 'utf8'), knowledgeFile)
 
 interface AudioTurnSpec extends Omit<TurnSpec, 'reply'> {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { callRecord } from '../test/call-record-builder.ts'
+import { callRecord } from '@voxguard/harness/testing'
 import { judgeCall } from './judge-call.ts'
 import { parseKnowledgeBase } from '@voxguard/knowledge'
+import { knowledgeFixture } from '@voxguard/knowledge/testing'
 
-const knowledgeFile = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
+const knowledgeFile = knowledgeFixture('clinic')
 const knowledge = parseKnowledgeBase(readFileSync(knowledgeFile, 'utf8'), knowledgeFile)
 const greeting = { reply: 'Sakura Dental Clinic, how can I help?' }
 const saturdayQuestion = 'What time do you open on Saturday?'

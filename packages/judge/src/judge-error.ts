@@ -1,4 +1,4 @@
-import { hasErrorMarker, markError, VoxguardError, type VoxguardErrorOptions } from '@voxguard/errors'
+import { VoxguardError } from '@voxguard/errors'
 
 /**
  * The one error type of @voxguard/judge. `code` says what went wrong; messages name the
@@ -8,25 +8,14 @@ import { hasErrorMarker, markError, VoxguardError, type VoxguardErrorOptions } f
  * |--------------------|-------------------------------------------------------------|
  * | option_invalid     | an option has a bad value (`option` names it)               |
  * | record_invalid     | a records line is not JSON or not a call record v1          |
+ * | verdict_invalid    | a verdicts file is missing, or a line is not JSON or not a verdict v1 |
  * | knowledge_invalid  | a knowledge-base file cannot be read or is not format v1    |
  * | vocabulary_invalid | a vocabulary (option or file) is not term → list of words   |
  * | llm_judge_failed   | the LLM judge's call failed or its answer was not valid JSON |
  */
-export const JUDGE_ERROR_CODES = ['option_invalid', 'record_invalid', 'knowledge_invalid', 'vocabulary_invalid', 'llm_judge_failed'] as const
+export const JUDGE_ERROR_CODES = ['option_invalid', 'record_invalid', 'verdict_invalid', 'knowledge_invalid', 'vocabulary_invalid', 'llm_judge_failed'] as const
 export type JudgeErrorCode = (typeof JUDGE_ERROR_CODES)[number]
 
-const MARKER = 'voxguard.error.JudgeError'
-
 export class JudgeError extends VoxguardError<JudgeErrorCode> {
-  override readonly name = 'JudgeError'
-
-  constructor(code: JudgeErrorCode, message: string, options: VoxguardErrorOptions = {}) {
-    super(code, message, options)
-    markError(this, MARKER)
-  }
-
-  /** Whether `value` is a `JudgeError`, from any copy of this package. */
-  static override isInstance(value: unknown): value is JudgeError {
-    return hasErrorMarker(value, MARKER)
-  }
+  static override readonly errorName = 'JudgeError'
 }

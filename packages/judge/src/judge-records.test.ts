@@ -1,12 +1,12 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { callRecord } from '../test/call-record-builder.ts'
+import { callRecord } from '@voxguard/harness/testing'
 import { judgeRecords, summarizeVerdicts } from './judge-records.ts'
+import { knowledgeFixture } from '@voxguard/knowledge/testing'
 
-const knowledgeFile = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
+const knowledgeFile = knowledgeFixture('clinic')
 let directory = ''
 afterEach(async () => {
   if (directory) await rm(directory, { recursive: true, force: true })

@@ -2,14 +2,14 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { judgeCall, judgeRecords, loadVocabulary } from '@voxguard/judge'
 import { loadKnowledgeBase } from '@voxguard/knowledge'
-import { callRecord } from './call-record-builder.ts'
+import { callRecord } from '@voxguard/harness/testing'
+import { knowledgeFixture } from '@voxguard/knowledge/testing'
 
 const directory = mkdtempSync(join(tmpdir(), 'judge-hostile-'))
-const knowledgeFile = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
+const knowledgeFile = knowledgeFixture('clinic')
 const knowledge = await loadKnowledgeBase(knowledgeFile)
 
 describe('the judge on hostile records: clear errors or bounded work, never a crash, a hang or a pass', () => {

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createLlmClient, type LlmClient } from '@voxguard/llm'
 import { createLlmJudge, judgeCall } from '@voxguard/judge'
 import { parseKnowledgeBase } from '@voxguard/knowledge'
-import { callRecord } from './call-record-builder.ts'
+import { callRecord } from '@voxguard/harness/testing'
+import { knowledgeFixture } from '@voxguard/knowledge/testing'
 
-const knowledgeFile = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
+const knowledgeFile = knowledgeFixture('clinic')
 const knowledge = parseKnowledgeBase(readFileSync(knowledgeFile, 'utf8'), knowledgeFile)
 const primaryUrl = 'https://judge-primary.example.test/v1/chat/completions'
 const secondaryUrl = 'https://judge-secondary.example.test/v1/chat/completions'

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadKnowledgeBase, parseKnowledgeBase } from './knowledge-base.ts'
 import { KnowledgeError } from './knowledge-error.ts'
+import { knowledgeFixture } from './testing.ts'
 
-const clinicFile = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
+const clinicFile = knowledgeFixture('clinic')
 const directory = mkdtempSync(join(tmpdir(), 'voxguard-knowledge-'))
 afterAll(() => rmSync(directory, { recursive: true, force: true }))
 

@@ -1,4 +1,4 @@
-import { hasErrorMarker, markError, VoxguardError, type VoxguardErrorOptions } from '@voxguard/errors'
+import { VoxguardError } from '@voxguard/errors'
 
 /**
  * Why a knowledge-base call failed:
@@ -13,22 +13,10 @@ import { hasErrorMarker, markError, VoxguardError, type VoxguardErrorOptions } f
 export const KNOWLEDGE_ERROR_CODES = ['file_unreadable', 'knowledge_base_invalid', 'placeholder_unknown', 'option_invalid'] as const
 export type KnowledgeErrorCode = (typeof KNOWLEDGE_ERROR_CODES)[number]
 
-const MARKER = 'voxguard.error.KnowledgeError'
-
 /**
  * The one error type of @voxguard/knowledge. `message` says what was wrong, where, and what
  * to do; `file`, `line`, `field` and `option` say where, when they apply.
  */
 export class KnowledgeError extends VoxguardError<KnowledgeErrorCode> {
-  override readonly name = 'KnowledgeError'
-
-  constructor(code: KnowledgeErrorCode, message: string, options: VoxguardErrorOptions = {}) {
-    super(code, message, options)
-    markError(this, MARKER)
-  }
-
-  /** Whether `value` is a `KnowledgeError`, from any copy of this package. */
-  static override isInstance(value: unknown): value is KnowledgeError {
-    return hasErrorMarker(value, MARKER)
-  }
+  static override readonly errorName = 'KnowledgeError'
 }

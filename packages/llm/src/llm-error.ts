@@ -1,4 +1,4 @@
-import { hasErrorMarker, markError, VoxguardError, type VoxguardErrorOptions } from '@voxguard/errors'
+import { VoxguardError, type VoxguardErrorOptions } from '@voxguard/errors'
 
 /**
  * The one error type of @voxguard/llm. Every provider error, timeout and routing failure
@@ -50,8 +50,6 @@ export interface LlmErrorOptions extends Pick<VoxguardErrorOptions, 'cause'> {
   attempts?: AttemptRecord[]
 }
 
-const MARKER = 'voxguard.error.LlmError'
-
 /**
  * The error every `chat` and `stream` failure is: `code` (see the table above), the
  * `target` and HTTP `status` when one is known, the response `headers` (never credentials),
@@ -65,7 +63,7 @@ const MARKER = 'voxguard.error.LlmError'
  * }
  */
 export class LlmError extends VoxguardError<LlmErrorCode> {
-  override readonly name = 'LlmError'
+  static override readonly errorName = 'LlmError'
   readonly target: string | undefined
   readonly status: number | undefined
   readonly headers: Record<string, string>
@@ -74,16 +72,10 @@ export class LlmError extends VoxguardError<LlmErrorCode> {
 
   constructor(code: LlmErrorCode, message: string, options: LlmErrorOptions = {}) {
     super(code, message, 'cause' in options ? { cause: options.cause } : {})
-    markError(this, MARKER)
     this.target = options.target
     this.status = options.status
     this.headers = options.headers ?? {}
     this.retryAfterMs = options.retryAfterMs
     this.attempts = options.attempts ?? []
-  }
-
-  /** Whether `value` is an `LlmError` (a type guard for `catch` blocks), from any copy of this package. */
-  static override isInstance(value: unknown): value is LlmError {
-    return hasErrorMarker(value, MARKER)
   }
 }

@@ -1,4 +1,4 @@
-import { hasErrorMarker, markError, VoxguardError, type VoxguardErrorOptions } from '@voxguard/errors'
+import { VoxguardError } from '@voxguard/errors'
 
 /**
  * Why a mock-llm call failed:
@@ -10,19 +10,7 @@ import { hasErrorMarker, markError, VoxguardError, type VoxguardErrorOptions } f
 export const MOCK_LLM_ERROR_CODES = ['profile_invalid', 'knowledge_base_invalid', 'option_invalid', 'listen_failed'] as const
 export type MockLlmErrorCode = (typeof MOCK_LLM_ERROR_CODES)[number]
 
-const MARKER = 'voxguard.error.MockLlmError'
-
 /** The one error type this package throws. `message` says what, where and what to do. */
 export class MockLlmError extends VoxguardError<MockLlmErrorCode> {
-  override readonly name = 'MockLlmError'
-
-  constructor(code: MockLlmErrorCode, message: string, options: VoxguardErrorOptions = {}) {
-    super(code, message, options)
-    markError(this, MARKER)
-  }
-
-  /** Whether `value` is a `MockLlmError`, from any copy of this package. */
-  static override isInstance(value: unknown): value is MockLlmError {
-    return hasErrorMarker(value, MARKER)
-  }
+  static override readonly errorName = 'MockLlmError'
 }

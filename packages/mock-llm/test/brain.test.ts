@@ -2,11 +2,11 @@ import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand, type Mess
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import OpenAI from 'openai'
 import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMockServer, type MockServer } from '@voxguard/mock-llm'
+import { knowledgeFixture } from '@voxguard/knowledge/testing'
 
-const knowledgeBase = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
+const knowledgeBase = knowledgeFixture('clinic')
 let server: MockServer
 let openai: OpenAI
 

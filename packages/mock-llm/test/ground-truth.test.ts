@@ -1,14 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import OpenAI from 'openai'
 import { parse } from 'yaml'
 import { afterAll, describe, expect, it } from 'vitest'
 import { MockLlmError, startMockServer, type GroundTruthRecord, type HallucinationRecord } from '@voxguard/mock-llm'
 import { postChat } from './support.ts'
+import { knowledgeFixture } from '@voxguard/knowledge/testing'
 
-const knowledgeBaseFile = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
+const knowledgeBaseFile = knowledgeFixture('clinic')
 const facts = JSON.stringify((parse(readFileSync(knowledgeBaseFile, 'utf8')) as { facts: object }).facts)
 const directory = mkdtempSync(join(tmpdir(), 'mock-llm-ground-truth-'))
 afterAll(() => rmSync(directory, { recursive: true, force: true }))

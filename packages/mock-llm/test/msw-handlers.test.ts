@@ -2,13 +2,13 @@ import { ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import { setupServer } from 'msw/node'
 import OpenAI, { InternalServerError } from 'openai'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { GroundTruthRecord } from '@voxguard/mock-llm'
 import { createMockHandlers } from '@voxguard/mock-llm/msw'
 import { bedrockClient, drain } from './support.ts'
+import { knowledgeFixture } from '@voxguard/knowledge/testing'
 
-const knowledgeBase = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
+const knowledgeBase = knowledgeFixture('clinic')
 const records: GroundTruthRecord[] = []
 const server = setupServer(
   ...createMockHandlers(

@@ -1,12 +1,12 @@
 import { EventStreamCodec } from '@smithy/core/event-streams'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { startMockServer } from '@voxguard/mock-llm'
 import { postChat, postConverse, useMockServers } from './support.ts'
+import { knowledgeFixture } from '@voxguard/knowledge/testing'
 
 const start = useMockServers()
 const reply = 'This is a reply from the mock LLM.'
-const knowledgeBase = fileURLToPath(new URL('../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
+const knowledgeBase = knowledgeFixture('clinic')
 
 /** The `data:` payloads of an SSE body, checking every event is one `data:` line and a blank line. */
 function sseData(text: string): string[] {

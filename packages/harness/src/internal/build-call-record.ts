@@ -16,6 +16,7 @@ export interface CallIdentity {
   protocol: 'text' | 'twilio'
   repeat: number
   shard?: { index: number; total: number }
+  /** Twilio: transcribes a turn's agent audio (μ-law) into `heardText` and its companions. Default: none. */
   transcribe?: Transcribe
 }
 
@@ -48,6 +49,7 @@ export async function buildCallRecord(state: CallState, script: CallScript, iden
     scriptId: script.id,
     scriptFile: script.file,
     tags: script.tags,
+    language: script.language,
     protocol: identity.protocol,
     agentUrl: sanitizeUrl(identity.agentUrl),
     repeat: identity.repeat,

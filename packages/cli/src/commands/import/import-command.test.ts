@@ -1,13 +1,14 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { loadCallScript } from '@voxguard/harness'
+import { transcriptFixture } from '@voxguard/harness/testing'
+import { knowledgeFixture } from '@voxguard/knowledge/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import { main } from '../../main.ts'
 
-const knowledgeFile = fileURLToPath(new URL('../../../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
-const twilioFixture = fileURLToPath(new URL('../../../../harness/test/fixtures/twilio-intelligence-transcript.json', import.meta.url))
+const knowledgeFile = knowledgeFixture('clinic')
+const twilioFixture = transcriptFixture('twilio-intelligence')
 let directory = ''
 afterEach(async () => {
   if (directory) await rm(directory, { recursive: true, force: true })

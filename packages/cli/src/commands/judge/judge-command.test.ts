@@ -1,25 +1,22 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { main } from '../../main.ts'
+import { callRecord } from '@voxguard/harness/testing'
+import { knowledgeFixture } from '@voxguard/knowledge/testing'
 
-const knowledgeFile = fileURLToPath(new URL('../../../../../examples/clinic-agent/knowledge.yaml', import.meta.url))
+const knowledgeFile = knowledgeFixture('clinic')
 let directory = ''
 afterEach(async () => {
   if (directory) await rm(directory, { recursive: true, force: true })
 })
 
-function record(callId: string, reply: string, extra: Record<string, unknown> = {}) {
-  return {
-    schema: 'voxguard.call-record', version: 1, callId, runId: 'r', scriptId: 'price', scriptFile: '/s.yaml', tags: [], knowledgeBase: knowledgeFile,
-    protocol: 'text', agentUrl: 'ws://127.0.0.1:1', repeat: 0, startedAt: '2026-01-01T00:00:00Z', endedAt: '2026-01-01T00:00:01Z', durationMs: 1000, endedBy: 'caller',
-    transport: { closeCode: 1000 }, events: [], redacted: false,
-    turns: [{ index: 0, sentAtMs: 0, agent: { text: 'Hello', deltaCount: 1, firstByteMs: 100, toolCalls: [] }, timedOut: false },
-      { index: 1, caller: { kind: 'text', text: 'How much is a cleaning?' }, sentAtMs: 500, agent: { text: reply, deltaCount: 2, firstByteMs: 300, toolCalls: [] }, timedOut: false }],
-    ...extra,
-  }
+function record(callId: string, reply: string) {
+  return callRecord({
+    callId, runId: 'r', scriptId: 'price', scriptFile: '/s.yaml', knowledgeBase: knowledgeFile, agentUrl: 'ws://127.0.0.1:1', durationMs: 1000,
+    turns: [{ reply: 'Hello', firstByteMs: 100 }, { caller: 'How much is a cleaning?', reply, firstByteMs: 300 }],
+  })
 }
 
 function capture() {

@@ -1,8 +1,7 @@
-import { createWriteStream } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { claimOutputDirectory } from '@voxguard/harness'
-import { judgeRecords, summarizeVerdicts } from '@voxguard/judge'
+import { judgeRecords, summarizeVerdicts, VerdictsFile } from '@voxguard/judge'
 import type { Command } from '../../command.ts'
 import { UsageError } from '../../usage-error.ts'
 import { formatJudgeSummary } from './format-judge-summary.ts'
@@ -42,7 +41,7 @@ export const judgeCommand: Command = {
     // verdicts go beside the records (a run folder), replacing only an earlier verdicts.jsonl.
     const outDirectory = values.out ? await claimOutputDirectory(values.out) : dirname(resolve(recordsFile))
     const verdictsFile = join(outDirectory, 'verdicts.jsonl')
-    const output = createWriteStream(verdictsFile, { flags: 'w' })
+    const output = new VerdictsFile(verdictsFile)
     try {
       const verdicts = await judgeRecords(recordsFile, {
         ...(values.knowledge ? { knowledgeFile: values.knowledge } : {}),
@@ -50,13 +49,13 @@ export const judgeCommand: Command = {
         ...(values['agent-events'] ? { agentEventsFile: values['agent-events'] } : {}),
         signal: io.signal,
         onTornLine: (torn) => io.stderr.write(`warning: ${torn.file}:${torn.line}: skipped a torn last line (${torn.bytes} bytes, a run killed while writing it); the complete calls before it are judged\n`),
-        onVerdict: (verdict) => new Promise<void>((resolveWrite, reject) => void output.write(`${JSON.stringify(verdict)}\n`, (error) => (error ? reject(error) : resolveWrite()))),
+        onVerdict: (verdict) => output.write(verdict),
       })
       const summary = summarizeVerdicts(verdicts)
       io.stdout.write(`${formatJudgeSummary(summary, verdicts)}\nverdicts: ${verdictsFile}\n`)
       return summary.failed > 0 ? 1 : 0
     } finally {
-      await new Promise<void>((resolveClose) => output.end(resolveClose))
+      output.close()
     }
   },
 }

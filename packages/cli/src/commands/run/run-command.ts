@@ -1,9 +1,12 @@
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { expandScriptPaths, HarnessError, runCalls } from '@voxguard/harness'
 import { createOpenAiSpeechRecognizer } from '@voxguard/harness/speech'
+import { loadSloFile } from '@voxguard/sli'
 import type { Command } from '../../command.ts'
 import { UsageError } from '../../usage-error.ts'
 import { parseIntegerOption } from '../../parse-integer-option.ts'
+import { judgeAndReport } from './judge-and-report.ts'
 import { createProgressReporter } from './progress-reporter.ts'
 
 const usage = `usage: voxguard run <scripts…> --agent ws://HOST:PORT/PATH [options]
@@ -33,6 +36,10 @@ options:
                            pocketsphinx (default, offline, a language model of each script's
                            knowledge base), openai (OPENAI_API_KEY required) or none
   --no-redact              keep phone numbers and e-mail addresses in transcripts
+  --report                 then judge every call (DIR/verdicts.jsonl), write run.json and the
+                           reports (report.html, summary.json, junit.xml, metrics.prom) and print
+                           the SLI table; the same as voxguard judge + voxguard report
+  --slo FILE               with --report: check the objectives of this SLO file (version 2)
 
 examples:
   voxguard run e2e/scripts/*.yaml --agent ws://127.0.0.1:8080/text --out reports/e2e
@@ -42,6 +49,7 @@ exit codes:
   0    every call ran to its end (whether the agent's answers were right is for voxguard judge)
   1    a call failed at the transport level (refused, dropped, timed out, protocol error)
        or a script was invalid
+       (--report: or an objective is broken or has no data)
   2    bad command line
   130  interrupted (Ctrl-C, SIGTERM): the calls that finished are in records.jsonl`
 
@@ -69,6 +77,8 @@ export const runCommand: Command = {
         'no-redact': { type: 'boolean' },
         'agent-events': { type: 'string' },
         recognizer: { type: 'string' },
+        report: { type: 'boolean' },
+        slo: { type: 'string' },
       },
     })
     if (positionals.length === 0) throw new UsageError('usage_invalid', 'no call scripts given')
@@ -84,6 +94,11 @@ export const runCommand: Command = {
       if (!match) throw new UsageError('usage_invalid', `--var: expected NAME=VALUE, got "${assignment}"`)
       variables[match[1]!] = match[2]!
     }
+    if (values.slo && !values.report) throw new UsageError('usage_invalid', '--slo needs --report (objectives are checked on the judged calls)', { option: 'slo' })
+    const sloFile = values.slo ? resolve(values.slo) : undefined
+    // Checked before any call runs: a typo in the SLO file costs nothing.
+    if (sloFile) await loadSloFile(sloFile)
+    const runStartedAt = new Date().toISOString()
     const reporter = createProgressReporter(io.stdout, io.stderr, io.env)
     const startedAt = performance.now()
     const concurrency = parseIntegerOption(values.concurrency, 'concurrency', 1)
@@ -123,6 +138,12 @@ export const runCommand: Command = {
     const interruptedBy = io.signal.aborted ? (io.signal.reason instanceof Error ? io.signal.reason.message : 'aborted') : undefined
     reporter.finish({ calls: result.calls, failedCalls: result.failedCalls, recordsFile: result.recordsFile, elapsedMs: performance.now() - startedAt, ...(interruptedBy ? { interruptedBy } : {}) })
     if (io.signal.aborted) return 130
-    return result.failedCalls > 0 || result.scriptErrors.length > 0 ? 1 : 0
+    const transportOk = result.failedCalls === 0 && result.scriptErrors.length === 0
+    if (values.report) {
+      const options = { protocol: values.protocol ?? 'text', repeat: repeat ?? 1, concurrency: concurrency ?? 8, scripts: positionals.length, ...(values.shard ? { shard: values.shard } : {}) }
+      const ok = await judgeAndReport(result, { startedAt: runStartedAt, endedAt: new Date().toISOString(), options, ...(sloFile ? { sloFile } : {}) }, io)
+      return ok && transportOk ? 0 : 1
+    }
+    return transportOk ? 0 : 1
   },
 }

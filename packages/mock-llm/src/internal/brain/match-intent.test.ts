@@ -3,8 +3,9 @@ import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { parseKnowledgeBase } from '@voxguard/knowledge'
 import { matchIntent } from './match-intent.ts'
+import { knowledgeFixture } from '@voxguard/knowledge/testing'
 
-const clinic = parseKnowledgeBase(parse(readFileSync(new URL('../../../../../examples/clinic-agent/knowledge.yaml', import.meta.url), 'utf8')))
+const clinic = parseKnowledgeBase(parse(readFileSync(knowledgeFixture('clinic'), 'utf8')))
 
 describe('matchIntent on the clinic knowledge base', () => {
   it.each([
