@@ -38,6 +38,15 @@ import type { GroundTruthRecord, HallucinationRecord } from '@voxguard/mock-llm'
 
 /** Part of the agent's canned apology (examples/clinic-agent/src/prompts.ts `CANNED_LINES.apology`). */
 export const AGENT_APOLOGY = "I'm having trouble answering right now"
+/**
+ * Where the agent's canned apology starts in a reply, English (`CANNED_LINES.apology`, "I'm sorry, "
+ * before the part above) or Japanese (`CANNED_LINES_JA.apology`); -1 when the reply has none.
+ */
+export function apologyStart(text: string): number {
+  const english = text.indexOf(AGENT_APOLOGY)
+  if (english >= 0) return Math.max(0, english - "I'm sorry, ".length)
+  return text.indexOf('申し訳ありません、ただいまお答えできません')
+}
 /** The agent's canned hand-off line (keypad 0, "yes" after an apology): no model involved. */
 const AGENT_HANDOFF = 'I will connect you to our receptionist now'
 /** How the mock brain words every reply after a tool result (packages/mock-llm brain, rule 5). */
@@ -91,7 +100,7 @@ function budgetOf(record: CallRecord, turn: TurnRecord): number | undefined {
 function systemCauses(record: CallRecord, turn: TurnRecord): SystemCause[] {
   const causes: SystemCause[] = []
   const text = turn.agent.text
-  if (text.includes(AGENT_APOLOGY)) causes.push('answer_failed')
+  if (apologyStart(text) >= 0) causes.push('answer_failed')
   else if (turn.agent.toolCalls.length > 0 && !text.includes(AGENT_HANDOFF) && !BRAIN_CONFIRMATIONS.some((sentence) => text.includes(sentence))) causes.push('confirm_failed')
   const lastTurn = record.turns.at(-1)
   if (record.expectations?.agentEndsCall === true && turn === lastTurn && text.trim().endsWith(GOODBYE_REPLY_END) && record.endedBy !== 'agent' && !record.failure) causes.push('classify_failed')
@@ -131,8 +140,8 @@ export function corroborate(record: CallRecord, turnIndex: number, cause: System
   const endMs = startMs + (turn.agent.completeMs ?? turn.agent.firstByteMs ?? 0) + 50
   const chain = cause === 'classify_failed' ? CLASSIFY_CHAIN : ANSWER_CHAIN
   const inWindow = (fault: GroundTruthRecord, fromMs: number) => fault.kind !== 'hallucination' && chain.includes(fault.target) && Date.parse(fault.at) >= fromMs && Date.parse(fault.at) <= endMs
-  const apologyAt = turn.agent.text.indexOf(AGENT_APOLOGY)
-  if (cause === 'answer_failed' && /\w/u.test(turn.agent.text.slice(0, Math.max(0, apologyAt - "I'm sorry, ".length)))) {
+  const apologyAt = apologyStart(turn.agent.text)
+  if (cause === 'answer_failed' && /[\p{L}\p{N}]/u.test(turn.agent.text.slice(0, Math.max(0, apologyAt)))) {
     return faults.some((fault) => inWindow(fault, startMs) && (fault.kind === 'cut' || (fault.kind === 'error' && fault.status === 200)))
   }
   return chain.every((target) => faults.some((fault) => fault.target === target && inWindow(fault, startMs - BREAKER_MEMORY_MS)))

@@ -83,3 +83,25 @@ it('an answer that breaks off reports llm.all_failed with how much the caller he
   expect(outputs).toContainEqual({ type: 'event', name: 'llm.all_failed', data: { route: 'answer', attempts: 2, spokenChars: 'A cleaning is 5000 yen, a check'.length } })
   expect(spoken.slice('A cleaning is 5000 yen, a check'.length)).toMatch(/^ I'm sorry/)
 })
+
+/** A model whose answer is restarted by the router on another target (that target refused the words already spoken as a prefix). */
+const answerRestarted: ConversationLlm = {
+  chat: async () => ({ text: 'price', toolCalls: [] }),
+  stream: () =>
+    (async function* (): AsyncGenerator<LlmStreamPart> {
+      yield { type: 'text-delta', text: 'A cleaning is' }
+      yield { type: 'restart', discardedChars: 'A cleaning is'.length }
+      yield { type: 'text-delta', text: 'A cleaning costs 5000 yen.' }
+      yield { type: 'end', servedBy: 'azure-swedencentral', attempts: [] }
+    })(),
+}
+
+it('an answer the router restarts on another target is announced as a new start, not glued onto the broken-off words', async () => {
+  const knowledgeBase = await loadKnowledgeBase(fileURLToPath(new URL('../knowledge.yaml', import.meta.url)))
+  const store = new AppointmentStore({ hours: openingHoursFrom(knowledgeBase), treatments: ['cleaning'] })
+  const conversation = new Conversation({ llm: answerRestarted, knowledgeBase, store, logger: createLogger({ level: 'error' }) })
+  const outputs: TurnOutput[] = []
+  for await (const output of conversation.respond({ type: 'text', text: 'How much is a cleaning?' }, new AbortController().signal)) outputs.push(output)
+  const spoken = outputs.flatMap((output) => (output.type === 'text' ? [output.text] : [])).join('')
+  expect(spoken).toBe('A cleaning is Sorry, let me start that again. A cleaning costs 5000 yen.')
+})

@@ -276,6 +276,10 @@ export class Conversation {
   async *#streamStep(request: LlmRequest, toolCalls: ToolCall[]): AsyncGenerator<TurnOutput> {
     for await (const part of this.#options.llm.stream(request)) {
       if (part.type === 'text-delta' && part.text) yield { type: 'text', text: part.text }
+      // The router restarted the answer on another target without the words already spoken
+      // (that target refused them as a prefix): tell the caller the sentence starts over,
+      // so the whole new answer that follows does not sound glued onto the broken-off one.
+      else if (part.type === 'restart') yield { type: 'text', text: ` ${cannedLine('startAgain', this.language)} ` }
       else if (part.type === 'tool-call') toolCalls.push(part.toolCall)
       else if (part.type === 'end') {
         const fallback = fallbackFromAttempts(part.servedBy, part.attempts)

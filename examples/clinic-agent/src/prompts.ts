@@ -50,6 +50,7 @@ export const CANNED_LINES = {
   dtmfMenu: 'Press 1 to book an appointment, 2 for our opening hours, or 0 to speak to a receptionist.',
   anythingElse: 'All right. Is there anything else you would like to know?',
   oneMoment: 'One moment, please.',
+  startAgain: 'Sorry, let me start that again.',
   stillThere: 'Are you still there? I can help with opening hours, prices, our address, insurance and appointments.',
 } as const
 
@@ -63,6 +64,7 @@ export const CANNED_LINES_JA: Record<CannedLine, string> = {
   dtmfMenu: 'ご予約は1を、診療時間は2を、受付におつなぎするには0を押してください。',
   anythingElse: 'かしこまりました。ほかにご用件はございますか？',
   oneMoment: '少々お待ちください。',
+  startAgain: '失礼しました、改めてお答えします。',
   stillThere: 'もしもし、聞こえていますか？診療時間、料金、場所、保険、ご予約についてお答えできます。',
 }
 
