@@ -41,8 +41,13 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
   let bargeInTurn: number | undefined
   let bargeInStartMs: number | undefined
   let playbackEndsAtMs = 0
-  let pendingMarks: Array<{ name: string; atMs: number; turn: number }> = []
+  // Marks wait in a FIFO (their play-out times only grow: `clear` flushes the queue before the
+  // clock can move back), read from `markHead`: O(1) per mark, so a mark storm cannot stall the
+  // event loop that paces every other call's frames.
+  const pendingMarks: Array<{ name: string; atMs: number; turn: number }> = []
+  let markHead = 0
   let markTimer: NodeJS.Timeout | undefined
+  let markTimerAtMs = 0
   let replyEndTimer: NodeJS.Timeout | undefined
   const audioByTurn = new Map<number, TurnAudio>()
 
@@ -88,21 +93,33 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
   }
 
   const echoMarks = (upToMs: number) => {
-    const due = pendingMarks.filter((mark) => mark.atMs <= upToMs)
-    pendingMarks = pendingMarks.filter((mark) => mark.atMs > upToMs)
-    for (const mark of due) {
+    while (markHead < pendingMarks.length && pendingMarks[markHead]!.atMs <= upToMs) {
+      const mark = pendingMarks[markHead++]!
       send({ event: 'mark', sequenceNumber: nextSequence(), streamSid, mark: { name: mark.name } })
       audioOf(mark.turn).marksEchoed.push(mark.name)
+    }
+    if (markHead === pendingMarks.length) {
+      pendingMarks.length = 0
+      markHead = 0
+    } else if (markHead > 1024 && markHead * 2 > pendingMarks.length) {
+      pendingMarks.splice(0, markHead)
+      markHead = 0
     }
     armMarkTimer()
   }
 
+  // One timer for the queue's head; a mark queued behind it leaves the timer as it is.
   const armMarkTimer = () => {
+    const next = pendingMarks[markHead]
+    if (markTimer && next && markTimerAtMs === next.atMs && !socket.isClosed) return
     if (markTimer) clearTimeout(markTimer)
     markTimer = undefined
-    const next = pendingMarks[0]
     if (!next || socket.isClosed) return
-    markTimer = setTimeout(() => echoMarks(clock()), Math.max(0, next.atMs - clock()))
+    markTimerAtMs = next.atMs
+    markTimer = setTimeout(() => {
+      markTimer = undefined
+      echoMarks(clock())
+    }, Math.max(0, next.atMs - clock()))
     markTimer.unref()
   }
 
@@ -134,10 +151,13 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
   }
 
   const onMessage = (message: Record<string, unknown>, atMs: number) => {
+    // After `stop` the stream is over: what the app still sends belongs to no turn.
+    if (stopped) return
     switch (message.event) {
       case 'media': {
         const body = message.media as { payload?: unknown } | undefined
         if (typeof body?.payload !== 'string') return socket.fail('protocol_error', 'media needs media.payload (base64 μ-law)')
+        if (!isBase64(body.payload)) return socket.fail('protocol_error', 'media.payload is not base64 (μ-law audio must be base64-encoded)')
         const decoded = Buffer.from(body.payload, 'base64')
         const bytes = decoded.length
         const turn = replyTurn
@@ -305,4 +325,9 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
     },
     pacing: () => ({ framesSent, latenessMs }),
   }
+}
+
+/** Strict base64 (RFC 4648 alphabet, padded to a multiple of 4): Buffer.from would skip bad characters and count them as audio. */
+function isBase64(text: string): boolean {
+  return text.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(text)
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { runCalls } from '@voxguard/harness'
 import type { CallRecord } from '@voxguard/harness'
 import { runTwilioCall } from './helpers/run-twilio-call.ts'
-import { startTwilioAgent } from './helpers/twilio-agent.ts'
+import { MARK_STORM_SIZE, startTwilioAgent } from './helpers/twilio-agent.ts'
 import type { TwilioAgent } from './helpers/twilio-agent.ts'
 import { writeFiles } from './helpers/write-script.ts'
 
@@ -60,5 +60,24 @@ describe('Twilio Media Streams transport against misbehaving apps', () => {
     expect(turn.agent.audio!.firstMediaMs).toBeLessThan(1000)
     expect(turn.agent.firstByteMs).toBe(turn.agent.audio!.firstMediaMs)
     expect(turn.agent.audio).toMatchObject({ playbackMs: 400, mediaFrames: 20 })
+  }, 15_000)
+
+  it('a media payload that is not base64 is a protocol_error naming it, not audio the agent played', async () => {
+    agent = await startTwilioAgent('bad-base64')
+    const record = await runTwilioCall(agent.url, 'id: bad-audio\nturns:\n  - say: Hello\n    audio: tone.wav\n')
+    expect(record.failure).toMatchObject({ kind: 'protocol_error', turn: 1 })
+    expect(record.failure!.message).toContain('not base64')
+    expect(record.turns[1]?.agent.audio?.playbackMs ?? 0).toBe(0)
+  }, 15_000)
+
+  it('a storm of marks is echoed in full and in order once the audio before them has played', async () => {
+    agent = await startTwilioAgent('mark-storm')
+    const record = await runTwilioCall(agent.url, 'id: storm\nturns:\n  - say: Hello\n    audio: tone.wav\n', 3000)
+    expect(record.failure).toBeUndefined()
+    const echoed = record.turns[1]!.agent.audio!.marksEchoed
+    expect(echoed).toHaveLength(MARK_STORM_SIZE + 1)
+    expect(echoed.slice(1)).toEqual(Array.from({ length: MARK_STORM_SIZE }, (_, index) => `storm-${index}`))
+    const atApp = agent.calls[0]!.marksEchoed
+    expect(atApp.at(-1)?.name).toBe(`storm-${MARK_STORM_SIZE - 1}`)
   }, 15_000)
 })

@@ -2,7 +2,7 @@ import type WebSocket from 'ws'
 import { startAgentServer } from './start-agent-server.ts'
 import { decodeMulaw } from '../../src/audio/mulaw.ts'
 
-export type TwilioAgentBehaviour = 'well-behaved' | 'drops-socket' | 'never-answers' | 'malformed'
+export type TwilioAgentBehaviour = 'well-behaved' | 'drops-socket' | 'never-answers' | 'malformed' | 'bad-base64' | 'mark-storm'
 
 export interface ReceivedFrame {
   sequenceNumber: string
@@ -36,6 +36,9 @@ const SPEECH_LEVEL = 500
  * `replyDelayMs`, then bursts `replyAudioMs` of μ-law audio followed by a mark. It answers
  * DTMF keys the same way, and sends `clear` when the caller speaks while its audio plays.
  */
+/** How many marks the `mark-storm` agent sends after its reply (100k: the queue that scanned every pending mark per mark stalled the call into a turn timeout at this size). */
+export const MARK_STORM_SIZE = 100_000
+
 export async function startTwilioAgent(behaviour: TwilioAgentBehaviour, options: { replyDelayMs?: number; replyAudioMs?: number; endOfSpeechMs?: number } = {}): Promise<TwilioAgent> {
   const calls: TwilioCallLog[] = []
   const replyDelayMs = options.replyDelayMs ?? 50
@@ -63,6 +66,12 @@ export async function startTwilioAgent(behaviour: TwilioAgentBehaviour, options:
       if (behaviour === 'never-answers') return
       if (behaviour === 'drops-socket') return socket.terminate()
       if (behaviour === 'malformed') return socket.send('{"event":"media","media":')
+      if (behaviour === 'bad-base64') return send({ event: 'media', streamSid, media: { payload: '!!not base64, not audio!!' } })
+      if (behaviour === 'mark-storm') {
+        speak(replyAudioMs)
+        for (let index = 0; index < MARK_STORM_SIZE; index++) send({ event: 'mark', streamSid, mark: { name: `storm-${index}` } })
+        return
+      }
       setTimeout(() => speak(replyAudioMs), replyDelayMs)
     }
     socket.on('message', (data) => {
