@@ -1,46 +1,22 @@
-import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WebSocketServer } from 'ws'
+import { runVoxguard, startEchoAgent } from './helpers/cli-fixture.ts'
 
-const bin = fileURLToPath(new URL('../src/bin.ts', import.meta.url))
-let server: WebSocketServer
 let agentUrl: string
+let closeAgent: () => Promise<void>
 const dir = mkdtempSync(join(tmpdir(), 'voxguard-cli-'))
 
-/** A 15-line echo agent speaking the text protocol. */
 beforeAll(async () => {
-  server = new WebSocketServer({ host: '127.0.0.1', port: 0 })
-  await new Promise<void>((resolve) => server.once('listening', resolve))
-  server.on('connection', (socket) => {
-    let reply = 0
-    socket.on('message', (data) => {
-      const message = JSON.parse(data.toString()) as { type: string; callId?: string; text?: string }
-      if (message.type === 'start') socket.send(JSON.stringify({ type: 'ready', callId: message.callId }))
-      if (message.type === 'caller.text') socket.send(JSON.stringify({ type: 'agent.final', replyId: `r${reply++}`, text: `You said: ${message.text}` }))
-      if (message.type === 'caller.hangup') socket.close()
-    })
-  })
-  agentUrl = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const agent = await startEchoAgent()
+  agentUrl = agent.url
+  closeAgent = agent.close
 })
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+afterAll(() => closeAgent())
 
-function voxguard(args: string[], env: Record<string, string> = {}, onSpawn: (child: ChildProcess) => void = () => {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=source', bin, ...args], { env: { ...process.env, CI: 'true', ...env }, cwd: dir })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-    onSpawn(child)
-  })
-}
+const voxguard = (args: string[], env?: Record<string, string>, onSpawn?: (child: ChildProcess) => void) => runVoxguard(dir, args, env, onSpawn)
 
 describe('voxguard CLI', () => {
   it('run: plain progress lines in CI, records.jsonl, exit 0; a bad script is reported with file:line and exits 1', async () => {
