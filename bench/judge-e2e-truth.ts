@@ -77,7 +77,7 @@ const fromToolCall = (record: HallucinationRecord) => record.claimType === 'date
 const JAPANESE_WEEKDAYS: Record<string, string> = { Monday: '月曜日', Tuesday: '火曜日', Wednesday: '水曜日', Thursday: '木曜日', Friday: '金曜日', Saturday: '土曜日', Sunday: '日曜日', tomorrow: '明日', today: '今日' }
 
 /** Whether a tool call carried the value a hallucination replaced, as the call's argument or its Japanese rendering. */
-const carries = (argument: unknown, original: string) => argument === original || (typeof argument === 'string' && JAPANESE_WEEKDAYS[argument] === original)
+const carries = (argument: unknown, original: string | null) => argument === original || (typeof argument === 'string' && JAPANESE_WEEKDAYS[argument] === original)
 
 /** Finds which mock hallucination, if any, reached the caller in a reply. */
 export class HallucinationIndex {
