@@ -32,6 +32,8 @@ describe('answeredQuestion: a yes or no asserts the caller\'s yes/no question', 
     expect(answer('予約は必要ですか', 'いいえ、不要です。')).toBeUndefined()
     expect(answer('Can I smoke on the balcony?', 'The balcony is outside.')).toBeUndefined()
     expect(answer('Can I smoke on the balcony?', 'No smoking anywhere.')).toBeUndefined()
+    expect(answer('Are you open on Sundays?', 'We are open Monday to Saturday.')).toBeUndefined()
+    expect(answer('Do you have a sauna?', 'We do.')).toBe('positive sauna (exists?)')
   })
 
   it('the business itself ("your office") and asking verbs ("bring") are not the subject', () => {

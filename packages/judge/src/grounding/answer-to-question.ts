@@ -5,8 +5,8 @@ import { statementTerms } from './statement-clauses.ts'
 import { statementPolarity } from './statement-polarity.ts'
 import type { ResolvedVocabulary } from './subject-terms.ts'
 
-/** A reply sentence that starts by answering yes ("Yes, …", "Of course", 「はい、…」) or no ("No, …", 「いいえ」). */
-const YES = /^(?:yes|yeah|yep|sure|of course|certainly|absolutely|definitely|indeed|that's right|we do|we can|we are|it is|they are|はい|ええ|もちろん(?:です|でございます)?)(?=[\s,、.。!！]|$)/iu
+/** A reply sentence that starts by answering yes ("Yes, …", "Of course", "We do.", 「はい、…」) or no ("No, …", "We don't.", 「いいえ」); "We are open Monday to Friday" is no yes. */
+const YES = /^(?:(?:yes|yeah|yep|sure|of course|certainly|absolutely|definitely|indeed|that's right|はい|ええ|もちろん(?:です|でございます)?)(?=[\s,、.。!！]|$)|(?:we do|we can|we are|we have|it is|they are|there is|there are)(?=[,.!—-]|\s*$))/iu
 const NO = /^(?:no|nope|not really|unfortunately not|sadly not|i'm afraid not|we don't|we do not|we can't|we cannot|いいえ|いえ)(?=[,、.。!！—-]|\s*$)/iu
 
 /** A question the caller can be answered yes or no (English: an auxiliary first; "Any parking?"). */
