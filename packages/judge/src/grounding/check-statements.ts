@@ -29,17 +29,43 @@ const MIN_SAID_RATIO = 1 / 3
 /** Share above which a same-polarity match supports the statement (below it, the entry only relates to it: unsettled). */
 const MIN_SUPPORT_RATIO = 0.6
 
+/** Each term's entries (their positions in the index), built once per knowledge index: a statement is scored only against entries that share a term. */
+const postingsCache = new WeakMap<KnowledgeIndex, Map<string, number[]>>()
+
+function postings(index: KnowledgeIndex): Map<string, number[]> {
+  let byTerm = postingsCache.get(index)
+  if (!byTerm) {
+    byTerm = new Map()
+    index.entries.forEach((entry, position) => {
+      for (const term of entry.terms) {
+        for (const name of [term, BROADER_TERMS[term]]) {
+          if (name === undefined) continue
+          const list = byTerm?.get(name)
+          if (list === undefined) byTerm?.set(name, [position])
+          else if (list.at(-1) !== position) list.push(position)
+        }
+      }
+    })
+    postingsCache.set(index, byTerm)
+  }
+  return byTerm
+}
+
 /**
  * The entry sharing most of the terms (ties: the one with fewest terms of its own the statement
- * does not name), and the others that share as many (`rivals`): when they say the opposite of
- * each other the statement is ambiguous.
+ * does not name; then the first), and the others that share as many (`rivals`): when they say
+ * the opposite of each other the statement is ambiguous.
  */
-export function bestEntry(terms: Set<string>, entries: readonly KnowledgeEntry[]): { entry: KnowledgeEntry; shared: number; rivals: KnowledgeEntry[] } | undefined {
+export function bestEntry(terms: Set<string>, index: KnowledgeIndex): { entry: KnowledgeEntry; shared: number; rivals: KnowledgeEntry[] } | undefined {
+  const byTerm = postings(index)
+  const positions = new Set<number>()
+  for (const term of terms) for (const position of byTerm.get(term) ?? []) positions.add(position)
   let best: { entry: KnowledgeEntry; shared: number; extra: number; rivals: KnowledgeEntry[] } | undefined
-  for (const entry of entries) {
+  for (const position of [...positions].sort((left, right) => left - right)) {
+    const entry = index.entries[position]
+    if (entry === undefined) continue
     let shared = 0
     for (const term of terms) if (namesTerm(entry.terms, term)) shared += 1
-    if (shared === 0) continue
     const extra = entry.terms.size - shared
     if (!best || shared > best.shared) best = { entry, shared, extra, rivals: [] }
     else if (shared === best.shared && extra < best.extra) best = { entry, shared, extra, rivals: [best.entry, ...best.rivals] }
@@ -81,7 +107,7 @@ type ClauseVerdict = { status: 'contradicted' | 'ambiguous'; entry: KnowledgeEnt
 function clauseVerdict(clause: Clause, index: KnowledgeIndex, whole = false): ClauseVerdict {
   const terms = knownTerms(clause.said, index)
   if (terms.size === 0 || (whole && terms.size < clause.said.size)) return undefined
-  const best = bestEntry(terms, index.entries)
+  const best = bestEntry(terms, index)
   if (!best || best.shared < Math.max(1, Math.ceil(terms.size * (whole ? 1 : MIN_MATCH_RATIO))) || best.shared / clause.said.size < MIN_SAID_RATIO) return undefined
   const sharedWith = (entry: KnowledgeEntry): Set<string> => new Set([...terms].filter((term) => namesTerm(entry.terms, term)))
   const sameWords = (left: Set<string>, right: Set<string>): boolean => left.size === right.size && [...left].every((term) => right.has(term))
@@ -199,7 +225,7 @@ export function checkStatements(
       checks.push(statementCheck(sentence, 'unsupported'))
       continue
     }
-    const best = terms.size === 0 ? undefined : bestEntry(terms, index.entries)
+    const best = terms.size === 0 ? undefined : bestEntry(terms, index)
     // Supported when most of what it names is in the entry and nothing it names is unknown to the knowledge.
     if (best && best.shared >= Math.max(1, Math.ceil(terms.size * MIN_SUPPORT_RATIO)) && best.shared / said.size >= MIN_SAID_RATIO && said.size === terms.size) {
       checks.push(statementCheck(sentence, 'supported', best.entry))

@@ -30,9 +30,25 @@ export function statementTerms(sentence: string, vocabulary: ResolvedVocabulary)
   for (const term of terms) if (POLARITY_WORDS.has(term)) terms.delete(term)
   if (!ASCII.test(text)) {
     // A Japanese word the vocabulary already read ("オンライン" → online, "内見" → viewing) is not a second subject.
-    for (const [phrase, canonical] of vocabulary.terms) if (terms.has(phrase) && canonical !== phrase && terms.has(canonical)) terms.delete(phrase)
+    const phrases = phraseCanonicals(vocabulary)
+    for (const term of terms) {
+      const canonical = phrases.get(term)
+      if (canonical !== undefined && canonical !== term && terms.has(canonical)) terms.delete(term)
+    }
   }
   return terms
+}
+
+const phraseCache = new WeakMap<ResolvedVocabulary, Map<string, string>>()
+
+/** The vocabulary's phrases (Japanese terms, English phrases) → their canonical term, built once per vocabulary. */
+function phraseCanonicals(vocabulary: ResolvedVocabulary): Map<string, string> {
+  let phrases = phraseCache.get(vocabulary)
+  if (!phrases) {
+    phrases = new Map(vocabulary.terms.map(([phrase, canonical]) => [phrase, canonical]))
+    phraseCache.set(vocabulary, phrases)
+  }
+  return phrases
 }
 
 /**
