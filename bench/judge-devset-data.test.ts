@@ -82,7 +82,7 @@ describe('judge held-out sets (packages/judge/bench-data/holdout)', () => {
     expect(holdout.clinic.length).toBeGreaterThanOrEqual(60)
     for (const row of holdout.clinic) expect([row.business, row.knowledgeForms], row.id).toEqual(['clinic', ['yaml']])
     expect(new Set(holdout.clinic.map((row) => row.language))).toEqual(new Set(['en', 'ja']))
-    expect(holdout.dialogue.length).toBeGreaterThanOrEqual(24)
+    expect(holdout.dialogue.length).toBeGreaterThanOrEqual(60)
     const faithful = holdout.dialogue.filter((row) => row.label === 'faithful').length
     expect(faithful / holdout.dialogue.length).toBeGreaterThan(0.4)
     expect(faithful / holdout.dialogue.length).toBeLessThan(0.6)
