@@ -6,6 +6,8 @@ import type { PacedStream } from './audio/frame-scheduler.ts'
 import { AgentSocket } from './internal/agent-socket.ts'
 
 const DTMF_GAP_MS = 100
+/** What an app may send on a bidirectional stream, each naming the stream (`streamSid`). */
+const APP_EVENTS: ReadonlySet<unknown> = new Set(['media', 'mark', 'clear'])
 
 interface TurnAudio extends AudioTiming {
   sentAtMs?: number
@@ -153,6 +155,10 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
   const onMessage = (message: Record<string, unknown>, atMs: number) => {
     // After `stop` the stream is over: what the app still sends belongs to no turn.
     if (stopped) return
+    // Twilio drops a message for another stream (or none) with warning 31951; a test says so.
+    if (APP_EVENTS.has(message.event) && message.streamSid !== streamSid) {
+      return socket.fail('protocol_error', `${String(message.event)} frame with streamSid ${JSON.stringify(message.streamSid) ?? '(none)'}; this stream is ${streamSid} (Twilio warning 31951: every app message names its stream)`)
+    }
     switch (message.event) {
       case 'media': {
         const body = message.media as { payload?: unknown } | undefined

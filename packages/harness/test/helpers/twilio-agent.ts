@@ -2,7 +2,7 @@ import type WebSocket from 'ws'
 import { startAgentServer } from './start-agent-server.ts'
 import { decodeMulaw } from '../../src/audio/mulaw.ts'
 
-export type TwilioAgentBehaviour = 'well-behaved' | 'drops-socket' | 'never-answers' | 'malformed' | 'bad-base64' | 'mark-storm'
+export type TwilioAgentBehaviour = 'well-behaved' | 'drops-socket' | 'never-answers' | 'malformed' | 'bad-base64' | 'mark-storm' | 'wrong-stream-sid'
 
 export interface ReceivedFrame {
   sequenceNumber: string
@@ -67,6 +67,7 @@ export async function startTwilioAgent(behaviour: TwilioAgentBehaviour, options:
       if (behaviour === 'drops-socket') return socket.terminate()
       if (behaviour === 'malformed') return socket.send('{"event":"media","media":')
       if (behaviour === 'bad-base64') return send({ event: 'media', streamSid, media: { payload: '!!not base64, not audio!!' } })
+      if (behaviour === 'wrong-stream-sid') return send({ event: 'media', streamSid: 'MZ0000', media: { payload: Buffer.alloc(160, 0x10).toString('base64') } })
       if (behaviour === 'mark-storm') {
         speak(replyAudioMs)
         for (let index = 0; index < MARK_STORM_SIZE; index++) send({ event: 'mark', streamSid, mark: { name: `storm-${index}` } })
