@@ -4,6 +4,7 @@ import type { CallTransport, CallTransportContext } from './call-transport.ts'
 import { framePayloads, SILENT_FRAME_PAYLOAD } from './audio/frame-payloads.ts'
 import type { PacedStream } from './audio/frame-scheduler.ts'
 import { AgentSocket } from './internal/agent-socket.ts'
+import { RECORD_LIMITS } from './record-limits.ts'
 
 const DTMF_GAP_MS = 100
 /** What an app may send on a bidirectional stream, each naming the stream (`streamSid`). */
@@ -180,7 +181,10 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
       case 'mark': {
         const name = (message.mark as { name?: unknown } | undefined)?.name
         if (typeof name !== 'string') return socket.fail('protocol_error', 'mark needs mark.name')
-        audioOf(replyTurn).marksSent.push(name)
+        const marksSent = audioOf(replyTurn).marksSent
+        // A record holds at most RECORD_LIMITS.maxEvents marks a turn (its reader refuses more): more is the app's error.
+        if (marksSent.length >= RECORD_LIMITS.maxEvents) return socket.fail('protocol_error', `mark frame beyond the record limit: the app sent more than ${RECORD_LIMITS.maxEvents} marks in turn ${replyTurn}`)
+        marksSent.push(name)
         pendingMarks.push({ name, atMs: playbackEndsAtMs, turn: replyTurn })
         return echoMarks(atMs)
       }
