@@ -4,10 +4,14 @@ import type { KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import type { ClaimCheck } from './claim-check.ts'
 import { checkAlternativesAnswer } from './check-alternatives-answer.ts'
 import { dialogueActOf } from './dialogue-act.ts'
-import { unlinkedName } from './check-entity-links.ts'
+import { unlinkedName, unlinkedPair } from './check-entity-links.ts'
 import { checkBothAnswer } from './check-both-answer.ts'
+import { novelWords } from './novel-words.ts'
+import { statesPersonalExperience } from './personal-experience.ts'
+import { isChitChat } from './chit-chat.ts'
 import { otherAgent } from './check-relation-slot.ts'
 import { splitSentences } from '../knowledge/knowledge-index.ts'
+import { readSentences } from './check-statements.ts'
 
 function unsupported(text: string, evidence?: ClaimCheck['evidence']): ClaimCheck {
   return { text, type: 'statement', status: 'unsupported', supported: false, ...(evidence ? { evidence } : {}), checkedBy: 'rules' }
@@ -45,20 +49,34 @@ const CONVERSATIONAL = new Set(
 /** Knowledge of at least this many lines is a fact sheet, not prose. */
 const FACT_SHEET_LINES = 3
 
+/** Weight of new words (see novelWords) at which a reply to prose knowledge states something the knowledge does not: one new noun, name or adjective. */
+const NOVEL_WEIGHT_LIMIT = 1
+
 interface AnswerWord {
   stem: string
 }
 
-/** Content words of the reply's claim-bearing sentences, with the text of its value claims (checked on their own) left out. */
-function answerWords(text: string, claims: Claim[]): AnswerWord[] {
+/** A claim-bearing sentence of the reply (values left out) and how many names it states. */
+interface AnswerSentence {
+  text: string
+  names: number
+}
+
+/** Content words of the reply's claim-bearing sentences, with the text of its value claims (checked on their own) left out; and those sentences. */
+function answerWords(text: string, claims: Claim[]): { words: AnswerWord[]; sentences: AnswerSentence[] } {
   let withoutValues = text
   for (const claim of [...claims].sort((left, right) => right.start - left.start)) {
     if (claim.type === 'name') continue
     withoutValues = `${withoutValues.slice(0, claim.start)} ${' '.repeat(claim.end - claim.start - 1)}${withoutValues.slice(claim.end)}`
   }
   const words: AnswerWord[] = []
+  const sentences: AnswerSentence[] = []
+  let cursor = 0
   for (const sentence of splitSentences(withoutValues)) {
-    if (dialogueActOf(sentence)) continue
+    const start = Math.max(cursor, withoutValues.indexOf(sentence, cursor))
+    cursor = start + sentence.length
+    if (dialogueActOf(sentence) || isChitChat(sentence)) continue
+    sentences.push({ text: sentence, names: claims.filter((claim) => claim.type === 'name' && claim.start >= start && claim.start < cursor).length })
     for (const word of contentWords(sentence)) {
       // Contractions ("we're", "aren't") are function words.
       if (/['’]/u.test(word) || word.length < 3) continue
@@ -66,7 +84,7 @@ function answerWords(text: string, claims: Claim[]): AnswerWord[] {
       if (!CONVERSATIONAL.has(stem)) words.push({ stem })
     }
   }
-  return words
+  return { words, sentences }
 }
 
 /**
@@ -83,19 +101,28 @@ function answerWords(text: string, claims: Claim[]): AnswerWord[] {
  * Returns the failing check, or undefined when the reply passes all four.
  */
 export function checkFreeTextAnswer(text: string, claims: Claim[], index: KnowledgeIndex, context: string): ClaimCheck | undefined {
+  // Prose knowledge is what the assistant knows: an experience of its own is not in it.
+  const experience = index.lines < FACT_SHEET_LINES ? splitSentences(text).find((sentence) => !dialogueActOf(sentence) && statesPersonalExperience(sentence)) : undefined
+  if (experience !== undefined) return unsupported(experience)
   const knowledgeWords = index.contentStems
   const questionWords = new Set(contentWords(context).map(stemWord))
   const answer = answerWords(text, claims)
-  const words = answer.map((word) => word.stem)
-  const missing = answer.filter(({ stem }) => !knowledgeWords.has(stem) && !questionWords.has(stem) && !index.knownTerms.has(index.vocabulary.words.get(stem) ?? stem))
+  const words = answer.words.map((word) => word.stem)
+  const missing = answer.words.filter(({ stem }) => !knowledgeWords.has(stem) && !questionWords.has(stem) && !index.knownTerms.has(index.vocabulary.words.get(stem) ?? stem))
   if (missing.length > 0) {
     // A fact sheet (knowledge kept as lines: "Personal training (45 minutes): ¥6,000") is checked
     // entry by entry; a reply's own words around its facts are how it talks, not facts: unsettled.
-    const check = unsupported(missing.map((word) => word.stem).join(' '))
-    return index.lines >= FACT_SHEET_LINES ? { ...check, status: 'unsettled' } : check
+    if (index.lines >= FACT_SHEET_LINES) return { ...unsupported(missing.map((word) => word.stem).join(' ')), status: 'unsettled' }
+    // Prose: what the light stems missed is compared again by lemma, stem and meaning, and weighed
+    // by part of speech; reworded adverbs, general words and evaluations alone do not add up to a new fact.
+    const candidates = new Set(missing.map((word) => word.stem))
+    const novel = answer.sentences.flatMap((sentence) => novelWords(sentence.text, candidates, [index.haystack, context], { relatesNames: sentence.names >= 2 }))
+    if (novel.reduce((sum, word) => sum + word.weight, 0) >= NOVEL_WEIGHT_LIMIT) return unsupported(novel.map((word) => word.word).join(' '))
   }
   const unlinked = unlinkedName(claims, index, context)
   if (unlinked !== undefined) return unsupported(text)
+  const pair = unlinkedPair(claims, readSentences(text), index)
+  if (pair !== undefined) return unsupported(pair.join(' / '))
   const agent = otherAgent(claims, index, context, text)
   if (agent !== undefined) return { ...unsupported(text), status: 'contradicted', evidence: { source: 'knowledge', value: agent } }
   if (checkBothAnswer(text, index, context) === 'contradicted') return { ...unsupported(text), status: 'contradicted' }
