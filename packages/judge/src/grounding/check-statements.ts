@@ -4,6 +4,7 @@ import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-inde
 import { splitSentences } from '../knowledge/knowledge-index.ts'
 import { answeredQuestion } from './answer-to-question.ts'
 import type { ClaimCheck } from './claim-check.ts'
+import { checkInclusion } from './check-inclusion.ts'
 import { dialogueActOf, type DialogueAct } from './dialogue-act.ts'
 import { broaderTerms, namesTerm } from './broader-terms.ts'
 import { clauseRelation, clausesOf, entryStatementTerms, statementTerms, type Clause } from './statement-clauses.ts'
@@ -214,6 +215,11 @@ export function checkStatements(
     if (act === undefined || !OPENING_ACTS.has(act)) answered = true
     const invented = answer !== undefined && answer.asksExistence && answer.clause.polarity === 'positive' && knownTerms(answer.clause.said, index).size === 0 && !inOtherScript(sentence, index.haystack)
     const hasValueClaim = claims.some((claim) => claim.type !== 'name' && claim.start >= from && claim.start < from + sentence.length)
+    const inclusion = act ? undefined : checkInclusion(sentence, index, (said) => knownTerms(said, index))
+    if (inclusion) {
+      checks.push(statementCheck(sentence, inclusion.status, inclusion.entry))
+      continue
+    }
     if (act || hasValueClaim) {
       // Its own words are a dialogue act or checked as value claims; its yes or no still answers
       // the question, and what it affirms may still be what the knowledge denies ("5 parking spaces" against "No parking").
