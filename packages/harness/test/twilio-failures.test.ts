@@ -56,8 +56,10 @@ describe('Twilio Media Streams transport against misbehaving apps', () => {
     const record = await runTwilioCall(agent.url, 'id: slow\nturns:\n  - say: Hello\n    audio: tone.wav\n', 1500)
     expect(record.failure).toBeUndefined()
     const turn = record.turns[1]!
-    expect(turn.agent.audio!.firstMediaMs).toBeGreaterThanOrEqual(780)
-    expect(turn.agent.audio!.firstMediaMs).toBeLessThan(1000)
+    // ~800 ms; the bounds leave room for a loaded machine (the caller audio's last frame and the
+    // agent's timer both slip) and still tell it from a count that missed the app's delay (~200 ms).
+    expect(turn.agent.audio!.firstMediaMs).toBeGreaterThanOrEqual(700)
+    expect(turn.agent.audio!.firstMediaMs).toBeLessThan(1400)
     expect(turn.agent.firstByteMs).toBe(turn.agent.audio!.firstMediaMs)
     expect(turn.agent.audio).toMatchObject({ playbackMs: 400, mediaFrames: 20 })
   }, 45_000)
