@@ -88,10 +88,12 @@ describe('judge held-out sets (packages/judge/bench-data/holdout)', () => {
     expect(faithful / holdout.dialogue.length).toBeLessThan(0.6)
   })
 
-  it('no held-out reply or dialogue response is a copy of a dev-set one', () => {
+  it('no held-out reply or dialogue response is a copy of a dev-set one, and no dialogue knowledge is', () => {
     const dev = readDevsets()
     const seen = new Set([...dev.phone, ...dev.clinic, ...dev.dialogue].map((row) => row.response))
     expect([...holdout.phone, ...holdout.clinic, ...holdout.dialogue].filter((row) => seen.has(row.response)).map((row) => row.id)).toEqual([])
+    const devKnowledge = new Set(dev.dialogue.map((row) => row.knowledge))
+    expect(holdout.dialogue.filter((row) => devKnowledge.has(row.knowledge)).map((row) => row.id)).toEqual([])
   })
 })
 
