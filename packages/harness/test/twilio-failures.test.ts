@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { runCalls } from '@voxguard/harness'
+import { parseCallRecord, RECORD_LIMITS, runCalls } from '@voxguard/harness'
 import type { CallRecord } from '@voxguard/harness'
 import { runTwilioCall } from './helpers/run-twilio-call.ts'
 import { MARK_STORM_SIZE, startTwilioAgent } from './helpers/twilio-agent.ts'
@@ -70,14 +70,29 @@ describe('Twilio Media Streams transport against misbehaving apps', () => {
     expect(record.turns[1]?.agent.audio?.playbackMs ?? 0).toBe(0)
   }, 15_000)
 
-  it('a storm of marks is echoed in full and in order once the audio before them has played', async () => {
-    agent = await startTwilioAgent('mark-storm')
-    const record = await runTwilioCall(agent.url, 'id: storm\nturns:\n  - say: Hello\n    audio: tone.wav\n', 3000)
+  it('a media frame naming another stream is a protocol_error naming both streams (Twilio warning 31951)', async () => {
+    agent = await startTwilioAgent('wrong-stream-sid')
+    const record = await runTwilioCall(agent.url, 'id: other-stream\nturns:\n  - say: Hello\n    audio: tone.wav\n')
+    expect(record.failure).toMatchObject({ kind: 'protocol_error', turn: 1, lastMessage: expect.stringContaining('"streamSid":"MZ0000"') })
+    expect(record.failure!.message).toMatch(/^media frame with streamSid "MZ0000"; this stream is MZ[0-9a-f]{32} \(Twilio warning 31951/)
+    expect(record.turns[1]?.agent.audio?.playbackMs ?? 0).toBe(0)
+  }, 15_000)
+
+  it('a storm of marks up to the record limit is echoed in full and in order; one more is a protocol_error naming the mark frame', async () => {
+    // 1.5 s of reply audio: the storm arrives while it plays (the marks wait for it), whatever the machine's load.
+    agent = await startTwilioAgent('mark-storm', { replyAudioMs: 1500 })
+    const record = await runTwilioCall(agent.url, 'id: storm\nturns:\n  - say: Hello\n    audio: tone.wav\n', 8000)
     expect(record.failure).toBeUndefined()
     const echoed = record.turns[1]!.agent.audio!.marksEchoed
-    expect(echoed).toHaveLength(MARK_STORM_SIZE + 1)
-    expect(echoed.slice(1)).toEqual(Array.from({ length: MARK_STORM_SIZE }, (_, index) => `storm-${index}`))
-    const atApp = agent.calls[0]!.marksEchoed
-    expect(atApp.at(-1)?.name).toBe(`storm-${MARK_STORM_SIZE - 1}`)
+    expect(echoed).toEqual(['reply-1', ...Array.from({ length: MARK_STORM_SIZE }, (_, index) => `storm-${index}`)])
+    expect(echoed).toHaveLength(RECORD_LIMITS.maxEvents)
+    await agent.close()
+
+    agent = await startTwilioAgent('mark-storm', { replyAudioMs: 1500, markStormSize: MARK_STORM_SIZE + 1 })
+    const over = await runTwilioCall(agent.url, 'id: storm\nturns:\n  - say: Hello\n    audio: tone.wav\n', 8000)
+    expect(over.failure).toMatchObject({ kind: 'protocol_error', turn: 1, lastMessage: expect.stringContaining(`"storm-${MARK_STORM_SIZE}"`) })
+    expect(over.failure!.message).toBe(`mark frame beyond the record limit: the app sent more than ${RECORD_LIMITS.maxEvents} marks in turn 1`)
+    // What the harness recorded its own reader accepts (a record over the limit would make merge, judge and report refuse the file).
+    expect(() => parseCallRecord(JSON.stringify(over), 'records.jsonl', 1)).not.toThrow()
   }, 15_000)
 })

@@ -46,10 +46,11 @@ describe('checkGrounding against a knowledge base (English)', () => {
     expect(summary.find((line) => line.startsWith('contradicted time-range 9 to 6'))).toMatch(/facts\.hours\.(wednesday|friday)/)
   })
 
-  it('contradicts opening on a closed day', () => {
+  it('contradicts opening on a closed day (the day, the time, and the "yes" to the question)', () => {
     expect(check('Are you open on Sunday?', 'Yes, we are open on Sundays from 10 am.').summary).toEqual([
       'contradicted weekday Sundays @facts.hours.sunday=closed',
       'contradicted time 10 am @facts.hours.sunday=closed',
+      'contradicted statement Yes, we are open on Sundays from 10 am. @facts.hours.sunday=closed',
     ])
   })
 

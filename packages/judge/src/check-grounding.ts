@@ -87,7 +87,7 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
     checks.push(verifyClaim(claim, terms, subject.window, sources, sentences[at]?.text ?? subject.window))
   }
   checks.push(...checkPersonRoles(text, claims, sentences, index, contextJoined))
-  const statements = checkStatements(text, claims, index, toolJoined, sentences)
+  const statements = checkStatements(text, claims, index, toolJoined, sentences, lastCaller)
   checks.push(...statements.checks)
   const unsettled = [...statements.unsettled]
   if (!index.structured) {
