@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { flattenFacts, loadKnowledgeBase, type KnowledgeBase } from '@voxguard/knowledge'
 import { BENCH_DATA_FOLDER, DevsetDataError, HALLUCINATION_TYPES, HOLDOUT_FOLDER, KNOWLEDGE_FORMS, readDevsets, readKnowledge, readReplyRows } from './judge-devset-data.ts'
 
-const businesses = ['hotel', 'gym', 'vet', 'realty', 'bakery']
+const businesses = ['hotel', 'gym', 'vet', 'realty', 'bakery', 'pharmacy', 'rental']
 /** The held-out set's businesses: trades the dev sets do not have. */
 const holdoutBusinesses = ['salon', 'izakaya', 'garage', 'school']
 
@@ -88,10 +88,12 @@ describe('judge held-out sets (packages/judge/bench-data/holdout)', () => {
     expect(faithful / holdout.dialogue.length).toBeLessThan(0.6)
   })
 
-  it('no held-out reply or dialogue response is a copy of a dev-set one', () => {
+  it('no held-out reply or dialogue response is a copy of a dev-set one, and no dialogue knowledge is', () => {
     const dev = readDevsets()
     const seen = new Set([...dev.phone, ...dev.clinic, ...dev.dialogue].map((row) => row.response))
     expect([...holdout.phone, ...holdout.clinic, ...holdout.dialogue].filter((row) => seen.has(row.response)).map((row) => row.id)).toEqual([])
+    const devKnowledge = new Set(dev.dialogue.map((row) => row.knowledge))
+    expect(holdout.dialogue.filter((row) => devKnowledge.has(row.knowledge)).map((row) => row.id)).toEqual([])
   })
 })
 

@@ -72,6 +72,9 @@ export async function startTwilioAgent(behaviour: TwilioAgentBehaviour, options:
       if (behaviour === 'mark-storm') {
         speak(replyAudioMs)
         for (let index = 0; index < (options.markStormSize ?? MARK_STORM_SIZE); index++) send({ event: 'mark', streamSid, mark: { name: `storm-${index}` } })
+        // 300 ms more audio without a mark, sent after the storm on the same socket: the reply cannot
+        // end before the harness has read every storm frame, however slowly a loaded machine reads them.
+        for (let offset = 0; offset < 2400; offset += 160) send({ event: 'media', streamSid, media: { payload: Buffer.alloc(160, 0x10).toString('base64') } })
         return
       }
       setTimeout(() => speak(replyAudioMs), replyDelayMs)

@@ -74,6 +74,13 @@ function bestScoring(entries: KnowledgeEntry[], terms: Set<string>, termsOfEntry
 }
 
 /** Free-text knowledge written as a paragraph or two, not as a fact sheet of lines. */
+/** True when some entry of the knowledge states the claim's number as a claim of the same type. */
+function statesSameNumber(claim: Claim, index: KnowledgeIndex): boolean {
+  if (claim.value.kind !== 'number') return false
+  const value = claim.value.value
+  return index.entries.some((entry) => entry.claims.some((known) => known.type === claim.type && known.value.kind === 'number' && known.value.value === value))
+}
+
 function isProse(index: KnowledgeIndex): boolean {
   return !index.structured && index.lines < 3
 }
@@ -229,8 +236,9 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
     if (!contradiction) continue
     if (tier === 'value' && agreesWithAny(claim, sources.contextClaims)) return result(claim, 'supported', { source: 'context' })
     // Prose (an encyclopedia paragraph) states many numbers per sentence: a bare number or year it
-    // states word for word is not contradicted by the first one that happens to share a subject word.
-    if ((claim.type === 'number' || claim.type === 'year') && isProse(sources.index) && new RegExp(`(?<![\\d.,])${claim.text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\d])`, 'iu').test(sources.index.haystack)) {
+    // states word for word, or in a spoken form read as the same value ("the 20th century" = the
+    // 1900s), is not contradicted by the first one that happens to share a subject word.
+    if ((claim.type === 'number' || claim.type === 'year') && isProse(sources.index) && (new RegExp(`(?<![\\d.,])${claim.text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\d])`, 'iu').test(sources.index.haystack) || statesSameNumber(claim, sources.index))) {
       return result(claim, 'supported', fromEntry(contradiction.entry))
     }
     // A bare number ("for six you'd need…") has no unit to say what it counts: only an entry keyed by its subject settles it.
