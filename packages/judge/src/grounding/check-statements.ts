@@ -4,9 +4,10 @@ import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-inde
 import { splitSentences } from '../knowledge/knowledge-index.ts'
 import { answeredQuestion } from './answer-to-question.ts'
 import type { ClaimCheck } from './claim-check.ts'
+import { checkInclusion } from './check-inclusion.ts'
 import { dialogueActOf, type DialogueAct } from './dialogue-act.ts'
-import { BROADER_TERMS, namesTerm } from './service-vocabulary.ts'
-import { clauseRelation, clausesOf, statementTerms, type Clause } from './statement-clauses.ts'
+import { broaderTerms, namesTerm } from './broader-terms.ts'
+import { clauseRelation, clausesOf, entryStatementTerms, statementTerms, type Clause } from './statement-clauses.ts'
 import { statementPolarity } from './statement-polarity.ts'
 import { subjectTerms } from './subject-terms.ts'
 import { TOOL_REPORT } from './verify-claim.ts'
@@ -19,6 +20,9 @@ const OFFER = /\b(?:we|they|the (?:clinic|shop|store|gym|hotel|office|salon|rest
 /** "It can be reserved", "can't be booked", "must be cancelled": a rule about bookings, not a report of one. */
 const MODAL = /\b(?:can|cannot|could|may|might|must|should|need|needs|has to|have to|able)\b|n't\b/iu
 
+/** Value claims about opening hours and schedules. */
+const SCHEDULE_CLAIMS: ReadonlySet<Claim['type']> = new Set(['time', 'time-range', 'weekday', 'date', 'duration'])
+
 /** Dialogue acts a reply may open with before it answers ("Great question! Yes, …"). */
 const OPENING_ACTS: ReadonlySet<DialogueAct> = new Set(['greeting', 'acknowledgement', 'let-me-check', 'apology'])
 
@@ -29,26 +33,39 @@ const MIN_SAID_RATIO = 1 / 3
 /** Share above which a same-polarity match supports the statement (below it, the entry only relates to it: unsettled). */
 const MIN_SUPPORT_RATIO = 0.6
 
-/** Each term's entries (their positions in the index), built once per knowledge index: a statement is scored only against entries that share a term. */
-const postingsCache = new WeakMap<KnowledgeIndex, Map<string, number[]>>()
+/**
+ * Each term's entries (their positions in the index) and every term an entry names itself,
+ * built once per knowledge index: a statement is scored only against entries that share a
+ * term. An entry that names a narrower term ("dogs") is listed under the broader one too.
+ */
+interface Postings {
+  byTerm: Map<string, number[]>
+  named: Set<string>
+}
 
-function postings(index: KnowledgeIndex): Map<string, number[]> {
-  let byTerm = postingsCache.get(index)
-  if (!byTerm) {
-    byTerm = new Map()
+const postingsCache = new WeakMap<KnowledgeIndex, Postings>()
+
+function postings(index: KnowledgeIndex): Postings {
+  let built = postingsCache.get(index)
+  if (!built) {
+    const byTerm = new Map<string, number[]>()
+    const named = new Set<string>(index.knownTerms)
+    const { broader } = broaderTerms(index.vocabulary)
     index.entries.forEach((entry, position) => {
-      for (const term of entry.terms) {
-        for (const name of [term, BROADER_TERMS[term]]) {
+      for (const term of entryStatementTerms(entry, index.vocabulary)) {
+        named.add(term)
+        for (const name of [term, broader.get(term)]) {
           if (name === undefined) continue
-          const list = byTerm?.get(name)
-          if (list === undefined) byTerm?.set(name, [position])
+          const list = byTerm.get(name)
+          if (list === undefined) byTerm.set(name, [position])
           else if (list.at(-1) !== position) list.push(position)
         }
       }
     })
-    postingsCache.set(index, byTerm)
+    built = { byTerm, named }
+    postingsCache.set(index, built)
   }
-  return byTerm
+  return built
 }
 
 /**
@@ -57,16 +74,18 @@ function postings(index: KnowledgeIndex): Map<string, number[]> {
  * the opposite of each other the statement is ambiguous.
  */
 export function bestEntry(terms: Set<string>, index: KnowledgeIndex): { entry: KnowledgeEntry; shared: number; rivals: KnowledgeEntry[] } | undefined {
-  const byTerm = postings(index)
+  const { byTerm } = postings(index)
+  const broader = broaderTerms(index.vocabulary)
   const positions = new Set<number>()
   for (const term of terms) for (const position of byTerm.get(term) ?? []) positions.add(position)
   let best: { entry: KnowledgeEntry; shared: number; extra: number; rivals: KnowledgeEntry[] } | undefined
   for (const position of [...positions].sort((left, right) => left - right)) {
     const entry = index.entries[position]
     if (entry === undefined) continue
+    const entryTerms = entryStatementTerms(entry, index.vocabulary)
     let shared = 0
-    for (const term of terms) if (namesTerm(entry.terms, term)) shared += 1
-    const extra = entry.terms.size - shared
+    for (const term of terms) if (namesTerm(entryTerms, term, broader)) shared += 1
+    const extra = entryTerms.size - shared
     if (!best || shared > best.shared) best = { entry, shared, extra, rivals: [] }
     else if (shared === best.shared && extra < best.extra) best = { entry, shared, extra, rivals: [best.entry, ...best.rivals] }
     else if (shared === best.shared) best.rivals.push(entry)
@@ -74,15 +93,15 @@ export function bestEntry(terms: Set<string>, index: KnowledgeIndex): { entry: K
   return best
 }
 
-/** The terms of `said` the knowledge uses; a term it never uses counts as its broader term when the knowledge uses that ("dog" → "pet"). */
+/** The terms of `said` the knowledge names; a term it never names counts as its broader term when the knowledge names that itself ("dog" → "pet" against "No pets"; not against "We groom dogs and cats"). */
 function knownTerms(said: Set<string>, index: KnowledgeIndex): Set<string> {
+  const { broader } = broaderTerms(index.vocabulary)
+  const { named } = postings(index)
   const known = new Set<string>()
   for (const term of said) {
-    if (index.knownTerms.has(term)) known.add(term)
-    else {
-      const broader = BROADER_TERMS[term]
-      if (broader !== undefined && index.knownTerms.has(broader)) known.add(broader)
-    }
+    const wider = broader.get(term)
+    if (named.has(term)) known.add(term)
+    else if (wider !== undefined && named.has(wider)) known.add(wider)
   }
   return known
 }
@@ -104,25 +123,29 @@ type ClauseVerdict = { status: 'contradicted' | 'ambiguous'; entry: KnowledgeEnt
  * `whole`, the clause must name only words the knowledge knows and one entry must name them all
  * (a "no" to "do you rent out restaurant spaces?" denies the part the knowledge lacks).
  */
-function clauseVerdict(clause: Clause, index: KnowledgeIndex, whole = false): ClauseVerdict {
+function clauseVerdict(clause: Clause, index: KnowledgeIndex, whole = false, entryWhole = false): ClauseVerdict {
   const terms = knownTerms(clause.said, index)
   if (terms.size === 0 || (whole && terms.size < clause.said.size)) return undefined
   const best = bestEntry(terms, index)
   if (!best || best.shared < Math.max(1, Math.ceil(terms.size * (whole ? 1 : MIN_MATCH_RATIO))) || best.shared / clause.said.size < MIN_SAID_RATIO) return undefined
-  const sharedWith = (entry: KnowledgeEntry): Set<string> => new Set([...terms].filter((term) => namesTerm(entry.terms, term)))
+  const sharedWith = (entry: KnowledgeEntry): Set<string> => new Set([...terms].filter((term) => namesTerm(entryStatementTerms(entry, index.vocabulary), term, broaderTerms(index.vocabulary))))
   const sameWords = (left: Set<string>, right: Set<string>): boolean => left.size === right.size && [...left].every((term) => right.has(term))
-  const tied = [best.entry, ...best.rivals].map((entry) => ({ entry, shared: sharedWith(entry), relation: clauseRelation(clause, terms, entry, index.vocabulary, closedWorld(index)) }))
+  const tied = [best.entry, ...best.rivals].map((entry) => ({ entry, shared: sharedWith(entry), relation: clauseRelation(clause, terms, entry, index.vocabulary, closedWorld(index), entryWhole) }))
   const opposing = tied.filter((item) => item.relation === 'opposite')
   const contradiction = opposing.find((item) => !tied.some((other) => other.relation !== 'opposite' && other.relation !== undefined && sameWords(other.shared, item.shared)))
   if (contradiction) return { status: 'contradicted', entry: contradiction.entry }
   return opposing.length > 0 || tied.some((item) => item.relation === 'ambiguous') ? { status: 'ambiguous', entry: opposing[0]?.entry ?? best.entry } : undefined
 }
 
-/** The first contradicted clause, else the first ambiguous one; a negative answer to the caller's question (`answer`) must match whole. */
-function clausesVerdict(clauses: readonly Clause[], index: KnowledgeIndex, answer?: Clause): ClauseVerdict {
+/**
+ * The first contradicted clause, else the first ambiguous one; a negative answer to the caller's
+ * question (`answer`) must match whole; with `entryWhole`, the clauses must name the whole entry
+ * clause they oppose (see clauseRelation).
+ */
+function clausesVerdict(clauses: readonly Clause[], index: KnowledgeIndex, answer?: Clause, entryWhole = false): ClauseVerdict {
   let ambiguous: ClauseVerdict
   for (const clause of answer ? [answer, ...clauses] : clauses) {
-    const verdict = clauseVerdict(clause, index, clause === answer && clause.polarity === 'negative')
+    const verdict = clauseVerdict(clause, index, clause === answer && clause.polarity === 'negative', clause !== answer && entryWhole)
     if (verdict?.status === 'contradicted') return verdict
     ambiguous ??= verdict
   }
@@ -192,10 +215,19 @@ export function checkStatements(
     if (act === undefined || !OPENING_ACTS.has(act)) answered = true
     const invented = answer !== undefined && answer.asksExistence && answer.clause.polarity === 'positive' && knownTerms(answer.clause.said, index).size === 0 && !inOtherScript(sentence, index.haystack)
     const hasValueClaim = claims.some((claim) => claim.type !== 'name' && claim.start >= from && claim.start < from + sentence.length)
+    const inclusion = act ? undefined : checkInclusion(sentence, index, (said) => knownTerms(said, index))
+    if (inclusion) {
+      checks.push(statementCheck(sentence, inclusion.status, inclusion.entry))
+      continue
+    }
     if (act || hasValueClaim) {
-      // Its own words are a dialogue act or checked as value claims; its yes or no still answers the question.
-      if (!answer) continue
-      const verdict = clausesVerdict([], index, answer.clause)
+      // Its own words are a dialogue act or checked as value claims; its yes or no still answers
+      // the question, and what it affirms may still be what the knowledge denies ("5 parking spaces" against "No parking").
+      // Hours, days and dates are the values' to check.
+      const scheduled = claims.some((claim) => SCHEDULE_CLAIMS.has(claim.type) && claim.start >= from && claim.start < from + sentence.length)
+      const affirmed = act || scheduled ? [] : clausesOf(sentence, index.vocabulary).filter((clause) => clause.polarity === 'positive')
+      if (!answer && affirmed.length === 0) continue
+      const verdict = clausesVerdict(affirmed, index, answer?.clause, true)
       if (verdict?.status === 'contradicted') checks.push(statementCheck(sentence, 'contradicted', verdict.entry))
       else if (invented) checks.push(statementCheck(sentence, 'unsupported'))
       continue

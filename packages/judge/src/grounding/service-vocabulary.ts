@@ -81,8 +81,8 @@ export const SERVICE_VOCABULARY: Vocabulary = {
   viewing: ['viewing', 'viewings', 'tour', '内見', '内覧'],
   apartment: ['apartment', 'flat', 'unit', 'property', '物件', 'アパート', 'マンション'],
   studio: ['studio', 'ワンルーム', 'スタジオ'],
-  // Payment: a cheque is its own subject ("no checks" beside "cash and cards"), in both languages
-  check: ['personal check', 'personal checks', 'cheque', 'cheques', '小切手'],
+  // Payment: a cheque is its own subject ("no checks" beside "cash and cards"), in both languages (plural "checks": see statementTerms)
+  cheque: ['cheque', 'cheques', 'personal check', 'personal checks', '小切手'],
   // Common to all
   online: ['online', 'video call', 'オンライン', 'ビデオ通話'],
   month: ['monthly', 'per month', '月額', '月々'],
@@ -109,12 +109,3 @@ export const BROADER_TERMS: Readonly<Record<string, string>> = {
   reptile: 'pet',
 }
 
-const NARROWER = new Map<string, string[]>()
-for (const [narrower, broader] of Object.entries(BROADER_TERMS)) NARROWER.set(broader, [...(NARROWER.get(broader) ?? []), narrower])
-
-/** Whether `terms` holds `term` or a narrower term of it ("dog or cat" names pets). */
-export function namesTerm(terms: ReadonlySet<string>, term: string): boolean {
-  if (terms.has(term)) return true
-  const narrower = NARROWER.get(term)
-  return narrower !== undefined && narrower.some((each) => terms.has(each))
-}

@@ -2,7 +2,7 @@ import { normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeEntry } from '../knowledge/knowledge-index.ts'
 import { withoutCourtesy } from './dialogue-act.ts'
 import { POLARITY_WORDS, statementPolarity, type Polarity } from './statement-polarity.ts'
-import { namesTerm } from './service-vocabulary.ts'
+import { broaderTerms, namesTerm } from './broader-terms.ts'
 import { subjectTerms, type ResolvedVocabulary } from './subject-terms.ts'
 
 /** One clause of a statement: what it names (subject terms, polarity words left out) and whether it affirms or denies it. */
@@ -13,6 +13,14 @@ export interface Clause {
 
 /** Punctuation and connectives between clauses; " / " parts a bilingual line ("No pets / ペット不可"). */
 const PUNCTUATION_BREAK = /[,;()、。]|\s[-–—/]\s|が、|けど、?|けれど(?:も)?、?/u
+/**
+ * A piece with no predicate of its own names what the next one says something about: a
+ * Japanese topic or condition ("一般の診察でしたら、…", "平日は、…"), an English lead-in
+ * ("For consultations, …", "On weekends, …").
+ */
+const LEADS_IN = /(?:は|では|には|でしたら|なら|ならば|場合(?:は|には)?|であれば|について(?:は)?|に関して(?:は)?|の方は|の方)\s*$|^\s*(?:for|on|at|in|during|with|as for|if it's|if it is|if you're)\b[^,]{0,30}$/iu
+/** "…, and on public holidays": a piece that only adds another object of the clause before it. */
+const ADDS_TO_PREVIOUS = /^\s*(?:and|or|as well as|plus)?\s*(?:on|at|in|for|to|from|by)\s+[^,]{0,30}$/iu
 /** Conjunctions that start another clause; the word stays at the start of the clause it opens. */
 const CONJUNCTION_BREAK = /\s(?=(?:but|however|although|though|while|whereas|except|apart from|other than)\b)/iu
 const LEADING_CONJUNCTION = /^\s*(?:(?:and|or|but|yet|however|although|though|while|whereas|just|only)\s+)+/iu
@@ -28,6 +36,9 @@ export function statementTerms(sentence: string, vocabulary: ResolvedVocabulary)
   const text = withoutCourtesy(sentence)
   const terms = subjectTerms(text, vocabulary)
   for (const term of terms) if (POLARITY_WORDS.has(term)) terms.delete(term)
+  // "We don't take checks": the plural is the payment; "check" alone is also check-in, a health check.
+  if (terms.has('check') && /\bchecks\b/iu.test(text) && !/\bcheck[- ]?(?:in|out)/iu.test(text)) terms.add('cheque')
+  if (terms.has('cheque')) terms.delete('check')
   if (!ASCII.test(text)) {
     // A Japanese word the vocabulary already read ("オンライン" → online, "内見" → viewing) is not a second subject.
     const phrases = phraseCanonicals(vocabulary)
@@ -64,8 +75,21 @@ function phraseCanonicals(vocabulary: ResolvedVocabulary): Map<string, string> {
 export function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Clause[] {
   const unquoted = normalizeText(sentence).replace(/"[^"]*(?:"|$)|“[^”]*(?:”|$)|「[^」]*(?:」|$)|『[^』]*(?:』|$)/gu, ' ')
   const clauses: Clause[] = []
+  let lead = ''
   for (const piece of unquoted.split(PUNCTUATION_BREAK)) {
-    for (const part of piece.split(CONJUNCTION_BREAK)) {
+    if (LEADS_IN.test(piece)) {
+      lead = `${lead} ${piece}`
+      continue
+    }
+    const previous = clauses.at(-1)
+    if (previous && lead === '' && ADDS_TO_PREVIOUS.test(piece)) {
+      // Same polarity as the clause it adds to ("We're closed on Wednesdays, and on public holidays").
+      for (const term of statementTerms(piece, vocabulary)) previous.said.add(term)
+      continue
+    }
+    const withLead = `${lead} ${piece}`
+    lead = ''
+    for (const part of withLead.split(CONJUNCTION_BREAK)) {
       const text = part.replace(LEADING_CONJUNCTION, '').trim()
       if (text === '') continue
       const said = statementTerms(text, vocabulary)
@@ -78,6 +102,8 @@ export function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Cla
       if (said.size > 0) clauses.push({ said, polarity: statementPolarity(text) })
     }
   }
+  const said = lead === '' ? new Set<string>() : statementTerms(lead, vocabulary)
+  if (said.size > 0) clauses.push({ said, polarity: statementPolarity(lead) })
   return clauses
 }
 
@@ -93,10 +119,24 @@ export function entryClauses(entry: KnowledgeEntry, vocabulary: ResolvedVocabula
   return clauses
 }
 
-function sharedCount(left: Set<string>, right: Set<string>): number {
+function sharedCount(left: Set<string>, right: Set<string>, vocabulary: ResolvedVocabulary): number {
+  const broader = broaderTerms(vocabulary)
   let shared = 0
-  for (const term of left) if (namesTerm(right, term)) shared += 1
+  for (const term of left) if (namesTerm(right, term, broader)) shared += 1
   return shared
+}
+
+const entryTermsCache = new WeakMap<KnowledgeEntry, Set<string>>()
+
+/** What an entry is about for statements: its index terms and its clauses' terms ("no checks" → cheque). */
+export function entryStatementTerms(entry: KnowledgeEntry, vocabulary: ResolvedVocabulary): Set<string> {
+  let terms = entryTermsCache.get(entry)
+  if (!terms) {
+    terms = new Set(entry.terms)
+    for (const clause of entryClauses(entry, vocabulary)) for (const term of clause.said) terms.add(term)
+    entryTermsCache.set(entry, terms)
+  }
+  return terms
 }
 
 /**
@@ -108,14 +148,15 @@ function sharedCount(left: Set<string>, right: Set<string>): number {
  * "We treat dogs, cats and rabbits", which shares only the verb, in a business's knowledge
  * (`closedWorld`: what it does not list it does not offer) — in prose it does; an affirmation
  * is opposite to a denial that names any of its terms ("reptiles are fine" against "No birds or
- * reptiles").
+ * reptiles"). With `entryWhole`, opposite only when the reply clause names all of the entry
+ * clause ("12 seats inside" does not affirm what "dogs …, not inside" denies).
  */
-export function clauseRelation(clause: Clause, terms: Set<string>, entry: KnowledgeEntry, vocabulary: ResolvedVocabulary, closedWorld: boolean): 'same' | 'opposite' | 'ambiguous' | undefined {
+export function clauseRelation(clause: Clause, terms: Set<string>, entry: KnowledgeEntry, vocabulary: ResolvedVocabulary, closedWorld: boolean, entryWhole = false): 'same' | 'opposite' | 'ambiguous' | undefined {
   let bestShared = 0
   let bestExtra = Number.POSITIVE_INFINITY
   let polarities = new Set<Polarity>()
   for (const other of entryClauses(entry, vocabulary)) {
-    const shared = sharedCount(terms, other.said)
+    const shared = sharedCount(terms, other.said, vocabulary)
     if (shared === 0) continue
     const extra = other.said.size - shared
     if (shared > bestShared || (shared === bestShared && extra < bestExtra)) {
@@ -133,5 +174,6 @@ export function clauseRelation(clause: Clause, terms: Set<string>, entry: Knowle
   // knowledge lists all it offers (a closed world): a denial in the reply must name nothing the
   // entry clause does not, or be named whole by it. Prose describes its subjects without listing
   // what they are not (an open world): a denial of anything about a subject it describes is opposite.
+  if (entryWhole) return bestExtra === 0 ? 'opposite' : undefined
   return clause.polarity === 'positive' || !closedWorld || bestShared === clause.said.size || bestExtra === 0 ? 'opposite' : undefined
 }
