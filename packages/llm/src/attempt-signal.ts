@@ -1,4 +1,4 @@
-import type { CallDeadline } from './deadline.ts'
+import type { CallDeadline, CallEndCause, CallEndFollower } from './deadline.ts'
 import { followAbort } from './follow-abort.ts'
 import { LlmError } from './llm-error.ts'
 
@@ -11,21 +11,33 @@ export type AbortCause = 'aborted' | 'deadline' | 'timeout' | 'cancelled'
  * Built for the per-chunk path: re-arming with the same duration refreshes the timer in
  * place, and `race` needs no event listener.
  */
-export class AttemptSignal {
+export class AttemptSignal implements CallEndFollower {
   readonly signal: AbortSignal
-  #controller = new AbortController()
+  readonly #controller = new AbortController()
+  readonly #call: CallDeadline
   #cause: AbortCause | undefined
   #timeoutReason = ''
   #timer: NodeJS.Timeout | undefined
   #timerMs = 0
-  #detach: Array<() => void> = []
+  #detachCancel: (() => void) | undefined
   /** Rejects the pending `race`, if any. */
   #rejectRace: ((reason: Error) => void) | undefined
 
   constructor(call: CallDeadline, cancelSignal?: AbortSignal) {
     this.signal = this.#controller.signal
-    this.#detach.push(followAbort(call.signal, () => this.abort(call.cause() ?? 'aborted')))
-    if (cancelSignal !== undefined) this.#detach.push(followAbort(cancelSignal, () => this.abort('cancelled')))
+    this.#call = call
+    call.follow(this)
+    if (cancelSignal !== undefined) this.#detachCancel = followAbort(cancelSignal, () => this.abort('cancelled'))
+  }
+
+  /** The call's caller aborted or its deadline passed. */
+  callEnded(cause: CallEndCause): void {
+    this.abort(cause)
+  }
+
+  /** Whether the signal can fire only when the call's deadline passes (no caller signal, no cancel signal, no timer armed). */
+  get endsOnlyAtDeadline(): boolean {
+    return this.#detachCancel === undefined && this.#timer === undefined && !this.#call.followsCaller
   }
 
   /** Why the signal fired, if it did. */
@@ -88,7 +100,8 @@ export class AttemptSignal {
   dispose(): void {
     this.disarm()
     this.#rejectRace = undefined
-    for (const detach of this.#detach) detach()
-    this.#detach = []
+    this.#call.unfollow(this)
+    this.#detachCancel?.()
+    this.#detachCancel = undefined
   }
 }

@@ -5,7 +5,7 @@ import { LlmError, type AttemptRecord } from './llm-error.ts'
 import type { RateLimitReservation } from './rate-limit-budget.ts'
 import type { BreakerPermit } from './target-breaker.ts'
 import type { TargetRuntime } from './target-runtime.ts'
-import type { Usage } from './types.ts'
+import type { ProviderRequest, Usage } from './types.ts'
 
 /**
  * One request to one target: its signal and timers, its record in `attempts[]`, and the
@@ -20,6 +20,8 @@ export class Attempt {
   #reservation: RateLimitReservation
   #startedAt = performance.now()
   #settled = false
+  /** The provider's own request timer stands in for the deadline (see `providerRequest`). */
+  #providerTimesDeadline = false
 
   constructor(call: CallContext, target: TargetRuntime, permit: BreakerPermit, reservation: RateLimitReservation, cancelSignal?: AbortSignal) {
     this.call = call
@@ -35,6 +37,19 @@ export class Attempt {
 
   get signal(): AbortSignal {
     return this.timers.signal
+  }
+
+  /**
+   * What the adapter is asked: the call's request with this attempt's signal, and
+   * `timeoutMs` (the remaining deadline) when nothing but the deadline can end the attempt.
+   */
+  providerRequest(messages: ProviderRequest['messages'] = this.call.request.messages): ProviderRequest {
+    const request: ProviderRequest = { ...this.call.request, messages, signal: this.timers.signal }
+    if (this.timers.endsOnlyAtDeadline) {
+      this.#providerTimesDeadline = true
+      request.timeoutMs = Math.max(1, Math.ceil(this.call.deadline.remainingMs()))
+    }
+    return request
   }
 
   get settled(): boolean {
@@ -91,7 +106,7 @@ export class Attempt {
       else this.#permit.succeed()
     } else {
       this.target.recordFailure(normalized.code)
-      this.#permit.fail(normalized)
+      this.#permit.fail()
     }
     if (this.call.observed) this.call.emit({ ...this.#eventBase(), type: 'attempt-end', outcome: this.record.outcome, errorCode: normalized.code, ...(normalized.status === undefined ? {} : { status: normalized.status }) })
     return normalized
@@ -105,6 +120,11 @@ export class Attempt {
 
   #normalize(error: unknown): LlmError {
     const target = this.target.name
+    // The provider's timer given the remaining deadline fired: that is the deadline passing
+    // (it fires at, never before, the deadline; a millisecond of clock rounding is allowed).
+    if (this.#providerTimesDeadline && this.timers.cause === undefined && LlmError.isInstance(error) && error.code === 'timeout' && this.call.deadline.remainingMs() < 2) {
+      this.call.deadline.expire()
+    }
     switch (this.timers.cause) {
       case 'aborted':
         return new LlmError('aborted', 'the caller aborted the call', { target, cause: error })

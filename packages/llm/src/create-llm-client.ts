@@ -1,7 +1,7 @@
 import { CallContext } from './call-context.ts'
 import { chatWithFailover } from './chat-with-failover.ts'
 import type { LlmClientOptions } from './client-options.ts'
-import { createCallDeadline } from './deadline.ts'
+import { CallDeadline } from './deadline.ts'
 import { emitEvent } from './emit-event.ts'
 import { FleetLink } from './fleet-link.ts'
 import type { LlmCallRequest, LlmChatResult, LlmClient, LlmStreamPart } from './llm-client-types.ts'
@@ -84,7 +84,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
     }
     const plan = planFor(route)
     const { route: _route, signal, ...providerRequest } = request
-    const deadline = createCallDeadline(route.deadlineMs, signal)
+    const deadline = new CallDeadline(route.deadlineMs, signal)
     const call = new CallContext(route, deadline, providerRequest, options.onEvent)
     const first = (plan[0] as TargetRuntime).adapter
     const spans = telemetry.startCall(route.name, { provider: first.provider, model: first.model })

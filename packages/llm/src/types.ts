@@ -40,6 +40,15 @@ export interface ProviderRequest {
   stopSequences?: string[]
   /** Aborts the attempt and closes its socket. Always set by the router. */
   signal: AbortSignal
+  /**
+   * Set when nothing but time can end this attempt (no caller signal, no attempt timer, no
+   * hedge): `signal` fires only when these milliseconds have passed (the route's deadline).
+   * An adapter may then hand the time to its SDK's own request timer instead of passing
+   * `signal` (the openai SDK composes every caller signal with `AbortSignal.any`, the larger
+   * part of its per-request cost); that timer firing is taken as the deadline. Adapters
+   * that ignore it keep passing `signal`.
+   */
+  timeoutMs?: number
 }
 
 /** A completed non-streaming answer from one target. */

@@ -48,7 +48,7 @@ export class OpenAiChatAdapter implements ProviderAdapter {
     const context = { target: this.targetName, signal: request.signal, secrets: this.#secrets }
     try {
       const { data, response } = await this.#client.chat.completions
-        .create({ ...buildOpenAiChatParams(this.model, request), stream: false }, { signal: request.signal })
+        .create({ ...buildOpenAiChatParams(this.model, request), stream: false }, requestOptions(request))
         .withResponse()
       const headers = toSafeHeaders(response.headers)
       const choice = data.choices?.[0]
@@ -74,13 +74,21 @@ export class OpenAiChatAdapter implements ProviderAdapter {
     try {
       // The raw response, read by our own SSE reader: it skips a malformed event instead of ending the stream.
       const response = await this.#client.chat.completions
-        .create({ ...buildOpenAiChatParams(this.model, request), stream: true, stream_options: { include_usage: true } }, { signal: request.signal })
+        .create({ ...buildOpenAiChatParams(this.model, request), stream: true, stream_options: { include_usage: true } }, requestOptions(request))
         .asResponse()
       return { headers: toSafeHeaders(response.headers), parts: readOpenAiStream(readOpenAiSse(response), context) }
     } catch (error) {
       throw mapOpenAiError(error, context)
     }
   }
+}
+
+/**
+ * The SDK's request options: the attempt's signal, or, when only the deadline can end the
+ * attempt, the SDK's own request timer set to it (no `AbortSignal.any` per request).
+ */
+function requestOptions(request: ProviderRequest): { signal: AbortSignal } | { timeout: number } {
+  return request.timeoutMs === undefined ? { signal: request.signal } : { timeout: request.timeoutMs }
 }
 
 /** Creates the adapter for an `openai` target (OpenAI or any OpenAI-compatible `baseURL`). */
