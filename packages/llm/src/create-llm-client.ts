@@ -14,6 +14,7 @@ import { streamWithFailover } from './stream-with-failover.ts'
 import { TargetBreaker } from './target-breaker.ts'
 import { validateClientOptions } from './validate-client-options.ts'
 import { TargetRuntime } from './target-runtime.ts'
+import type { ProviderRequest, Usage } from './types.ts'
 import { Telemetry, type CallTelemetry } from './telemetry.ts'
 
 /**
@@ -72,9 +73,15 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   }
   let closed = false
 
+  /** A chain without pools has the same plan on every call: computed once. */
+  const fixedPlans = new Map<ResolvedRoute, TargetRuntime[]>()
+  for (const route of routes.values()) {
+    if (route.chain.every((entry) => typeof entry === 'string')) fixedPlans.set(route, targetsOfChain(route.chain).map((name) => runtimes.get(name) as TargetRuntime))
+  }
+
   /** The ordered targets of one call: chain order, pools expanded by their strategy. */
   const planFor = (route: ResolvedRoute): TargetRuntime[] =>
-    targetsOfChain(route.chain, (pool) => selectFromPool(pool, poolState)).map((name) => runtimes.get(name) as TargetRuntime)
+    fixedPlans.get(route) ?? targetsOfChain(route.chain, (pool) => selectFromPool(pool, poolState)).map((name) => runtimes.get(name) as TargetRuntime)
 
   const begin = (request: LlmCallRequest) => {
     if (closed) throw new LlmError('aborted', 'the client is closed')
@@ -83,11 +90,10 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
       throw new LlmError('request_invalid', `route: unknown route "${String(request?.route)}"; known routes: ${[...routes.keys()].join(', ')}`)
     }
     const plan = planFor(route)
-    const { route: _route, signal, ...providerRequest } = request
-    const deadline = new CallDeadline(route.deadlineMs, signal)
-    const call = new CallContext(route, deadline, providerRequest, options.onEvent)
-    const first = (plan[0] as TargetRuntime).adapter
-    const spans = telemetry.startCall(route.name, { provider: first.provider, model: first.model })
+    const deadline = new CallDeadline(route.deadlineMs, request.signal)
+    const call = new CallContext(route, deadline, providerRequestOf(request), options.onEvent)
+    const first = plan[0] as TargetRuntime
+    const spans = telemetry.startCall(route.name, first.adapter, first.name)
     return { call, plan, spans }
   }
 
@@ -130,12 +136,22 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   }
 }
 
-function succeedSpans(spans: CallTelemetry, served: TargetRuntime, call: CallContext, usage: Parameters<CallTelemetry['succeed']>[1]): void {
-  spans.succeed({ provider: served.adapter.provider, model: served.adapter.model, target: served.name, attempts: call.attempts.length }, usage)
+function succeedSpans(spans: CallTelemetry, served: TargetRuntime, call: CallContext, usage: Usage | undefined): void {
+  spans.succeed(served.adapter, served.name, call.attempts.length, usage)
 }
 
 function failSpans(spans: CallTelemetry, call: CallContext, error: unknown): LlmError {
   const failure = LlmError.isInstance(error) ? error : new LlmError('all_failed', String(error), { attempts: call.attempts, cause: error })
   spans.fail(failure, call.attempts.length)
   return failure
+}
+
+/** The request without the router's fields (`route`, `signal`): what every attempt sends. */
+function providerRequestOf(request: LlmCallRequest): Omit<ProviderRequest, 'signal'> {
+  const providerRequest: Omit<ProviderRequest, 'signal'> = { messages: request.messages }
+  if (request.tools !== undefined) providerRequest.tools = request.tools
+  if (request.maxOutputTokens !== undefined) providerRequest.maxOutputTokens = request.maxOutputTokens
+  if (request.temperature !== undefined) providerRequest.temperature = request.temperature
+  if (request.stopSequences !== undefined) providerRequest.stopSequences = request.stopSequences
+  return providerRequest
 }

@@ -57,7 +57,7 @@ export interface ProviderChatResult {
   toolCalls: ToolCall[]
   finishReason: FinishReason
   usage?: Usage
-  /** Response headers, lower-cased names (rate-limit learning reads `x-ratelimit-*`). */
+  /** Response headers, lower-cased names: at least the `x-ratelimit-*` ones, which rate-limit learning reads. */
   headers: Record<string, string>
 }
 
@@ -76,6 +76,7 @@ export type ProviderStreamPart =
  * in-stream error or a stream that ends without its terminator (never a silent cut).
  */
 export interface ProviderStream {
+  /** As `ProviderChatResult.headers`. */
   headers: Record<string, string>
   parts: AsyncIterable<ProviderStreamPart>
 }

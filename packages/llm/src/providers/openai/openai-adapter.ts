@@ -2,7 +2,7 @@ import OpenAI from 'openai'
 import { LlmError } from '../../llm-error.ts'
 import type { OpenAiTargetConfig } from '../../target-config.ts'
 import type { ProviderAdapter, ProviderChatResult, ProviderRequest, ProviderStream, ToolCall } from '../../types.ts'
-import { toSafeHeaders } from '../to-safe-headers.ts'
+import { readRateLimitHeaders } from '../read-rate-limit-headers.ts'
 import { buildOpenAiChatParams } from './build-openai-chat-params.ts'
 import { convertOpenAiUsage } from './convert-openai-usage.ts'
 import { contentFilterError } from './describe-content-filter.ts'
@@ -50,7 +50,7 @@ export class OpenAiChatAdapter implements ProviderAdapter {
       const { data, response } = await this.#client.chat.completions
         .create({ ...buildOpenAiChatParams(this.model, request), stream: false }, requestOptions(request))
         .withResponse()
-      const headers = toSafeHeaders(response.headers)
+      const headers = readRateLimitHeaders(response.headers)
       const choice = data.choices?.[0]
       if (choice === undefined) throw new LlmError('server', `target "${this.targetName}": the response has no choices`, { target: this.targetName, headers })
       if (choice.finish_reason === 'content_filter') throw contentFilterError(this.targetName, choice.content_filter_results, headers)
@@ -76,7 +76,7 @@ export class OpenAiChatAdapter implements ProviderAdapter {
       const response = await this.#client.chat.completions
         .create({ ...buildOpenAiChatParams(this.model, request), stream: true, stream_options: { include_usage: true } }, requestOptions(request))
         .asResponse()
-      return { headers: toSafeHeaders(response.headers), parts: readOpenAiStream(readOpenAiSse(response), context) }
+      return { headers: readRateLimitHeaders(response.headers), parts: readOpenAiStream(readOpenAiSse(response), context) }
     } catch (error) {
       throw mapOpenAiError(error, context)
     }
