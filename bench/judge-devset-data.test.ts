@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { flattenFacts, loadKnowledgeBase, type KnowledgeBase } from '@voxguard/knowledge'
-import { DevsetDataError, KNOWLEDGE_FORMS, readDevsets, readKnowledge, readReplyRows } from './judge-devset-data.ts'
+import { BENCH_DATA_FOLDER, DevsetDataError, HALLUCINATION_TYPES, HOLDOUT_FOLDER, KNOWLEDGE_FORMS, readDevsets, readKnowledge, readReplyRows } from './judge-devset-data.ts'
 
 const businesses = ['hotel', 'gym', 'vet', 'realty', 'bakery']
+/** The held-out set's businesses: trades the dev sets do not have. */
+const holdoutBusinesses = ['salon', 'izakaya', 'garage', 'school']
 
 /** The numbers a text states, format aside: `¥12,000` → 12000, `3 pm` → 15, `06:30` → 6 and 30; zeros left out. */
 function statedNumbers(text: string): Set<number> {
@@ -13,26 +15,26 @@ function statedNumbers(text: string): Set<number> {
   return new Set([...plain.matchAll(/\d+(?:\.\d+)?/g)].map((match) => Number(match[0])).filter((value) => value !== 0))
 }
 
+/** Each business's YAML loads as a v1 knowledge base, its free text is there, and the two state the same numbers. */
+async function expectBothForms(names: readonly string[], folder: string): Promise<void> {
+  for (const business of names) {
+    for (const form of KNOWLEDGE_FORMS) {
+      const source = readKnowledge(business, form, folder)
+      expect(source.text.length, source.file).toBeGreaterThan(200)
+      if (form === 'yaml') await expect(loadKnowledgeBase(source.file)).resolves.toMatchObject({ version: 1 })
+    }
+    const knowledgeBase = readKnowledge(business, 'yaml', folder).knowledge as KnowledgeBase
+    const yaml = statedNumbers([...flattenFacts(knowledgeBase.facts).map((fact) => `${fact.keys.join(' ')} ${fact.value}`), ...knowledgeBase.policies].join('\n'))
+    const text = statedNumbers(readKnowledge(business, 'text', folder).text)
+    expect({ business, onlyInYaml: [...yaml].filter((value) => !text.has(value)), onlyInText: [...text].filter((value) => !yaml.has(value)) }).toEqual({ business, onlyInYaml: [], onlyInText: [] })
+  }
+}
+
 describe('judge dev sets (packages/judge/bench-data)', () => {
   const devsets = readDevsets()
 
-  it('every business has a YAML knowledge base that loads and a free-text form', async () => {
-    for (const business of businesses) {
-      for (const form of KNOWLEDGE_FORMS) {
-        const source = readKnowledge(business, form)
-        expect(source.text.length, source.file).toBeGreaterThan(200)
-        if (form === 'yaml') await expect(loadKnowledgeBase(source.file)).resolves.toMatchObject({ version: 1 })
-      }
-    }
-  })
-
-  it("each business's YAML knowledge base and its free text state the same numbers", () => {
-    for (const business of businesses) {
-      const knowledgeBase = readKnowledge(business, 'yaml').knowledge as KnowledgeBase
-      const yaml = statedNumbers([...flattenFacts(knowledgeBase.facts).map((fact) => `${fact.keys.join(' ')} ${fact.value}`), ...knowledgeBase.policies].join('\n'))
-      const text = statedNumbers(readKnowledge(business, 'text').text)
-      expect({ business, onlyInYaml: [...yaml].filter((value) => !text.has(value)), onlyInText: [...text].filter((value) => !yaml.has(value)) }).toEqual({ business, onlyInYaml: [], onlyInText: [] })
-    }
+  it('every business has a YAML knowledge base that loads and a free-text form stating the same numbers', async () => {
+    await expectBothForms(businesses, BENCH_DATA_FOLDER)
   })
 
   it('phone replies cover at least 5 businesses in English and Japanese, scored against both forms', () => {
@@ -51,6 +53,45 @@ describe('judge dev sets (packages/judge/bench-data)', () => {
     for (const row of devsets.clinic) expect([row.business, row.knowledgeForms], row.id).toEqual(['clinic', ['yaml']])
     expect(devsets.dialogue.length).toBeGreaterThanOrEqual(60)
     expect(new Set(devsets.dialogue.map((row) => row.label))).toEqual(new Set(['faithful', 'hallucinated']))
+  })
+})
+
+describe('judge held-out sets (packages/judge/bench-data/holdout)', () => {
+  const holdout = readDevsets(HOLDOUT_FOLDER)
+
+  it('four businesses of trades the dev sets do not have, each as a YAML knowledge base and as free text stating the same numbers', async () => {
+    await expectBothForms(holdoutBusinesses, HOLDOUT_FOLDER)
+    expect(holdoutBusinesses.filter((business) => businesses.includes(business))).toEqual([])
+  })
+
+  it('phone replies: the four businesses, English and Japanese about equally, both knowledge forms, every hallucination type', () => {
+    const replies = holdout.phone
+    expect(replies.length).toBeGreaterThanOrEqual(150)
+    expect(new Set(replies.map((row) => row.business))).toEqual(new Set(holdoutBusinesses.slice(0, 2)))
+    const japanese = replies.filter((row) => row.language === 'ja').length
+    expect(japanese / replies.length).toBeGreaterThan(0.4)
+    expect(japanese / replies.length).toBeLessThan(0.6)
+    for (const row of replies) expect(row.knowledgeForms, row.id).toEqual(['yaml', 'text'])
+    const hallucinated = replies.filter((row) => row.label === 'hallucinated')
+    expect(hallucinated.length / replies.length).toBeGreaterThan(0.35)
+    expect(hallucinated.length / replies.length).toBeLessThan(0.55)
+    expect(new Set(hallucinated.map((row) => row.hallucinationType))).toEqual(new Set(HALLUCINATION_TYPES))
+  })
+
+  it('clinic replies against the example clinic knowledge base in both languages, and balanced dialogue rows', () => {
+    expect(holdout.clinic.length).toBeGreaterThanOrEqual(60)
+    for (const row of holdout.clinic) expect([row.business, row.knowledgeForms], row.id).toEqual(['clinic', ['yaml']])
+    expect(new Set(holdout.clinic.map((row) => row.language))).toEqual(new Set(['en', 'ja']))
+    expect(holdout.dialogue.length).toBeGreaterThanOrEqual(24)
+    const faithful = holdout.dialogue.filter((row) => row.label === 'faithful').length
+    expect(faithful / holdout.dialogue.length).toBeGreaterThan(0.4)
+    expect(faithful / holdout.dialogue.length).toBeLessThan(0.6)
+  })
+
+  it('no held-out reply or dialogue response is a copy of a dev-set one', () => {
+    const dev = readDevsets()
+    const seen = new Set([...dev.phone, ...dev.clinic, ...dev.dialogue].map((row) => row.response))
+    expect([...holdout.phone, ...holdout.clinic, ...holdout.dialogue].filter((row) => seen.has(row.response)).map((row) => row.id)).toEqual([])
   })
 })
 

@@ -11,6 +11,8 @@ import { parseKnowledgeBase, type KnowledgeBase } from '@voxguard/knowledge'
 
 /** The folder that holds the dev sets. */
 export const BENCH_DATA_FOLDER = fileURLToPath(new URL('../packages/judge/bench-data/', import.meta.url))
+/** The folder that holds the held-out sets (same files and formats; nobody tunes rules on them). */
+export const HOLDOUT_FOLDER = `${BENCH_DATA_FOLDER}holdout/`
 /** The example clinic's own knowledge base, which `clinic-replies.jsonl` is labelled against. */
 export const CLINIC_KNOWLEDGE_FILE = fileURLToPath(new URL('../examples/clinic-agent/knowledge.yaml', import.meta.url))
 
@@ -109,15 +111,18 @@ export function readDialogueRows(file: string): DialogueRow[] {
   return readJsonl(file, dialogueRowSchema)
 }
 
-/** The file that holds `business`'s knowledge in `form`: `businesses/<business>.yaml|.txt`, or the example clinic's knowledge base. */
-export function knowledgeFile(business: string, form: KnowledgeForm): string {
+/**
+ * The file that holds `business`'s knowledge in `form`: `<folder>businesses/<business>.yaml|.txt`
+ * (`folder` is the dev-set folder or the held-out one), or the example clinic's knowledge base.
+ */
+export function knowledgeFile(business: string, form: KnowledgeForm, folder = BENCH_DATA_FOLDER): string {
   if (business === 'clinic' && form === 'yaml') return CLINIC_KNOWLEDGE_FILE
-  return `${BENCH_DATA_FOLDER}businesses/${business}.${form === 'yaml' ? 'yaml' : 'txt'}`
+  return `${folder}businesses/${business}.${form === 'yaml' ? 'yaml' : 'txt'}`
 }
 
 /** Reads one form of a business's knowledge (a YAML file is parsed and checked as a v1 knowledge base). */
-export function readKnowledge(business: string, form: KnowledgeForm): KnowledgeSource {
-  const file = knowledgeFile(business, form)
+export function readKnowledge(business: string, form: KnowledgeForm, folder = BENCH_DATA_FOLDER): KnowledgeSource {
+  const file = knowledgeFile(business, form, folder)
   let content: string
   try {
     content = readFileSync(file, 'utf8')
@@ -127,7 +132,7 @@ export function readKnowledge(business: string, form: KnowledgeForm): KnowledgeS
   return { file, knowledge: form === 'yaml' ? parseKnowledgeBase(content, file) : content, text: content }
 }
 
-/** Every dev set, read and checked. */
+/** Every set of one folder (the dev sets, or the held-out sets), read and checked. */
 export interface Devsets {
   phone: ReplyRow[]
   clinic: ReplyRow[]
@@ -136,16 +141,19 @@ export interface Devsets {
   knowledge: Map<string, KnowledgeSource>
 }
 
-/** Reads every dev set and every knowledge file its rows name. */
-export function readDevsets(): Devsets {
-  const phone = readReplyRows(`${BENCH_DATA_FOLDER}phone-replies.jsonl`)
-  const clinic = readReplyRows(`${BENCH_DATA_FOLDER}clinic-replies.jsonl`)
-  const dialogue = readDialogueRows(`${BENCH_DATA_FOLDER}dialogue.jsonl`)
+/**
+ * Reads the sets of one folder and every knowledge file their rows name: the dev sets by default,
+ * the held-out sets with `HOLDOUT_FOLDER` (its businesses live in its own `businesses/`).
+ */
+export function readDevsets(folder = BENCH_DATA_FOLDER): Devsets {
+  const phone = readReplyRows(`${folder}phone-replies.jsonl`)
+  const clinic = readReplyRows(`${folder}clinic-replies.jsonl`)
+  const dialogue = readDialogueRows(`${folder}dialogue.jsonl`)
   const knowledge = new Map<string, KnowledgeSource>()
   for (const row of [...phone, ...clinic]) {
     for (const form of row.knowledgeForms) {
       const key = `${row.business}/${form}`
-      if (!knowledge.has(key)) knowledge.set(key, readKnowledge(row.business, form))
+      if (!knowledge.has(key)) knowledge.set(key, readKnowledge(row.business, form, folder))
     }
   }
   return { phone, clinic, dialogue, knowledge }

@@ -3,15 +3,17 @@
  * (packages/judge/bench-data/: phone-agent replies for several businesses, each scored against
  * the business's YAML knowledge base AND its free-text knowledge; replies to the example clinic's
  * knowledge base; knowledge-grounded dialogue) and on the HaluEval QA dev set, side by side with
- * a word-overlap baseline. Hallucinated = positive.
+ * a word-overlap baseline. Hallucinated = positive. After them, the same tables for the held-out
+ * sets (packages/judge/bench-data/holdout/: other businesses, other wordings, never tuned on).
  *   cd bench && node --conditions=source judge-devset.bench.ts [--halueval PATH] [--verbose]
  * HaluEval is read from ../shared/data/halueval-qa-dev.jsonl beside the repository (skipped, with
- * a message, when absent). --verbose lists every case the judge gets wrong, with its claims.
+ * a message, when absent). --verbose lists every dev-set case the judge gets wrong, with its
+ * claims (held-out misses are never listed: only their aggregate figures are printed).
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { checkGrounding, type GroundingInput, type GroundingResult } from '@voxguard/judge'
-import { readDevsets, type KnowledgeSource } from './judge-devset-data.ts'
+import { HOLDOUT_FOLDER, readDevsets, type Devsets, type KnowledgeSource } from './judge-devset-data.ts'
 import { balancedAccuracy, groupTable, type ScoredCase } from './judge-devset-score.ts'
 import { wordOverlapHallucinated } from './word-overlap-baseline.ts'
 
@@ -20,71 +22,94 @@ const haluevalFile =
   haluevalFlag > 0 ? (process.argv[haluevalFlag + 1] ?? '') : fileURLToPath(new URL('../../shared/data/halueval-qa-dev.jsonl', import.meta.url))
 const verbose = process.argv.includes('--verbose')
 
-const cases: ScoredCase[] = []
 let checks = 0
 let checkMs = 0
 
-/** Runs the judge on one case, times it, and lists it under --verbose when the judge is wrong. */
-function judge(input: GroundingInput, scored: Omit<ScoredCase, 'judge' | 'baseline'>, baseline: boolean): void {
+/** Runs the judge on one case into `cases`, times it; under --verbose lists a miss (dev sets only, never a held-out row). */
+function judge(cases: ScoredCase[], input: GroundingInput, scored: Omit<ScoredCase, 'judge' | 'baseline'>, baseline: boolean, list: boolean): void {
   const started = performance.now()
   const result: GroundingResult = checkGrounding(input)
   checkMs += performance.now() - started
   checks += 1
   cases.push({ ...scored, judge: result.hallucinated, baseline })
-  if (verbose && result.hallucinated !== scored.hallucinated) {
+  if (list && verbose && result.hallucinated !== scored.hallucinated) {
     const claims = result.claims.map((claim) => `${claim.status} ${claim.type} "${claim.text}"`).join('; ')
     console.log(`${scored.hallucinated ? 'MISSED' : 'FALSE ALARM'} ${scored.id} [${scored.form}] ${input.response}\n    claims: ${claims || 'none'}`)
   }
 }
 
-const devsets = readDevsets()
-const source = (business: string, form: string): KnowledgeSource => devsets.knowledge.get(`${business}/${form}`)!
-for (const [set, rows] of [['phone', devsets.phone], ['clinic', devsets.clinic]] as const) {
-  for (const row of rows) {
-    for (const form of row.knowledgeForms) {
-      const { knowledge, text } = source(row.business, form)
-      const scored = { id: row.id, set, form, language: row.language, business: row.business, claimTypes: row.claimTypes, hallucinationType: row.hallucinationType, hallucinated: row.label === 'hallucinated' }
-      judge({ knowledge, context: row.callerSaid, response: row.response }, scored, wordOverlapHallucinated(text, [row.callerSaid], row.response))
+/** Scores every row of one folder's sets (phone, clinic, dialogue), each reply against each knowledge form its row names. */
+function scoreSets(sets: Devsets, list: boolean): ScoredCase[] {
+  const cases: ScoredCase[] = []
+  const source = (business: string, form: string): KnowledgeSource => sets.knowledge.get(`${business}/${form}`)!
+  for (const [set, rows] of [['phone', sets.phone], ['clinic', sets.clinic]] as const) {
+    for (const row of rows) {
+      for (const form of row.knowledgeForms) {
+        const { knowledge, text } = source(row.business, form)
+        const scored = { id: row.id, set, form, language: row.language, business: row.business, claimTypes: row.claimTypes, hallucinationType: row.hallucinationType, hallucinated: row.label === 'hallucinated' }
+        judge(cases, { knowledge, context: row.callerSaid, response: row.response }, scored, wordOverlapHallucinated(text, [row.callerSaid], row.response), list)
+      }
     }
   }
+  for (const row of sets.dialogue) {
+    const context = row.history.map((turn) => turn.text)
+    const scored = { id: row.id, set: 'dialogue', form: 'text', language: 'en', business: row.topic, claimTypes: [], hallucinationType: row.hallucinationType, hallucinated: row.label === 'hallucinated' }
+    judge(cases, { knowledge: row.knowledge, context, response: row.response }, scored, wordOverlapHallucinated(row.knowledge, context, row.response), list)
+  }
+  return cases
 }
-for (const row of devsets.dialogue) {
-  const context = row.history.map((turn) => turn.text)
-  const scored = { id: row.id, set: 'dialogue', form: 'text', language: 'en', business: row.topic, claimTypes: [], hallucinationType: row.hallucinationType, hallucinated: row.label === 'hallucinated' }
-  judge({ knowledge: row.knowledge, context, response: row.response }, scored, wordOverlapHallucinated(row.knowledge, context, row.response))
-}
+
+const devsets = readDevsets()
+const holdout = readDevsets(HOLDOUT_FOLDER)
+const cases = scoreSets(devsets, true)
+const heldOut = scoreSets(holdout, false)
 if (existsSync(haluevalFile)) {
   const rows = readFileSync(haluevalFile, 'utf8').split('\n').filter((line) => line.trim() !== '')
   rows.forEach((line, index) => {
     const row = JSON.parse(line) as { knowledge: string; question: string; right_answer: string; hallucinated_answer: string }
     for (const [response, hallucinated] of [[row.right_answer, false], [row.hallucinated_answer, true]] as const) {
       const scored = { id: `halueval-${index + 1}`, set: 'halueval', form: 'text', language: 'en', business: 'halueval', claimTypes: [], hallucinationType: undefined, hallucinated }
-      judge({ knowledge: row.knowledge, context: row.question, response }, scored, wordOverlapHallucinated(row.knowledge, [row.question], response))
+      judge(cases, { knowledge: row.knowledge, context: row.question, response }, scored, wordOverlapHallucinated(row.knowledge, [row.question], response), true)
     }
   })
 } else {
   console.log(`HaluEval dev set not found at ${haluevalFile}: skipped (pass --halueval PATH)`)
 }
 
-const business = cases.filter((scored) => scored.set === 'phone' || scored.set === 'clinic')
-const phone = cases.filter((scored) => scored.set === 'phone')
-console.log(`\n${checks} checks (${devsets.phone.length} phone replies, ${devsets.clinic.length} clinic replies, ${devsets.dialogue.length} dialogue rows), ${checkMs.toFixed(0)} ms in checkGrounding`)
+/** The per-set, per-language / knowledge form, per-claim-type, per-business and per-hallucination-type tables of one group of sets. */
+function printTables(label: string, scored: readonly ScoredCase[]): void {
+  const business = scored.filter((one) => one.set === 'phone' || one.set === 'clinic')
+  console.log(groupTable(`${label}By set and knowledge form`, scored, (one) => [`${one.set} / ${one.form}`, ...(one.set === 'phone' ? ['phone / both forms'] : [])]))
+  console.log()
+  console.log(groupTable(`${label}Business replies (phone + clinic) by language and knowledge form`, business, (one) => [`${one.language} / ${one.form}`]))
+  console.log()
+  console.log(groupTable(`${label}Business replies by claim type and knowledge form (a reply counts under each of its types)`, business, (one) => one.claimTypes.map((type) => `${type} / ${one.form}`)))
+  console.log()
+  console.log(groupTable(`${label}Business replies by business and knowledge form`, business, (one) => [`${one.business} / ${one.form}`]))
+  console.log()
+  console.log(groupTable(`${label}Hallucinated business replies by hallucination type and knowledge form (recall only)`, business.filter((one) => one.hallucinated), (one) => [`${one.hallucinationType} / ${one.form}`], { recallOnly: true }))
+}
+
+console.log(`\n${checks} checks (dev: ${devsets.phone.length} phone replies, ${devsets.clinic.length} clinic replies, ${devsets.dialogue.length} dialogue rows; held out: ${holdout.phone.length} / ${holdout.clinic.length} / ${holdout.dialogue.length}), ${checkMs.toFixed(0)} ms in checkGrounding`)
 console.log('Judge = @voxguard/judge checkGrounding, built-in rules, no model. Baseline = word overlap (word-overlap-baseline.ts).\n')
-console.log(groupTable('By set and knowledge form', cases, (scored) => [`${scored.set} / ${scored.form}`, ...(scored.set === 'phone' ? ['phone / both forms'] : [])]))
-console.log()
-console.log(groupTable('Business replies (phone + clinic) by language and knowledge form', business, (scored) => [`${scored.language} / ${scored.form}`]))
-console.log()
-console.log(groupTable('Business replies by claim type and knowledge form (a reply counts under each of its types)', business, (scored) => scored.claimTypes.map((type) => `${type} / ${scored.form}`)))
-console.log()
-console.log(groupTable('Business replies by business and knowledge form', business, (scored) => [`${scored.business} / ${scored.form}`]))
-console.log()
-console.log(groupTable('Hallucinated business replies by hallucination type and knowledge form (recall only)', business.filter((scored) => scored.hallucinated), (scored) => [`${scored.hallucinationType} / ${scored.form}`], { recallOnly: true }))
+printTables('', cases)
+console.log('\n## Held-out (not tuned on): packages/judge/bench-data/holdout\n')
+console.log('Read only these aggregate figures: never the held-out rows, to write a rule (--verbose lists dev-set misses only).\n')
+printTables('Held out: ', heldOut)
+const phone = cases.filter((scored) => scored.set === 'phone')
+const heldOutPhone = heldOut.filter((scored) => scored.set === 'phone')
 const summary = [
   ['phone replies, both forms', phone],
   ['phone replies, free text', phone.filter((scored) => scored.form === 'text')],
   ['clinic knowledge base', cases.filter((scored) => scored.set === 'clinic')],
   ['dialogue', cases.filter((scored) => scored.set === 'dialogue')],
   ['HaluEval QA dev', cases.filter((scored) => scored.set === 'halueval')],
+  ['held out: phone replies, both forms', heldOutPhone],
+  ['held out: phone replies, free text', heldOutPhone.filter((scored) => scored.form === 'text')],
+  ['held out: phone replies, English', heldOutPhone.filter((scored) => scored.language === 'en')],
+  ['held out: phone replies, Japanese', heldOutPhone.filter((scored) => scored.language === 'ja')],
+  ['held out: clinic knowledge base', heldOut.filter((scored) => scored.set === 'clinic')],
+  ['held out: dialogue', heldOut.filter((scored) => scored.set === 'dialogue')],
 ] as const
 console.log('\n### Summary: balanced accuracy, judge / baseline (ratio)\n')
 console.log('| set | judge | baseline | ratio |')

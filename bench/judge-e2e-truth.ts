@@ -73,6 +73,12 @@ export interface CallTruth {
 /** A booking confirmation's date or time: the value came from the call's tool call, not the knowledge base. */
 const fromToolCall = (record: HallucinationRecord) => record.claimType === 'date' || record.factPath?.startsWith('appointment.') === true
 
+/** The brain's Japanese confirmation says the tool's English weekday in Japanese (Monday → 月曜日). */
+const JAPANESE_WEEKDAYS: Record<string, string> = { Monday: '月曜日', Tuesday: '火曜日', Wednesday: '水曜日', Thursday: '木曜日', Friday: '金曜日', Saturday: '土曜日', Sunday: '日曜日', tomorrow: '明日', today: '今日' }
+
+/** Whether a tool call carried the value a hallucination replaced, as the call's argument or its Japanese rendering. */
+const carries = (argument: unknown, original: string | null) => argument === original || (typeof argument === 'string' && JAPANESE_WEEKDAYS[argument] === original)
+
 /** Finds which mock hallucination, if any, reached the caller in a reply. */
 export class HallucinationIndex {
   readonly #byPrefix = new Map<string, HallucinationRecord[]>()
@@ -86,7 +92,7 @@ export class HallucinationIndex {
   find(turn: TurnRecord): HallucinationRecord | undefined {
     for (const [prefix, records] of this.#byPrefix) {
       if (!turn.agent.text.includes(prefix)) continue
-      const found = records.find((record) => !fromToolCall(record) || turn.agent.toolCalls.some((call) => Object.values(call.arguments).includes(record.original)))
+      const found = records.find((record) => !fromToolCall(record) || turn.agent.toolCalls.some((call) => Object.values(call.arguments).some((argument) => carries(argument, record.original))))
       if (found) return found
     }
     return undefined

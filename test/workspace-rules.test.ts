@@ -11,7 +11,7 @@ const root = resolve(import.meta.dirname, '..')
 /** Package folder name → the packages its source (not its tests) may import. `errors` is usable by all. */
 const ALLOWED: Record<string, readonly string[]> = {
   cli: ['sli', 'judge', 'harness', 'llm', 'errors'],
-  sli: ['judge', 'harness', 'llm', 'errors'],
+  sli: ['judge', 'harness', 'llm', 'knowledge', 'errors'],
   judge: ['harness', 'llm', 'knowledge', 'errors'],
   harness: ['llm', 'knowledge', 'errors'],
   llm: ['errors'],

@@ -3,9 +3,10 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { fuzzCallScripts, fuzzChaosProfiles, fuzzKnowledgeBases, fuzzRecords, type FuzzFigures } from './fuzz-inputs.ts'
+import { fuzzCallScripts, fuzzChaosProfiles, fuzzKnowledgeBases, fuzzRecords, fuzzSloFiles, type FuzzFigures } from './fuzz-inputs.ts'
 import { runHostileAgentSessions } from './hostile-agent-sessions.ts'
 import { runSigkillRuns } from './sigkill-runs.ts'
+import { voxguardReportProblem } from './voxguard-report-accepts.ts'
 
 const { values } = parseArgs({ options: { scripts: { type: 'string', default: '10000' }, sessions: { type: 'string', default: '1008' }, kills: { type: 'string', default: '20' }, soak: { type: 'string', default: '100000' }, seed: { type: 'string', default: '42' } } })
 const seed = Number(values.seed)
@@ -18,6 +19,7 @@ for (const [name, figures] of [
   ['call scripts', await fuzzCallScripts(Number(values.scripts), seed)],
   ['knowledge bases', fuzzKnowledgeBases(2000, seed)],
   ['chaos profiles', fuzzChaosProfiles(2000, seed)],
+  ['SLO files', fuzzSloFiles(2000, seed)],
   ['records', fuzzRecords(2000, seed)],
 ] as const) {
   row(name, figures)
@@ -30,9 +32,13 @@ line(`\nhostile agent: ${hostile.sessions} sessions, ${hostile.recorded} recorde
 for (const [key, count] of Object.entries(hostile.failures).sort()) line(`  ${key}: ${count}`)
 bad += hostile.sessions - hostile.recorded + hostile.unnamedFailures
 
-const kills = await runSigkillRuns(Number(values.kills), seed)
-line(`\nSIGKILL: ${kills.runs} runs, ${kills.reportedFinished} calls reported finished, ${kills.recorded} recorded, ${kills.lostCalls} lost, ${kills.tornLines} torn last lines, merge accepted ${kills.mergeAccepted}/${kills.runs}, judge accepted ${kills.judgeAccepted}/${kills.runs}, report: ${kills.reportAccepted}`)
-bad += kills.lostCalls + (kills.runs - kills.mergeAccepted) + (kills.runs - kills.judgeAccepted)
+const kills = await runSigkillRuns(Number(values.kills), seed, async (runDirectory, records) => {
+  const problem = await voxguardReportProblem(runDirectory, records)
+  if (problem) line(`  report refused: ${problem}`)
+  return problem === undefined
+})
+line(`\nSIGKILL: ${kills.runs} runs, ${kills.reportedFinished} calls reported finished, ${kills.recorded} recorded, ${kills.lostCalls} lost, ${kills.tornLines} torn last lines, accepted by merge ${kills.mergeAccepted}/${kills.runs}, judge ${kills.judgeAccepted}/${kills.runs}, report ${kills.reportAccepted}/${kills.runs}`)
+bad += kills.lostCalls + (kills.runs - kills.mergeAccepted) + (kills.runs - kills.judgeAccepted) + (kills.runs - kills.reportAccepted)
 
 const soakStarted = performance.now()
 const soak = await new Promise<{ output: string; exitedAfterMs: number; code: number | null }>((resolve) => {

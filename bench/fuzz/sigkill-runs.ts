@@ -1,17 +1,16 @@
 // SIGKILL of a `voxguard run` child at random points: every call the run reported finished
-// must be in records.jsonl, and the file must be accepted by merge and judge (a torn last
-// line is reported, never an error).
+// must be in records.jsonl, and the run folder must be accepted by merge, judge (which writes
+// verdicts.jsonl beside the records) and report (a torn last line is reported, never an error).
 import { spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { WebSocketServer } from 'ws'
 import { mergeRecords, readCallRecordsFile } from '@voxguard/harness'
-import { judgeRecords } from '@voxguard/judge'
+import { judgeRecords, VerdictsFile } from '@voxguard/judge'
+import { VOXGUARD_BIN } from './voxguard-report-accepts.ts'
 
-const bin = fileURLToPath(new URL('../../packages/cli/src/bin.ts', import.meta.url))
 
 export interface KillFigures {
   runs: number
@@ -21,11 +20,14 @@ export interface KillFigures {
   tornLines: number
   mergeAccepted: number
   judgeAccepted: number
-  /** Extra check run when `voxguard report` exists (the sli package). */
-  reportAccepted: number | 'not available'
+  reportAccepted: number
 }
 
-export async function runSigkillRuns(runs: number, seed: number, report?: (recordsFile: string) => Promise<boolean>): Promise<KillFigures> {
+/**
+ * Kills `runs` runs; `report` is then given each run folder (records.jsonl and the judge's
+ * verdicts.jsonl) and the number of records, and says whether the report accepted it.
+ */
+export async function runSigkillRuns(runs: number, seed: number, report: (runDirectory: string, records: number) => Promise<boolean>): Promise<KillFigures> {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 })
   await new Promise<void>((resolve) => server.once('listening', resolve))
   server.on('connection', (socket) => {
@@ -46,7 +48,7 @@ export async function runSigkillRuns(runs: number, seed: number, report?: (recor
   })
   let random = seed
   const next = () => ((random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
-  const figures: KillFigures = { runs, reportedFinished: 0, recorded: 0, lostCalls: 0, tornLines: 0, mergeAccepted: 0, judgeAccepted: 0, reportAccepted: report ? 0 : 'not available' }
+  const figures: KillFigures = { runs, reportedFinished: 0, recorded: 0, lostCalls: 0, tornLines: 0, mergeAccepted: 0, judgeAccepted: 0, reportAccepted: 0 }
   try {
     for (let run = 0; run < runs; run++) {
       const out = join(root, `run-${run}`)
@@ -54,7 +56,7 @@ export async function runSigkillRuns(runs: number, seed: number, report?: (recor
       // so that the kill lands between the first call and the end of the run, not in Node's start-up.
       const killAfterMs = Math.floor(next() * 5000)
       const stdout = await new Promise<string>((resolve) => {
-        const child = spawn(process.execPath, ['--conditions=source', bin, 'run', ...scripts, '--agent', agentUrl, '--repeat', '20', '--concurrency', '4', '--out', out], { env: { ...process.env, CI: 'true' } })
+        const child = spawn(process.execPath, ['--conditions=source', VOXGUARD_BIN, 'run', ...scripts, '--agent', agentUrl, '--repeat', '20', '--concurrency', '4', '--out', out], { env: { ...process.env, CI: 'true' } })
         let text = ''
         let timer: NodeJS.Timeout | undefined
         child.stdout.on('data', (chunk: Buffer) => {
@@ -74,8 +76,13 @@ export async function runSigkillRuns(runs: number, seed: number, report?: (recor
       figures.recorded += records.length
       figures.lostCalls += finished.filter((id) => !recordedIds.has(id)).length
       if ((await mergeRecords([join(out, 'records.jsonl')])).length === records.length) figures.mergeAccepted += 1
-      if ((await judgeRecords(join(out, 'records.jsonl'))).length === records.length) figures.judgeAccepted += 1
-      if (report && typeof figures.reportAccepted === 'number' && (await report(join(out, 'records.jsonl')))) figures.reportAccepted += 1
+      const verdicts = new VerdictsFile(join(out, 'verdicts.jsonl'))
+      try {
+        if ((await judgeRecords(join(out, 'records.jsonl'), { onVerdict: (verdict) => verdicts.write(verdict) })).length === records.length) figures.judgeAccepted += 1
+      } finally {
+        verdicts.close()
+      }
+      if (await report(out, records.length)) figures.reportAccepted += 1
     }
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -25,8 +25,9 @@ describe('claimOutputDirectory', () => {
     mkdirSync(old)
     writeFileSync(join(old, 'records.jsonl'), '')
     writeFileSync(join(old, 'summary.json'), '{}')
+    writeFileSync(join(old, 'agent-events.jsonl'), '') // the nightly's agent event log
     await claimOutputDirectory(old)
-    expect(readdirSync(old).sort()).toEqual([OUTPUT_FOLDER_MARKER, 'records.jsonl', 'summary.json'])
+    expect(readdirSync(old).sort()).toEqual([OUTPUT_FOLDER_MARKER, 'agent-events.jsonl', 'records.jsonl', 'summary.json'])
   })
 
   it("refuses a folder holding a user's file, naming it, and leaves it untouched", async () => {

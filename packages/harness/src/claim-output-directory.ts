@@ -9,7 +9,7 @@ export const OUTPUT_FOLDER_MARKER = '.voxguard-output'
  * Files voxguard writes into an output folder. A folder holding only these (and the marker)
  * is one an earlier voxguard run made, so it may be reused; anything else is the user's.
  */
-export const OUTPUT_FILE_NAMES: readonly string[] = ['records.jsonl', 'verdicts.jsonl', 'summary.json', 'junit.xml', 'metrics.prom', 'report.html', 'report.json', 'report.png', 'run.json', 'slo-history.jsonl', 'prometheus-rules.yml', 'grafana-dashboard.json', 'ground-truth.jsonl', OUTPUT_FOLDER_MARKER]
+export const OUTPUT_FILE_NAMES: readonly string[] = ['records.jsonl', 'verdicts.jsonl', 'summary.json', 'junit.xml', 'metrics.prom', 'report.html', 'report.json', 'report.png', 'run.json', 'slo-history.jsonl', 'prometheus-rules.yml', 'grafana-dashboard.json', 'ground-truth.jsonl', 'agent-events.jsonl', OUTPUT_FOLDER_MARKER]
 
 const MARKER_TEXT = `${JSON.stringify({ schema: 'voxguard.output-folder', version: 1, note: 'voxguard writes its outputs here and may replace its own files (records.jsonl, verdicts.jsonl, …); it never removes this folder.' })}\n`
 

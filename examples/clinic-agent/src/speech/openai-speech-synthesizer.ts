@@ -53,7 +53,7 @@ export function createOpenAiSpeechSynthesizer(options: OpenAiSpeechSynthesizerOp
       } catch (error) {
         throw mapOpenAiSpeechError(engine, error, { signal, apiKey: options.apiKey, timeoutMs, baseURL })
       }
-      if (pcm.byteLength < 2) throw new SpeechError(engine, 'the response had no audio', { kind: 'server' })
+      if (pcm.byteLength < 2) throw new SpeechError('speech_server_failed', 'the response had no audio', { engine })
       return encodeMulaw(downsample24kTo8k(readPcm16le(pcm)))
     },
   }

@@ -2,8 +2,9 @@
 // and voice agents (what the agent heard), plus the word error rate that scores it.
 
 // The interface
-export { SpeechError } from './speech-recognizer.ts'
-export type { PcmAudio, SpeechErrorKind, SpeechRecognizer, SpeechSynthesizer, Transcription } from './speech-recognizer.ts'
+export { SPEECH_ERROR_CODES, SpeechError } from './speech-error.ts'
+export type { SpeechErrorCode, SpeechErrorKind, SpeechErrorOptions } from './speech-error.ts'
+export type { PcmAudio, SpeechRecognizer, SpeechSynthesizer, Transcription } from './speech-recognizer.ts'
 
 // Recognisers
 export { createPocketsphinxRecognizer, parsePocketsphinxOutput } from './pocketsphinx-recognizer.ts'

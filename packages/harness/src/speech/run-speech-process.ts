@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { SpeechError } from './speech-recognizer.ts'
+import { SpeechError } from './speech-error.ts'
 
 export interface RunProcessOptions {
   /** Bytes written to the process's stdin (then closed). */
@@ -24,13 +24,13 @@ export function runSpeechProcess(command: string, args: string[], debianPackage:
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
     child.stdin.on('error', () => {})
     child.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') reject(new SpeechError(command, `not installed (apt-get install ${debianPackage})`, { cause: error }))
-      else if (error.name === 'AbortError') reject(new SpeechError(command, options.signal.aborted ? 'aborted' : `timed out after ${options.timeoutMs ?? 10_000} ms`, { cause: error }))
-      else reject(new SpeechError(command, error.message, { cause: error }))
+      if (error.code === 'ENOENT') reject(new SpeechError('speech_engine_failed', `not installed (apt-get install ${debianPackage})`, { engine: command, cause: error }))
+      else if (error.name === 'AbortError') reject(options.signal.aborted ? new SpeechError('speech_aborted', 'aborted', { engine: command, cause: error }) : new SpeechError('speech_timed_out', `timed out after ${options.timeoutMs ?? 10_000} ms`, { engine: command, cause: error }))
+      else reject(new SpeechError('speech_engine_failed', error.message, { engine: command, cause: error }))
     })
     child.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(stdout))
-      else if (code !== null) reject(new SpeechError(command, `exited with code ${code}: ${Buffer.concat(stderr).toString('utf8').trim().slice(0, 300)}`))
+      else if (code !== null) reject(new SpeechError('speech_engine_failed', `exited with code ${code}: ${Buffer.concat(stderr).toString('utf8').trim().slice(0, 300)}`, { engine: command }))
     })
     child.stdin.end(options.input ?? '')
   })

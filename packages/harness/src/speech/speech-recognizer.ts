@@ -27,22 +27,3 @@ export interface SpeechSynthesizer {
   readonly name: string
   synthesize(text: string, signal: AbortSignal): Promise<Uint8Array>
 }
-
-/**
- * Why a networked speech engine failed (set by the OpenAI engines; the offline ones leave
- * it undefined): the key was refused, the provider was rate limiting or failing, the call
- * was malformed, too slow, could not connect, or was cancelled.
- */
-export type SpeechErrorKind = 'auth' | 'rate_limited' | 'server' | 'bad_request' | 'timeout' | 'network' | 'aborted'
-
-/** The one error type of the speech layer: which engine failed, and why. */
-export class SpeechError extends Error {
-  override readonly name = 'SpeechError'
-  readonly engine: string
-  readonly kind: SpeechErrorKind | undefined
-  constructor(engine: string, message: string, options?: { cause?: unknown; kind?: SpeechErrorKind }) {
-    super(`${engine}: ${message}`, options)
-    this.engine = engine
-    this.kind = options?.kind
-  }
-}

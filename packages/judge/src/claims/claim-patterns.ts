@@ -1,5 +1,6 @@
 import { JAPANESE_NUMBER, parseNumber } from '../internal/parse-number.ts'
 import type { ClaimType, ClaimValue, Currency } from './claim.ts'
+import { countUnit } from './count-unit.ts'
 import { parseTime, resolveRange, TIME_PATTERN } from './parse-time.ts'
 
 /** One extraction rule: a global regular expression and how to read its match. */
@@ -202,10 +203,10 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   },
   {
     type: 'count',
-    pattern: new RegExp(`(${NUMBER})\\s?(人|名|件|台|回|個|つ|校|店)|(?<![\\d.,])(\\d+)\\s+([a-z]{3,}s|people|children|staff)\\b`, 'gu'),
+    pattern: new RegExp(`(${NUMBER})\\s?(人|名|件|軒|台|回|個|つ|校|店|室|部屋|席|匹|頭|キロ)|(?<![\\d.,])(\\d+)\\s?(kg\\b|kilos?\\b)|(?<![\\d.,])(\\d+)\\s+([a-z]{3,}s|people|children|staff)\\b`, 'gu'),
     read: (match) => {
-      const value = number(match[1] ?? match[3])
-      return value === undefined ? undefined : { kind: 'number', value, unit: match[2] ?? match[4] ?? '' }
+      const value = number(match[1] ?? match[3] ?? match[5])
+      return value === undefined ? undefined : { kind: 'number', value, unit: countUnit(match[2] ?? match[4] ?? match[6] ?? '') }
     },
   },
   {

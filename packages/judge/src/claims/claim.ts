@@ -27,7 +27,8 @@ export type ClaimValue =
   | { kind: 'weekday'; days: number[]; status: 'open' | 'closed' | 'neutral' }
   | { kind: 'duration'; minutes: number }
   | { kind: 'digits'; digits: string }
-  | { kind: 'number'; value: number; unit?: string }
+  /** `unit`: what it counts (`person`, `room`, `age`, `year`, `%`; see countUnit); `limit`: said as at most ("up to 4", 最大4名) or at least ("16歳以上"). */
+  | { kind: 'number'; value: number; unit?: string; limit?: 'max' | 'min' }
   | { kind: 'text'; text: string }
 
 /** One checkable claim found in a text, with its position in the NFKC-folded text. */

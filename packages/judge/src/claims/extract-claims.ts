@@ -2,6 +2,7 @@ import { allMatches } from '../internal/all-matches.ts'
 import { normalizeSpokenForms } from '../internal/normalize-spoken-forms.ts'
 import type { Claim } from './claim.ts'
 import { CLAIM_PATTERNS } from './claim-patterns.ts'
+import { countLimit } from './count-unit.ts'
 import { extractNameClaims } from './name-claims.ts'
 
 const CLOSED_WORDS = /\bclosed\b|\bnot open\b|\bno (?:clinic|service|appointments)\b|休診|休み|定休|休業|お休み/iu
@@ -69,6 +70,12 @@ export function extractNormalizedClaims(text: string): Claim[] {
   const units = claims.filter((claim) => (claim.type === 'number' || claim.type === 'count') && claim.value.kind === 'number' && claim.value.value === 1 && (RATE_UNIT.test(text.slice(claim.end, claim.end + 3)) || RATE_UNIT_AT_END.test(claim.text)) && claims.some((other) => other.type === 'price'))
   for (const claim of units) claims.splice(claims.indexOf(claim), 1)
   claims.sort((left, right) => left.start - right.start)
+  // "up to 4 guests", 最大4名, 4名様まで, 16歳以上: a limit, not an exact count.
+  for (const claim of claims) {
+    if (claim.value.kind !== 'number' || claim.type === 'year') continue
+    const limit = countLimit(text, claim.start, claim.end)
+    if (limit) claim.value.limit = limit
+  }
   // "Monday, Tuesday, Thursday, Friday: 9:00-12:00": the days of a list share the status of its last one.
   for (let index = claims.length - 2; index >= 0; index -= 1) {
     const day = claims[index]

@@ -24,3 +24,49 @@ export function unlinkedName(claims: readonly Claim[], index: KnowledgeIndex, qu
   if (!names.every((name) => sentences.some((sentence) => mentions(sentence, name)))) return undefined
   return names.find((name) => !sentences.some((sentence) => mentions(sentence, name) && names.some((other) => other !== name && mentions(sentence, other))))
 }
+
+/** A sentence that goes on about what the one before it named ("He is best known for…", "Its rings…"). */
+const CONTINUES = /^(?:he|she|it|they|his|her|its|their|this|these|the (?:band|group|film|company|city|town|river|team|album|series|show|book|magazine|club|building|station|species))\b/u
+
+/** The knowledge's passages: each sentence with the sentences after it that only go on about it. */
+function passagesOf(index: KnowledgeIndex): string[] {
+  const cached = passageCache.get(index)
+  if (cached) return cached
+  const sentences = [...new Set(index.entries.filter((entry) => entry.kind !== 'fact').map((entry) => entry.normalizedSentence))]
+  const passages = sentences.map((sentence, at) => {
+    let passage = sentence
+    for (let next = at + 1; next < sentences.length && CONTINUES.test(sentences[next] ?? ''); next += 1) passage += ` ${sentences[next] ?? ''}`
+    return passage
+  })
+  passageCache.set(index, passages)
+  return passages
+}
+
+const passageCache = new WeakMap<KnowledgeIndex, string[]>()
+
+/**
+ * Two names one reply sentence relates ("Gary Busey also appeared on Barney Miller") must be
+ * named together somewhere in the knowledge: in one sentence, or in a sentence and those after
+ * it that go on about it with a pronoun ("It was designed by … Gustave Eiffel"). Names the
+ * knowledge does not hold are left to the name claims. Returns the first pair never named
+ * together, or undefined.
+ */
+export function unlinkedPair(claims: readonly Claim[], sentences: ReadonlyArray<{ start: number; end: number }>, index: KnowledgeIndex): [string, string] | undefined {
+  const passages = passagesOf(index)
+  for (const sentence of sentences) {
+    const names = [
+      ...new Set(
+        claims
+          .filter((claim) => claim.type === 'name' && claim.start >= sentence.start && claim.start < sentence.end)
+          .map((claim) => normalizeText(claim.value.kind === 'text' ? claim.value.text : claim.text).replace(/^the\s+/u, '').replace(/['’]s$/u, '')),
+      ),
+    ].filter((name) => passages.some((passage) => mentions(passage, name)))
+    for (const [at, name] of names.entries()) {
+      for (const other of names.slice(at + 1)) {
+        if (mentions(name, other) || mentions(other, name)) continue
+        if (!passages.some((passage) => mentions(passage, name) && mentions(passage, other))) return [name, other]
+      }
+    }
+  }
+  return undefined
+}

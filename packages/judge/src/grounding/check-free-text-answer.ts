@@ -4,10 +4,12 @@ import type { KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import type { ClaimCheck } from './claim-check.ts'
 import { checkAlternativesAnswer } from './check-alternatives-answer.ts'
 import { dialogueActOf } from './dialogue-act.ts'
-import { unlinkedName } from './check-entity-links.ts'
+import { unlinkedName, unlinkedPair } from './check-entity-links.ts'
 import { checkBothAnswer } from './check-both-answer.ts'
+import { novelWords } from './novel-words.ts'
 import { otherAgent } from './check-relation-slot.ts'
 import { splitSentences } from '../knowledge/knowledge-index.ts'
+import { readSentences } from './check-statements.ts'
 
 function unsupported(text: string, evidence?: ClaimCheck['evidence']): ClaimCheck {
   return { text, type: 'statement', status: 'unsupported', supported: false, ...(evidence ? { evidence } : {}), checkedBy: 'rules' }
@@ -45,20 +47,25 @@ const CONVERSATIONAL = new Set(
 /** Knowledge of at least this many lines is a fact sheet, not prose. */
 const FACT_SHEET_LINES = 3
 
+/** Weight of new words (see novelWords) at which a reply to prose knowledge states something the knowledge does not: one new noun, name or adjective. */
+const NOVEL_WEIGHT_LIMIT = 1
+
 interface AnswerWord {
   stem: string
 }
 
-/** Content words of the reply's claim-bearing sentences, with the text of its value claims (checked on their own) left out. */
-function answerWords(text: string, claims: Claim[]): AnswerWord[] {
+/** Content words of the reply's claim-bearing sentences, with the text of its value claims (checked on their own) left out; and those sentences. */
+function answerWords(text: string, claims: Claim[]): { words: AnswerWord[]; sentences: string[] } {
   let withoutValues = text
   for (const claim of [...claims].sort((left, right) => right.start - left.start)) {
     if (claim.type === 'name') continue
     withoutValues = `${withoutValues.slice(0, claim.start)} ${' '.repeat(claim.end - claim.start - 1)}${withoutValues.slice(claim.end)}`
   }
   const words: AnswerWord[] = []
+  const sentences: string[] = []
   for (const sentence of splitSentences(withoutValues)) {
     if (dialogueActOf(sentence)) continue
+    sentences.push(sentence)
     for (const word of contentWords(sentence)) {
       // Contractions ("we're", "aren't") are function words.
       if (/['’]/u.test(word) || word.length < 3) continue
@@ -66,7 +73,7 @@ function answerWords(text: string, claims: Claim[]): AnswerWord[] {
       if (!CONVERSATIONAL.has(stem)) words.push({ stem })
     }
   }
-  return words
+  return { words, sentences }
 }
 
 /**
@@ -86,16 +93,21 @@ export function checkFreeTextAnswer(text: string, claims: Claim[], index: Knowle
   const knowledgeWords = index.contentStems
   const questionWords = new Set(contentWords(context).map(stemWord))
   const answer = answerWords(text, claims)
-  const words = answer.map((word) => word.stem)
-  const missing = answer.filter(({ stem }) => !knowledgeWords.has(stem) && !questionWords.has(stem) && !index.knownTerms.has(index.vocabulary.words.get(stem) ?? stem))
+  const words = answer.words.map((word) => word.stem)
+  const missing = answer.words.filter(({ stem }) => !knowledgeWords.has(stem) && !questionWords.has(stem) && !index.knownTerms.has(index.vocabulary.words.get(stem) ?? stem))
   if (missing.length > 0) {
     // A fact sheet (knowledge kept as lines: "Personal training (45 minutes): ¥6,000") is checked
     // entry by entry; a reply's own words around its facts are how it talks, not facts: unsettled.
-    const check = unsupported(missing.map((word) => word.stem).join(' '))
-    return index.lines >= FACT_SHEET_LINES ? { ...check, status: 'unsettled' } : check
+    if (index.lines >= FACT_SHEET_LINES) return { ...unsupported(missing.map((word) => word.stem).join(' ')), status: 'unsettled' }
+    // Prose: what the light stems missed is compared again by lemma, stem and meaning, and weighed
+    // by part of speech; reworded adverbs, general words and evaluations alone do not add up to a new fact.
+    const novel = novelWords(answer.sentences.join(' '), new Set(missing.map((word) => word.stem)), [index.haystack, context])
+    if (novel.reduce((sum, word) => sum + word.weight, 0) >= NOVEL_WEIGHT_LIMIT) return unsupported(novel.map((word) => word.word).join(' '))
   }
   const unlinked = unlinkedName(claims, index, context)
   if (unlinked !== undefined) return unsupported(text)
+  const pair = unlinkedPair(claims, readSentences(text), index)
+  if (pair !== undefined) return unsupported(pair.join(' / '))
   const agent = otherAgent(claims, index, context, text)
   if (agent !== undefined) return { ...unsupported(text), status: 'contradicted', evidence: { source: 'knowledge', value: agent } }
   if (checkBothAnswer(text, index, context) === 'contradicted') return { ...unsupported(text), status: 'contradicted' }

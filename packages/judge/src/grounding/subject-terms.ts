@@ -49,6 +49,8 @@ export interface ResolvedVocabulary {
   terms: ReadonlyArray<readonly [string, string, boolean]>
   /** ASCII phrases that start with a word, by that word ("front desk" under "front"): looked up per word of a text. */
   asciiPhrasesByFirstWord: ReadonlyMap<string, ReadonlyArray<readonly [string, string, boolean]>>
+  /** The canonical terms themselves (`follow_up_consultation`): a fact key that spells one means it. */
+  canonicals: ReadonlySet<string>
 }
 
 const ASCII = /^[\x20-\x7e]*$/u
@@ -60,9 +62,11 @@ const ASCII = /^[\x20-\x7e]*$/u
 function resolve(vocabularies: Vocabulary[]): ResolvedVocabulary {
   const words = new Map<string, string>()
   const terms = new Map<string, readonly [string, string, boolean]>()
+  const canonicals = new Set<string>()
   for (const vocabulary of vocabularies) {
     for (const [canonical, list] of Object.entries(vocabulary)) {
       const term = normalizeText(canonical).trim()
+      canonicals.add(term)
       for (const word of [canonical, ...list]) {
         const normalized = normalizeText(word).trim()
         if (/^[a-z][a-z-]*$/u.test(normalized)) words.set(stemWord(normalized), term)
@@ -77,7 +81,7 @@ function resolve(vocabularies: Vocabulary[]): ResolvedVocabulary {
     if (!entry[2] || first === undefined) continue
     byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), entry])
   }
-  return { words, terms: all, asciiPhrasesByFirstWord: byFirstWord }
+  return { words, terms: all, asciiPhrasesByFirstWord: byFirstWord, canonicals }
 }
 
 export const GENERAL_TERMS: ResolvedVocabulary = resolve([GENERAL_VOCABULARY, SERVICE_VOCABULARY])
@@ -113,7 +117,7 @@ const NOT_SUBJECTS = new Set(
 /** Katakana words and kanji compounds (two characters or more): Japanese has no spaces, so these runs stand for its words. */
 const JAPANESE_WORD = /[\p{sc=Katakana}ー]{2,}|\p{sc=Han}{2,}/gu
 /** Runs that only name a time, a day, a count or a politeness prefix (午前, 月曜日, 毎週, 予約可能) are not subjects of their own. */
-const NOT_JAPANESE_SUBJECT = /^[日月火水木金土曜午前後時分半毎週円万千百十回名人様御可能以上以下程度]+$/u
+const NOT_JAPANESE_SUBJECT = /^(?:[日月火水木金土曜午前後時分半毎週円万千百十回名人様御可能以上以下程度]|最大|最小|最長|最短|最低|最高|上限|下限|以内|未満|約)+$/u
 
 const JAPANESE_DAY_WORDS = new Set(['平日', '週末', '土日', '祝日', '祝祭日', '毎日', '本日', '今日', '明日'])
 
@@ -123,6 +127,23 @@ function addJapaneseTerms(text: string, terms: Set<string>): void {
     if (!NOT_JAPANESE_SUBJECT.test(match[0]) && !JAPANESE_DAY_WORDS.has(match[0])) terms.add(match[0])
   }
   JAPANESE_WORD.lastIndex = 0
+}
+
+const ONE_KANJI = /^\p{sc=Han}$/u
+const HAN = /\p{sc=Han}/u
+
+/**
+ * Whether a Japanese text holds a vocabulary term. A one-kanji term heads no compound: 個 (piece)
+ * is not in 個室 (a private room), 円 not in 円形; it may end one (中目黒駅, 1泊).
+ */
+function containsTerm(text: string, term: string): boolean {
+  let at = text.indexOf(term)
+  if (at < 0 || !ONE_KANJI.test(term)) return at >= 0
+  while (at >= 0) {
+    if (!HAN.test(text[at + 1] ?? '')) return true
+    at = text.indexOf(term, at + 1)
+  }
+  return false
 }
 
 /** Canonical subject terms found in a piece of text (English words and Japanese terms). */
@@ -140,7 +161,7 @@ export function subjectTerms(text: string, vocabulary: ResolvedVocabulary = GENE
   }
   // A text with Japanese may hold any term; an ASCII one only the phrases met word by word above.
   if (!ascii) {
-    for (const [term, canonical] of vocabulary.terms) if (normalized.includes(term)) terms.add(canonical)
+    for (const [term, canonical] of vocabulary.terms) if (containsTerm(normalized, term)) terms.add(canonical)
     addJapaneseTerms(normalized, terms)
   }
   return terms
@@ -150,5 +171,13 @@ export function subjectTerms(text: string, vocabulary: ResolvedVocabulary = GENE
 export function keyTerms(key: string, vocabulary: ResolvedVocabulary = GENERAL_TERMS): Set<string> {
   const parts = key.toLowerCase().split(/[_\-\s.]+/u).filter(Boolean)
   while (parts.length > 1 && /^(?:yen|jpy|usd|minutes?|hours?|days?|weeks?|percent|count)$/u.test(parts.at(-1) ?? '')) parts.pop()
-  return subjectTerms(parts.join(' '), vocabulary)
+  const terms = subjectTerms(parts.join(' '), vocabulary)
+  // `follow_up_consultation`, `drop_in_visit`: words of the key that together spell a vocabulary term mean it.
+  for (let from = 0; from < parts.length - 1; from += 1) {
+    for (let to = from + 2; to <= parts.length; to += 1) {
+      const span = parts.slice(from, to).join('_')
+      if (vocabulary.canonicals.has(span)) terms.add(span)
+    }
+  }
+  return terms
 }

@@ -23,6 +23,17 @@ function clockReadings(value: { minutes: number; twelveHour?: boolean }): number
   return value.twelveHour ? [value.minutes, value.minutes + 720] : [value.minutes]
 }
 
+/**
+ * A number against a known limit: an exact number inside it agrees ("3名でも" under "up to 4
+ * guests", "18" over "at least 16"), one outside it differs; a limit must be the same limit
+ * (最大6名 against "up to 4" differs), and the other kind of limit is another statement.
+ */
+function withinLimit(claimed: Extract<ClaimValue, { kind: 'number' }>, known: Extract<ClaimValue, { kind: 'number' }>): Agreement {
+  if (claimed.limit !== undefined) return claimed.limit !== known.limit ? 'incomparable' : claimed.value === known.value ? 'equal' : 'different'
+  const inside = known.limit === 'max' ? claimed.value <= known.value : claimed.value >= known.value
+  return inside ? 'equal' : 'different'
+}
+
 /** Compares a claimed value with a known one (a time inside a known range is `within`). */
 export function valuesAgree(claimed: ClaimValue, known: ClaimValue): Agreement {
   if (claimed.kind === 'money' && known.kind === 'money') {
@@ -60,6 +71,8 @@ export function valuesAgree(claimed: ClaimValue, known: ClaimValue): Agreement {
   if (claimed.kind === 'number') {
     const known_ = numericValues(known)
     if (known_.length === 0) return 'incomparable'
+    if (known.kind === 'number' && claimed.unit !== undefined && known.unit !== undefined && claimed.unit !== known.unit) return 'incomparable'
+    if (known.kind === 'number' && known.limit !== undefined) return withinLimit(claimed, known)
     if (known_.includes(claimed.value)) return 'equal'
     return known.kind === 'number' && (claimed.unit === undefined || claimed.unit === known.unit || known.unit === undefined) ? 'different' : 'incomparable'
   }

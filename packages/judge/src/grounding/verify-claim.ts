@@ -39,29 +39,38 @@ function termWeight(term: string): number {
 /**
  * The entries that relate best to the subject: most (weighted) shared terms, then fewest terms
  * of their own the subject does not name ("personal training" picks "Personal training (45
- * minutes)" over "Extended personal training (90 minutes)").
+ * minutes)" over "Extended personal training (90 minutes)"). When the best ones share different
+ * terms with the subject and each has terms it does not name ("40件のペット可物件" names `pets`
+ * of `pet_friendly_rentals` and `apartment` of `properties_per_outing`), the subject fits them
+ * alike: all are returned, fewest such terms first (the first is a contradiction's evidence).
  */
 function bestScoring(entries: KnowledgeEntry[], terms: Set<string>, termsOfEntry: (entry: KnowledgeEntry) => Set<string>): KnowledgeEntry[] {
-  let best: KnowledgeEntry[] = []
+  let best: Array<{ entry: KnowledgeEntry; extra: number; sharedTerms: string }> = []
   let bestShared = 0
-  let bestExtra = Number.POSITIVE_INFINITY
   for (const entry of entries) {
     const own = termsOfEntry(entry)
     let shared = 0
-    for (const term of terms) if (own.has(term)) shared += termWeight(term)
-    if (shared === 0) continue
-    // A structured fact wins a tie with a sentence that says the same (its key names the subject).
+    let sharedTerms = ''
+    for (const term of terms) {
+      if (!own.has(term)) continue
+      shared += termWeight(term)
+      sharedTerms += `${term}\u0000`
+    }
+    if (shared === 0 || shared < bestShared) continue
+    // A structured fact ranks before a sentence that says the same (its key names the subject).
     let extra = entry.kind === 'fact' ? 0 : 0.5
     for (const term of own) if (!terms.has(term)) extra += 1
-    if (shared > bestShared || (shared === bestShared && extra < bestExtra)) {
-      best = [entry]
+    if (shared > bestShared) {
+      best = []
       bestShared = shared
-      bestExtra = extra
-    } else if (shared === bestShared && extra === bestExtra) {
-      best.push(entry)
     }
+    best.push({ entry, extra, sharedTerms })
   }
-  return best
+  if (best.length < 2) return best.map((item) => item.entry)
+  best.sort((left, right) => left.extra - right.extra)
+  const fewest = best[0]?.extra ?? 0
+  const alike = fewest >= 1 && best.some((item) => item.sharedTerms !== best[0]?.sharedTerms)
+  return (alike ? best : best.filter((item) => item.extra === fewest)).map((item) => item.entry)
 }
 
 /** Free-text knowledge written as a paragraph or two, not as a fact sheet of lines. */

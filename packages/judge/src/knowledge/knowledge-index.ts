@@ -1,4 +1,5 @@
 import type { Claim, Currency } from '../claims/claim.ts'
+import { COUNT_UNIT_NAMES, countUnit } from '../claims/count-unit.ts'
 import { extractClaims } from '../claims/extract-claims.ts'
 import { contentWords, normalizeText, stemWord } from '../internal/normalize-text.ts'
 import { keyTerms, resolveVocabulary, subjectTerms, type ResolvedVocabulary } from '../grounding/subject-terms.ts'
@@ -72,13 +73,27 @@ function typedLeafClaims(path: string[], value: FactValue): Claim[] {
   if (currency) return [{ ...base, type: 'price', value: { kind: 'money', amount: numeric, currency } }, ...qualifier]
   // A price key that names no currency (`prices.cleaning: 50`) says nothing about the currency.
   if (/(?:^|_)(?:prices?|fees?|costs?|charges?)(?:_|$)/u.test(lowerKey)) return [{ ...base, type: 'price', value: { kind: 'money', amount: numeric } }]
-  const unit = /(?:^|_)(minutes?|hours?|days?|weeks?)$/u.exec(lowerKey)?.[1]
+  const unit = /(?:^|_)(minutes?|hours?|days?|weeks?|months?)$/u.exec(lowerKey)?.[1]
   if (unit) {
-    const factor = unit.startsWith('minute') ? 1 : unit.startsWith('hour') ? 60 : unit.startsWith('day') ? 1440 : 10080
-    return [{ ...base, type: 'duration', value: { kind: 'duration', minutes: numeric * factor } }]
+    const factor = unit.startsWith('minute') ? 1 : unit.startsWith('hour') ? 60 : unit.startsWith('day') ? 1440 : unit.startsWith('week') ? 10080 : 43200
+    // `parking.free_minutes: 30`: the key also says those minutes cost nothing.
+    const free: Claim[] = /(?:^|_)free(?:_|$)/u.test(lowerKey) ? [{ ...base, type: 'price', value: { kind: 'money', amount: 0 } }] : []
+    return [{ ...base, type: 'duration', value: { kind: 'duration', minutes: numeric * factor } }, ...free]
   }
-  if (/(?:^|_)age(?:_|$)/u.test(lowerKey)) return [{ ...base, type: 'count', value: { kind: 'number', value: numeric, unit: 'age' } }]
-  return [{ ...base, type: 'number', value: { kind: 'number', value: numeric } }]
+  // `minimum_age: 16`, `family_suite.max_guests: 4`, `parking.spaces: 12`: the key says what the number counts and whether it is a limit.
+  const limit = /(?:^|_)(?:max|maximum|up_to)(?:_|$)/u.test(lowerKey) ? 'max' : /(?:^|_)(?:min|minimum|at_least)(?:_|$)/u.test(lowerKey) ? 'min' : undefined
+  const counted = /(?:^|_)age(?:_|$)/u.test(lowerKey) ? 'age' : keyCountUnit(path)
+  const number: Claim['value'] = { kind: 'number', value: numeric, ...(counted ? { unit: counted } : {}), ...(limit ? { limit } : {}) }
+  return [{ ...base, type: counted ? 'count' : 'number', value: number }]
+}
+
+/** The count unit a fact's key names (`spaces`, `max_guests`, `rooms.total`), nearest the leaf first. */
+function keyCountUnit(path: string[]): string | undefined {
+  for (const part of path.flatMap((segment) => segment.toLowerCase().split(/[_\-\s]+/u)).reverse()) {
+    const unit = countUnit(part)
+    if (COUNT_UNIT_NAMES.has(unit)) return unit
+  }
+  return undefined
 }
 
 function entry(fields: Omit<KnowledgeEntry, 'terms' | 'normalizedValue' | 'normalizedSentence' | 'sentenceStems'>): KnowledgeEntry {
@@ -107,11 +122,11 @@ function factEntry(keys: string[], leaf: FactValue, vocabulary: ResolvedVocabula
   })
 }
 
-/** Splits free text into sentences (English and Japanese punctuation). */
+/** Splits free text into sentences (English and Japanese punctuation); the point of a title ("Dr. Kawai", "Ms. Mori") ends none. */
 export function splitSentences(text: string): string[] {
   return text
     .replace(/([.!?])(?=[A-Z"“])/gu, '$1 ')
-    .split(/(?<=[.!?。！？])\s+|(?<=[。！？])|\n+/u)
+    .split(/(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.)(?<=[.!?。！？])\s+|(?<=[。！？])|\n+/u)
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence.length > 0)
 }

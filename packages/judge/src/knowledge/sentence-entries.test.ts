@@ -38,7 +38,18 @@ describe('sentenceEntries: a line of free-text knowledge → entries like struct
   it('a phone number, an address and a count', () => {
     expect(valueEntries('Phone: 03-5555-1234')).toEqual(['phone → phone {"kind":"digits","digits":"0355551234"}'])
     expect(valueEntries('We are at 1-2-3 Ebisu, Shibuya.')).toEqual(['ebisu shibuya → address {"kind":"digits","digits":"1-2-3"}'])
-    expect(valueEntries('The studio holds 20 people.')).toEqual(['guest hold studio → count {"kind":"number","value":20,"unit":"people"}'])
+    expect(valueEntries('The studio holds 20 people.')).toEqual(['guest hold studio → count {"kind":"number","value":20,"unit":"person"}'])
+  })
+
+  it('a limit is a typed value, not an exact count (EN and JA)', () => {
+    expect(valueEntries('Private dining room (up to 8 guests): ¥5,000')).toEqual([
+      'private restaurant room → count {"kind":"number","value":8,"unit":"person","limit":"max"}',
+      'guest private restaurant room → price {"kind":"money","amount":5000,"currency":"JPY"}',
+    ])
+    expect(valueEntries('個室（最大8名様）：5,000円')).toEqual([
+      '個室 → count {"kind":"number","value":8,"unit":"person","limit":"max"}',
+      'guest 個室 → price {"kind":"money","amount":5000,"currency":"JPY"}',
+    ])
   })
 
   it('allowed / not allowed: a line without values is one sentence entry, its polarity read when a statement meets it', () => {

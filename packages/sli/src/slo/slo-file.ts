@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises'
-import { LineCounter, parseDocument } from 'yaml'
+import { parseYamlSafely, readSmallTextFile, YamlProblem, type ParsedYaml } from '@voxguard/knowledge'
 import { z } from 'zod'
 import type { LatencyMetric } from '../call-latencies.ts'
 import { LATENCY_BUCKETS_SECONDS } from '../latency-histogram.ts'
@@ -44,24 +43,34 @@ const sloSchema = z.strictObject({
 
 /**
  * Parses an SLO file (YAML, version 2). Errors are `SliError('slo_file_invalid')` naming the
- * file, line and field.
+ * file, line and field. The YAML is read with `parseYamlSafely` (alias and merge problems,
+ * "billion laughs" and duplicate keys are located errors, never a raw exception or a stall).
  *
  * @example
  * parseSloFile('version: 2\nwindow: { runs: 14 }\nobjectives:\n  - sli: availability_ratio\n    atLeast: 0.95\n', 'slo.yaml')
  */
 export function parseSloFile(text: string, file = '<slo>'): SloFile {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(text, { lineCounter })
-  const fail = (path: ReadonlyArray<PropertyKey>, message: string): never => {
-    let node: unknown
-    for (let length = path.length; length >= 0 && !node; length -= 1) node = document.getIn(path.slice(0, length) as unknown[], true)
-    const offset = (node as { range?: [number] } | undefined)?.range?.[0]
-    const line = offset === undefined ? undefined : lineCounter.linePos(offset).line
-    const field = path.map(String).join('.') || '(root)'
-    throw new SliError('slo_file_invalid', `${file}${line === undefined ? '' : `:${line}`}: ${field}: ${message}`, { file, field, ...(line === undefined ? {} : { line }) })
+  const located = (line: number, field: string, message: string, cause?: unknown): never => {
+    throw new SliError('slo_file_invalid', `${file}:${line}: ${field}: ${message}`, { file, line, field, ...(cause === undefined ? {} : { cause }) })
   }
-  if (document.errors.length > 0) fail([], `not valid YAML (${document.errors[0]!.message})`)
-  const parsed = sloSchema.safeParse(document.toJS())
+  let yaml: ParsedYaml
+  try {
+    yaml = parseYamlSafely(text)
+  } catch (error) {
+    if (!(error instanceof YamlProblem)) throw error
+    return located(error.line, error.key ?? '(root)', error.message, error)
+  }
+  const { document, lineCounter } = yaml
+  // The node nearest to `path` that is in the text; line 1 when none is (an empty file).
+  const fail = (path: ReadonlyArray<PropertyKey>, message: string): never => {
+    let offset: number | undefined
+    for (let length = path.length; length >= 0 && offset === undefined; length -= 1) {
+      const node = length === 0 ? document.contents : document.getIn(path.slice(0, length) as unknown[], true)
+      offset = (node as { range?: [number] } | null | undefined)?.range?.[0]
+    }
+    return located(offset === undefined ? 1 : lineCounter.linePos(offset).line, path.map(String).join('.') || '(root)', message)
+  }
+  const parsed = sloSchema.safeParse(yaml.data)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     fail(issue.path, issue.message)
@@ -93,11 +102,14 @@ export function parseSloFile(text: string, file = '<slo>'): SloFile {
   return { version: 2, window: data.window, objectives }
 }
 
-/** Reads and parses an SLO file; a missing file is an `slo_file_invalid` error naming it. */
+/**
+ * Reads and parses an SLO file; a missing file, a folder, a device or pipe, or a file over 8 MiB
+ * (`readSmallTextFile`: no hang, no memory blow-up) is an `slo_file_invalid` error naming it.
+ */
 export async function loadSloFile(file: string): Promise<SloFile> {
   let text: string
   try {
-    text = await readFile(file, 'utf8')
+    text = await readSmallTextFile(file)
   } catch (error) {
     throw new SliError('slo_file_invalid', `${file}: cannot read the SLO file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error, file })
   }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { checkGrounding } from '../check-grounding.ts'
+import { novelWords } from './novel-words.ts'
+
+const OWLS =
+  'Barn owls hunt mostly at night and find mice by sound alone. The female lays four to six eggs, and the male brings food to the nest. Barn owls are the most widespread owls in the world.'
+
+function flagged(response: string, context = 'Tell me about barn owls.'): boolean {
+  return checkGrounding({ knowledge: OWLS, context, response }).hallucinated
+}
+
+describe('novelWords: a paraphrase of prose knowledge is not a new fact', () => {
+  it('matches inflections by lemma and stem ("grew" / "grown", "eats" / "eaten")', () => {
+    expect(novelWords('The trees grew tall and the goats ate the leaves.', new Set(['grew', 'ate']), ['Tall trees have grown there; goats have eaten their leaves.'])).toEqual([])
+  })
+
+  it('matches derived forms that keep the meaning ("tangy" / "tang", "permanently" / "permanent")', () => {
+    expect(novelWords('It has a tang and stays permanently.', new Set(['tang', 'permanently']), ['A tangy taste; a permanent stay.'])).toEqual([])
+  })
+
+  it('does not match an agent noun with its verb ("director" is not "directed")', () => {
+    expect(novelWords('She is a director.', new Set(['director']), ['She directed two plays.']).map((word) => word.word)).toEqual(['director'])
+  })
+
+  it('reads male/female kin words and size words as the same meaning', () => {
+    expect(flagged('The father brings the food to the nest.')).toBe(false)
+    expect(novelWords('Ganymede is the biggest moon.', new Set(['biggest']), ['Ganymede is the largest moon of Jupiter.'])).toEqual([])
+  })
+
+  it('a new adverb, a general word or an evaluation is not a new fact', () => {
+    expect(flagged('Honestly, they find mice by sound alone, which is fascinating.')).toBe(false)
+    expect(flagged('A big part of it is that they hunt mostly at night.')).toBe(false)
+  })
+
+  it('a new noun, adjective or verb is ("voles", "diurnal", "migrate")', () => {
+    expect(flagged('They hunt mostly voles.')).toBe(true)
+    expect(flagged('Barn owls are diurnal hunters.')).toBe(true)
+    expect(flagged('Barn owls migrate at night.')).toBe(true)
+  })
+
+  it('a comparison the knowledge does not make is a new fact however general its adjective ("longer")', () => {
+    expect(novelWords('The male is longer.', new Set(['longer']), ['The male and the female.']).map((word) => word.weight)).toEqual([1])
+  })
+})

@@ -1,0 +1,141 @@
+import { stemWord } from '../internal/normalize-text.ts'
+import { tagWords, type TaggedWord } from './tag-words.ts'
+
+/** A reply word that neither the knowledge nor the dialogue so far holds, with how much it weighs as new content. */
+export interface NovelWord {
+  word: string
+  partOfSpeech: string
+  /** 1 for a noun, name, adjective, number or verb; less for an adverb or a general word (how a paraphrase rewords). */
+  weight: number
+}
+
+/**
+ * How much a new word of each part of speech weighs. A new noun, name, adjective or number is
+ * how an invented detail shows ("vinegar", "hardwood", "extinct", "a cub"); a new verb usually
+ * asserts a relation the knowledge does not state ("also appeared on"). A new adverb mostly
+ * rewords or hedges ("exactly", "strongly", "slowly"): it weighs little.
+ */
+const PART_OF_SPEECH_WEIGHT: Readonly<Record<string, number>> = { NOUN: 1, PROPN: 1, ADJ: 1, NUM: 1, VERB: 1, ADV: 0.2 }
+
+/**
+ * Nouns and adjectives too general to state a fact of their own ("a big part of it", "people
+ * often", "nobody lives there", "lots of things"): they weigh 0.3.
+ */
+const GENERAL_WORDS = new Set(
+  (
+    'thing stuff part piece bit lot lots kind sort type way point side end turn case fact matter example ' +
+    'people person one ones nobody somebody someone everybody everyone anybody anyone nothing something everything anything ' +
+    'big small little large huge tiny great good bad whole same different various several certain real true main ' +
+    'own other new old long short high low early late'
+  ).split(' '),
+)
+
+/** Comparative and superlative forms ("longer", "higher", "oldest"); a few words only look like one. */
+const COMPARATIVE = /^\p{L}{2,}(?:er|est)$/u
+const NOT_COMPARATIVE = new Set('ever never however rather together whatever whenever forever over under after other either neither whether another further interest honest modest'.split(' '))
+
+/**
+ * Words that only evaluate or react ("fascinating", "such a fun project", "lucky you"): chit-chat,
+ * not a checkable claim.
+ */
+const EVALUATIVE_WORDS = new Set(
+  (
+    'fascinating amazing interesting neat cool incredible impressive remarkable beautiful magical fun exciting special fantastic ' +
+    'brilliant stunning gorgeous delicious lucky wonderful lovely awesome nice glad happy sure curious clever smart wild crazy ' +
+    'unusual surprising surprised weird strange funny cute adorable tasty favourite favorite fortunate unfortunate sad shame'
+  ).split(' '),
+)
+
+/**
+ * A small synonym resource: words that name the same thing in a paraphrase ("the father keeps the
+ * egg warm" for "the male keeps it warm"; "the biggest moon" for "the largest"). Each group is one meaning.
+ */
+const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
+  ['male', 'man', 'father', 'dad', 'boy', 'son', 'husband', 'bull', 'he', 'him', 'his'],
+  ['female', 'woman', 'mother', 'mom', 'mum', 'girl', 'daughter', 'wife', 'cow', 'she', 'her'],
+  ['big', 'large', 'huge', 'giant', 'enormous', 'great', 'vast', 'massive'],
+  ['small', 'little', 'tiny', 'minor'],
+]
+
+const SYNONYMS = new Map<string, number>()
+SYNONYM_GROUPS.forEach((group, at) => {
+  for (const word of group) SYNONYMS.set(word, at)
+})
+
+/** Shortest stem compared by prefix ("tang" with "tangy", "permanent" with "permanently"). */
+const MIN_PREFIX = 4
+/**
+ * Derivational endings that keep a word's meaning (adjective, adverb, abstract noun: "tangy",
+ * "permanently", "sourness", "eruption"). Not agent or instrument endings: a "director" is
+ * not "directed", a "player" not "play".
+ */
+const SAME_MEANING_SUFFIX = /^(?:y|ly|ily|ally|ness|ion|ation|ition|al|ic|ical|ity|ous|ive|ment)$/u
+
+/** Every form of the words of a grounding text (the knowledge, the dialogue so far): word, lemma, Porter2 stem, light stem, meaning group. */
+export interface GroundingForms {
+  words: Set<string>
+  meanings: Set<number>
+}
+
+const formsCache = new Map<string, GroundingForms>()
+const MAX_CACHED = 256
+
+function formsOf(text: string): GroundingForms {
+  const cached = formsCache.get(text)
+  if (cached) return cached
+  const forms: GroundingForms = { words: new Set(), meanings: new Set() }
+  for (const word of tagWords(text)) {
+    for (const form of [word.value, word.normal, word.lemma, word.stem, stemWord(word.value)]) forms.words.add(form)
+    const meaning = SYNONYMS.get(word.lemma) ?? SYNONYMS.get(word.normal)
+    if (meaning !== undefined) forms.meanings.add(meaning)
+  }
+  if (formsCache.size >= MAX_CACHED) formsCache.clear()
+  formsCache.set(text, forms)
+  return forms
+}
+
+function prefixMatch(form: string, known: Set<string>): boolean {
+  if (form.length < MIN_PREFIX) return false
+  for (const other of known) {
+    if (other.length < MIN_PREFIX || other[0] !== form[0]) continue
+    const [short, long] = other.length < form.length ? [other, form] : [form, other]
+    if (long.startsWith(short) && SAME_MEANING_SUFFIX.test(long.slice(short.length))) return true
+  }
+  return false
+}
+
+function isKnown(word: TaggedWord, grounding: readonly GroundingForms[]): boolean {
+  const meaning = SYNONYMS.get(word.lemma) ?? SYNONYMS.get(word.normal)
+  for (const forms of grounding) {
+    if (forms.words.has(word.value) || forms.words.has(word.normal) || forms.words.has(word.lemma) || forms.words.has(word.stem)) return true
+    if (meaning !== undefined && forms.meanings.has(meaning)) return true
+    if (prefixMatch(word.stem, forms.words) || prefixMatch(word.lemma, forms.words)) return true
+  }
+  return false
+}
+
+/**
+ * The words of `text` (reply sentences that may state a fact, values already left out) that are
+ * new against the grounding texts, weighed by what they can carry: `candidates` are the light
+ * stems a cheaper look-up already found missing (only those are tagged and compared again, by
+ * lemma, Porter2 stem, shared prefix and meaning group). Evaluative words weigh nothing.
+ *
+ * @example
+ * novelWords('The father keeps it warm for two months.', new Set(['father']), ['The male keeps the egg warm.'])
+ * // [] — "father" means the male
+ */
+export function novelWords(text: string, candidates: ReadonlySet<string>, groundingTexts: readonly string[]): NovelWord[] {
+  const grounding = groundingTexts.filter((item) => item !== '').map(formsOf)
+  const novel: NovelWord[] = []
+  for (const word of tagWords(text)) {
+    if (!candidates.has(stemWord(word.value)) || EVALUATIVE_WORDS.has(word.lemma) || EVALUATIVE_WORDS.has(word.normal)) continue
+    if (isKnown(word, grounding)) continue
+    const weight = PART_OF_SPEECH_WEIGHT[word.partOfSpeech] ?? 0
+    if (weight === 0) continue
+    // A comparison ("longer", "the highest") is a fact however general its adjective.
+    const compared = (word.partOfSpeech === 'ADJ' || word.partOfSpeech === 'ADV') && COMPARATIVE.test(word.value) && !NOT_COMPARATIVE.has(word.value)
+    const general = !compared && (GENERAL_WORDS.has(word.lemma) || GENERAL_WORDS.has(word.normal))
+    novel.push({ word: word.value, partOfSpeech: word.partOfSpeech, weight: compared ? 1 : general ? Math.min(weight, 0.3) : weight })
+  }
+  return novel
+}
