@@ -40,12 +40,13 @@ function admit(call: CallContext, target: TargetRuntime, cancelSignal: AbortSign
   if ('noRoom' in reservation) {
     return refuse(fleetRoom, { code: 'rate_limited', reason: `rate-limit budget: ${reservation.noRoom}`, ...(reservation.retryInMs === undefined ? {} : { retryInMs: reservation.retryInMs }) })
   }
-  const permit = target.breaker.acquire()
+  const now = performance.now()
+  const permit = target.breaker.acquire(now)
   if (permit === undefined) {
     reservation.cancel()
     return refuse(fleetRoom, { code: 'breaker_open', reason: `breaker ${target.breaker.state}` })
   }
-  return new Attempt(call, target, permit, fleetRoom === undefined ? reservation : bothReservations(reservation, fleetRoom), cancelSignal)
+  return new Attempt(call, target, permit, fleetRoom === undefined ? reservation : bothReservations(reservation, fleetRoom), now, cancelSignal)
 }
 
 function refuse(fleetRoom: RateLimitReservation | undefined, refusal: AttemptRefusal): AttemptRefusal {

@@ -12,10 +12,12 @@ export type AbortCause = 'aborted' | 'deadline' | 'timeout' | 'cancelled'
  * place, and `race` needs no event listener.
  */
 export class AttemptSignal implements CallEndFollower {
-  readonly signal: AbortSignal
-  readonly #controller = new AbortController()
+  /** Made on first use of `signal` (an adapter given `timeoutMs` may never ask for it). */
+  #controller: AbortController | undefined
   readonly #call: CallDeadline
   #cause: AbortCause | undefined
+  /** Why the signal fired (its `reason`), once it has. */
+  #reason: LlmError | undefined
   #timeoutReason = ''
   #timer: NodeJS.Timeout | undefined
   #timerMs = 0
@@ -24,10 +26,18 @@ export class AttemptSignal implements CallEndFollower {
   #rejectRace: ((reason: Error) => void) | undefined
 
   constructor(call: CallDeadline, cancelSignal?: AbortSignal) {
-    this.signal = this.#controller.signal
     this.#call = call
     call.follow(this)
     if (cancelSignal !== undefined) this.#detachCancel = followAbort(cancelSignal, () => this.abort('cancelled'))
+  }
+
+  /** Aborts with the attempt when it fires (for whatever reason). */
+  get signal(): AbortSignal {
+    if (this.#controller === undefined) {
+      this.#controller = new AbortController()
+      if (this.#reason !== undefined) this.#controller.abort(this.#reason)
+    }
+    return this.#controller.signal
   }
 
   /** The call's caller aborted or its deadline passed. */
@@ -74,7 +84,8 @@ export class AttemptSignal implements CallEndFollower {
     this.#cause = cause
     this.disarm()
     const reason = new LlmError(cause === 'timeout' ? 'timeout' : cause === 'deadline' ? 'deadline' : 'aborted', `attempt ${cause}`)
-    this.#controller.abort(reason)
+    this.#reason = reason
+    this.#controller?.abort(reason)
     const reject = this.#rejectRace
     this.#rejectRace = undefined
     reject?.(reason)
@@ -86,9 +97,9 @@ export class AttemptSignal implements CallEndFollower {
    * An attempt awaits its provider one step at a time: one race is pending at a time.
    */
   race<T>(promise: Promise<T>): Promise<T> {
-    if (this.signal.aborted) {
+    if (this.#reason !== undefined) {
       promise.catch(() => undefined)
-      return Promise.reject(this.signal.reason as Error)
+      return Promise.reject(this.#reason)
     }
     return new Promise<T>((resolve, reject) => {
       this.#rejectRace = reject

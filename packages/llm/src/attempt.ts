@@ -18,12 +18,14 @@ export class Attempt {
   readonly timers: AttemptSignal
   #permit: BreakerPermit
   #reservation: RateLimitReservation
-  #startedAt = performance.now()
+  readonly #startedAt: number
   #settled = false
   /** The provider's own request timer stands in for the deadline (see `providerRequest`). */
   #providerTimesDeadline = false
 
-  constructor(call: CallContext, target: TargetRuntime, permit: BreakerPermit, reservation: RateLimitReservation, cancelSignal?: AbortSignal) {
+  /** `startedAt`: now, on the `performance.now()` clock (read once by the admission). */
+  constructor(call: CallContext, target: TargetRuntime, permit: BreakerPermit, reservation: RateLimitReservation, startedAt: number, cancelSignal?: AbortSignal) {
+    this.#startedAt = startedAt
     this.call = call
     this.target = target
     this.#permit = permit
@@ -44,10 +46,16 @@ export class Attempt {
    * `timeoutMs` (the remaining deadline) when nothing but the deadline can end the attempt.
    */
   providerRequest(messages: ProviderRequest['messages'] = this.call.request.messages): ProviderRequest {
-    const request: ProviderRequest = { ...this.call.request, messages, signal: this.timers.signal }
+    const { tools, maxOutputTokens, temperature, stopSequences } = this.call.request
+    const request: ProviderRequest = { messages, signal: this.timers.signal }
+    if (tools !== undefined) request.tools = tools
+    if (maxOutputTokens !== undefined) request.maxOutputTokens = maxOutputTokens
+    if (temperature !== undefined) request.temperature = temperature
+    if (stopSequences !== undefined) request.stopSequences = stopSequences
     if (this.timers.endsOnlyAtDeadline) {
       this.#providerTimesDeadline = true
-      request.timeoutMs = Math.max(1, Math.ceil(this.call.deadline.remainingMs()))
+      // The request is built as the attempt starts: the remaining deadline is measured from then.
+      request.timeoutMs = Math.max(1, Math.ceil(this.call.deadline.endsAtMs - this.#startedAt))
     }
     return request
   }
@@ -56,9 +64,9 @@ export class Attempt {
     return this.#settled
   }
 
-  /** Milliseconds since the attempt started. */
-  elapsedMs(): number {
-    return Math.round(performance.now() - this.#startedAt)
+  /** Milliseconds since the attempt started (until `now`, default: now). */
+  elapsedMs(now: number = performance.now()): number {
+    return Math.round(now - this.#startedAt)
   }
 
   markFirstToken(): void {
@@ -70,10 +78,11 @@ export class Attempt {
     this.#settled = true
     this.timers.dispose()
     this.record.outcome = 'success'
-    this.record.latencyMs = this.elapsedMs()
+    const now = performance.now()
+    this.record.latencyMs = this.elapsedMs(now)
     this.target.learn(headers)
     this.#reservation.settle(usage?.totalTokens)
-    this.target.recordSuccess(this.record.timeToFirstTokenMs ?? this.record.latencyMs)
+    this.target.recordSuccess(this.record.timeToFirstTokenMs ?? this.record.latencyMs, now)
     this.#permit.succeed()
     if (this.call.observed) this.call.emit({ ...this.#eventBase(), type: 'attempt-end', outcome: 'success' })
   }

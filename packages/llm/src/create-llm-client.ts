@@ -2,6 +2,7 @@ import { CallContext } from './call-context.ts'
 import { chatWithFailover } from './chat-with-failover.ts'
 import type { LlmClientOptions } from './client-options.ts'
 import { CallDeadline } from './deadline.ts'
+import { DeadlineClock } from './deadline-clock.ts'
 import { emitEvent } from './emit-event.ts'
 import { FleetLink } from './fleet-link.ts'
 import type { LlmCallRequest, LlmChatResult, LlmClient, LlmStreamPart } from './llm-client-types.ts'
@@ -71,6 +72,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
       return { ewmaMs: runtime.latencyEwmaMs, measuredAtMs: runtime.latencyMeasuredAtMs }
     },
   }
+  const clock = new DeadlineClock()
   let closed = false
 
   /** A chain without pools has the same plan on every call: computed once. */
@@ -90,10 +92,11 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
       throw new LlmError('request_invalid', `route: unknown route "${String(request?.route)}"; known routes: ${[...routes.keys()].join(', ')}`)
     }
     const plan = planFor(route)
-    const deadline = new CallDeadline(route.deadlineMs, request.signal)
+    const now = performance.now()
+    const deadline = new CallDeadline(clock, route.deadlineMs, request.signal, now)
     const call = new CallContext(route, deadline, providerRequestOf(request), options.onEvent)
     const first = plan[0] as TargetRuntime
-    const spans = telemetry.startCall(route.name, first.adapter, first.name)
+    const spans = telemetry.startCall(route.name, first.adapter, first.name, now)
     return { call, plan, spans }
   }
 
@@ -102,8 +105,8 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
       const { call, plan, spans } = begin(request)
       try {
         const result = await chatWithFailover(call, plan)
-        spans.firstChunk()
-        succeedSpans(spans, runtimes.get(result.servedBy) as TargetRuntime, call, result.usage)
+        const served = runtimes.get(result.servedBy) as TargetRuntime
+        spans.answered(served.adapter, served.name, call.attempts.length, result.usage)
         return result
       } catch (error) {
         throw failSpans(spans, call, error)
@@ -131,6 +134,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
     close(): void {
       closed = true
       for (const runtime of runtimes.values()) runtime.breaker.shutdown()
+      clock.close()
       void fleet?.session.close()
     },
   }

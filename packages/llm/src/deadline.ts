@@ -1,3 +1,4 @@
+import type { ClockedDeadline, DeadlineClock, DeadlineQueue } from './deadline-clock.ts'
 import { followAbort } from './follow-abort.ts'
 import { LlmError } from './llm-error.ts'
 
@@ -11,28 +12,30 @@ export interface CallEndFollower {
 
 /**
  * The whole call's time budget, combined with the caller's signal. Built for the hot path of
- * a call that succeeds: one timer, one listener on the caller's signal (if any), no
- * `AbortController` until something asks for `signal` (a retry wait, a hedge), and attempts
- * follow it through `follow` (a plain list, not an EventTarget listener each).
+ * a call that succeeds: no timer of its own (the client's `DeadlineClock` keeps it), one
+ * listener on the caller's signal (if any), no `AbortController` until something asks for
+ * `signal` (a retry wait, a hedge), and attempts follow it through `follow` (a plain list,
+ * not an EventTarget listener each).
  */
-export class CallDeadline {
+export class CallDeadline implements ClockedDeadline {
   readonly deadlineMs: number
   /** Whether the caller passed a signal (then an attempt can end before the deadline). */
   readonly followsCaller: boolean
-  readonly #endsAt: number
-  readonly #timer: NodeJS.Timeout
+  readonly endsAtMs: number
+  readonly #queue: DeadlineQueue
   readonly #detachCaller: (() => void) | undefined
   #cause: CallEndCause | undefined
   #reason: unknown
   #controller: AbortController | undefined
   #followers: CallEndFollower[] = []
+  #disposed = false
 
-  constructor(deadlineMs: number, callerSignal: AbortSignal | undefined) {
+  /** `now`: the call's start on the `performance.now()` clock. */
+  constructor(clock: DeadlineClock, deadlineMs: number, callerSignal: AbortSignal | undefined, now: number) {
     this.deadlineMs = deadlineMs
     this.followsCaller = callerSignal !== undefined
-    this.#endsAt = performance.now() + deadlineMs
-    this.#timer = setTimeout(expire, deadlineMs, this)
-    this.#timer.unref()
+    this.endsAtMs = now + deadlineMs
+    this.#queue = clock.add(this, deadlineMs)
     this.#detachCaller = callerSignal === undefined ? undefined : followAbort(callerSignal, () => this.#end('aborted', callerSignal.reason))
   }
 
@@ -47,7 +50,12 @@ export class CallDeadline {
 
   /** Milliseconds left before the deadline (never negative). */
   remainingMs(): number {
-    return Math.max(0, this.#endsAt - performance.now())
+    return Math.max(0, this.endsAtMs - performance.now())
+  }
+
+  /** Disposed, or ended by the caller or the deadline: the clock has nothing left to do for it. */
+  get finished(): boolean {
+    return this.#disposed || this.#cause !== undefined
   }
 
   /** Why the call ended early, once it has. */
@@ -74,9 +82,11 @@ export class CallDeadline {
     if (index >= 0) this.#followers.splice(index, 1)
   }
 
-  /** Stops the timer and leaves the caller's signal. */
+  /** The call is over: leaves the clock and the caller's signal. */
   dispose(): void {
-    clearTimeout(this.#timer)
+    if (this.#disposed) return
+    this.#disposed = true
+    this.#queue.finished()
     this.#detachCaller?.()
   }
 
@@ -89,10 +99,6 @@ export class CallDeadline {
     this.#followers = []
     for (const follower of followers) follower.callEnded(cause)
   }
-}
-
-function expire(deadline: CallDeadline): void {
-  deadline.expire()
 }
 
 /** Waits `ms`, rejecting with the signal's reason if it fires first. The timer and the listener are removed either way. */

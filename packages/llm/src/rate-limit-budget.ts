@@ -81,6 +81,8 @@ export class RateLimitBudget {
 
   /** Reserves room for one request of about `estimatedTokens`, or returns why there is none. */
   reserve(estimatedTokens: number): RateLimitReservation | RateLimitRefusal {
+    // Nothing configured, learned or cooling: nothing to count, and no clock to read.
+    if (!this.#keepsWindow && this.#coolingUntilMs === 0 && this.#learned.requests === undefined && this.#learned.tokens === undefined) return nothingReserved
     const now = this.#now()
     // A timer may fire a fraction of a millisecond before the cooldown it waited for ends.
     if (this.#coolingUntilMs - now > 1) {

@@ -25,8 +25,9 @@ export class RollingCounts {
     this.#now = now
   }
 
-  addRequest(): void {
-    const index = this.#current()
+  /** Counts a request (`now`: the clock, when the caller already read it). */
+  addRequest(now: number = this.#now()): void {
+    const index = this.#current(now)
     this.#requests[index] = (this.#requests[index] as number) + 1
   }
 
@@ -50,8 +51,8 @@ export class RollingCounts {
   }
 
   /** Index of the current bucket, emptied first if it last held an older bucket. */
-  #current(): number {
-    const epoch = Math.floor(this.#now() / this.#bucketMs)
+  #current(now: number = this.#now()): number {
+    const epoch = Math.floor(now / this.#bucketMs)
     const index = epoch % bucketCount
     if (this.#epochs[index] !== epoch) {
       this.#epochs[index] = epoch

@@ -73,15 +73,18 @@ export class TargetBreaker {
     return this.#state
   }
 
-  /** A permit to send a request, or `undefined` when the breaker is open (or its one half-open probe is out). */
-  acquire(): BreakerPermit | undefined {
+  /**
+   * A permit to send a request, or `undefined` when the breaker is open (or its one half-open
+   * probe is out). `now`: the `performance.now()` clock, when the caller already read it.
+   */
+  acquire(now?: number): BreakerPermit | undefined {
     if (this.#shutdown || this.#state === 'open') return undefined
     const probe = this.#state === 'half-open'
     if (probe) {
       if (this.#probeOut) return undefined
       this.#probeOut = true
     }
-    this.#counts.addRequest()
+    this.#counts.addRequest(now)
     return new Permit(this, probe)
   }
 

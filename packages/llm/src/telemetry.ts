@@ -37,6 +37,8 @@ interface TargetAttributes {
 
 export interface CallTelemetry {
   firstChunk(): void
+  /** A chat answer: its first chunk and its end at once. */
+  answered(served: TelemetryTarget, targetName: string, attempts: number, usage: Usage | undefined): void
   succeed(served: TelemetryTarget, targetName: string, attempts: number, usage: Usage | undefined): void
   fail(error: LlmError, attempts: number): void
 }
@@ -61,14 +63,15 @@ export class Telemetry {
     this.#timeToFirstChunk = meter.createHistogram('gen_ai.client.operation.time_to_first_chunk', { unit: 's', description: 'Time to receive the first chunk of a streamed response' })
   }
 
-  startCall(route: string, first: TelemetryTarget, targetName: string): CallTelemetry {
+  /** `now`: the call's start on the `performance.now()` clock. */
+  startCall(route: string, first: TelemetryTarget, targetName: string, now: number): CallTelemetry {
     const attributes = this.#attributesOf(first, targetName)
     let spanOptions = attributes.spanOptions.get(route)
     if (spanOptions === undefined) {
       spanOptions = { kind: SpanKind.CLIENT, attributes: { ...attributes.base, 'voxguard.llm.route': route } }
       attributes.spanOptions.set(route, spanOptions)
     }
-    return new CallSpans(this, this.#tracer.startSpan(attributes.spanName, spanOptions), attributes.base)
+    return new CallSpans(this, this.#tracer.startSpan(attributes.spanName, spanOptions), attributes.base, now)
   }
 
   /** @internal */
@@ -96,12 +99,13 @@ export class Telemetry {
 class CallSpans implements CallTelemetry {
   readonly #telemetry: Telemetry
   readonly #span: Span
-  readonly #startedAt = performance.now()
+  readonly #startedAt: number
   /** The metric attributes: the first target's until another target serves. */
   #attributes: Attributes
   #firstChunkRecorded = false
 
-  constructor(telemetry: Telemetry, span: Span, attributes: Attributes) {
+  constructor(telemetry: Telemetry, span: Span, attributes: Attributes, startedAt: number) {
+    this.#startedAt = startedAt
     this.#telemetry = telemetry
     this.#span = span
     this.#attributes = attributes
@@ -113,7 +117,16 @@ class CallSpans implements CallTelemetry {
     this.#telemetry.record('timeToFirstChunk', this.#seconds(), this.#attributes)
   }
 
-  succeed(served: TelemetryTarget, targetName: string, attempts: number, usage: Usage | undefined): void {
+  answered(served: TelemetryTarget, targetName: string, attempts: number, usage: Usage | undefined): void {
+    const seconds = this.#seconds()
+    if (!this.#firstChunkRecorded) {
+      this.#firstChunkRecorded = true
+      this.#telemetry.record('timeToFirstChunk', seconds, this.#attributes)
+    }
+    this.succeed(served, targetName, attempts, usage, seconds)
+  }
+
+  succeed(served: TelemetryTarget, targetName: string, attempts: number, usage: Usage | undefined, seconds: number = this.#seconds()): void {
     const attributes = this.#telemetry.attributesOf(served, targetName)
     this.#attributes = attributes.base
     this.#span.setAttributes(attributes.served)
@@ -122,7 +135,7 @@ class CallSpans implements CallTelemetry {
       this.#span.setAttribute('gen_ai.usage.input_tokens', usage.inputTokens)
       this.#span.setAttribute('gen_ai.usage.output_tokens', usage.outputTokens)
     }
-    this.#telemetry.record('duration', this.#seconds(), attributes.base)
+    this.#telemetry.record('duration', seconds, attributes.base)
     this.#span.end()
   }
 

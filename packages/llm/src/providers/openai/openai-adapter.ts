@@ -45,7 +45,6 @@ export class OpenAiChatAdapter implements ProviderAdapter {
   }
 
   async chat(request: ProviderRequest): Promise<ProviderChatResult> {
-    const context = { target: this.targetName, signal: request.signal, secrets: this.#secrets }
     try {
       const { data, response } = await this.#client.chat.completions
         .create({ ...buildOpenAiChatParams(this.model, request), stream: false }, requestOptions(request))
@@ -65,12 +64,12 @@ export class OpenAiChatAdapter implements ProviderAdapter {
         headers,
       }
     } catch (error) {
-      throw mapOpenAiError(error, context)
+      throw mapOpenAiError(error, this.#errorContext(request))
     }
   }
 
   async stream(request: ProviderRequest): Promise<ProviderStream> {
-    const context = { target: this.targetName, signal: request.signal, secrets: this.#secrets }
+    const context = this.#errorContext(request)
     try {
       // The raw response, read by our own SSE reader: it skips a malformed event instead of ending the stream.
       const response = await this.#client.chat.completions
@@ -80,6 +79,11 @@ export class OpenAiChatAdapter implements ProviderAdapter {
     } catch (error) {
       throw mapOpenAiError(error, context)
     }
+  }
+
+  /** What the error mapper needs (built on failure only: reading `signal` may create it). */
+  #errorContext(request: ProviderRequest) {
+    return { target: this.targetName, signal: request.signal, secrets: this.#secrets }
   }
 }
 
