@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { flattenFacts, loadKnowledgeBase, type KnowledgeBase } from '@voxguard/knowledge'
 import { BENCH_DATA_FOLDER, DevsetDataError, HALLUCINATION_TYPES, HOLDOUT_FOLDER, KNOWLEDGE_FORMS, readDevsets, readKnowledge, readReplyRows } from './judge-devset-data.ts'
 
-const businesses = ['hotel', 'gym', 'vet', 'realty', 'bakery']
+const businesses = ['hotel', 'gym', 'vet', 'realty', 'bakery', 'pharmacy', 'rental', 'ryokan', 'moving']
 /** The held-out set's businesses: trades the dev sets do not have. */
 const holdoutBusinesses = ['salon', 'izakaya', 'garage', 'school']
 
@@ -66,8 +66,8 @@ describe('judge held-out sets (packages/judge/bench-data/holdout)', () => {
 
   it('phone replies: the four businesses, English and Japanese about equally, both knowledge forms, every hallucination type', () => {
     const replies = holdout.phone
-    expect(replies.length).toBeGreaterThanOrEqual(150)
-    expect(new Set(replies.map((row) => row.business))).toEqual(new Set(holdoutBusinesses.slice(0, 2)))
+    expect(replies.length).toBeGreaterThanOrEqual(320)
+    expect(new Set(replies.map((row) => row.business))).toEqual(new Set(holdoutBusinesses))
     const japanese = replies.filter((row) => row.language === 'ja').length
     expect(japanese / replies.length).toBeGreaterThan(0.4)
     expect(japanese / replies.length).toBeLessThan(0.6)
@@ -82,16 +82,18 @@ describe('judge held-out sets (packages/judge/bench-data/holdout)', () => {
     expect(holdout.clinic.length).toBeGreaterThanOrEqual(60)
     for (const row of holdout.clinic) expect([row.business, row.knowledgeForms], row.id).toEqual(['clinic', ['yaml']])
     expect(new Set(holdout.clinic.map((row) => row.language))).toEqual(new Set(['en', 'ja']))
-    expect(holdout.dialogue.length).toBeGreaterThanOrEqual(24)
+    expect(holdout.dialogue.length).toBeGreaterThanOrEqual(60)
     const faithful = holdout.dialogue.filter((row) => row.label === 'faithful').length
     expect(faithful / holdout.dialogue.length).toBeGreaterThan(0.4)
     expect(faithful / holdout.dialogue.length).toBeLessThan(0.6)
   })
 
-  it('no held-out reply or dialogue response is a copy of a dev-set one', () => {
+  it('no held-out reply or dialogue response is a copy of a dev-set one, and no dialogue knowledge is', () => {
     const dev = readDevsets()
     const seen = new Set([...dev.phone, ...dev.clinic, ...dev.dialogue].map((row) => row.response))
     expect([...holdout.phone, ...holdout.clinic, ...holdout.dialogue].filter((row) => seen.has(row.response)).map((row) => row.id)).toEqual([])
+    const devKnowledge = new Set(dev.dialogue.map((row) => row.knowledge))
+    expect(holdout.dialogue.filter((row) => devKnowledge.has(row.knowledge)).map((row) => row.id)).toEqual([])
   })
 })
 

@@ -1,12 +1,8 @@
 // A hostile text-protocol agent: each call gets one misbehaviour (invalid JSON, binary, huge,
 // deep or flooding frames, odd close codes, never answering, never closing). The harness must
 // record every call, name the agent's offending frame in the failure, and never crash or hang.
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { WebSocketServer, type WebSocket } from 'ws'
-import { readCallRecordsFile, runCalls } from '@voxguard/harness'
+import type { WebSocket } from 'ws'
+import { runHostileSessions, type HostileFigures } from './run-hostile-sessions.ts'
 
 export const BEHAVIOURS = ['ok', 'invalid-json', 'binary', 'huge', 'deep', 'flood', 'close-1002', 'close-1011', 'close-4000', 'terminate', 'never-answers', 'never-closes', 'array-frame', 'unknown-type', 'wrong-reply-types', 'event-storm', 'null-frame', 'late-frames'] as const
 
@@ -45,43 +41,13 @@ function behave(socket: WebSocket, behaviour: string): void {
   })
 }
 
-export interface HostileFigures {
-  sessions: number
-  recorded: number
-  failures: Record<string, number>
-  unnamedFailures: number
-  elapsedMs: number
-}
-
-/** Runs `sessions` calls, behaviours in turn, against the hostile agent. */
-export async function runHostileAgentSessions(sessions: number): Promise<HostileFigures> {
-  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 })
-  await new Promise<void>((resolve) => server.once('listening', resolve))
-  server.on('connection', (socket, request) => behave(socket, new URL(request.url ?? '/', 'ws://x').searchParams.get('b') ?? 'ok'))
-  const port = (server.address() as AddressInfo).port
-  const root = mkdtempSync(join(tmpdir(), 'fuzz-hostile-'))
-  const started = performance.now()
-  let recorded = 0
-  const failures: Record<string, number> = {}
-  let unnamed = 0
-  try {
-    for (const behaviour of BEHAVIOURS) {
-      const file = join(root, `${behaviour}.yaml`)
-      writeFileSync(file, `id: ${behaviour}\ngreeting: false\nturns:\n  - say: Hello\n  - say: Again\n`)
-      const repeat = Math.ceil(sessions / BEHAVIOURS.length)
-      const result = await runCalls({ scripts: [file], agentUrl: `ws://127.0.0.1:${port}/text?b=${behaviour}`, repeat, concurrency: 16, turnTimeoutMs: 400, callTimeoutMs: 5000, endGraceMs: 50, outDir: join(root, `out-${behaviour}`) })
-      const records = await readCallRecordsFile(result.recordsFile)
-      recorded += records.length
-      if (records.length !== repeat) throw new Error(`${behaviour}: ${records.length} of ${repeat} calls recorded`)
-      for (const record of records) {
-        const key = `${behaviour} → ${record.failure?.kind ?? 'ok'}`
-        failures[key] = (failures[key] ?? 0) + 1
-        if (record.failure && record.failure.message.trim() === '') unnamed += 1
-      }
-    }
-  } finally {
-    for (const client of server.clients) client.terminate()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
-  }
-  return { sessions: Math.ceil(sessions / BEHAVIOURS.length) * BEHAVIOURS.length, recorded, failures, unnamedFailures: unnamed, elapsedMs: performance.now() - started }
+/** Runs `sessions` calls, behaviours in turn, against the hostile text agent. */
+export function runHostileAgentSessions(sessions: number): Promise<HostileFigures> {
+  return runHostileSessions({
+    protocol: 'text',
+    behaviours: BEHAVIOURS,
+    behave,
+    script: 'greeting: false\nturns:\n  - say: Hello\n  - say: Again\n',
+    options: { concurrency: 16, turnTimeoutMs: 400, callTimeoutMs: 5000, endGraceMs: 50 },
+  }, sessions)
 }

@@ -1,14 +1,16 @@
 // `npm run fuzz`: the robustness figures of bench/README.md, side by side in one run.
-//   node --conditions=source bench/fuzz/run-fuzz.ts [--scripts N] [--sessions N] [--kills N] [--soak N] [--seed S]
+//   node --conditions=source bench/fuzz/run-fuzz.ts [--scripts N] [--sessions N] [--twilio-sessions N] [--kills N] [--soak N] [--seed S]
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { fuzzCallScripts, fuzzChaosProfiles, fuzzKnowledgeBases, fuzzRecords, fuzzSloFiles, type FuzzFigures } from './fuzz-inputs.ts'
 import { runHostileAgentSessions } from './hostile-agent-sessions.ts'
+import { runHostileTwilioSessions } from './hostile-twilio-sessions.ts'
+import type { HostileFigures } from './run-hostile-sessions.ts'
 import { runSigkillRuns } from './sigkill-runs.ts'
 import { voxguardReportProblem } from './voxguard-report-accepts.ts'
 
-const { values } = parseArgs({ options: { scripts: { type: 'string', default: '10000' }, sessions: { type: 'string', default: '1008' }, kills: { type: 'string', default: '20' }, soak: { type: 'string', default: '100000' }, seed: { type: 'string', default: '42' } } })
+const { values } = parseArgs({ options: { scripts: { type: 'string', default: '10000' }, sessions: { type: 'string', default: '1008' }, 'twilio-sessions': { type: 'string', default: '1008' }, kills: { type: 'string', default: '20' }, soak: { type: 'string', default: '100000' }, seed: { type: 'string', default: '42' } } })
 const seed = Number(values.seed)
 const line = (text: string) => process.stdout.write(`${text}\n`)
 const row = (name: string, figures: FuzzFigures) => line(`| ${name} | ${figures.inputs} | ${figures.loaded} | ${figures.locatedErrors} | ${figures.crashes.length} | ${figures.hangs} | ${Math.round(figures.slowestMs)} |`)
@@ -27,10 +29,14 @@ for (const [name, figures] of [
   bad += figures.crashes.length + figures.hangs
 }
 
-const hostile = Number(values.sessions) > 0 ? await runHostileAgentSessions(Number(values.sessions)) : { sessions: 0, recorded: 0, failures: {}, unnamedFailures: 0, elapsedMs: 0 }
-line(`\nhostile agent: ${hostile.sessions} sessions, ${hostile.recorded} recorded, ${hostile.unnamedFailures} failures without a message, ${Math.round(hostile.elapsedMs / 1000)} s`)
-for (const [key, count] of Object.entries(hostile.failures).sort()) line(`  ${key}: ${count}`)
-bad += hostile.sessions - hostile.recorded + hostile.unnamedFailures
+for (const [name, count, run] of [['hostile text agent', Number(values.sessions), runHostileAgentSessions], ['hostile Twilio app', Number(values['twilio-sessions']), runHostileTwilioSessions]] as const) {
+  if (count <= 0) continue
+  const hostile: HostileFigures = await run(count)
+  line(`\n${name}: ${hostile.sessions} sessions, ${hostile.recorded} recorded, ${hostile.hangs} hangs, ${hostile.unnamedFailures} failures not naming the offending frame, ${hostile.unexpected.length} unexpected outcomes, ${Math.round(hostile.elapsedMs / 1000)} s`)
+  for (const [key, calls] of Object.entries(hostile.failures)) line(`  ${key}: ${calls}`)
+  for (const unexpected of hostile.unexpected.slice(0, 5)) line(`  unexpected: ${unexpected}`)
+  bad += hostile.sessions - hostile.recorded + hostile.hangs + hostile.unnamedFailures + hostile.unexpected.length
+}
 
 const kills = await runSigkillRuns(Number(values.kills), seed, async (runDirectory, records) => {
   const problem = await voxguardReportProblem(runDirectory, records)

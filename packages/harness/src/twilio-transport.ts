@@ -4,8 +4,11 @@ import type { CallTransport, CallTransportContext } from './call-transport.ts'
 import { framePayloads, SILENT_FRAME_PAYLOAD } from './audio/frame-payloads.ts'
 import type { PacedStream } from './audio/frame-scheduler.ts'
 import { AgentSocket } from './internal/agent-socket.ts'
+import { RECORD_LIMITS } from './record-limits.ts'
 
 const DTMF_GAP_MS = 100
+/** What an app may send on a bidirectional stream, each naming the stream (`streamSid`). */
+const APP_EVENTS: ReadonlySet<unknown> = new Set(['media', 'mark', 'clear'])
 
 interface TurnAudio extends AudioTiming {
   sentAtMs?: number
@@ -153,6 +156,10 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
   const onMessage = (message: Record<string, unknown>, atMs: number) => {
     // After `stop` the stream is over: what the app still sends belongs to no turn.
     if (stopped) return
+    // Twilio drops a message for another stream (or none) with warning 31951; a test says so.
+    if (APP_EVENTS.has(message.event) && message.streamSid !== streamSid) {
+      return socket.fail('protocol_error', `${String(message.event)} frame with streamSid ${JSON.stringify(message.streamSid) ?? '(none)'}; this stream is ${streamSid} (Twilio warning 31951: every app message names its stream)`)
+    }
     switch (message.event) {
       case 'media': {
         const body = message.media as { payload?: unknown } | undefined
@@ -174,7 +181,10 @@ export function createTwilioTransport(context: CallTransportContext): CallTransp
       case 'mark': {
         const name = (message.mark as { name?: unknown } | undefined)?.name
         if (typeof name !== 'string') return socket.fail('protocol_error', 'mark needs mark.name')
-        audioOf(replyTurn).marksSent.push(name)
+        const marksSent = audioOf(replyTurn).marksSent
+        // A record holds at most RECORD_LIMITS.maxEvents marks a turn (its reader refuses more): more is the app's error.
+        if (marksSent.length >= RECORD_LIMITS.maxEvents) return socket.fail('protocol_error', `mark frame beyond the record limit: the app sent more than ${RECORD_LIMITS.maxEvents} marks in turn ${replyTurn}`)
+        marksSent.push(name)
         pendingMarks.push({ name, atMs: playbackEndsAtMs, turn: replyTurn })
         return echoMarks(atMs)
       }

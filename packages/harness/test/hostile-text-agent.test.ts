@@ -42,6 +42,10 @@ describe('a hostile text agent: every call recorded, the offending frame named, 
       flood: 'protocol_error: agent reply in turn 1 is longer than 100000 characters (the record limit)',
       normal: 'ok',
     })
+    // The evidence names the offending frame, even the one ws refused unread.
+    const evidence = Object.fromEntries(records.map((record) => [record.scriptId, record.failure?.lastMessage]))
+    expect(evidence.huge).toBe('(a frame over 1048576 bytes, refused unread)')
+    expect(evidence.deep).toContain('"type":"agent.tool_call"')
     expect(result.calls).toBe(5)
   })
 })

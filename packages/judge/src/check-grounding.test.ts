@@ -46,10 +46,11 @@ describe('checkGrounding against a knowledge base (English)', () => {
     expect(summary.find((line) => line.startsWith('contradicted time-range 9 to 6'))).toMatch(/facts\.hours\.(wednesday|friday)/)
   })
 
-  it('contradicts opening on a closed day', () => {
+  it('contradicts opening on a closed day (the day, the time, and the "yes" to the question)', () => {
     expect(check('Are you open on Sunday?', 'Yes, we are open on Sundays from 10 am.').summary).toEqual([
       'contradicted weekday Sundays @facts.hours.sunday=closed',
       'contradicted time 10 am @facts.hours.sunday=closed',
+      'contradicted statement Yes, we are open on Sundays from 10 am. @facts.hours.sunday=closed',
     ])
   })
 
@@ -81,7 +82,8 @@ describe('checkGrounding against a knowledge base (English)', () => {
 
   it('"free" is a price of zero: free parking the knowledge does not back is unsupported; offers, questions and greetings are not claims', () => {
     const added = check('Can I speak to someone?', 'Of course, I will connect you to our receptionist. Parking is free for patients.')
-    expect(added.summary).toEqual(['unsupported price free of charge'])
+    // The clinic has no parking: the sentence also affirms what a policy denies.
+    expect(added.summary).toEqual(['unsupported price free of charge', 'contradicted statement Parking is free of charge for patients. @policies[3]=Parking is not available; use the coin parking behind the building.'])
     expect(check('book', 'I can book that for you. What day and time would you like?').result).toMatchObject({ hallucinated: false, claims: [] })
   })
 

@@ -81,7 +81,12 @@ export class AgentSocket {
     socket.on('error', (error) => {
       if (!this.#opened) emit({ type: 'failure', atMs: clock(), kind: 'connect_failed', message: describeSocketError(error) })
       // ws refuses a frame over maxPayload (closing with 1009): the agent's fault, recorded as such.
-      else if ((error as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.fail('protocol_error', `agent sent a frame larger than ${RECORD_LIMITS.maxFrameBytes} bytes`)
+      else if ((error as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        // The evidence is the frame's size: ws refused it unread.
+        this.#lastText = `(a frame over ${RECORD_LIMITS.maxFrameBytes} bytes, refused unread)`
+        this.#lastMessage = undefined
+        this.fail('protocol_error', `agent sent a frame larger than ${RECORD_LIMITS.maxFrameBytes} bytes`)
+      }
     })
     socket.on('message', this.#onFrame)
     socket.on('close', (code, reasonBuffer) => {

@@ -1,8 +1,9 @@
 import type WebSocket from 'ws'
 import { startAgentServer } from './start-agent-server.ts'
 import { decodeMulaw } from '../../src/audio/mulaw.ts'
+import { RECORD_LIMITS } from '../../src/record-limits.ts'
 
-export type TwilioAgentBehaviour = 'well-behaved' | 'drops-socket' | 'never-answers' | 'malformed' | 'bad-base64' | 'mark-storm'
+export type TwilioAgentBehaviour = 'well-behaved' | 'drops-socket' | 'never-answers' | 'malformed' | 'bad-base64' | 'mark-storm' | 'wrong-stream-sid'
 
 export interface ReceivedFrame {
   sequenceNumber: string
@@ -36,10 +37,10 @@ const SPEECH_LEVEL = 500
  * `replyDelayMs`, then bursts `replyAudioMs` of μ-law audio followed by a mark. It answers
  * DTMF keys the same way, and sends `clear` when the caller speaks while its audio plays.
  */
-/** How many marks the `mark-storm` agent sends after its reply (100k: the queue that scanned every pending mark per mark stalled the call into a turn timeout at this size). */
-export const MARK_STORM_SIZE = 100_000
+/** How many marks the `mark-storm` agent sends after its reply by default: with the reply's own mark, as many as a turn's record may hold. */
+export const MARK_STORM_SIZE = RECORD_LIMITS.maxEvents - 1
 
-export async function startTwilioAgent(behaviour: TwilioAgentBehaviour, options: { replyDelayMs?: number; replyAudioMs?: number; endOfSpeechMs?: number } = {}): Promise<TwilioAgent> {
+export async function startTwilioAgent(behaviour: TwilioAgentBehaviour, options: { replyDelayMs?: number; replyAudioMs?: number; endOfSpeechMs?: number; markStormSize?: number } = {}): Promise<TwilioAgent> {
   const calls: TwilioCallLog[] = []
   const replyDelayMs = options.replyDelayMs ?? 50
   const replyAudioMs = options.replyAudioMs ?? 400
@@ -67,9 +68,13 @@ export async function startTwilioAgent(behaviour: TwilioAgentBehaviour, options:
       if (behaviour === 'drops-socket') return socket.terminate()
       if (behaviour === 'malformed') return socket.send('{"event":"media","media":')
       if (behaviour === 'bad-base64') return send({ event: 'media', streamSid, media: { payload: '!!not base64, not audio!!' } })
+      if (behaviour === 'wrong-stream-sid') return send({ event: 'media', streamSid: 'MZ0000', media: { payload: Buffer.alloc(160, 0x10).toString('base64') } })
       if (behaviour === 'mark-storm') {
         speak(replyAudioMs)
-        for (let index = 0; index < MARK_STORM_SIZE; index++) send({ event: 'mark', streamSid, mark: { name: `storm-${index}` } })
+        for (let index = 0; index < (options.markStormSize ?? MARK_STORM_SIZE); index++) send({ event: 'mark', streamSid, mark: { name: `storm-${index}` } })
+        // 300 ms more audio without a mark, sent after the storm on the same socket: the reply cannot
+        // end before the harness has read every storm frame, however slowly a loaded machine reads them.
+        for (let offset = 0; offset < 2400; offset += 160) send({ event: 'media', streamSid, media: { payload: Buffer.alloc(160, 0x10).toString('base64') } })
         return
       }
       setTimeout(() => speak(replyAudioMs), replyDelayMs)

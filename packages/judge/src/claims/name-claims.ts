@@ -76,7 +76,8 @@ export function extractNameClaims(text: string, isTaken: (start: number, end: nu
         const end = endWord.start + endWord.word.length
         if (!isTaken(start, end)) {
           const name = text.slice(start, end)
-          claims.push({ text: name, type: 'name', value: { kind: 'text', text: name.replace(/^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+/u, '') }, start, end })
+          // "Gustave Eiffel's company": the possessive is not part of the name.
+          claims.push({ text: name, type: 'name', value: { kind: 'text', text: name.replace(/^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+/u, '').replace(/['’]s$/u, '') }, start, end })
         }
       }
     }

@@ -7,6 +7,8 @@ import { dialogueActOf } from './dialogue-act.ts'
 import { unlinkedName, unlinkedPair } from './check-entity-links.ts'
 import { checkBothAnswer } from './check-both-answer.ts'
 import { novelWords } from './novel-words.ts'
+import { statesPersonalExperience } from './personal-experience.ts'
+import { isChitChat } from './chit-chat.ts'
 import { otherAgent } from './check-relation-slot.ts'
 import { splitSentences } from '../knowledge/knowledge-index.ts'
 import { readSentences } from './check-statements.ts'
@@ -49,23 +51,38 @@ const FACT_SHEET_LINES = 3
 
 /** Weight of new words (see novelWords) at which a reply to prose knowledge states something the knowledge does not: one new noun, name or adjective. */
 const NOVEL_WEIGHT_LIMIT = 1
+/**
+ * In a longer reply the limit grows with what the reply adds to the conversation (its content
+ * words the caller did not say): one new noun among ten grounded words is most often a reworded
+ * reference ("their diet" for what they feed on), an invented detail comes with its own words.
+ */
+const NOVEL_WEIGHT_PER_ADDED_WORD = 0.2
 
 interface AnswerWord {
   stem: string
 }
 
+/** A claim-bearing sentence of the reply (values left out) and how many names it states. */
+interface AnswerSentence {
+  text: string
+  names: number
+}
+
 /** Content words of the reply's claim-bearing sentences, with the text of its value claims (checked on their own) left out; and those sentences. */
-function answerWords(text: string, claims: Claim[]): { words: AnswerWord[]; sentences: string[] } {
+function answerWords(text: string, claims: Claim[]): { words: AnswerWord[]; sentences: AnswerSentence[] } {
   let withoutValues = text
   for (const claim of [...claims].sort((left, right) => right.start - left.start)) {
     if (claim.type === 'name') continue
     withoutValues = `${withoutValues.slice(0, claim.start)} ${' '.repeat(claim.end - claim.start - 1)}${withoutValues.slice(claim.end)}`
   }
   const words: AnswerWord[] = []
-  const sentences: string[] = []
+  const sentences: AnswerSentence[] = []
+  let cursor = 0
   for (const sentence of splitSentences(withoutValues)) {
-    if (dialogueActOf(sentence)) continue
-    sentences.push(sentence)
+    const start = Math.max(cursor, withoutValues.indexOf(sentence, cursor))
+    cursor = start + sentence.length
+    if (dialogueActOf(sentence) || isChitChat(sentence)) continue
+    sentences.push({ text: sentence, names: claims.filter((claim) => claim.type === 'name' && claim.start >= start && claim.start < cursor).length })
     for (const word of contentWords(sentence)) {
       // Contractions ("we're", "aren't") are function words.
       if (/['’]/u.test(word) || word.length < 3) continue
@@ -78,9 +95,11 @@ function answerWords(text: string, claims: Claim[]): { words: AnswerWord[]; sent
 
 /**
  * Answer-level checks for free-text knowledge, in order:
- * 1. every content word of the reply's claim-bearing sentences (not greetings, offers or
- *    questions; not its values, which are checked as claims; not conversational words) must
- *    occur in the knowledge or the caller's words, or mean a subject the knowledge names;
+ * 1. every content word of the reply's claim-bearing sentences (not greetings, offers,
+ *    questions or short reactions; not its values, which are checked as claims; not
+ *    conversational words) must occur in the knowledge or the caller's words, or mean a subject
+ *    the knowledge names; against prose, what is left is weighed (see novelWords) against a
+ *    limit that grows with the reply's length, and a first-person experience is unsupported;
  * 2. names the question offered must be linked to each other in the knowledge (see unlinkedName);
  * 3. "Yes, both" to "Are A and B both P?" needs P in the knowledge about each (see checkBothAnswer);
  *    a reply to an either/or question ("Who was born first, A or B?") must pick the option
@@ -90,6 +109,9 @@ function answerWords(text: string, claims: Claim[]): { words: AnswerWord[]; sent
  * Returns the failing check, or undefined when the reply passes all four.
  */
 export function checkFreeTextAnswer(text: string, claims: Claim[], index: KnowledgeIndex, context: string): ClaimCheck | undefined {
+  // Prose knowledge is what the assistant knows: an experience of its own is not in it.
+  const experience = index.lines < FACT_SHEET_LINES ? splitSentences(text).find((sentence) => !dialogueActOf(sentence) && statesPersonalExperience(sentence)) : undefined
+  if (experience !== undefined) return unsupported(experience)
   const knowledgeWords = index.contentStems
   const questionWords = new Set(contentWords(context).map(stemWord))
   const answer = answerWords(text, claims)
@@ -101,8 +123,10 @@ export function checkFreeTextAnswer(text: string, claims: Claim[], index: Knowle
     if (index.lines >= FACT_SHEET_LINES) return { ...unsupported(missing.map((word) => word.stem).join(' ')), status: 'unsettled' }
     // Prose: what the light stems missed is compared again by lemma, stem and meaning, and weighed
     // by part of speech; reworded adverbs, general words and evaluations alone do not add up to a new fact.
-    const novel = novelWords(answer.sentences.join(' '), new Set(missing.map((word) => word.stem)), [index.haystack, context])
-    if (novel.reduce((sum, word) => sum + word.weight, 0) >= NOVEL_WEIGHT_LIMIT) return unsupported(novel.map((word) => word.word).join(' '))
+    const candidates = new Set(missing.map((word) => word.stem))
+    const novel = answer.sentences.flatMap((sentence) => novelWords(sentence.text, candidates, [index.haystack, context], { relatesNames: sentence.names >= 2 }))
+    const added = answer.words.filter((word) => !questionWords.has(word.stem)).length
+    if (novel.reduce((sum, word) => sum + word.weight, 0) >= Math.max(NOVEL_WEIGHT_LIMIT, NOVEL_WEIGHT_PER_ADDED_WORD * added)) return unsupported(novel.map((word) => word.word).join(' '))
   }
   const unlinked = unlinkedName(claims, index, context)
   if (unlinked !== undefined) return unsupported(text)

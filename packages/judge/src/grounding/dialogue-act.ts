@@ -7,7 +7,7 @@ import { normalizeText } from '../internal/normalize-text.ts'
 export type DialogueAct = 'greeting' | 'offer-to-help' | 'let-me-check' | 'question' | 'handoff' | 'acknowledgement' | 'closing' | 'apology' | 'request' | 'self-report'
 
 /** Courtesy words a sentence may start with before its content ("Sure, ...", "はい、..."). */
-const LEADING_COURTESY = /^(?:(?:yes|yeah|yep|no|sure|of course|certainly|okay|ok|great|perfect|alright|all right|absolutely|definitely|got it|i see|understood|wonderful|excellent|good question|thanks|thank you|unfortunately|sadly|(?:i'm|i am|we're|we are) (?:so |very |terribly )?sorry(?:,? but)?|sorry(?:,? but)?|i'm afraid|はい|いいえ|ええ|かしこまりました|承知いたしました|承知しました|もちろんです|ありがとうございます|申し訳(?:ございません|ありません)が|恐れ入りますが|あいにく(?:ですが)?|残念ながら)(?:\s*[,、!.。！]+\s*|\s+(?=\p{L}))?)+/iu
+const LEADING_COURTESY = /^(?:(?:(?:good|great|excellent|interesting) question|yes|yeah|yep|no|sure|of course|certainly|okay|ok|great|perfect|alright|all right|absolutely|definitely|got it|i see|understood|wonderful|excellent|thanks|thank you|unfortunately|sadly|(?:i'm|i am|we're|we are) (?:so |very |terribly )?sorry(?:,? but)?|sorry(?:,? but)?|i'm afraid|はい|いいえ|ええ|かしこまりました|承知いたしました|承知しました|もちろんです|ありがとうございます|申し訳(?:ございません|ありません)が|恐れ入りますが|あいにく(?:ですが)?|残念ながら)(?:\s*[,、!.。！]+\s*|\s+(?=\p{L}))?)+/iu
 
 const ACTS: ReadonlyArray<readonly [DialogueAct, RegExp]> = [
   ['greeting', /^(?:hello|hi|hey|good (?:morning|afternoon|evening)|welcome|thank(?:s| you) for (?:calling|holding|waiting|your patience)|this is \p{L}+|you(?:'ve| have) reached|お電話ありがとうございます|お待たせ(?:いたし|し)ました|こんにちは|おはようございます|こんばんは|いらっしゃいませ)/iu],

@@ -32,10 +32,15 @@ describe('novelWords: a paraphrase of prose knowledge is not a new fact', () => 
     expect(flagged('A big part of it is that they hunt mostly at night.')).toBe(false)
   })
 
-  it('a new noun, adjective or verb is ("voles", "diurnal", "migrate")', () => {
+  it('a new noun or adjective is a new fact ("voles", "diurnal")', () => {
     expect(flagged('They hunt mostly voles.')).toBe(true)
     expect(flagged('Barn owls are diurnal hunters.')).toBe(true)
-    expect(flagged('Barn owls migrate at night.')).toBe(true)
+  })
+
+  it('a new verb rewords, unless it relates two names ("flitting" vs "Ada Moss also illustrated Owl Weekly")', () => {
+    expect(flagged('At night they go flitting about to hunt, finding mice by sound alone.')).toBe(false)
+    expect(novelWords('Ada Moss illustrated Owl Weekly.', new Set(['illustrat']), ['Ada Moss wrote for Owl Weekly.'], { relatesNames: true }).map((word) => word.weight)).toEqual([1])
+    expect(novelWords('Prices shot up.', new Set(['shot']), ['Prices rose.']).map((word) => word.weight)).toEqual([0.3])
   })
 
   it('a comparison the knowledge does not make is a new fact however general its adjective ("longer")', () => {

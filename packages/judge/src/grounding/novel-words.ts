@@ -11,11 +11,15 @@ export interface NovelWord {
 
 /**
  * How much a new word of each part of speech weighs. A new noun, name, adjective or number is
- * how an invented detail shows ("vinegar", "hardwood", "extinct", "a cub"); a new verb usually
- * asserts a relation the knowledge does not state ("also appeared on"). A new adverb mostly
- * rewords or hedges ("exactly", "strongly", "slowly"): it weighs little.
+ * how an invented detail shows ("vinegar", "hardwood", "extinct", "a cub"). A faithful
+ * paraphrase rewords with new verbs and adverbs ("flowing downhill" for "move downhill", "locked
+ * up in" for "stored in", "exactly", "strongly"): they weigh little, except a verb between two
+ * names (see RELATING_VERB_WEIGHT).
  */
-const PART_OF_SPEECH_WEIGHT: Readonly<Record<string, number>> = { NOUN: 1, PROPN: 1, ADJ: 1, NUM: 1, VERB: 1, ADV: 0.2 }
+const PART_OF_SPEECH_WEIGHT: Readonly<Record<string, number>> = { NOUN: 1, PROPN: 1, ADJ: 1, NUM: 1, VERB: 0.3, ADV: 0.2 }
+
+/** A new verb in a sentence that names two things or more asserts how they relate ("Ann Lee also appeared on Night Court"): a fact. */
+const RELATING_VERB_WEIGHT = 1
 
 /**
  * Nouns and adjectives too general to state a fact of their own ("a big part of it", "people
@@ -114,9 +118,24 @@ function isKnown(word: TaggedWord, grounding: readonly GroundingForms[]): boolea
   return false
 }
 
+/** Particles that make a phrasal verb of the word before them ("shot up", "gives off", "wore away"). */
+const PARTICLE = /^(?:up|down|out|off|away|back|over)$/u
+
+/**
+ * The part of speech a word weighs as: its tag, except that a participle ("mixed", "locked",
+ * "flowing") or a word a particle follows ("prices shot up") is read as the verb it comes from,
+ * whatever the tagger made of it.
+ */
+function weighedAs(word: TaggedWord, next: TaggedWord | undefined): string {
+  if (word.partOfSpeech !== 'NOUN' && word.partOfSpeech !== 'ADJ') return word.partOfSpeech
+  if (/\p{L}{3,}(?:ed|ing)$/u.test(word.value) && !/(?:eed|ling|ring|ning|ding)$/u.test(word.value)) return 'VERB'
+  return next?.partOfSpeech === 'ADP' && PARTICLE.test(next.value) ? 'VERB' : word.partOfSpeech
+}
+
 /**
  * The words of `text` (reply sentences that may state a fact, values already left out) that are
- * new against the grounding texts, weighed by what they can carry: `candidates` are the light
+ * new against the grounding texts, weighed by what they can carry (`relatesNames`: the sentence
+ * names two things or more, so a new verb relates them): `candidates` are the light
  * stems a cheaper look-up already found missing (only those are tagged and compared again, by
  * lemma, Porter2 stem, shared prefix and meaning group). Evaluative words weigh nothing.
  *
@@ -124,13 +143,15 @@ function isKnown(word: TaggedWord, grounding: readonly GroundingForms[]): boolea
  * novelWords('The father keeps it warm for two months.', new Set(['father']), ['The male keeps the egg warm.'])
  * // [] — "father" means the male
  */
-export function novelWords(text: string, candidates: ReadonlySet<string>, groundingTexts: readonly string[]): NovelWord[] {
+export function novelWords(text: string, candidates: ReadonlySet<string>, groundingTexts: readonly string[], options: { relatesNames?: boolean } = {}): NovelWord[] {
   const grounding = groundingTexts.filter((item) => item !== '').map(formsOf)
   const novel: NovelWord[] = []
-  for (const word of tagWords(text)) {
+  const words = tagWords(text)
+  for (const [at, word] of words.entries()) {
     if (!candidates.has(stemWord(word.value)) || EVALUATIVE_WORDS.has(word.lemma) || EVALUATIVE_WORDS.has(word.normal)) continue
     if (isKnown(word, grounding)) continue
-    const weight = PART_OF_SPEECH_WEIGHT[word.partOfSpeech] ?? 0
+    const partOfSpeech = weighedAs(word, words[at + 1])
+    const weight = partOfSpeech === 'VERB' && options.relatesNames === true ? RELATING_VERB_WEIGHT : (PART_OF_SPEECH_WEIGHT[partOfSpeech] ?? 0)
     if (weight === 0) continue
     // A comparison ("longer", "the highest") is a fact however general its adjective.
     const compared = (word.partOfSpeech === 'ADJ' || word.partOfSpeech === 'ADV') && COMPARATIVE.test(word.value) && !NOT_COMPARATIVE.has(word.value)

@@ -49,6 +49,10 @@ export const SERVICE_VOCABULARY: Vocabulary = {
   dog: ['dog', 'dogs', 'puppy', '犬', 'わんちゃん', '小型犬', '子犬'],
   cat: ['cat', 'cats', 'kitten', '猫', 'ねこ', '猫ちゃん', '子猫'],
   rabbit: ['rabbit', 'rabbits', 'bunny', 'うさぎ', 'ウサギ'],
+  ferret: ['ferret', 'ferrets', 'フェレット'],
+  bird: ['bird', 'birds', 'parakeet', '鳥', 'インコ'],
+  snake: ['snake', 'snakes', 'ヘビ', '蛇'],
+  reptile: ['reptile', 'reptiles', 'lizard', '爬虫類', 'トカゲ'],
   emergency: ['emergency', 'urgent', '救急', '緊急', '夜間'],
   doctor: ['doctor', 'dr', 'vet', 'veterinarian', '先生', '獣医', '医師'],
   // Gyms, studios, salons
@@ -77,10 +81,31 @@ export const SERVICE_VOCABULARY: Vocabulary = {
   viewing: ['viewing', 'viewings', 'tour', '内見', '内覧'],
   apartment: ['apartment', 'flat', 'unit', 'property', '物件', 'アパート', 'マンション'],
   studio: ['studio', 'ワンルーム', 'スタジオ'],
+  // Payment: a cheque is its own subject ("no checks" beside "cash and cards"), in both languages (plural "checks": see statementTerms)
+  cheque: ['cheque', 'cheques', 'personal check', 'personal checks', '小切手'],
   // Common to all
+  online: ['online', 'video call', 'オンライン', 'ビデオ通話'],
   month: ['monthly', 'per month', '月額', '月々'],
   discount: ['discount', 'discounts', 'off', '割引'],
   refund: ['refund', 'refunds', 'refundable', '返金'],
   floor: ['floor', '階'],
   terrace: ['terrace', 'テラス'],
 }
+
+/**
+ * Narrower terms and the broader term a rule about them usually states: "Can I bring my dog?"
+ * against knowledge that only says "No pets". A statement's term the knowledge never uses is
+ * read as its broader term when the knowledge uses that one (a vet's knowledge that names dogs
+ * keeps "dog").
+ */
+export const BROADER_TERMS: Readonly<Record<string, string>> = {
+  dog: 'pet',
+  cat: 'pet',
+  rabbit: 'pet',
+  ferret: 'pet',
+  hamster: 'pet',
+  bird: 'pet',
+  snake: 'pet',
+  reptile: 'pet',
+}
+

@@ -12,19 +12,19 @@ const NEGATIVE = new RegExp(
   [
     "\\b(?:not|never|cannot|no longer|without|none|neither|nor)\\b",
     "n't\\b",
-    '\\b(?:unavailable|unable|prohibited|forbidden|banned|disallowed|refused|declined|excluded|closed|sold out|fully booked|impossible)\\b',
+    '\\b(?:unavailable|unable|prohibited|forbidden|banned|disallowed|refused|declined|excluded|closed|sold out|fully booked|impossible|days? off)\\b',
     // "non-smoking rooms", "non-refundable"
     '\\bnon-\\p{L}',
     // "No pets.", "no parking", "there is no …", "we have no …", ": no", "pets: no"
     '(?:^|[,;:(]\\s*|\\b(?:is|are|have|has|there\'s|with|offer|accept|allow)\\s+)no\\s+(?!problem\\b|matter\\b|worries\\b|charge\\b|extra\\b|additional\\b|need to\\b)\\p{L}',
     ':\\s*(?:no|false|none|n/a)\\s*$',
-    '(?:ません|ない(?!で(?:ください|下さい))|ず[、,。]|ぬ|不可|対象外|禁止|禁煙|お断り|ご遠慮|なし|無し|不要|休業|休診|定休|いたしかねます|致しかねます|できかねます)',
+    '(?:ません|ない(?!で(?:ください|下さい))|ず[、,。]|ぬ|不可|対象外|禁止|禁煙|お断り|ご遠慮|なし|無し|不要|休業|休診|定休|(?<!昼)休み|いたしかねます|致しかねます|できかねます)',
   ].join('|'),
   'iu',
 )
 
-/** Negations that do not deny the fact: "not only", "no problem", "you don't need to worry", "ないでください" (a request). */
-const NOT_A_DENIAL = /\bnot only\b|\bnot just\b|\bno problem\b|\bno worries\b|\bwhy not\b|\bif not\b|\bnot sure\b|\bnever mind\b|ご心配(?:は)?(?:いりません|ありません)|問題(?:ありません|ございません)|かまいません|構いません/giu
+/** Negations that do not deny the fact: "not only", "no problem", "you don't need to worry", "ないでください" (a request), "追加料金なし" (no extra charge: included). */
+const NOT_A_DENIAL = /\bnot only\b|\bnot just\b|\bno problem\b|\bno worries\b|\bwhy not\b|\bif not\b|\bnot sure\b|\bnever mind\b|ご心配(?:は)?(?:いりません|ありません)|問題(?:ありません|ございません)|かまいません|構いません|(?:追加|別)?(?:料金|費用|ご負担|負担|チャージ)(?:は|も)?(?:なし|無し|かかりません|不要|いりません|ございません|ありません)/giu
 
 /**
  * The polarity of a statement: `negative` when it denies (see NEGATIVE), else `positive`.
@@ -58,6 +58,10 @@ export const POLARITY_WORDS: ReadonlySet<string> = new Set(
     'offer offered offering provide provid available availability unavailable accept accepted acceptance take taken allow allowed permit permitted ' +
     'welcome welcom cover covered coverage include includ exclude exclud require requir need needed necessary possible impossible ' +
     'prohibit prohibited forbidden ban banned support supported do does have has had can cannot able unable ok okay fine ' +
-    'sorry unfortunately currently right now however also still yes no not never sure'
+    'sorry unfortunately currently right now however also still yes no not never sure ' +
+    // Japanese verbal nouns of the same kind: use, offer, accept, handle, welcome, allow, need (ご利用いただけます, 対応しております, 不可)
+    '利用 使用 可能 不可 不可能 対応 提供 受付 案内 用意 取扱 取り扱 歓迎 大丈夫 同伴 遠慮 禁止 不要 必要 対象 対象外 実施 ' +
+    // Pronouns that name no subject ("anything vegan", "something else")
+    'except anything anyth something someth everything everyth nothing noth anyone someone everyone thing'
   ).split(' '),
 )

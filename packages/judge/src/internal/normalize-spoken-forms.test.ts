@@ -9,6 +9,7 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
   ['half a day', 'The course is half a day.', 'The course is 12 hours.'],
   ['three quarters of an hour', 'Allow three quarters of an hour.', 'Allow 45 minutes.'],
   ['quarter of an hour', 'It takes a quarter of an hour.', 'It takes 15 minutes.'],
+  ['Nth century', 'The mill was built in the 18th century and rebuilt between the late 19th and early 20th centuries.', 'The mill was built in the 1700s and rebuilt between the late 1800s and early 1900s.'],
   ['dozen', 'We have a dozen rooms and half a dozen suites.', 'We have 12 rooms and 6 suites.'],
   ['a hundred / a thousand', 'A deposit of a thousand yen.', 'A deposit of 1000 yen.'],
   ['half past', 'We open at half past nine.', 'We open at 9:30.'],

@@ -76,6 +76,8 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
   { name: 'half a day', keys: ['half'], pattern: /\bhalf\s+a\s+day\b/giu, replace: () => '12 hours' },
   { name: 'three quarters of an hour', keys: ['quarter'], pattern: /\bthree[ -]quarters\s+of\s+an\s+hour\b/giu, replace: () => '45 minutes' },
   { name: 'quarter of an hour', keys: ['quarter'], pattern: /\b(?:an?\s+)?quarter(?:\s+of\s+an|[ -])\s*hour\b/giu, replace: () => '15 minutes' },
+  // Centuries as the hundreds they span: "the 16th century" = "the 1500s", "the late 17th and early 18th centuries" = "the late 1600s and early 1700s".
+  { name: 'Nth century', keys: ['century', 'centurie', 'centuries'], pattern: /\b(1[0-9]|20)(?:st|nd|rd|th)(\s+(?:and|or|to)\s+(?:(?:early|late|mid)(?:-|\s+))?(?:the\s+)?(?:1[0-9]|2[01])(?:st|nd|rd|th))?\s+centur(?:y|ies)\b/giu, replace: (_match, first = '', second = '') => `${(Number(first) - 1) * 100}s${second.replace(/(\d+)(?:st|nd|rd|th)/u, (_ordinal: string, number: string) => `${(Number(number) - 1) * 100}s`)}` },
   { name: 'dozen', keys: ['dozen'], pattern: new RegExp(`\\b(?:(half)\\s+a|a|(\\d+|${NUMBER_RUN}))\\s+dozen\\b`, 'giu'), replace: (_match, half, count) => String(half ? 6 : 12 * (count ? (/^\d/u.test(count) ? Number(count) : (readNumberRun(count) ?? 1)) : 1)) },
   { name: 'a hundred / a thousand', keys: ['hundred', 'thousand', 'million'], pattern: /\ba\s+(hundred|thousand|million)\b/giu, replace: (_match, scale = '') => `one ${scale}` },
   // Clock times in words: half past nine, quarter to ten, ten past six, nine thirty, nine o'clock.

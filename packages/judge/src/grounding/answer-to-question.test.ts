@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { checkGrounding } from '../check-grounding.ts'
+import { answeredQuestion } from './answer-to-question.ts'
+import { GENERAL_TERMS } from './subject-terms.ts'
+
+const answer = (question: string, reply: string) => {
+  const answered = answeredQuestion(question, reply, GENERAL_TERMS)
+  return answered && `${answered.clause.polarity} ${[...answered.clause.said].sort().join(' ')}${answered.asksExistence ? ' (exists?)' : ''}`
+}
+const verdict = (knowledge: string, context: string, response: string) => {
+  const result = checkGrounding({ knowledge, context, response })
+  return { hallucinated: result.hallucinated, statements: result.claims.filter((claim) => claim.type === 'statement').map((claim) => claim.status) }
+}
+
+describe('answeredQuestion: a yes or no asserts the caller\'s yes/no question', () => {
+  it('yes affirms, no denies (EN, JA)', () => {
+    expect(answer('Can I smoke on the balcony?', 'Yes, that is fine.')).toBe('positive balcony smoking')
+    expect(answer('Is parking available?', 'No, sorry.')).toBe('negative parking')
+    expect(answer('駐車場は予約できますか', 'はい、大丈夫です。')).toBe('positive appointment parking 駐車場')
+    expect(answer('Do you have a sauna?', 'Of course!')).toBe('positive sauna (exists?)')
+    expect(answer('サウナはありますか', 'いいえ、ございません。')).toBe('negative sauna (exists?)')
+  })
+
+  it('not for wh-questions, "do I need …?", alternatives, "both", questions in the negative, or replies that do not start with yes or no', () => {
+    expect(answer('When can I smoke?', 'Yes, on the balcony.')).toBeUndefined()
+    expect(answer('Do I need a reservation?', 'No, just walk in.')).toBeUndefined()
+    expect(answer('Do you take cash or card?', 'Yes, both.')).toBeUndefined()
+    expect(answer('Are the pool and the sauna both open late?', 'No.')).toBeUndefined()
+    expect(answer("Isn't parking free?", 'Yes.')).toBeUndefined()
+    expect(answer('Is the sauna open on Sundays?', 'No.')).toBeUndefined()
+    expect(answer('サウナは土日も使えますか', 'いいえ、平日のみです。')).toBeUndefined()
+    expect(answer('予約は必要ですか', 'いいえ、不要です。')).toBeUndefined()
+    expect(answer('Can I smoke on the balcony?', 'The balcony is outside.')).toBeUndefined()
+    expect(answer('Can I smoke on the balcony?', 'No smoking anywhere.')).toBeUndefined()
+    expect(answer('Are you open on Sundays?', 'We are open Monday to Saturday.')).toBeUndefined()
+    expect(answer('Do you have a sauna?', 'We do.')).toBe('positive sauna (exists?)')
+  })
+
+  it('the business itself ("your office") and asking verbs ("bring") are not the subject', () => {
+    expect(answer('Can I bring my cat to your office?', 'Yes.')).toBe('positive cat')
+  })
+})
+
+describe('the answer is checked against the knowledge', () => {
+  const studio = 'Lessons: yoga and pilates.\nNo parking; use the station car park.\nShoes are not allowed in the studio.\n駐車場はございません。'
+
+  it('a yes to what the knowledge denies is contradicted, even when the rest of the sentence is an offer or states values (EN, JA)', () => {
+    expect(verdict(studio, 'Is there parking?', 'Yes, I can tell you where it is.').hallucinated).toBe(true)
+    expect(verdict(studio, 'Can I keep my shoes on in the studio?', 'Sure, no problem at all.').hallucinated).toBe(true)
+    expect(verdict(studio, '駐車場はありますか', 'はい、5台分ございます。').hallucinated).toBe(true)
+  })
+
+  it('a no that agrees with the knowledge is not a hallucination; a no to a part the knowledge lacks is not judged', () => {
+    expect(verdict(studio, 'Is there parking?', 'No, but the station car park is close.').hallucinated).toBe(false)
+    expect(verdict(studio, 'Do you teach zumba?', 'No, we teach yoga and pilates.').hallucinated).toBe(false)
+  })
+
+  it('a yes to "do you have X?" where the knowledge never names X is an invented offer (EN, JA); a no is not', () => {
+    expect(verdict(studio, 'Do you have a sauna?', 'Yes, we do.')).toEqual({ hallucinated: true, statements: ['unsupported'] })
+    expect(verdict(studio, 'サウナはありますか', 'はい、ございます。')).toEqual({ hallucinated: true, statements: ['unsupported'] })
+    expect(verdict(studio, 'Do you have a sauna?', "No, I'm afraid not.").hallucinated).toBe(false)
+  })
+
+  it('a greeting or "great question" before the answer does not hide it; a later sentence is not the answer', () => {
+    expect(verdict(studio, 'Is there parking?', 'Great question! Yes, there is.').hallucinated).toBe(true)
+    expect(verdict(studio, 'Do you teach yoga?', 'We teach yoga and pilates. We can also help you choose a class.').hallucinated).toBe(false)
+  })
+})

@@ -1,0 +1,76 @@
+import { normalizeText } from '../internal/normalize-text.ts'
+import { splitSentences } from '../knowledge/knowledge-index.ts'
+import type { Clause } from './statement-clauses.ts'
+import { statementTerms } from './statement-clauses.ts'
+import { statementPolarity } from './statement-polarity.ts'
+import type { ResolvedVocabulary } from './subject-terms.ts'
+
+/** A reply sentence that starts by answering yes ("Yes, …", "Of course", "We do.", 「はい、…」) or no ("No, …", "We don't.", 「いいえ」); "We are open Monday to Friday" is no yes. */
+const YES = /^(?:(?:yes|yeah|yep|sure|of course|certainly|absolutely|definitely|indeed|that's right|はい|ええ|もちろん(?:です|でございます)?)(?=[\s,、.。!！]|$)|(?:we do|we can|we are|we have|it is|they are|there is|there are)(?=[,.!—-]|\s*$))/iu
+const NO = /^(?:no|nope|not really|unfortunately not|sadly not|i'm afraid not|we don't|we do not|we can't|we cannot|いいえ|いえ)(?=[,、.。!！—-]|\s*$)/iu
+
+/** A question the caller can be answered yes or no (English: an auxiliary first; "Any parking?"). */
+const ENGLISH_YES_NO = /^(?:(?:so|and|also|then|oh|um|hi|hello|hey|ok|okay|great|thanks|sorry|excuse me|quick question)[\s,]+)*(?:do|does|did|is|are|was|were|can|could|may|might|will|would|have|has|should|shall|am|any)\b/iu
+/** Japanese: ends in か (or ？) and asks no wh-question. */
+const JAPANESE_YES_NO = /(?:か|[?？])\s*[。.]?\s*$/u
+const WH_WORD = /\b(?:what|when|where|which|who|whom|whose|why|how)\b|何|なに|なん|いつ|どこ|どちら|どっち|どれ|どの|どう|どんな|どなた|誰|だれ|なぜ|いくら|いくつ|何時|何歳|何名|何人/iu
+/** "Do I need …?", "必要ですか": no means "not needed", which says nothing about whether it is offered. */
+const ASKS_NEED = /\b(?:need|needs|required|require|requires|have to|has to|must|necessary|mandatory)\b|必要|要ります|いりますか/iu
+/** "Cash or card?": yes answers nothing; "Are A and B both …?", "the same …?": no denies only one part. */
+const ALTERNATIVES = /\b(?:or|both|same|either|neither|each)\b|または|それとも|か、|両方|どちらも|同じ/iu
+
+/** Days and times that narrow a question ("on Sundays", 「土日も」, 「夜」). */
+const QUALIFIER = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:weekends?|weekdays?|holidays?|today|tonight|tomorrow|mornings?|evenings?|nights?|late|early)\b|曜|土日|平日|週末|祝|今日|本日|明日|今夜|朝|夜|夕方|夕|午前|午後|時/iu
+
+/** "your office", "your shop": the business itself, not a subject of the answer. */
+const THE_BUSINESS = /\byour (?:office|shop|store|clinic|hospital|hotel|gym|bakery|salon|restaurant|place|location|building|premises)\b|(?:そちら|御社|貴社|お店|店舗さん)(?:に|へ|で|まで|の)?/giu
+/** Verbs a caller asks with ("Can I bring …", "Can I use …") that say nothing about the subject. */
+const ASKING_VERBS = ['bring', 'brought', 'come', 'drive', 'get', 'go', 'keep', 'use', 'make', 'take', 'put', 'stay', 'visit', 'want', 'like', 'ask']
+
+/** Asking whether something exists or is offered: "Do you have a gym?", "Is there …?", 「大浴場はありますか」. */
+const EXISTENCE_QUESTION = /\b(?:do you (?:have|offer|sell|provide|carry|serve|do|run|rent)|is there|are there|have you got|any)\b|(?:あります|ございます|やって(?:い|おり)ます)か/iu
+
+/** The caller's last yes/no question, or undefined. */
+function yesNoQuestion(callerSaid: string): string | undefined {
+  const sentences = splitSentences(normalizeText(callerSaid))
+  const last = sentences.at(-1)
+  if (last === undefined) return undefined
+  const english = /[a-z]/u.test(last) && !/[\p{sc=Hiragana}\p{sc=Han}]/u.test(last)
+  if (english ? !ENGLISH_YES_NO.test(last) : !JAPANESE_YES_NO.test(last)) return undefined
+  if (WH_WORD.test(last) || ASKS_NEED.test(last) || ALTERNATIVES.test(last)) return undefined
+  // A question in the negative ("Isn't it free?", 「ありませんか」) is answered both ways in practice.
+  if (statementPolarity(last) === 'negative') return undefined
+  return last
+}
+
+/** What a yes/no answer to the caller's question asserts, and whether the question asked if something exists or is offered. */
+export interface AnsweredQuestion {
+  clause: Clause
+  asksExistence: boolean
+}
+
+/**
+ * The proposition a reply sentence asserts by answering the caller's yes/no question: "Can I
+ * bring my dog?" answered "Yes, …" asserts the question's subject in the affirmative, answered
+ * "No, …" in the negative. Undefined when the sentence does not start with yes or no, or the
+ * caller did not ask a plain yes/no question (wh-questions, "do I need …?", "A or B?",
+ * questions in the negative).
+ *
+ * @example
+ * answeredQuestion('Can I reserve a parking space?', 'Of course, I can do that.', vocabulary)
+ * // { clause: { said: {reserv, parking, space}, polarity: 'positive' }, asksExistence: false }
+ */
+export function answeredQuestion(callerSaid: string | undefined, sentence: string, vocabulary: ResolvedVocabulary): AnsweredQuestion | undefined {
+  if (callerSaid === undefined) return undefined
+  const start = normalizeText(sentence).trim()
+  const yes = YES.test(start)
+  if (!yes && !NO.test(start)) return undefined
+  const question = yesNoQuestion(callerSaid)
+  if (question === undefined) return undefined
+  // "No" to "Can daytime members come at weekends?" may deny only the weekends, which are no subject term.
+  if (!yes && QUALIFIER.test(question)) return undefined
+  const said = statementTerms(question.replace(THE_BUSINESS, ' '), vocabulary)
+  for (const verb of ASKING_VERBS) said.delete(verb)
+  if (said.size === 0) return undefined
+  return { clause: { said, polarity: yes ? 'positive' : 'negative' }, asksExistence: EXISTENCE_QUESTION.test(question) }
+}

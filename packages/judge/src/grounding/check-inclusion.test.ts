@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { checkGrounding } from '../check-grounding.ts'
+
+const salon = 'Cut: ¥4,500\nShampoo: ¥800\nHead spa included with every colour treatment\nTowels provided free of charge'
+const statements = (response: string) =>
+  checkGrounding({ knowledge: salon, response })
+    .claims.filter((claim) => claim.type === 'statement')
+    .map((claim) => `${claim.status} ${claim.evidence?.path ?? ''}`.trim())
+
+describe('included ↔ charged on top', () => {
+  it('"includes X" where X has its own price is contradicted by that price (EN, JA)', () => {
+    expect(statements('A cut is ¥4,500 and includes a shampoo.')).toContain('contradicted text[1]')
+    expect(statements('カットはシャンプー付きで4,500円です。')).toEqual([])
+    expect(checkGrounding({ knowledge: 'Cut: ¥4,500\nShampoo (シャンプー): ¥800', response: 'カットはシャンプー付きで4,500円です。' }).claims).toContainEqual(expect.objectContaining({ type: 'statement', status: 'contradicted' }))
+  })
+
+  it('"X included" where the knowledge never names X is an invented extra', () => {
+    expect(statements('A cut is ¥4,500, scalp massage included.')).toContain('unsupported')
+  })
+
+  it('what the knowledge says is included may be said to be included; saying it costs extra is contradicted (EN, JA)', () => {
+    expect(statements('Colour treatments include a head spa.')).not.toContainEqual(expect.stringMatching(/^(?:contradicted|unsupported)/u))
+    expect(statements('The head spa costs extra.')).toEqual(['contradicted text[2]'])
+    expect(checkGrounding({ knowledge: 'Head spa (ヘッドスパ) included with every colour treatment', response: 'ヘッドスパは別料金です。' }).hallucinated).toBe(true)
+  })
+
+  it('"no extra charge", 「追加料金なし」 says it is included', () => {
+    expect(statements('The head spa comes at no extra charge.')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
+    expect(checkGrounding({ knowledge: 'Head spa (ヘッドスパ) included with every colour treatment', response: 'ヘッドスパは追加料金なしでご利用いただけます。' }).hallucinated).toBe(false)
+  })
+})

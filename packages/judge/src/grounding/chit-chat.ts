@@ -1,0 +1,29 @@
+import { normalizeText } from '../internal/normalize-text.ts'
+
+/** A feeling of the speaker's about what was said ("I love that", "me too", "I can imagine"). */
+const FEELING = /^(?:(?:oh|wow|ah|haha|ha|well|yes|yeah|indeed)[\s,!.]+)*(?:i (?:really |just |absolutely |totally )?(?:love|like|adore|enjoy) (?:that|this|it|those|these|the idea|hearing)\b|me too|same here|i agree|i can imagine|i bet|fair enough|good for you|lucky (?:you|them|him|her)\b)/iu
+
+/** An evaluation of what was said ("That's fascinating!", "What a lovely idea", "How exciting"): an opening and an evaluative word. */
+const EVALUATION_OPENING = /^(?:(?:oh|wow|ah|haha|ha|well|yes|yeah|indeed)[\s,!.]+)*(?:(?:that|this|it)(?:'s| is| was| sounds| seems| must (?:be|have been))|what an? |how |such an? |sounds |so )/iu
+const EVALUATIVE = /\b(?:fascinating|amazing|interesting|neat|cool|incredible|impressive|remarkable|beautiful|magical|fun|exciting|special|fantastic|brilliant|stunning|gorgeous|lovely|wonderful|awesome|nice|great|lucky|adorable|sweet|cute|delicious|clever|smart|wild|crazy|surprising|funny|thrilling|spectacular|inspiring|charming|delightful|perfect|good|excellent|fabulous|marvellous|marvelous|terrific|unforgettable|memorable|relaxing|peaceful|romantic|scary|sad|shame|pity)\b/iu
+
+/** Most words a reaction has: a longer sentence may carry a fact after its opening ("That's right, they have three hearts"). */
+const MAX_REACTION_WORDS = 7
+
+/**
+ * True for a short reaction that states nothing checkable: "That's fascinating!", "What a
+ * lovely question!", "I love that!", "Lucky you!", "Sounds like a great trip." A sentence with
+ * a number, or longer than a reaction, is not one.
+ *
+ * @example
+ * isChitChat('Oh, I love that!')                 // true
+ * isChitChat('That sounds amazing.')            // true
+ * isChitChat("It's the largest of the moons.")  // false: longer, and a claim
+ */
+export function isChitChat(sentence: string): boolean {
+  const text = normalizeText(sentence).replace(/’/gu, "'").trim()
+  if (/\d/u.test(text)) return false
+  const words = text.match(/[\p{L}']+/gu) ?? []
+  if (words.length === 0 || words.length > MAX_REACTION_WORDS) return false
+  return FEELING.test(text) || (EVALUATION_OPENING.test(text) && EVALUATIVE.test(text))
+}

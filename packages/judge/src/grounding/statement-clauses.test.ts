@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { parseKnowledgeBase } from '@voxguard/knowledge'
+import { checkGrounding } from '../check-grounding.ts'
+import { clausesOf } from './statement-clauses.ts'
+import { GENERAL_TERMS } from './subject-terms.ts'
+
+const read = (sentence: string) => clausesOf(sentence, GENERAL_TERMS).map((clause) => `${clause.polarity} ${[...clause.said].sort().join(' ')}`)
+const statements = (knowledge: string, response: string, context?: string) =>
+  checkGrounding({ knowledge, response, ...(context === undefined ? {} : { context }) })
+    .claims.filter((claim) => claim.type === 'statement')
+    .map((claim) => `${claim.status} ${claim.evidence?.path ?? ''}`.trim())
+
+describe('clausesOf', () => {
+  it('a denial without a subject of its own ("…, but not X") is about the clause before it', () => {
+    expect(read('Strollers are fine in the lobby, but not upstairs.')).toEqual(['positive lobby stroller', 'negative lobby stroller upstair'])
+  })
+
+  it('an exception ("except …") says the opposite of the clause before it', () => {
+    expect(read('Smoking is allowed except on the balcony.')).toEqual(['positive smoking', 'negative balcony smoking'])
+  })
+
+  it('a topic, a condition or a lead-in without a predicate belongs to the clause after it (JA, EN)', () => {
+    expect(read('小型犬でしたら、ケージなしでお入りいただけます。')).toHaveLength(1)
+    expect(read('For members, towels are free.')).toEqual(['positive membership towel'])
+  })
+
+  it('"…, and on holidays" adds to the clause before it, with its polarity', () => {
+    expect(read('The pool is closed on Mondays, and on holidays.')).toEqual(['negative holiday hours monday pool'])
+  })
+
+  it('" / " parts the two languages of a bilingual line', () => {
+    expect(read('No pets / ペット不可')).toEqual(['negative pet', 'negative pet'])
+    expect(read('Pets welcome / ペット可')).toEqual(['positive pet', 'positive pet'])
+  })
+})
+
+describe('statements are checked clause by clause against the clause of the entry about the same thing', () => {
+  const sheet = 'Strollers: fine in the lobby, not upstairs\nCash and cards accepted; no personal checks\nWe groom dogs and cats.\nNo reptiles or birds / 爬虫類・鳥類は不可'
+
+  it('a reply that agrees clause by clause is not contradicted (EN, JA)', () => {
+    expect(statements(sheet, 'You can bring a stroller into the lobby, just not upstairs.')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
+    expect(statements(sheet, 'We take cash and cards, but personal checks are not accepted.')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
+    expect(statements(sheet, '現金とカードはご利用いただけますが、小切手はお受けできません。')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
+  })
+
+  it('the clause that says the opposite contradicts (EN, JA)', () => {
+    expect(statements(sheet, 'Strollers are welcome upstairs too.')).toEqual(['contradicted text[0]'])
+    expect(statements(sheet, 'Personal checks are fine.')).toEqual(['contradicted text[1]'])
+    expect(statements(sheet, '小切手もご利用いただけます。')).toEqual(['contradicted text[1]'])
+  })
+
+  it('a denial names what it denies: "we don\'t groom rabbits" does not deny grooming dogs; an affirmation of one denied thing is opposite', () => {
+    expect(statements(sheet, "We don't groom rabbits.")).not.toContainEqual(expect.stringMatching(/^contradicted/u))
+    expect(statements(sheet, 'Reptiles are welcome.')).toEqual(['contradicted text[3]'])
+    expect(statements(sheet, '爬虫類も診られます。')).toEqual(['contradicted text[3]'])
+  })
+
+  it('"checks" (plural) are the payment, in both languages, not check-in', () => {
+    const inn = 'Check-in from 15:00; check-out by 10:00.\nWe take cash and cards; no checks.'
+    expect(statements(inn, 'Checks are fine.')).toEqual(['contradicted text[1]'])
+    expect(statements(inn, 'はい、小切手もお使いいただけます。', '小切手で払えますか')).toContain('contradicted text[1]')
+  })
+
+  it('what a sentence with values affirms is checked against what the knowledge denies, named whole (EN, JA)', () => {
+    const shop = 'No parking / 駐車場なし\nSeats: 8 inside; dogs welcome on the terrace, not inside'
+    expect(statements(shop, 'We have 4 parking spaces.')).toContain('contradicted text[0]')
+    expect(statements(shop, '駐車場は3台分ございます。')).toContain('contradicted text[0]')
+    expect(statements(shop, 'There are 8 seats inside.')).toEqual([])
+  })
+
+  it('a term the knowledge never uses is read as its broader one: a dog against "No pets"', () => {
+    const inn = 'No pets.\nBreakfast: ¥1,200.\nFree Wi-Fi in every room.'
+    expect(statements(inn, 'Dogs are welcome in the rooms.')).toContain('contradicted text[0]')
+    expect(statements(inn, '猫ちゃんもご一緒にどうぞお泊まりいただけます。')).toContain('contradicted text[0]')
+  })
+
+  it('the broader term is the knowledge base\'s own when its vocabulary names it (`animals` for pets)', () => {
+    const knowledge = parseKnowledgeBase('version: 1\nfacts:\n  animals: not allowed\nvocabulary:\n  animals: [pet, pets, animal]\n', 'inn.yaml')
+    expect(checkGrounding({ knowledge, response: 'Cats are welcome.' }).claims).toEqual([expect.objectContaining({ status: 'contradicted', evidence: expect.objectContaining({ path: 'facts.animals' }) })])
+  })
+})

@@ -1,0 +1,179 @@
+import { normalizeText } from '../internal/normalize-text.ts'
+import type { KnowledgeEntry } from '../knowledge/knowledge-index.ts'
+import { withoutCourtesy } from './dialogue-act.ts'
+import { POLARITY_WORDS, statementPolarity, type Polarity } from './statement-polarity.ts'
+import { broaderTerms, namesTerm } from './broader-terms.ts'
+import { subjectTerms, type ResolvedVocabulary } from './subject-terms.ts'
+
+/** One clause of a statement: what it names (subject terms, polarity words left out) and whether it affirms or denies it. */
+export interface Clause {
+  said: Set<string>
+  polarity: Polarity
+}
+
+/** Punctuation and connectives between clauses; " / " parts a bilingual line ("No pets / ペット不可"). */
+const PUNCTUATION_BREAK = /[,;()、。]|\s[-–—/]\s|が、|けど、?|けれど(?:も)?、?/u
+/**
+ * A piece with no predicate of its own names what the next one says something about: a
+ * Japanese topic or condition ("一般の診察でしたら、…", "平日は、…"), an English lead-in
+ * ("For consultations, …", "On weekends, …").
+ */
+const LEADS_IN = /(?:は|では|には|でしたら|なら|ならば|場合(?:は|には)?|であれば|について(?:は)?|に関して(?:は)?|の方は|の方)\s*$|^\s*(?:for|on|at|in|during|with|as for|if it's|if it is|if you're)\b[^,]{0,30}$/iu
+/** "…, and on public holidays": a piece that only adds another object of the clause before it. */
+const ADDS_TO_PREVIOUS = /^\s*(?:and|or|as well as|plus)?\s*(?:on|at|in|for|to|from|by)\s+[^,]{0,30}$/iu
+/** Conjunctions that start another clause; the word stays at the start of the clause it opens. */
+const CONJUNCTION_BREAK = /\s(?=(?:but|however|although|though|while|whereas|except|apart from|other than)\b)/iu
+const LEADING_CONJUNCTION = /^\s*(?:(?:and|or|but|yet|however|although|though|while|whereas|just|only)\s+)+/iu
+/** "… but not inside", "not on Sundays": a denial that names no subject of its own denies the one before it. */
+const ELLIPTIC_DENIAL = /^(?:not|never|no longer)\b/iu
+/** "Pets are allowed except in the studio": an exception says the opposite of the clause before it, about the same subject. */
+const EXCEPTION = /^(?:except|apart from|other than)\b/iu
+
+const ASCII = /^[\x20-\x7e]*$/u
+
+/** A statement's subject terms without the words that only carry its polarity or verb. */
+export function statementTerms(sentence: string, vocabulary: ResolvedVocabulary): Set<string> {
+  const text = withoutCourtesy(sentence)
+  const terms = subjectTerms(text, vocabulary)
+  for (const term of terms) if (POLARITY_WORDS.has(term)) terms.delete(term)
+  // "We don't take checks": the plural is the payment; "check" alone is also check-in, a health check.
+  if (terms.has('check') && /\bchecks\b/iu.test(text) && !/\bcheck[- ]?(?:in|out)/iu.test(text)) terms.add('cheque')
+  if (terms.has('cheque')) terms.delete('check')
+  if (!ASCII.test(text)) {
+    // A Japanese word the vocabulary already read ("オンライン" → online, "内見" → viewing) is not a second subject.
+    const phrases = phraseCanonicals(vocabulary)
+    for (const term of terms) {
+      const canonical = phrases.get(term)
+      if (canonical !== undefined && canonical !== term && terms.has(canonical)) terms.delete(term)
+    }
+  }
+  return terms
+}
+
+const phraseCache = new WeakMap<ResolvedVocabulary, Map<string, string>>()
+
+/** The vocabulary's phrases (Japanese terms, English phrases) → their canonical term, built once per vocabulary. */
+function phraseCanonicals(vocabulary: ResolvedVocabulary): Map<string, string> {
+  let phrases = phraseCache.get(vocabulary)
+  if (!phrases) {
+    phrases = new Map(vocabulary.terms.map(([phrase, canonical]) => [phrase, canonical]))
+    phraseCache.set(vocabulary, phrases)
+  }
+  return phrases
+}
+
+/**
+ * A sentence's clauses, quoted titles left out, each with its subject terms and polarity. A
+ * clause that only denies ("…, but not inside") or makes an exception ("except in the
+ * studio") is about the subject of the clause before it too; an exception has the opposite
+ * polarity of that clause.
+ *
+ * @example
+ * clausesOf('Dogs are welcome on the patio, but not inside.', vocabulary)
+ * // [{ said: {dog, patio}, polarity: 'positive' }, { said: {dog, patio, inside}, polarity: 'negative' }]
+ */
+export function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Clause[] {
+  const unquoted = normalizeText(sentence).replace(/"[^"]*(?:"|$)|“[^”]*(?:”|$)|「[^」]*(?:」|$)|『[^』]*(?:』|$)/gu, ' ')
+  const clauses: Clause[] = []
+  let lead = ''
+  for (const piece of unquoted.split(PUNCTUATION_BREAK)) {
+    if (LEADS_IN.test(piece)) {
+      lead = `${lead} ${piece}`
+      continue
+    }
+    const previous = clauses.at(-1)
+    if (previous && lead === '' && ADDS_TO_PREVIOUS.test(piece)) {
+      // Same polarity as the clause it adds to ("We're closed on Wednesdays, and on public holidays").
+      for (const term of statementTerms(piece, vocabulary)) previous.said.add(term)
+      continue
+    }
+    const withLead = `${lead} ${piece}`
+    lead = ''
+    for (const part of withLead.split(CONJUNCTION_BREAK)) {
+      const text = part.replace(LEADING_CONJUNCTION, '').trim()
+      if (text === '') continue
+      const said = statementTerms(text, vocabulary)
+      const previous = clauses.at(-1)
+      if (previous && EXCEPTION.test(text)) {
+        clauses.push({ said: new Set([...previous.said, ...said]), polarity: previous.polarity === 'positive' ? 'negative' : 'positive' })
+        continue
+      }
+      if (previous && ELLIPTIC_DENIAL.test(text)) for (const term of previous.said) said.add(term)
+      if (said.size > 0) clauses.push({ said, polarity: statementPolarity(text) })
+    }
+  }
+  const said = lead === '' ? new Set<string>() : statementTerms(lead, vocabulary)
+  if (said.size > 0) clauses.push({ said, polarity: statementPolarity(lead) })
+  return clauses
+}
+
+/** An entry's clauses, read once per entry (entries live as long as their knowledge index). */
+const entryClauseCache = new WeakMap<KnowledgeEntry, Clause[]>()
+
+export function entryClauses(entry: KnowledgeEntry, vocabulary: ResolvedVocabulary): Clause[] {
+  let clauses = entryClauseCache.get(entry)
+  if (!clauses) {
+    clauses = clausesOf(entry.sentence, vocabulary)
+    entryClauseCache.set(entry, clauses)
+  }
+  return clauses
+}
+
+function sharedCount(left: Set<string>, right: Set<string>, vocabulary: ResolvedVocabulary): number {
+  const broader = broaderTerms(vocabulary)
+  let shared = 0
+  for (const term of left) if (namesTerm(right, term, broader)) shared += 1
+  return shared
+}
+
+const entryTermsCache = new WeakMap<KnowledgeEntry, Set<string>>()
+
+/** What an entry is about for statements: its index terms and its clauses' terms ("no checks" → cheque). */
+export function entryStatementTerms(entry: KnowledgeEntry, vocabulary: ResolvedVocabulary): Set<string> {
+  let terms = entryTermsCache.get(entry)
+  if (!terms) {
+    terms = new Set(entry.terms)
+    for (const clause of entryClauses(entry, vocabulary)) for (const term of clause.said) terms.add(term)
+    entryTermsCache.set(entry, terms)
+  }
+  return terms
+}
+
+/**
+ * How a clause of the reply relates to an entry: compared with the entry clause sharing most
+ * of its terms (ties: the one with fewest terms of its own the reply clause does not name),
+ * `same` or `opposite` polarity; `ambiguous` when equally close entry clauses disagree;
+ * undefined when no entry clause shares a term. A denial in the reply is opposite only when one
+ * of the two clauses names nothing the other does not: "we don't treat birds" does not deny
+ * "We treat dogs, cats and rabbits", which shares only the verb, in a business's knowledge
+ * (`closedWorld`: what it does not list it does not offer) — in prose it does; an affirmation
+ * is opposite to a denial that names any of its terms ("reptiles are fine" against "No birds or
+ * reptiles"). With `entryWhole`, opposite only when the reply clause names all of the entry
+ * clause ("12 seats inside" does not affirm what "dogs …, not inside" denies).
+ */
+export function clauseRelation(clause: Clause, terms: Set<string>, entry: KnowledgeEntry, vocabulary: ResolvedVocabulary, closedWorld: boolean, entryWhole = false): 'same' | 'opposite' | 'ambiguous' | undefined {
+  let bestShared = 0
+  let bestExtra = Number.POSITIVE_INFINITY
+  let polarities = new Set<Polarity>()
+  for (const other of entryClauses(entry, vocabulary)) {
+    const shared = sharedCount(terms, other.said, vocabulary)
+    if (shared === 0) continue
+    const extra = other.said.size - shared
+    if (shared > bestShared || (shared === bestShared && extra < bestExtra)) {
+      bestShared = shared
+      bestExtra = extra
+      polarities = new Set([other.polarity])
+    } else if (shared === bestShared && extra === bestExtra) {
+      polarities.add(other.polarity)
+    }
+  }
+  if (polarities.size === 0) return undefined
+  if (polarities.size > 1) return 'ambiguous'
+  if (polarities.has(clause.polarity)) return 'same'
+  // A denial in the knowledge ("No birds or reptiles") denies each thing it names. A business's
+  // knowledge lists all it offers (a closed world): a denial in the reply must name nothing the
+  // entry clause does not, or be named whole by it. Prose describes its subjects without listing
+  // what they are not (an open world): a denial of anything about a subject it describes is opposite.
+  if (entryWhole) return bestExtra === 0 ? 'opposite' : undefined
+  return clause.polarity === 'positive' || !closedWorld || bestShared === clause.said.size || bestExtra === 0 ? 'opposite' : undefined
+}
