@@ -276,6 +276,9 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
     }
     // A bare number ("for six you'd need…") has no unit to say what it counts: only an entry keyed by its subject settles it.
     if (isBareNumber(claim) && tier !== 'leaf') return result(claim, 'unsettled', fromEntry(contradiction.entry))
+    // A fact's keys name its subject; a free-text line's subject is read from its words, too loosely for this.
+    const alike = sources.index.structured ? equallyNamed(claim, terms, contradiction.entry, compatible) : undefined
+    if (alike) return result(claim, 'supported', fromEntry(alike))
     return result(claim, 'contradicted', fromEntry(contradiction.entry))
   }
   if (agreesWithAny(claim, sources.contextClaims)) return result(claim, 'supported', { source: 'context' })
@@ -285,6 +288,24 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
   if (anywhere && (!related || identity || !sources.index.structured)) return result(claim, 'supported', fromEntry(anywhere))
   if ((claim.type === 'phone' || claim.type === 'address') && compatible[0]) return result(claim, 'contradicted', fromEntry(compatible[0]))
   return result(claim, isBareNumber(claim) ? 'unsettled' : 'unsupported')
+}
+
+/** How much of the subject an entry's keys (leaf and parent) name, weighted like bestScoring. */
+function coverage(terms: Set<string>, entry: KnowledgeEntry): number {
+  let covered = 0
+  for (const term of terms) if (entry.leafTerms.has(term) || entry.parentTerms.has(term)) covered += termWeight(term)
+  return covered
+}
+
+/**
+ * "Cats can board with us for ¥3,300 a night": the subject names `cat` (the leaf of
+ * `prices_yen.cat_spay`) and `boarding` (the parent of `boarding.price_per_night_yen`). A value
+ * the first tier contradicts is supported when another entry that states it is named by the
+ * subject as much (a whole term at least): the subject does not single out the contradicting one.
+ */
+function equallyNamed(claim: Claim, terms: Set<string>, contradicting: KnowledgeEntry, compatible: readonly KnowledgeEntry[]): KnowledgeEntry | undefined {
+  const needed = Math.max(1, coverage(terms, contradicting))
+  return compatible.find((entry) => entry !== contradicting && coverage(terms, entry) >= needed && bestAgreement(claim, entry) === 'equal')
 }
 
 /** A number with no unit, currency or clock ("6", "10%" has a unit). */
