@@ -22,11 +22,16 @@ export function overstates(sentence: string, entry: KnowledgeEntry, vocabulary: 
   const text = normalizeText(sentence)
   const match = UNIVERSAL.exec(text)
   if (!match || UNIVERSAL.test(normalizeText(entry.sentence))) return false
-  const quantified = statementTerms(text.slice(match.index + match[0].length).split(/[,;、。]|\b(?:for|at|in|on|with|and|but)\b|(?:で|に|が|は|を)/u)[0] ?? '', vocabulary)
-  // "all our prices" quantifies no kind of its own; the entry must be about the kind quantified.
+  const noun = text.slice(match.index + match[0].length).split(/[,;、。]|\b(?:for|at|in|on|with|and|but)\b|(?:で|に|が|は|を)/u)[0] ?? ''
+  const quantified = statementTerms(noun, vocabulary)
+  // 「すべての区」: a one-character Japanese noun is no subject term, but it is what is quantified.
+  if (quantified.size === 0 && /^[\p{sc=Han}\p{sc=Katakana}ー]+$/u.test(noun.trim())) quantified.add(noun.trim())
+  // "all our prices" quantifies no kind of its own.
   for (const generic of GENERIC_KINDS) quantified.delete(generic)
-  if (quantified.size === 0 || ![...quantified].some((term) => entry.terms.has(term))) return false
+  if (quantified.size === 0) return false
   if (entry.kind === 'fact') {
+    // The fact must be about the kind quantified (its key), and its value name members of it.
+    if (![...quantified].some((term) => entry.terms.has(term))) return false
     // A value that names members ("Anicom and iPet") and not the kind; a bare status ("included free") holds for all.
     const valueTerms = statementTerms(entry.value, vocabulary)
     return valueTerms.size > 0 && ![...quantified].some((term) => valueTerms.has(term))
