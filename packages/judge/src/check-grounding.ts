@@ -3,6 +3,7 @@ import { readSideText } from './grounding/read-side-text.ts'
 import { normalizeSpokenForms } from './internal/normalize-spoken-forms.ts'
 import type { ClaimCheck } from './grounding/claim-check.ts'
 import { claimSubject } from './grounding/claim-subject.ts'
+import { checkPersonRoles } from './grounding/check-person-roles.ts'
 import { checkStatements, readSentences } from './grounding/check-statements.ts'
 import { checkFreeTextAnswer } from './grounding/check-free-text-answer.ts'
 import { subjectTerms } from './grounding/subject-terms.ts'
@@ -85,6 +86,7 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
     const terms = carried.size > 0 && !namesOnlyItsKind(claim, carried) ? carried : new Set([...carried, ...known(callerTerms)])
     checks.push(verifyClaim(claim, terms, subject.window, sources, sentences[at]?.text ?? subject.window))
   }
+  checks.push(...checkPersonRoles(text, claims, sentences, index, contextJoined))
   const statements = checkStatements(text, claims, index, toolJoined, sentences, lastCaller)
   checks.push(...statements.checks)
   const unsettled = [...statements.unsettled]

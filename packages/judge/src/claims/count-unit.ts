@@ -20,10 +20,16 @@ export const COUNT_UNIT_NAMES: ReadonlySet<string> = new Set(COUNT_UNITS.map(([,
 
 /** The one name of what a count's unit counts ("名様" and "guests" → `person`); other words stay themselves, singular. */
 export function countUnit(unit: string): string {
-  const lower = unit.toLowerCase()
-  for (const [pattern, name] of COUNT_UNITS) if (pattern.test(lower)) return name
-  return /^[a-z]{4,}s$/u.test(lower) && !lower.endsWith('ss') ? lower.slice(0, -1) : lower
+  let name = read.get(unit)
+  if (name === undefined) {
+    const lower = unit.toLowerCase()
+    name = COUNT_UNITS.find(([pattern]) => pattern.test(lower))?.[1] ?? (/^[a-z]{4,}s$/u.test(lower) && !lower.endsWith('ss') ? lower.slice(0, -1) : lower)
+    if (read.size < 1024) read.set(unit, name)
+  }
+  return name
 }
+
+const read = new Map<string, string>()
 
 /** Words that make a number a limit: at most ("up to 4", 最大4名, 4名様まで, 10キロ以下) or at least ("at least 16", 16歳以上). */
 const AT_MOST_BEFORE = /(?:\bup\s+to|\bat\s+most|\bno\s+more\s+than|\bmax(?:imum)?(?:\s+of)?|\bunder|最大|上限)\s*$/iu

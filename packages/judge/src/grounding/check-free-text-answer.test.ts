@@ -22,3 +22,20 @@ describe('checkFreeTextAnswer on prose knowledge', () => {
     expect(flagged('The spire, added in 1460, has a copper roof.')).toBe(true)
   })
 })
+
+describe('checkFreeTextAnswer: the new-word limit grows with what a long reply adds', () => {
+  const knowledge = 'Hedgehogs eat insects, worms and snails. They roll into a ball when threatened, and their spines protect them from most predators. They hibernate through the winter in nests of leaves.'
+
+  it('one reworded noun in a long faithful reply is not a hallucination ("their menu")', () => {
+    const response = 'Their menu is mostly insects, worms and snails, and when threatened they roll into a ball so the spines protect them from predators.'
+    expect(checkGrounding({ knowledge, context: 'What do hedgehogs eat?', response }).hallucinated).toBe(false)
+  })
+
+  it('one new noun in a short reply is ("berries")', () => {
+    expect(checkGrounding({ knowledge, context: 'What do hedgehogs eat?', response: 'Mostly berries and worms.' }).hallucinated).toBe(true)
+  })
+
+  it('words echoed from the question do not dilute a new one ("Hedgehogs eat insects, worms and snails, and also berries")', () => {
+    expect(checkGrounding({ knowledge, context: 'Do hedgehogs eat insects, worms and snails?', response: 'Hedgehogs eat insects, worms and snails, and also berries.' }).hallucinated).toBe(true)
+  })
+})

@@ -51,6 +51,12 @@ const FACT_SHEET_LINES = 3
 
 /** Weight of new words (see novelWords) at which a reply to prose knowledge states something the knowledge does not: one new noun, name or adjective. */
 const NOVEL_WEIGHT_LIMIT = 1
+/**
+ * In a longer reply the limit grows with what the reply adds to the conversation (its content
+ * words the caller did not say): one new noun among ten grounded words is most often a reworded
+ * reference ("their diet" for what they feed on), an invented detail comes with its own words.
+ */
+const NOVEL_WEIGHT_PER_ADDED_WORD = 0.2
 
 interface AnswerWord {
   stem: string
@@ -89,9 +95,11 @@ function answerWords(text: string, claims: Claim[]): { words: AnswerWord[]; sent
 
 /**
  * Answer-level checks for free-text knowledge, in order:
- * 1. every content word of the reply's claim-bearing sentences (not greetings, offers or
- *    questions; not its values, which are checked as claims; not conversational words) must
- *    occur in the knowledge or the caller's words, or mean a subject the knowledge names;
+ * 1. every content word of the reply's claim-bearing sentences (not greetings, offers,
+ *    questions or short reactions; not its values, which are checked as claims; not
+ *    conversational words) must occur in the knowledge or the caller's words, or mean a subject
+ *    the knowledge names; against prose, what is left is weighed (see novelWords) against a
+ *    limit that grows with the reply's length, and a first-person experience is unsupported;
  * 2. names the question offered must be linked to each other in the knowledge (see unlinkedName);
  * 3. "Yes, both" to "Are A and B both P?" needs P in the knowledge about each (see checkBothAnswer);
  *    a reply to an either/or question ("Who was born first, A or B?") must pick the option
@@ -117,7 +125,8 @@ export function checkFreeTextAnswer(text: string, claims: Claim[], index: Knowle
     // by part of speech; reworded adverbs, general words and evaluations alone do not add up to a new fact.
     const candidates = new Set(missing.map((word) => word.stem))
     const novel = answer.sentences.flatMap((sentence) => novelWords(sentence.text, candidates, [index.haystack, context], { relatesNames: sentence.names >= 2 }))
-    if (novel.reduce((sum, word) => sum + word.weight, 0) >= NOVEL_WEIGHT_LIMIT) return unsupported(novel.map((word) => word.word).join(' '))
+    const added = answer.words.filter((word) => !questionWords.has(word.stem)).length
+    if (novel.reduce((sum, word) => sum + word.weight, 0) >= Math.max(NOVEL_WEIGHT_LIMIT, NOVEL_WEIGHT_PER_ADDED_WORD * added)) return unsupported(novel.map((word) => word.word).join(' '))
   }
   const unlinked = unlinkedName(claims, index, context)
   if (unlinked !== undefined) return unsupported(text)

@@ -1,4 +1,5 @@
 import { isStopWord, normalizeText, stemWord } from '../internal/normalize-text.ts'
+import { japaneseSurnames } from './japanese-surnames.ts'
 import { SERVICE_VOCABULARY } from './service-vocabulary.ts'
 import { validateVocabulary, type Vocabulary } from './validate-vocabulary.ts'
 
@@ -129,20 +130,15 @@ function addJapaneseTerms(text: string, terms: Set<string>): void {
   JAPANESE_WORD.lastIndex = 0
 }
 
-const ONE_KANJI = /^\p{sc=Han}$/u
 const HAN = /\p{sc=Han}/u
 
 /**
- * Whether a Japanese text holds a vocabulary term. A one-kanji term heads no compound: 個 (piece)
- * is not in 個室 (a private room), 円 not in 円形; it may end one (中目黒駅, 1泊).
+ * Whether a one-character term a Japanese text holds stands alone there: a one-kanji term heads no
+ * compound (個, piece, is not in 個室, a private room; 円 not in 円形); it may end one (中目黒駅, 1泊).
  */
-function containsTerm(text: string, term: string): boolean {
-  let at = text.indexOf(term)
-  if (at < 0 || !ONE_KANJI.test(term)) return at >= 0
-  while (at >= 0) {
-    if (!HAN.test(text[at + 1] ?? '')) return true
-    at = text.indexOf(term, at + 1)
-  }
+function headsNoCompound(text: string, term: string): boolean {
+  if (!HAN.test(term)) return true
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) if (!HAN.test(text[at + 1] ?? '')) return true
   return false
 }
 
@@ -161,8 +157,10 @@ export function subjectTerms(text: string, vocabulary: ResolvedVocabulary = GENE
   }
   // A text with Japanese may hold any term; an ASCII one only the phrases met word by word above.
   if (!ascii) {
-    for (const [term, canonical] of vocabulary.terms) if (containsTerm(normalized, term)) terms.add(canonical)
+    for (const [term, canonical] of vocabulary.terms) if (normalized.includes(term) && (term.length > 1 || headsNoCompound(normalized, term))) terms.add(canonical)
     addJapaneseTerms(normalized, terms)
+    // 河合先生, 「小野は…」: a family name also stands for its reading, the way English knowledge writes it (kawai, ono).
+    for (const surname of japaneseSurnames(normalized)) terms.add(surname.reading)
   }
   return terms
 }

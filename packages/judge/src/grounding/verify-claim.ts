@@ -2,6 +2,7 @@ import { claimGroup, type Claim } from '../claims/claim.ts'
 import { inOtherScript, normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import type { ClaimCheck, ClaimEvidence } from './claim-check.ts'
+import { surnameReading } from './japanese-surnames.ts'
 import { valuesAgree, type Agreement } from './values-agree.ts'
 
 /** What a reply is checked against besides the knowledge base. */
@@ -45,17 +46,12 @@ function termWeight(term: string): number {
  * alike: all are returned, fewest such terms first (the first is a contradiction's evidence).
  */
 function bestScoring(entries: KnowledgeEntry[], terms: Set<string>, termsOfEntry: (entry: KnowledgeEntry) => Set<string>): KnowledgeEntry[] {
-  let best: Array<{ entry: KnowledgeEntry; extra: number; sharedTerms: string }> = []
+  let best: Array<{ entry: KnowledgeEntry; extra: number; own: Set<string> }> = []
   let bestShared = 0
   for (const entry of entries) {
     const own = termsOfEntry(entry)
     let shared = 0
-    let sharedTerms = ''
-    for (const term of terms) {
-      if (!own.has(term)) continue
-      shared += termWeight(term)
-      sharedTerms += `${term}\u0000`
-    }
+    for (const term of terms) if (own.has(term)) shared += termWeight(term)
     if (shared === 0 || shared < bestShared) continue
     // A structured fact ranks before a sentence that says the same (its key names the subject).
     let extra = entry.kind === 'fact' ? 0 : 0.5
@@ -64,13 +60,17 @@ function bestScoring(entries: KnowledgeEntry[], terms: Set<string>, termsOfEntry
       best = []
       bestShared = shared
     }
-    best.push({ entry, extra, sharedTerms })
+    best.push({ entry, extra, own })
   }
-  if (best.length < 2) return best.map((item) => item.entry)
+  if (best.length < 2) return best.length === 1 ? [(best[0] as { entry: KnowledgeEntry }).entry] : []
   best.sort((left, right) => left.extra - right.extra)
-  const fewest = best[0]?.extra ?? 0
-  const alike = fewest >= 1 && best.some((item) => item.sharedTerms !== best[0]?.sharedTerms)
-  return (alike ? best : best.filter((item) => item.extra === fewest)).map((item) => item.entry)
+  const first = best[0] as { extra: number; own: Set<string> }
+  const sameShared = (own: Set<string>): boolean => {
+    for (const term of terms) if (own.has(term) !== first.own.has(term)) return false
+    return true
+  }
+  const alike = first.extra >= 1 && best.some((item) => !sameShared(item.own))
+  return (alike ? best : best.filter((item) => item.extra === first.extra)).map((item) => item.entry)
 }
 
 /** Free-text knowledge written as a paragraph or two, not as a fact sheet of lines. */
@@ -163,8 +163,11 @@ function verifyWeekday(claim: Claim, terms: Set<string>, sources: GroundingSourc
 }
 
 function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources): ClaimCheck {
-  const name = normalizeText(claim.value.kind === 'text' ? claim.value.text : claim.text)
+  const said = normalizeText(claim.value.kind === 'text' ? claim.value.text : claim.text)
   const { index } = sources
+  // 河合先生 against knowledge that writes "Dr. Kawai": the family name is looked up by its reading too.
+  const reading = surnameReading(said)
+  const name = reading !== undefined && !index.haystack.includes(said) ? reading : said
   const tokens = name.split(/[\s-]+/u).filter((token) => token.length > 1)
   const escaped = tokens.map((token) => token.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
   // A multi-word name must appear in order, at most two words apart ("Asa Candler" in "Asa Griggs Candler").
@@ -180,10 +183,10 @@ function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources)
     const entry = index.entries.find((candidate) => candidate.normalizedSentence.includes(tokens[0] ?? name))
     return result(claim, 'supported', entry ? fromEntry(entry) : { source: 'knowledge' })
   }
-  if (sources.toolText.includes(name)) return result(claim, 'supported', { source: 'tool' })
-  if (sources.contextText.includes(name)) return result(claim, 'supported', { source: 'context' })
+  if (sources.toolText.includes(name) || sources.toolText.includes(said)) return result(claim, 'supported', { source: 'tool' })
+  if (sources.contextText.includes(name) || sources.contextText.includes(said)) return result(claim, 'supported', { source: 'context' })
   // 渋谷駅 against knowledge written only in English: the rules cannot tell whether it is named there.
-  if (inOtherScript(name, index.haystack)) return result(claim, 'unsettled')
+  if (inOtherScript(said, index.haystack)) return result(claim, 'unsettled')
   return result(claim, 'unsupported')
 }
 

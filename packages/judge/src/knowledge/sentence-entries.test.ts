@@ -32,7 +32,7 @@ describe('sentenceEntries: a line of free-text knowledge → entries like struct
 
   it('a person and their days', () => {
     expect(valueEntries('Coach Sato (yoga and pilates, Mondays and Fridays only)')).toEqual(['pilates sato trainer yoga → weekday {"kind":"weekday","days":[1,5],"status":"neutral"}'])
-    expect(valueEntries('佐藤コーチ（ヨガ、月曜と金曜のみ）')).toEqual(['trainer yoga コーチ ヨガ 佐藤 → weekday {"kind":"weekday","days":[1,5],"status":"neutral"}'])
+    expect(valueEntries('佐藤コーチ（ヨガ、月曜と金曜のみ）')).toEqual(['sato trainer yoga コーチ ヨガ 佐藤 → weekday {"kind":"weekday","days":[1,5],"status":"neutral"}'])
   })
 
   it('a phone number, an address and a count', () => {
