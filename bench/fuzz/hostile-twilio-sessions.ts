@@ -106,7 +106,9 @@ export function runHostileTwilioSessions(sessions: number): Promise<HostileFigur
     behaviours: Object.keys(TWILIO_OUTCOMES) as TwilioBehaviour[],
     behave,
     script: 'greeting: false\nturns:\n  - dtmf: "1"\n  - dtmf: "2"\n',
-    options: { concurrency: 16, turnTimeoutMs: 2000, callTimeoutMs: 8000, endGraceMs: 50, replyEndSilenceMs: 150 },
+    // The app runs in the harness's process: 16 mark floods at once (10,001 marks and their echoes
+    // each) kept it busy long enough that a 2 s turn timeout fired before calls were accepted.
+    options: { concurrency: 16, turnTimeoutMs: 5000, callTimeoutMs: 10_000, endGraceMs: 50, replyEndSilenceMs: 150 },
     outcomes: TWILIO_OUTCOMES,
     namesFrame,
   }, sessions)

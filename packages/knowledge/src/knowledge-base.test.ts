@@ -91,6 +91,8 @@ describe('parseKnowledgeBase', () => {
     ['version: 1\nintents:\n  hours:\n    keywords: [open]\n', 'kb.yaml:3: field "intents.hours.reply": expected the reply text'],
     ['version: 1\nfacts: { a: 1\n', 'kb.yaml:3: not valid YAML: Flow map in block collection must be sufficiently indented and end with a }'],
     ['version: 1\nversion: 1\n', 'kb.yaml:2: duplicate key "version"; expected each key once in a mapping'],
+    ['version: 1\nfacts:\n  ? [a, b]\n  : 1\n', 'kb.yaml:3: a list used as a key; expected keys that are plain words or numbers'],
+    ['version: 1\nfacts:\n  { x: 1 }: 2\n', 'kb.yaml:3: a mapping used as a key; expected keys that are plain words or numbers'],
   ])('names the file, line and field of a problem: %j', (text, message) => {
     const error = parseError(text)
     expect(error.code).toBe('knowledge_base_invalid')

@@ -28,7 +28,8 @@ export const MAX_YAML_ALIAS_COUNT = 100
 
 /**
  * Parses YAML text for a loader, so that no input can crash or stall it: every problem is a
- * `YamlProblem` with line and column, never a raw exception. Syntax errors; a key twice in one
+ * `YamlProblem` with line and column, never a raw exception. Syntax errors; a list or mapping
+ * used as a key (`? [a]`); a key twice in one
  * mapping (found with a Set per mapping: linear, where yaml's own `uniqueKeys` check is
  * quadratic, 68 s for 40,000 keys); an alias to an anchor not defined before it, aliasing
  * beyond `MAX_YAML_ALIAS_COUNT` and bad merge keys (`<<`), which yaml throws from `toJS`.
@@ -49,7 +50,7 @@ export function parseYamlSafely(text: string, options: ParseOptions & DocumentOp
     const position = lineCounter.linePos(syntax.pos[0])
     throw new YamlProblem(`not valid YAML: ${firstLine(syntax).replace(/ at line \d+, column \d+:?$/u, '')}`, position.line, position.col, { cause: syntax })
   }
-  findDuplicateKey(document, lineCounter)
+  checkKeys(document, lineCounter)
   try {
     return { document, lineCounter, data: document.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT }) as unknown }
   } catch (error) {
@@ -63,7 +64,8 @@ function firstLine(error: unknown): string {
   return ((error as Error).message ?? String(error)).split('\n')[0] ?? ''
 }
 
-function findDuplicateKey(document: Document, lineCounter: LineCounter): void {
+/** Each key once per mapping, and every key a plain value (yaml would stringify a list or mapping key with a warning on stderr). */
+function checkKeys(document: Document, lineCounter: LineCounter): void {
   const stack: unknown[] = [document.contents]
   while (stack.length > 0) {
     const node = stack.pop()
@@ -71,6 +73,10 @@ function findDuplicateKey(document: Document, lineCounter: LineCounter): void {
     if (!isMap(node)) continue
     const seen = new Set<string>()
     for (const pair of node.items) {
+      if (isMap(pair.key) || isSeq(pair.key)) {
+        const position = lineCounter.linePos(pair.key.range?.[0] ?? 0)
+        throw new YamlProblem(`a ${isMap(pair.key) ? 'mapping' : 'list'} used as a key; expected keys that are plain words or numbers`, position.line, position.col)
+      }
       if (isScalar(pair.key)) {
         const key = String(pair.key.value)
         if (seen.has(key)) {
