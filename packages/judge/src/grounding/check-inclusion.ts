@@ -67,7 +67,8 @@ export function checkInclusion(sentence: string, index: KnowledgeIndex, known: (
   item.delete('price')
   if (item.size === 0) return undefined
   const terms = known(item)
-  // An item in a script the knowledge does not use cannot be looked up there.
+  // Like an invented offer: an item in a script the knowledge does not use cannot be looked up there
+  // (a trade word in the other language needs the knowledge base's vocabulary: カーナビ → car navigation).
   if (terms.size === 0) return inOtherScript(words, index.haystack) ? undefined : { status: 'unsupported' }
   if (index.entries.some((entry) => INCLUDED.test(entry.sentence) && namesAll(entry, terms))) return undefined
   const priced = index.entries.find((entry) => entry.claims.some((claim) => claim.type === 'price' && !(claim.value.kind === 'money' && claim.value.amount === 0)) && namesAll(entry, terms))

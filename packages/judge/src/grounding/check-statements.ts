@@ -5,6 +5,7 @@ import { splitSentences } from '../knowledge/knowledge-index.ts'
 import { answeredQuestion } from './answer-to-question.ts'
 import type { ClaimCheck } from './claim-check.ts'
 import { checkInclusion } from './check-inclusion.ts'
+import { overstates } from './check-universal.ts'
 import { dialogueActOf, type DialogueAct } from './dialogue-act.ts'
 import { broaderTerms, namesTerm } from './broader-terms.ts'
 import { clauseRelation, clausesOf, entryStatementTerms, statementTerms, type Clause } from './statement-clauses.ts'
@@ -105,6 +106,19 @@ function knownTerms(said: Set<string>, index: KnowledgeIndex): Set<string> {
   }
   return known
 }
+
+/** The entry a sentence is about when it says "any" or "all" of a kind that entry names only some of (see overstates). */
+function overstatedEntry(sentence: string, index: KnowledgeIndex): KnowledgeEntry | undefined {
+  if (!MAYBE_UNIVERSAL.test(sentence) || statementPolarity(sentence) === 'negative') return undefined
+  const said = statementTerms(sentence, index.vocabulary)
+  const terms = knownTerms(said, index)
+  const best = terms.size === 0 ? undefined : bestEntry(terms, index)
+  if (!best || best.shared < Math.max(1, Math.ceil(terms.size * MIN_MATCH_RATIO)) || best.shared / said.size < MIN_SAID_RATIO) return undefined
+  return [best.entry, ...best.rivals].find((entry) => overstates(sentence, entry, index.vocabulary))
+}
+
+/** A cheap first look for "any", "all", "every", 「すべて」, 「どの」 before overstatedEntry reads the sentence. */
+const MAYBE_UNIVERSAL = /\b(?:any|all|every)\b|すべて|全て|全部|あらゆる|どの/iu
 
 /** Lines of free text from which knowledge is a fact sheet (what it does not list, the business does not offer) rather than prose. */
 const FACT_SHEET_LINES = 3
@@ -218,6 +232,11 @@ export function checkStatements(
     const inclusion = act ? undefined : checkInclusion(sentence, index, (said) => knownTerms(said, index))
     if (inclusion) {
       checks.push(statementCheck(sentence, inclusion.status, inclusion.entry))
+      continue
+    }
+    const overstated = act ? undefined : overstatedEntry(sentence, index)
+    if (overstated) {
+      checks.push(statementCheck(sentence, 'unsupported', overstated))
       continue
     }
     if (act || hasValueClaim) {
