@@ -8,7 +8,7 @@ import { checkInclusion } from './check-inclusion.ts'
 import { overstates } from './check-universal.ts'
 import { dialogueActOf, type DialogueAct } from './dialogue-act.ts'
 import { broaderTerms, namesTerm } from './broader-terms.ts'
-import { clauseRelation, clausesOf, entryStatementTerms, statementTerms, type Clause } from './statement-clauses.ts'
+import { clauseRelation, clausesOf, entryClauses, entryStatementTerms, statementTerms, type Clause } from './statement-clauses.ts'
 import { statementPolarity } from './statement-polarity.ts'
 import { subjectTerms } from './subject-terms.ts'
 import { TOOL_REPORT } from './verify-claim.ts'
@@ -42,6 +42,8 @@ const MIN_SUPPORT_RATIO = 0.6
 interface Postings {
   byTerm: Map<string, number[]>
   named: Set<string>
+  /** Terms of the entries' negative clauses ("No parking" → parking): what a sentence with values may be checked against. */
+  denied: Set<string>
 }
 
 const postingsCache = new WeakMap<KnowledgeIndex, Postings>()
@@ -51,8 +53,10 @@ function postings(index: KnowledgeIndex): Postings {
   if (!built) {
     const byTerm = new Map<string, number[]>()
     const named = new Set<string>(index.knownTerms)
+    const denied = new Set<string>()
     const { broader } = broaderTerms(index.vocabulary)
     index.entries.forEach((entry, position) => {
+      for (const clause of entryClauses(entry, index.vocabulary)) if (clause.polarity === 'negative') for (const term of clause.said) denied.add(term)
       for (const term of entryStatementTerms(entry, index.vocabulary)) {
         named.add(term)
         for (const name of [term, broader.get(term)]) {
@@ -63,7 +67,7 @@ function postings(index: KnowledgeIndex): Postings {
         }
       }
     })
-    built = { byTerm, named }
+    built = { byTerm, named, denied }
     postingsCache.set(index, built)
   }
   return built
@@ -105,6 +109,14 @@ function knownTerms(said: Set<string>, index: KnowledgeIndex): Set<string> {
     else if (wider !== undefined && named.has(wider)) known.add(wider)
   }
   return known
+}
+
+/** Whether a sentence names anything an entry denies (one read of its terms, before its clauses are read). */
+function namesDenied(sentence: string, index: KnowledgeIndex): boolean {
+  const { denied } = postings(index)
+  if (denied.size === 0) return false
+  for (const term of knownTerms(statementTerms(sentence, index.vocabulary), index)) if (denied.has(term)) return true
+  return false
 }
 
 /** The entry a sentence is about when it says "any" or "all" of a kind that entry names only some of (see overstates). */
@@ -244,14 +256,15 @@ export function checkStatements(
       // the question, and what it affirms may still be what the knowledge denies ("5 parking spaces" against "No parking").
       // Hours, days and dates are the values' to check.
       const scheduled = claims.some((claim) => SCHEDULE_CLAIMS.has(claim.type) && claim.start >= from && claim.start < from + sentence.length)
-      const affirmed = act || scheduled ? [] : clausesOf(sentence, index.vocabulary).filter((clause) => clause.polarity === 'positive')
+      const affirmed = act || scheduled || !namesDenied(sentence, index) ? [] : clausesOf(sentence, index.vocabulary).filter((clause) => clause.polarity === 'positive')
       if (!answer && affirmed.length === 0) continue
       const verdict = clausesVerdict(affirmed, index, answer?.clause, true)
       if (verdict?.status === 'contradicted') checks.push(statementCheck(sentence, 'contradicted', verdict.entry))
       else if (invented) checks.push(statementCheck(sentence, 'unsupported'))
       continue
     }
-    const said = statementTerms(sentence, index.vocabulary)
+    const clauses = clausesOf(sentence, index.vocabulary)
+    const said = new Set(clauses.flatMap((clause) => [...clause.said]))
     if (said.size === 0 && !answer) continue
     // Words the knowledge never uses ("small dogs", "on the fifth floor") cannot relate a statement to an entry.
     const terms = knownTerms(said, index)
@@ -262,7 +275,7 @@ export function checkStatements(
       checks.push(backed ? statementCheck(sentence, 'supported', undefined, 'tool') : statementCheck(sentence, 'unsupported'))
       continue
     }
-    const verdict = clausesVerdict(clausesOf(sentence, index.vocabulary), index, answer?.clause)
+    const verdict = clausesVerdict(clauses, index, answer?.clause)
     if (verdict?.status === 'contradicted') {
       checks.push(statementCheck(sentence, 'contradicted', verdict.entry))
       continue
