@@ -1,5 +1,5 @@
 import type { Claim } from '../claims/claim.ts'
-import { inOtherScript } from '../internal/normalize-text.ts'
+import { inOtherScript, normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import { splitSentences } from '../knowledge/knowledge-index.ts'
 import { answeredQuestion } from './answer-to-question.ts'
@@ -111,10 +111,32 @@ function knownTerms(said: Set<string>, index: KnowledgeIndex): Set<string> {
   return known
 }
 
-/** Whether a sentence names anything an entry denies (one read of its terms, before its clauses are read). */
+const deniedSurfaceCache = new WeakMap<KnowledgeIndex, string[]>()
+
+/** Words and phrases that may name a denied term (its vocabulary words, stems cut to a prefix; narrower terms' too): a cheap first look. */
+function deniedSurfaces(index: KnowledgeIndex): string[] {
+  let surfaces = deniedSurfaceCache.get(index)
+  if (!surfaces) {
+    const { denied } = postings(index)
+    const { broader } = broaderTerms(index.vocabulary)
+    const names = (canonical: string): boolean => denied.has(canonical) || denied.has(broader.get(canonical) ?? '')
+    const found = new Set<string>()
+    for (const term of denied) found.add(term.length > 4 ? term.slice(0, -1) : term)
+    for (const [word, canonical] of index.vocabulary.words) if (names(canonical)) found.add(word.length > 4 ? word.slice(0, -1) : word)
+    for (const [phrase, canonical] of index.vocabulary.terms) if (names(canonical)) found.add(phrase)
+    for (const [narrower, wider] of broader) if (denied.has(wider)) found.add(narrower)
+    surfaces = [...found]
+    deniedSurfaceCache.set(index, surfaces)
+  }
+  return surfaces
+}
+
+/** Whether a sentence names anything an entry denies (a look at its words, then one read of its terms, before its clauses are read). */
 function namesDenied(sentence: string, index: KnowledgeIndex): boolean {
   const { denied } = postings(index)
   if (denied.size === 0) return false
+  const text = normalizeText(sentence)
+  if (!deniedSurfaces(index).some((surface) => text.includes(surface))) return false
   for (const term of knownTerms(statementTerms(sentence, index.vocabulary), index)) if (denied.has(term)) return true
   return false
 }
@@ -263,11 +285,12 @@ export function checkStatements(
       else if (invented) checks.push(statementCheck(sentence, 'unsupported'))
       continue
     }
-    const clauses = clausesOf(sentence, index.vocabulary)
-    const said = new Set(clauses.flatMap((clause) => [...clause.said]))
+    const said = statementTerms(sentence, index.vocabulary)
     if (said.size === 0 && !answer) continue
     // Words the knowledge never uses ("small dogs", "on the fifth floor") cannot relate a statement to an entry.
     const terms = knownTerms(said, index)
+    // Its clauses are read only when it names something the knowledge knows.
+    const clauses = terms.size === 0 ? [] : clausesOf(sentence, index.vocabulary)
     if (TOOL_REPORT.test(sentence) && !MODAL.test(sentence) && statementPolarity(sentence) === 'positive') {
       // "You are booked": a report of what a tool did is backed by a tool call that names the
       // same subject (book_appointment), and by nothing else.

@@ -1,7 +1,7 @@
 import { hasJapanese, normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeEntry } from '../knowledge/knowledge-index.ts'
 import { withoutCourtesy } from './dialogue-act.ts'
-import { POLARITY_WORDS, statementPolarity, type Polarity } from './statement-polarity.ts'
+import { normalizedPolarity, POLARITY_WORDS, type Polarity } from './statement-polarity.ts'
 import { broaderTerms, namesTerm } from './broader-terms.ts'
 import { subjectTerms, type ResolvedVocabulary } from './subject-terms.ts'
 
@@ -108,11 +108,11 @@ export function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Cla
         continue
       }
       if (previous && ELLIPTIC_DENIAL.test(text)) for (const term of previous.said) said.add(term)
-      if (said.size > 0) clauses.push({ said, polarity: statementPolarity(text) })
+      if (said.size > 0) clauses.push({ said, polarity: normalizedPolarity(text) })
     }
   }
   const said = lead === '' ? new Set<string>() : statementTerms(lead, vocabulary)
-  if (said.size > 0) clauses.push({ said, polarity: statementPolarity(lead) })
+  if (said.size > 0) clauses.push({ said, polarity: normalizedPolarity(lead) })
   return clauses
 }
 

@@ -36,7 +36,12 @@ const NOT_A_DENIAL = /\bnot only\b|\bnot just\b|\bno problem\b|\bno worries\b|\b
  * statementPolarity('ペットの同伴はできません。')     // 'negative'
  */
 export function statementPolarity(sentence: string): Polarity {
-  const text = normalizeText(sentence).replace(NOT_A_DENIAL, ' ')
+  return normalizedPolarity(normalizeText(sentence))
+}
+
+/** `statementPolarity` of a text already normalised (`normalizeText`): clauses are read from a normalised sentence. */
+export function normalizedPolarity(normalized: string): Polarity {
+  const text = normalized.replace(NOT_A_DENIAL, ' ')
   let negations = 0
   const global = new RegExp(NEGATIVE.source, 'giu')
   for (let match = global.exec(text); match !== null; match = global.exec(text)) {
