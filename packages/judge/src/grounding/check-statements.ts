@@ -143,7 +143,8 @@ function namesDenied(sentence: string, index: KnowledgeIndex): boolean {
 
 /** The entry a sentence is about when it says "any" or "all" of a kind that entry names only some of (see overstates). */
 function overstatedEntry(sentence: string, index: KnowledgeIndex): KnowledgeEntry | undefined {
-  if (!MAYBE_UNIVERSAL.test(sentence) || statementPolarity(sentence) === 'negative') return undefined
+  // Only a business's knowledge lists all it has (a closed world); prose names examples.
+  if (!closedWorld(index) || !MAYBE_UNIVERSAL.test(sentence) || statementPolarity(sentence) === 'negative') return undefined
   const said = statementTerms(sentence, index.vocabulary)
   const terms = knownTerms(said, index)
   const best = terms.size === 0 ? undefined : bestEntry(terms, index)
