@@ -37,9 +37,9 @@ describe('judge dev sets (packages/judge/bench-data)', () => {
     await expectBothForms(businesses, BENCH_DATA_FOLDER)
   })
 
-  it('phone replies cover at least 5 businesses in English and Japanese, scored against both forms', () => {
+  it('at least 1,500 phone replies for the 9 businesses, in English and Japanese, scored against both forms', () => {
     const replies = devsets.phone
-    expect(replies.length).toBeGreaterThanOrEqual(300)
+    expect(replies.length).toBeGreaterThanOrEqual(1500)
     expect(new Set(replies.map((row) => row.business))).toEqual(new Set(businesses))
     expect(replies.filter((row) => row.language === 'ja').length).toBeGreaterThanOrEqual(replies.length / 3)
     for (const row of replies) expect(row.knowledgeForms, row.id).toEqual(['yaml', 'text'])
@@ -48,10 +48,10 @@ describe('judge dev sets (packages/judge/bench-data)', () => {
     expect(hallucinated / replies.length).toBeLessThan(0.65)
   })
 
-  it('the clinic set has at least 80 replies to the example clinic knowledge base, and the dialogue set at least 60 rows', () => {
-    expect(devsets.clinic.length).toBeGreaterThanOrEqual(80)
+  it('the clinic set has at least 240 replies to the example clinic knowledge base, and the dialogue set at least 200 rows', () => {
+    expect(devsets.clinic.length).toBeGreaterThanOrEqual(240)
     for (const row of devsets.clinic) expect([row.business, row.knowledgeForms], row.id).toEqual(['clinic', ['yaml']])
-    expect(devsets.dialogue.length).toBeGreaterThanOrEqual(60)
+    expect(devsets.dialogue.length).toBeGreaterThanOrEqual(200)
     expect(new Set(devsets.dialogue.map((row) => row.label))).toEqual(new Set(['faithful', 'hallucinated']))
   })
 })

@@ -4,6 +4,8 @@ import { subjectTerms, type ResolvedVocabulary } from './subject-terms.ts'
 
 const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'holiday']
 const SENTENCE_END = /[.!?。！？\n]/gu
+/** The unit a price or a count is given per, right after it: "per month", "a night", "each", "per person". */
+const RATE_AFTER_VALUE = /^\s*(?:(?:per|a|an|each|every|\/)\s*(?:month|night|person|people|day|hour|week|year|session|visit|class|lesson|piece|head|guest|adult|child|kid|room|car)s?\b|each\b)/iu
 const LIST_JOINER = /^[\s,、・/]*(?:and|or|&|と|や|及び|および|または|か)?[\s,、・/]*$/iu
 
 function sentenceBounds(text: string, start: number, end: number): [number, number] {
@@ -42,7 +44,8 @@ export function claimSubject(text: string, claim: Claim, claims: Claim[], vocabu
   }
   const previous = before[position]
   const next = sameKind.find((other) => other.start >= claim.end && other.start < sentenceEnd)
-  const leftFrom = previous ? previous.end : sentenceStart
+  // "¥9,800 per month, plus a ¥3,000 enrollment fee": the unit after a value is that value's, not the next one's subject.
+  const leftFrom = previous ? previous.end + (RATE_AFTER_VALUE.exec(text.slice(previous.end, claim.start))?.[0].length ?? 0) : sentenceStart
   const left = termsOf(text, claims, leftFrom, listStart, vocabulary)
   if (left.size > 0) return { terms: left, window: text.slice(leftFrom, claim.end) }
   const rightTo = next ? next.start : sentenceEnd

@@ -26,6 +26,14 @@ export function namesOnlyItsKind(claim: Claim, terms: Set<string>): boolean {
 
 const WEEKDAY_TERMS = new Set(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'holiday'])
 const BOUNDARY_WORDS = /\b(?:open|opens|opening|close|closes|closing|until|till)\b|開|閉|まで|から/iu
+/** Japanese says whether a time opens or closes something after it: 「朝7時から」, 「夜10時まで」, 「9時に開きます」. */
+const BOUNDARY_AFTER = /^\s*(?:から|より|まで|に(?:開|閉|オープン|終了|受付終了)|(?:開|閉)(?:店|院|館|場|き|まり))/u
+
+/** True when the words right after a time in its sentence make it an opening or closing time (Japanese order). */
+function saysBoundaryAfter(claim: Claim, sentence: string): boolean {
+  const at = sentence.indexOf(claim.text)
+  return at >= 0 && BOUNDARY_AFTER.test(sentence.slice(at + claim.text.length, at + claim.text.length + 8))
+}
 
 function intersects(left: Set<string>, right: Set<string>): boolean {
   for (const term of left) if (right.has(term)) return true
@@ -71,6 +79,28 @@ function bestScoring(entries: KnowledgeEntry[], terms: Set<string>, termsOfEntry
   }
   const alike = first.extra >= 1 && best.some((item) => !sameShared(item.own))
   return (alike ? best : best.filter((item) => item.extra === first.extra)).map((item) => item.entry)
+}
+
+const TIER_TERMS: Readonly<Record<string, (entry: KnowledgeEntry) => Set<string>>> = { leaf: (entry) => entry.leafTerms, parent: (entry) => entry.parentTerms, value: (entry) => entry.valueTerms }
+
+/**
+ * Tiers (leaf, parent, value) whose entries share a whole term with the subject come before tiers
+ * that share only a kind or a day: "パーソナルトレーニングの料金" meets `body_composition_check.price`
+ * by its leaf only through `price`, and `personal_training.60_minutes_yen` by its parent through
+ * `personal_training`; the item decides, not the kind. Order is kept otherwise, and for clock
+ * times (a day in the leaf key, `hours.saturday`, is what a time is said about).
+ */
+function byStrength(group: string, terms: Set<string>, tiers: Array<[string, KnowledgeEntry[]]>): Array<[string, KnowledgeEntry[]]> {
+  if (group === 'time') return tiers
+  const strong = ([tier, entries]: [string, KnowledgeEntry[]]): boolean => {
+    const first = entries[0]
+    const own = first ? TIER_TERMS[tier]?.(first) : undefined
+    if (!own) return false
+    let shared = 0
+    for (const term of terms) if (own.has(term)) shared += termWeight(term)
+    return shared >= 1
+  }
+  return [...tiers.filter(strong), ...tiers.filter((tier) => !strong(tier))]
 }
 
 /** Free-text knowledge written as a paragraph or two, not as a fact sheet of lines. */
@@ -214,11 +244,11 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
   const onlyKind = namesOnlyItsKind(claim, terms)
   const tiers: Array<[string, KnowledgeEntry[]]> = onlyKind
     ? [['kind', compatible.filter((entry) => entry.claims.some((known) => claimGroup(known.type) === group))]]
-    : [
+    : byStrength(group, terms, [
         ['leaf', bestScoring(compatible, terms, (entry) => entry.leafTerms)],
         ['parent', bestScoring(compatible, terms, (entry) => entry.parentTerms)],
         ['value', bestScoring(compatible, terms, (entry) => entry.valueTerms)],
-      ]
+      ])
   for (const [tier, entries] of tiers) {
     if (entries.length === 0) continue
     const agreements = entries.map((entry) => ({ entry, agreement: bestAgreement(claim, entry) }))
@@ -234,7 +264,7 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
       )
     if (weekdayConflict) return result(claim, 'contradicted', fromEntry(weekdayConflict.entry))
     if (equal) return result(claim, 'supported', fromEntry(equal.entry))
-    if (within && !BOUNDARY_WORDS.test(window)) return result(claim, 'supported', fromEntry(within.entry))
+    if (within && !BOUNDARY_WORDS.test(window) && !saysBoundaryAfter(claim, sentence)) return result(claim, 'supported', fromEntry(within.entry))
     const contradiction = different[0] ?? within
     if (!contradiction) continue
     if (tier === 'value' && agreesWithAny(claim, sources.contextClaims)) return result(claim, 'supported', { source: 'context' })
@@ -246,6 +276,9 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
     }
     // A bare number ("for six you'd need…") has no unit to say what it counts: only an entry keyed by its subject settles it.
     if (isBareNumber(claim) && tier !== 'leaf') return result(claim, 'unsettled', fromEntry(contradiction.entry))
+    // A fact's keys name its subject; a free-text line's subject is read from its words, too loosely for this.
+    const alike = sources.index.structured ? equallyNamed(claim, terms, contradiction.entry, compatible) : undefined
+    if (alike) return result(claim, 'supported', fromEntry(alike))
     return result(claim, 'contradicted', fromEntry(contradiction.entry))
   }
   if (agreesWithAny(claim, sources.contextClaims)) return result(claim, 'supported', { source: 'context' })
@@ -255,6 +288,24 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
   if (anywhere && (!related || identity || !sources.index.structured)) return result(claim, 'supported', fromEntry(anywhere))
   if ((claim.type === 'phone' || claim.type === 'address') && compatible[0]) return result(claim, 'contradicted', fromEntry(compatible[0]))
   return result(claim, isBareNumber(claim) ? 'unsettled' : 'unsupported')
+}
+
+/** How much of the subject an entry's keys (leaf and parent) name, weighted like bestScoring. */
+function coverage(terms: Set<string>, entry: KnowledgeEntry): number {
+  let covered = 0
+  for (const term of terms) if (entry.leafTerms.has(term) || entry.parentTerms.has(term)) covered += termWeight(term)
+  return covered
+}
+
+/**
+ * "Cats can board with us for ¥3,300 a night": the subject names `cat` (the leaf of
+ * `prices_yen.cat_spay`) and `boarding` (the parent of `boarding.price_per_night_yen`). A value
+ * the first tier contradicts is supported when another entry that states it is named by the
+ * subject as much (a whole term at least): the subject does not single out the contradicting one.
+ */
+function equallyNamed(claim: Claim, terms: Set<string>, contradicting: KnowledgeEntry, compatible: readonly KnowledgeEntry[]): KnowledgeEntry | undefined {
+  const needed = Math.max(1, coverage(terms, contradicting))
+  return compatible.find((entry) => entry !== contradicting && coverage(terms, entry) >= needed && bestAgreement(claim, entry) === 'equal')
 }
 
 /** A number with no unit, currency or clock ("6", "10%" has a unit). */

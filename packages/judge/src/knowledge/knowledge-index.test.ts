@@ -40,6 +40,17 @@ describe('indexKnowledge: fact keys', () => {
   })
 })
 
+describe('indexKnowledge: hours keyed by a group of days', () => {
+  it('`hours.weekdays` and `hours.weekends` state each of their days, open or closed (EN and JA)', () => {
+    const bar = parseKnowledgeBase({ version: 1, facts: { hours: { weekdays: '17:00-24:00', weekends: 'closed' } } })
+    const hallucinated = (response: string) => checkGrounding({ knowledge: bar, response }).hallucinated
+    expect(hallucinated('We are open on weekdays from 5 pm.')).toBe(false)
+    expect(hallucinated('平日は夕方5時から営業しております。')).toBe(false)
+    expect(hallucinated('We are open on Saturdays.')).toBe(true)
+    expect(hallucinated('土日はお休みです。')).toBe(false)
+  })
+})
+
 describe('checkGrounding: counts and limits', () => {
   const base = parseKnowledgeBase({ version: 1, facts: { karaoke_room: { max_guests: 10, price_per_hour_yen: 2500 }, minimum_age: 20, parking: { spaces: 5 } } })
   const hallucinated = (response: string) => checkGrounding({ knowledge: base, response }).hallucinated

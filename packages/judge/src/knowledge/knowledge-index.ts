@@ -45,7 +45,11 @@ export interface KnowledgeIndex {
   base?: KnowledgeBase
 }
 
-const WEEKDAY_KEYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, holiday: 7, holidays: 7 }
+const WEEKDAY_KEYS: Record<string, number[]> = {
+  sunday: [0], monday: [1], tuesday: [2], wednesday: [3], thursday: [4], friday: [5], saturday: [6], holiday: [7], holidays: [7],
+  // `hours.weekdays: 09:00-18:00`, `hours.weekends: closed`: a key for several days states each of them.
+  weekday: [1, 2, 3, 4, 5], weekdays: [1, 2, 3, 4, 5], weekend: [6, 0], weekends: [6, 0],
+}
 
 const CURRENCY_KEYS: Array<[RegExp, Currency]> = [
   [/(?:^|_)(?:yen|jpy)(?:_|$)/u, 'JPY'],
@@ -57,11 +61,11 @@ const CURRENCY_KEYS: Array<[RegExp, Currency]> = [
 function typedLeafClaims(path: string[], value: FactValue): Claim[] {
   const text = String(value)
   const lowerKey = path.join('_').toLowerCase()
-  const weekday = WEEKDAY_KEYS[(path.at(-1) ?? '').toLowerCase()]
+  const days = WEEKDAY_KEYS[(path.at(-1) ?? '').toLowerCase()]
   const claims = extractClaims(text).filter((claim) => claim.type !== 'name')
-  if (weekday !== undefined) {
+  if (days !== undefined) {
     const closed = /closed|休/iu.test(text)
-    claims.push({ text, type: 'weekday', value: { kind: 'weekday', days: [weekday], status: closed ? 'closed' : 'open' }, start: 0, end: text.length })
+    claims.push({ text, type: 'weekday', value: { kind: 'weekday', days: [...days], status: closed ? 'closed' : 'open' }, start: 0, end: text.length })
   }
   const numeric = typeof value === 'number' ? value : /^\d[\d,]*(?:\.\d+)?$/u.test(text) ? Number(text.replace(/,/gu, '')) : undefined
   if (numeric === undefined) return claims
