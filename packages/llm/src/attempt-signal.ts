@@ -1,4 +1,4 @@
-import type { CallDeadline } from './deadline.ts'
+import type { CallDeadline, CallEndCause, CallEndFollower } from './deadline.ts'
 import { followAbort } from './follow-abort.ts'
 import { LlmError } from './llm-error.ts'
 
@@ -11,21 +11,43 @@ export type AbortCause = 'aborted' | 'deadline' | 'timeout' | 'cancelled'
  * Built for the per-chunk path: re-arming with the same duration refreshes the timer in
  * place, and `race` needs no event listener.
  */
-export class AttemptSignal {
-  readonly signal: AbortSignal
-  #controller = new AbortController()
+export class AttemptSignal implements CallEndFollower {
+  /** Made on first use of `signal` (an adapter given `timeoutMs` may never ask for it). */
+  #controller: AbortController | undefined
+  readonly #call: CallDeadline
   #cause: AbortCause | undefined
+  /** Why the signal fired (its `reason`), once it has. */
+  #reason: LlmError | undefined
   #timeoutReason = ''
   #timer: NodeJS.Timeout | undefined
   #timerMs = 0
-  #detach: Array<() => void> = []
+  #detachCancel: (() => void) | undefined
   /** Rejects the pending `race`, if any. */
   #rejectRace: ((reason: Error) => void) | undefined
 
   constructor(call: CallDeadline, cancelSignal?: AbortSignal) {
-    this.signal = this.#controller.signal
-    this.#detach.push(followAbort(call.signal, () => this.abort(call.cause() ?? 'aborted')))
-    if (cancelSignal !== undefined) this.#detach.push(followAbort(cancelSignal, () => this.abort('cancelled')))
+    this.#call = call
+    call.follow(this)
+    if (cancelSignal !== undefined) this.#detachCancel = followAbort(cancelSignal, () => this.abort('cancelled'))
+  }
+
+  /** Aborts with the attempt when it fires (for whatever reason). */
+  get signal(): AbortSignal {
+    if (this.#controller === undefined) {
+      this.#controller = new AbortController()
+      if (this.#reason !== undefined) this.#controller.abort(this.#reason)
+    }
+    return this.#controller.signal
+  }
+
+  /** The call's caller aborted or its deadline passed. */
+  callEnded(cause: CallEndCause): void {
+    this.abort(cause)
+  }
+
+  /** Whether the signal can fire only when the call's deadline passes (no caller signal, no cancel signal, no timer armed). */
+  get endsOnlyAtDeadline(): boolean {
+    return this.#detachCancel === undefined && this.#timer === undefined && !this.#call.followsCaller
   }
 
   /** Why the signal fired, if it did. */
@@ -62,7 +84,8 @@ export class AttemptSignal {
     this.#cause = cause
     this.disarm()
     const reason = new LlmError(cause === 'timeout' ? 'timeout' : cause === 'deadline' ? 'deadline' : 'aborted', `attempt ${cause}`)
-    this.#controller.abort(reason)
+    this.#reason = reason
+    this.#controller?.abort(reason)
     const reject = this.#rejectRace
     this.#rejectRace = undefined
     reject?.(reason)
@@ -74,9 +97,9 @@ export class AttemptSignal {
    * An attempt awaits its provider one step at a time: one race is pending at a time.
    */
   race<T>(promise: Promise<T>): Promise<T> {
-    if (this.signal.aborted) {
+    if (this.#reason !== undefined) {
       promise.catch(() => undefined)
-      return Promise.reject(this.signal.reason as Error)
+      return Promise.reject(this.#reason)
     }
     return new Promise<T>((resolve, reject) => {
       this.#rejectRace = reject
@@ -88,7 +111,8 @@ export class AttemptSignal {
   dispose(): void {
     this.disarm()
     this.#rejectRace = undefined
-    for (const detach of this.#detach) detach()
-    this.#detach = []
+    this.#call.unfollow(this)
+    this.#detachCancel?.()
+    this.#detachCancel = undefined
   }
 }

@@ -5,7 +5,7 @@ import { LlmError, type AttemptRecord } from './llm-error.ts'
 import type { RateLimitReservation } from './rate-limit-budget.ts'
 import type { BreakerPermit } from './target-breaker.ts'
 import type { TargetRuntime } from './target-runtime.ts'
-import type { Usage } from './types.ts'
+import type { ProviderRequest, Usage } from './types.ts'
 
 /**
  * One request to one target: its signal and timers, its record in `attempts[]`, and the
@@ -18,10 +18,14 @@ export class Attempt {
   readonly timers: AttemptSignal
   #permit: BreakerPermit
   #reservation: RateLimitReservation
-  #startedAt = performance.now()
+  readonly #startedAt: number
   #settled = false
+  /** The provider's own request timer stands in for the deadline (see `providerRequest`). */
+  #providerTimesDeadline = false
 
-  constructor(call: CallContext, target: TargetRuntime, permit: BreakerPermit, reservation: RateLimitReservation, cancelSignal?: AbortSignal) {
+  /** `startedAt`: now, on the `performance.now()` clock (read once by the admission). */
+  constructor(call: CallContext, target: TargetRuntime, permit: BreakerPermit, reservation: RateLimitReservation, startedAt: number, cancelSignal?: AbortSignal) {
+    this.#startedAt = startedAt
     this.call = call
     this.target = target
     this.#permit = permit
@@ -37,13 +41,32 @@ export class Attempt {
     return this.timers.signal
   }
 
+  /**
+   * What the adapter is asked: the call's request with this attempt's signal, and
+   * `timeoutMs` (the remaining deadline) when nothing but the deadline can end the attempt.
+   */
+  providerRequest(messages: ProviderRequest['messages'] = this.call.request.messages): ProviderRequest {
+    const { tools, maxOutputTokens, temperature, stopSequences } = this.call.request
+    const request: ProviderRequest = { messages, signal: this.timers.signal }
+    if (tools !== undefined) request.tools = tools
+    if (maxOutputTokens !== undefined) request.maxOutputTokens = maxOutputTokens
+    if (temperature !== undefined) request.temperature = temperature
+    if (stopSequences !== undefined) request.stopSequences = stopSequences
+    if (this.timers.endsOnlyAtDeadline) {
+      this.#providerTimesDeadline = true
+      // The request is built as the attempt starts: the remaining deadline is measured from then.
+      request.timeoutMs = Math.max(1, Math.ceil(this.call.deadline.endsAtMs - this.#startedAt))
+    }
+    return request
+  }
+
   get settled(): boolean {
     return this.#settled
   }
 
-  /** Milliseconds since the attempt started. */
-  elapsedMs(): number {
-    return Math.round(performance.now() - this.#startedAt)
+  /** Milliseconds since the attempt started (until `now`, default: now). */
+  elapsedMs(now: number = performance.now()): number {
+    return Math.round(now - this.#startedAt)
   }
 
   markFirstToken(): void {
@@ -55,10 +78,11 @@ export class Attempt {
     this.#settled = true
     this.timers.dispose()
     this.record.outcome = 'success'
-    this.record.latencyMs = this.elapsedMs()
+    const now = performance.now()
+    this.record.latencyMs = this.elapsedMs(now)
     this.target.learn(headers)
     this.#reservation.settle(usage?.totalTokens)
-    this.target.recordSuccess(this.record.timeToFirstTokenMs ?? this.record.latencyMs)
+    this.target.recordSuccess(this.record.timeToFirstTokenMs ?? this.record.latencyMs, now)
     this.#permit.succeed()
     if (this.call.observed) this.call.emit({ ...this.#eventBase(), type: 'attempt-end', outcome: 'success' })
   }
@@ -91,7 +115,7 @@ export class Attempt {
       else this.#permit.succeed()
     } else {
       this.target.recordFailure(normalized.code)
-      this.#permit.fail(normalized)
+      this.#permit.fail()
     }
     if (this.call.observed) this.call.emit({ ...this.#eventBase(), type: 'attempt-end', outcome: this.record.outcome, errorCode: normalized.code, ...(normalized.status === undefined ? {} : { status: normalized.status }) })
     return normalized
@@ -105,6 +129,11 @@ export class Attempt {
 
   #normalize(error: unknown): LlmError {
     const target = this.target.name
+    // The provider's timer given the remaining deadline fired: that is the deadline passing
+    // (it fires at, never before, the deadline; a millisecond of clock rounding is allowed).
+    if (this.#providerTimesDeadline && this.timers.cause === undefined && LlmError.isInstance(error) && error.code === 'timeout' && this.call.deadline.remainingMs() < 2) {
+      this.call.deadline.expire()
+    }
     switch (this.timers.cause) {
       case 'aborted':
         return new LlmError('aborted', 'the caller aborted the call', { target, cause: error })

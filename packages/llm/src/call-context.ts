@@ -18,7 +18,8 @@ export class CallContext {
   waitedMs = 0
   readonly #onEvent: LlmEventListener | undefined
   #plan: readonly TargetRuntime[] = []
-  readonly #tried = new Set<TargetRuntime>()
+  /** Targets tried so far (a plan holds a few targets: a list is cheaper than a set). */
+  readonly #tried: TargetRuntime[] = []
   #estimatedTokens: number | undefined
 
   constructor(route: ResolvedRoute, deadline: CallDeadline, request: Omit<ProviderRequest, 'signal'>, onEvent: LlmEventListener | undefined) {
@@ -43,12 +44,12 @@ export class CallContext {
   }
 
   markTried(target: TargetRuntime): void {
-    this.#tried.add(target)
+    if (!this.#tried.includes(target)) this.#tried.push(target)
   }
 
   /** Targets of the plan not tried yet whose breaker is not open: retries keep attempts for them. */
   untriedTargets(): number {
-    return this.#plan.filter((target) => !this.#tried.has(target) && target.breaker.state !== 'open').length
+    return this.#plan.filter((target) => !this.#tried.includes(target) && target.breaker.state !== 'open').length
   }
 
   /** Whether anyone listens: callers skip building events when not. */

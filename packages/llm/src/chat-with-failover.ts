@@ -12,7 +12,7 @@ export async function chatWithFailover(call: CallContext, plan: TargetRuntime[])
     (attempt) => {
       const { attemptTimeoutMs } = call.route
       if (attemptTimeoutMs !== undefined) attempt.timers.arm(attemptTimeoutMs, `no answer within attemptTimeoutMs ${attemptTimeoutMs}`)
-      return attempt.timers.race(attempt.target.adapter.chat({ ...call.request, signal: attempt.signal }))
+      return attempt.timers.race(attempt.target.adapter.chat(attempt.providerRequest()))
     },
     (_value, attempt) => attempt.cancel(),
   )

@@ -1,7 +1,8 @@
 import { CallContext } from './call-context.ts'
 import { chatWithFailover } from './chat-with-failover.ts'
 import type { LlmClientOptions } from './client-options.ts'
-import { createCallDeadline } from './deadline.ts'
+import { CallDeadline } from './deadline.ts'
+import { DeadlineClock } from './deadline-clock.ts'
 import { emitEvent } from './emit-event.ts'
 import { FleetLink } from './fleet-link.ts'
 import type { LlmCallRequest, LlmChatResult, LlmClient, LlmStreamPart } from './llm-client-types.ts'
@@ -14,6 +15,7 @@ import { streamWithFailover } from './stream-with-failover.ts'
 import { TargetBreaker } from './target-breaker.ts'
 import { validateClientOptions } from './validate-client-options.ts'
 import { TargetRuntime } from './target-runtime.ts'
+import type { ProviderRequest, Usage } from './types.ts'
 import { Telemetry, type CallTelemetry } from './telemetry.ts'
 
 /**
@@ -70,11 +72,18 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
       return { ewmaMs: runtime.latencyEwmaMs, measuredAtMs: runtime.latencyMeasuredAtMs }
     },
   }
+  const clock = new DeadlineClock()
   let closed = false
+
+  /** A chain without pools has the same plan on every call: computed once. */
+  const fixedPlans = new Map<ResolvedRoute, TargetRuntime[]>()
+  for (const route of routes.values()) {
+    if (route.chain.every((entry) => typeof entry === 'string')) fixedPlans.set(route, targetsOfChain(route.chain).map((name) => runtimes.get(name) as TargetRuntime))
+  }
 
   /** The ordered targets of one call: chain order, pools expanded by their strategy. */
   const planFor = (route: ResolvedRoute): TargetRuntime[] =>
-    targetsOfChain(route.chain, (pool) => selectFromPool(pool, poolState)).map((name) => runtimes.get(name) as TargetRuntime)
+    fixedPlans.get(route) ?? targetsOfChain(route.chain, (pool) => selectFromPool(pool, poolState)).map((name) => runtimes.get(name) as TargetRuntime)
 
   const begin = (request: LlmCallRequest) => {
     if (closed) throw new LlmError('aborted', 'the client is closed')
@@ -83,11 +92,11 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
       throw new LlmError('request_invalid', `route: unknown route "${String(request?.route)}"; known routes: ${[...routes.keys()].join(', ')}`)
     }
     const plan = planFor(route)
-    const { route: _route, signal, ...providerRequest } = request
-    const deadline = createCallDeadline(route.deadlineMs, signal)
-    const call = new CallContext(route, deadline, providerRequest, options.onEvent)
-    const first = (plan[0] as TargetRuntime).adapter
-    const spans = telemetry.startCall(route.name, { provider: first.provider, model: first.model })
+    const now = performance.now()
+    const deadline = new CallDeadline(clock, route.deadlineMs, request.signal, now)
+    const call = new CallContext(route, deadline, providerRequestOf(request), options.onEvent)
+    const first = plan[0] as TargetRuntime
+    const spans = telemetry.startCall(route.name, first.adapter, first.name, now)
     return { call, plan, spans }
   }
 
@@ -96,8 +105,8 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
       const { call, plan, spans } = begin(request)
       try {
         const result = await chatWithFailover(call, plan)
-        spans.firstChunk()
-        succeedSpans(spans, runtimes.get(result.servedBy) as TargetRuntime, call, result.usage)
+        const served = runtimes.get(result.servedBy) as TargetRuntime
+        spans.answered(served.adapter, served.name, call.attempts.length, result.usage)
         return result
       } catch (error) {
         throw failSpans(spans, call, error)
@@ -125,17 +134,28 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
     close(): void {
       closed = true
       for (const runtime of runtimes.values()) runtime.breaker.shutdown()
+      clock.close()
       void fleet?.session.close()
     },
   }
 }
 
-function succeedSpans(spans: CallTelemetry, served: TargetRuntime, call: CallContext, usage: Parameters<CallTelemetry['succeed']>[1]): void {
-  spans.succeed({ provider: served.adapter.provider, model: served.adapter.model, target: served.name, attempts: call.attempts.length }, usage)
+function succeedSpans(spans: CallTelemetry, served: TargetRuntime, call: CallContext, usage: Usage | undefined): void {
+  spans.succeed(served.adapter, served.name, call.attempts.length, usage)
 }
 
 function failSpans(spans: CallTelemetry, call: CallContext, error: unknown): LlmError {
   const failure = LlmError.isInstance(error) ? error : new LlmError('all_failed', String(error), { attempts: call.attempts, cause: error })
   spans.fail(failure, call.attempts.length)
   return failure
+}
+
+/** The request without the router's fields (`route`, `signal`): what every attempt sends. */
+function providerRequestOf(request: LlmCallRequest): Omit<ProviderRequest, 'signal'> {
+  const providerRequest: Omit<ProviderRequest, 'signal'> = { messages: request.messages }
+  if (request.tools !== undefined) providerRequest.tools = request.tools
+  if (request.maxOutputTokens !== undefined) providerRequest.maxOutputTokens = request.maxOutputTokens
+  if (request.temperature !== undefined) providerRequest.temperature = request.temperature
+  if (request.stopSequences !== undefined) providerRequest.stopSequences = request.stopSequences
+  return providerRequest
 }

@@ -33,6 +33,15 @@ interface LearnedLimit {
 /** Reset assumed when a provider sends `x-ratelimit-remaining-*` without `x-ratelimit-reset-*` (Azure). */
 export const defaultLearnedResetMs = 1_000
 
+/** The headers `learn` reads, per kind of limit. */
+const learnedHeaders = [
+  { kind: 'requests', remainingHeader: 'x-ratelimit-remaining-requests', resetHeader: 'x-ratelimit-reset-requests' },
+  { kind: 'tokens', remainingHeader: 'x-ratelimit-remaining-tokens', resetHeader: 'x-ratelimit-reset-tokens' },
+] as const
+
+/** The reservation of a request nothing counts. */
+const nothingReserved: RateLimitReservation = { settle: () => undefined, cancel: () => undefined }
+
 /** One request counted in the sliding window (time order, oldest first). */
 interface WindowEntry {
   atMs: number
@@ -72,6 +81,8 @@ export class RateLimitBudget {
 
   /** Reserves room for one request of about `estimatedTokens`, or returns why there is none. */
   reserve(estimatedTokens: number): RateLimitReservation | RateLimitRefusal {
+    // Nothing configured, learned or cooling: nothing to count, and no clock to read.
+    if (!this.#keepsWindow && this.#coolingUntilMs === 0 && this.#learned.requests === undefined && this.#learned.tokens === undefined) return nothingReserved
     const now = this.#now()
     // A timer may fire a fraction of a millisecond before the cooldown it waited for ends.
     if (this.#coolingUntilMs - now > 1) {
@@ -103,6 +114,8 @@ export class RateLimitBudget {
       this.#requestsInWindow += 1
       this.#tokensInWindow += estimatedTokens
     }
+    // Nothing is counted (no window, no learned limit in force): nothing to settle or give back.
+    if (entry === undefined && requests === undefined && tokens === undefined) return nothingReserved
     // Count this request against what the provider said, so concurrent calls do not all pile on.
     if (requests !== undefined) requests.remaining -= 1
     if (tokens !== undefined) tokens.remaining -= estimatedTokens
@@ -143,12 +156,12 @@ export class RateLimitBudget {
    */
   learn(headers: Record<string, string>, onLearned?: (limit: 'requests' | 'tokens', remaining: number, forMs: number) => void): void {
     let now: number | undefined
-    for (const kind of ['requests', 'tokens'] as const) {
-      const text = headers[`x-ratelimit-remaining-${kind}`]
+    for (const { kind, remainingHeader, resetHeader } of learnedHeaders) {
+      const text = headers[remainingHeader]
       if (text === undefined) continue
       const remaining = text.trim() === '' ? Number.NaN : Number(text)
       if (!Number.isFinite(remaining) || remaining < 0) continue
-      const resetMs = parseDurationText(headers[`x-ratelimit-reset-${kind}`]) ?? defaultLearnedResetMs
+      const resetMs = parseDurationText(headers[resetHeader]) ?? defaultLearnedResetMs
       now ??= this.#now()
       this.#learned[kind] = { remaining, untilMs: now + resetMs }
       onLearned?.(kind, remaining, resetMs)

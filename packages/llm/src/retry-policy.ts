@@ -1,12 +1,8 @@
-import pRetry, { AbortError } from 'p-retry'
-import type { CallContext } from './call-context.ts'
 import { describeError } from './call-context.ts'
-import { sleep } from './deadline.ts'
 import { actionForErrorKind } from './error-action.ts'
 import { connectionFailureCode } from './connection-failure-code.ts'
-import { LlmError } from './llm-error.ts'
+import type { LlmError } from './llm-error.ts'
 import type { ResolvedRoute } from './route-config.ts'
-import type { TargetRuntime } from './target-runtime.ts'
 
 /** What to do after a retryable failure: wait and retry the same target, or fall back now (and why). */
 export type RetryDecision = { waitMs: number } | { fallBackReason: string }
@@ -63,64 +59,3 @@ export function backoffMs(retryNumber: number, route: Pick<ResolvedRoute, 'initi
   const step = Math.min(route.maxBackoffMs, route.initialBackoffMs * 2 ** (retryNumber - 1))
   return Math.round(step / 2 + (random() * step) / 2)
 }
-
-/** What `retrySameTarget` reports about a retry: decided (before the wait), then sent or given up. */
-export interface RetryObserver {
-  /** A retry was decided; it is sent after `waitMs` unless the target is skipped meanwhile. */
-  onRetry(error: LlmError, waitMs: number): void
-  /** No (further) retry: `reason` is what the attempt record should say. */
-  onGiveUp(error: LlmError, reason: string): void
-}
-
-/**
- * Runs `operation` against one target with p-retry, retrying while `decideRetry` allows.
- * The waits are ours (Retry-After or backoff, abortable, counted against the call's wait
- * budget), so p-retry's own delay is zero. An operation throws p-retry's `AbortError` to
- * stop without retrying (e.g. the target was skipped). A target whose breaker the failure
- * opened is never waited for.
- * Rejects with the last `LlmError`.
- */
-export async function retrySameTarget<T>(
-  call: CallContext,
-  target: TargetRuntime,
-  operation: () => Promise<T>,
-  signal: AbortSignal,
-  observer: RetryObserver,
-): Promise<T> {
-  let retryNumber = 0
-  return pRetry(operation, {
-    retries: call.route.maxRetriesPerTarget,
-    minTimeout: 0,
-    maxTimeout: 0,
-    randomize: false,
-    onFailedAttempt: ({ error, retriesLeft }) => {
-      if (retriesLeft > 0 || !LlmError.isInstance(error)) return
-      const action = actionForErrorKind(error.code)
-      const ending = action === 'fail' ? 'ended the call' : 'fell back'
-      observer.onGiveUp(error, `${describeError(error)}${action === 'retry' ? '; retries on this target used' : ''}; ${ending}`)
-    },
-    shouldRetry: async ({ error }) => {
-      if (!LlmError.isInstance(error)) return false
-      retryNumber += 1
-      const decision = decideRetry(error, {
-        route: call.route,
-        remainingDeadlineMs: call.deadline.remainingMs(),
-        waitedMs: call.waitedMs,
-        requestsMade: call.requestsMade,
-        untriedTargets: call.untriedTargets(),
-        retryNumber,
-        targetOpen: target.breaker.state === 'open',
-      })
-      if ('fallBackReason' in decision) {
-        observer.onGiveUp(error, decision.fallBackReason)
-        return false
-      }
-      observer.onRetry(error, decision.waitMs)
-      call.waitedMs += decision.waitMs
-      if (decision.waitMs > 0) await sleep(decision.waitMs, signal)
-      return true
-    },
-  })
-}
-
-export { AbortError as StopRetrying }

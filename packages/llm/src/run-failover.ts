@@ -22,7 +22,8 @@ export async function runFailover<T>(
   if (call.route.hedgeAfterMs !== undefined && plan.length > 1) {
     return hedge(call, plan, run, discard, call.route.hedgeAfterMs)
   }
-  for (const [index, target] of plan.entries()) {
+  for (let index = 0; index < plan.length; index += 1) {
+    const target = plan[index] as TargetRuntime
     if (call.requestsMade >= call.route.maxAttempts) break
     const outcome = await runTarget(call, target, run)
     if (outcome.ok) return outcome

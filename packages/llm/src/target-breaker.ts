@@ -1,6 +1,5 @@
-import CircuitBreaker from 'opossum'
 import type { BreakerState } from './emit-event.ts'
-import type { LlmError } from './llm-error.ts'
+import { RollingCounts } from './rolling-counts.ts'
 
 /** Circuit breaker settings, shared by every target of a client. */
 export interface BreakerOptions {
@@ -27,7 +26,7 @@ export interface BreakerPermit {
   /** The target answered: counts as a success (closes a half-open breaker). */
   succeed(): void
   /** The target failed: counts as a failure (reopens a half-open breaker). */
-  fail(error: LlmError): void
+  fail(): void
   /**
    * The attempt ended without saying anything about the target's health (the caller
    * aborted, the route deadline passed, a losing hedge was cancelled, the request was bad):
@@ -38,118 +37,147 @@ export interface BreakerPermit {
 }
 
 /**
- * One opossum breaker per target. The breaker never runs the request itself: a permit
- * is a pending action whose outcome the router reports when the attempt ends, so a
- * stream that fails after its first token counts as a failure too.
+ * One circuit breaker per target (the opossum model: a rolling window of request and
+ * failure counts, open → half-open after `resetTimeoutMs` → one probe decides). The breaker
+ * never runs the request: a permit is settled by the router when the attempt ends, so a
+ * stream that fails after its first token counts as a failure too. Every transition is
+ * synchronous (the retry decision right after a failure sees the breaker it opened), and a
+ * closed breaker costs two counter updates per request and no timer.
  */
 export class TargetBreaker {
   readonly target: string
-  #breaker: CircuitBreaker<[() => Promise<void>], void>
-  #resetTimeoutMs: number
-  #options: CircuitBreaker.Options<[() => Promise<void>]>
-  /**
-   * A released half-open probe. opossum still counts it as in flight (so no second probe
-   * is admitted); the next `acquire` takes it over, so the next call is the probe.
-   */
-  #spareProbe: ((error?: LlmError) => void) | undefined
+  readonly #counts: RollingCounts
+  readonly #resetTimeoutMs: number
+  readonly #errorThresholdPercentage: number
+  readonly #volumeThreshold: number
+  readonly #onStateChange: (state: BreakerState, openForMs?: number) => void
+  #state: BreakerState = 'closed'
+  /** Half-open: the one probe request is out. */
+  #probeOut = false
+  /** Open → half-open. */
+  #timer: NodeJS.Timeout | undefined
   /** When the current open period ends (`performance.now()` clock). */
   #openUntilMs = 0
+  #shutdown = false
 
   constructor(target: string, options: BreakerOptions, onStateChange: (state: BreakerState, openForMs?: number) => void) {
     this.target = target
     this.#resetTimeoutMs = options.resetTimeoutMs ?? breakerDefaults.resetTimeoutMs
-    // opossum keeps (and reads) this very object as `breaker.options`.
-    this.#options = {
-      name: target,
-      timeout: false,
-      resetTimeout: this.#resetTimeoutMs,
-      errorThresholdPercentage: options.errorThresholdPercentage ?? breakerDefaults.errorThresholdPercentage,
-      volumeThreshold: options.volumeThreshold ?? breakerDefaults.volumeThreshold,
-      rollingCountTimeout: options.rollingCountTimeoutMs ?? breakerDefaults.rollingCountTimeoutMs,
-      rollingPercentilesEnabled: false,
-      enableSnapshots: false,
-    }
-    this.#breaker = new CircuitBreaker((run: () => Promise<void>) => run(), this.#options)
-    this.#breaker.on('open', () => {
-      this.#spareProbe = undefined
-      this.#openUntilMs = performance.now() + (this.#options.resetTimeout ?? this.#resetTimeoutMs)
-      onStateChange('open', this.#options.resetTimeout)
-    })
-    this.#breaker.on('halfOpen', () => onStateChange('half-open'))
-    this.#breaker.on('close', () => {
-      this.#spareProbe = undefined
-      onStateChange('closed')
-    })
+    this.#errorThresholdPercentage = options.errorThresholdPercentage ?? breakerDefaults.errorThresholdPercentage
+    this.#volumeThreshold = options.volumeThreshold ?? breakerDefaults.volumeThreshold
+    this.#counts = new RollingCounts(options.rollingCountTimeoutMs ?? breakerDefaults.rollingCountTimeoutMs)
+    this.#onStateChange = onStateChange
   }
 
   get state(): BreakerState {
-    if (this.#breaker.closed) return 'closed'
-    return this.#breaker.halfOpen ? 'half-open' : 'open'
+    return this.#state
   }
 
-  /** A permit to send a request, or `undefined` when the breaker is open (or its one half-open probe is taken). */
-  acquire(): BreakerPermit | undefined {
-    const spare = this.#spareProbe
-    if (spare !== undefined && this.#breaker.halfOpen) {
-      this.#spareProbe = undefined
-      return this.#permit(spare, true)
+  /**
+   * A permit to send a request, or `undefined` when the breaker is open (or its one half-open
+   * probe is out). `now`: the `performance.now()` clock, when the caller already read it.
+   */
+  acquire(now?: number): BreakerPermit | undefined {
+    if (this.#shutdown || this.#state === 'open') return undefined
+    const probe = this.#state === 'half-open'
+    if (probe) {
+      if (this.#probeOut) return undefined
+      this.#probeOut = true
     }
-    let settle: (error?: LlmError) => void = () => undefined
-    const outcome = new Promise<void>((resolve, reject) => {
-      settle = (error) => (error === undefined ? resolve() : reject(error))
-    })
-    const probe = this.#breaker.halfOpen
-    let admitted = false
-    // opossum runs the action synchronously when it admits the call.
-    this.#breaker
-      .fire(() => {
-        admitted = true
-        return outcome
-      })
-      .catch(() => undefined)
-    return admitted ? this.#permit(settle, probe) : undefined
+    this.#counts.addRequest(now)
+    return new Permit(this, probe)
   }
 
   /** Opens the breaker for exactly `ms` (another client of the fleet saw the target fail), then half-open. */
   openFor(ms: number): void {
-    if (this.state === 'open') return
-    this.#options.resetTimeout = Math.max(1, Math.round(ms))
-    this.#breaker.open()
-    this.#options.resetTimeout = this.#resetTimeoutMs
+    if (this.#state !== 'open') this.#open(Math.max(1, Math.round(ms)))
   }
 
-  /** Closes the breaker (another client's probe found the target healthy). */
+  /** Closes the breaker (another client's probe found the target healthy, or this one's did). */
   close(): void {
-    if (this.state !== 'closed') this.#breaker.close()
+    if (this.#state === 'closed') return
+    clearTimeout(this.#timer)
+    this.#timer = undefined
+    this.#state = 'closed'
+    this.#probeOut = false
+    this.#onStateChange('closed')
   }
 
   /** Milliseconds left of the current open period (0 unless open). */
   openForMs(): number {
-    return this.state === 'open' ? Math.max(0, Math.ceil(this.#openUntilMs - performance.now())) : 0
+    return this.#state === 'open' ? Math.max(0, Math.ceil(this.#openUntilMs - performance.now())) : 0
   }
 
-  /** Stops the breaker's timers. */
+  /** Stops the breaker's timer; no permit is granted after. */
   shutdown(): void {
-    this.#breaker.shutdown()
+    this.#shutdown = true
+    clearTimeout(this.#timer)
+    this.#timer = undefined
   }
 
-  #permit(settle: (error?: LlmError) => void, probe: boolean): BreakerPermit {
-    let settled = false
-    const once = (action: () => void) => {
-      if (settled) return
-      settled = true
-      action()
+  /** @internal A permit's outcome. */
+  settle(probe: boolean, outcome: 'success' | 'failure' | 'released'): void {
+    if (outcome === 'released') {
+      if (probe && this.#state === 'half-open') this.#probeOut = false
+      return
     }
-    return {
-      succeed: () => once(() => settle()),
-      fail: (error) => once(() => settle(error)),
-      // opossum counts every settled action as a success or a failure, and a success closes
-      // a half-open breaker; so a released action is not settled. A probe is handed on to
-      // the next call; any other released action is dropped (its promise is collected).
-      release: () =>
-        once(() => {
-          if (probe && this.#breaker.halfOpen) this.#spareProbe = settle
-        }),
+    if (outcome === 'success') {
+      if (this.#state === 'half-open') this.close()
+      return
     }
+    const failureRatio = this.#counts.addFailure()
+    if (this.#state === 'half-open') this.#open(this.#resetTimeoutMs)
+    else if (this.#state === 'closed' && failureRatio.requests >= this.#volumeThreshold && (failureRatio.failures / failureRatio.requests) * 100 > this.#errorThresholdPercentage) {
+      this.#open(this.#resetTimeoutMs)
+    }
+  }
+
+  #open(forMs: number): void {
+    clearTimeout(this.#timer)
+    this.#state = 'open'
+    this.#probeOut = false
+    this.#openUntilMs = performance.now() + forMs
+    if (!this.#shutdown) {
+      this.#timer = setTimeout(() => this.#halfOpen(), forMs)
+      this.#timer.unref()
+    }
+    this.#onStateChange('open', forMs)
+  }
+
+  #halfOpen(): void {
+    this.#timer = undefined
+    this.#state = 'half-open'
+    this.#probeOut = false
+    this.#onStateChange('half-open')
+  }
+}
+
+/** One request's permit: settles once; later calls do nothing. */
+class Permit implements BreakerPermit {
+  readonly #breaker: TargetBreaker
+  readonly #probe: boolean
+  #settled = false
+
+  constructor(breaker: TargetBreaker, probe: boolean) {
+    this.#breaker = breaker
+    this.#probe = probe
+  }
+
+  succeed(): void {
+    this.#settle('success')
+  }
+
+  fail(): void {
+    this.#settle('failure')
+  }
+
+  release(): void {
+    this.#settle('released')
+  }
+
+  #settle(outcome: 'success' | 'failure' | 'released'): void {
+    if (this.#settled) return
+    this.#settled = true
+    this.#breaker.settle(this.#probe, outcome)
   }
 }

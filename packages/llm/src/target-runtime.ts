@@ -57,10 +57,11 @@ export class TargetRuntime {
     return { target: this.name, provider: this.adapter.provider, model: this.adapter.model, breakerState: this.breaker.state }
   }
 
-  recordSuccess(latencyMs: number): void {
+  /** An attempt succeeded after `latencyMs`; `now` on the `performance.now()` clock. */
+  recordSuccess(latencyMs: number, now: number): void {
     this.successes += 1
     this.latencyEwmaMs = updateEwma(this.latencyEwmaMs, latencyMs)
-    this.latencyMeasuredAtMs = performance.now()
+    this.latencyMeasuredAtMs = now
   }
 
   /**

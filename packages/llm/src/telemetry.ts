@@ -1,4 +1,5 @@
-import { metrics, SpanKind, SpanStatusCode, trace, type Histogram, type Meter, type Tracer } from '@opentelemetry/api'
+import { metrics, SpanKind, SpanStatusCode, trace, type Attributes, type Histogram, type Span, type SpanOptions, type Tracer } from '@opentelemetry/api'
+import type { Meter } from '@opentelemetry/api'
 import type { LlmError } from './llm-error.ts'
 import type { ProviderName, Usage } from './types.ts'
 
@@ -17,9 +18,28 @@ const providerNames: Record<ProviderName, string> = {
   bedrock: 'aws.bedrock',
 }
 
+/** A target's provider and model (its adapter). */
+export interface TelemetryTarget {
+  provider: ProviderName
+  model: string
+}
+
+/** What one target's spans and metrics carry, computed once per target (span options once per route too). */
+interface TargetAttributes {
+  /** `gen_ai.operation.name`, `gen_ai.provider.name`, `gen_ai.request.model`. */
+  base: Attributes
+  /** `base` with `voxguard.llm.served_by`. */
+  served: Attributes
+  spanName: string
+  /** Span options per route name. */
+  spanOptions: Map<string, SpanOptions>
+}
+
 export interface CallTelemetry {
   firstChunk(): void
-  succeed(served: { provider: ProviderName; model: string; target: string; attempts: number }, usage: Usage | undefined): void
+  /** A chat answer: its first chunk and its end at once. */
+  answered(served: TelemetryTarget, targetName: string, attempts: number, usage: Usage | undefined): void
+  succeed(served: TelemetryTarget, targetName: string, attempts: number, usage: Usage | undefined): void
   fail(error: LlmError, attempts: number): void
 }
 
@@ -27,11 +47,14 @@ export interface CallTelemetry {
  * Spans and metrics per call, following the OpenTelemetry GenAI conventions: a client
  * span `chat {model}` and the histograms `gen_ai.client.operation.duration` and
  * `gen_ai.client.operation.time_to_first_chunk` (seconds), with `error.type` on failure.
+ * Attribute sets are built once per target, not per call.
  */
 export class Telemetry {
-  #tracer: Tracer
-  #duration: Histogram
-  #timeToFirstChunk: Histogram
+  readonly #tracer: Tracer
+  readonly #duration: Histogram
+  readonly #timeToFirstChunk: Histogram
+  /** Per target name (one adapter per target name in a client). */
+  readonly #targets = new Map<string, TargetAttributes>()
 
   constructor(options: TelemetryOptions = {}) {
     this.#tracer = options.tracer ?? trace.getTracer(instrumentationName)
@@ -40,36 +63,90 @@ export class Telemetry {
     this.#timeToFirstChunk = meter.createHistogram('gen_ai.client.operation.time_to_first_chunk', { unit: 's', description: 'Time to receive the first chunk of a streamed response' })
   }
 
-  startCall(route: string, first: { provider: ProviderName; model: string }): CallTelemetry {
-    const startedAt = performance.now()
-    const base = {
-      'gen_ai.operation.name': 'chat',
-      'gen_ai.provider.name': providerNames[first.provider],
-      'gen_ai.request.model': first.model,
+  /** `now`: the call's start on the `performance.now()` clock. */
+  startCall(route: string, first: TelemetryTarget, targetName: string, now: number): CallTelemetry {
+    const attributes = this.#attributesOf(first, targetName)
+    let spanOptions = attributes.spanOptions.get(route)
+    if (spanOptions === undefined) {
+      spanOptions = { kind: SpanKind.CLIENT, attributes: { ...attributes.base, 'voxguard.llm.route': route } }
+      attributes.spanOptions.set(route, spanOptions)
     }
-    const span = this.#tracer.startSpan(`chat ${first.model}`, { kind: SpanKind.CLIENT, attributes: { ...base, 'voxguard.llm.route': route } })
-    let attributes: Record<string, string> = base
-    let firstChunkRecorded = false
-    const seconds = () => (performance.now() - startedAt) / 1000
-    return {
-      firstChunk: () => {
-        if (firstChunkRecorded) return
-        firstChunkRecorded = true
-        this.#timeToFirstChunk.record(seconds(), attributes)
-      },
-      succeed: (served, usage) => {
-        attributes = { ...base, 'gen_ai.provider.name': providerNames[served.provider], 'gen_ai.request.model': served.model }
-        span.setAttributes({ ...attributes, 'voxguard.llm.served_by': served.target, 'voxguard.llm.attempts': served.attempts })
-        if (usage !== undefined) span.setAttributes({ 'gen_ai.usage.input_tokens': usage.inputTokens, 'gen_ai.usage.output_tokens': usage.outputTokens })
-        this.#duration.record(seconds(), attributes)
-        span.end()
-      },
-      fail: (error, attempts) => {
-        span.setAttributes({ 'error.type': error.code, 'voxguard.llm.attempts': attempts })
-        span.setStatus({ code: SpanStatusCode.ERROR, message: error.message })
-        this.#duration.record(seconds(), { ...attributes, 'error.type': error.code })
-        span.end()
-      },
+    return new CallSpans(this, this.#tracer.startSpan(attributes.spanName, spanOptions), attributes.base, now)
+  }
+
+  /** @internal */
+  record(histogram: 'duration' | 'timeToFirstChunk', seconds: number, attributes: Attributes): void {
+    ;(histogram === 'duration' ? this.#duration : this.#timeToFirstChunk).record(seconds, attributes)
+  }
+
+  /** @internal The cached attributes of a target. */
+  attributesOf(target: TelemetryTarget, targetName: string): TargetAttributes {
+    return this.#attributesOf(target, targetName)
+  }
+
+  #attributesOf(target: TelemetryTarget, targetName: string): TargetAttributes {
+    let attributes = this.#targets.get(targetName)
+    if (attributes === undefined) {
+      const base = { 'gen_ai.operation.name': 'chat', 'gen_ai.provider.name': providerNames[target.provider], 'gen_ai.request.model': target.model }
+      attributes = { base, served: { ...base, 'voxguard.llm.served_by': targetName }, spanName: `chat ${target.model}`, spanOptions: new Map() }
+      this.#targets.set(targetName, attributes)
     }
+    return attributes
+  }
+}
+
+/** One call's span and timings. */
+class CallSpans implements CallTelemetry {
+  readonly #telemetry: Telemetry
+  readonly #span: Span
+  readonly #startedAt: number
+  /** The metric attributes: the first target's until another target serves. */
+  #attributes: Attributes
+  #firstChunkRecorded = false
+
+  constructor(telemetry: Telemetry, span: Span, attributes: Attributes, startedAt: number) {
+    this.#startedAt = startedAt
+    this.#telemetry = telemetry
+    this.#span = span
+    this.#attributes = attributes
+  }
+
+  firstChunk(): void {
+    if (this.#firstChunkRecorded) return
+    this.#firstChunkRecorded = true
+    this.#telemetry.record('timeToFirstChunk', this.#seconds(), this.#attributes)
+  }
+
+  answered(served: TelemetryTarget, targetName: string, attempts: number, usage: Usage | undefined): void {
+    const seconds = this.#seconds()
+    if (!this.#firstChunkRecorded) {
+      this.#firstChunkRecorded = true
+      this.#telemetry.record('timeToFirstChunk', seconds, this.#attributes)
+    }
+    this.succeed(served, targetName, attempts, usage, seconds)
+  }
+
+  succeed(served: TelemetryTarget, targetName: string, attempts: number, usage: Usage | undefined, seconds: number = this.#seconds()): void {
+    const attributes = this.#telemetry.attributesOf(served, targetName)
+    this.#attributes = attributes.base
+    this.#span.setAttributes(attributes.served)
+    this.#span.setAttribute('voxguard.llm.attempts', attempts)
+    if (usage !== undefined) {
+      this.#span.setAttribute('gen_ai.usage.input_tokens', usage.inputTokens)
+      this.#span.setAttribute('gen_ai.usage.output_tokens', usage.outputTokens)
+    }
+    this.#telemetry.record('duration', seconds, attributes.base)
+    this.#span.end()
+  }
+
+  fail(error: LlmError, attempts: number): void {
+    this.#span.setAttributes({ 'error.type': error.code, 'voxguard.llm.attempts': attempts })
+    this.#span.setStatus({ code: SpanStatusCode.ERROR, message: error.message })
+    this.#telemetry.record('duration', this.#seconds(), { ...this.#attributes, 'error.type': error.code })
+    this.#span.end()
+  }
+
+  #seconds(): number {
+    return (performance.now() - this.#startedAt) / 1000
   }
 }

@@ -40,6 +40,15 @@ export interface ProviderRequest {
   stopSequences?: string[]
   /** Aborts the attempt and closes its socket. Always set by the router. */
   signal: AbortSignal
+  /**
+   * Set when nothing but time can end this attempt (no caller signal, no attempt timer, no
+   * hedge): `signal` fires only when these milliseconds have passed (the route's deadline).
+   * An adapter may then hand the time to its SDK's own request timer instead of passing
+   * `signal` (the openai SDK composes every caller signal with `AbortSignal.any`, the larger
+   * part of its per-request cost); that timer firing is taken as the deadline. Adapters
+   * that ignore it keep passing `signal`.
+   */
+  timeoutMs?: number
 }
 
 /** A completed non-streaming answer from one target. */
@@ -48,7 +57,7 @@ export interface ProviderChatResult {
   toolCalls: ToolCall[]
   finishReason: FinishReason
   usage?: Usage
-  /** Response headers, lower-cased names (rate-limit learning reads `x-ratelimit-*`). */
+  /** Response headers, lower-cased names: at least the `x-ratelimit-*` ones, which rate-limit learning reads. */
   headers: Record<string, string>
 }
 
@@ -67,6 +76,7 @@ export type ProviderStreamPart =
  * in-stream error or a stream that ends without its terminator (never a silent cut).
  */
 export interface ProviderStream {
+  /** As `ProviderChatResult.headers`. */
   headers: Record<string, string>
   parts: AsyncIterable<ProviderStreamPart>
 }

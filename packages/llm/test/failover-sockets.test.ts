@@ -44,6 +44,22 @@ describe('failover over real sockets', () => {
     ])
   })
 
+  it('a route deadline on a hanging target ends the call as deadline, closes the socket and sends nothing more', async () => {
+    // No caller signal and no attempt timer: the SDK's own request timer stands in for the deadline.
+    const hanging = await startScriptedServer(hang)
+    const secondary = await answer()
+    const llm = setup(hanging, secondary, { deadlineMs: 150 })
+    const started = performance.now()
+    const error = (await llm.chat({ route: 'answer', messages }).catch((caught: unknown) => caught)) as LlmError
+    expect(performance.now() - started).toBeGreaterThanOrEqual(149)
+    expect(error).toBeInstanceOf(LlmError)
+    expect(error.code).toBe('deadline')
+    expect(error.attempts.map(({ target, outcome, errorCode }) => ({ target, outcome, errorCode }))).toEqual([{ target: 'primary', outcome: 'error', errorCode: 'deadline' }])
+    await hanging.closes(1)
+    expect(hanging.closedMidRequest).toBe(1)
+    expect(secondary.requests).toHaveLength(0)
+  })
+
   it('fails over on the first-token timeout and closes the hanging socket', async () => {
     const hanging = await startScriptedServer(hang)
     const llm = setup(hanging, await answer(), { firstTokenTimeoutMs: 150 })

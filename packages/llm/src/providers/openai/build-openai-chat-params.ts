@@ -8,12 +8,10 @@ import { convertToOpenAiTools } from './convert-to-openai-tools.ts'
  * OpenAI model, or the Azure deployment name. Options the request leaves out are not sent.
  */
 export function buildOpenAiChatParams(model: string, request: ProviderRequest): Omit<ChatCompletionCreateParamsBase, 'stream'> {
-  return {
-    model,
-    messages: convertToOpenAiMessages(request.messages),
-    ...(request.tools === undefined || request.tools.length === 0 ? {} : { tools: convertToOpenAiTools(request.tools) }),
-    ...(request.maxOutputTokens === undefined ? {} : { max_completion_tokens: request.maxOutputTokens }),
-    ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
-    ...(request.stopSequences === undefined || request.stopSequences.length === 0 ? {} : { stop: request.stopSequences }),
-  }
+  const params: Omit<ChatCompletionCreateParamsBase, 'stream'> = { model, messages: convertToOpenAiMessages(request.messages) }
+  if (request.tools !== undefined && request.tools.length > 0) params.tools = convertToOpenAiTools(request.tools)
+  if (request.maxOutputTokens !== undefined) params.max_completion_tokens = request.maxOutputTokens
+  if (request.temperature !== undefined) params.temperature = request.temperature
+  if (request.stopSequences !== undefined && request.stopSequences.length > 0) params.stop = request.stopSequences
+  return params
 }

@@ -2,7 +2,7 @@ import OpenAI from 'openai'
 import { LlmError } from '../../llm-error.ts'
 import type { OpenAiTargetConfig } from '../../target-config.ts'
 import type { ProviderAdapter, ProviderChatResult, ProviderRequest, ProviderStream, ToolCall } from '../../types.ts'
-import { toSafeHeaders } from '../to-safe-headers.ts'
+import { readRateLimitHeaders } from '../read-rate-limit-headers.ts'
 import { buildOpenAiChatParams } from './build-openai-chat-params.ts'
 import { convertOpenAiUsage } from './convert-openai-usage.ts'
 import { contentFilterError } from './describe-content-filter.ts'
@@ -45,12 +45,11 @@ export class OpenAiChatAdapter implements ProviderAdapter {
   }
 
   async chat(request: ProviderRequest): Promise<ProviderChatResult> {
-    const context = { target: this.targetName, signal: request.signal, secrets: this.#secrets }
     try {
       const { data, response } = await this.#client.chat.completions
-        .create({ ...buildOpenAiChatParams(this.model, request), stream: false }, { signal: request.signal })
+        .create({ ...buildOpenAiChatParams(this.model, request), stream: false }, requestOptions(request))
         .withResponse()
-      const headers = toSafeHeaders(response.headers)
+      const headers = readRateLimitHeaders(response.headers)
       const choice = data.choices?.[0]
       if (choice === undefined) throw new LlmError('server', `target "${this.targetName}": the response has no choices`, { target: this.targetName, headers })
       if (choice.finish_reason === 'content_filter') throw contentFilterError(this.targetName, choice.content_filter_results, headers)
@@ -65,22 +64,35 @@ export class OpenAiChatAdapter implements ProviderAdapter {
         headers,
       }
     } catch (error) {
-      throw mapOpenAiError(error, context)
+      throw mapOpenAiError(error, this.#errorContext(request))
     }
   }
 
   async stream(request: ProviderRequest): Promise<ProviderStream> {
-    const context = { target: this.targetName, signal: request.signal, secrets: this.#secrets }
+    const context = this.#errorContext(request)
     try {
       // The raw response, read by our own SSE reader: it skips a malformed event instead of ending the stream.
       const response = await this.#client.chat.completions
-        .create({ ...buildOpenAiChatParams(this.model, request), stream: true, stream_options: { include_usage: true } }, { signal: request.signal })
+        .create({ ...buildOpenAiChatParams(this.model, request), stream: true, stream_options: { include_usage: true } }, requestOptions(request))
         .asResponse()
-      return { headers: toSafeHeaders(response.headers), parts: readOpenAiStream(readOpenAiSse(response), context) }
+      return { headers: readRateLimitHeaders(response.headers), parts: readOpenAiStream(readOpenAiSse(response), context) }
     } catch (error) {
       throw mapOpenAiError(error, context)
     }
   }
+
+  /** What the error mapper needs (built on failure only: reading `signal` may create it). */
+  #errorContext(request: ProviderRequest) {
+    return { target: this.targetName, signal: request.signal, secrets: this.#secrets }
+  }
+}
+
+/**
+ * The SDK's request options: the attempt's signal, or, when only the deadline can end the
+ * attempt, the SDK's own request timer set to it (no `AbortSignal.any` per request).
+ */
+function requestOptions(request: ProviderRequest): { signal: AbortSignal } | { timeout: number } {
+  return request.timeoutMs === undefined ? { signal: request.signal } : { timeout: request.timeoutMs }
 }
 
 /** Creates the adapter for an `openai` target (OpenAI or any OpenAI-compatible `baseURL`). */
