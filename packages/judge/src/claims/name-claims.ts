@@ -28,7 +28,11 @@ function isShouted(text: string, position: number): boolean {
   return /\p{Lu}{2}/u.test(sentence) && !/\p{Ll}/u.test(sentence)
 }
 
+const STARTS_UPPER = /^\p{Lu}/u
+
 function isCapitalised(word: string): boolean {
+  // Every way below to a name starts with a capital (most words do not: a cheap first look).
+  if (!STARTS_UPPER.test(word)) return false
   // "I'm", "That's", "We'll": contractions are not names.
   if (/['’](?:m|s|ll|ve|d|re|t)$/iu.test(word) && !/^[\p{Lu}][\p{Ll}]+['’]s$/u.test(word)) return false
   if (/^(?:That|It|He|She|There|Here|What|Who|Let)['’]s$/u.test(word)) return false

@@ -1,4 +1,5 @@
 import { isStopWord, normalizeText, stemWord } from '../internal/normalize-text.ts'
+import { rememberRecent } from '../internal/remember-recent.ts'
 import { japaneseSurnames } from './japanese-surnames.ts'
 import { SERVICE_VOCABULARY } from './service-vocabulary.ts'
 import { validateVocabulary, type Vocabulary } from './validate-vocabulary.ts'
@@ -160,8 +161,19 @@ function containedTerms(text: string, vocabulary: ResolvedVocabulary): Array<rea
   return found.sort((left, right) => left - right).map((position) => vocabulary.terms[position] as readonly [string, string, boolean])
 }
 
-/** Canonical subject terms found in a piece of text (English words and Japanese terms). */
+const readers = new WeakMap<ResolvedVocabulary, (text: string) => readonly string[]>()
+
+/** Canonical subject terms found in a piece of text (English words and Japanese terms); a new set each call (the terms of recent texts are remembered per vocabulary). */
 export function subjectTerms(text: string, vocabulary: ResolvedVocabulary = GENERAL_TERMS): Set<string> {
+  let read = readers.get(vocabulary)
+  if (!read) {
+    read = rememberRecent((said) => [...readSubjectTerms(said, vocabulary)])
+    readers.set(vocabulary, read)
+  }
+  return new Set(read(text))
+}
+
+function readSubjectTerms(text: string, vocabulary: ResolvedVocabulary): Set<string> {
   const normalized = normalizeText(text)
   const terms = new Set<string>()
   const ascii = ASCII.test(normalized)

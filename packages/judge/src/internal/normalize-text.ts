@@ -1,3 +1,5 @@
+import { rememberRecent } from './remember-recent.ts'
+
 const PRINTABLE_ASCII = /^[\x20-\x7e\s]*$/u
 
 /**
@@ -14,10 +16,8 @@ export function foldText(text: string): string {
     .replace(/\s+/gu, ' ')
 }
 
-/** `foldText` plus lower case: the form used for case- and width-insensitive comparison. */
-export function normalizeText(text: string): string {
-  return foldText(text).toLowerCase()
-}
+/** `foldText` plus lower case: the form used for case- and width-insensitive comparison (remembered for recent texts: each sentence is read by several rules). */
+export const normalizeText: (text: string) => string = rememberRecent((text) => foldText(text).toLowerCase())
 
 const STOP_WORDS = new Set(
   (
