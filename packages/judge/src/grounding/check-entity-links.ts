@@ -3,7 +3,7 @@ import { normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 
 /** True when more than half of a name's words occur in the text ("El Nuevo Cojo Ilustrado" in "…El Nuevo Cojo and Golf Magazine…"). */
-function mentions(text: string, name: string): boolean {
+export function mentions(text: string, name: string): boolean {
   const words = name.split(/\s+/u).filter((word) => word.length > 1)
   return words.length > 0 && words.filter((word) => text.includes(word)).length * 2 > words.length
 }
@@ -28,14 +28,17 @@ export function unlinkedName(claims: readonly Claim[], index: KnowledgeIndex, qu
 /** A sentence that goes on about what the one before it named ("He is best known for…", "Its rings…"). */
 const CONTINUES = /^(?:he|she|it|they|his|her|its|their|this|these|the (?:band|group|film|company|city|town|river|team|album|series|show|book|magazine|club|building|station|species))\b/u
 
+/** A sentence split after an abbreviation ("… located in the U.S." + "state of New York."; "Mr." + "T, …"): the next one goes on with it. */
+const ABBREVIATION_END = /\b(?:\p{L}|st|dr|mr|mrs|ms|jr|sr|inc|ltd|co|mt|vs|no)\.$/u
+
 /** The knowledge's passages: each sentence with the sentences after it that only go on about it. */
-function passagesOf(index: KnowledgeIndex): string[] {
+export function passagesOf(index: KnowledgeIndex): string[] {
   const cached = passageCache.get(index)
   if (cached) return cached
   const sentences = [...new Set(index.entries.filter((entry) => entry.kind !== 'fact').map((entry) => entry.normalizedSentence))]
   const passages = sentences.map((sentence, at) => {
     let passage = sentence
-    for (let next = at + 1; next < sentences.length && CONTINUES.test(sentences[next] ?? ''); next += 1) passage += ` ${sentences[next] ?? ''}`
+    for (let next = at + 1; next < sentences.length && (CONTINUES.test(sentences[next] ?? '') || ABBREVIATION_END.test(sentences[next - 1] ?? '')); next += 1) passage += ` ${sentences[next] ?? ''}`
     return passage
   })
   passageCache.set(index, passages)

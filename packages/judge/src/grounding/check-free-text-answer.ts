@@ -5,6 +5,7 @@ import type { ClaimCheck } from './claim-check.ts'
 import { checkAlternativesAnswer } from './check-alternatives-answer.ts'
 import { dialogueActOf } from './dialogue-act.ts'
 import { unlinkedName, unlinkedPair } from './check-entity-links.ts'
+import { unqualifiedAnswer } from './check-answer-kind.ts'
 import { checkBothAnswer } from './check-both-answer.ts'
 import { novelWords } from './novel-words.ts'
 import { statesPersonalExperience } from './personal-experience.ts'
@@ -100,7 +101,9 @@ function answerWords(text: string, claims: Claim[]): { words: AnswerWord[]; sent
  *    conversational words) must occur in the knowledge or the caller's words, or mean a subject
  *    the knowledge names; against prose, what is left is weighed (see novelWords) against a
  *    limit that grows with the reply's length, and a first-person experience is unsupported;
- * 2. names the question offered must be linked to each other in the knowledge (see unlinkedName);
+ * 2. names the question offered must be linked to each other in the knowledge (see unlinkedName),
+ *    so must two names one reply sentence relates (unlinkedPair), and the answer to a "what X" /
+ *    "which X" question must be an X where the knowledge says so (unqualifiedAnswer);
  * 3. "Yes, both" to "Are A and B both P?" needs P in the knowledge about each (see checkBothAnswer);
  *    a reply to an either/or question ("Who was born first, A or B?") must pick the option
  *    the knowledge's years or numbers favour (see checkAlternativesAnswer);
@@ -132,6 +135,8 @@ export function checkFreeTextAnswer(text: string, claims: Claim[], index: Knowle
   if (unlinked !== undefined) return unsupported(text)
   const pair = unlinkedPair(claims, readSentences(text), index)
   if (pair !== undefined) return unsupported(pair.join(' / '))
+  const unqualified = index.lines < FACT_SHEET_LINES ? unqualifiedAnswer(claims, index, context) : undefined
+  if (unqualified !== undefined) return unsupported(text)
   const agent = otherAgent(claims, index, context, text)
   if (agent !== undefined) return { ...unsupported(text), status: 'contradicted', evidence: { source: 'knowledge', value: agent } }
   if (checkBothAnswer(text, index, context) === 'contradicted') return { ...unsupported(text), status: 'contradicted' }
