@@ -9,6 +9,9 @@ import type { ResolvedVocabulary } from './subject-terms.ts'
 const YES = /^(?:(?:yes|yeah|yep|sure|of course|certainly|absolutely|definitely|indeed|that's right|はい|ええ|もちろん(?:です|でございます)?)(?=[\s,、.。!！]|$)|(?:we do|we can|we are|we have|it is|they are|there is|there are)(?=[,.!—-]|\s*$))/iu
 const NO = /^(?:no|nope|not really|unfortunately not|sadly not|i'm afraid not|we don't|we do not|we can't|we cannot|いいえ|いえ)(?=[,、.。!！—-]|\s*$)/iu
 
+/** A cheap first look at the sentence's first word before it is normalised. */
+const MAYBE_ANSWER = /^\s*(?:yes|yeah|yep|sure|of|certainly|absolutely|definitely|indeed|that|we|it|they|there|no|nope|not|unfortunately|sadly|i|はい|ええ|もちろん|いいえ|いえ|ｙ|ｎ)/iu
+
 /** A question the caller can be answered yes or no (English: an auxiliary first; "Any parking?"). */
 const ENGLISH_YES_NO = /^(?:(?:so|and|also|then|oh|um|hi|hello|hey|ok|okay|great|thanks|sorry|excuse me|quick question)[\s,]+)*(?:do|does|did|is|are|was|were|can|could|may|might|will|would|have|has|should|shall|am|any)\b/iu
 /** Japanese: ends in か (or ？) and asks no wh-question. */
@@ -61,7 +64,7 @@ export interface AnsweredQuestion {
  * // { clause: { said: {reserv, parking, space}, polarity: 'positive' }, asksExistence: false }
  */
 export function answeredQuestion(callerSaid: string | undefined, sentence: string, vocabulary: ResolvedVocabulary): AnsweredQuestion | undefined {
-  if (callerSaid === undefined) return undefined
+  if (callerSaid === undefined || !MAYBE_ANSWER.test(sentence)) return undefined
   const start = normalizeText(sentence).trim()
   const yes = YES.test(start)
   if (!yes && !NO.test(start)) return undefined

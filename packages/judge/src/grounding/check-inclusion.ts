@@ -7,6 +7,9 @@ import { statementPolarity } from './statement-polarity.ts'
 const INCLUDED = /\b(?:includ(?:e|es|ed|ing)|comes? with|come with)\b|付き|込み|含まれ|含む|含め/iu
 /** Saying it is charged on top: "costs extra", "charged separately", 「別料金」, 「別途」. */
 const EXTRA = /\b(?:extra charge|costs? extra|charged? (?:extra|separately)|separate (?:charge|fee)|additional (?:charge|fee)|on top of|not included)\b|別料金|別途|追加料金|別に料金/iu
+/** A cheap first look before the sentence is normalised. */
+const MAYBE = /includ|come|extra|separate|additional|on top|付|込|含|別|追加/iu
+
 /** 「追加料金なし」, 「別料金はかかりません」: no charge on top. */
 const NO_CHARGE_AFTER = /^\s*(?:は|が|も)?(?:なし|無し|不要|かかりません|ございません|ありません|いりません|いただきません|頂きません)/u
 
@@ -45,6 +48,7 @@ function namesAll(entry: KnowledgeEntry, terms: Set<string>): boolean {
  * Undefined when the sentence says neither, or the knowledge does not settle it.
  */
 export function checkInclusion(sentence: string, index: KnowledgeIndex, known: (said: Set<string>) => Set<string>): InclusionFinding | undefined {
+  if (!MAYBE.test(sentence)) return undefined
   const text = normalizeText(sentence)
   const extra = EXTRA.exec(text)
   // "No extra charge", 「追加料金なし」: included after all.

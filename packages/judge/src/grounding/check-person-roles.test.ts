@@ -48,6 +48,13 @@ describe('checkPersonRoles: what the knowledge gives one person, said of another
     expect(hallucinated(salon, 'シェービングは青木さんが担当します。')).toBe(true)
   })
 
+  it('beside titled staff, a bare name under a role key is a person too (EN and JA)', () => {
+    const studio = parseKnowledgeBase({ version: 1, facts: { team: { owner: 'Dr. Mika Ishida', receptionist: 'Ken Ueda' } } })
+    expect(hallucinated(studio, 'Our receptionist is Ken Ueda.')).toBe(false)
+    expect(hallucinated(studio, '受付は上田です。')).toBe(false)
+    expect(hallucinated(studio, '受付は石田です。')).toBe(true)
+  })
+
   it('a name the caller gave is the caller\'s, not staff', () => {
     expect(hallucinated(salon, '田中様、カラーのご予約ですね。', 'カラーを予約したいです。田中と申します。')).toBe(false)
   })

@@ -1,5 +1,5 @@
 import type { Claim } from '../claims/claim.ts'
-import { inOtherScript } from '../internal/normalize-text.ts'
+import { inOtherScript, normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import { splitSentences } from '../knowledge/knowledge-index.ts'
 import { answeredQuestion } from './answer-to-question.ts'
@@ -8,7 +8,7 @@ import { checkInclusion } from './check-inclusion.ts'
 import { overstates } from './check-universal.ts'
 import { dialogueActOf, type DialogueAct } from './dialogue-act.ts'
 import { broaderTerms, namesTerm } from './broader-terms.ts'
-import { clauseRelation, clausesOf, entryStatementTerms, statementTerms, type Clause } from './statement-clauses.ts'
+import { clauseRelation, clausesOf, entryClauses, entryStatementTerms, statementTerms, type Clause } from './statement-clauses.ts'
 import { statementPolarity } from './statement-polarity.ts'
 import { subjectTerms } from './subject-terms.ts'
 import { TOOL_REPORT } from './verify-claim.ts'
@@ -42,6 +42,8 @@ const MIN_SUPPORT_RATIO = 0.6
 interface Postings {
   byTerm: Map<string, number[]>
   named: Set<string>
+  /** Terms of the entries' negative clauses ("No parking" → parking): what a sentence with values may be checked against. */
+  denied: Set<string>
 }
 
 const postingsCache = new WeakMap<KnowledgeIndex, Postings>()
@@ -51,8 +53,10 @@ function postings(index: KnowledgeIndex): Postings {
   if (!built) {
     const byTerm = new Map<string, number[]>()
     const named = new Set<string>(index.knownTerms)
+    const denied = new Set<string>()
     const { broader } = broaderTerms(index.vocabulary)
     index.entries.forEach((entry, position) => {
+      for (const clause of entryClauses(entry, index.vocabulary)) if (clause.polarity === 'negative') for (const term of clause.said) denied.add(term)
       for (const term of entryStatementTerms(entry, index.vocabulary)) {
         named.add(term)
         for (const name of [term, broader.get(term)]) {
@@ -63,7 +67,7 @@ function postings(index: KnowledgeIndex): Postings {
         }
       }
     })
-    built = { byTerm, named }
+    built = { byTerm, named, denied }
     postingsCache.set(index, built)
   }
   return built
@@ -107,9 +111,40 @@ function knownTerms(said: Set<string>, index: KnowledgeIndex): Set<string> {
   return known
 }
 
+const deniedSurfaceCache = new WeakMap<KnowledgeIndex, string[]>()
+
+/** Words and phrases that may name a denied term (its vocabulary words, stems cut to a prefix; narrower terms' too): a cheap first look. */
+function deniedSurfaces(index: KnowledgeIndex): string[] {
+  let surfaces = deniedSurfaceCache.get(index)
+  if (!surfaces) {
+    const { denied } = postings(index)
+    const { broader } = broaderTerms(index.vocabulary)
+    const names = (canonical: string): boolean => denied.has(canonical) || denied.has(broader.get(canonical) ?? '')
+    const found = new Set<string>()
+    for (const term of denied) found.add(term.length > 4 ? term.slice(0, -1) : term)
+    for (const [word, canonical] of index.vocabulary.words) if (names(canonical)) found.add(word.length > 4 ? word.slice(0, -1) : word)
+    for (const [phrase, canonical] of index.vocabulary.terms) if (names(canonical)) found.add(phrase)
+    for (const [narrower, wider] of broader) if (denied.has(wider)) found.add(narrower)
+    surfaces = [...found]
+    deniedSurfaceCache.set(index, surfaces)
+  }
+  return surfaces
+}
+
+/** Whether a sentence names anything an entry denies (a look at its words, then one read of its terms, before its clauses are read). */
+function namesDenied(sentence: string, index: KnowledgeIndex): boolean {
+  const { denied } = postings(index)
+  if (denied.size === 0) return false
+  const text = normalizeText(sentence)
+  if (!deniedSurfaces(index).some((surface) => text.includes(surface))) return false
+  for (const term of knownTerms(statementTerms(sentence, index.vocabulary), index)) if (denied.has(term)) return true
+  return false
+}
+
 /** The entry a sentence is about when it says "any" or "all" of a kind that entry names only some of (see overstates). */
 function overstatedEntry(sentence: string, index: KnowledgeIndex): KnowledgeEntry | undefined {
-  if (!MAYBE_UNIVERSAL.test(sentence) || statementPolarity(sentence) === 'negative') return undefined
+  // Only a business's knowledge lists all it has (a closed world); prose names examples.
+  if (!closedWorld(index) || !MAYBE_UNIVERSAL.test(sentence) || statementPolarity(sentence) === 'negative') return undefined
   const said = statementTerms(sentence, index.vocabulary)
   const terms = knownTerms(said, index)
   const best = terms.size === 0 ? undefined : bestEntry(terms, index)
@@ -244,7 +279,7 @@ export function checkStatements(
       // the question, and what it affirms may still be what the knowledge denies ("5 parking spaces" against "No parking").
       // Hours, days and dates are the values' to check.
       const scheduled = claims.some((claim) => SCHEDULE_CLAIMS.has(claim.type) && claim.start >= from && claim.start < from + sentence.length)
-      const affirmed = act || scheduled ? [] : clausesOf(sentence, index.vocabulary).filter((clause) => clause.polarity === 'positive')
+      const affirmed = act || scheduled || !namesDenied(sentence, index) ? [] : clausesOf(sentence, index.vocabulary).filter((clause) => clause.polarity === 'positive')
       if (!answer && affirmed.length === 0) continue
       const verdict = clausesVerdict(affirmed, index, answer?.clause, true)
       if (verdict?.status === 'contradicted') checks.push(statementCheck(sentence, 'contradicted', verdict.entry))
@@ -255,6 +290,8 @@ export function checkStatements(
     if (said.size === 0 && !answer) continue
     // Words the knowledge never uses ("small dogs", "on the fifth floor") cannot relate a statement to an entry.
     const terms = knownTerms(said, index)
+    // Its clauses are read only when it names something the knowledge knows.
+    const clauses = terms.size === 0 ? [] : clausesOf(sentence, index.vocabulary)
     if (TOOL_REPORT.test(sentence) && !MODAL.test(sentence) && statementPolarity(sentence) === 'positive') {
       // "You are booked": a report of what a tool did is backed by a tool call that names the
       // same subject (book_appointment), and by nothing else.
@@ -262,7 +299,7 @@ export function checkStatements(
       checks.push(backed ? statementCheck(sentence, 'supported', undefined, 'tool') : statementCheck(sentence, 'unsupported'))
       continue
     }
-    const verdict = clausesVerdict(clausesOf(sentence, index.vocabulary), index, answer?.clause)
+    const verdict = clausesVerdict(clauses, index, answer?.clause)
     if (verdict?.status === 'contradicted') {
       checks.push(statementCheck(sentence, 'contradicted', verdict.entry))
       continue

@@ -10,8 +10,14 @@ describe('"any" / "all" of a kind the knowledge names only some of is an oversta
 
   it('against a line that restricts it ("only", 「のみ」) or a fact that lists members (EN, JA)', () => {
     expect(hallucinated(sheet, 'We deliver to any ward in Tokyo.')).toBe(true)
-    expect(hallucinated('港区と渋谷区のみ配達可能です。', 'すべての区に配達できます。')).toBe(true)
+    expect(hallucinated('港区と渋谷区のみ配達可能です。\n営業時間は10時から19時です。\n駐車場はございません。', 'すべての区に配達できます。')).toBe(true)
     expect(hallucinated(base, 'You can use any partner gym.')).toBe(true)
+  })
+
+  it('not against prose, which names examples, not all there is', () => {
+    // (Words prose lacks are the free-text answer check's to weigh: only an overstatement names an entry.)
+    const claims = checkGrounding({ knowledge: 'The festival has stalls from Osaka and Kyoto only this year.', response: 'Stalls come from all the prefectures.' }).claims
+    expect(claims.filter((claim) => claim.status === 'unsupported' && claim.evidence?.path !== undefined)).toEqual([])
   })
 
   it('not when the knowledge says it for all, the value is a bare status, or "every" counts ("every 100 yen", "every day")', () => {

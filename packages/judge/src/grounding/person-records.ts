@@ -63,10 +63,12 @@ function structuredPeople(index: KnowledgeIndex): PersonRecord[] {
       people.push({ names, roles, entry: named })
       continue
     }
+    // `staff: { director: Dr. Haruka Tanaka, hygienist: Yui Yamamoto }`: beside a titled name, a bare name is a person too.
+    const staffGroup = members.some((member) => PERSON_NAME.test(member.value))
     for (const member of members) {
       const match = PERSON_NAME.exec(member.value)
-      if (!match || member.path.endsWith('.name')) continue
-      const names = nameWords(match[1] ?? '')
+      if (member.path.endsWith('.name') || !(match || (staffGroup && BARE_NAME.test(member.value)))) continue
+      const names = nameWords(match?.[1] ?? member.value)
       people.push({ names, roles: new Set([...member.leafTerms].filter((term) => !NOT_ROLES.has(term))), entry: member })
     }
   }

@@ -21,7 +21,7 @@ export const SERVICE_VOCABULARY: Vocabulary = {
   breakfast: ['breakfast', '朝食', '朝ごはん', 'モーニング'],
   dinner: ['dinner', 'supper', '夕食', 'ディナー', '夕飯'],
   restaurant: ['restaurant', 'dining', 'レストラン', '食堂'],
-  'front desk': ['front desk', 'reception', 'フロント', '受付'],
+  'front desk': ['front desk', 'reception', 'receptionist', 'フロント', '受付'],
   luggage: ['luggage', 'baggage', 'bags', '荷物', '手荷物'],
   shuttle: ['shuttle', 'pickup', 'pick-up', '送迎'],
   airport: ['airport', '空港'],

@@ -28,6 +28,11 @@ describe('clausesOf', () => {
     expect(read('The pool is closed on Mondays, and on holidays.')).toEqual(['negative holiday hours monday pool'])
   })
 
+  it('coming without an appointment denies "appointment required" (walk-ins, 予約なし, 当日受付)', () => {
+    expect(read('Walk-ins are welcome for haircuts.')).toEqual(['negative appointment haircut'])
+    expect(read('カットは予約なしでも大丈夫です。')).toEqual(['negative appointment haircut'])
+  })
+
   it('" / " parts the two languages of a bilingual line', () => {
     expect(read('No pets / ペット不可')).toEqual(['negative pet', 'negative pet'])
     expect(read('Pets welcome / ペット可')).toEqual(['positive pet', 'positive pet'])
@@ -53,6 +58,13 @@ describe('statements are checked clause by clause against the clause of the entr
     expect(statements(sheet, "We don't groom rabbits.")).not.toContainEqual(expect.stringMatching(/^contradicted/u))
     expect(statements(sheet, 'Reptiles are welcome.')).toEqual(['contradicted text[3]'])
     expect(statements(sheet, '爬虫類も診られます。')).toEqual(['contradicted text[3]'])
+  })
+
+  it('walk-ins where the knowledge says "by appointment only" are contradicted; where it welcomes them, not (EN, JA)', () => {
+    const salon = 'Colouring by appointment only; walk-ins welcome for haircuts\nカラーは予約制です。カットは当日受付も可能です。'
+    expect(statements(salon, 'Walk-ins are fine for colouring.')).toContain('contradicted text[0]')
+    expect(statements(salon, 'You can walk in for a haircut.')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
+    expect(statements(salon, 'カットは予約なしでお越しいただけます。')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
   })
 
   it('"checks" (plural) are the payment, in both languages, not check-in', () => {

@@ -1,7 +1,7 @@
-import { normalizeText } from '../internal/normalize-text.ts'
+import { hasJapanese, normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeEntry } from '../knowledge/knowledge-index.ts'
 import { withoutCourtesy } from './dialogue-act.ts'
-import { POLARITY_WORDS, statementPolarity, type Polarity } from './statement-polarity.ts'
+import { normalizedPolarity, POLARITY_WORDS, type Polarity } from './statement-polarity.ts'
 import { broaderTerms, namesTerm } from './broader-terms.ts'
 import { subjectTerms, type ResolvedVocabulary } from './subject-terms.ts'
 
@@ -10,6 +10,13 @@ export interface Clause {
   said: Set<string>
   polarity: Polarity
 }
+
+/**
+ * Coming without an appointment is the denial of "appointment required": "walk-ins are welcome"
+ * says what "no appointment needed" says, and the opposite of "by appointment only"
+ * (「予約なしで」, 「当日受付」 likewise).
+ */
+const WALK_IN = /\bwalk[- ]?ins?\b|\bwalk in\b|\bwithout (?:an? )?(?:appointment|reservation|booking)s?\b|予約なし(?:で(?:も)?)?|予約無し(?:で(?:も)?)?|当日受付/giu
 
 /** Punctuation and connectives between clauses; " / " parts a bilingual line ("No pets / ペット不可"). */
 const PUNCTUATION_BREAK = /[,;()、。]|\s[-–—/]\s|が、|けど、?|けれど(?:も)?、?/u
@@ -73,7 +80,9 @@ function phraseCanonicals(vocabulary: ResolvedVocabulary): Map<string, string> {
  * // [{ said: {dog, patio}, polarity: 'positive' }, { said: {dog, patio, inside}, polarity: 'negative' }]
  */
 export function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Clause[] {
-  const unquoted = normalizeText(sentence).replace(/"[^"]*(?:"|$)|“[^”]*(?:”|$)|「[^」]*(?:」|$)|『[^』]*(?:』|$)/gu, ' ')
+  const unquoted = normalizeText(sentence)
+    .replace(/"[^"]*(?:"|$)|“[^”]*(?:”|$)|「[^」]*(?:」|$)|『[^』]*(?:』|$)/gu, ' ')
+    .replace(WALK_IN, (phrase) => (hasJapanese(phrase) ? '予約は不要で' : 'without appointment'))
   const clauses: Clause[] = []
   let lead = ''
   for (const piece of unquoted.split(PUNCTUATION_BREAK)) {
@@ -99,11 +108,11 @@ export function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Cla
         continue
       }
       if (previous && ELLIPTIC_DENIAL.test(text)) for (const term of previous.said) said.add(term)
-      if (said.size > 0) clauses.push({ said, polarity: statementPolarity(text) })
+      if (said.size > 0) clauses.push({ said, polarity: normalizedPolarity(text) })
     }
   }
   const said = lead === '' ? new Set<string>() : statementTerms(lead, vocabulary)
-  if (said.size > 0) clauses.push({ said, polarity: statementPolarity(lead) })
+  if (said.size > 0) clauses.push({ said, polarity: normalizedPolarity(lead) })
   return clauses
 }
 

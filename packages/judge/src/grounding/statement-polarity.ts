@@ -36,7 +36,12 @@ const NOT_A_DENIAL = /\bnot only\b|\bnot just\b|\bno problem\b|\bno worries\b|\b
  * statementPolarity('ペットの同伴はできません。')     // 'negative'
  */
 export function statementPolarity(sentence: string): Polarity {
-  const text = normalizeText(sentence).replace(NOT_A_DENIAL, ' ')
+  return normalizedPolarity(normalizeText(sentence))
+}
+
+/** `statementPolarity` of a text already normalised (`normalizeText`): clauses are read from a normalised sentence. */
+export function normalizedPolarity(normalized: string): Polarity {
+  const text = normalized.replace(NOT_A_DENIAL, ' ')
   let negations = 0
   const global = new RegExp(NEGATIVE.source, 'giu')
   for (let match = global.exec(text); match !== null; match = global.exec(text)) {
@@ -62,6 +67,6 @@ export const POLARITY_WORDS: ReadonlySet<string> = new Set(
     // Japanese verbal nouns of the same kind: use, offer, accept, handle, welcome, allow, need (ご利用いただけます, 対応しております, 不可)
     '利用 使用 可能 不可 不可能 対応 提供 受付 案内 用意 取扱 取り扱 歓迎 大丈夫 同伴 遠慮 禁止 不要 必要 対象 対象外 実施 ' +
     // Pronouns that name no subject ("anything vegan", "something else")
-    'except anything anyth something someth everything everyth nothing noth anyone someone everyone thing'
+    'except without anything anyth something someth everything everyth nothing noth anyone someone everyone thing'
   ).split(' '),
 )
