@@ -52,6 +52,8 @@ export interface ResolvedVocabulary {
   asciiPhrasesByFirstWord: ReadonlyMap<string, ReadonlyArray<readonly [string, string, boolean]>>
   /** The canonical terms themselves (`follow_up_consultation`): a fact key that spells one means it. */
   canonicals: ReadonlySet<string>
+  /** Positions in `terms` by the term's first character: a text is scanned once instead of once per term. */
+  termsByFirstChar: ReadonlyMap<string, readonly number[]>
 }
 
 const ASCII = /^[\x20-\x7e]*$/u
@@ -82,7 +84,12 @@ function resolve(vocabularies: Vocabulary[]): ResolvedVocabulary {
     if (!entry[2] || first === undefined) continue
     byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), entry])
   }
-  return { words, terms: all, asciiPhrasesByFirstWord: byFirstWord, canonicals }
+  const byFirstChar = new Map<string, number[]>()
+  all.forEach(([term], position) => {
+    const first = term[0] as string
+    byFirstChar.set(first, [...(byFirstChar.get(first) ?? []), position])
+  })
+  return { words, terms: all, asciiPhrasesByFirstWord: byFirstWord, canonicals, termsByFirstChar: byFirstChar }
 }
 
 export const GENERAL_TERMS: ResolvedVocabulary = resolve([GENERAL_VOCABULARY, SERVICE_VOCABULARY])
@@ -142,6 +149,17 @@ function headsNoCompound(text: string, term: string): boolean {
   return false
 }
 
+/** The vocabulary's terms that `text` contains, in the vocabulary's order: one pass over the text, looking terms up by their first character. */
+function containedTerms(text: string, vocabulary: ResolvedVocabulary): Array<readonly [string, string, boolean]> {
+  const found: number[] = []
+  for (let at = 0; at < text.length; at += 1) {
+    for (const position of vocabulary.termsByFirstChar.get(text[at] as string) ?? []) {
+      if (!found.includes(position) && text.startsWith((vocabulary.terms[position] as readonly [string, string, boolean])[0], at)) found.push(position)
+    }
+  }
+  return found.sort((left, right) => left - right).map((position) => vocabulary.terms[position] as readonly [string, string, boolean])
+}
+
 /** Canonical subject terms found in a piece of text (English words and Japanese terms). */
 export function subjectTerms(text: string, vocabulary: ResolvedVocabulary = GENERAL_TERMS): Set<string> {
   const normalized = normalizeText(text)
@@ -157,7 +175,7 @@ export function subjectTerms(text: string, vocabulary: ResolvedVocabulary = GENE
   }
   // A text with Japanese may hold any term; an ASCII one only the phrases met word by word above.
   if (!ascii) {
-    for (const [term, canonical] of vocabulary.terms) if (normalized.includes(term) && (term.length > 1 || headsNoCompound(normalized, term))) terms.add(canonical)
+    for (const [term, canonical] of containedTerms(normalized, vocabulary)) if (term.length > 1 || headsNoCompound(normalized, term)) terms.add(canonical)
     addJapaneseTerms(normalized, terms)
     // 河合先生, 「小野は…」: a family name also stands for its reading, the way English knowledge writes it (kawai, ono).
     for (const surname of japaneseSurnames(normalized)) terms.add(surname.reading)
