@@ -36,7 +36,7 @@ function admit(call: CallContext, target: TargetRuntime, cancelSignal: AbortSign
     return refuse(fleetRoom, { code: 'all_failed', reason: `attempt budget (maxAttempts ${call.route.maxAttempts}) used` })
   }
   if (target.breaker.state === 'open') return refuse(fleetRoom, { code: 'breaker_open', reason: 'breaker open' })
-  const reservation = target.budget.reserve(call.estimatedTokens())
+  const reservation = target.budget.reserve(call.estimateTokens)
   if ('noRoom' in reservation) {
     return refuse(fleetRoom, { code: 'rate_limited', reason: `rate-limit budget: ${reservation.noRoom}`, ...(reservation.retryInMs === undefined ? {} : { retryInMs: reservation.retryInMs }) })
   }

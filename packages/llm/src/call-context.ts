@@ -43,6 +43,9 @@ export class CallContext {
     return this.#estimatedTokens
   }
 
+  /** `estimatedTokens` as a function value (asked only by a budget that counts tokens). */
+  readonly estimateTokens = (): number => this.estimatedTokens()
+
   markTried(target: TargetRuntime): void {
     if (!this.#tried.includes(target)) this.#tried.push(target)
   }

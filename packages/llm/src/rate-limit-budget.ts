@@ -79,10 +79,17 @@ export class RateLimitBudget {
     this.#now = now
   }
 
-  /** Reserves room for one request of about `estimatedTokens`, or returns why there is none. */
-  reserve(estimatedTokens: number): RateLimitReservation | RateLimitRefusal {
-    // Nothing configured, learned or cooling: nothing to count, and no clock to read.
+  /**
+   * Reserves room for one request of about `estimatedTokens` (a number, or a function asked
+   * only when something is counted), or returns why there is none.
+   */
+  reserve(estimatedTokens: number | (() => number)): RateLimitReservation | RateLimitRefusal {
+    // Nothing configured, learned or cooling: nothing to count, no estimate, no clock to read.
     if (!this.#keepsWindow && this.#coolingUntilMs === 0 && this.#learned.requests === undefined && this.#learned.tokens === undefined) return nothingReserved
+    return this.#reserve(typeof estimatedTokens === 'number' ? estimatedTokens : estimatedTokens())
+  }
+
+  #reserve(estimatedTokens: number): RateLimitReservation | RateLimitRefusal {
     const now = this.#now()
     // A timer may fire a fraction of a millisecond before the cooldown it waited for ends.
     if (this.#coolingUntilMs - now > 1) {

@@ -10,6 +10,13 @@ import type { TargetRuntime } from './target-runtime.ts'
 export type TargetOutcome<T> = { ok: true; value: T; attempt: Attempt } | { ok: false; error: LlmError }
 
 /**
+ * Where `runTarget` starts when a fast path already began on the target: its first
+ * admission (an attempt, a refusal, or the pending fleet lease), or its first attempt,
+ * which was sent and threw `thrown`.
+ */
+export type TargetStart = { admitted: ReturnType<typeof admitAttempt> } | { failed: { attempt: Attempt; thrown: unknown } }
+
+/**
  * Tries one target: skips it without a request when its breaker is open or it has no
  * rate-limit room, otherwise sends attempts, retrying the same target while `decideRetry`
  * allows (the waits are Retry-After or backoff, abortable, counted against the call's wait
@@ -26,35 +33,46 @@ export async function runTarget<T>(
   target: TargetRuntime,
   run: (attempt: Attempt) => Promise<T>,
   cancelSignal?: AbortSignal,
+  start?: TargetStart,
 ): Promise<TargetOutcome<T>> {
   let lastAttempt: Attempt | undefined
   /** A retry decided after `lastAttempt` failed; its record says "retried" only once the retry is sent. */
   let pendingRetry: { described: string; waitMs: number } | undefined
   let retriesUsed = 0
+  let firstAdmission = start !== undefined && 'admitted' in start ? start.admitted : undefined
+  let firstFailure = start !== undefined && 'failed' in start ? start.failed : undefined
   call.markTried(target)
   try {
     for (;;) {
-      if (lastAttempt !== undefined && endedFromOutside(call, cancelSignal)) return ended(call, target, cancelSignal, lastAttempt, pendingRetry, undefined)
-      let admitted = admitAttempt(call, target, cancelSignal)
-      if (admitted instanceof Promise) admitted = await admitted
-      if (!(admitted instanceof Attempt) && lastAttempt === undefined && waitFits(call, admitted.retryInMs)) {
-        call.waitedMs += admitted.retryInMs as number
-        await sleep(admitted.retryInMs as number, waitSignal(call, cancelSignal))
-        admitted = admitAttempt(call, target, cancelSignal)
-        if (admitted instanceof Promise) admitted = await admitted
-      }
-      if (!(admitted instanceof Attempt)) {
-        if (lastAttempt !== undefined && pendingRetry !== undefined) lastAttempt.record.reason = `${pendingRetry.described}; not retried (${admitted.reason})`
-        return ended(call, target, cancelSignal, undefined, undefined, skip(call, target, admitted))
-      }
-      if (lastAttempt !== undefined && pendingRetry !== undefined) lastAttempt.record.reason = `${pendingRetry.described}; retried same target after ${pendingRetry.waitMs} ms`
-      pendingRetry = undefined
-      lastAttempt = admitted
+      let admitted: Attempt
       let error: LlmError
-      try {
-        return { ok: true, value: await run(admitted), attempt: admitted }
-      } catch (thrown) {
-        error = admitted.fail(thrown)
+      if (firstFailure !== undefined) {
+        admitted = lastAttempt = firstFailure.attempt
+        error = admitted.fail(firstFailure.thrown)
+        firstFailure = undefined
+      } else {
+        if (lastAttempt !== undefined && endedFromOutside(call, cancelSignal)) return ended(call, target, cancelSignal, lastAttempt, pendingRetry, undefined)
+        let admission = firstAdmission ?? admitAttempt(call, target, cancelSignal)
+        firstAdmission = undefined
+        if (admission instanceof Promise) admission = await admission
+        if (!(admission instanceof Attempt) && lastAttempt === undefined && waitFits(call, admission.retryInMs)) {
+          call.waitedMs += admission.retryInMs as number
+          await sleep(admission.retryInMs as number, waitSignal(call, cancelSignal))
+          admission = admitAttempt(call, target, cancelSignal)
+          if (admission instanceof Promise) admission = await admission
+        }
+        if (!(admission instanceof Attempt)) {
+          if (lastAttempt !== undefined && pendingRetry !== undefined) lastAttempt.record.reason = `${pendingRetry.described}; not retried (${admission.reason})`
+          return ended(call, target, cancelSignal, undefined, undefined, skip(call, target, admission))
+        }
+        if (lastAttempt !== undefined && pendingRetry !== undefined) lastAttempt.record.reason = `${pendingRetry.described}; retried same target after ${pendingRetry.waitMs} ms`
+        pendingRetry = undefined
+        admitted = lastAttempt = admission
+        try {
+          return { ok: true, value: await run(admitted), attempt: admitted }
+        } catch (thrown) {
+          error = admitted.fail(thrown)
+        }
       }
       // A failure while the call was ending is the call's end, not a reason to retry.
       if (endedFromOutside(call, cancelSignal)) return ended(call, target, cancelSignal, undefined, undefined, error)

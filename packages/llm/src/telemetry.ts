@@ -129,11 +129,14 @@ class CallSpans implements CallTelemetry {
   succeed(served: TelemetryTarget, targetName: string, attempts: number, usage: Usage | undefined, seconds: number = this.#seconds()): void {
     const attributes = this.#telemetry.attributesOf(served, targetName)
     this.#attributes = attributes.base
-    this.#span.setAttributes(attributes.served)
-    this.#span.setAttribute('voxguard.llm.attempts', attempts)
-    if (usage !== undefined) {
-      this.#span.setAttribute('gen_ai.usage.input_tokens', usage.inputTokens)
-      this.#span.setAttribute('gen_ai.usage.output_tokens', usage.outputTokens)
+    // No tracer registered (the API's no-op span): nothing to set.
+    if (this.#span.isRecording()) {
+      this.#span.setAttributes(attributes.served)
+      this.#span.setAttribute('voxguard.llm.attempts', attempts)
+      if (usage !== undefined) {
+        this.#span.setAttribute('gen_ai.usage.input_tokens', usage.inputTokens)
+        this.#span.setAttribute('gen_ai.usage.output_tokens', usage.outputTokens)
+      }
     }
     this.#telemetry.record('duration', seconds, attributes.base)
     this.#span.end()
