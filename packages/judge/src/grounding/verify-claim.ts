@@ -208,7 +208,8 @@ function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources)
     const match = roleEntries.find((entry) => tokens.every((token) => entry.normalizedValue.includes(token)))
     return match ? result(claim, 'supported', fromEntry(match)) : result(claim, 'contradicted', fromEntry(roleEntries[0] as KnowledgeEntry))
   }
-  const inKnowledge = index.haystack.includes(name) || (escaped.length > 0 && new RegExp(`(?<![\\p{L}])${escaped.join("(?:[^\\p{L}]+[\\p{L}.'’-]+){0,2}[^\\p{L}]+")}(?![\\p{L}])`, 'u').test(index.haystack))
+  // The pattern holds every token as it is: a cheap look for each spares scanning the whole knowledge with it.
+  const inKnowledge = index.haystack.includes(name) || (escaped.length > 0 && tokens.every((token) => index.haystack.includes(token)) && new RegExp(`(?<![\\p{L}])${escaped.join("(?:[^\\p{L}]+[\\p{L}.'’-]+){0,2}[^\\p{L}]+")}(?![\\p{L}])`, 'u').test(index.haystack))
   if (inKnowledge) {
     const entry = index.entries.find((candidate) => candidate.normalizedSentence.includes(tokens[0] ?? name))
     return result(claim, 'supported', entry ? fromEntry(entry) : { source: 'knowledge' })
