@@ -41,7 +41,7 @@ export function dialogueActOf(sentence: string): DialogueAct | undefined {
   if (QUESTION.test(normalized)) return 'question'
   const stripped = normalized.replace(LEADING_COURTESY, '').trim()
   if (stripped === '' || /^[\p{P}\s]*$/u.test(stripped)) return 'acknowledgement'
-  for (const [act, pattern] of ACTS) if (pattern.test(stripped) || pattern.test(normalized)) return act
+  for (const [act, pattern] of ACTS) if (pattern.test(stripped) || (stripped !== normalized && pattern.test(normalized))) return act
   return undefined
 }
 

@@ -1,3 +1,4 @@
+import { allMatches } from '../internal/all-matches.ts'
 import { normalizeText } from '../internal/normalize-text.ts'
 
 /** Whether a statement affirms or denies what it is about (offered, accepted, covered, allowed, open, available, needed). */
@@ -23,6 +24,9 @@ const NEGATIVE = new RegExp(
   'iu',
 )
 
+/** Every negative form of a text (NEGATIVE, global; compiled once). */
+const NEGATIVES = new RegExp(NEGATIVE.source, 'giu')
+
 /** Negations that do not deny the fact: "not only", "no problem", "you don't need to worry", "ないでください" (a request), "追加料金なし" (no extra charge: included). */
 const NOT_A_DENIAL = /\bnot only\b|\bnot just\b|\bno problem\b|\bno worries\b|\bwhy not\b|\bif not\b|\bnot sure\b|\bnever mind\b|ご心配(?:は)?(?:いりません|ありません)|問題(?:ありません|ございません)|かまいません|構いません|(?:追加|別)?(?:料金|費用|ご負担|負担|チャージ)(?:は|も)?(?:なし|無し|かかりません|不要|いりません|ございません|ありません)/giu
 
@@ -42,12 +46,7 @@ export function statementPolarity(sentence: string): Polarity {
 /** `statementPolarity` of a text already normalised (`normalizeText`): clauses are read from a normalised sentence. */
 export function normalizedPolarity(normalized: string): Polarity {
   const text = normalized.replace(NOT_A_DENIAL, ' ')
-  let negations = 0
-  const global = new RegExp(NEGATIVE.source, 'giu')
-  for (let match = global.exec(text); match !== null; match = global.exec(text)) {
-    negations += 1
-    if (match[0] === '') global.lastIndex += 1
-  }
+  const negations = allMatches(NEGATIVES, text).length
   if (negations === 0) return 'positive'
   // "not unavailable", "not closed": two denials in one clause affirm.
   return negations === 2 && /\bnot\s+(?:un\p{L}+|closed|prohibited|excluded)\b/iu.test(text) ? 'positive' : 'negative'
