@@ -1,9 +1,8 @@
 import { glob } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
 import { expandScriptPaths } from '@voxguard/harness'
-import { UsageError, type Command, type CommandEntry } from 'voxguard'
+import { parseCommandArgs, UsageError, type Command, type CommandEntry } from 'voxguard'
 
 const e2e = fileURLToPath(new URL('..', import.meta.url))
 
@@ -66,12 +65,7 @@ export const nightlyCommand: CommandEntry = {
 const nightly: Command = {
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { profile: { type: 'string' }, slo: { type: 'string' }, out: { type: 'string' }, repeat: { type: 'string' }, concurrency: { type: 'string' }, shard: { type: 'string' }, 'from-records': { type: 'boolean' }, 'no-audio': { type: 'boolean' } },
-    })
+    const { values, positionals } = parseCommandArgs(argv, { profile: { type: 'string' }, slo: { type: 'string' }, out: { type: 'string' }, repeat: { type: 'string' }, concurrency: { type: 'string' }, shard: { type: 'string' }, 'from-records': { type: 'boolean' }, 'no-audio': { type: 'boolean' } })
     const repeat = positiveInteger(values.repeat, 'repeat', 1)
     const concurrency = positiveInteger(values.concurrency, 'concurrency', 8)
     const fromRecords = values['from-records'] ? await recordsFiles(positionals) : undefined

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import { startClinicAgent } from '@voxguard/example-clinic-agent'
-import { claimOutputDirectory, loadCallScripts, mergeRecords, runCalls, type CallRecord } from '@voxguard/harness'
+import { claimOutputDirectory, loadCallScripts, mergeRecords, runCalls, type CallRecord, type RunCallsOptions } from '@voxguard/harness'
 import { judgeRecords, VerdictsFile, type Verdict } from '@voxguard/judge'
 import { loadChaosProfile } from '@voxguard/mock-llm'
 import { buildRunReport, currentGitCommit, defaultHistoryFile, loadSloFile, readRunHistory, upsertRunHistory, writeRunManifest, writeRunReports, type RunReport } from '@voxguard/sli'
@@ -164,15 +164,7 @@ async function runSuite(options: NightlyOptions, outDir: string, progress: Night
       agentUrl,
       protocol: 'text',
       outDir,
-      repeat: options.repeat ?? 1,
-      concurrency: options.concurrency ?? 8,
-      ...(options.shard ? { shard: options.shard } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-      onPlan: (plan) => progress.plan(plan.calls),
-      onRecord: (record) => {
-        records.push(record)
-        progress.record(record)
-      },
+      ...passOptions(options, records, progress),
     })
     scriptErrors = result.scriptErrors.map((error) => error.message)
     if (audio && !options.signal?.aborted) audioSkipped = await runAudioPass(options, agent.url, outDir, eventLog, records, progress)
@@ -205,6 +197,14 @@ async function runAudioPass(options: NightlyOptions, agentHttpUrl: string, outDi
     outDir,
     append: true,
     agentEventLog: eventLog,
+    ...passOptions(options, records, progress),
+  })
+  return undefined
+}
+
+/** What the text pass and the audio pass run with alike: repeats, concurrency, shard, cancellation, progress, and the records they collect. */
+function passOptions(options: NightlyOptions, records: CallRecord[], progress: NightlyProgress): Pick<RunCallsOptions, 'repeat' | 'concurrency' | 'shard' | 'signal' | 'onPlan' | 'onRecord'> {
+  return {
     repeat: options.repeat ?? 1,
     concurrency: options.concurrency ?? 8,
     ...(options.shard ? { shard: options.shard } : {}),
@@ -214,6 +214,5 @@ async function runAudioPass(options: NightlyOptions, agentHttpUrl: string, outDi
       records.push(record)
       progress.record(record)
     },
-  })
-  return undefined
+  }
 }

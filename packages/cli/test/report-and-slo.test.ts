@@ -1,22 +1,9 @@
-import type { ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runVoxguard, startEchoAgent } from './helpers/cli-fixture.ts'
+import { describe, expect, it } from 'vitest'
+import { useCliFixture } from './helpers/cli-fixture.ts'
 
-let agentUrl: string
-let closeAgent: () => Promise<void>
-const dir = mkdtempSync(join(tmpdir(), 'voxguard-cli-report-'))
-
-beforeAll(async () => {
-  const agent = await startEchoAgent()
-  agentUrl = agent.url
-  closeAgent = agent.close
-})
-afterAll(() => closeAgent())
-
-const voxguard = (args: string[], env?: Record<string, string>, onSpawn?: (child: ChildProcess) => void) => runVoxguard(dir, args, env, onSpawn)
+const { dir, agentUrl, voxguard } = useCliFixture('voxguard-cli-report-')
 
 const files = (folder: string) => Object.fromEntries(readdirSync(folder).sort().map((name) => [name, readFileSync(join(folder, name), 'utf8')]))
 
@@ -25,7 +12,7 @@ describe('voxguard run --report, report, slo', () => {
     writeFileSync(join(dir, 'hello.yaml'), 'id: hello\ngreeting: false\nturns:\n  - say: Hello there\n    expect:\n      saysAny: ["hello there"]\n')
     writeFileSync(join(dir, 'bye.yaml'), 'id: bye\ngreeting: false\nturns:\n  - say: Bye\n    expect:\n      saysAny: ["goodbye"]\n')
     writeFileSync(join(dir, 'slo.yaml'), 'version: 2\nwindow: { runs: 7 }\nobjectives:\n  - sli: call_success_ratio\n    atLeast: 0.9\n  - sli: turn_first_byte_p95_ms\n    atMost: 1500\n')
-    const run = await voxguard(['run', 'hello.yaml', 'bye.yaml', '--agent', agentUrl, '--out', 'out', '--report', '--slo', 'slo.yaml'])
+    const run = await voxguard(['run', 'hello.yaml', 'bye.yaml', '--agent', agentUrl(), '--out', 'out', '--report', '--slo', 'slo.yaml'])
     expect(run.stderr).toBe('')
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/call_success_ratio +50\.0% +>= 90\.0% +BROKEN/)
@@ -56,7 +43,7 @@ describe('voxguard run --report, report, slo', () => {
     const [empty, broken, typo] = await Promise.all([
       voxguard(['slo', 'check', 'empty', '--slo', 'slo.yaml']),
       voxguard(['report', 'broken']),
-      voxguard(['run', 'hello.yaml', '--agent', agentUrl, '--out', 'never', '--report', '--slo', 'typo.yaml']),
+      voxguard(['run', 'hello.yaml', '--agent', agentUrl(), '--out', 'never', '--report', '--slo', 'typo.yaml']),
     ])
     expect(empty.code).toBe(1)
     expect(empty.stdout).toMatch(/call_success_ratio +no data +>= 90\.0% +NO DATA/)

@@ -1,30 +1,17 @@
-import type { ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runVoxguard, startEchoAgent } from './helpers/cli-fixture.ts'
+import { describe, expect, it } from 'vitest'
+import { useCliFixture } from './helpers/cli-fixture.ts'
 
-let agentUrl: string
-let closeAgent: () => Promise<void>
-const dir = mkdtempSync(join(tmpdir(), 'voxguard-cli-'))
-
-beforeAll(async () => {
-  const agent = await startEchoAgent()
-  agentUrl = agent.url
-  closeAgent = agent.close
-})
-afterAll(() => closeAgent())
-
-const voxguard = (args: string[], env?: Record<string, string>, onSpawn?: (child: ChildProcess) => void) => runVoxguard(dir, args, env, onSpawn)
+const { dir, agentUrl, voxguard } = useCliFixture('voxguard-cli-')
 
 describe('voxguard CLI', () => {
   it('run: plain progress lines in CI, records.jsonl, exit 0; a bad script is reported with file:line and exits 1', async () => {
     writeFileSync(join(dir, 'hello.yaml'), 'id: hello\ngreeting: false\nturns:\n  - say: Hello there\n')
     writeFileSync(join(dir, 'bad.yaml'), 'id: bad\ngreeting: false\nturns:\n  - say: Hi\n    expect: { replyWithinMs: -1 }\n')
     const [ok, bad] = await Promise.all([
-      voxguard(['run', 'hello.yaml', '--agent', agentUrl, '--repeat', '2', '--out', 'out']),
-      voxguard(['run', 'hello.yaml', 'bad.yaml', '--agent', agentUrl, '--out', 'out-bad']),
+      voxguard(['run', 'hello.yaml', '--agent', agentUrl(), '--repeat', '2', '--out', 'out']),
+      voxguard(['run', 'hello.yaml', 'bad.yaml', '--agent', agentUrl(), '--out', 'out-bad']),
     ])
     expect(ok.stderr).toBe('')
     expect(ok.code).toBe(0)
@@ -41,7 +28,7 @@ describe('voxguard CLI', () => {
   it('run: exit 1 when the agent is unreachable, with the reason; exit 2 with usage on a bad option', async () => {
     const [refused, usage, http, unknown] = await Promise.all([
       voxguard(['run', 'hello.yaml', '--agent', 'ws://127.0.0.1:1', '--out', 'out-refused']),
-      voxguard(['run', 'hello.yaml', '--agent', agentUrl, '--concurrency', 'many']),
+      voxguard(['run', 'hello.yaml', '--agent', agentUrl(), '--concurrency', 'many']),
       voxguard(['run', 'hello.yaml', '--agent', 'http://127.0.0.1:1']),
       voxguard(['fly']),
     ])
@@ -61,9 +48,9 @@ describe('voxguard CLI', () => {
     writeFileSync(join(dir, 'documents', 'taxes.pdf'), 'precious')
     writeFileSync(join(dir, 'hi.yaml'), 'id: hi\ngreeting: false\nturns:\n  - say: Hi\n')
     const [dot, user, appended] = await Promise.all([
-      voxguard(['run', 'hi.yaml', '--agent', agentUrl, '--out', '.']),
-      voxguard(['run', 'hi.yaml', '--agent', agentUrl, '--out', 'documents']),
-      voxguard(['run', 'hi.yaml', '--agent', agentUrl, '--out', 'documents', '--append']),
+      voxguard(['run', 'hi.yaml', '--agent', agentUrl(), '--out', '.']),
+      voxguard(['run', 'hi.yaml', '--agent', agentUrl(), '--out', 'documents']),
+      voxguard(['run', 'hi.yaml', '--agent', agentUrl(), '--out', 'documents', '--append']),
     ])
     expect(dot.code).toBe(2)
     expect(dot.stderr).toMatch(/^voxguard run: output folder .* refused: it is the working folder;/)
@@ -81,7 +68,7 @@ describe('voxguard CLI', () => {
     // Each call waits 300 ms of caller silence (the echo agent does not answer silence); one at a time.
     for (let index = 0; index < 8; index++) writeFileSync(join(dir, `slow${index}.yaml`), `id: slow${index}\ngreeting: false\nturns:\n  - say: Hi\n  - silenceMs: 300\n`)
     const recordsFile = join(dir, 'out-interrupted', 'records.jsonl')
-    const interrupted = await voxguard(['run', ...Array.from({ length: 8 }, (_, index) => `slow${index}.yaml`), '--agent', agentUrl, '--concurrency', '1', '--out', 'out-interrupted'], {}, (child) => {
+    const interrupted = await voxguard(['run', ...Array.from({ length: 8 }, (_, index) => `slow${index}.yaml`), '--agent', agentUrl(), '--concurrency', '1', '--out', 'out-interrupted'], {}, (child) => {
       const poll = setInterval(() => {
         if (existsSync(recordsFile) && readFileSync(recordsFile, 'utf8').split('\n').length > 2) {
           clearInterval(poll)
@@ -116,8 +103,8 @@ describe('voxguard CLI', () => {
     for (let index = 0; index < 6; index++) writeFileSync(join(dir, `s${index}.yaml`), `id: s${index}\ngreeting: false\nturns:\n  - say: Number ${index}\n`)
     const scripts = Array.from({ length: 6 }, (_, index) => `s${index}.yaml`)
     const [first, second] = await Promise.all([
-      voxguard(['run', ...scripts, '--agent', agentUrl, '--shard', '1/2', '--out', 'shard-1']),
-      voxguard(['run', ...scripts, '--agent', agentUrl, '--shard', '2/2', '--out', 'shard-2']),
+      voxguard(['run', ...scripts, '--agent', agentUrl(), '--shard', '1/2', '--out', 'shard-1']),
+      voxguard(['run', ...scripts, '--agent', agentUrl(), '--shard', '2/2', '--out', 'shard-2']),
     ])
     expect([first.code, second.code]).toEqual([0, 0])
     const merged = await voxguard(['merge', 'shard-1/records.jsonl', 'shard-2/records.jsonl', 'shard-1/records.jsonl', '--out', 'merged.jsonl'])
@@ -132,7 +119,7 @@ describe('voxguard CLI', () => {
 
   it('a torn last line (killed run): merge and judge both keep the complete calls and name the torn line; run --append does not glue onto it', async () => {
     writeFileSync(join(dir, 'torn.yaml'), 'id: torn\ngreeting: false\nturns:\n  - say: Hello\n')
-    expect((await voxguard(['run', 'torn.yaml', '--agent', agentUrl, '--repeat', '3', '--out', 'torn'])).code).toBe(0)
+    expect((await voxguard(['run', 'torn.yaml', '--agent', agentUrl(), '--repeat', '3', '--out', 'torn'])).code).toBe(0)
     const recordsFile = join(dir, 'torn', 'records.jsonl')
     const text = readFileSync(recordsFile, 'utf8')
     writeFileSync(recordsFile, text.slice(0, text.length - 40))
@@ -142,7 +129,7 @@ describe('voxguard CLI', () => {
     expect(merged.stdout).toMatch(/^merged 2 records/)
     expect(judged.code).toBe(0)
     expect(readFileSync(join(dir, 'torn', 'verdicts.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2)
-    const appended = await voxguard(['run', 'torn.yaml', '--agent', agentUrl, '--out', 'torn', '--append'])
+    const appended = await voxguard(['run', 'torn.yaml', '--agent', agentUrl(), '--out', 'torn', '--append'])
     expect(appended.code).toBe(0)
     expect(appended.stderr).toMatch(/^warning: .*torn\/records\.jsonl:3: dropped a torn last line/)
     const again = await voxguard(['merge', 'torn/records.jsonl', '--out', 'torn-merged.jsonl'])

@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll } from 'vitest'
 import { WebSocketServer } from 'ws'
 
 const bin = fileURLToPath(new URL('../../src/bin.ts', import.meta.url))
@@ -42,4 +46,25 @@ export function runVoxguard(cwd: string, args: string[], env: Record<string, str
     child.on('close', (code) => resolve({ code, stdout, stderr }))
     onSpawn(child)
   })
+}
+
+/**
+ * What a CLI test file shares: a temporary working folder, an echo agent started before its
+ * tests and stopped after them, and `voxguard(args)` run in that folder.
+ */
+export function useCliFixture(prefix: string): { dir: string; agentUrl: () => string; voxguard: (args: string[], env?: Record<string, string>, onSpawn?: (child: ChildProcess) => void) => Promise<CliResult> } {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  let agent: { url: string; close: () => Promise<void> } | undefined
+  beforeAll(async () => {
+    agent = await startEchoAgent()
+  })
+  afterAll(() => agent?.close())
+  return {
+    dir,
+    agentUrl: () => {
+      if (!agent) throw new Error('the echo agent starts in beforeAll: call agentUrl() inside a test')
+      return agent.url
+    },
+    voxguard: (args, env, onSpawn) => runVoxguard(dir, args, env, onSpawn),
+  }
 }

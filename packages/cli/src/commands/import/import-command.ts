@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { callScriptFromRecord, claimOutputDirectory, readTranscripts, renderCallScriptYaml, transcriptToCallRecord, type CallRecord } from '@voxguard/harness'
 import { judgeRecords, summarizeVerdicts } from '@voxguard/judge'
 import type { Command } from '../../command.ts'
 import { parseIntegerOption } from '../../parse-integer-option.ts'
 import { UsageError } from '../../usage-error.ts'
 import { brokenLatencyBudget, hallucinatedClaims, selectCalls } from './select-calls.ts'
+import { parseCommandArgs } from '../../parse-command-args.ts'
 
 const usage = `usage: voxguard import FILE… [--out DIR] [--knowledge FILE] [--scripts DIR] [options]
 
@@ -48,11 +48,7 @@ exit code: 0 done, 2 bad command line or input.`
 export const importCommand: Command = {
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
+    const { values, positionals } = parseCommandArgs(argv, {
         out: { type: 'string' },
         knowledge: { type: 'string' },
         from: { type: 'string' },
@@ -64,8 +60,7 @@ export const importCommand: Command = {
         'reply-within-ms': { type: 'string' },
         'redact-names': { type: 'boolean' },
         'no-redact': { type: 'boolean' },
-      },
-    })
+      })
     if (positionals.length === 0) throw new UsageError('usage_invalid', 'give at least one transcript file')
     const from = values.from ?? 'auto'
     if (from !== 'auto' && from !== 'voxguard' && from !== 'twilio-intelligence') throw new UsageError('usage_invalid', `--from must be voxguard or twilio-intelligence (got "${from}")`)

@@ -1,10 +1,10 @@
 import { dirname, join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { claimOutputDirectory } from '@voxguard/harness'
 import { judgeRecords, summarizeVerdicts, VerdictsFile } from '@voxguard/judge'
 import type { Command } from '../../command.ts'
 import { UsageError } from '../../usage-error.ts'
 import { formatJudgeSummary } from './format-judge-summary.ts'
+import { parseCommandArgs } from '../../parse-command-args.ts'
 
 const usage = `usage: voxguard judge <records.jsonl> [--out DIR] [--knowledge FILE] [--vocabulary FILE] [--agent-events FILE]
 
@@ -34,7 +34,7 @@ exit code: 0 every call passed, 1 a call failed, 2 bad command line or input.`
 export const judgeCommand: Command = {
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' }, knowledge: { type: 'string' }, vocabulary: { type: 'string' }, 'agent-events': { type: 'string' } } })
+    const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string' }, knowledge: { type: 'string' }, vocabulary: { type: 'string' }, 'agent-events': { type: 'string' } })
     const [recordsFile, ...extra] = positionals
     if (!recordsFile || extra.length > 0) throw new UsageError('usage_invalid', `give exactly one records file (got ${positionals.length})`)
     // An --out folder of the user's choosing gets the same check as `run --out`; by default the

@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { HarnessError, mergeRecords, readCallRecords } from '@voxguard/harness'
 import type { Command } from '../../command.ts'
 import { UsageError } from '../../usage-error.ts'
+import { parseCommandArgs } from '../../parse-command-args.ts'
 
 const usage = `usage: voxguard merge <records.jsonl…> --out FILE
 
@@ -16,7 +16,7 @@ it is a records file itself (or empty).`
 export const mergeCommand: Command = {
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' } } })
+    const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string' } })
     if (positionals.length === 0) throw new UsageError('usage_invalid', 'no records files given')
     if (!values.out) throw new UsageError('usage_invalid', '--out FILE is required')
     const out = resolve(values.out)

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util'
 import { exportOtlpMetrics, formatSliTable, pushToPushgateway, reportRunDirectory } from '@voxguard/sli'
 import type { Command } from '../../command.ts'
 import { UsageError } from '../../usage-error.ts'
 import { parsePairs } from './parse-pairs.ts'
+import { parseCommandArgs } from '../../parse-command-args.ts'
 
 const usage = `usage: voxguard report <DIR> [--slo FILE] [--history FILE | --no-history] [--push URL …] [--otlp URL …]
 
@@ -36,11 +36,7 @@ names the file and line).`
 export const reportCommand: Command = {
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
+    const { values, positionals } = parseCommandArgs(argv, {
         slo: { type: 'string' },
         history: { type: 'string' },
         'no-history': { type: 'boolean' },
@@ -50,8 +46,7 @@ export const reportCommand: Command = {
         'push-method': { type: 'string' },
         otlp: { type: 'string' },
         'otlp-header': { type: 'string', multiple: true },
-      },
-    })
+      })
     const [directory, ...extra] = positionals
     if (!directory || extra.length > 0) throw new UsageError('usage_invalid', `give exactly one run directory (got ${positionals.length})`)
     if (values.history && values['no-history']) throw new UsageError('usage_invalid', '--history and --no-history exclude each other')

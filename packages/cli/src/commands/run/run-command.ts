@@ -1,5 +1,4 @@
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { expandScriptPaths, HarnessError, runCalls } from '@voxguard/harness'
 import { createOpenAiSpeechRecognizer } from '@voxguard/harness/speech'
 import { loadSloFile } from '@voxguard/sli'
@@ -8,6 +7,7 @@ import { UsageError } from '../../usage-error.ts'
 import { parseIntegerOption } from '../../parse-integer-option.ts'
 import { judgeAndReport } from './judge-and-report.ts'
 import { createProgressReporter } from './progress-reporter.ts'
+import { parseCommandArgs } from '../../parse-command-args.ts'
 
 const usage = `usage: voxguard run <scripts…> --agent ws://HOST:PORT/PATH [options]
 
@@ -59,11 +59,7 @@ const OPTION_FLAGS: Record<string, string> = { agentUrl: 'agent', turnTimeoutMs:
 export const runCommand: Command = {
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
+    const { values, positionals } = parseCommandArgs(argv, {
         agent: { type: 'string' },
         protocol: { type: 'string' },
         concurrency: { type: 'string' },
@@ -79,8 +75,7 @@ export const runCommand: Command = {
         recognizer: { type: 'string' },
         report: { type: 'boolean' },
         slo: { type: 'string' },
-      },
-    })
+      })
     if (positionals.length === 0) throw new UsageError('usage_invalid', 'no call scripts given')
     if (!values.agent) throw new UsageError('usage_invalid', '--agent is required (e.g. --agent ws://127.0.0.1:8080/text)')
     if (values.protocol !== undefined && values.protocol !== 'text' && values.protocol !== 'twilio') throw new UsageError('usage_invalid', `--protocol: expected text or twilio, got "${values.protocol}"`)

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { buildRunReport, defaultHistoryFile, formatSliTable, loadRunDirectory, loadSloFile, readRunHistory, renderRuleFiles } from '@voxguard/sli'
 import type { Command } from '../../command.ts'
 import { UsageError } from '../../usage-error.ts'
+import { parseCommandArgs } from '../../parse-command-args.ts'
 
 const usage = `usage: voxguard slo check <DIR> --slo FILE [--history FILE]
        voxguard slo rules --slo FILE [--out DIR]
@@ -22,7 +22,7 @@ exit code: 0 every objective met / files written, 1 an objective broken or witho
 export const sloCommand: Command = {
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { slo: { type: 'string' }, history: { type: 'string' }, out: { type: 'string' } } })
+    const { values, positionals } = parseCommandArgs(argv, { slo: { type: 'string' }, history: { type: 'string' }, out: { type: 'string' } })
     const [action, ...rest] = positionals
     if (!values.slo) throw new UsageError('usage_invalid', '--slo FILE is required')
     if (action === 'rules') {
