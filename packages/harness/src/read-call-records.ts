@@ -5,6 +5,7 @@ import { CallRecordSchema } from './call-record-schema.ts'
 import { HarnessError } from './harness-error.ts'
 import { RECORD_LIMITS } from './record-limits.ts'
 import { isCompleteJson } from './internal/is-complete-json.ts'
+import { valueAt } from './internal/value-at.ts'
 
 /** The unfinished last line a killed run leaves: skipped, and reported. */
 export interface TornLine {
@@ -116,15 +117,6 @@ function formatPath(path: readonly PropertyKey[]): string {
   let result = ''
   for (const segment of path) result += typeof segment === 'number' ? `[${segment}]` : result ? `.${String(segment)}` : String(segment)
   return result
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input
-  for (const segment of path) {
-    if (value === null || typeof value !== 'object') return undefined
-    value = (value as Record<PropertyKey, unknown>)[segment]
-  }
-  return value
 }
 
 function describe(value: unknown): string {

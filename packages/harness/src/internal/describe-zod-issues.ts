@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { TURN_ACTION_KEYS } from '../call-script-schema.ts'
 import { CallExpectationsSchema, CallScriptSchema, TurnExpectationsSchema } from '../call-script-schema.ts'
 import { BargeInTurnSchema, DtmfTurnSchema, HangupTurnSchema, IncludeTurnSchema, SayTurnSchema, SilenceTurnSchema } from '../call-script-schema.ts'
+import { valueAt } from './value-at.ts'
 
 /** One problem in a script: where (path) and what is expected. */
 export interface ScriptIssue {
@@ -75,15 +76,6 @@ function allowedKeys(value: unknown, path: readonly PropertyKey[]): string | und
   if (!action) return undefined
   const shape = (TURN_OPTION_SCHEMAS[action] as unknown as { shape?: Record<string, unknown> }).shape
   return shape ? Object.keys(shape).join(', ') : undefined
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input
-  for (const segment of path) {
-    if (value === null || typeof value !== 'object') return undefined
-    value = (value as Record<PropertyKey, unknown>)[segment]
-  }
-  return value
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
