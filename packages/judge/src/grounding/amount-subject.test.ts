@@ -85,6 +85,8 @@ describe('words that introduce the next value are its subject, not the one befor
 
   it('「家賃6万5千円、管理費は4千円」: 管理費は introduces the fee (JA)', () => {
     expect(subjectOf('6万5千円で、管理費は4千円です。', '65000円')).toEqual([])
+    // 日曜料金の: a noun with の before a value is that value's.
+    expect(subjectOf('6万5千円に管理費の4千円が加わります。', '65000円')).toEqual([])
   })
 })
 

@@ -13,8 +13,8 @@ const RATE_AFTER_VALUE = /^\s*(?:(?:per|a|an|each|every|\/)\s*(?:month|night|per
  * the room named before it, not about `night`.
  */
 const RATE_BEFORE_VALUE = /(?:(?:お|御)?(?:1|一)\s?(?:泊|日|時間|晩|名様?|人様?|個|本|回|点|台|箱|枚|杯|斤|室|件|つ|ダース)(?:あたり|当たり|につき|ごと(?:に)?|毎)?(?:で|は|、)?|(?:毎)?月(?:々|額)?|(?:per|a|an|each|every)\s+(?:night|day|hour|month|week|person|guest|adult|child|box|piece|item|visit|session))\s*$/iu
-/** Words that end a stretch by introducing the value after them: "a management fee of", "the deposit is", 管理費は. */
-const INTRODUCES_VALUE = /(?:\b(?:of|is|are|costs?|at)|[:：]|(?:は|が))\s*$/iu
+/** Words that end a stretch by introducing the value after them: "a management fee of", "the deposit is", 管理費は, 日曜割増の. */
+const INTRODUCES_VALUE = /(?:\b(?:of|is|are|costs?|at)|[:：]|(?:は|が|の))\s*$/iu
 const LIST_JOINER = /^[\s,、・/]*(?:and|or|&|と|や|及び|および|または|か)?[\s,、・/]*$/iu
 
 /**
