@@ -43,6 +43,7 @@ describe('answeredQuestion: a yes or no asserts the caller\'s yes/no question', 
     expect(answer('Do you take debit cards?', 'We only open at ten.')).toBeUndefined()
     expect(answer('Is the pool open on Sundays?', 'Only in the morning.')).toBeUndefined()
     expect(answer('Do you take debit cards?', "We only take cash; we don't take cards.")).toBeUndefined()
+    expect(answer('4人で泊まれる部屋はありますか', 'ファミリールームでしたら4名様までお泊まりいただけます。')).toBeUndefined()
   })
 
   it('the business itself ("your office") and asking verbs ("bring") are not the subject', () => {

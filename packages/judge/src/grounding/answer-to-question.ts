@@ -36,8 +36,9 @@ const EXISTENCE_QUESTION = /\b(?:do you (?:have|offer|sell|provide|carry|serve|d
 /**
  * Exclusive focus ("we only take cash", 「訪問でのお見積りのみ」, 「会員だけ」): saying that only Y holds
  * denies the alternatives the caller asked about (the exhaustive reading of focus particles).
+ * Not the だけ of 「いただけます」 or 「だけど」.
  */
-const EXCLUSIVE = /\b(?:only|exclusively|solely|nothing but)\b|のみ|だけ|に限り|に限ら|限定/iu
+const EXCLUSIVE = /\b(?:only|exclusively|solely|nothing but)\b|のみ|(?<!た)だけ(?!ど)|に限り|に限ら|限定/iu
 
 /** The caller's last yes/no question, or undefined. */
 function yesNoQuestion(callerSaid: string): string | undefined {
