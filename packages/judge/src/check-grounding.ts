@@ -7,6 +7,7 @@ import { checkPersonDays } from './grounding/check-person-days.ts'
 import { checkPersonRoles } from './grounding/check-person-roles.ts'
 import { checkStatements, readSentences } from './grounding/check-statements.ts'
 import { checkFreeTextAnswer } from './grounding/check-free-text-answer.ts'
+import { derivedAmount } from './grounding/derived-amount.ts'
 import { namesNoItemOfItsKind } from './grounding/kind-terms.ts'
 import { subjectTerms } from './grounding/subject-terms.ts'
 import type { Vocabulary } from './grounding/validate-vocabulary.ts'
@@ -95,7 +96,10 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
     const previous = at > 0 && elsewhere ? known(subjectTerms(sentences[at - 1]?.text ?? '', index.vocabulary)) : new Set<string>()
     const carried = new Set([...own, ...previous])
     const terms = carried.size > 0 && !namesOnlyItsKind(claim, carried) && !namesNoItemOfItsKind(index, claim.type, carried) ? carried : new Set([...carried, ...known(callerTerms)])
-    checks.push(verifyClaim(claim, terms, subject.window, sources, sentences[at]?.text ?? subject.window))
+    const check = verifyClaim(claim, terms, subject.window, sources, sentences[at]?.text ?? subject.window)
+    // "…, so ¥8,000 for both", "two thousand more than a check-up": a total or difference of true prices.
+    const derived = check.status !== 'supported' && sentences[at] ? derivedAmount(claim, claims, sentences[at], index) : undefined
+    checks.push(derived ? { ...check, status: 'supported', supported: true, evidence: { source: 'knowledge', path: derived.path, value: derived.value } } : check)
   }
   checks.push(...personDays.extra, ...checkPersonRoles(text, claims, sentences, index, contextJoined))
   const statements = checkStatements(text, claims, index, toolJoined, sentences, lastCaller)
