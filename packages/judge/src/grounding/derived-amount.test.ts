@@ -1,37 +1,43 @@
-import { parseKnowledgeBase } from '@voxguard/knowledge'
 import { describe, expect, it } from 'vitest'
 import { checkGrounding } from '../check-grounding.ts'
 
-const salon = parseKnowledgeBase(
-  [
-    'version: 1',
-    'facts:',
-    '  prices_yen:',
-    '    haircut: 4500',
-    '    colour: 7000',
-    '    head_spa: 3500',
-    'vocabulary:',
-    '  haircut: [cut, カット]',
-    '  colour: [color, カラー]',
-    '  head_spa: [head spa, ヘッドスパ]',
-  ].join('\n'),
-)
-const flagged = (response: string) => checkGrounding({ knowledge: salon, response }).hallucinated
+/** A photo studio's price list, written for these tests. */
+const studio = [
+  'Portrait session: ¥12,000',
+  'Family session: ¥18,000',
+  'Holiday surcharge: ¥4,000',
+  'Extra print: ¥1,500 each',
+].join('\n')
 
-describe('derivedAmount: a total or a difference of true prices, said as one', () => {
-  it('a total of the prices the sentence states (EN, JA)', () => {
-    expect(flagged('A cut is ¥4,500 and colour ¥7,000, so ¥11,500 for both.')).toBe(false)
-    expect(flagged('カットが4,500円、カラーが7,000円で、合わせて11,500円です。')).toBe(false)
-    expect(flagged('A cut is ¥4,500 and colour ¥7,000, so ¥12,000 for both.')).toBe(true)
+function prices(context: string, response: string): string[] {
+  return checkGrounding({ knowledge: studio, context, response }).claims.filter((claim) => claim.type === 'price' || claim.type === 'number').map((claim) => `${claim.status} ${claim.text}`)
+}
+
+describe('an amount worked out from stated amounts is supported when the sentence says so', () => {
+  it('a total of the reply\'s own prices ("comes to", 合計, 加わって)', () => {
+    expect(prices('A portrait on a holiday?', 'That comes to ¥16,000: ¥12,000 for the portrait session plus the ¥4,000 holiday surcharge.')).toContain('supported ¥16,000')
+    expect(prices('祝日にポートレートだといくら？', 'ポートレート撮影12,000円に祝日料金の4,000円が加わって、16,000円です。')).toContain('supported 16,000円')
   })
 
-  it('the difference between a stated price and the price of something the sentence names (EN, JA)', () => {
-    expect(flagged('Colour is ¥7,000, which is 2,500 more than a cut.')).toBe(false)
-    expect(flagged('カラーは7,000円で、カットより2,500円高くなります。')).toBe(false)
-    expect(flagged('Colour is ¥7,000, which is ¥3,000 more than a cut.')).toBe(true)
+  it('a price times the people the reply or the caller names (「3名様分」, "three people")', () => {
+    expect(prices('ポートレート撮影を3人分お願いしたい', '3名様分で、合計36,000円です。')).toContain('supported 36,000円')
+    expect(prices('Portraits for three people, how much?', "For three people that's ¥36,000 altogether.")).toContain('supported ¥36,000')
+    expect(prices('Portraits for three people, how much?', "For three people that's ¥38,000 altogether.")).toContain('contradicted ¥38,000')
   })
 
-  it('without words that make it a total or a difference, a figure is checked as itself', () => {
-    expect(flagged('A cut is ¥4,500 and colour ¥7,000; the head spa is ¥11,500.')).toBe(true)
+  it('a difference of two listed prices ("¥6,000 more than a portrait", 「6,000円高く」)', () => {
+    expect(prices('How much is a family session?', "It's ¥18,000, which is ¥6,000 more than a portrait session.")).toEqual(['supported ¥18,000', 'supported ¥6,000'])
+    expect(prices('ファミリー撮影はいくら', 'ファミリー撮影は18,000円で、ポートレートより6,000円高くなります。')).toEqual(['supported 18,000円', 'supported 6,000円'])
+  })
+
+  it('"for both" with a bare number in a list of prices ("a portrait is ¥12,000 and a family session 18,000, so ¥30,000 for both")', () => {
+    expect(prices('And both sessions?', 'A portrait is ¥12,000 and a family session 18,000, so ¥30,000 for both.')).toContain('supported ¥30,000')
+    expect(prices('And both sessions?', 'A portrait is ¥12,000 and a family session 18,000, so ¥32,000 for both.')).toContain('contradicted ¥32,000')
+  })
+
+  it('no arithmetic word, or a wrong operand: the figure stands alone and is flagged', () => {
+    expect(prices('How much is a family session?', "It's ¥16,000.")).toEqual(['contradicted ¥16,000'])
+    // ¥13,000 is no price of the studio: it derives nothing, so ¥17,000 in total is not supported.
+    expect(prices('A portrait on a holiday?', 'That is ¥13,000 for the portrait plus ¥4,000, ¥17,000 in total.')).toContain('contradicted ¥17,000')
   })
 })
