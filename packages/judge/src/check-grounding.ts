@@ -94,7 +94,7 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
     const terms = carried.size > 0 && !namesOnlyItsKind(claim, carried) ? carried : new Set([...carried, ...known(callerTerms)])
     checks.push(verifyClaim(claim, terms, subject.window, sources, sentences[at]?.text ?? subject.window))
   }
-  checks.push(...personDays.extra, ...checkPersonRoles(text, claims, sentences, index, contextJoined))
+  checks.push(...personDays.extra, ...checkPersonRoles(text, claims, sentences, index, contextJoined, lastCaller))
   const statements = checkStatements(text, claims, index, toolJoined, sentences, lastCaller)
   checks.push(...statements.checks)
   const unsettled = [...statements.unsettled]
