@@ -45,10 +45,10 @@ function check(text: string, status: 'supported' | 'contradicted', entry: Knowle
  */
 export function checkPersonDays(text: string, claims: readonly Claim[], sentences: readonly ReplySentence[], index: KnowledgeIndex, callerText: string): PersonDayChecks {
   const result: PersonDayChecks = { byClaim: new Map(), extra: [] }
-  const people = personRecords(index).filter((person) => person.days !== undefined)
-  if (people.length === 0) return result
+  const people = personRecords(index)
+  if (!people.some((person) => person.days !== undefined)) return result
   const mentions = personMentions(text, people)
-  let current = mentions.length === 0 ? onePerson(personMentions(callerText, people)) : undefined
+  let current = mentions.length === 0 && callerText !== '' ? onePerson(personMentions(callerText, people)) : undefined
   if (mentions.length === 0 && !current) return result
   const days = claims.filter((claim) => claim.value.kind === 'weekday' && claim.value.status !== 'closed')
   for (const sentence of sentences) {

@@ -29,20 +29,26 @@ const WHO_QUESTION = /\b(?:who|whom|which)\b|誰|どなた|どの(?:方|スタ�
  * Japanese family name), which is someone the knowledge does not give the role to. Names the
  * caller introduced themself with are the caller's.
  */
-function mentionsIn(text: string, claims: readonly Claim[], people: readonly PersonRecord[], callerNames: Set<string>): Mention[] {
+function mentionsIn(text: string, claims: readonly Claim[], people: readonly PersonRecord[], callerText: string): Mention[] {
   const mentions: Mention[] = personMentions(text, people).map((mention) => ({ text: mention.text, start: mention.start, person: mention.person }))
   const known = (words: Set<string>): boolean => people.some((person) => [...words].some((word) => person.names.has(word)))
   for (const claim of claims) {
-    if (claim.type !== 'name' || JAPANESE_SCRIPT.test(claim.text) || !(PERSON_NAME.test(claim.text) || TITLED.test(claim.text))) continue
+    if (claim.type !== 'name' || mentions.some((mention) => mention.start >= claim.start && mention.start < claim.end) || JAPANESE_SCRIPT.test(claim.text) || !(PERSON_NAME.test(claim.text) || TITLED.test(claim.text))) continue
     const words = nameWords(claim.value.kind === 'text' ? claim.value.text : claim.text)
     if (!known(words)) mentions.push({ text: claim.text, start: claim.start, person: undefined })
   }
   if (JAPANESE_SCRIPT.test(text)) for (const surname of japaneseSurnames(text)) if (!known(new Set([surname.reading, surname.name]))) mentions.push({ text: surname.name, start: surname.start, person: undefined })
-  return mentions.filter((mention) => ![...nameWords(mention.text)].some((word) => callerNames.has(word)) && !callerNames.has(mention.text))
+  if (mentions.length === 0) return mentions
+  const callerNames = introducedNames(callerText)
+  return callerNames.size === 0 ? mentions : mentions.filter((mention) => ![...nameWords(mention.text)].some((word) => callerNames.has(word)) && !callerNames.has(mention.text))
 }
 
+const introduced = { text: '', names: new Set<string>() }
+
 function introducedNames(callerText: string): Set<string> {
+  if (introduced.text === callerText) return introduced.names
   const names = new Set<string>()
+  Object.assign(introduced, { text: callerText, names })
   for (const match of callerText.matchAll(SELF_INTRODUCTION)) {
     if (match[1]) for (const word of nameWords(match[1])) names.add(word)
     for (const surname of japaneseSurnames(match[2] ?? '')) names.add(surname.name).add(surname.reading)
@@ -103,7 +109,7 @@ function contradiction(mention: Mention, other: PersonRecord): ClaimCheck {
 export function checkPersonRoles(text: string, claims: readonly Claim[], sentences: readonly ReplySentence[], index: KnowledgeIndex, contextText: string, lastCaller = ''): ClaimCheck[] {
   const { people, telling } = prepare(index)
   if (people.length === 0) return []
-  const mentions = mentionsIn(text, claims, people, introducedNames(contextText))
+  const mentions = mentionsIn(text, claims, people, contextText)
   if (mentions.length === 0) return []
   const asked = WHO_QUESTION.test(lastCaller) ? roleTerms(lastCaller, index.vocabulary) : undefined
   const checks: ClaimCheck[] = []
