@@ -42,11 +42,11 @@ describe('voxguard judge', () => {
     expect(printed).toContain('bad  dialogue  hallucination: turn 1: contradicted price "3,000 yen" (facts.prices_yen.cleaning: 5000)')
   })
 
-  it('trade words come from the knowledge base\'s vocabulary section, and --vocabulary adds more: クリーニング relates to the cleaning price; a bad file exits 2 naming it', async () => {
+  it('trade words come from the knowledge base\'s vocabulary section, and --vocabulary adds more: 歯石取り relates to the cleaning price; a bad file exits 2 naming it', async () => {
     directory = await mkdtemp(join(tmpdir(), 'voxguard-cli-judge-'))
     const recordsFile = join(directory, 'records.jsonl')
-    const japanese = record('ja', 'クリーニングは三千円です。')
-    japanese.turns[1]!.caller = { kind: 'text', text: 'クリーニングはいくらですか' }
+    const japanese = record('ja', '歯石取りは三千円です。')
+    japanese.turns[1]!.caller = { kind: 'text', text: '歯石取りはいくらですか' }
     await writeFile(recordsFile, `${JSON.stringify(japanese)}\n`)
     const finding = 'ja  dialogue  hallucination: turn 1: contradicted price "3000円" (facts.prices_yen.cleaning: 5000)'
     const withSection = capture()
@@ -56,14 +56,14 @@ describe('voxguard judge', () => {
     await writeFile(bareKnowledge, (await readFile(knowledgeFile, 'utf8')).replace(/\n# Not facts[^]*$/u, '\n'))
     expect(await main(['judge', recordsFile, '--knowledge', bareKnowledge], capture().io)).toBe(0)
     const vocabularyFile = join(directory, 'vocabulary.yaml')
-    await writeFile(vocabularyFile, 'cleaning: [クリーニング]\n')
+    await writeFile(vocabularyFile, 'cleaning: [歯石取り]\n')
     const { io, out } = capture()
     expect(await main(['judge', recordsFile, '--knowledge', bareKnowledge, '--vocabulary', vocabularyFile], io)).toBe(1)
     expect(out.join('')).toContain(finding)
-    await writeFile(vocabularyFile, 'cleaning: クリーニング\n')
+    await writeFile(vocabularyFile, 'cleaning: 歯石取り\n')
     const bad = capture()
     expect(await main(['judge', recordsFile, '--vocabulary', vocabularyFile], bad.io)).toBe(2)
-    expect(bad.err.join('')).toContain(`${vocabularyFile}: "cleaning" must be a non-empty list of words (text), got "クリーニング"`)
+    expect(bad.err.join('')).toContain(`${vocabularyFile}: "cleaning" must be a non-empty list of words (text), got "歯石取り"`)
   })
 
   it('exits 2 with the file and line of a bad record, and 2 without a records file', async () => {
