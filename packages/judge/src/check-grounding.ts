@@ -3,6 +3,7 @@ import { readSideText } from './grounding/read-side-text.ts'
 import { normalizeSpokenForms } from './internal/normalize-spoken-forms.ts'
 import type { ClaimCheck } from './grounding/claim-check.ts'
 import { claimSubject } from './grounding/claim-subject.ts'
+import { checkPersonDays } from './grounding/check-person-days.ts'
 import { checkPersonRoles } from './grounding/check-person-roles.ts'
 import { checkStatements, readSentences } from './grounding/check-statements.ts'
 import { checkFreeTextAnswer } from './grounding/check-free-text-answer.ts'
@@ -69,10 +70,17 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
   const known = (terms: Set<string>): Set<string> => new Set([...terms].filter((term) => index.knownTerms.has(term)))
   const sentences = readSentences(text)
   const checks: ClaimCheck[] = []
+  // Days said of one of the knowledge's people are checked against that person's days.
+  const personDays = checkPersonDays(text, claims, sentences, index, lastCaller ?? '')
   for (const claim of claims) {
     const at = sentences.findIndex((sentence) => claim.start >= sentence.start && claim.start < sentence.end)
     // A value in a question back to the caller ("Would you like a free trial?") asserts nothing.
     if (at >= 0 && sentences[at]?.act === 'question') continue
+    const ofPerson = personDays.byClaim.get(claim)
+    if (ofPerson) {
+      checks.push(ofPerson)
+      continue
+    }
     const subject = claimSubject(text, claim, claims, index.vocabulary)
     // The reply's own words name the subject; when they name nothing, or only the claim's kind
     // ("we close at 6 pm" after "When do you close on Saturday?"), the caller's last words add to it.
@@ -86,7 +94,7 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
     const terms = carried.size > 0 && !namesOnlyItsKind(claim, carried) ? carried : new Set([...carried, ...known(callerTerms)])
     checks.push(verifyClaim(claim, terms, subject.window, sources, sentences[at]?.text ?? subject.window))
   }
-  checks.push(...checkPersonRoles(text, claims, sentences, index, contextJoined))
+  checks.push(...personDays.extra, ...checkPersonRoles(text, claims, sentences, index, contextJoined))
   const statements = checkStatements(text, claims, index, toolJoined, sentences, lastCaller)
   checks.push(...statements.checks)
   const unsettled = [...statements.unsettled]

@@ -101,7 +101,7 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
   { name: 'one with a unit', keys: ['minute', 'hour', 'day', 'week', 'month'], pattern: /(?<!\b(?:once|twice|per)\s|[a-z]s\s)\b(?:one|an?)\s+(minute|hour|day|week|month)\b(?!\s+(?:pass|ticket|rate|fee|charge|plan|membership))/giu, replace: (_match, unit = '') => `1 ${unit}` },
   { name: 'rate per unit', keys: ['hour', 'day', 'night', 'month', 'week', 'person', 'visit', 'session'], pattern: /([¥$€£]\s?[\d,.]+|[\d,.]+\s?(?:yen|円|dollars?|euros?|pounds?))\s+(?:an?|1|each)\s+(hour|day|night|month|week|person|visit|session)\b/giu, replace: (_match, price = '', unit = '') => `${price} per ${unit}` },
   // Clock times with a part of the day: 9 in the morning → 9 am, 6 in the evening → 6 pm.
-  { name: 'hour with a part of the day', keys: ['morning', 'afternoon', 'evening', 'night', 'tonight'], pattern: new RegExp(`\\b(\\d{1,2})(?::(\\d{2}))?(?:\\s*o'?clock)?\\s+${DAYPART}`, 'giu'), replace: (_match, hour = '', minutes = '00', daypart) => (Number(hour) === 12 && minutes === '00' && /morning/iu.test(daypart ?? '') ? 'noon' : clock(Number(hour), Number(minutes), meridiemOf(daypart))) },
+  { name: 'hour with a part of the day', keys: ['morning', 'afternoon', 'evening', 'night', 'tonight'], pattern: new RegExp(`\\b(\\d{1,2}|${HOUR_WORD})(?::(\\d{2}))?(?:\\s*o'?clock)?\\s+${DAYPART}`, 'giu'), replace: (_match, hour = '', minutes = '00', daypart) => (wordHour(hour) === 12 && minutes === '00' && /morning/iu.test(daypart ?? '') ? 'noon' : clock(wordHour(hour), Number(minutes), meridiemOf(daypart))) },
   // A bare hour after a word that opens or closes a time ("we open at 8", "until 7", "close at six"): a clock time, am or pm.
   {
     name: 'bare hour in a time phrase',
