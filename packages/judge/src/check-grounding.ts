@@ -7,6 +7,7 @@ import { checkPersonDays } from './grounding/check-person-days.ts'
 import { checkPersonRoles } from './grounding/check-person-roles.ts'
 import { checkStatements, readSentences } from './grounding/check-statements.ts'
 import { checkFreeTextAnswer } from './grounding/check-free-text-answer.ts'
+import { namesNoItemOfItsKind } from './grounding/kind-terms.ts'
 import { subjectTerms } from './grounding/subject-terms.ts'
 import type { Vocabulary } from './grounding/validate-vocabulary.ts'
 import { namesOnlyItsKind, verifyClaim, type GroundingSources } from './grounding/verify-claim.ts'
@@ -89,9 +90,11 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
     const own = known(subject.terms)
     // "Lockers are free for the day. If you want one by the month, it's ¥1,100.": a sentence that
     // names nothing the knowledge knows is about what the sentence before it named.
-    const previous = at > 0 && (own.size === 0 || namesOnlyItsKind(claim, own)) ? known(subjectTerms(sentences[at - 1]?.text ?? '', index.vocabulary)) : new Set<string>()
+    // So is an amount whose words name nothing the knowledge gives such an amount for ("12 spaces at ¥1,500": `space` has no price).
+    const elsewhere = own.size === 0 || namesOnlyItsKind(claim, own) || namesNoItemOfItsKind(index, claim.type, own)
+    const previous = at > 0 && elsewhere ? known(subjectTerms(sentences[at - 1]?.text ?? '', index.vocabulary)) : new Set<string>()
     const carried = new Set([...own, ...previous])
-    const terms = carried.size > 0 && !namesOnlyItsKind(claim, carried) ? carried : new Set([...carried, ...known(callerTerms)])
+    const terms = carried.size > 0 && !namesOnlyItsKind(claim, carried) && !namesNoItemOfItsKind(index, claim.type, carried) ? carried : new Set([...carried, ...known(callerTerms)])
     checks.push(verifyClaim(claim, terms, subject.window, sources, sentences[at]?.text ?? subject.window))
   }
   checks.push(...personDays.extra, ...checkPersonRoles(text, claims, sentences, index, contextJoined))
