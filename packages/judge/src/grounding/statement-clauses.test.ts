@@ -33,6 +33,22 @@ describe('clausesOf', () => {
     expect(read('カットは予約なしでも大丈夫です。')).toEqual(['negative appointment haircut'])
   })
 
+  it('a colon after a denial starts a clause of its own (what to do instead); "X: not allowed" keeps its colon', () => {
+    expect(read('No drop-off at the airport: return the van to the depot')).toEqual(['negative airport drop-off', 'positive depot return van'])
+    expect(read('Strollers: not allowed')).toEqual(['negative stroller'])
+  })
+
+  it('"that\'s a …" says what the caller asked about is, not whether it is offered', () => {
+    expect(read("That's a prescription medicine, and we can't sell those online.")).toEqual(['negative online sell'])
+    expect(read("It's a non-smoking floor.")).toEqual(['negative floor non-smok'])
+  })
+
+  it('a Japanese word the vocabulary reads end to end is those words, not a subject of its own', () => {
+    expect(read('学生会員もサウナをご利用いただけます。')).toEqual(['positive membership sauna student'])
+    expect(read('ビデオ通話での内見も承っております。')).toEqual(['positive online viewing'])
+    expect(read('レギュラー会員の方のみです。')).toEqual(['positive membership レギュラー'])
+  })
+
   it('an apposition ("The owls, called barn owls, …") belongs to the clause after it, with that clause\'s polarity', () => {
     expect(read('The towels, called bath sheets, are not free.')).toEqual([expect.stringMatching(/^negative .*bath.*towel/u)])
   })

@@ -97,6 +97,8 @@ function resolve(vocabularies: Vocabulary[]): ResolvedVocabulary {
 }
 
 export const GENERAL_TERMS: ResolvedVocabulary = resolve([GENERAL_VOCABULARY, SERVICE_VOCABULARY])
+/** The general subjects most businesses share (price, hours, payment, parking …): kinds, broader than a trade's own words. */
+export const GENERAL_SUBJECTS: ReadonlySet<string> = new Set(Object.keys(GENERAL_VOCABULARY))
 const resolved = new WeakMap<Vocabulary, ResolvedVocabulary>()
 
 /**
