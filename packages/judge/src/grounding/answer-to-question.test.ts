@@ -78,6 +78,12 @@ describe('the answer is checked against the knowledge', () => {
     expect(verdict(shop, 'Do you accept credit cards?', 'Sure, credit cards are fine, and we also take cash only up to a point.').hallucinated).toBe(false)
   })
 
+  it('a yes that states a price the knowledge holds names, in other words, what it belongs to: no invented offer (JA); a price it does not hold is', () => {
+    const rental = 'Rates per day: compact ¥6,600, convertible ¥17,600 / オープンカーは人気です\nChild seat: ¥770 per day\nNo one-way rentals'
+    expect(verdict(rental, 'カブリオレはありますか', 'はい、カブリオレは1日17,600円です。').statements).not.toContain('unsupported')
+    expect(verdict(rental, 'キャンピングカーはありますか', 'はい、キャンピングカーは1日25,000円です。').hallucinated).toBe(true)
+  })
+
   it('a greeting or "great question" before the answer does not hide it; a later sentence is not the answer', () => {
     expect(verdict(studio, 'Is there parking?', 'Great question! Yes, there is.').hallucinated).toBe(true)
     expect(verdict(studio, 'Do you teach yoga?', 'We teach yoga and pilates. We can also help you choose a class.').hallucinated).toBe(false)
