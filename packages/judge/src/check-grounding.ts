@@ -104,7 +104,7 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
     const derived = check.status === 'contradicted' || check.status === 'unsupported' ? derivedAmount(claim, sentences[at]?.text ?? '', claims, counts, index, terms) : undefined
     checks.push(derived ? { ...check, status: 'supported', supported: true, evidence: derived } : check)
   }
-  checks.push(...personDays.extra, ...checkPersonRoles(text, claims, sentences, index, contextJoined))
+  checks.push(...personDays.extra, ...checkPersonRoles(text, claims, sentences, index, contextJoined, lastCaller))
   const statements = checkStatements(text, claims, index, toolJoined, sentences, lastCaller)
   checks.push(...statements.checks)
   const unsettled = [...statements.unsettled]
