@@ -211,6 +211,19 @@ function verifyWeekday(claim: Claim, terms: Set<string>, sources: GroundingSourc
   return result(claim, 'supported', support ? fromEntry(support) : undefined)
 }
 
+const nameValues = new WeakMap<KnowledgeEntry, boolean>()
+
+/** A fact whose value starts with a name ("Ms. Kinjo, Fridays to Mondays only", 青木), not "English-speaking customers" (read once per entry). */
+function isNameValue(entry: KnowledgeEntry): boolean {
+  let named = nameValues.get(entry)
+  if (named === undefined) {
+    const head = /^[^,(（、]+/u.exec(entry.value)?.[0].trim() ?? ''
+    named = (/[\p{sc=Han}\p{sc=Katakana}]/u.test(head) || BARE_NAME.test(head)) && !/\d/u.test(entry.value)
+    nameValues.set(entry, named)
+  }
+  return named
+}
+
 function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources): ClaimCheck {
   const written = normalizeText(claim.value.kind === 'text' ? claim.value.text : claim.text)
   // "the Incas" for "Inca", "the Normans" for "Norman": a people's name in the plural is the same name.
@@ -224,9 +237,8 @@ function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources)
   const escaped = tokens.map((token) => token.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
   // A multi-word name must appear in order, at most two words apart ("Asa Candler" in "Asa Griggs Candler").
   // A role's value starts with a name ("Ms. Kinjo, Fridays to Mondays only"), not "English-speaking customers".
-  const nameLike = (entry: KnowledgeEntry): boolean => entry.kind === 'fact' && (/^[^,(（、]*[\p{sc=Han}\p{sc=Katakana}]/u.test(entry.value) || BARE_NAME.test(/^[^,(（、]+/u.exec(entry.value)?.[0].trim() ?? '')) && !/\d/u.test(entry.value)
   // "English" beside `staff.english_speaking: Ms. Kinjo`: a word of the role's own key is the role, not a name said for it.
-  const roleEntries = index.entries.filter((entry) => nameLike(entry) && intersects(entry.leafTerms, terms) && !tokens.every((token) => entry.leafTerms.has(token)))
+  const roleEntries = index.entries.filter((entry) => entry.kind === 'fact' && intersects(entry.leafTerms, terms) && isNameValue(entry) && !tokens.every((token) => entry.leafTerms.has(token)))
   if (roleEntries.length > 0) {
     // The reply names a role the knowledge base fills ("our director is ..."): the name must be that entry's.
     const match = roleEntries.find((entry) => tokens.every((token) => entry.normalizedValue.includes(token)))
