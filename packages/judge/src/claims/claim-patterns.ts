@@ -159,10 +159,11 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   },
   {
     type: 'duration',
-    pattern: new RegExp(`(${NUMBER})\\s?(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|分間?|時間|日間|週間|か月|ヶ月|カ月)(?![a-z])`, 'giu'),
+    // "30 minutes", "a 10-minute ride", 三十分 ("a 100-day celebration" names an event: only minutes and hours hyphenated).
+    pattern: new RegExp(`(${NUMBER})(?:\\s?(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|分間?|時間|日間|週間|か月|ヶ月|カ月)|-(minute|hour))(?![a-z])`, 'giu'),
     read: (match) => {
       const value = number(match[1])
-      const unit = (match[2] ?? '').toLowerCase()
+      const unit = (match[2] ?? match[3] ?? '').toLowerCase()
       const factor = DURATION_MINUTES.find(([unitPattern]) => unitPattern.test(unit))?.[1]
       return value === undefined || factor === undefined ? undefined : { kind: 'duration', minutes: value * factor }
     },

@@ -101,3 +101,15 @@ describe('a walk from the station is about the place named before it or by the c
     expect(statuses('Hilltopの2DKは駅から近いですか', 'はい、駅から歩いて六分です。', flats)).toEqual(['contradicted duration 6分'])
   })
 })
+
+describe('amount words', () => {
+  it('"a 20-minute ride", "a two-hour class" are durations; "a 100-day celebration" names an event', () => {
+    expect(extractClaims('It is a 20-minute ride from the airport.').map((claim) => `${claim.type} ${JSON.stringify(claim.value)}`)).toEqual(['duration {"kind":"duration","minutes":20}'])
+    expect(extractClaims('We run a two-hour class.').map((claim) => claim.type)).toEqual(['duration'])
+    expect(extractClaims('It is for the 100-day celebration.').map((claim) => claim.type)).not.toContain('duration')
+  })
+
+  it('"plus" and "minus" name no subject ("¥65,000 plus ¥4,000 for management")', () => {
+    expect(subjectOf("It's ¥65,000 a month plus ¥4,000 for management.", '¥4,000')).toEqual(['management'])
+  })
+})

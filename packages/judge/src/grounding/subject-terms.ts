@@ -127,7 +127,7 @@ export function resolveVocabulary(vocabulary: Vocabulary | undefined, knowledgeV
 
 /** Words too generic or too unit-like to say what a claim is about. */
 const NOT_SUBJECTS = new Set(
-  'free yen jpy usd dollar minute day week month year am pm we our you your us it is are be a an the and or but to of in on at for from with by as that this there here can will would just also about around than less more per each every only then what which how much many'.split(' '),
+  'free yen jpy usd dollar minute day week month year am pm we our you your us it is are be a an the and or but to of in on at for from with by as that this there here can will would just also about around than less more per each every only then what which how much many plus minus'.split(' '),
 )
 
 /** Katakana words and kanji compounds (two characters or more): Japanese has no spaces, so these runs stand for its words. */
