@@ -30,6 +30,11 @@ describe('an amount worked out from stated amounts is supported when the sentenc
     expect(prices('ファミリー撮影はいくら', 'ファミリー撮影は18,000円で、ポートレートより6,000円高くなります。')).toEqual(['supported 18,000円', 'supported 6,000円'])
   })
 
+  it('"for both" with a bare number in a list of prices ("a portrait is ¥12,000 and a family session 18,000, so ¥30,000 for both")', () => {
+    expect(prices('And both sessions?', 'A portrait is ¥12,000 and a family session 18,000, so ¥30,000 for both.')).toContain('supported ¥30,000')
+    expect(prices('And both sessions?', 'A portrait is ¥12,000 and a family session 18,000, so ¥32,000 for both.')).toContain('contradicted ¥32,000')
+  })
+
   it('no arithmetic word, or a wrong operand: the figure stands alone and is flagged', () => {
     expect(prices('How much is a family session?', "It's ¥16,000.")).toEqual(['contradicted ¥16,000'])
     // ¥13,000 is no price of the studio: it derives nothing, so ¥17,000 in total is not supported.

@@ -7,7 +7,7 @@ import type { ClaimEvidence } from './claim-check.ts'
  * totals ("comes to", "in total", "plus", 合計, 加わって, 合わせて) and differences ("more than",
  * "cheaper", "saves", "extra", 高く, 安く, 差額).
  */
-const ARITHMETIC_WORDS = /\b(?:total|totals|altogether|in all|comes? to|come out to|works? out|plus|minus|on top|more|less|cheaper|dearer|extra|saves?|saving|difference|higher|lower)\b|合計|合わせ|全部で|加わ|足し|差額|差し引|高く|安く|高い|安い|お得/iu
+const ARITHMETIC_WORDS = /\b(?:total|totals|altogether|in all|comes? to|come out to|works? out|plus|minus|on top|more|less|cheaper|dearer|extra|saves?|saving|difference|higher|lower|for both|both together|for the two|combined)\b|合計|合わせ|全部で|加わ|足し|差額|差し引|高く|安く|高い|安い|お得/iu
 
 /** The most a price is multiplied by: a count of people, rooms or nights a caller names. */
 const MAX_FACTOR = 10
@@ -55,7 +55,11 @@ export function derivedAmount(claim: Claim, sentence: string, claims: readonly C
   const factors = [1, ...counts.filter((count) => count >= 2 && count <= MAX_FACTOR)]
   // The reply's other prices count only where they are the knowledge's prices or multiples of them: a wrong figure derives nothing.
   const knownBased = (value: number): boolean => known.has(value) || factors.some((factor) => factor > 1 && known.has(value / factor))
-  const stated = claims.filter((other) => other !== claim && other.type === 'price').map(amountOf).filter((value): value is number => value !== undefined && value > 0 && knownBased(value))
+  // A bare number in a list of prices is one too ("a checkup is 3,000 yen and a cleaning 5,000").
+  const stated = claims
+    .filter((other) => other !== claim && (other.type === 'price' || (other.type === 'number' && other.value.kind === 'number' && other.value.unit === undefined)))
+    .map(amountOf)
+    .filter((value): value is number => value !== undefined && value > 0 && knownBased(value))
   // Operands: the reply's other prices, each possibly times a count, and the knowledge's prices times a count.
   const fromReply = new Map<number, string>()
   for (const value of stated) fromReply.set(value, `${value}`)

@@ -101,6 +101,12 @@ describe('statements are checked clause by clause against the clause of the entr
     expect(statements(salon, 'カットは予約なしでお越しいただけます。')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
   })
 
+  it('民間 is "private" (insurance, hospitals): a private insurer said in Japanese meets the English fact (JA)', () => {
+    const pharmacy = 'Insurance: national health insurance accepted\nPrivate insurance: not accepted\nDelivery within 3 km'
+    expect(statements(pharmacy, 'はい、民間の保険もお使いいただけます。')).toEqual(['contradicted text[1]'])
+    expect(statements(pharmacy, '民間の保険は使えません。')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
+  })
+
   it('"checks" (plural) are the payment, in both languages, not check-in', () => {
     const inn = 'Check-in from 15:00; check-out by 10:00.\nWe take cash and cards; no checks.'
     expect(statements(inn, 'Checks are fine.')).toEqual(['contradicted text[1]'])

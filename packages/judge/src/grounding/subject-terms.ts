@@ -36,6 +36,8 @@ const GENERAL_VOCABULARY: Vocabulary = {
   slot: ['slot', 'slots', 'session', '枠'],
   staff: ['staff', 'team', 'スタッフ'],
   insurance: ['insurance', 'insured', 'covered', 'coverage', '保険'],
+  // Private as opposed to public or national (insurance, hospitals): 民間.
+  private: ['private', '民間'],
   parking: ['parking', 'park', 'car', '駐車', 'パーキング'],
   pet: ['pet', 'pets', 'animal', 'animals', 'ペット', '動物'],
   smoking: ['smoking', 'smoke', 'smoker', 'cigarette', '喫煙', '禁煙', 'タバコ', 'たばこ'],
