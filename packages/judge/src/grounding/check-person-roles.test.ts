@@ -28,7 +28,7 @@ describe('personRecords: who the knowledge names and what they do', () => {
   it('untitled names keyed by themselves, and a roster line of given names; a language under staff is no one', () => {
     const crew = parseKnowledgeBase({ version: 1, facts: { crew: { tomas: 'Tomas, wheel truing, Wednesdays', ingrid: 'Ingrid, kids classes, Saturdays', languages: 'English, Swedish' } } })
     expect(people(crew)).toEqual(['tomas → tru wheel', 'ingrid → children class'])
-    expect(people('Tomas - wheel truing, Wednesdays\nIngrid (kids classes, Saturdays)')).toEqual(['tomas → tru wheel', 'ingrid → children class'])
+    expect(people('Tomas - wheel truing, Wednesdays\nIngrid (kids classes, Saturdays)\nOpen 10:00-18:00, closed on Mondays')).toEqual(['tomas → tru wheel', 'ingrid → children class'])
   })
 
   it('a line of free text that names one titled person', () => {
