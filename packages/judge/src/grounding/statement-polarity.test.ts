@@ -16,6 +16,8 @@ const PAIRS: ReadonlyArray<readonly [string, string, string]> = [
   ['不可', 'ペット同伴可。', 'ペット同伴不可。'],
   ['対象外', 'クリーニングは保険の対象です。', 'ホワイトニングは保険の対象外です。'],
   ['ございません', '駐車場がございます。', '駐車場はございません。'],
+  ['a day off denied / a closing day (EN)', "We don't have a closing day; we're open all week.", 'Tuesday is our closing day.'],
+  ['a day off denied / a closing day (JA)', '定休日はございません。', '火曜日は定休日です。'],
 ]
 
 describe('statementPolarity', () => {
