@@ -2,7 +2,7 @@ import { parseNumber } from '../internal/parse-number.ts'
 
 /** Regular-expression source for one clock time in English or Japanese. */
 export const TIME_PATTERN =
-  "(?:\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?(?![a-z]))?|\\d{1,2}\\s*(?:[ap]\\.?m\\.?(?![a-z])|o'clock)|(?:午前|午後)?\\s*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})時(?!間)(?:\\s*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})分|半)?|noon|midnight|正午)"
+  "(?:\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?(?![a-z]))?|\\d{1,2}\\s*(?:[ap]\\.?m\\.?(?![a-z])|o'clock)|(?:午前|午後)?\\s*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})時(?!間)(?:\\s*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})分|半)?|(?<![a-z])(?:noon|midnight)(?![a-z])|正午)"
 
 export interface ParsedTime {
   minutes: number
@@ -46,6 +46,8 @@ export function resolveRange(start: ParsedTime, end: ParsedTime): { start: numbe
   let endMinutes = end.minutes
   if (!start.meridiem && end.meridiem === 'pm' && startMinutes < 720 && startMinutes + 720 <= endMinutes) startMinutes += 720
   if (!end.meridiem && endMinutes <= startMinutes && endMinutes < 720) endMinutes += 720
+  // "from 3 pm until midnight": a range that ends at midnight ends at 24:00, the end of its day.
+  if (endMinutes === 0 && startMinutes > 0) endMinutes = 1440
   // "from 1 to 2": neither end says am or pm, so the whole range may be 12 hours later.
   const twelveHour = start.twelveHour === true && end.twelveHour === true && endMinutes < 720
   return twelveHour ? { start: startMinutes, end: endMinutes, twelveHour } : { start: startMinutes, end: endMinutes }

@@ -15,8 +15,13 @@ function sentenceBounds(text: string, start: number, end: number): [number, numb
   return [from, after < 0 ? text.length : end + after]
 }
 
+/** Words that bound a time, not name what it is about: "as late as 11", "by 7 at the latest", 遅くとも. */
+const BOUND_IDIOM = /\b(?:as (?:late|early) as|at the (?:latest|earliest)|no (?:later|earlier) than|(?:later|earlier) than)\b|遅くとも|早くとも/iu
+const BOUND_IDIOMS = new RegExp(BOUND_IDIOM.source, 'giu')
+
 function termsOf(text: string, claims: Claim[], from: number, to: number, vocabulary: ResolvedVocabulary): Set<string> {
-  const terms = subjectTerms(text.slice(from, to), vocabulary)
+  const stretch = text.slice(from, to)
+  const terms = subjectTerms(BOUND_IDIOM.test(stretch) ? stretch.replace(BOUND_IDIOMS, ' ') : stretch, vocabulary)
   for (const claim of claims) {
     if (claim.value.kind === 'weekday' && claim.start >= from && claim.end <= to) for (const day of claim.value.days) terms.add(DAY_NAMES[day] ?? '')
   }

@@ -1,0 +1,103 @@
+import { normalizedPolarity } from '../grounding/statement-polarity.ts'
+import { normalizeText } from '../internal/normalize-text.ts'
+import type { Claim } from './claim.ts'
+
+/** Closing words: the day is a closing day of the business or of what the clause names. */
+const CLOSED_WORDS = /\bclosed\b|\bclosing days?\b|\bdays? off\b|休診|休み|定休|休業|休館|お休み/iu
+/** 休診日ではありません, 休みじゃない: a denied closing word ("not closed" reads positive already). */
+const DENIED_CLOSING = /(?:休診|休み|定休|休業|休館)日?(?:で|じゃ)は?(?:ありません|ございません|ない)/u
+const OPEN_WORDS = /\bopen(?:s|ing)?\b|営業|診療|受付|開い|無休/iu
+
+/** "except Tuesdays", "other than Mondays", "but not Sundays" (English says the exception before its days). */
+const EXCEPT_BEFORE = /\b(?:except(?:\s+for)?|excluding|other than|apart from|but not)\s+(?:on\s+|for\s+)?$/iu
+/** 月曜日以外, 火曜日を除く, 火曜を除いて (Japanese says it after them). */
+const EXCEPT_AFTER = /^\s*(?:は|を)?(?:以外|除(?:く|いて|き))/u
+/** The exception's own words, left out when the rest of the clause is read ("open every day except Tuesdays"). */
+const EXCEPT_WORDS = /\b(?:except(?:\s+for)?|excluding|other than|apart from|but not)\b|以外|を?除(?:く|いて|き)/giu
+
+/** A clause that says what happens if ("if you can't come on Saturday") states no day's status. */
+const CONDITIONAL = /\b(?:if|unless|in case|whether)\b|(?:なら|たら|れば|場合)/iu
+
+/** Items of a list of days: commas, "and", "or", と, や. */
+const LIST_JOINER = /^[\s,、・/]*(?:and|or|&|と|や|及び|および|または)?[\s,、・/]*$/iu
+
+/** "only on weekends", "Saturdays only", 土日のみ, 平日だけ, 金曜限定: the days are all there are. */
+const ONLY = /\bonly\b|のみ|だけ|限定|限り/iu
+/** Values a denial may be about instead of the day ("no extra charge on Saturdays", 土曜日は追加料金がかかりません). */
+const VALUE_TYPES: ReadonlySet<Claim['type']> = new Set(['price', 'duration', 'count', 'number'])
+
+/** The sentence around a span. */
+function sentenceBounds(text: string, start: number, end: number): [number, number] {
+  const marks = ['.', '!', '?', '。', '！', '？']
+  const left = Math.max(...marks.map((mark) => text.lastIndexOf(mark, start - 1)))
+  const rightCandidates = marks.map((mark) => text.indexOf(mark, end)).filter((position) => position >= 0)
+  return [left + 1, rightCandidates.length > 0 ? Math.min(...rightCandidates) : text.length]
+}
+
+/** The clause (commas, semicolons, sentence ends) around a span. */
+function clauseBounds(text: string, start: number, end: number): [number, number] {
+  const marks = [',', ';', '.', '、', '。', '!', '?']
+  const left = Math.max(...marks.map((mark) => text.lastIndexOf(mark, start - 1)))
+  const rightCandidates = marks.map((mark) => text.indexOf(mark, end)).filter((position) => position >= 0)
+  return [left + 1, rightCandidates.length > 0 ? Math.min(...rightCandidates) : text.length]
+}
+
+type WeekdayClaim = Claim & { value: Extract<Claim['value'], { kind: 'weekday' }> }
+
+/**
+ * Sets each weekday claim's status from its clause, in English and Japanese:
+ * - `closed` for a closing word ("closed on Mondays", 月曜日は定休日) or an exception ("every
+ *   day except Tuesdays", 火曜日以外), and for a denial with no clock time in the clause ("she's
+ *   not in on Mondays", "we don't do moves on Sundays", 水曜日はおりません): then `negated` marks
+ *   that the day is off for what the clause is about, not a closing day of the business;
+ * - a denied closing word affirms ("we're not closed on Mondays", 休診ではありません);
+ * - `open` for an opening word or a clock time in the clause; else `neutral`.
+ * A denial inside a condition ("if you can't come on Saturday") sets nothing. The days of a list
+ * ("Monday, Tuesday and Friday: 9:00-12:00", "except Mondays and Tuesdays") share a status.
+ */
+export function readWeekdayStatus(text: string, claims: Claim[]): void {
+  const days = claims.filter((claim): claim is WeekdayClaim => claim.value.kind === 'weekday').sort((left, right) => left.start - right.start)
+  const lists: WeekdayClaim[][] = []
+  for (const day of days) {
+    const list = lists.at(-1)
+    const last = list?.at(-1)
+    if (list && last && LIST_JOINER.test(text.slice(last.end, day.start))) list.push(day)
+    else lists.push([day])
+  }
+  for (const list of lists) {
+    const first = list[0] as WeekdayClaim
+    const last = list.at(-1) as WeekdayClaim
+    const [clauseStart, clauseEnd] = clauseBounds(text, first.start, last.end)
+    const [sentenceStart, sentenceEnd] = sentenceBounds(text, first.start, last.end)
+    const timeBetween = (from: number, to: number): boolean => claims.some((other) => (other.type === 'time-range' || other.type === 'time') && other.start >= from && other.end <= to)
+    if (EXCEPT_BEFORE.test(text.slice(clauseStart, first.start)) || EXCEPT_AFTER.test(text.slice(last.end, clauseEnd))) {
+      // "except Sundays, when we close at six": the exception has hours of its own, it is no closing day.
+      const status = timeBetween(last.end, sentenceEnd) && /^[\s,]*(?:when|where|on which)\b/iu.test(text.slice(last.end, sentenceEnd)) ? 'neutral' : 'closed'
+      for (const day of list) day.value.status = status
+      continue
+    }
+    const only = ONLY.test(text.slice(clauseStart, clauseEnd))
+    for (const day of list) {
+      const [from, to] = clauseBounds(text, day.start, day.end)
+      const rest = text.slice(from, to).replace(EXCEPT_WORDS, ' ')
+      const hasTime = timeBetween(from, to)
+      const negative = normalizedPolarity(normalizeText(rest)) === 'negative'
+      // A denial in a sentence that gives a time ("Not on Saturdays, sorry; we open at eight") is about the time.
+      const deniesDay = negative && !timeBetween(sentenceStart, sentenceEnd) && !CONDITIONAL.test(rest) && !claims.some((other) => VALUE_TYPES.has(other.type) && other.start >= from && other.end <= to)
+      if (CLOSED_WORDS.test(rest)) day.value.status = negative && !DENIED_CLOSING.test(rest) ? 'closed' : 'open'
+      else if (deniesDay) day.value = { ...day.value, status: 'closed', negated: true }
+      else day.value.status = hasTime || OPEN_WORDS.test(rest) ? 'open' : 'neutral'
+      if (only && day.value.status !== 'closed') day.value.only = true
+    }
+  }
+  // "Monday, Tuesday, Thursday, Friday: 9:00-12:00", "Open 10:00-19:00 Monday, Tuesday and Saturday": the days
+  // of a list share the status one of them has (the nearest after it, else before it).
+  for (const list of lists) {
+    const said = list.filter((day) => day.value.status !== 'neutral')
+    for (const day of list) {
+      if (day.value.status !== 'neutral') continue
+      const source = said.find((other) => other.start > day.start) ?? said.at(-1)
+      if (source) day.value = { ...source.value, days: day.value.days }
+    }
+  }
+}

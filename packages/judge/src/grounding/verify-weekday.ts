@@ -1,0 +1,92 @@
+import type { Claim } from '../claims/claim.ts'
+import type { KnowledgeEntry } from '../knowledge/knowledge-index.ts'
+import type { ClaimCheck } from './claim-check.ts'
+import { agreesWithAny, bestScoring, fromEntry, result, WEEKDAY_TERMS, type GroundingSources } from './verify-claim.ts'
+
+/** Words that only say which days (weekdays, weekends, daily, 平日, 毎日): a line of them names no subject of its own. */
+const DAY_WORDS = new Set(['hours', 'weekday', 'weekend', 'daily', 'week', 'public', 'national', 'closed', 'close', '平日', '週末', '土日', '祝日', '祝祭日', '毎日', '年中無休', '無休', '定休日', '休診日', '休業日'])
+
+/** Being open or being in: "we're not open", "she isn't in", "he's not working", 営業しておりません, 土曜日はおりません. */
+const AVAILABILITY = /\bopen(?:s|ing)?\b|(?:'s|'re|\bis|\bare|\bbe)\s+(?:not\s+)?(?:in|here|there|around|available|working|on duty)\b|\b(?:work|works|working)\b|営業|診療|開い|開け|やって|勤務|出勤|在籍|[はも](?:おりません|いません|おらず)/iu
+
+type WeekdayValue = Extract<Claim['value'], { kind: 'weekday' }>
+
+function weekdayValues(entry: KnowledgeEntry): WeekdayValue[] {
+  return entry.claims.flatMap((claim) => (claim.value.kind === 'weekday' ? [claim.value] : []))
+}
+
+/** What an entry is about beyond days and hours (`restaurant` for `restaurant.closed: Mondays`; nothing for `hours.monday`). */
+function ownSubject(entry: KnowledgeEntry): string[] {
+  const terms = entry.kind === 'fact' ? [...entry.leafTerms, ...entry.parentTerms] : [...entry.valueTerms]
+  return terms.filter((term) => !WEEKDAY_TERMS.has(term) && !DAY_WORDS.has(term))
+}
+
+/** Entries that give someone's or something's days ("Coach Sato … Mondays and Fridays only") and relate to the subject. */
+function daysEntries(about: Set<string>, sources: GroundingSources): KnowledgeEntry[] {
+  if (about.size === 0) return []
+  // A fact's days are keyed by whom they belong to (`coaches.ito.days`): leaf and parent keys together.
+  const subjectOf = (entry: KnowledgeEntry): Set<string> => (entry.kind === 'fact' ? entry.terms : entry.leafTerms.size > 0 ? entry.leafTerms : entry.parentTerms)
+  const candidates = sources.index.entries.filter((entry) => subjectOf(entry).size > 0 && weekdayValues(entry).some((value) => value.status === 'neutral'))
+  return bestScoring(candidates, about, subjectOf)
+}
+
+/**
+ * Verifies a weekday claim, subject-aware:
+ * - about someone or something the knowledge gives days for ("Coach Sato … Mondays and Fridays
+ *   only"): a day said to be theirs must be one of them, a day said to be off ("she's not in
+ *   on Mondays", 水曜日はおりません) must not;
+ * - said open or closed: the entries that give open or closed days of what the reply is about
+ *   (`restaurant.closed: Mondays`) decide, else those of the business's own hours; a day the
+ *   subject's entry does not name has the other status (not a closing day: open; not an opening
+ *   day: closed). A denial about something the knowledge
+ *   gives no days for ("we don't take bookings on Saturdays") is `unsettled`;
+ * - a day said with no status is supported.
+ */
+export function verifyWeekday(claim: Claim, terms: Set<string>, sources: GroundingSources, sentence = ''): ClaimCheck {
+  if (claim.value.kind !== 'weekday') return result(claim, 'unsupported')
+  const { days, status, negated } = claim.value
+  const about = new Set([...terms].filter((term) => !WEEKDAY_TERMS.has(term) && !DAY_WORDS.has(term)))
+  const owners = daysEntries(about, sources)
+  if (owners.length > 0) {
+    const owns = (entry: KnowledgeEntry, day: number): boolean => weekdayValues(entry).some((value) => value.status === 'neutral' && value.days.includes(day))
+    const fits = status === 'closed' ? owners.find((entry) => days.every((day) => !owns(entry, day))) : owners.find((entry) => days.every((day) => owns(entry, day)))
+    return fits ? result(claim, 'supported', fromEntry(fits)) : result(claim, 'contradicted', fromEntry(owners[0] as KnowledgeEntry))
+  }
+  const known = sources.index.entries.filter((entry) => weekdayValues(entry).some((value) => value.status !== 'neutral'))
+  if (status === 'neutral') {
+    const entry = known.find((candidate) => weekdayValues(candidate).some((value) => value.days.some((day) => days.includes(day))))
+    return result(claim, 'supported', entry ? fromEntry(entry) : undefined)
+  }
+  const related = about.size > 0 ? bestScoring(known, about, (entry) => entry.terms) : []
+  // A denial about something the knowledge gives no days for ("we don't take bookings on Saturdays"), or about
+  // nothing named that is not the business being open or someone being in ("no surcharge on weekdays"): unsettled.
+  if (negated && related.length === 0 && (about.size > 0 || !AVAILABILITY.test(sentence))) return result(claim, 'unsettled')
+  // The business's own days: a denial in the knowledge ("Mr. Sato is not in on Wednesdays") closes nothing.
+  const says = (value: WeekdayValue): boolean => value.status !== 'neutral' && (related.length > 0 || value.negated !== true)
+  const businessWide = known.filter((entry) => weekdayValues(entry).some(says))
+  const general = businessWide.filter((entry) => ownSubject(entry).length === 0)
+  const candidates = related.length > 0 ? related : about.size > 0 || general.length > 0 ? general : businessWide
+  let support: KnowledgeEntry | undefined
+  for (const day of days) {
+    const entry = candidates.find((candidate) => weekdayValues(candidate).some((value) => says(value) && value.days.includes(day)))
+    if (!entry) {
+      // The subject's own entry lists its days: a day it does not name has the other status. "Dinner at Kaze,
+      // except Tuesdays" when Kaze closes on Mondays (a closing-days entry: the others are open); "no lunch on
+      // Saturdays" when lunch is served on weekdays (an opening-days entry: the others are closed).
+      const listing = related[0]
+      if (listing) {
+        const implied = weekdayValues(listing).some((value) => value.status === 'closed') ? 'open' : 'closed'
+        if (implied !== status) return result(claim, 'contradicted', fromEntry(listing))
+        support = listing
+        continue
+      }
+      if (agreesWithAny(claim, sources.contextClaims)) return result(claim, 'supported', { source: 'context' })
+      // "We're open every day" where the knowledge gives no day's status for it: nothing to settle it with.
+      return result(claim, days.length >= 7 || candidates.length === 0 ? 'unsettled' : 'unsupported')
+    }
+    const knownStatus = weekdayValues(entry).find((value) => says(value) && value.days.includes(day))
+    if (knownStatus && knownStatus.status !== status) return result(claim, 'contradicted', fromEntry(entry))
+    support = entry
+  }
+  return result(claim, 'supported', support ? fromEntry(support) : undefined)
+}
