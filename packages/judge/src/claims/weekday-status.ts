@@ -4,8 +4,8 @@ import type { Claim } from './claim.ts'
 
 /** Closing words: the day is a closing day of the business or of what the clause names. */
 const CLOSED_WORDS = /\bclosed\b|\bclosing days?\b|\bdays? off\b|休診|休み|定休|休業|休館|お休み/iu
-/** 休診日ではありません, 休みじゃない: a denied closing word ("not closed" reads positive already). */
-const DENIED_CLOSING = /(?:休診|休み|定休|休業|休館)日?(?:で|じゃ)は?(?:ありません|ございません|ない)/u
+/** A denied closing word: "not closed", "isn't ever closed", 休診日ではありません, 休みじゃない. */
+const DENIED_CLOSING = /\b(?:not|never)\s+(?:\w+\s+)?closed\b|n't\s+(?:\w+\s+)?closed\b|(?:休診|休み|定休|休業|休館)日?(?:で|じゃ)は?(?:ありません|ございません|ない)/iu
 const OPEN_WORDS = /\bopen(?:s|ing)?\b|営業|診療|受付|開い|無休/iu
 
 /** "except Tuesdays", "other than Mondays", "but not Sundays" (English says the exception before its days). */
@@ -74,6 +74,14 @@ export function readWeekdayStatus(text: string, claims: Claim[]): void {
       // "except Sundays, when we close at six": the exception has hours of its own, it is no closing day.
       const status = timeBetween(last.end, sentenceEnd) && /^[\s,]*(?:when|where|on which)\b/iu.test(text.slice(last.end, sentenceEnd)) ? 'neutral' : 'closed'
       for (const day of list) day.value.status = status
+      // "every day except Sundays", "Monday to Saturday except Wednesday": the days before the exception lose its days.
+      if (status === 'closed') {
+        const excepted = new Set(list.flatMap((day) => day.value.days))
+        for (const other of days) {
+          if (other.start < clauseStart || other.end > first.start || list.includes(other)) continue
+          other.value = { ...other.value, days: other.value.days.filter((day) => !excepted.has(day)) }
+        }
+      }
       continue
     }
     const only = ONLY.test(text.slice(clauseStart, clauseEnd))
@@ -84,7 +92,8 @@ export function readWeekdayStatus(text: string, claims: Claim[]): void {
       const negative = normalizedPolarity(normalizeText(rest)) === 'negative'
       // A denial in a sentence that gives a time ("Not on Saturdays, sorry; we open at eight") is about the time.
       const deniesDay = negative && !timeBetween(sentenceStart, sentenceEnd) && !CONDITIONAL.test(rest) && !claims.some((other) => VALUE_TYPES.has(other.type) && other.start >= from && other.end <= to)
-      if (CLOSED_WORDS.test(rest)) day.value.status = negative && !DENIED_CLOSING.test(rest) ? 'closed' : 'open'
+      // A closing word closes the day unless it is itself denied ("we're not closed on Mondays", 休診日ではありません).
+      if (CLOSED_WORDS.test(rest)) day.value.status = DENIED_CLOSING.test(rest) ? 'open' : 'closed'
       else if (deniesDay) day.value = { ...day.value, status: 'closed', negated: true }
       else day.value.status = hasTime || OPEN_WORDS.test(rest) ? 'open' : 'neutral'
       if (only && day.value.status !== 'closed') day.value.only = true
