@@ -1,5 +1,6 @@
 import type { CallRecord } from '@voxguard/harness'
 import type { Verdict } from '@voxguard/judge'
+import { createProgressBar } from 'voxguard'
 import type { NightlyProgress, NightlyStage } from './run-nightly.ts'
 
 /**
@@ -10,58 +11,27 @@ import type { NightlyProgress, NightlyStage } from './run-nightly.ts'
  * never transcript text (it may hold callers' personal data).
  */
 export function createNightlyProgress(stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }, env: NodeJS.ProcessEnv): NightlyProgress & { finish(): void } {
-  const interactive = stream.isTTY === true && env.CI !== 'true' && env.CI !== '1'
-  const startedAt = performance.now()
+  const bar = createProgressBar(stream, env)
   let current: NightlyStage | undefined
-  let total = 0
-  let done = 0
-  let failed = 0
-  let ticker: NodeJS.Timeout | undefined
-  const elapsed = () => `${((performance.now() - startedAt) / 1000).toFixed(1)}s`
-  const draw = () => {
-    const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - 50))
-    const filled = total === 0 ? 0 : Math.round((done / total) * width)
-    const noun = current === 'judge' ? 'judged' : 'calls'
-    stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${noun}, ${failed} failed, ${elapsed()}\x1b[K`)
-  }
-  const endBar = () => {
-    if (ticker === undefined) return
-    clearInterval(ticker)
-    ticker = undefined
-    stream.write('\n')
-  }
-  const line = (text: string) => (ticker === undefined ? stream.write(`${text}\n`) : stream.write(`\r${text}\x1b[K\n`))
   return {
     stage(stage, detail) {
-      endBar()
+      bar.stop()
       current = stage
-      line(`${stage.padEnd(6)} ${detail} (${elapsed()})`)
+      bar.line(`${stage.padEnd(6)} ${detail} (${bar.elapsed()})`)
     },
     plan(calls) {
-      total = calls
-      done = 0
-      failed = 0
-      if (!interactive) return
-      draw()
-      ticker = setInterval(draw, 1000).unref()
+      bar.start(calls, current === 'judge' ? 'judged' : 'calls')
     },
     record(record: CallRecord) {
-      done++
-      if (record.failure) failed++
+      bar.advance(record.failure !== undefined)
       const outcome = record.failure ? `FAIL ${record.failure.kind} (turn ${record.failure.turn ?? 0})` : 'ok'
-      if (!interactive) return void line(`  [${done}/${total}] ${record.scriptId} #${record.repeat} ${outcome} ${(record.durationMs / 1000).toFixed(1)}s`)
-      if (record.failure) line(`  ${record.scriptId} #${record.repeat} ${outcome}`)
-      draw()
+      if (!bar.interactive) bar.line(`  [${bar.done}/${bar.total}] ${record.scriptId} #${record.repeat} ${outcome} ${(record.durationMs / 1000).toFixed(1)}s`)
+      else if (record.failure) bar.line(`  ${record.scriptId} #${record.repeat} ${outcome}`)
     },
     verdict(verdict: Verdict) {
-      done++
-      if (verdict.outcome === 'fail') failed++
-      if (!interactive) {
-        if (done === total) line(`  judged ${done} calls, ${failed} failed`)
-        return
-      }
-      draw()
+      bar.advance(verdict.outcome === 'fail')
+      if (!bar.interactive && bar.done === bar.total) bar.line(`  judged ${bar.done} calls, ${bar.failed} failed`)
     },
-    finish: endBar,
+    finish: bar.stop,
   }
 }

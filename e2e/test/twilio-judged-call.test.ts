@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,25 +5,14 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startClinicAgent, type ClinicAgent } from '@voxguard/example-clinic-agent'
 import { runCalls, type CallRecord } from '@voxguard/harness'
+import { systemBinary } from '@voxguard/harness/testing'
 import { judgeRecords } from '@voxguard/judge'
 
 const knowledgeBase = fileURLToPath(new URL('../../examples/clinic-agent/knowledge.yaml', import.meta.url))
 
-const missing = [
-  ['espeak-ng', 'espeak-ng'],
-  ['sox', 'sox'],
-  ['pocketsphinx_continuous', 'pocketsphinx pocketsphinx-en-us'],
-].filter(([command]) => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' })
-    return false
-  } catch {
-    return true
-  }
-})
-if (missing.length > 0 && process.env.CI === 'true') throw new Error(`audio tests need Debian packages: apt-get install ${missing.map(([, pkg]) => pkg).join(' ')}`)
-if (missing.length > 0) console.warn(`skipping judged Twilio calls: install the Debian packages ${missing.map(([, pkg]) => pkg).join(' ')}`)
-const describeAudio = missing.length > 0 ? describe.skip : describe
+// Each missing binary is named with its Debian package; under CI=true a missing one fails the run.
+const audioTools = [systemBinary('espeak-ng', 'espeak-ng'), systemBinary('sox', 'sox'), systemBinary('pocketsphinx_continuous', 'pocketsphinx pocketsphinx-en-us')]
+const describeAudio = audioTools.every(Boolean) ? describe : describe.skip
 
 /** The answer route's first target puts a false value in every reply; classification stays right. */
 const HALLUCINATING_PROFILE = `version: 1

@@ -1,28 +1,14 @@
-import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { systemBinary } from '@voxguard/harness/testing'
 import { startClinicAgent, type ClinicAgent } from '../src/index.ts'
 import { createEspeakSynthesizer } from '../src/speech/espeak-synthesizer.ts'
 import { sendMulaw, silence, twilioCall } from './twilio-test-caller.ts'
 import type { Message, WsTestClient } from './ws-test-client.ts'
 
-const missing = [
-  ['espeak-ng', 'espeak-ng'],
-  ['sox', 'sox'],
-  ['pocketsphinx_continuous', 'pocketsphinx pocketsphinx-en-us'],
-].filter(([command]) => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' })
-    return false
-  } catch {
-    return true
-  }
-})
-if (missing.length > 0 && process.env.CI === 'true') {
-  throw new Error(`audio tests need Debian packages: apt-get install ${missing.map(([, pkg]) => pkg).join(' ')} (or bash scripts/install-system-deps.sh)`)
-}
-const describeAudio = missing.length > 0 ? describe.skip : describe
-if (missing.length > 0) console.warn(`skipping Twilio audio tests: install the Debian packages ${missing.map(([, pkg]) => pkg).join(' ')}`)
+// Each missing binary is named with its Debian package; under CI=true a missing one fails the run.
+const audioTools = [systemBinary('espeak-ng', 'espeak-ng'), systemBinary('sox', 'sox'), systemBinary('pocketsphinx_continuous', 'pocketsphinx pocketsphinx-en-us')]
+const describeAudio = audioTools.every(Boolean) ? describe : describe.skip
 
 const STREAM_SID = 'MZ00000000000000000000000000000001'
 const sendAudio = (client: WsTestClient, audio: Uint8Array) => sendMulaw(client, STREAM_SID, audio)

@@ -70,8 +70,10 @@ describe('Twilio Media Streams transport against a real WebSocket app', () => {
     expect(log.messages.find((message) => message.event === 'dtmf')).toMatchObject({ dtmf: { track: 'inbound_track', digit: '1' }, sequenceNumber: expect.any(String) })
 
     // Turn latency: end of caller audio → first agent media = 200 ms end-of-speech + 50 ms delay.
+    // The lower bound has slack for a loaded machine (the last caller frame may leave late, which
+    // shortens the measured gap); counted from the agent's end-of-speech instead it would be ~50 ms.
     const turn1 = record.turns[1]!
-    expect(turn1.agent.firstByteMs).toBeGreaterThanOrEqual(230)
+    expect(turn1.agent.firstByteMs).toBeGreaterThanOrEqual(180)
     expect(turn1.agent.firstByteMs).toBeLessThan(400)
     expect(turn1.agent.audio).toMatchObject({ firstMediaMs: turn1.agent.firstByteMs, playbackMs: 500, mediaFrames: 25, marksSent: ['reply-1'], marksEchoed: ['reply-1'] })
     expect(record.turns[0]!.agent.audio).toMatchObject({ playbackMs: 300, mediaFrames: 15, marksSent: ['reply-0'], marksEchoed: ['reply-0'] })

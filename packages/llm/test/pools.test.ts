@@ -96,13 +96,14 @@ describe('pools at the HTTP boundary (three Azure regions)', () => {
   })
 
   it('least-latency moves traffic when the preferred region slows down', async () => {
-    behaviour = { swedencentral: { delayMs: 40 } }
+    // Gaps of 150 ms and 450 ms: wide enough that a loaded machine's jitter cannot reorder them.
+    behaviour = { swedencentral: { delayMs: 150 } }
     const { llm } = client([{ pool: ['azure-japaneast', 'azure-swedencentral'], strategy: 'least-latency', probeEveryCalls: 0 }])
     await callTimes(llm, 5)
     expect(count('swedencentral')).toBe(1)
-    behaviour = { japaneast: { delayMs: 120 } }
+    behaviour = { japaneast: { delayMs: 450 } }
     const servedBy = await callTimes(llm, 12)
-    // Japan East's smoothed latency climbs past Sweden Central's (~40 ms) within a few calls.
+    // Japan East's smoothed latency climbs past Sweden Central's (~150 ms) within a few calls.
     expect(servedBy.slice(-4)).toEqual(['azure-swedencentral', 'azure-swedencentral', 'azure-swedencentral', 'azure-swedencentral'])
   })
 

@@ -8,7 +8,7 @@ import { stringify } from 'yaml'
 import { BURN_RATE_ALERTS, buildRunReport, parseSloFile, renderAlertRules, renderPrometheus, type Objective } from '@voxguard/sli'
 import { burnRateAnnotations, objectiveDescription } from '../src/prometheus/render-alert-rules.ts'
 import { sampleRun } from './helpers/sample-run.ts'
-import { systemBinary } from './helpers/system-binary.ts'
+import { systemBinary } from '@voxguard/harness/testing'
 
 const run = promisify(execFile)
 const promtool = systemBinary('promtool', 'prometheus')

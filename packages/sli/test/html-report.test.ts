@@ -6,7 +6,7 @@ import puppeteer, { type Browser } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildRunReport, parseSloFile, writeRunReports } from '@voxguard/sli'
 import { sampleRun } from './helpers/sample-run.ts'
-import { systemBinary } from './helpers/system-binary.ts'
+import { systemBinary } from '@voxguard/harness/testing'
 
 const chromium = systemBinary('chromium', 'chromium')
 const slo = parseSloFile(`version: 2

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildRunReport, parseSloFile, pushToPushgateway, renderAlertRules, SliError, type RunReport } from '@voxguard/sli'
 import { sampleRun } from './helpers/sample-run.ts'
 import { freePort, startServer } from './helpers/start-server.ts'
-import { systemBinary } from './helpers/system-binary.ts'
+import { systemBinary } from '@voxguard/harness/testing'
 
 const prometheusBinary = systemBinary('prometheus', 'prometheus')
 const pushgatewayBinary = systemBinary('prometheus-pushgateway', 'prometheus-pushgateway')

@@ -6,7 +6,7 @@ import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readRunHistory, renderSummaryJsonSchema, reportRunDirectory, SliError, SliSummarySchema, writeRunManifest } from '@voxguard/sli'
 import { sampleRun } from './helpers/sample-run.ts'
-import { systemBinary } from './helpers/system-binary.ts'
+import { systemBinary } from '@voxguard/harness/testing'
 
 const run = promisify(execFile)
 const xmllint = systemBinary('xmllint', 'libxml2-utils')

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { decodeMulaw, encodeMulaw, encodeMulawSample } from './mulaw.ts'
 import { OutboundAudioPlayer } from './outbound-audio-player.ts'
 import { VoiceActivityDetector } from './voice-activity-detector.ts'
 
 const tone = (samples: number, amplitude: number) => Int16Array.from({ length: samples }, (_, index) => Math.round(amplitude * Math.sin(index / 3)))
-
-describe('G.711 μ-law', () => {
-  it('encodes silence as 0xFF and round-trips within the codec step', () => {
-    expect(encodeMulawSample(0)).toBe(0xff)
-    const input = Int16Array.from([-32768, -1000, -10, 0, 10, 1000, 32767])
-    const output = decodeMulaw(encodeMulaw(input))
-    input.forEach((value, index) => expect(Math.abs((output[index] as number) - value)).toBeLessThanOrEqual(Math.max(8, Math.abs(value) * 0.07)))
-  })
-})
 
 describe('VoiceActivityDetector', () => {
   it('starts after the debounce, ends after the hangover, keeps the pre-roll', () => {

@@ -1,4 +1,4 @@
-import { MULAW_SILENCE } from './mulaw.ts'
+import { MULAW_SILENCE } from '@voxguard/harness/audio'
 
 export interface OutboundAudioPlayerOptions {
   /** Sends one 20 ms frame (160 μ-law bytes). */

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { decodeMulaw } from '../audio/mulaw.ts'
+import { decodeMulaw } from '@voxguard/harness/audio'
 import { createOpenAiSpeechSynthesizer } from './openai-speech-synthesizer.ts'
 import { SpeechError, type SpeechSynthesizer } from '@voxguard/harness/speech'
 

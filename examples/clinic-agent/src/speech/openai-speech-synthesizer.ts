@@ -1,5 +1,5 @@
-import { encodeMulaw } from '../audio/mulaw.ts'
-import { downsample24kTo8k } from '../audio/resample.ts'
+import { encodeMulaw } from '@voxguard/harness/audio'
+import { downsample24kTo8k } from '../audio/downsample-24k-to-8k.ts'
 import { createOpenAiSpeechClient, mapOpenAiSpeechError, SpeechError, type OpenAiSpeechClientOptions, type SpeechSynthesizer } from '@voxguard/harness/speech'
 
 export interface OpenAiSpeechSynthesizerOptions extends OpenAiSpeechClientOptions {

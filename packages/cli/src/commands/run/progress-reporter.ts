@@ -1,5 +1,6 @@
 import type { CallRecord, HarnessError } from '@voxguard/harness'
 import { formatIssue } from '@voxguard/harness'
+import { createProgressBar } from '../../progress-bar.ts'
 
 export interface ProgressReporter {
   plan(calls: number, scriptErrors: HarnessError[]): void
@@ -14,44 +15,25 @@ export interface ProgressReporter {
  * transcript text or the agent's last message (they may hold callers' personal data).
  */
 export function createProgressReporter(stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }, errors: NodeJS.WritableStream, env: NodeJS.ProcessEnv): ProgressReporter {
-  const interactive = stream.isTTY === true && env.CI !== 'true' && env.CI !== '1'
-  const startedAt = performance.now()
-  let total = 0
-  let done = 0
-  let failed = 0
-  // Redraws the bar every second so the elapsed time moves during long (Twilio) calls.
-  let ticker: NodeJS.Timeout | undefined
-  const elapsed = () => `${((performance.now() - startedAt) / 1000).toFixed(1)}s`
-  const draw = () => {
-    const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - 50))
-    const filled = total === 0 ? width : Math.round((done / total) * width)
-    stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} calls, ${failed} failed, ${elapsed()}\x1b[K`)
-  }
+  const bar = createProgressBar(stream, env)
   return {
     plan(calls, scriptErrors) {
-      total = calls
       for (const error of scriptErrors) {
         const details = error.issues.length > 0 ? error.issues.map(formatIssue).join('\n  ') : error.message
         errors.write(`script error: ${details}\n`)
       }
       stream.write(`running ${plural(calls, 'call')}${scriptErrors.length ? ` (${plural(scriptErrors.length, 'script')} skipped: invalid)` : ''}\n`)
-      if (!interactive) return
-      draw()
-      ticker = setInterval(draw, 1000).unref()
+      bar.start(calls, 'calls')
     },
     record(record) {
-      done++
-      if (record.failure) failed++
       const failure = record.failure
+      bar.advance(failure !== undefined)
       const outcome = failure ? `FAIL ${failure.kind} (turn ${failure.turn ?? 0}${failure.closeCode ? `, close ${failure.closeCode}` : ''}): ${truncate(failure.message, 160)}` : 'ok'
-      const line = `[${done}/${total}] ${record.scriptId} #${record.repeat} ${outcome} ${(record.durationMs / 1000).toFixed(1)}s`
-      if (!interactive) return void stream.write(`${line}\n`)
-      if (failure) stream.write(`\r${line}\x1b[K\n`)
-      draw()
+      if (!bar.interactive || failure) bar.line(`[${bar.done}/${bar.total}] ${record.scriptId} #${record.repeat} ${outcome} ${(record.durationMs / 1000).toFixed(1)}s`)
     },
     finish(summary) {
-      clearInterval(ticker)
-      if (interactive) stream.write('\n')
+      const total = bar.total
+      bar.stop()
       if (summary.interruptedBy) stream.write(`interrupted (${summary.interruptedBy}): ${summary.calls} of ${total} calls finished and are recorded; the calls in flight were dropped\n`)
       stream.write(`${plural(summary.calls, 'call')}, ${summary.failedCalls} failed at the transport level, ${(summary.elapsedMs / 1000).toFixed(1)}s; records: ${summary.recordsFile}\n`)
     },

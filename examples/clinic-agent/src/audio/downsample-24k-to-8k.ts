@@ -1,31 +1,9 @@
 /**
- * Resampling between the telephone rate (8 kHz), the recogniser rate (16 kHz) and the
- * rate of OpenAI's `pcm` speech (24 kHz). Upsampling interpolates linearly; 16 → 8 kHz
- * low-passes with a short moving average before decimating (the input is speech already
- * band-limited to 4 kHz); 24 → 8 kHz uses a windowed-sinc low-pass, because wideband
- * synthetic speech has energy above 4 kHz that would otherwise fold back as hiss.
+ * OpenAI's `pcm` speech (24 kHz) to the telephone rate (8 kHz). A windowed-sinc low-pass
+ * before decimating, because wideband synthetic speech has energy above 4 kHz that would
+ * otherwise fold back as hiss (the harness's general `resamplePcm` is for caller audio that is
+ * already telephone speech).
  */
-
-/** 8 kHz → 16 kHz: one interpolated sample between every pair. */
-export function upsample8kTo16k(samples: Int16Array): Int16Array {
-  const output = new Int16Array(samples.length * 2)
-  for (let index = 0; index < samples.length; index++) {
-    const current = samples[index] as number
-    const next = index + 1 < samples.length ? (samples[index + 1] as number) : current
-    output[index * 2] = current
-    output[index * 2 + 1] = Math.round((current + next) / 2)
-  }
-  return output
-}
-
-/** 16 kHz → 8 kHz: average each pair (a two-tap low-pass), keep one sample per pair. */
-export function downsample16kTo8k(samples: Int16Array): Int16Array {
-  const output = new Int16Array(Math.floor(samples.length / 2))
-  for (let index = 0; index < output.length; index++) {
-    output[index] = Math.round(((samples[index * 2] as number) + (samples[index * 2 + 1] as number)) / 2)
-  }
-  return output
-}
 
 /** Half-length of the 24 → 8 kHz low-pass (taps = 2 × this + 1). */
 const DECIMATE_HALF_TAPS = 24
