@@ -29,9 +29,10 @@ export type ClaimValue =
   /**
    * Days 0 (Sunday) to 6 (Saturday); 7 stands for public holidays. `negated`: `closed` read from a
    * denial ("she's not in on Mondays"), so the days are off for what the clause is about, not
-   * closing days of the business. `only`: said as all the days there are ("only on weekends", 土日のみ).
+   * closing days of the business. `only`: said as all the days there are ("only on weekends", "Mondays and
+   * Fridays only", 土日のみ): every day of its list.
    */
-  | { kind: 'weekday'; days: number[]; status: 'open' | 'closed' | 'neutral'; negated?: boolean; only?: boolean }
+  | { kind: 'weekday'; days: number[]; status: 'open' | 'closed' | 'neutral'; negated?: boolean; only?: number[] }
   | { kind: 'duration'; minutes: number }
   | { kind: 'digits'; digits: string }
   /** `unit`: what it counts (`person`, `room`, `age`, `year`, `%`; see countUnit); `limit`: said as at most ("up to 4", 最大4名) or at least ("16歳以上"). */

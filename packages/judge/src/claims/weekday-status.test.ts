@@ -4,7 +4,7 @@ import { extractClaims } from './extract-claims.ts'
 /** `text:status` of each weekday claim, `!` marking a denial (`negated`) and `only`. */
 function statuses(text: string): string[] {
   return extractClaims(text).flatMap((claim) =>
-    claim.value.kind === 'weekday' ? [`${claim.text}:${claim.value.status}${claim.value.negated ? '!' : ''}${claim.value.only ? ' only' : ''}`] : [],
+    claim.value.kind === 'weekday' ? [`${claim.text}:${claim.value.status}${claim.value.negated ? '!' : ''}${claim.value.only ? ` only ${claim.value.only.join('')}` : ''}`] : [],
   )
 }
 
@@ -45,7 +45,7 @@ describe('readWeekdayStatus', () => {
 
   it('the days of a list share the status one of them has, and "only" marks all there are', () => {
     expect(statuses('Open 9:00-17:00 Monday, Wednesday and Friday')).toEqual(['Monday:open', 'Wednesday:open', 'Friday:open'])
-    expect(statuses('Piano lessons are on Tuesdays and Fridays only.')).toEqual(['Tuesdays:neutral only', 'Fridays:neutral only'])
-    expect(statuses('ピアノのレッスンは火曜日のみです。')).toEqual(['火曜日:neutral only'])
+    expect(statuses('Piano lessons are on Tuesdays and Fridays only.')).toEqual(['Tuesdays:neutral only 25', 'Fridays:neutral only 25'])
+    expect(statuses('ピアノのレッスンは火曜日のみです。')).toEqual(['火曜日:neutral only 2'])
   })
 })

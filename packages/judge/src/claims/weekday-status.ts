@@ -22,7 +22,8 @@ const CONDITIONAL = /\b(?:if|unless|in case|whether)\b|(?:なら|たら|れば|�
 const LIST_JOINER = /^[\s,、・/]*(?:and|or|&|と|や|及び|および|または)?[\s,、・/]*$/iu
 
 /** "only on weekends", "Saturdays only", 土日のみ, 平日だけ, 金曜限定: the days are all there are. */
-const ONLY = /\bonly\b|のみ|だけ|限定|限り/iu
+const ONLY_BEFORE = /\bonly\s+(?:(?:in|here|there|open|available|works?|working|comes?|teach(?:es)?)\s+)?(?:on\s+|at\s+)?$/iu
+const ONLY_AFTER = /^\s*(?:only\b|のみ|だけ|限定)/iu
 /** Values a denial may be about instead of the day ("no extra charge on Saturdays", 土曜日は追加料金がかかりません). */
 const VALUE_TYPES: ReadonlySet<Claim['type']> = new Set(['price', 'duration', 'count', 'number'])
 
@@ -84,7 +85,7 @@ export function readWeekdayStatus(text: string, claims: Claim[]): void {
       }
       continue
     }
-    const only = ONLY.test(text.slice(clauseStart, clauseEnd))
+    const only = ONLY_BEFORE.test(text.slice(clauseStart, first.start)) || ONLY_AFTER.test(text.slice(last.end, clauseEnd))
     for (const day of list) {
       const [from, to] = clauseBounds(text, day.start, day.end)
       const rest = text.slice(from, to).replace(EXCEPT_WORDS, ' ')
@@ -96,7 +97,7 @@ export function readWeekdayStatus(text: string, claims: Claim[]): void {
       if (CLOSED_WORDS.test(rest)) day.value.status = DENIED_CLOSING.test(rest) ? 'open' : 'closed'
       else if (deniesDay) day.value = { ...day.value, status: 'closed', negated: true }
       else day.value.status = hasTime || OPEN_WORDS.test(rest) ? 'open' : 'neutral'
-      if (only && day.value.status !== 'closed') day.value.only = true
+      if (only && day.value.status !== 'closed') day.value.only = [...new Set(list.flatMap((item) => item.value.days))]
     }
   }
   // "Monday, Tuesday, Thursday, Friday: 9:00-12:00", "Open 10:00-19:00 Monday, Tuesday and Saturday": the days

@@ -52,6 +52,10 @@ describe('verifyWeekday', () => {
     expect(verdicts("Sorry, we don't deliver on Saturdays.")).toEqual([false, false])
     expect(verdicts("Sorry, we don't deliver on Tuesdays.")).toEqual([true, true])
     expect(verdicts('配達は土日のみです。')).toEqual([true, true])
+    expect(verdicts('We deliver on weekdays only.')).toEqual([false, false])
+    expect(verdicts('We deliver only on Mondays.')).toEqual([true, true])
+    expect(verdicts('Mr. Yamamoto is only in on Tuesdays.', 'When is the florist in?')).toEqual([true, true])
+    expect(verdicts('Mr. Yamamoto is in on Tuesdays, Wednesdays, Thursdays and Fridays only.', 'When is the florist in?')).toEqual([false, false])
   })
 
   it('a denial about something the knowledge gives no days for is unsettled, not a hallucination', () => {

@@ -45,11 +45,15 @@ function daysEntries(about: Set<string>, sources: GroundingSources): KnowledgeEn
 export function verifyWeekday(claim: Claim, terms: Set<string>, sources: GroundingSources, sentence = ''): ClaimCheck {
   if (claim.value.kind !== 'weekday') return result(claim, 'unsupported')
   const { days, status, negated } = claim.value
+  const value = claim.value
   const about = new Set([...terms].filter((term) => !WEEKDAY_TERMS.has(term) && !DAY_WORDS.has(term)))
   const owners = daysEntries(about, sources)
   if (owners.length > 0) {
     const owns = (entry: KnowledgeEntry, day: number): boolean => weekdayValues(entry).some((value) => value.status === 'neutral' && value.days.includes(day))
-    const fits = status === 'closed' ? owners.find((entry) => days.every((day) => !owns(entry, day))) : owners.find((entry) => days.every((day) => owns(entry, day)))
+    // "only on weekends": the subject's days must be those and no others.
+    const only = value.only
+    const onlyThose = (entry: KnowledgeEntry): boolean => !only || weekdayValues(entry).every((known) => known.status !== 'neutral' || known.days.every((day) => only.includes(day)))
+    const fits = status === 'closed' ? owners.find((entry) => days.every((day) => !owns(entry, day))) : owners.find((entry) => days.every((day) => owns(entry, day)) && onlyThose(entry))
     return fits ? result(claim, 'supported', fromEntry(fits)) : result(claim, 'contradicted', fromEntry(owners[0] as KnowledgeEntry))
   }
   const known = sources.index.entries.filter((entry) => weekdayValues(entry).some((value) => value.status !== 'neutral'))
