@@ -6,6 +6,8 @@ const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frid
 const SENTENCE_END = /[.!?。！？\n]/gu
 /** The unit a price or a count is given per, right after it: "per month", "a night", "each", "per person". */
 const RATE_AFTER_VALUE = /^\s*(?:(?:per|a|an|each|every|\/)\s*(?:month|night|person|people|day|hour|week|year|session|visit|class|lesson|piece|head|guest|adult|child|kid|room|car)s?\b|each\b)/iu
+/** Japanese topic marker right after a value (「1時から2時は…」, 「3,000円は…」). */
+const TOPIC_AFTER = /^\s*は(?!\s*[、,])/u
 const LIST_JOINER = /^[\s,、・/]*(?:and|or|&|と|や|及び|および|または|か)?[\s,、・/]*$/iu
 
 function sentenceBounds(text: string, start: number, end: number): [number, number] {
@@ -51,8 +53,20 @@ export function claimSubject(text: string, claim: Claim, claims: Claim[], vocabu
   const next = sameKind.find((other) => other.start >= claim.end && other.start < sentenceEnd)
   // "¥9,800 per month, plus a ¥3,000 enrollment fee": the unit after a value is that value's, not the next one's subject.
   const leftFrom = previous ? previous.end + (RATE_AFTER_VALUE.exec(text.slice(previous.end, claim.start))?.[0].length ?? 0) : sentenceStart
+  const rightTo = next ? next.start : sentenceEnd
+  // 「1時から2時はお昼休みです」: a value that is the topic (は) is what the words after it say it is.
+  if (TOPIC_AFTER.test(text.slice(claim.end, claim.end + 2))) {
+    const topic = termsOf(text, claims, claim.end, rightTo, vocabulary)
+    if (topic.size > 0) return { terms: topic, window: text.slice(claim.start, rightTo) }
+  }
   const left = termsOf(text, claims, leftFrom, listStart, vocabulary)
   if (left.size > 0) return { terms: left, window: text.slice(leftFrom, claim.end) }
-  const rightTo = next ? next.start : sentenceEnd
+  // "Nine till eight on Fridays, with a lunch break from one to two": the words after a value up to its clause's end
+  // say what it is about, when they name something.
+  const clauseEnd = text.slice(claim.end, rightTo).search(/[,;、]/u)
+  if (clauseEnd > 0 && group === 'time') {
+    const near = termsOf(text, claims, claim.end, claim.end + clauseEnd, vocabulary)
+    if (near.size > 0) return { terms: near, window: text.slice(claim.start, claim.end + clauseEnd) }
+  }
   return { terms: termsOf(text, claims, claim.end, rightTo, vocabulary), window: text.slice(claim.start, rightTo) }
 }

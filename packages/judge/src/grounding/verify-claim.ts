@@ -1,9 +1,11 @@
 import { claimGroup, type Claim } from '../claims/claim.ts'
 import { inOtherScript, normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
-import type { ClaimCheck, ClaimEvidence } from './claim-check.ts'
+import type { ClaimCheck } from './claim-check.ts'
 import { surnameReading } from './japanese-surnames.ts'
 import { valuesAgree, type Agreement } from './values-agree.ts'
+import { bestScoring, termWeight, WEEKDAY_TERMS } from './best-scoring.ts'
+import { agreesWithAny, fromEntry, result } from './claim-result.ts'
 import { verifyWeekday } from './verify-weekday.ts'
 
 /** What a reply is checked against besides the knowledge base. */
@@ -25,7 +27,6 @@ export function namesOnlyItsKind(claim: Claim, terms: Set<string>): boolean {
   return terms.size > 0 && kind !== undefined && [...terms].every((term) => term === kind)
 }
 
-export const WEEKDAY_TERMS: ReadonlySet<string> = new Set(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'holiday'])
 const BOUNDARY_WORDS = /\b(?:open|opens|opening|close|closes|closing|until|till)\b|開|閉|まで|から/iu
 /** Japanese says whether a time opens or closes something after it: 「朝7時から」, 「夜10時まで」, 「9時に開きます」. */
 const BOUNDARY_AFTER = /^\s*(?:から|より|まで|に(?:開|閉|オープン|終了|受付終了)|(?:開|閉)(?:店|院|館|場|き|まり))/u
@@ -41,46 +42,7 @@ function intersects(left: Set<string>, right: Set<string>): boolean {
   return false
 }
 
-/** Terms that only restate a kind (`hours`, `price`) or a day weigh less than the item, person or service a subject names. */
-function termWeight(term: string): number {
-  return term === 'hours' || term === 'price' ? 0.25 : WEEKDAY_TERMS.has(term) ? 0.75 : 1
-}
 
-/**
- * The entries that relate best to the subject: most (weighted) shared terms, then fewest terms
- * of their own the subject does not name ("personal training" picks "Personal training (45
- * minutes)" over "Extended personal training (90 minutes)"). When the best ones share different
- * terms with the subject and each has terms it does not name ("40件のペット可物件" names `pets`
- * of `pet_friendly_rentals` and `apartment` of `properties_per_outing`), the subject fits them
- * alike: all are returned, fewest such terms first (the first is a contradiction's evidence).
- */
-export function bestScoring(entries: KnowledgeEntry[], terms: Set<string>, termsOfEntry: (entry: KnowledgeEntry) => Set<string>): KnowledgeEntry[] {
-  let best: Array<{ entry: KnowledgeEntry; extra: number; own: Set<string> }> = []
-  let bestShared = 0
-  for (const entry of entries) {
-    const own = termsOfEntry(entry)
-    let shared = 0
-    for (const term of terms) if (own.has(term)) shared += termWeight(term)
-    if (shared === 0 || shared < bestShared) continue
-    // A structured fact ranks before a sentence that says the same (its key names the subject).
-    let extra = entry.kind === 'fact' ? 0 : 0.5
-    for (const term of own) if (!terms.has(term)) extra += 1
-    if (shared > bestShared) {
-      best = []
-      bestShared = shared
-    }
-    best.push({ entry, extra, own })
-  }
-  if (best.length < 2) return best.length === 1 ? [(best[0] as { entry: KnowledgeEntry }).entry] : []
-  best.sort((left, right) => left.extra - right.extra)
-  const first = best[0] as { extra: number; own: Set<string> }
-  const sameShared = (own: Set<string>): boolean => {
-    for (const term of terms) if (own.has(term) !== first.own.has(term)) return false
-    return true
-  }
-  const alike = first.extra >= 1 && best.some((item) => !sameShared(item.own))
-  return (alike ? best : best.filter((item) => item.extra === first.extra)).map((item) => item.entry)
-}
 
 const TIER_TERMS: Readonly<Record<string, (entry: KnowledgeEntry) => Set<string>>> = { leaf: (entry) => entry.leafTerms, parent: (entry) => entry.parentTerms, value: (entry) => entry.valueTerms }
 
@@ -116,13 +78,6 @@ function isProse(index: KnowledgeIndex): boolean {
   return !index.structured && index.lines < 3
 }
 
-export function result(claim: Claim, status: ClaimCheck['status'], evidence?: ClaimEvidence): ClaimCheck {
-  return { text: claim.text, type: claim.type, status, supported: status === 'supported', ...(evidence ? { evidence } : {}), checkedBy: 'rules' }
-}
-
-export function fromEntry(entry: KnowledgeEntry): ClaimEvidence {
-  return { source: 'knowledge', path: entry.path, value: entry.value }
-}
 
 function bestAgreement(claim: Claim, entry: KnowledgeEntry): Agreement {
   let best: Agreement = 'incomparable'
@@ -134,9 +89,6 @@ function bestAgreement(claim: Claim, entry: KnowledgeEntry): Agreement {
   return best
 }
 
-export function agreesWithAny(claim: Claim, claims: Claim[]): boolean {
-  return claims.some((other) => valuesAgree(claim.value, other.value) === 'equal')
-}
 
 /** Words that report what a tool did ("booked for", "cancelled", 予約しました), not offers. */
 export const TOOL_REPORT = /\b(?:booked|reserved|cancell?ed|moved|rescheduled)\b|予約(?:しました|いたしました|を承りました|が完了)|(?:キャンセル|変更)(?:しました|いたしました)|お取り(?:しました|いたしました)|承りました/iu
@@ -199,7 +151,7 @@ function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources)
 export function verifyClaim(claim: Claim, terms: Set<string>, window: string, sources: GroundingSources, sentence = window): ClaimCheck {
   const toolConflict = contradictsToolReport(claim, window, sources, sentence)
   if (toolConflict) return toolConflict
-  if (claim.type === 'weekday') return verifyWeekday(claim, terms, sources, sentence)
+  if (claim.type === 'weekday') return verifyWeekday(claim, terms, sources.index, sources.contextClaims, sentence)
   if (claim.type === 'name') return verifyName(claim, terms, sources)
   if (agreesWithAny(claim, sources.toolClaims)) return result(claim, 'supported', { source: 'tool' })
   const group = claimGroup(claim.type)

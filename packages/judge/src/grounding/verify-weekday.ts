@@ -1,7 +1,8 @@
 import type { Claim } from '../claims/claim.ts'
-import type { KnowledgeEntry } from '../knowledge/knowledge-index.ts'
+import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import type { ClaimCheck } from './claim-check.ts'
-import { agreesWithAny, bestScoring, fromEntry, result, WEEKDAY_TERMS, type GroundingSources } from './verify-claim.ts'
+import { bestScoring, WEEKDAY_TERMS } from './best-scoring.ts'
+import { agreesWithAny, fromEntry, result } from './claim-result.ts'
 
 /** Words that only say which days (weekdays, weekends, daily, 平日, 毎日): a line of them names no subject of its own. */
 const DAY_WORDS = new Set(['hours', 'weekday', 'weekend', 'daily', 'week', 'public', 'national', 'closed', 'close', '平日', '週末', '土日', '祝日', '祝祭日', '毎日', '年中無休', '無休', '定休日', '休診日', '休業日'])
@@ -22,11 +23,11 @@ function ownSubject(entry: KnowledgeEntry): string[] {
 }
 
 /** Entries that give someone's or something's days ("Coach Sato … Mondays and Fridays only") and relate to the subject. */
-function daysEntries(about: Set<string>, sources: GroundingSources): KnowledgeEntry[] {
+function daysEntries(about: Set<string>, index: KnowledgeIndex): KnowledgeEntry[] {
   if (about.size === 0) return []
   // A fact's days are keyed by whom they belong to (`coaches.ito.days`): leaf and parent keys together.
   const subjectOf = (entry: KnowledgeEntry): Set<string> => (entry.kind === 'fact' ? entry.terms : entry.leafTerms.size > 0 ? entry.leafTerms : entry.parentTerms)
-  const candidates = sources.index.entries.filter((entry) => subjectOf(entry).size > 0 && weekdayValues(entry).some((value) => value.status === 'neutral'))
+  const candidates = index.entries.filter((entry) => subjectOf(entry).size > 0 && weekdayValues(entry).some((value) => value.status === 'neutral'))
   return bestScoring(candidates, about, subjectOf)
 }
 
@@ -42,12 +43,12 @@ function daysEntries(about: Set<string>, sources: GroundingSources): KnowledgeEn
  *   gives no days for ("we don't take bookings on Saturdays") is `unsettled`;
  * - a day said with no status is supported.
  */
-export function verifyWeekday(claim: Claim, terms: Set<string>, sources: GroundingSources, sentence = ''): ClaimCheck {
+export function verifyWeekday(claim: Claim, terms: Set<string>, index: KnowledgeIndex, contextClaims: Claim[], sentence = ''): ClaimCheck {
   if (claim.value.kind !== 'weekday') return result(claim, 'unsupported')
   const { days, status, negated } = claim.value
   const value = claim.value
   const about = new Set([...terms].filter((term) => !WEEKDAY_TERMS.has(term) && !DAY_WORDS.has(term)))
-  const owners = daysEntries(about, sources)
+  const owners = daysEntries(about, index)
   if (owners.length > 0) {
     const owns = (entry: KnowledgeEntry, day: number): boolean => weekdayValues(entry).some((value) => value.status === 'neutral' && value.days.includes(day))
     // "only on weekends": the subject's days must be those and no others.
@@ -56,7 +57,7 @@ export function verifyWeekday(claim: Claim, terms: Set<string>, sources: Groundi
     const fits = status === 'closed' ? owners.find((entry) => days.every((day) => !owns(entry, day))) : owners.find((entry) => days.every((day) => owns(entry, day)) && onlyThose(entry))
     return fits ? result(claim, 'supported', fromEntry(fits)) : result(claim, 'contradicted', fromEntry(owners[0] as KnowledgeEntry))
   }
-  const known = sources.index.entries.filter((entry) => weekdayValues(entry).some((value) => value.status !== 'neutral'))
+  const known = index.entries.filter((entry) => weekdayValues(entry).some((value) => value.status !== 'neutral'))
   if (status === 'neutral') {
     const entry = known.find((candidate) => weekdayValues(candidate).some((value) => value.days.some((day) => days.includes(day))))
     return result(claim, 'supported', entry ? fromEntry(entry) : undefined)
@@ -84,7 +85,7 @@ export function verifyWeekday(claim: Claim, terms: Set<string>, sources: Groundi
         support = listing
         continue
       }
-      if (agreesWithAny(claim, sources.contextClaims)) return result(claim, 'supported', { source: 'context' })
+      if (agreesWithAny(claim, contextClaims)) return result(claim, 'supported', { source: 'context' })
       // "We're open every day" where the knowledge gives no day's status for it: nothing to settle it with.
       return result(claim, days.length >= 7 || candidates.length === 0 ? 'unsettled' : 'unsupported')
     }

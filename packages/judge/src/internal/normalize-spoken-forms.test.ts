@@ -20,6 +20,7 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
   ['midday', 'We close at midday on Saturdays.', 'We close at noon on Saturdays.'],
   ['number words', 'Eighty-five guests and five thousand two hundred yen.', '85 guests and 5200 yen.'],
   ['digits with a scale word', 'It costs 5 thousand yen, or 12k yen for two.', 'It costs 5000 yen, or 12000 yen for 2.'],
+  ['one as an hour', 'Lunch is from one to two; the shop is closed until one and one of us stays.', 'Lunch is from 1 to 2; the shop is closed until 1:00 and one of us stays.'],
   ['one with a unit', 'Please cancel a day in advance.', 'Please cancel 1 day in advance.'],
   ['rate per unit', 'Parking is ¥500 an hour.', 'Parking is ¥500 per hour.'],
   ['hour with a part of the day', 'We open at nine in the morning and close at 6 in the evening.', 'We open at 9:00 am and close at 6:00 pm.'],

@@ -98,6 +98,8 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
       return value === undefined ? match : String(value)
     },
   },
+  // A lone "one" stays a word ("one of our dentists") except as an hour: "from one to two", "until one", "one to three".
+  { name: 'one as an hour', keys: ['one'], pattern: /\b(from|between|at|until|till|by|before|after|around)\s+one\b(?!\s+(?:of|more|person|people|day|week|month|year|hour|minute|night|room|guest|time|thing)s?\b)|\bone(?=\s+(?:to|until|till|-)\s+\d)/giu, replace: (match, word) => (word ? `${word} 1` : '1') },
   { name: 'one with a unit', keys: ['minute', 'hour', 'day', 'week', 'month'], pattern: /(?<!\b(?:once|twice|per)\s|[a-z]s\s)\b(?:one|an?)\s+(minute|hour|day|week|month)\b(?!\s+(?:pass|ticket|rate|fee|charge|plan|membership))/giu, replace: (_match, unit = '') => `1 ${unit}` },
   { name: 'rate per unit', keys: ['hour', 'day', 'night', 'month', 'week', 'person', 'visit', 'session'], pattern: /([¥$€£]\s?[\d,.]+|[\d,.]+\s?(?:yen|円|dollars?|euros?|pounds?))\s+(?:an?|1|each)\s+(hour|day|night|month|week|person|visit|session)\b/giu, replace: (_match, price = '', unit = '') => `${price} per ${unit}` },
   // Clock times with a part of the day: 9 in the morning → 9 am, 6 in the evening → 6 pm.
