@@ -16,6 +16,8 @@ export interface ScoredCase {
   hallucinated: boolean
   judge: boolean
   baseline: boolean
+  /** Why the judge got it wrong (set only when it did): see `--why` in judge-devset.bench.ts. */
+  cause?: string
 }
 
 interface Confusion { truePositive: number; falsePositive: number; trueNegative: number; falseNegative: number }

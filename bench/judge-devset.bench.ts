@@ -5,10 +5,13 @@
  * knowledge base; knowledge-grounded dialogue) and on the HaluEval QA dev set, side by side with
  * a word-overlap baseline. Hallucinated = positive. After them, the same tables for the held-out
  * sets (packages/judge/bench-data/holdout/: other businesses, other wordings, never tuned on).
- *   cd bench && node --conditions=source judge-devset.bench.ts [--halueval PATH] [--verbose]
+ *   cd bench && node --conditions=source judge-devset.bench.ts [--halueval PATH] [--verbose] [--why]
  * HaluEval is read from ../shared/data/halueval-qa-dev.jsonl beside the repository (skipped, with
  * a message, when absent). --verbose lists every dev-set case the judge gets wrong, with its
- * claims (held-out misses are never listed: only their aggregate figures are printed).
+ * claims (held-out misses are never listed: only their aggregate figures are printed). --why adds,
+ * for the dev and the held-out sets, counts of the wrong verdicts by what caused them (the kind and
+ * status of the claims that flagged a grounded reply; what the judge found in a hallucinated reply
+ * it passed): aggregates only, so they say where to look on the dev sets without showing a row.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -21,6 +24,7 @@ const haluevalFlag = process.argv.indexOf('--halueval')
 const haluevalFile =
   haluevalFlag > 0 ? (process.argv[haluevalFlag + 1] ?? '') : fileURLToPath(new URL('../../shared/data/halueval-qa-dev.jsonl', import.meta.url))
 const verbose = process.argv.includes('--verbose')
+const why = process.argv.includes('--why')
 
 let checks = 0
 let checkMs = 0
@@ -31,11 +35,21 @@ function judge(cases: ScoredCase[], input: GroundingInput, scored: Omit<ScoredCa
   const result: GroundingResult = checkGrounding(input)
   checkMs += performance.now() - started
   checks += 1
-  cases.push({ ...scored, judge: result.hallucinated, baseline })
+  cases.push({ ...scored, judge: result.hallucinated, baseline, ...(result.hallucinated !== scored.hallucinated ? { cause: causeOf(result) } : {}) })
   if (list && verbose && result.hallucinated !== scored.hallucinated) {
     const claims = result.claims.map((claim) => `${claim.status} ${claim.type} "${claim.text}"`).join('; ')
     console.log(`${scored.hallucinated ? 'MISSED' : 'FALSE ALARM'} ${scored.id} [${scored.form}] ${input.response}\n    claims: ${claims || 'none'}`)
   }
+}
+
+/** Why a verdict went the way it did, in a few words: the flagged claims' status and type, or what a passed reply held. */
+function causeOf(result: GroundingResult): string {
+  const flagged = [...new Set(result.claims.filter((claim) => claim.status === 'contradicted' || claim.status === 'unsupported').map((claim) => `${claim.status} ${claim.type}`))].sort()
+  if (flagged.length > 0) return flagged.join(' + ')
+  if (result.claims.length === 0) return 'no claim read'
+  const unsettled = result.claims.some((claim) => claim.status === 'unsettled')
+  const types = [...new Set(result.claims.filter((claim) => claim.status === 'supported').map((claim) => claim.type))].sort()
+  return `${types.length > 0 ? `supported ${types.join(', ')}` : 'nothing supported'}${unsettled ? ' (+ unsettled)' : ''}`
 }
 
 /** Scores every row of one folder's sets (phone, clinic, dialogue), each reply against each knowledge form its row names. */
@@ -111,6 +125,27 @@ const summary = [
   ['held out: clinic knowledge base', heldOut.filter((scored) => scored.set === 'clinic')],
   ['held out: dialogue', heldOut.filter((scored) => scored.set === 'dialogue')],
 ] as const
+if (why) {
+  for (const [label, scored] of [['', cases], ['Held out: ', heldOut]] as const) {
+    for (const [kind, hallucinated] of [['False alarms (grounded replies flagged)', false], ['Misses (hallucinated replies passed)', true]] as const) {
+      const counts = new Map<string, Map<string, number>>()
+      for (const one of scored) {
+        if (one.cause === undefined || one.hallucinated !== hallucinated) continue
+        const bySet = counts.get(one.cause) ?? new Map<string, number>()
+        const set = one.set === 'phone' ? `phone/${one.form}` : one.set
+        bySet.set(set, (bySet.get(set) ?? 0) + 1)
+        counts.set(one.cause, bySet)
+      }
+      const sets = ['phone/yaml', 'phone/text', 'clinic', 'dialogue', 'halueval']
+      console.log(`\n### ${label}${kind}, by cause\n`)
+      console.log(`| cause | ${sets.join(' | ')} | all |`)
+      console.log(`|---|${sets.map(() => '---:|').join('')}---:|`)
+      const rows = [...counts].map(([cause, bySet]) => [cause, bySet, [...bySet.values()].reduce((sum, count) => sum + count, 0)] as const).sort((left, right) => right[2] - left[2])
+      for (const [cause, bySet, total] of rows.slice(0, 25)) console.log(`| ${cause} | ${sets.map((set) => bySet.get(set) ?? 0).join(' | ')} | ${total} |`)
+      if (rows.length > 25) console.log(`| (${rows.length - 25} other causes) | | | | | | ${rows.slice(25).reduce((sum, row) => sum + row[2], 0)} |`)
+    }
+  }
+}
 console.log('\n### Summary: balanced accuracy, judge / baseline (ratio)\n')
 console.log('| set | judge | baseline | ratio |')
 console.log('|---|---:|---:|---:|')

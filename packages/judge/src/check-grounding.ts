@@ -3,9 +3,11 @@ import { readSideText } from './grounding/read-side-text.ts'
 import { normalizeSpokenForms } from './internal/normalize-spoken-forms.ts'
 import type { ClaimCheck } from './grounding/claim-check.ts'
 import { claimSubject } from './grounding/claim-subject.ts'
+import { checkPersonDays } from './grounding/check-person-days.ts'
 import { checkPersonRoles } from './grounding/check-person-roles.ts'
 import { checkStatements, readSentences } from './grounding/check-statements.ts'
 import { checkFreeTextAnswer } from './grounding/check-free-text-answer.ts'
+import { namesNoItemOfItsKind } from './grounding/kind-terms.ts'
 import { subjectTerms } from './grounding/subject-terms.ts'
 import type { Vocabulary } from './grounding/validate-vocabulary.ts'
 import { namesOnlyItsKind, verifyClaim, type GroundingSources } from './grounding/verify-claim.ts'
@@ -69,10 +71,17 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
   const known = (terms: Set<string>): Set<string> => new Set([...terms].filter((term) => index.knownTerms.has(term)))
   const sentences = readSentences(text)
   const checks: ClaimCheck[] = []
+  // Days said of one of the knowledge's people are checked against that person's days.
+  const personDays = checkPersonDays(text, claims, sentences, index, lastCaller ?? '')
   for (const claim of claims) {
     const at = sentences.findIndex((sentence) => claim.start >= sentence.start && claim.start < sentence.end)
     // A value in a question back to the caller ("Would you like a free trial?") asserts nothing.
     if (at >= 0 && sentences[at]?.act === 'question') continue
+    const ofPerson = personDays.byClaim.get(claim)
+    if (ofPerson) {
+      checks.push(ofPerson)
+      continue
+    }
     const subject = claimSubject(text, claim, claims, index.vocabulary)
     // The reply's own words name the subject; when they name nothing, or only the claim's kind
     // ("we close at 6 pm" after "When do you close on Saturday?"), the caller's last words add to it.
@@ -81,12 +90,14 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
     const own = known(subject.terms)
     // "Lockers are free for the day. If you want one by the month, it's ¥1,100.": a sentence that
     // names nothing the knowledge knows is about what the sentence before it named.
-    const previous = at > 0 && (own.size === 0 || namesOnlyItsKind(claim, own)) ? known(subjectTerms(sentences[at - 1]?.text ?? '', index.vocabulary)) : new Set<string>()
+    // So is an amount whose words name nothing the knowledge gives such an amount for ("12 spaces at ¥1,500": `space` has no price).
+    const elsewhere = own.size === 0 || namesOnlyItsKind(claim, own) || namesNoItemOfItsKind(index, claim.type, own)
+    const previous = at > 0 && elsewhere ? known(subjectTerms(sentences[at - 1]?.text ?? '', index.vocabulary)) : new Set<string>()
     const carried = new Set([...own, ...previous])
-    const terms = carried.size > 0 && !namesOnlyItsKind(claim, carried) ? carried : new Set([...carried, ...known(callerTerms)])
+    const terms = carried.size > 0 && !namesOnlyItsKind(claim, carried) && !namesNoItemOfItsKind(index, claim.type, carried) ? carried : new Set([...carried, ...known(callerTerms)])
     checks.push(verifyClaim(claim, terms, subject.window, sources, sentences[at]?.text ?? subject.window))
   }
-  checks.push(...checkPersonRoles(text, claims, sentences, index, contextJoined))
+  checks.push(...personDays.extra, ...checkPersonRoles(text, claims, sentences, index, contextJoined))
   const statements = checkStatements(text, claims, index, toolJoined, sentences, lastCaller)
   checks.push(...statements.checks)
   const unsettled = [...statements.unsettled]

@@ -2,7 +2,7 @@ import { parseNumber } from '../internal/parse-number.ts'
 
 /** Regular-expression source for one clock time in English or Japanese. */
 export const TIME_PATTERN =
-  "(?:\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?(?![a-z]))?|\\d{1,2}\\s*(?:[ap]\\.?m\\.?(?![a-z])|o'clock)|(?:午前|午後)?\\s*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})時(?!間)(?:\\s*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})分|半)?|(?<![a-z])(?:noon|midnight)(?![a-z])|正午)"
+  "(?:\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?(?![a-z]))?|\\d{1,2}\\s*(?:[ap]\\.?m\\.?(?![a-z])|o'clock)|(?:午前|午後)?\\s*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})時(?!間)(?:\\s*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})分|半)?|\\bnoon\\b|\\bmidnight\\b|正午)"
 
 export interface ParsedTime {
   minutes: number

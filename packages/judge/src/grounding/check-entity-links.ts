@@ -1,6 +1,8 @@
 import type { Claim } from '../claims/claim.ts'
 import { normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeIndex } from '../knowledge/knowledge-index.ts'
+import { nameWords } from './person-names.ts'
+import { personRecords } from './person-records.ts'
 
 /** True when more than half of a name's words occur in the text ("El Nuevo Cojo Ilustrado" in "…El Nuevo Cojo and Golf Magazine…"). */
 export function mentions(text: string, name: string): boolean {
@@ -51,11 +53,14 @@ const passageCache = new WeakMap<KnowledgeIndex, string[]>()
  * Two names one reply sentence relates ("Gary Busey also appeared on Barney Miller") must be
  * named together somewhere in the knowledge: in one sentence, or in a sentence and those after
  * it that go on about it with a pronoun ("It was designed by … Gustave Eiffel"). Names the
- * knowledge does not hold are left to the name claims. Returns the first pair never named
- * together, or undefined.
+ * knowledge does not hold are left to the name claims; so are two of the business's own people
+ * (a fact sheet lists its staff one per line: "Mr. Okada on Fridays, and Mr. Iwata" relates no
+ * names of its own). Returns the first pair never named together, or undefined.
  */
 export function unlinkedPair(claims: readonly Claim[], sentences: ReadonlyArray<{ start: number; end: number }>, index: KnowledgeIndex): [string, string] | undefined {
   const passages = passagesOf(index)
+  const people = personRecords(index)
+  const isStaff = (name: string): boolean => people.some((person) => [...nameWords(name)].some((word) => person.names.has(word)))
   for (const sentence of sentences) {
     const names = [
       ...new Set(
@@ -66,7 +71,7 @@ export function unlinkedPair(claims: readonly Claim[], sentences: ReadonlyArray<
     ].filter((name) => passages.some((passage) => mentions(passage, name)))
     for (const [at, name] of names.entries()) {
       for (const other of names.slice(at + 1)) {
-        if (mentions(name, other) || mentions(other, name)) continue
+        if (mentions(name, other) || mentions(other, name) || (isStaff(name) && isStaff(other))) continue
         if (!passages.some((passage) => mentions(passage, name) && mentions(passage, other))) return [name, other]
       }
     }

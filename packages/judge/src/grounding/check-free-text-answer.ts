@@ -8,6 +8,7 @@ import { unlinkedName, unlinkedPair } from './check-entity-links.ts'
 import { unqualifiedAnswer } from './check-answer-kind.ts'
 import { checkBothAnswer } from './check-both-answer.ts'
 import { novelWords } from './novel-words.ts'
+import { withoutDirectives } from './directive-clauses.ts'
 import { statesPersonalExperience } from './personal-experience.ts'
 import { isChitChat } from './chit-chat.ts'
 import { otherAgent } from './check-relation-slot.ts'
@@ -127,7 +128,7 @@ export function checkFreeTextAnswer(text: string, claims: Claim[], index: Knowle
     // Prose: what the light stems missed is compared again by lemma, stem and meaning, and weighed
     // by part of speech; reworded adverbs, general words and evaluations alone do not add up to a new fact.
     const candidates = new Set(missing.map((word) => word.stem))
-    const novel = answer.sentences.flatMap((sentence) => novelWords(sentence.text, candidates, [index.haystack, context], { relatesNames: sentence.names >= 2 }))
+    const novel = answer.sentences.flatMap((sentence) => novelWords(withoutDirectives(sentence.text), candidates, [index.haystack, context], { relatesNames: sentence.names >= 2 }))
     const added = answer.words.filter((word) => !questionWords.has(word.stem)).length
     if (novel.reduce((sum, word) => sum + word.weight, 0) >= Math.max(NOVEL_WEIGHT_LIMIT, NOVEL_WEIGHT_PER_ADDED_WORD * added)) return unsupported(novel.map((word) => word.word).join(' '))
   }

@@ -22,11 +22,11 @@ const people = (knowledge: Parameters<typeof indexKnowledge>[0]) =>
 
 describe('personRecords: who the knowledge names and what they do', () => {
   it('a fact group with a name, and a role key whose value is a titled name', () => {
-    expect(people(salon)).toEqual(['aoki → coloring hair specialty stylist', 'tanaka → cuts men shaving specialty stylist', 'inoue yui → manager'])
+    expect(people(salon)).toEqual(['aoki → coloring hair specialty stylist', 'tanaka → cuts haircut men shaving specialty stylist', 'inoue yui → manager'])
   })
 
   it('a line of free text that names one titled person', () => {
-    expect(people(salonText)).toEqual(['aoki → color hair stylist', 'tanaka → cuts men shav stylist', 'inoue yui → desk front front desk manager'])
+    expect(people(salonText)).toEqual(['aoki → color coloring hair stylist', 'tanaka → cuts haircut men shav stylist', 'inoue yui → desk front front desk manager reception'])
   })
 })
 

@@ -4,7 +4,8 @@ import type { KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import type { ClaimCheck } from './claim-check.ts'
 import type { ReplySentence } from './check-statements.ts'
 import { japaneseSurnames } from './japanese-surnames.ts'
-import { nameWords, PERSON_NAME, personRecords, type PersonRecord } from './person-records.ts'
+import { nameWords, PERSON_NAME } from './person-names.ts'
+import { personRecords, type PersonRecord } from './person-records.ts'
 import { subjectTerms } from './subject-terms.ts'
 
 /** Where a clause of a sentence that names two people ends. */

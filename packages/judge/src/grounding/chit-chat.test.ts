@@ -3,7 +3,7 @@ import { checkGrounding } from '../check-grounding.ts'
 import { isChitChat } from './chit-chat.ts'
 
 describe('isChitChat', () => {
-  it.each(['Oh, I love that!', 'What a great thing to try!', "That's so exciting!", 'Lucky you!', 'How wonderful.', 'Sounds like a fun weekend.', 'Wow, that must have been beautiful.', 'I find that remarkable.', 'No wonder they are popular!', 'Clever little birds.', 'Handy when the tide goes out.', 'Kind of like a natural umbrella.', 'Makes sense.'])(
+  it.each(['Oh, I love that!', 'What a great thing to try!', "That's so exciting!", 'Lucky you!', 'How wonderful.', 'Sounds like a fun weekend.', 'Wow, that must have been beautiful.', 'I find that remarkable.', 'No wonder they are popular!', 'Clever little birds.', 'Handy when the tide goes out.', 'Kind of like a natural umbrella.', 'Makes sense.', 'Sort of like a built-in weather vane on the roof.'])(
     '"%s" is a reaction',
     (sentence) => {
       expect(isChitChat(sentence)).toBe(true)

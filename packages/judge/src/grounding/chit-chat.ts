@@ -10,6 +10,9 @@ const EVALUATIVE = /\b(?:fascinating|amazing|interesting|neat|cool|incredible|im
 /** An analogy the speaker offers ("Kind of like a built-in metal detector"): a comparison of its own, not a fact. */
 const ANALOGY = /^(?:(?:it's|that's|it is|that is)\s+)?(?:kind of|sort of|a bit|a little|just|rather|much|pretty much) like\b/iu
 
+/** Most words an analogy has ("Sort of like a tiny built-in metal detector for prey"). */
+const MAX_ANALOGY_WORDS = 12
+
 /** Most words a reaction has: a longer sentence may carry a fact after its opening ("That's right, they have three hearts"). */
 const MAX_REACTION_WORDS = 7
 
@@ -27,8 +30,11 @@ const MAX_REACTION_WORDS = 7
 export function isChitChat(sentence: string): boolean {
   const text = normalizeText(sentence).replace(/’/gu, "'").trim()
   if (/\d/u.test(text)) return false
-  const words = text.match(/[\p{L}']+/gu) ?? []
-  if (words.length === 0 || words.length > MAX_REACTION_WORDS) return false
+  const words = text.match(/[\p{L}']+(?:-[\p{L}']+)*/gu) ?? []
+  if (words.length === 0) return false
+  // An analogy is a comparison of the speaker's own, however long its image ("kind of like a built-in metal detector").
+  if (ANALOGY.test(text) && words.length <= MAX_ANALOGY_WORDS) return true
+  if (words.length > MAX_REACTION_WORDS) return false
   // "Clever little things.", "Handy when you're hunting bugs.": a fragment that opens with its evaluation.
   const opensWithEvaluation = EVALUATIVE.test(words[0] ?? '') && EVALUATIVE.exec(text)?.index === 0
   return FEELING.test(text) || ANALOGY.test(text) || opensWithEvaluation || (EVALUATION_OPENING.test(text) && EVALUATIVE.test(text))

@@ -1,7 +1,7 @@
 /**
  * Common Japanese family names in kanji with the romanised reading a business writes in English
  * knowledge (Hepburn without long-vowel marks: 伊藤 → ito, 大野 → ono), so a Japanese reply's
- * 河合先生 or 「小野は…」 meets "Dr. Kawai" or `staff.ono`. About 250 of the most frequent names;
+ * 河合先生 or 「小野は…」 meets "Dr. Kawai" or `staff.ono`. About 380 of the most frequent names (Okinawa's too);
  * a name not listed stays its kanji (a knowledge base can list it in its `vocabulary` section).
  */
 const SURNAMES: Readonly<Record<string, string>> = {
@@ -38,12 +38,31 @@ const SURNAMES: Readonly<Record<string, string>> = {
   澤田: 'sawada', 野崎: 'nozaki', 滝沢: 'takizawa', 白井: 'shirai', 小泉: 'koizumi', 大森: 'omori', 北野: 'kitano', 松永: 'matsunaga',
   中井: 'nakai', 金田: 'kaneda', 戸田: 'toda', 宮内: 'miyauchi', 石黒: 'ishiguro', 丸岡: 'maruoka', 根本: 'nemoto',
   島: 'shima', 谷: 'tani', 星: 'hoshi', 朝倉: 'asakura', 青柳: 'aoyagi', 中谷: 'nakatani', 米田: 'yoneda',
+  土井: 'doi', 神田: 'kanda', 岩井: 'iwai', 松原: 'matsubara', 福本: 'fukumoto', 森山: 'moriyama', 中原: 'nakahara', 荒川: 'arakawa',
+  高松: 'takamatsu', 西岡: 'nishioka', 山根: 'yamane', 奥田: 'okuda', 堀田: 'hotta', 吉原: 'yoshihara', 三上: 'mikami', 川島: 'kawashima',
+  松山: 'matsuyama', 大村: 'omura', 小原: 'ohara', 浅井: 'asai', 岡村: 'okamura', 平山: 'hirayama', 田代: 'tashiro', 山岸: 'yamagishi',
+  竹中: 'takenaka', 片岡: 'kataoka', 野中: 'nonaka', 西本: 'nishimoto', 堀江: 'horie', 内山: 'uchiyama', 栗原: 'kurihara', 須田: 'suda',
+  川田: 'kawada', 三好: 'miyoshi', 塚本: 'tsukamoto', 鎌田: 'kamata', 松島: 'matsushima', 河村: 'kawamura', 稲垣: 'inagaki', 若林: 'wakabayashi',
+  石塚: 'ishizuka', 高島: 'takashima', 村松: 'muramatsu', 池上: 'ikegami', 関根: 'sekine', 田原: 'tahara', 辻本: 'tsujimoto', 平川: 'hirakawa',
+  中嶋: 'nakajima', 長島: 'nagashima', 松崎: 'matsuzaki', 岸: 'kishi', 岸本: 'kishimoto', 前川: 'maekawa', 坂田: 'sakata', 西野: 'nishino',
+  北原: 'kitahara', 白川: 'shirakawa', 秋元: 'akimoto', 小沢: 'ozawa', 小澤: 'ozawa', 藤岡: 'fujioka', 梅田: 'umeda', 川端: 'kawabata',
+  安部: 'abe', 飯塚: 'iizuka', 岡野: 'okano', 竹下: 'takeshita', 森岡: 'morioka', 西尾: 'nishio', 金井: 'kanai', 黒木: 'kuroki',
+  冨田: 'tomita', 江口: 'eguchi', 山村: 'yamamura', 三木: 'miki', 杉田: 'sugita', 今野: 'konno', 佐久間: 'sakuma', 下田: 'shimoda',
+  小笠原: 'ogasawara', 大竹: 'otake', 村山: 'murayama', 荻野: 'ogino', 本多: 'honda', 広田: 'hirota', 宮原: 'miyahara', 吉本: 'yoshimoto',
+  古田: 'furuta', 沼田: 'numata', 岩下: 'iwashita', 有村: 'arimura', 吉井: 'yoshii', 桜田: 'sakurada', 高畑: 'takahata', 野上: 'nogami',
+  // Okinawa's most common family names.
+  金城: 'kinjo', 比嘉: 'higa', 宮城: 'miyagi', 大城: 'oshiro', 新垣: 'arakaki', 玉城: 'tamaki', 島袋: 'shimabukuro', 知念: 'chinen',
+  山城: 'yamashiro', 平良: 'taira', 照屋: 'teruya', 宮里: 'miyazato', 仲宗根: 'nakasone',
 }
 
 /** Kanji titles a name runs into (中村先生, 木村様, 星野院長). */
 const KANJI_TITLE = /^(?:先生|様|氏|院長|医師|店長|主任|部長|課長)/u
 /** Names of one kanji (林, 森, 原) name a person only before a title or a particle (林コーチ, 森は): otherwise they are words (forest, field). */
 const AFTER_ONE_KANJI_NAME = /^(?:さん|様|先生|コーチ|トレーナー|シェフ|は|が|も|で|に|と|へ|より|から|です|でございます|まで)/u
+/** 佐藤健二です, 青木美香と申します: a family name with a given name of one or two kanji, said as who someone is. */
+const AFTER_FULL_NAME = /^(?:です|でございます|と申します|さん|様|先生|が担当)/u
+/** Kanji that end place and company names (松本市, 上野駅, 中村屋): not a given name. */
+const PLACE_KANJI = /^[市区町村駅県都府道屋店線橋院寺社園館港山川]/u
 const HAN_RUN = /\p{sc=Han}+/gu
 const RECENT_TEXTS = 512
 const recent = new Map<string, SurnameMatch[]>()
@@ -80,13 +99,20 @@ export function japaneseSurnames(text: string): SurnameMatch[] {
       const reading = SURNAMES[name]
       if (reading === undefined) continue
       const rest = run.slice(length)
-      const alone = rest === '' ? length > 1 || AFTER_ONE_KANJI_NAME.test(after) : KANJI_TITLE.test(rest)
+      const alone = rest === '' ? length > 1 || AFTER_ONE_KANJI_NAME.test(after) : KANJI_TITLE.test(rest) || (length > 1 && rest.length <= 2 && !PLACE_KANJI.test(rest) && AFTER_FULL_NAME.test(after))
       if (alone) found.push({ name, reading, start: match.index, end: match.index + length })
       break
     }
   }
   HAN_RUN.lastIndex = 0
   return found
+}
+
+const READINGS = new Set(Object.values(SURNAMES))
+
+/** Whether a word (lower case) is the romanised reading of a listed family name ("aoki", "sato"). */
+export function isSurnameReading(word: string): boolean {
+  return READINGS.has(word)
 }
 
 /** The romanised reading of a listed family name (河合 → kawai), or undefined. */

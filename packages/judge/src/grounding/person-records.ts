@@ -1,43 +1,50 @@
 import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import { normalizeText } from '../internal/normalize-text.ts'
+import { daysSaid, EVERY_DAY } from './days-said.ts'
 import { japaneseSurnames } from './japanese-surnames.ts'
-import { subjectTerms } from './subject-terms.ts'
+import { roleTerms } from './staff-roles.ts'
+import { BARE_NAME, nameWords, PERSON_NAME } from './person-names.ts'
+import { textPersonSpans } from './text-person-spans.ts'
 
 /** Someone the knowledge names, with what they do: `Dr. Kawai (rabbits and ferrets, …)` → {kawai} → {rabbit, ferret}. */
 export interface PersonRecord {
-  /** Their name's own words, lower case (`kawai`; `aiko`, `mori`). */
+  /** Their name's own words, lower case (`kawai`; `aiko`, `mori`), and a Japanese name's kanji. */
   names: Set<string>
   /** The subject terms of what they do or handle (days and hours left out). */
   roles: Set<string>
+  /** The days they work (0 = Sunday … 6 = Saturday, 7 = holidays), when the knowledge says. */
+  days?: number[]
   /** The entry that says it (evidence of a contradiction). */
   entry: KnowledgeEntry
+  /** The entry that gives their days (evidence of a day said wrongly). */
+  daysEntry?: KnowledgeEntry
 }
 
-const TITLES = 'Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Doctor|Coach|Chef|Nurse|Instructor|Trainer|Captain|Stylist|Barber|Therapist|Hygienist|Dentist|Teacher|Manager|Owner|Sommelier|Pharmacist|Director'
-/** Titles said before a name (Dr. Kawai, Coach Ito, Chef Mori, Stylist Aoki). */
-export const TITLE = new RegExp(`^(?:${TITLES.toLowerCase()})\\.?$`, 'u')
-const TITLED = `(?:${TITLES})\\.?\\s+((?:\\p{Lu}[\\p{L}'’-]+)(?:\\s+\\p{Lu}[\\p{L}'’-]+)?)`
-/** A name of one to three capitalised words, or a Japanese family name, as a `name` fact's value ("Aiko Mori", 青木). */
-const BARE_NAME = /^(?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u
-/** A titled name in English ("Ms. Aiko Mori", "Coach Ito"); group 1 is the name without the title. */
-export const PERSON_NAME = new RegExp(`\\b${TITLED}`, 'u')
-const PERSON_NAMES = new RegExp(`\\b${TITLED}`, 'gu')
-const NOT_ROLES = new Set(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'holiday', 'hours', 'name', 'days', 'day', 'every', 'only', 'role'])
+const NOT_ROLES = new Set(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'holiday', 'weekday', 'weekend', 'hours', 'name', 'days', 'day', 'every', 'only', 'role', 'mrs', 'miss', 'open'])
+/** Keys that give the days someone is off (`day_off: Monday`, `休み`), not the days they work. */
+const DAYS_OFF_KEY = /(?:^|[._])(?:off|days_off|day_off|closed|rest|holidays?_off)$|休/u
 
 /** The readings and kanji of the family names a text says (青木 → {aoki, 青木}). */
 function surnamesOf(text: string): Set<string> {
   return new Set(japaneseSurnames(text).flatMap((surname) => [surname.reading, surname.name]))
 }
 
-/** A name's own words, lower case, without titles ("Coach Ito" → {ito}). */
-export function nameWords(name: string): Set<string> {
-  return new Set(normalizeText(name).split(/[\s.]+/u).filter((word) => word.length > 1 && !TITLE.test(word)))
-}
-
 function rolesOf(text: string, index: KnowledgeIndex, names: Set<string>): Set<string> {
   const roles = new Set<string>()
-  for (const term of subjectTerms(text, index.vocabulary)) if (!names.has(term) && !NOT_ROLES.has(term)) roles.add(term)
+  for (const term of roleTerms(text, index.vocabulary)) if (!names.has(term) && !NOT_ROLES.has(term)) roles.add(term)
   return roles
+}
+
+/** Days a fact gives: those it names, or under a days-off key every other day. */
+function factDays(entry: KnowledgeEntry): number[] | undefined {
+  const days = daysSaid(entry.value)
+  if (!days || !DAYS_OFF_KEY.test(entry.path)) return days
+  return EVERY_DAY.filter((day) => !days.includes(day))
+}
+
+function withDays(person: PersonRecord, entry: KnowledgeEntry | undefined): PersonRecord {
+  const days = entry ? factDays(entry) : undefined
+  return days ? { ...person, days, daysEntry: entry } : person
 }
 
 /** People of a knowledge base: a fact group with a `name` (`vets.kawai.{name, role, days}`) or a role key whose value is a titled name (`staff.concierge: Ms. Aiko Mori`). */
@@ -58,43 +65,58 @@ function structuredPeople(index: KnowledgeIndex): PersonRecord[] {
       const personal = keys.length > 1
       if (personal) names.add(normalizeText(keys.at(-1) ?? ''))
       const roles = new Set<string>()
-      for (const member of members) if (member !== named) for (const role of rolesOf(`${member.path.slice(parent.length + 1)} ${member.value}`, index, names)) roles.add(role)
+      const others = members.filter((member) => member !== named)
+      for (const member of others) if (!factDays(member)) for (const role of rolesOf(`${member.path.slice(parent.length + 1)} ${member.value}`, index, names)) roles.add(role)
       for (const role of rolesOf((personal ? keys.slice(0, -1) : keys).join(' ').replace(/_/gu, ' '), index, names)) roles.add(role)
-      people.push({ names, roles, entry: named })
+      people.push(withDays({ names, roles, entry: named }, others.find((member) => factDays(member))))
       continue
     }
     // `staff: { director: Dr. Haruka Tanaka, hygienist: Yui Yamamoto }`: beside a titled name, a bare name is a person too.
     const staffGroup = members.some((member) => PERSON_NAME.test(member.value))
     for (const member of members) {
       const match = PERSON_NAME.exec(member.value)
-      if (member.path.endsWith('.name') || !(match || (staffGroup && BARE_NAME.test(member.value)))) continue
-      const names = nameWords(match?.[1] ?? member.value)
-      people.push({ names, roles: new Set([...member.leafTerms].filter((term) => !NOT_ROLES.has(term))), entry: member })
+      const bare = /^[^,(（、]+/u.exec(member.value)?.[0].trim() ?? ''
+      if (member.path.endsWith('.name') || !(match || (staffGroup && BARE_NAME.test(bare)))) continue
+      const names = nameWords(match?.[1] ?? bare)
+      const leaf = member.path.slice(member.path.lastIndexOf('.') + 1)
+      // `staff.arai: Ms. Arai, estimates, Monday to Friday`: a key that is the name says no role; the value's other words do.
+      const keyIsName = names.has(normalizeText(leaf))
+      const roles = rolesOf(`${keyIsName ? '' : leaf.replace(/_/gu, ' ')} ${member.value}`, index, names)
+      // `staff.concierge_days: Tuesday to Saturday` beside `staff.concierge`.
+      const sibling = members.find((other) => other !== member && other.path.startsWith(`${member.path}_`) && factDays(other))
+      people.push(withDays({ names, roles, entry: member }, daysSaid(member.value) ? member : sibling))
     }
   }
   return people
 }
 
-/** People of free-text knowledge: a line that names a titled person ("Dr. Kawai (rabbits and ferrets, Tuesdays …)"). */
+/** People of free-text knowledge: each person a line names ("Dr. Kawai (rabbits and ferrets, Tuesdays …)", "Stylists: Ms. Aoki (colour, Tue–Sat), Mr. Ueda (perms)"). */
 function textPeople(index: KnowledgeIndex): PersonRecord[] {
   const people: PersonRecord[] = []
   const seen = new Set<string>()
   for (const entry of index.entries) {
     if (entry.kind === 'fact' || seen.has(entry.path)) continue
     seen.add(entry.path)
-    const matches = [...entry.value.matchAll(PERSON_NAMES)]
-    const japanese = japaneseSurnames(entry.value)
-    // One person per line: a line naming two people says nothing this check can tell apart.
-    const names = matches.length === 1 ? nameWords(matches[0]?.[1] ?? '') : matches.length === 0 && japanese.length === 1 ? new Set([japanese[0]?.reading ?? '', japanese[0]?.name ?? '']) : undefined
-    if (!names) continue
-    people.push({ names, roles: rolesOf(entry.value, index, names), entry })
+    const spans = textPersonSpans(entry.value)
+    for (const span of spans) {
+      const days = daysSaid(span.own)
+      const roles = rolesOf(`${span.head} ${span.own}`, index, span.names)
+      const same = people.find((person) => [...span.names].some((name) => person.names.has(name)))
+      if (same) {
+        // One person on two lines ("Ms. Kato … / 日本語スタッフ Kato（火曜・木曜）" or a later line about them): one record.
+        for (const role of roles) same.roles.add(role)
+        if (!same.days && days) Object.assign(same, { days, daysEntry: entry })
+        continue
+      }
+      people.push({ names: span.names, roles, entry, ...(days ? { days, daysEntry: entry } : {}) })
+    }
   }
   return people
 }
 
 const cache = new WeakMap<KnowledgeIndex, PersonRecord[]>()
 
-/** The people a knowledge base or free-text knowledge names, each with what they do (read once per index). */
+/** The people a knowledge base or free-text knowledge names, each with what they do and their days (read once per index). */
 export function personRecords(index: KnowledgeIndex): PersonRecord[] {
   let people = cache.get(index)
   if (!people) {

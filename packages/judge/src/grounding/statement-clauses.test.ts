@@ -33,6 +33,24 @@ describe('clausesOf', () => {
     expect(read('カットは予約なしでも大丈夫です。')).toEqual(['negative appointment haircut'])
   })
 
+  it('an apposition ("The owls, called barn owls, …") belongs to the clause after it, with that clause\'s polarity', () => {
+    expect(read('The towels, called bath sheets, are not free.')).toEqual([expect.stringMatching(/^negative .*bath.*towel/u)])
+  })
+
+  it('a list that goes on after a comma ("no sauna, pool or gym") keeps the polarity of the clause before it', () => {
+    expect(read('The annex has no sauna, pool or gym.')).toEqual(['negative annex gym pool sauna'])
+    // A list with its own negation is a denial of its own.
+    expect(read('We offer nail clipping, no grooming or trimming.').at(-1)).toMatch(/^negative/u)
+  })
+
+  it('an English condition ("if you have a dog, …") asserts nothing of its own', () => {
+    expect(read('If you have a dog, it must stay on a lead.')).toEqual(['positive lead stay'])
+  })
+
+  it('"other than" after "any" / "anything" restricts a noun, it is no exception clause', () => {
+    expect(read('Anything other than water is not allowed in the pool.')).toHaveLength(1)
+  })
+
   it('" / " parts the two languages of a bilingual line', () => {
     expect(read('No pets / ペット不可')).toEqual(['negative pet', 'negative pet'])
     expect(read('Pets welcome / ペット可')).toEqual(['positive pet', 'positive pet'])

@@ -28,8 +28,25 @@ const PUNCTUATION_BREAK = /[,;()、。]|\s[-–—/]\s|が、|けど、?|けれ�
 const LEADS_IN = /(?:は|では|には|でしたら|なら|ならば|場合(?:は|には)?|であれば|について(?:は)?|に関して(?:は)?|の方は|の方)\s*$|^\s*(?:for|on|at|in|during|with|as for|if it's|if it is|if you're)\b[^,]{0,30}$/iu
 /** "…, and on public holidays": a piece that only adds another object of the clause before it. */
 const ADDS_TO_PREVIOUS = /^\s*(?:and|or|as well as|plus)?\s*(?:on|at|in|for|to|from|by)\s+[^,]{0,30}$/iu
-/** Conjunctions that start another clause; the word stays at the start of the clause it opens. */
-const CONJUNCTION_BREAK = /\s(?=(?:but|however|although|though|while|whereas|except|apart from|other than)\b)/iu
+/**
+ * Conjunctions that start another clause; the word stays at the start of the clause it opens.
+ * "Other than" after a quantifier ("anything other than the soles", "any part … other than") is
+ * a restriction inside a noun phrase, not an exception clause.
+ */
+const CONJUNCTION_BREAK = /\s(?=(?:but|however|although|though|while|whereas|except|apart from)\b)|(?<!\b(?:any|anything|anyone|anybody|nothing|nobody|no one|none|everything|everyone|all|something|someone)\b[^,]*)\s(?=other than\b)/iu
+/**
+ * An English conditional antecedent ("if you have tattoos, …", "unless you book ahead, …")
+ * asserts nothing: it is not a clause of its own, and its words are no subject of the next one.
+ */
+const CONDITION = /^\s*(?:(?:and|but|also|so)\s+)?(?:if|unless|in case|whenever|whether)\b/iu
+/**
+ * A piece without a predicate that names what the next piece says something about: an
+ * apposition ("The males, called drones, don't …"): a short noun phrase, or "called / known as X".
+ */
+const APPOSITION = /^\s*(?:(?:the|a|an|its|their|his|her|our|your|these|those)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|(?:also\s+)?(?:called|known as|named|nicknamed)\s+[^,]{1,30})\s*$/iu
+/** A piece that only goes on with a list of the clause before it ("no brain, heart or bones"): no verb, items joined by and / or. */
+const LIST_TAIL = /^\s*(?:(?:and|or|nor)\s+)?(?!(?:no|not|never)\b)[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:and|or|nor)\s+(?:no\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s*[.!?]*\s*$/iu
+const FINITE_VERB = /\b(?:is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|may|might|must|should)\b|['’](?:s|re|ve|ll|d)\b|n['’]t\b/iu
 const LEADING_CONJUNCTION = /^\s*(?:(?:and|or|but|yet|however|although|though|while|whereas|just|only)\s+)+/iu
 /** "… but not inside", "not on Sundays": a denial that names no subject of its own denies the one before it. */
 const ELLIPTIC_DENIAL = /^(?:not|never|no longer)\b/iu
@@ -85,13 +102,16 @@ export function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Cla
     .replace(WALK_IN, (phrase) => (hasJapanese(phrase) ? '予約は不要で' : 'without appointment'))
   const clauses: Clause[] = []
   let lead = ''
-  for (const piece of unquoted.split(PUNCTUATION_BREAK)) {
-    if (LEADS_IN.test(piece)) {
+  const pieces = unquoted.split(PUNCTUATION_BREAK)
+  for (const [at, piece] of pieces.entries()) {
+    const last = at === pieces.length - 1
+    if (LEADS_IN.test(piece) || (!last && APPOSITION.test(piece) && !FINITE_VERB.test(piece))) {
       lead = `${lead} ${piece}`
       continue
     }
+    if (!last && CONDITION.test(piece) && !LEADS_IN.test(piece)) continue
     const previous = clauses.at(-1)
-    if (previous && lead === '' && ADDS_TO_PREVIOUS.test(piece)) {
+    if (previous && lead === '' && (ADDS_TO_PREVIOUS.test(piece) || (LIST_TAIL.test(piece) && !FINITE_VERB.test(piece)))) {
       // Same polarity as the clause it adds to ("We're closed on Wednesdays, and on public holidays").
       for (const term of statementTerms(piece, vocabulary)) previous.said.add(term)
       continue

@@ -3,6 +3,7 @@ import { inOtherScript, normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import type { ClaimCheck } from './claim-check.ts'
 import { surnameReading } from './japanese-surnames.ts'
+import { BARE_NAME } from './person-names.ts'
 import { valuesAgree, type Agreement } from './values-agree.ts'
 import { bestScoring, termWeight, WEEKDAY_TERMS } from './best-scoring.ts'
 import { agreesWithAny, fromEntry, result } from './claim-result.ts'
@@ -119,8 +120,10 @@ function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources)
   const tokens = name.split(/[\s-]+/u).filter((token) => token.length > 1)
   const escaped = tokens.map((token) => token.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
   // A multi-word name must appear in order, at most two words apart ("Asa Candler" in "Asa Griggs Candler").
-  const nameLike = (entry: KnowledgeEntry): boolean => entry.kind === 'fact' && /\p{Lu}|[\p{sc=Han}\p{sc=Katakana}]/u.test(entry.value) && !/\d/u.test(entry.value)
-  const roleEntries = index.entries.filter((entry) => nameLike(entry) && intersects(entry.leafTerms, terms))
+  // A role's value starts with a name ("Ms. Kinjo, Fridays to Mondays only"), not "English-speaking customers".
+  const nameLike = (entry: KnowledgeEntry): boolean => entry.kind === 'fact' && (/^[^,(（、]*[\p{sc=Han}\p{sc=Katakana}]/u.test(entry.value) || BARE_NAME.test(/^[^,(（、]+/u.exec(entry.value)?.[0].trim() ?? '')) && !/\d/u.test(entry.value)
+  // "English" beside `staff.english_speaking: Ms. Kinjo`: a word of the role's own key is the role, not a name said for it.
+  const roleEntries = index.entries.filter((entry) => nameLike(entry) && intersects(entry.leafTerms, terms) && !tokens.every((token) => entry.leafTerms.has(token)))
   if (roleEntries.length > 0) {
     // The reply names a role the knowledge base fills ("our director is ..."): the name must be that entry's.
     const match = roleEntries.find((entry) => tokens.every((token) => entry.normalizedValue.includes(token)))

@@ -72,6 +72,11 @@ describe('normalizeSpokenForms', () => {
     for (const text of ['We have 12 spaces at 2 garages.', 'A discount after 3 nights.', 'We are at 4 Oak Avenue.', 'Tickets are sold at 1,500 yen.']) expect(normalizeSpokenForms(text)).toBe(text)
   })
 
+  it('reads an hour in words with a part of the day ("one in the afternoon" → 1:00 pm)', () => {
+    expect(normalizeSpokenForms('The shop reopens at one in the afternoon.')).toBe('The shop reopens at 1:00 pm.')
+    expect(normalizeSpokenForms('Doors close at eleven at night.')).toBe('Doors close at 11:00 pm.')
+  })
+
   it('leaves words that only look like numbers or prices alone', () => {
     for (const text of ['One of our dentists will call you.', 'Feel free to call us.', 'We are open seven days a week, twice a day.', 'ご予約は十分前にお越しください。'.replace('十分前', '10分前')]) {
       expect(normalizeSpokenForms(text)).toBe(text.replace('seven', '7'))

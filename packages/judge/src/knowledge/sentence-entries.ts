@@ -1,7 +1,7 @@
 import type { Claim } from '../claims/claim.ts'
 import { extractNormalizedClaims } from '../claims/extract-claims.ts'
 import { normalizeSpokenForms } from '../internal/normalize-spoken-forms.ts'
-import { claimSubject } from '../grounding/claim-subject.ts'
+import { blankRateUnits, claimSubject } from '../grounding/claim-subject.ts'
 import { subjectTerms, type ResolvedVocabulary } from '../grounding/subject-terms.ts'
 
 const DAY_TERMS = new Set(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'holiday'])
@@ -45,12 +45,15 @@ export function sentenceEntries(kind: 'policy' | 'text', path: string, sentence:
   const values = claims.filter((claim) => claim.type !== 'name')
   if (values.length === 0) return entries
   const first = values[0]
-  const headTerms = first ? subjectTerms(text.slice(0, first.start), vocabulary) : new Set<string>()
+  // What a price is counted in ("¥9,800 a month", 1泊) says nothing about what the line is about.
+  const subjectText = blankRateUnits(text, values)
+  const headTerms = first ? subjectTerms(subjectText.slice(0, first.start), vocabulary) : new Set<string>()
   const weekdays = values.filter((claim) => claim.value.kind === 'weekday')
   const timed = values.some((claim) => claim.type === 'time' || claim.type === 'time-range')
   if (weekdays.length > 0 && !timed) entries.push(...dayOwnerEntries(weekdays, sentenceTerms).map((owner) => ({ path, value: sentence, kind, leafTerms: owner.about, parentTerms: headTerms, valueTerms: sentenceTerms, claims: [owner.claim], sentence })))
   if (values.length === 1 && weekdays.length === 0) {
-    entries.push({ path, value: sentence, kind, leafTerms: withoutDays(sentenceTerms).size > 0 ? sentenceTerms : headTerms, parentTerms: headTerms, valueTerms: sentenceTerms, claims: values, sentence })
+    const lineTerms = subjectText === text ? sentenceTerms : subjectTerms(subjectText, vocabulary)
+    entries.push({ path, value: sentence, kind, leafTerms: withoutDays(lineTerms).size > 0 ? lineTerms : headTerms, parentTerms: headTerms, valueTerms: sentenceTerms, claims: values, sentence })
     return kind === 'policy' ? entries.map(asParentLevel) : entries
   }
   for (const claim of values) {

@@ -1,0 +1,75 @@
+import { parseKnowledgeBase } from '@voxguard/knowledge'
+import { describe, expect, it } from 'vitest'
+import { checkGrounding } from '../check-grounding.ts'
+
+// A bicycle shop, written for these tests: its staff as a knowledge base and as free text.
+const shop = parseKnowledgeBase({
+  version: 1,
+  facts: {
+    hours: { weekdays: '10:00-19:00', saturday: '10:00-17:00', sunday: 'closed' },
+    mechanics: {
+      nishino: { name: 'Mr. Nishino', specialty: 'wheel building', days: 'Mondays to Thursdays' },
+      kuroki: { name: 'Ms. Kuroki', specialty: 'bike fitting', days: 'Fridays and Saturdays only' },
+    },
+    staff: { owner: 'Mr. Miki', owner_days: 'every day we are open' },
+  },
+})
+const shopText = [
+  'Weekdays 10:00-19:00, Saturdays 10:00-17:00, closed on Sundays',
+  'Mr. Nishino (wheel building, Mondays to Thursdays)',
+  'Ms. Kuroki (bike fitting, Fridays and Saturdays only)',
+  'Owner: Mr. Miki, every day we are open',
+].join('\n')
+const hallucinated = (knowledge: typeof shop | string, response: string, context = '') => checkGrounding({ knowledge, context, response }).hallucinated
+
+describe("checkPersonDays: days said of one of the knowledge's people", () => {
+  it('a day someone works, or does not, said as such (EN, both forms)', () => {
+    for (const knowledge of [shop, shopText]) {
+      expect(hallucinated(knowledge, 'Kuroki does fittings on Fridays and Saturdays.')).toBe(false)
+      expect(hallucinated(knowledge, 'Ms. Kuroki can fit your bike on a Tuesday.')).toBe(true)
+      expect(hallucinated(knowledge, 'Mr. Nishino is in Monday to Thursday.')).toBe(false)
+      expect(hallucinated(knowledge, 'Mr. Nishino is in Tuesday through Friday.')).toBe(true)
+    }
+  })
+
+  it('a negated day agrees when they do not work then, and contradicts when they do', () => {
+    for (const knowledge of [shop, shopText]) {
+      expect(hallucinated(knowledge, "Mr. Nishino builds wheels Monday to Thursday, so he isn't here on Fridays.")).toBe(false)
+      expect(hallucinated(knowledge, "I'm sorry, Ms. Kuroki is off on Fridays.")).toBe(true)
+      expect(hallucinated(knowledge, 'Ms. Kuroki only works Fridays and Saturdays, so not on a Wednesday, I\'m afraid.')).toBe(false)
+    }
+  })
+
+  it('a pronoun carries the person to the next sentence; each clause of two people keeps its own', () => {
+    for (const knowledge of [shop, shopText]) {
+      expect(hallucinated(knowledge, 'Our wheel builder is Mr. Nishino. He works Mondays to Thursdays.')).toBe(false)
+      expect(hallucinated(knowledge, 'Our wheel builder is Mr. Nishino. He works Saturdays.')).toBe(true)
+      expect(hallucinated(knowledge, 'Mr. Nishino covers Mondays to Thursdays, and Ms. Kuroki the Fridays and Saturdays.')).toBe(false)
+      expect(hallucinated(knowledge, 'Mr. Nishino covers Fridays and Saturdays, and Ms. Kuroki Mondays to Thursdays.')).toBe(true)
+    }
+  })
+
+  it('"every day" said of someone who is not in every day', () => {
+    for (const knowledge of [shop, shopText]) {
+      expect(hallucinated(knowledge, 'Mr. Miki, the owner, is here every day.')).toBe(false)
+      expect(hallucinated(knowledge, 'Ms. Kuroki is here every day.')).toBe(true)
+    }
+  })
+
+  it('Japanese: a family name in kanji, a negated day, and a subject left out', () => {
+    for (const knowledge of [shop, shopText]) {
+      expect(hallucinated(knowledge, '黒木は金曜日と土曜日に出勤しております。')).toBe(false)
+      expect(hallucinated(knowledge, '黒木は火曜日も出勤しております。')).toBe(true)
+      expect(hallucinated(knowledge, '西野は月曜から木曜の勤務ですので、金曜日はおりません。')).toBe(false)
+      expect(hallucinated(knowledge, '西野は平日におります。月曜日はおりません。')).toBe(true)
+      expect(hallucinated(knowledge, 'はい、金曜日も出勤しております。', '西野さんは金曜日いますか')).toBe(true)
+      expect(hallucinated(knowledge, 'はい、木曜日は出勤しております。', '西野さんは木曜日いますか')).toBe(false)
+    }
+  })
+
+  it("the business's own days in the same sentence stay the business's", () => {
+    for (const knowledge of [shop, shopText]) {
+      expect(hallucinated(knowledge, "We're open Saturdays until 5 pm, and Ms. Kuroki does fittings then.")).toBe(false)
+    }
+  })
+})

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { checkGrounding } from '../check-grounding.ts'
+import { withoutDirectives } from './directive-clauses.ts'
+
+const kept = (sentence: string): string => withoutDirectives(sentence).replace(/\s+/gu, ' ').trim()
+
+describe('withoutDirectives', () => {
+  it.each([
+    ['Bring sunscreen if you go in July.', ''],
+    ['It rains a lot in June, so take an umbrella.', 'It rains a lot in June,'],
+    ['The trail is steep, so you might want to start early.', 'The trail is steep,'],
+    ['Autumn might be a better bet for the colours.', ''],
+    ['Makes sense, the lake freezes in winter.', 'the lake freezes in winter.'],
+    ['Also, if you have a bike, lock it up, because thefts are common.', 'Also, if you have a bike, because thefts are common.'],
+  ])('"%s" keeps "%s"', (sentence, rest) => {
+    expect(kept(sentence)).toBe(rest)
+  })
+
+  it.each(['Rust forms when iron meets water.', 'They dry the leaves, then roll them by hand.', 'Salmon swim upstream to spawn.'])('"%s" states facts and is kept whole', (sentence) => {
+    expect(kept(sentence)).toBe(sentence)
+  })
+
+  it('a subordinate clause after a directive keeps its fact ("…, when the trees bloom")', () => {
+    expect(kept('Go in May, when the cherry trees bloom.')).toBe('when the cherry trees bloom.')
+  })
+
+  it('advice around a faithful answer is not an invented fact, a fact inside advice still is', () => {
+    const knowledge = 'The Atacama is one of the driest deserts on Earth. Nights there are cold, often near freezing. Its clear skies make it a centre for astronomy.'
+    const context = 'Is the Atacama good for stargazing?'
+    expect(checkGrounding({ knowledge, context, response: 'Very, the skies are clear enough for astronomy. Nights get cold, so bring a warm coat.' }).hallucinated).toBe(false)
+    expect(checkGrounding({ knowledge, context, response: 'Very, the skies are clear. Go in March, when the desert flowers bloom with purple lilies.' }).hallucinated).toBe(true)
+  })
+})

@@ -1,0 +1,71 @@
+import { isChitChat } from './chit-chat.ts'
+import { tagWords } from './tag-words.ts'
+
+/** Clause boundaries inside an English sentence: punctuation, and "so" before a new clause. */
+const CLAUSE_BREAK = /[,;:–—]|\s(?=(?:and )?so\s)/u
+/** Words a directive may open with before its verb ("so aim for …", "just book early", "definitely try …"). */
+const OPENING = /^\s*(?:(?:so|and|then|just|also|definitely|maybe|perhaps|really|honestly|do|please)\s+)*/iu
+/**
+ * A suggestion said about the listener's choice rather than the world ("spring might be a drier
+ * bet", "you might want to book", "I'd recommend the north side", "it's worth a visit").
+ */
+const SUGGESTION = /\b(?:might|may|could|would)\s+be\s+(?:a|an|the|your)\s+(?:\p{L}+\s+)?(?:bet|idea|choice|option|pick|plan|move)\b|\byou(?:'d| would| might| may)\s+(?:want|like)\s+to\b|\byou(?:\s+should|'d better)\b|\bi(?:'d| would)\s+(?:recommend|suggest|say|go)\b|\b(?:it's|it is)\s+(?:worth|best to|a good idea)\b|\bmake sure\b|\bdon't forget\b/iu
+/** Words that may follow an imperative verb and cannot be a verb of a subject before them ("pack a jacket", "book early", "aim for"). */
+const AFTER_IMPERATIVE = new Set(['DET', 'PRON', 'ADP', 'ADV', 'ADJ', 'PART', 'NUM', 'SCONJ', 'CCONJ'])
+/** "…, so aim for the summer": a directive given as the consequence of what was said before. */
+const CONSEQUENCE = /^\s*(?:and\s+)?so\b/iu
+/** A condition before a directive ("if you have tattoos, check first"). */
+const CONDITION = /^\s*(?:(?:and|but|also|so)\s+)?(?:if|unless|when|whenever|in case)\b/iu
+/** Subordinate clauses after a directive may state a fact of their own ("go in May, when the blossoms bloom"). */
+const SUBORDINATE = /\b(?:when|because|since|as|which|where|while|who|that)\b/iu
+
+/**
+ * True when a clause is an imperative: its first word (after "so", "just", "definitely"…) is a
+ * verb in its base form with no subject before it ("Pack a jacket", "so aim for the summer",
+ * "check first"). The tagger reads a bare verb at the start of a clause as a noun ("Pack" as a
+ * bag), so the clause is tagged after "you", where only a verb fits; the next word must be
+ * one a subject's verb cannot be ("Rust forms …" is a statement about rust).
+ */
+function isImperative(clause: string): boolean {
+  const text = clause.replace(OPENING, '').trim()
+  if (text === '' || !/^\p{L}/u.test(text)) return false
+  const words = tagWords(`you ${text.toLowerCase()}`)
+  const verb = words[1]
+  if (verb === undefined || verb.partOfSpeech !== 'VERB' || verb.lemma !== verb.value) return false
+  const next = words[2]
+  // An object noun may follow ("bring sunscreen"), not a word in -s that may be the verb of a subject ("rust forms", "water flows").
+  return next === undefined || AFTER_IMPERATIVE.has(next.partOfSpeech) || (next.partOfSpeech === 'NOUN' && !next.value.endsWith('s'))
+}
+
+/**
+ * The sentence with its directive and reaction clauses blanked: imperatives ("Pack a jacket if
+ * you go"), suggestions about the listener's choice ("spring might be a drier bet", "you might
+ * want to book ahead") and short reactions ("Makes sense, …", "No wonder, …"). Directives are
+ * not assertions (speech-act theory: they ask the listener to do something; nothing in them is
+ * true or false), so the words only they use are no new fact of the reply. A subordinate clause
+ * after a directive ("…, when the blossoms bloom") is kept.
+ *
+ * @example
+ * withoutDirectives('It gets cold at night, so pack a jacket.') // 'It gets cold at night,' + blanks
+ */
+export function withoutDirectives(sentence: string): string {
+  let result = ''
+  let rest = sentence
+  // A verb after a clause with a subject goes on with that subject ("They roast the seeds, then
+  // ferment them"): an imperative opens the sentence, follows only openers, conditions or other
+  // directives, or gives a consequence ("…, so aim for the summer").
+  let opensSentence = true
+  while (rest !== '') {
+    const match = CLAUSE_BREAK.exec(rest)
+    const end = match ? match.index + match[0].length : rest.length
+    const clause = rest.slice(0, end)
+    rest = rest.slice(end)
+    const body = clause.replace(/[,;:–—.!?]+\s*$/u, '')
+    const first = body.replace(OPENING, '').split(/\s+/u)[0] ?? ''
+    const imperative: boolean = (opensSentence || CONSEQUENCE.test(body)) && isImperative(body)
+    const directive: boolean = !SUBORDINATE.test(first) && (SUGGESTION.test(body) || imperative || isChitChat(body))
+    result += directive ? ' '.repeat(clause.length) : clause
+    opensSentence = directive || CONDITION.test(body) || body.trim().split(/\s+/u).length <= 1
+  }
+  return result
+}

@@ -1,0 +1,89 @@
+import type { ResolvedVocabulary } from './subject-terms.ts'
+import { resolveVocabulary, subjectTerms } from './subject-terms.ts'
+import type { Vocabulary } from './validate-vocabulary.ts'
+
+/**
+ * General bilingual lexicon of what staff of service trades do or are (roles, specialties,
+ * languages they serve customers in), so a Japanese reply's 院長 or 売却のご相談 meets English
+ * knowledge's "director" or "buying and selling homes", and "surgeon" meets "surgery". Used only
+ * to read what a person does (on the knowledge's side and the reply's alike); a business's own
+ * trade words still belong in its knowledge base's `vocabulary` section.
+ */
+const STAFF_ROLES: Vocabulary = {
+  director: ['director', 'head doctor', 'chief doctor', 'principal', '院長', '所長', '校長', '学院長'],
+  manager: ['manager', 'store manager', 'branch manager', 'general manager', '店長', '支配人', 'マネージャー', '責任者', '支店長'],
+  owner: ['owner', 'proprietor', 'founder', 'オーナー', '店主', '社長', '代表'],
+  okami: ['okami', 'proprietress', 'landlady', '女将'],
+  chef: ['chef', 'head chef', 'cook', '料理長', 'シェフ', '板長', '板前', '調理'],
+  pharmacist: ['pharmacist', '薬剤師'],
+  nurse: ['nurse', '看護師'],
+  hygienist: ['hygienist', '衛生士'],
+  stylist: ['stylist', 'hairdresser', 'hair stylist', '美容師', 'スタイリスト'],
+  mechanic: ['mechanic', 'technician', '整備士', 'メカニック'],
+  teacher: ['teacher', 'tutor', '講師', '教師'],
+  surgery: ['surgery', 'surgeon', 'surgical', 'operation', 'operations', '手術', '外科'],
+  english: ['english', 'english-speaking', '英語', '英会話'],
+  chinese: ['chinese', 'mandarin', '中国語'],
+  korean: ['korean', '韓国語'],
+  japanese: ['japanese', 'japanese-speaking', '日本語'],
+  estimate: ['estimate', 'estimates', 'quote', 'quotes', 'quotation', '見積', '見積もり', 'お見積もり'],
+  sale: ['sale', 'sales', 'sell', 'selling', '売却', '販売', '売買'],
+  purchase: ['purchase', 'buy', 'buying', '購入'],
+  rent: ['rent', 'rental', 'rentals', 'renting', 'lease', 'leasing', '賃貸', '賃料'],
+  diabetes: ['diabetes', 'diabetic', '糖尿病'],
+  asthma: ['asthma', 'inhaler', '喘息', 'ぜんそく'],
+  allergy: ['allergy', 'allergies', 'アレルギー'],
+  coloring: ['coloring', 'colouring', 'color', 'colour', 'カラー', 'ヘアカラー'],
+  perm: ['perm', 'perms', 'パーマ'],
+  haircut: ['haircut', 'cut', 'cuts', 'カット'],
+  massage: ['massage', 'マッサージ'],
+  nail: ['nail', 'nails', 'manicure', 'ネイル'],
+  inspection: ['inspection', 'inspections', 'shaken', '車検', '点検'],
+  repair: ['repair', 'repairs', '修理', '修繕'],
+  bodywork: ['bodywork', 'body work', '板金', '塗装'],
+  accounting: ['accounting', 'billing', 'accounts', '経理', '会計'],
+  reception: ['reception', 'receptionist', 'front desk', '受付', 'フロント'],
+  concierge: ['concierge', 'コンシェルジュ'],
+  trainer: ['trainer', 'coach', 'instructor', 'トレーナー', 'コーチ', 'インストラクター'],
+}
+
+const STAFF_TERMS = resolveVocabulary(STAFF_ROLES)
+const ROLE_NAMES = new Set(Object.keys(STAFF_ROLES))
+
+/**
+ * What a text says someone does: the subject terms the knowledge's vocabulary reads, each
+ * hyphenated term also as its parts ("english-speak" → english, speak), and the staff lexicon's
+ * roles (`院長` → director, "surgeon" → surgery).
+ *
+ * @example
+ * roleTerms('英語対応は中村が担当しております', vocabulary) // has 'english'
+ */
+export function roleTerms(text: string, vocabulary: ResolvedVocabulary): Set<string> {
+  const terms = subjectTerms(text, vocabulary)
+  for (const term of [...terms]) if (term.includes('-')) for (const part of term.split('-')) if (part.length > 2) terms.add(part)
+  for (const term of subjectTerms(text, STAFF_TERMS)) if (ROLE_NAMES.has(term)) terms.add(term)
+  return terms
+}
+
+/** Whether two role terms mean the same: equal, or one is the other with an ending ("teach" / "teacher", "proprietor" / "proprietress"). */
+export function rolesMeet(left: string, right: string): boolean {
+  if (left === right) return true
+  const shorter = Math.min(left.length, right.length)
+  if (shorter < 4 || /[^a-z]/u.test(left) || /[^a-z]/u.test(right)) return false
+  let shared = 0
+  while (shared < shorter && left[shared] === right[shared]) shared += 1
+  return shared >= Math.max(4, Math.ceil(shorter * 0.7))
+}
+
+/** How many of `roles` some term of `own` meets. */
+export function rolesShared(own: ReadonlySet<string>, roles: ReadonlySet<string>): number {
+  let count = 0
+  for (const role of roles) {
+    if (own.has(role)) count += 1
+    else for (const term of own) if (rolesMeet(term, role)) {
+      count += 1
+      break
+    }
+  }
+  return count
+}

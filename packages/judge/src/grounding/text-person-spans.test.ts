@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { textPersonSpans } from './text-person-spans.ts'
+
+const read = (line: string) => textPersonSpans(line).map((span) => [[...span.names].join(' '), span.head.trim(), span.own.trim()].join(' | '))
+
+describe('textPersonSpans: the people a line of free-text knowledge names', () => {
+  it('a titled name, with a role before it', () => {
+    expect(read('Head mechanic Mr. Nishino (engines, weekdays)')).toEqual(['nishino | Head mechanic | Mr. Nishino (engines, weekdays)'])
+  })
+
+  it('a roster line: each person gets their own days, all get the head', () => {
+    expect(read('Tutors: Ms. Arakawa (maths, Mondays), Mr. Miki (physics, Thursdays)')).toEqual([
+      'arakawa | Tutors: | Ms. Arakawa (maths, Mondays),',
+      'miki | Tutors: | Mr. Miki (physics, Thursdays)',
+    ])
+  })
+
+  it('a family name without a title, with its given name (either order)', () => {
+    expect(read('Yuki Kuroki – nails and lashes, Fridays to Sundays')).toEqual(['kuroki yuki |  | Yuki Kuroki – nails and lashes, Fridays to Sundays'])
+    expect(read('Kuroki Yuki (nails)')).toEqual(['kuroki yuki |  | Kuroki Yuki (nails)'])
+  })
+
+  it('Japanese family names in kanji, with their readings', () => {
+    expect(read('ネイル担当：黒木（金〜日）、カット担当：松山（火・水）')).toEqual(['kuroki 黒木 | ネイル担当： | 黒木（金〜日）、カット担当：', 'matsuyama 松山 | ネイル担当： | 松山（火・水）'])
+  })
+
+  it('a line that names nobody', () => {
+    expect(read('Brake inspection (30 minutes): ¥4,000')).toEqual([])
+  })
+})
