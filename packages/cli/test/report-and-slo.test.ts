@@ -7,7 +7,9 @@ const { dir, agentUrl, voxguard } = useCliFixture('voxguard-cli-report-')
 
 const files = (folder: string) => Object.fromEntries(readdirSync(folder).sort().map((name) => [name, readFileSync(join(folder, name), 'utf8')]))
 
-describe('voxguard run --report, report, slo', () => {
+// Each case starts four voxguard processes (each loads the TypeScript sources): 11 s at load 12,
+// more under heavier load, so more room than the suite's 20 s default.
+describe('voxguard run --report, report, slo', { timeout: 60_000 }, () => {
   it('run --report judges, writes every report and prints the SLI table; report rebuilds identical files; slo check and rules', async () => {
     writeFileSync(join(dir, 'hello.yaml'), 'id: hello\ngreeting: false\nturns:\n  - say: Hello there\n    expect:\n      saysAny: ["hello there"]\n')
     writeFileSync(join(dir, 'bye.yaml'), 'id: bye\ngreeting: false\nturns:\n  - say: Bye\n    expect:\n      saysAny: ["goodbye"]\n')
