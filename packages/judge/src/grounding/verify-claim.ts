@@ -154,7 +154,7 @@ function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources)
 export function verifyClaim(claim: Claim, terms: Set<string>, window: string, sources: GroundingSources, sentence = window): ClaimCheck {
   const toolConflict = contradictsToolReport(claim, window, sources, sentence)
   if (toolConflict) return toolConflict
-  if (claim.type === 'weekday') return verifyWeekday(claim, terms, sources.index, sources.contextClaims, sentence)
+  if (claim.type === 'weekday') return verifyWeekday(claim, terms, sources.index, sources.contextClaims)
   if (claim.type === 'name') return verifyName(claim, terms, sources)
   if (agreesWithAny(claim, sources.toolClaims)) return result(claim, 'supported', { source: 'tool' })
   const group = claimGroup(claim.type)

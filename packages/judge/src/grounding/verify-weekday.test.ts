@@ -48,16 +48,18 @@ describe('verifyWeekday', () => {
     expect(verdicts('はい、山本は毎日おります。', '山本さんは毎日いますか')).toEqual([true, true])
   })
 
-  it('"only" and a denial are read against a service\'s days', () => {
-    expect(verdicts("Sorry, we don't deliver on Saturdays.")).toEqual([false, false])
-    expect(verdicts("Sorry, we don't deliver on Tuesdays.")).toEqual([true, true])
+  it('"only" is read against a service\'s days; a closing day of the service must not be one of them', () => {
     expect(verdicts('配達は土日のみです。')).toEqual([true, true])
     expect(verdicts('We deliver on weekdays only.')).toEqual([false, false])
     expect(verdicts('We deliver only on Mondays.')).toEqual([true, true])
+    expect(verdicts('Delivery is closed on Sundays.')).toEqual([false, false])
   })
 
-  it('a denial about something the knowledge gives no days for is unsettled, not a hallucination', () => {
-    const result = checkGrounding({ knowledge: yaml, response: "We don't take wedding orders on Sundays." })
-    expect(result.claims.find((claim) => claim.type === 'weekday')?.status).toBe('unsettled')
+  it('a denial no person check reads settles nothing: unsettled, not a hallucination', () => {
+    for (const response of ["We don't take wedding orders on Sundays.", "Sorry, we don't deliver on Tuesdays."]) {
+      const result = checkGrounding({ knowledge: yaml, response })
+      expect(result.claims.find((claim) => claim.type === 'weekday')?.status).toBe('unsettled')
+      expect(result.hallucinated).toBe(false)
+    }
   })
 })

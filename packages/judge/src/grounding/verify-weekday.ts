@@ -7,9 +7,6 @@ import { agreesWithAny, fromEntry, result } from './claim-result.ts'
 /** Words that only say which days (weekdays, weekends, daily, 平日, 毎日): a line of them names no subject of its own. */
 const DAY_WORDS = new Set(['hours', 'weekday', 'weekend', 'daily', 'week', 'public', 'national', 'closed', 'close', '平日', '週末', '土日', '祝日', '祝祭日', '毎日', '年中無休', '無休', '定休日', '休診日', '休業日'])
 
-/** Being open or being in: "we're not open", "she isn't in", "he's not working", 営業しておりません, 土曜日はおりません. */
-const AVAILABILITY = /\bopen(?:s|ing)?\b|(?:'s|'re|\bis|\bare|\bbe)\s+(?:not\s+)?(?:in|here|there|around|available|working|on duty)\b|\b(?:work|works|working)\b|営業|診療|開い|開け|やって|勤務|出勤|在籍|[はも](?:おりません|いません|おらず)/iu
-
 type WeekdayValue = Extract<Claim['value'], { kind: 'weekday' }>
 
 function weekdayValues(entry: KnowledgeEntry): WeekdayValue[] {
@@ -34,20 +31,24 @@ function daysEntries(about: Set<string>, index: KnowledgeIndex): KnowledgeEntry[
 /**
  * Verifies a weekday claim, subject-aware:
  * - about someone or something the knowledge gives days for ("Coach Sato … Mondays and Fridays
- *   only"): a day said to be theirs must be one of them, a day said to be off ("she's not in
- *   on Mondays", 水曜日はおりません) must not;
+ *   only", "Gluten-free bread: Saturdays only"): a day said to be theirs must be one of them
+ *   ("only on weekends": and no others), a day said to be a closing day of theirs must not;
  * - said open or closed: the entries that give open or closed days of what the reply is about
  *   (`restaurant.closed: Mondays`) decide, else those of the business's own hours; a day the
  *   subject's entry does not name has the other status (not a closing day: open; not an opening
- *   day: closed). A denial about something the knowledge
- *   gives no days for ("we don't take bookings on Saturdays") is `unsettled`;
+ *   day: closed);
+ * - a denial ("we don't do moves on Sundays") is `unsettled`: a person's (`checkPersonDays`) is
+ *   read before, and which words of the clause another denies is not read here;
  * - a day said with no status is supported.
  */
-export function verifyWeekday(claim: Claim, terms: Set<string>, index: KnowledgeIndex, contextClaims: Claim[], sentence = ''): ClaimCheck {
+export function verifyWeekday(claim: Claim, terms: Set<string>, index: KnowledgeIndex, contextClaims: Claim[]): ClaimCheck {
   if (claim.value.kind !== 'weekday') return result(claim, 'unsupported')
   const { days, status, negated } = claim.value
   const value = claim.value
   const about = new Set([...terms].filter((term) => !WEEKDAY_TERMS.has(term) && !DAY_WORDS.has(term)))
+  // A denial the person check did not take ("we don't do moves on Sundays", "no surcharge on weekdays"): which of
+  // the clause's words it denies is not read here, so it settles nothing.
+  if (negated) return result(claim, 'unsettled')
   const owners = daysEntries(about, index)
   if (owners.length > 0) {
     const owns = (entry: KnowledgeEntry, day: number): boolean => weekdayValues(entry).some((value) => value.status === 'neutral' && value.days.includes(day))
@@ -63,9 +64,6 @@ export function verifyWeekday(claim: Claim, terms: Set<string>, index: Knowledge
     return result(claim, 'supported', entry ? fromEntry(entry) : undefined)
   }
   const related = about.size > 0 ? bestScoring(known, about, (entry) => entry.terms) : []
-  // A denial about something the knowledge gives no days for ("we don't take bookings on Saturdays"), or about
-  // nothing named that is not the business being open or someone being in ("no surcharge on weekdays"): unsettled.
-  if (negated && related.length === 0 && (about.size > 0 || !AVAILABILITY.test(sentence))) return result(claim, 'unsettled')
   // The business's own days: a denial in the knowledge ("Mr. Sato is not in on Wednesdays") closes nothing.
   const says = (value: WeekdayValue): boolean => value.status !== 'neutral' && (related.length > 0 || value.negated !== true)
   const businessWide = known.filter((entry) => weekdayValues(entry).some(says))
