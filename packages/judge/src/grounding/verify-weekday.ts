@@ -9,8 +9,45 @@ const DAY_WORDS = new Set(['hours', 'weekday', 'weekend', 'daily', 'week', 'publ
 
 type WeekdayValue = Extract<Claim['value'], { kind: 'weekday' }>
 
-function weekdayValues(entry: KnowledgeEntry): WeekdayValue[] {
-  return entry.claims.flatMap((claim) => (claim.value.kind === 'weekday' ? [claim.value] : []))
+const NO_VALUES: readonly WeekdayValue[] = []
+const valuesOf = new WeakMap<KnowledgeEntry, readonly WeekdayValue[]>()
+
+/** The weekday values an entry states (remembered per entry: every weekday claim of every reply asks). */
+function weekdayValues(entry: KnowledgeEntry): readonly WeekdayValue[] {
+  let values = valuesOf.get(entry)
+  if (!values) {
+    const found = entry.claims.flatMap((claim) => (claim.value.kind === 'weekday' ? [claim.value] : []))
+    values = found.length > 0 ? found : NO_VALUES
+    valuesOf.set(entry, values)
+  }
+  return values
+}
+
+interface DayEntries {
+  /** Entries that give someone's or something's days (a neutral weekday value and a subject). */
+  owners: KnowledgeEntry[]
+  /** Entries that give open or closed days. */
+  known: KnowledgeEntry[]
+}
+const dayEntriesOf = new WeakMap<KnowledgeIndex, DayEntries>()
+
+/** A fact's days are keyed by whom they belong to (`coaches.ito.days`): leaf and parent keys together. */
+function ownerSubject(entry: KnowledgeEntry): Set<string> {
+  return entry.kind === 'fact' ? entry.terms : entry.leafTerms.size > 0 ? entry.leafTerms : entry.parentTerms
+}
+
+/** The index's entries that state days, sorted once per index. */
+function dayEntries(index: KnowledgeIndex): DayEntries {
+  let found = dayEntriesOf.get(index)
+  if (!found) {
+    const stating = index.entries.filter((entry) => weekdayValues(entry).length > 0)
+    found = {
+      owners: stating.filter((entry) => ownerSubject(entry).size > 0 && weekdayValues(entry).some((value) => value.status === 'neutral')),
+      known: stating.filter((entry) => weekdayValues(entry).some((value) => value.status !== 'neutral')),
+    }
+    dayEntriesOf.set(index, found)
+  }
+  return found
 }
 
 /** What an entry is about beyond days and hours (`restaurant` for `restaurant.closed: Mondays`; nothing for `hours.monday`). */
@@ -22,10 +59,7 @@ function ownSubject(entry: KnowledgeEntry): string[] {
 /** Entries that give someone's or something's days ("Coach Sato … Mondays and Fridays only") and relate to the subject. */
 function daysEntries(about: Set<string>, index: KnowledgeIndex): KnowledgeEntry[] {
   if (about.size === 0) return []
-  // A fact's days are keyed by whom they belong to (`coaches.ito.days`): leaf and parent keys together.
-  const subjectOf = (entry: KnowledgeEntry): Set<string> => (entry.kind === 'fact' ? entry.terms : entry.leafTerms.size > 0 ? entry.leafTerms : entry.parentTerms)
-  const candidates = index.entries.filter((entry) => subjectOf(entry).size > 0 && weekdayValues(entry).some((value) => value.status === 'neutral'))
-  return bestScoring(candidates, about, subjectOf)
+  return bestScoring(dayEntries(index).owners, about, ownerSubject)
 }
 
 /**
@@ -58,7 +92,7 @@ export function verifyWeekday(claim: Claim, terms: Set<string>, index: Knowledge
     const fits = status === 'closed' ? owners.find((entry) => days.every((day) => !owns(entry, day))) : owners.find((entry) => days.every((day) => owns(entry, day)) && onlyThose(entry))
     return fits ? result(claim, 'supported', fromEntry(fits)) : result(claim, 'contradicted', fromEntry(owners[0] as KnowledgeEntry))
   }
-  const known = index.entries.filter((entry) => weekdayValues(entry).some((value) => value.status !== 'neutral'))
+  const { known } = dayEntries(index)
   if (status === 'neutral') {
     const entry = known.find((candidate) => weekdayValues(candidate).some((value) => value.days.some((day) => days.includes(day))))
     return result(claim, 'supported', entry ? fromEntry(entry) : undefined)
