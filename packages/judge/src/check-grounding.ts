@@ -7,7 +7,8 @@ import { checkPersonDays } from './grounding/check-person-days.ts'
 import { checkPersonRoles } from './grounding/check-person-roles.ts'
 import { checkStatements, readSentences } from './grounding/check-statements.ts'
 import { checkFreeTextAnswer } from './grounding/check-free-text-answer.ts'
-import { namesNoItemOfItsKind } from './grounding/kind-terms.ts'
+import { derivedAmount } from './grounding/derived-amount.ts'
+import { namesNoItemOfItsKind, namesOnlyTheWay } from './grounding/kind-terms.ts'
 import { subjectTerms } from './grounding/subject-terms.ts'
 import type { Vocabulary } from './grounding/validate-vocabulary.ts'
 import { namesOnlyItsKind, verifyClaim, type GroundingSources } from './grounding/verify-claim.ts'
@@ -71,6 +72,8 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
   const known = (terms: Set<string>): Set<string> => new Set([...terms].filter((term) => index.knownTerms.has(term)))
   const sentences = readSentences(text)
   const checks: ClaimCheck[] = []
+  // How many people, rooms or nights the reply or the caller names (大人2人, "two adults"): what a price may be multiplied by.
+  const counts = [...claims, ...caller.claims].flatMap((claim) => (claim.type === 'count' && claim.value.kind === 'number' && claim.value.unit !== 'age' ? [claim.value.value] : []))
   // Days said of one of the knowledge's people are checked against that person's days.
   const personDays = checkPersonDays(text, claims, sentences, index, lastCaller ?? '')
   for (const claim of claims) {
@@ -91,13 +94,17 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
     // "Lockers are free for the day. If you want one by the month, it's ¥1,100.": a sentence that
     // names nothing the knowledge knows is about what the sentence before it named.
     // So is an amount whose words name nothing the knowledge gives such an amount for ("12 spaces at ¥1,500": `space` has no price).
-    const elsewhere = own.size === 0 || namesOnlyItsKind(claim, own) || namesNoItemOfItsKind(index, claim.type, own)
+    const elsewhere = own.size === 0 || namesOnlyItsKind(claim, own) || namesNoItemOfItsKind(index, claim.type, own) || namesOnlyTheWay(claim.type, own)
     const previous = at > 0 && elsewhere ? known(subjectTerms(sentences[at - 1]?.text ?? '', index.vocabulary)) : new Set<string>()
     const carried = new Set([...own, ...previous])
-    const terms = carried.size > 0 && !namesOnlyItsKind(claim, carried) && !namesNoItemOfItsKind(index, claim.type, carried) ? carried : new Set([...carried, ...known(callerTerms)])
-    checks.push(verifyClaim(claim, terms, subject.window, sources, sentences[at]?.text ?? subject.window))
+    const settled = carried.size > 0 && !namesOnlyItsKind(claim, carried) && !namesNoItemOfItsKind(index, claim.type, carried) && !namesOnlyTheWay(claim.type, carried)
+    const terms = settled ? carried : new Set([...carried, ...known(callerTerms)])
+    const check = verifyClaim(claim, terms, subject.window, sources, sentences[at]?.text ?? subject.window)
+    // "¥38,000 plus the ¥8,000 surcharge comes to ¥46,000", "4,400 more than a sedan": worked out from stated amounts.
+    const derived = check.status === 'contradicted' || check.status === 'unsupported' ? derivedAmount(claim, sentences[at]?.text ?? '', claims, counts, index, terms) : undefined
+    checks.push(derived ? { ...check, status: 'supported', supported: true, evidence: derived } : check)
   }
-  checks.push(...personDays.extra, ...checkPersonRoles(text, claims, sentences, index, contextJoined))
+  checks.push(...personDays.extra, ...checkPersonRoles(text, claims, sentences, index, contextJoined, lastCaller))
   const statements = checkStatements(text, claims, index, toolJoined, sentences, lastCaller)
   checks.push(...statements.checks)
   const unsettled = [...statements.unsettled]

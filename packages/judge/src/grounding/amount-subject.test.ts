@@ -70,3 +70,34 @@ describe('an amount whose words name no item of its kind is about the context', 
     expect(statuses('駐車場はありますか', 'はい、20台分ございます。1泊800円です。')).toEqual(['supported count 20台', 'supported price 800円'])
   })
 })
+
+/** Two flats of a letting agent, written for these tests. */
+const flats = [
+  'Riverside 1K: ¥65,000 a month + management fee ¥4,000, 6 min from the station',
+  'Hilltop 2DK: ¥92,000 a month + management fee ¥7,000, 14 min from the station',
+].join('\n')
+
+describe('words that introduce the next value are its subject, not the one before', () => {
+  it('"¥65,000 a month, with a management fee of ¥4,000": the rent is about what the caller asked (EN)', () => {
+    expect(subjectOf("It's ¥65,000 a month, with a management fee of ¥4,000.", '¥65,000')).toEqual([])
+    expect(statuses("What's the rent on the Riverside 1K?", "It's ¥65,000 a month, with a management fee of ¥4,000.", flats)).toEqual(['supported price ¥65,000', 'supported price ¥4,000'])
+  })
+
+  it('「家賃6万5千円、管理費は4千円」: 管理費は introduces the fee (JA)', () => {
+    expect(subjectOf('6万5千円で、管理費は4千円です。', '65000円')).toEqual([])
+    // 日曜料金の: a noun with の before a value is that value's.
+    expect(subjectOf('6万5千円に管理費の4千円が加わります。', '65000円')).toEqual([])
+  })
+})
+
+describe('a walk from the station is about the place named before it or by the caller', () => {
+  it('"It\'s six minutes from the station" after a question about the Riverside flat (EN)', () => {
+    expect(statuses('Is the Riverside 1K near the station?', "Yes, it's six minutes from the station.", flats)).toEqual(['supported duration 6 minutes'])
+    expect(statuses('Is the Riverside 1K near the station?', "Yes, it's fourteen minutes from the station.", flats)).toEqual(['contradicted duration 14 minutes'])
+  })
+
+  it('「駅から歩いて14分です」 after a question about the Hilltop flat (JA)', () => {
+    expect(statuses('Hilltopの2DKは駅から近いですか', 'はい、駅から歩いて十四分です。', flats)).toEqual(['supported duration 14分'])
+    expect(statuses('Hilltopの2DKは駅から近いですか', 'はい、駅から歩いて六分です。', flats)).toEqual(['contradicted duration 6分'])
+  })
+})

@@ -36,6 +36,16 @@ describe('answeredQuestion: a yes or no asserts the caller\'s yes/no question', 
     expect(answer('Do you have a sauna?', 'We do.')).toBe('positive sauna (exists?)')
   })
 
+  it('"only" names what holds and so answers no for the specific thing asked (EN, JA); not when it restricts that thing itself', () => {
+    expect(answer('Do you take debit cards?', 'Sorry, we only take credit cards.')).toBe('negative card debit')
+    expect(answer('オンラインで相談できますか', '恐れ入りますが、ご来店でのご相談のみとなっております。')).toBe('negative online 相談')
+    expect(answer('Can I pay by card?', 'Cards are only accepted for orders over ¥2,000.')).toBeUndefined()
+    expect(answer('Do you take debit cards?', 'We only open at ten.')).toBeUndefined()
+    expect(answer('Is the pool open on Sundays?', 'Only in the morning.')).toBeUndefined()
+    expect(answer('Do you take debit cards?', "We only take cash; we don't take cards.")).toBeUndefined()
+    expect(answer('4人で泊まれる部屋はありますか', 'ファミリールームでしたら4名様までお泊まりいただけます。')).toBeUndefined()
+  })
+
   it('the business itself ("your office") and asking verbs ("bring") are not the subject', () => {
     expect(answer('Can I bring my cat to your office?', 'Yes.')).toBe('positive cat')
   })
@@ -59,6 +69,13 @@ describe('the answer is checked against the knowledge', () => {
     expect(verdict(studio, 'Do you have a sauna?', 'Yes, we do.')).toEqual({ hallucinated: true, statements: ['unsupported'] })
     expect(verdict(studio, 'サウナはありますか', 'はい、ございます。')).toEqual({ hallucinated: true, statements: ['unsupported'] })
     expect(verdict(studio, 'Do you have a sauna?', "No, I'm afraid not.").hallucinated).toBe(false)
+  })
+
+  it('an answer restricted by "only" that leaves out what the knowledge offers is contradicted (EN, JA); one that agrees is not', () => {
+    const shop = 'Payment: cash, credit cards and bank transfer\nConsultations in the shop or by video call / 店頭またはビデオ通話でご相談いただけます'
+    expect(verdict(shop, 'Do you accept credit cards?', "I'm sorry, we only take cash or bank transfer.").hallucinated).toBe(true)
+    expect(verdict(shop, 'ビデオ通話で相談できますか', '申し訳ございません、店頭でのご相談のみとなっております。').hallucinated).toBe(true)
+    expect(verdict(shop, 'Do you accept credit cards?', 'Sure, credit cards are fine, and we also take cash only up to a point.').hallucinated).toBe(false)
   })
 
   it('a greeting or "great question" before the answer does not hide it; a later sentence is not the answer', () => {

@@ -1,13 +1,13 @@
 import { normalizeText } from '../internal/normalize-text.ts'
 import { splitSentences } from '../knowledge/knowledge-index.ts'
 import type { Clause } from './statement-clauses.ts'
-import { statementTerms } from './statement-clauses.ts'
+import { clausesOf, statementTerms } from './statement-clauses.ts'
 import { statementPolarity } from './statement-polarity.ts'
-import type { ResolvedVocabulary } from './subject-terms.ts'
+import { GENERAL_SUBJECTS, type ResolvedVocabulary } from './subject-terms.ts'
 
 /** A reply sentence that starts by answering yes ("Yes, …", "Of course", "We do.", 「はい、…」) or no ("No, …", "We don't.", 「いいえ」); "We are open Monday to Friday" is no yes. */
 const YES = /^(?:(?:yes|yeah|yep|sure|of course|certainly|absolutely|definitely|indeed|that's right|はい|ええ|もちろん(?:です|でございます)?)(?=[\s,、.。!！]|$)|(?:we do|we can|we are|we have|it is|they are|there is|there are)(?=[,.!—-]|\s*$))/iu
-const NO = /^(?:no|nope|not really|unfortunately not|sadly not|i'm afraid not|we don't|we do not|we can't|we cannot|いいえ|いえ)(?=[,、.。!！—-]|\s*$)/iu
+const NO = /^(?:no|nope|not yet|not really|unfortunately not|sadly not|i'm afraid not|we don't|we do not|we can't|we cannot|いいえ|いえ)(?=[,、.。!！—-]|\s*$)/iu
 
 /** A cheap first look at the sentence's first word before it is normalised. */
 const MAYBE_ANSWER = /^\s*(?:yes|yeah|yep|sure|of|certainly|absolutely|definitely|indeed|that|we|it|they|there|no|nope|not|unfortunately|sadly|i|はい|ええ|もちろん|いいえ|いえ|ｙ|ｎ)/iu
@@ -32,6 +32,13 @@ const ASKING_VERBS = ['bring', 'brought', 'come', 'drive', 'get', 'go', 'keep', 
 
 /** Asking whether something exists or is offered: "Do you have a gym?", "Is there …?", 「大浴場はありますか」. */
 const EXISTENCE_QUESTION = /\b(?:do you (?:have|offer|sell|provide|carry|serve|do|run|rent)|is there|are there|have you got|any)\b|(?:あります|ございます|やって(?:い|おり)ます)か/iu
+
+/**
+ * Exclusive focus ("we only take cash", 「訪問でのお見積りのみ」, 「会員だけ」): saying that only Y holds
+ * denies the alternatives the caller asked about (the exhaustive reading of focus particles).
+ * Not the だけ of 「いただけます」 or 「だけど」.
+ */
+const EXCLUSIVE = /\b(?:only|exclusively|solely|nothing but)\b|のみ|(?<!た)だけ(?!ど)|に限り|に限ら|限定/iu
 
 /** The caller's last yes/no question, or undefined. */
 function yesNoQuestion(callerSaid: string): string | undefined {
@@ -64,16 +71,40 @@ export interface AnsweredQuestion {
  * // { clause: { said: {reserv, parking, space}, polarity: 'positive' }, asksExistence: false }
  */
 export function answeredQuestion(callerSaid: string | undefined, sentence: string, vocabulary: ResolvedVocabulary): AnsweredQuestion | undefined {
-  if (callerSaid === undefined || !MAYBE_ANSWER.test(sentence)) return undefined
-  const start = normalizeText(sentence).trim()
+  if (callerSaid === undefined) return undefined
+  const start = MAYBE_ANSWER.test(sentence) ? normalizeText(sentence).trim() : ''
   const yes = YES.test(start)
-  if (!yes && !NO.test(start)) return undefined
+  if (!yes && !NO.test(start)) return EXCLUSIVE.test(sentence) ? exclusiveAnswer(callerSaid, sentence, vocabulary) : undefined
   const question = yesNoQuestion(callerSaid)
   if (question === undefined) return undefined
   // "No" to "Can daytime members come at weekends?" may deny only the weekends, which are no subject term.
   if (!yes && QUALIFIER.test(question)) return undefined
-  const said = statementTerms(question.replace(THE_BUSINESS, ' '), vocabulary)
-  for (const verb of ASKING_VERBS) said.delete(verb)
+  const said = questionTerms(question, vocabulary)
   if (said.size === 0) return undefined
   return { clause: { said, polarity: yes ? 'positive' : 'negative' }, asksExistence: EXISTENCE_QUESTION.test(question) }
+}
+
+function questionTerms(question: string, vocabulary: ResolvedVocabulary): Set<string> {
+  const said = statementTerms(question.replace(THE_BUSINESS, ' '), vocabulary)
+  for (const verb of ASKING_VERBS) said.delete(verb)
+  return said
+}
+
+/**
+ * "Do you accept credit cards?" — "Sorry, we only take cash or bank transfer.": an affirmation
+ * restricted by "only" that names what the question is about in general (payment) but not the
+ * specific thing asked (cards) answers no. Not when the reply names every specific term of the
+ * question ("cards are only for purchases over ¥1,000" restricts cards, it does not deny them),
+ * names nothing of it, denies something itself, or the question narrows a day or a time.
+ */
+function exclusiveAnswer(callerSaid: string, sentence: string, vocabulary: ResolvedVocabulary): AnsweredQuestion | undefined {
+  // Its own clauses, not an apology before them (「申し訳ございません、…のみ」), must affirm.
+  if (clausesOf(sentence, vocabulary).some((clause) => clause.polarity === 'negative')) return undefined
+  const question = yesNoQuestion(callerSaid)
+  if (question === undefined || QUALIFIER.test(question)) return undefined
+  const said = questionTerms(question, vocabulary)
+  const reply = statementTerms(sentence, vocabulary)
+  const specific = [...said].filter((term) => !GENERAL_SUBJECTS.has(term))
+  if (specific.length === 0 || specific.every((term) => reply.has(term)) || ![...said].some((term) => reply.has(term))) return undefined
+  return { clause: { said, polarity: 'negative' }, asksExistence: false }
 }

@@ -18,6 +18,11 @@ describe('checkFreeTextAnswer on prose knowledge', () => {
     expect(flagged("The west front is Hugh Ashby's design.")).toBe(false)
   })
 
+  it('"the year" before a year is part of the value ("around the year 1460")', () => {
+    expect(flagged('The spire was added around the year 1460.')).toBe(false)
+    expect(flagged('The spire was added around the year 1480.')).toBe(true)
+  })
+
   it('an invented detail is still a hallucination ("a copper roof")', () => {
     expect(flagged('The spire, added in 1460, has a copper roof.')).toBe(true)
   })

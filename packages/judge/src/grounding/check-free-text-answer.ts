@@ -8,7 +8,7 @@ import { unlinkedName, unlinkedPair } from './check-entity-links.ts'
 import { unqualifiedAnswer } from './check-answer-kind.ts'
 import { checkBothAnswer } from './check-both-answer.ts'
 import { novelWords } from './novel-words.ts'
-import { withoutDirectives } from './directive-clauses.ts'
+import { withoutUnasserted } from './unasserted-clauses.ts'
 import { statesPersonalExperience } from './personal-experience.ts'
 import { isChitChat } from './chit-chat.ts'
 import { otherAgent } from './check-relation-slot.ts'
@@ -60,6 +60,9 @@ const NOVEL_WEIGHT_LIMIT = 1
  */
 const NOVEL_WEIGHT_PER_ADDED_WORD = 0.2
 
+/** "the year" right before a year ("in the year 1700"). */
+const YEAR_BEFORE = /\b(?:the\s+)?year\s+$/iu
+
 interface AnswerWord {
   stem: string
 }
@@ -75,7 +78,10 @@ function answerWords(text: string, claims: Claim[]): { words: AnswerWord[]; sent
   let withoutValues = text
   for (const claim of [...claims].sort((left, right) => right.start - left.start)) {
     if (claim.type === 'name') continue
-    withoutValues = `${withoutValues.slice(0, claim.start)} ${' '.repeat(claim.end - claim.start - 1)}${withoutValues.slice(claim.end)}`
+    // "around the year 1700": the word that names the value's own kind belongs to the value.
+    const kind = claim.type === 'year' || claim.type === 'number' ? YEAR_BEFORE.exec(withoutValues.slice(0, claim.start)) : null
+    const start = kind ? kind.index : claim.start
+    withoutValues = `${withoutValues.slice(0, start)} ${' '.repeat(claim.end - start - 1)}${withoutValues.slice(claim.end)}`
   }
   const words: AnswerWord[] = []
   const sentences: AnswerSentence[] = []
@@ -128,7 +134,7 @@ export function checkFreeTextAnswer(text: string, claims: Claim[], index: Knowle
     // Prose: what the light stems missed is compared again by lemma, stem and meaning, and weighed
     // by part of speech; reworded adverbs, general words and evaluations alone do not add up to a new fact.
     const candidates = new Set(missing.map((word) => word.stem))
-    const novel = answer.sentences.flatMap((sentence) => novelWords(withoutDirectives(sentence.text), candidates, [index.haystack, context], { relatesNames: sentence.names >= 2 }))
+    const novel = answer.sentences.flatMap((sentence) => novelWords(withoutUnasserted(sentence.text), candidates, [index.haystack, context], { relatesNames: sentence.names >= 2 }))
     const added = answer.words.filter((word) => !questionWords.has(word.stem)).length
     if (novel.reduce((sum, word) => sum + word.weight, 0) >= Math.max(NOVEL_WEIGHT_LIMIT, NOVEL_WEIGHT_PER_ADDED_WORD * added)) return unsupported(novel.map((word) => word.word).join(' '))
   }

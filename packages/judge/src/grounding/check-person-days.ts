@@ -3,6 +3,7 @@ import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-inde
 import type { ClaimCheck } from './claim-check.ts'
 import type { ReplySentence } from './check-statements.ts'
 import { SAYS_EVERY_DAY } from './days-said.ts'
+import { clausesOf, NEGATED, negatedAt } from './person-clauses.ts'
 import { personMentions, type PersonMention } from './person-mentions.ts'
 import { personRecords, type PersonRecord } from './person-records.ts'
 
@@ -12,15 +13,6 @@ export interface PersonDayChecks {
   extra: ClaimCheck[]
 }
 
-/** Where a clause ends inside a sentence: a semicolon, a Japanese comma, a conjunction (", and", ", so", ので、, が、). */
-const CLAUSE_BREAK = /[;；、。]|,\s*(?:and|but|so|while|whereas|though|although)\s|\s(?:but|while|whereas)\s|ので|から、|けど|が、/giu
-/** Where a clause's phrases part (commas): a negation belongs to the phrase it is in. */
-const PHRASE_BREAK = /[,，、]/u
-/**
- * Negators, a closed class in both languages: "not", "n't", "no", "never", "except", "off"
- * ("she's off on Mondays"); ません, ない, 不在, 休み, 以外, 除く ("土曜日はおりません").
- */
-const NEGATED = /\b(?:not|no|never|except|off)\b|n['’]t\b|ません|ない|不在|休み|以外|除[きく]/iu
 /** A third-person pronoun: the clause is about the person named before it ("so she's not in on Mondays"). */
 const PRONOUN = /\b(?:he|she|him|her|his|he's|she's)\b|彼女?/iu
 /**
@@ -31,40 +23,9 @@ const ANIMATE_VERB = /おり(?:ます|ません)|い(?:ます|ません|らっ�
 /** A clause with a subject of its own (the business, the caller): its days are not the person's. */
 const OWN_SUBJECT = /\b(?:we|we're|we've|we'll|our|you|you're|you'll|it|it's|they|they're)\b|営業|開店|閉店|定休|休業|休診|診療|当店|当院|弊社/iu
 
-interface Clause {
-  text: string
-  start: number
-  end: number
-  mentions: PersonMention[]
-}
-
-function clausesOf(sentence: ReplySentence, mentions: readonly PersonMention[]): Clause[] {
-  const clauses: Clause[] = []
-  let from = 0
-  CLAUSE_BREAK.lastIndex = 0
-  for (let cut = CLAUSE_BREAK.exec(sentence.text); ; cut = CLAUSE_BREAK.exec(sentence.text)) {
-    const to = cut ? cut.index + cut[0].length : sentence.text.length
-    const start = sentence.start + from
-    const end = sentence.start + to
-    if (to > from) clauses.push({ text: sentence.text.slice(from, to), start, end, mentions: mentions.filter((mention) => mention.start >= start && mention.start < end) })
-    from = to
-    if (!cut) break
-  }
-  CLAUSE_BREAK.lastIndex = 0
-  return clauses
-}
-
 function onePerson(mentions: readonly PersonMention[]): PersonRecord | undefined {
   const people = new Set(mentions.map((mention) => mention.person))
   return people.size === 1 ? mentions[0]?.person : undefined
-}
-
-/** Whether the phrase of the clause that holds the claim negates it ("so not on Saturdays", 「土曜日はおりません」). */
-function negated(clause: Clause, claim: Claim): boolean {
-  const at = claim.start - clause.start
-  const before = clause.text.slice(0, at).split(PHRASE_BREAK).at(-1) ?? ''
-  const after = clause.text.slice(at).split(PHRASE_BREAK)[0] ?? ''
-  return NEGATED.test(`${before}${after}`)
 }
 
 function check(text: string, status: 'supported' | 'contradicted', entry: KnowledgeEntry): ClaimCheck {
@@ -84,10 +45,10 @@ function check(text: string, status: 'supported' | 'contradicted', entry: Knowle
  */
 export function checkPersonDays(text: string, claims: readonly Claim[], sentences: readonly ReplySentence[], index: KnowledgeIndex, callerText: string): PersonDayChecks {
   const result: PersonDayChecks = { byClaim: new Map(), extra: [] }
-  const people = personRecords(index).filter((person) => person.days !== undefined)
-  if (people.length === 0) return result
+  const people = personRecords(index)
+  if (!people.some((person) => person.days !== undefined)) return result
   const mentions = personMentions(text, people)
-  let current = mentions.length === 0 ? onePerson(personMentions(callerText, people)) : undefined
+  let current = mentions.length === 0 && callerText !== '' ? onePerson(personMentions(callerText, people)) : undefined
   if (mentions.length === 0 && !current) return result
   // A day denied for someone (`negated`: "she's not in on Mondays") is theirs to check; a business's closing day is not.
   const days = claims.filter((claim) => claim.value.kind === 'weekday' && (claim.value.status !== 'closed' || claim.value.negated === true))
@@ -109,7 +70,7 @@ export function checkPersonDays(text: string, claims: readonly Claim[], sentence
       for (const claim of days) {
         if (claim.start < clause.start || claim.start >= clause.end || claim.value.kind !== 'weekday') continue
         const works = claim.value.days.map((day) => known.includes(day))
-        const agrees = negated(clause, claim) ? works.every((day) => !day) : works.every(Boolean)
+        const agrees = negatedAt(clause, claim.start) ? works.every((day) => !day) : works.every(Boolean)
         result.byClaim.set(claim, check(claim.text, agrees ? 'supported' : 'contradicted', entry))
       }
       const everyDay = SAYS_EVERY_DAY.exec(clause.text)

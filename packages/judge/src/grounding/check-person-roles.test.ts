@@ -64,3 +64,48 @@ describe('checkPersonRoles: what the knowledge gives one person, said of another
     expect(hallucinated(salon, '青木は月曜日も出勤しております。')).toBe(true)
   })
 })
+
+describe('checkPersonRoles: roles read through the staff lexicon, bare names, and who-questions', () => {
+  // A small veterinary practice and a car-repair shop, written for these tests.
+  const practice = ['Dr. Sugita (director, every day)', 'Dr. Arakawa (surgery, Tuesdays and Fridays)', 'Mr. Miki (reception, speaks English, weekdays)'].join('\n')
+  const garage = parseKnowledgeBase({
+    version: 1,
+    facts: { staff: { manager: 'Mr. Nishino, every day', english_speaking: 'Ms. Kuroki, weekends only', owner: 'Mrs. Okumura, proprietress' } },
+  })
+  const hallucinated = (knowledge: Parameters<typeof checkGrounding>[0]['knowledge'], response: string, context = '') => checkGrounding({ knowledge, context, response }).hallucinated
+
+  it('"surgeon" is surgery, 院長 is the director: a role given to the wrong person (EN, JA)', () => {
+    expect(hallucinated(practice, 'Our surgeon is Dr. Arakawa.')).toBe(false)
+    expect(hallucinated(practice, 'Our surgeon is Dr. Sugita.')).toBe(true)
+    expect(hallucinated(practice, '院長は杉田でございます。')).toBe(false)
+    expect(hallucinated(practice, '院長は荒川でございます。')).toBe(true)
+    expect(hallucinated(practice, '手術は荒川先生が担当しております。')).toBe(false)
+    expect(hallucinated(practice, '手術は三木が担当しております。')).toBe(true)
+  })
+
+  it('a role only one other person holds, said beside one of their own', () => {
+    expect(hallucinated(practice, 'Mr. Miki, at reception, speaks English.')).toBe(false)
+    expect(hallucinated(practice, 'Dr. Arakawa, our surgeon, speaks English too.')).toBe(true)
+    expect(hallucinated(garage, 'Mrs. Okumura, the proprietress, speaks English.')).toBe(true)
+    expect(hallucinated(garage, 'はい、奥村が英語で対応いたします。')).toBe(true)
+    expect(hallucinated(garage, 'はい、黒木が英語で対応いたします。')).toBe(false)
+  })
+
+  it('a negated role agrees', () => {
+    const names = (response: string) => checkGrounding({ knowledge: practice, response }).claims.filter((claim) => claim.type === 'name').map((claim) => claim.status)
+    expect(names("Dr. Arakawa doesn't speak English.")).not.toContain('contradicted')
+    expect(names('Dr. Arakawa speaks English.')).toContain('contradicted')
+  })
+
+  it('a name the caller asked about is staff; a name the caller introduced themself with is not', () => {
+    expect(hallucinated(garage, "I'll put you through to Ms. Kuroki, our manager.", 'Can I talk to the manager, Ms. Kuroki?')).toBe(true)
+    expect(hallucinated(garage, "I'll put you through to Mr. Nishino, our manager.", 'Can I talk to the manager, Ms. Kuroki?')).toBe(false)
+  })
+
+  it('a reply that only names someone answers the caller\'s who-question with its role', () => {
+    expect(hallucinated(practice, "I believe that's Dr. Arakawa.", 'Which vet does the operations?')).toBe(false)
+    expect(hallucinated(practice, "I believe that's Dr. Sugita.", 'Which vet does the operations?')).toBe(true)
+    expect(hallucinated(garage, '西野でございます。', '店長はどなたですか')).toBe(false)
+    expect(hallucinated(garage, '黒木でございます。', '店長はどなたですか')).toBe(true)
+  })
+})

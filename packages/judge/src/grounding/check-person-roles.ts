@@ -1,67 +1,73 @@
 import type { Claim } from '../claims/claim.ts'
-import { normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import type { ClaimCheck } from './claim-check.ts'
 import type { ReplySentence } from './check-statements.ts'
 import { japaneseSurnames } from './japanese-surnames.ts'
+import { clausesOf, NEGATED } from './person-clauses.ts'
+import { personMentions } from './person-mentions.ts'
 import { nameWords, PERSON_NAME } from './person-names.ts'
 import { personRecords, type PersonRecord } from './person-records.ts'
-import { subjectTerms } from './subject-terms.ts'
-
-/** Where a clause of a sentence that names two people ends. */
-const CLAUSE_BREAK = /[;、。]|,\s*(?:and|but|while)\s|\s(?:but|while|whereas)\s|が、/iu
+import { roleTerms, rolesMeet } from './staff-roles.ts'
 
 interface Mention {
   text: string
-  words: Set<string>
-  /** Position in the reply text. */
   start: number
-  /** The people of the knowledge the name is (none for a name it does not know). */
-  own: PersonRecord[]
+  /** The knowledge's person the name is, or undefined for a name it does not know (said as a person's). */
+  person: PersonRecord | undefined
 }
 
 const TITLED = /^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s/u
 const JAPANESE_SCRIPT = /[\p{sc=Han}\p{sc=Katakana}]/u
+/** The caller giving their own name ("This is Ken Ueda", "my name is …", 「上田と申します」): that name is the caller's, not staff. */
+const SELF_INTRODUCTION = /\b(?:this is|my name is|i am|i'm|it's)\s+(?:(?:Dr|Mr|Mrs|Ms|Mx)\.?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)|([\p{sc=Han}\p{sc=Katakana}ー]+)(?:と申します|です。?$|と言います)/gu
+/** A question about who does something (who / which / 誰 / どなた / どの…): its answer names the person for the role it asks about. */
+const WHO_QUESTION = /\b(?:who|whom|which)\b|誰|どなた|どの(?:方|スタッフ|先生|人)|どちら様/iu
 
 /**
- * The people a reply names that the check can say something about: a name of the knowledge's
- * people (when others exist to compare with), or an unknown name said as a person's (with a title,
- * or a Japanese family name), which is someone the knowledge does not give the role to.
+ * The people a reply names: the knowledge's people (with or without title, a family name alone,
+ * in kanji), and a name the knowledge does not know said as a person's (with a title, or a
+ * Japanese family name), which is someone the knowledge does not give the role to. Names the
+ * caller introduced themself with are the caller's.
  */
-function mentionsIn(text: string, claims: readonly Claim[], people: readonly PersonRecord[], names: readonly string[]): Mention[] {
-  const mentions: Mention[] = []
-  const add = (said: string, words: Set<string>, start: number, person: boolean): void => {
-    const own = people.filter((record) => shares(record.names, words) > 0)
-    // Nobody else to give the role to (a clinic with one dentist): nothing to contradict.
-    if ((own.length === 0 && !person) || own.length === people.length) return
-    mentions.push({ text: said, words, start, own })
-  }
+function mentionsIn(text: string, claims: readonly Claim[], people: readonly PersonRecord[], callerText: string): Mention[] {
+  const mentions: Mention[] = personMentions(text, people).map((mention) => ({ text: mention.text, start: mention.start, person: mention.person }))
+  const known = (words: Set<string>): boolean => people.some((person) => [...words].some((word) => person.names.has(word)))
   for (const claim of claims) {
-    if (claim.type !== 'name' || JAPANESE_SCRIPT.test(claim.text)) continue
-    const titled = PERSON_NAME.test(claim.text) || TITLED.test(claim.text)
-    // Most names are the business's or a place's: one the knowledge's people do not share a word with, said without a title, is skipped unread.
-    if (!titled && !names.some((name) => claim.text.toLowerCase().includes(name))) continue
-    add(claim.text, nameWords(claim.value.kind === 'text' ? claim.value.text : claim.text), claim.start, titled)
+    if (claim.type !== 'name' || mentions.some((mention) => mention.start >= claim.start && mention.start < claim.end) || JAPANESE_SCRIPT.test(claim.text) || !(PERSON_NAME.test(claim.text) || TITLED.test(claim.text))) continue
+    const words = nameWords(claim.value.kind === 'text' ? claim.value.text : claim.text)
+    if (!known(words)) mentions.push({ text: claim.text, start: claim.start, person: undefined })
   }
-  if (JAPANESE_SCRIPT.test(text)) for (const surname of japaneseSurnames(text)) add(surname.name, new Set([surname.reading]), surname.start, true)
-  return mentions
+  if (JAPANESE_SCRIPT.test(text)) for (const surname of japaneseSurnames(text)) if (!known(new Set([surname.reading, surname.name]))) mentions.push({ text: surname.name, start: surname.start, person: undefined })
+  if (mentions.length === 0) return mentions
+  const callerNames = introducedNames(callerText)
+  return callerNames.size === 0 ? mentions : mentions.filter((mention) => ![...nameWords(mention.text)].some((word) => callerNames.has(word)) && !callerNames.has(mention.text))
 }
 
-function shares(left: Set<string>, right: Set<string>): number {
-  let count = 0
-  for (const term of left) if (right.has(term)) count += 1
-  return count
+const introduced = { text: '', names: new Set<string>() }
+
+function introducedNames(callerText: string): Set<string> {
+  if (introduced.text === callerText) return introduced.names
+  const names = new Set<string>()
+  Object.assign(introduced, { text: callerText, names })
+  for (const match of callerText.matchAll(SELF_INTRODUCTION)) {
+    if (match[1]) for (const word of nameWords(match[1])) names.add(word)
+    for (const surname of japaneseSurnames(match[2] ?? '')) names.add(surname.name).add(surname.reading)
+  }
+  return names
+}
+
+/** Whether someone does a role: one of their role terms means it. */
+function holds(person: PersonRecord, role: string): boolean {
+  if (person.roles.has(role)) return true
+  for (const own of person.roles) if (rolesMeet(own, role)) return true
+  return false
 }
 
 /** What the check needs of the knowledge, prepared once per index. */
 interface Prepared {
   people: PersonRecord[]
-  /** Role terms that tell the people apart (not every person's). */
-  telling: Set<string>
-  /** A quick test for a clause that may name one of those roles (most name none). */
-  mayName: RegExp
-  /** Every word of the people's names. */
-  names: string[]
+  /** Role terms some person holds and not everyone ("coach", "staff" tell no one apart). */
+  telling: (role: string) => PersonRecord[] | undefined
 }
 
 const prepared = new WeakMap<KnowledgeIndex, Prepared>()
@@ -70,89 +76,81 @@ function prepare(index: KnowledgeIndex): Prepared {
   let ready = prepared.get(index)
   if (!ready) {
     const people = personRecords(index)
-    const counts = new Map<string, number>()
-    for (const person of people) for (const role of person.roles) counts.set(role, (counts.get(role) ?? 0) + 1)
-    // Terms every person shares ("coach", "staff") tell no one apart.
-    const telling = new Set([...counts].filter(([, count]) => people.length === 1 || count < people.length).map(([role]) => role))
-    ready = { people, telling, mayName: roleWords(index, telling), names: [...new Set(people.flatMap((person) => [...person.names]))] }
+    const holders = new Map<string, PersonRecord[]>()
+    const telling = (role: string): PersonRecord[] | undefined => {
+      let found = holders.get(role)
+      if (!found) {
+        found = people.filter((person) => holds(person, role))
+        holders.set(role, found)
+      }
+      return found.length > 0 && (people.length === 1 || found.length < people.length) ? found : undefined
+    }
+    ready = { people, telling }
     prepared.set(index, ready)
   }
   return ready
+}
+
+function contradiction(mention: Mention, other: PersonRecord): ClaimCheck {
+  return { text: mention.text, type: 'name', status: 'contradicted', supported: false, evidence: { source: 'knowledge', path: other.entry.path, value: other.entry.value }, checkedBy: 'rules' }
 }
 
 /**
  * "Coach Ito runs our boxing classes" when the knowledge says Coach Kimura teaches boxing;
  * 「英語対応は中村が担当しております」 when Mr. Ono handles English-speaking customers: a reply
  * that says someone does what the knowledge gives to another person is contradicted, with that
- * person's entry as evidence. What a person does is read from the sentence (the clause, when it
- * names two people) as the terms that tell the knowledge's people apart; a name the caller said
- * is the caller's, not staff.
+ * person's entry as evidence. What a person does is read from their clause (see clausesOf) as
+ * the role terms that tell the knowledge's people apart (roleTerms: "surgeon" is surgery, 院長
+ * director); a role the person does not hold and only one other person does ("Mrs. Kanda, our
+ * proprietress, speaks English" when only Mr. Ueno does) contradicts too. A reply that only
+ * names someone ("That's Mr. Okada") answers the caller's who-question: the role it asked
+ * about is the one said. A negated clause ("Mr. Okada doesn't speak English") states no role.
  */
-export function checkPersonRoles(text: string, claims: readonly Claim[], sentences: readonly ReplySentence[], index: KnowledgeIndex, contextText: string): ClaimCheck[] {
-  const { people, telling, mayName, names } = prepare(index)
-  if (telling.size === 0) return []
-  const found = mentionsIn(text, claims, people, names)
-  if (found.length === 0) return []
-  const caller = normalizeText(contextText)
-  const mentions = found.filter((mention) => ![...mention.words].some((word) => caller.includes(word)) && !caller.includes(mention.text))
+export function checkPersonRoles(text: string, claims: readonly Claim[], sentences: readonly ReplySentence[], index: KnowledgeIndex, contextText: string, lastCaller = ''): ClaimCheck[] {
+  const { people, telling } = prepare(index)
+  if (people.length === 0) return []
+  const mentions = mentionsIn(text, claims, people, contextText)
+  if (mentions.length === 0) return []
+  const asked = WHO_QUESTION.test(lastCaller) ? roleTerms(lastCaller, index.vocabulary) : undefined
   const checks: ClaimCheck[] = []
   for (const sentence of sentences) {
     const inSentence = mentions.filter((mention) => mention.start >= sentence.start && mention.start < sentence.end)
     if (inSentence.length === 0 || sentence.act === 'question') continue
-    const clauses = inSentence.length === 1 ? [{ text: sentence.text, mentions: inSentence }] : splitClauses(sentence, inSentence)
+    const clauses = new Set(inSentence.map((mention) => mention.person ?? mention.text)).size === 1 ? [{ text: sentence.text, mentions: inSentence }] : clausesOf(sentence, inSentence)
     for (const clause of clauses) {
       const mention = clause.mentions[0]
-      if (clause.mentions.length !== 1 || !mention || !mayName.test(normalizeText(clause.text))) continue
-      const roles = new Set([...subjectTerms(clause.text, index.vocabulary)].filter((term) => telling.has(term) && !mention.words.has(term)))
-      if (roles.size === 0 || mention.own.some((person) => shares(person.roles, roles) > 0)) continue
-      const other = bestOther(people, mention.own, roles)
-      if (other) checks.push({ text: mention.text, type: 'name', status: 'contradicted', supported: false, evidence: { source: 'knowledge', path: other.entry.path, value: other.entry.value }, checkedBy: 'rules' })
+      if (!mention || new Set(clause.mentions.map((item) => item.person ?? item.text)).size !== 1 || NEGATED.test(clause.text)) continue
+      const named = new Set([...nameWords(mention.text), ...(mention.person?.names ?? [])])
+      let roles = [...roleTerms(clause.text, index.vocabulary)].filter((role) => !named.has(role) && telling(role))
+      // "I believe that's Mr. Okada." after "Which pharmacist speaks English?": the answer takes the question's role.
+      if (roles.length === 0 && asked && clause.mentions.length === 1) roles = [...asked].filter((role) => !named.has(role) && telling(role))
+      if (roles.length === 0) continue
+      const person = mention.person
+      const foreign = roles.filter((role) => !person || !holds(person, role))
+      if (foreign.length === 0) continue
+      if (!person || foreign.length === roles.length) {
+        const other = bestOther(people, person, foreign)
+        if (other) checks.push(contradiction(mention, other))
+        continue
+      }
+      // They hold some of the roles said: a role only one other person holds is still not theirs.
+      const only = foreign.map((role) => telling(role)).find((holders) => holders?.length === 1 && holders[0] !== person)?.[0]
+      if (only) checks.push(contradiction(mention, only))
     }
   }
   return checks
 }
 
-const roleWordsCache = new WeakMap<KnowledgeIndex, RegExp>()
-
-/** A quick test for a clause that may name one of the roles (any word the vocabulary reads as one): most name none. */
-function roleWords(index: KnowledgeIndex, roles: Set<string>): RegExp {
-  let pattern = roleWordsCache.get(index)
-  if (!pattern) {
-    const words = new Set<string>(roles)
-    for (const [word, canonical] of index.vocabulary.words) if (roles.has(canonical)) words.add(word)
-    for (const [term, canonical] of index.vocabulary.terms) if (roles.has(canonical)) words.add(term)
-    const escaped = [...words].filter((word) => word !== '').map((word) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
-    pattern = new RegExp(escaped.join('|') || '(?!)', 'u')
-    roleWordsCache.set(index, pattern)
-  }
-  return pattern
-}
-
-function bestOther(people: readonly PersonRecord[], own: readonly PersonRecord[], roles: Set<string>): PersonRecord | undefined {
+function bestOther(people: readonly PersonRecord[], own: PersonRecord | undefined, roles: readonly string[]): PersonRecord | undefined {
   let best: PersonRecord | undefined
   let bestShared = 0
   for (const person of people) {
-    if (own.includes(person)) continue
-    const shared = shares(person.roles, roles)
+    if (person === own) continue
+    const shared = roles.filter((role) => holds(person, role)).length
     if (shared > bestShared) {
       best = person
       bestShared = shared
     }
   }
   return best
-}
-
-function splitClauses(sentence: ReplySentence, mentions: readonly Mention[]): Array<{ text: string; mentions: Mention[] }> {
-  const clauses: Array<{ text: string; mentions: Mention[] }> = []
-  let from = 0
-  let rest = sentence.text
-  while (rest !== '') {
-    const cut = CLAUSE_BREAK.exec(rest)
-    const end = cut ? cut.index + cut[0].length : rest.length
-    const to = from + end
-    clauses.push({ text: sentence.text.slice(from, to), mentions: mentions.filter((mention) => mention.start >= sentence.start + from && mention.start < sentence.start + to) })
-    from = to
-    rest = rest.slice(end)
-  }
-  return clauses
 }

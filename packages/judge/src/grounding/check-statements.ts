@@ -11,6 +11,7 @@ import { broaderTerms, namesTerm } from './broader-terms.ts'
 import { clauseRelation, clausesOf, entryClauses, entryStatementTerms, statementTerms, type Clause } from './statement-clauses.ts'
 import { statementPolarity } from './statement-polarity.ts'
 import { subjectTerms } from './subject-terms.ts'
+import { unknownPlace } from './unknown-place.ts'
 import { TOOL_REPORT } from './verify-claim.ts'
 
 export { statementTerms } from './statement-clauses.ts'
@@ -304,6 +305,12 @@ export function checkStatements(
       checks.push(statementCheck(sentence, 'contradicted', verdict.entry))
       continue
     }
+    const best = terms.size === 0 ? undefined : bestEntry(terms, index)
+    if (best && closedWorld(index) && statementPolarity(sentence) === 'positive' && unknownPlace(sentence, index) !== undefined) {
+      // "You can smoke on the rooftop terrace" where the knowledge names only a first-floor terrace: an invented place.
+      checks.push(statementCheck(sentence, 'unsupported', verdict?.entry ?? best.entry))
+      continue
+    }
     if (verdict?.status === 'ambiguous') {
       unsettled.push(sentence)
       checks.push(statementCheck(sentence, 'unsettled', verdict.entry))
@@ -313,7 +320,6 @@ export function checkStatements(
       checks.push(statementCheck(sentence, 'unsupported'))
       continue
     }
-    const best = terms.size === 0 ? undefined : bestEntry(terms, index)
     // Supported when most of what it names is in the entry and nothing it names is unknown to the knowledge.
     if (best && best.shared >= Math.max(1, Math.ceil(terms.size * MIN_SUPPORT_RATIO)) && best.shared / said.size >= MIN_SAID_RATIO && said.size === terms.size) {
       checks.push(statementCheck(sentence, 'supported', best.entry))

@@ -15,6 +15,8 @@ const RATE_AFTER_VALUE = /^\s*(?:(?:per|a|an|each|every|\/)\s*(?:month|night|per
 const RATE_BEFORE_VALUE = /(?:(?:お|御)?(?:1|一)\s?(?:泊|日|時間|晩|名様?|人様?|個|本|回|点|台|箱|枚|杯|斤|室|件|つ|ダース)(?:あたり|当たり|につき|ごと(?:に)?|毎)?(?:で|は|、)?|(?:毎)?月(?:々|額)?|(?:per|a|an|each|every)\s+(?:night|day|hour|month|week|person|guest|adult|child|box|piece|item|visit|session))\s*$/iu
 /** Japanese topic marker right after a value (「1時から2時は…」, 「3,000円は…」). */
 const TOPIC_AFTER = /^\s*は(?!\s*[、,])/u
+/** Words that end a stretch by introducing the value after them: "a management fee of", "the deposit is", 管理費は, 日曜割増の. */
+const INTRODUCES_VALUE = /(?:\b(?:of|is|are|costs?|at)|[:：]|(?:は|が|の))\s*$/iu
 const LIST_JOINER = /^[\s,、・/]*(?:and|or|&|と|や|及び|および|または|か)?[\s,、・/]*$/iu
 
 /**
@@ -59,10 +61,9 @@ function termsOf(text: string, claims: Claim[], from: number, to: number, vocabu
  * What a claim is about: the subject terms between the previous claim of the same kind
  * (or the sentence start) and the claim; when that stretch names nothing, the stretch up
  * to the next claim of the same kind (or the sentence end). Weekday claims in the stretch
- * add every day they cover ("Monday to Friday" adds five days). With `side: 'right'`, only the
- * stretch after the claim is read ("Dogenzaka, 5 minutes on foot from the station": the walk).
+ * add every day they cover ("Monday to Friday" adds five days).
  */
-export function claimSubject(text: string, claim: Claim, claims: Claim[], vocabulary: ResolvedVocabulary, side: 'left' | 'right' = 'left'): { terms: Set<string>; window: string } {
+export function claimSubject(text: string, claim: Claim, claims: Claim[], vocabulary: ResolvedVocabulary): { terms: Set<string>; window: string } {
   const [sentenceStart, sentenceEnd] = sentenceBounds(text, claim.start, claim.end)
   const group = claimGroup(claim.type)
   const sameKind = claims.filter((other) => other !== claim && claimGroup(other.type) === group)
@@ -80,7 +81,7 @@ export function claimSubject(text: string, claim: Claim, claims: Claim[], vocabu
   const leftFrom = previous ? previous.end + (RATE_AFTER_VALUE.exec(text.slice(previous.end, claim.start))?.[0].length ?? 0) : sentenceStart
   const rightTo = next ? next.start : sentenceEnd
   // 「1時から2時はお昼休みです」: a value that is the topic (は) is what the words after it say it is.
-  if (side === 'left' && TOPIC_AFTER.test(text.slice(claim.end, claim.end + 2))) {
+  if (TOPIC_AFTER.test(text.slice(claim.end, claim.end + 2))) {
     const topic = termsOf(text, claims, claim.end, rightTo, vocabulary)
     if (topic.size > 0) return { terms: topic, window: text.slice(claim.start, rightTo) }
   }
@@ -88,7 +89,7 @@ export function claimSubject(text: string, claim: Claim, claims: Claim[], vocabu
   const price = group === 'price'
   const leftTo = price ? leftFrom + text.slice(leftFrom, listStart).replace(RATE_BEFORE_VALUE, '').length : listStart
   const left = termsOf(text, claims, leftFrom, leftTo, vocabulary)
-  if (left.size > 0 && side === 'left') return { terms: left, window: text.slice(leftFrom, claim.end) }
+  if (left.size > 0) return { terms: left, window: text.slice(leftFrom, claim.end) }
   // "Nine till eight on Fridays, with a lunch break from one to two": the words after a time up to its clause's end
   // say what it is about, when they name something.
   const clauseEnd = text.slice(claim.end, rightTo).search(/[,;、]/u)
@@ -97,5 +98,7 @@ export function claimSubject(text: string, claim: Claim, claims: Claim[], vocabu
     if (near.size > 0) return { terms: near, window: text.slice(claim.start, claim.end + clauseEnd) }
   }
   const rightFrom = price ? Math.min(rightTo, claim.end + (RATE_AFTER_VALUE.exec(text.slice(claim.end, rightTo))?.[0].length ?? 0)) : claim.end
+  // "¥128,000 a month, with a management fee of ¥8,000": words that end by introducing the next value are its subject.
+  if (next && INTRODUCES_VALUE.test(text.slice(rightFrom, rightTo))) return { terms: new Set(), window: text.slice(claim.start, rightTo) }
   return { terms: termsOf(text, claims, rightFrom, rightTo, vocabulary), window: text.slice(claim.start, rightTo) }
 }

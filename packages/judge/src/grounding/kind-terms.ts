@@ -46,3 +46,14 @@ export function namesNoItemOfItsKind(index: KnowledgeIndex, type: Parameters<typ
   for (const term of terms) if (known.has(term)) return false
   return true
 }
+
+/** The term a walk from the station is about (`access`: walk, on foot, station, 徒歩, 駅): how to get there, not which place. */
+const ACCESS = 'access'
+
+/**
+ * True when a duration's subject names only how one gets there ("8 minutes from the station",
+ * 駅から徒歩8分): which place it is (the flat, the shop) is named before or by the caller.
+ */
+export function namesOnlyTheWay(type: Parameters<typeof claimGroup>[0], terms: Set<string>): boolean {
+  return claimGroup(type) === 'duration' && terms.size > 0 && [...terms].every((term) => term === ACCESS)
+}

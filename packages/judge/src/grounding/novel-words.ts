@@ -1,5 +1,6 @@
 import { stemWord } from '../internal/normalize-text.ts'
 import { tagWords, type TaggedWord } from './tag-words.ts'
+import { meaningsOf, meansTheSame, type WordNetMeanings } from './wordnet-relations.ts'
 
 /** A reply word that neither the knowledge nor the dialogue so far holds, with how much it weighs as new content. */
 export interface NovelWord {
@@ -79,7 +80,14 @@ const SAME_MEANING_SUFFIX = /^(?:y|ly|ily|ally|ness|ion|ation|ition|al|ic|ical|i
 export interface GroundingForms {
   words: Set<string>
   meanings: Set<number>
+  /** Lemmas of its content words, and of each two in a row ("iron oxide"): looked up in WordNet when a reply word is new. */
+  lemmas: string[]
+  /** Their WordNet senses and what stands above them, read on first need. */
+  wordNet?: WordNetMeanings
 }
+
+/** Parts of speech whose words WordNet relates (it has no pronouns, determiners or names of its own kind). */
+const CONTENT_PARTS = new Set(['NOUN', 'VERB', 'ADJ', 'ADV', 'PROPN'])
 
 const formsCache = new Map<string, GroundingForms>()
 const MAX_CACHED = 256
@@ -87,11 +95,15 @@ const MAX_CACHED = 256
 function formsOf(text: string): GroundingForms {
   const cached = formsCache.get(text)
   if (cached) return cached
-  const forms: GroundingForms = { words: new Set(), meanings: new Set() }
+  const forms: GroundingForms = { words: new Set(), meanings: new Set(), lemmas: [] }
+  let previous: string | undefined
   for (const word of tagWords(text)) {
     for (const form of [word.value, word.normal, word.lemma, word.stem, stemWord(word.value)]) forms.words.add(form)
     const meaning = SYNONYMS.get(word.lemma) ?? SYNONYMS.get(word.normal)
     if (meaning !== undefined) forms.meanings.add(meaning)
+    const content = CONTENT_PARTS.has(word.partOfSpeech) ? word.lemma : undefined
+    if (content !== undefined) forms.lemmas.push(content, ...(previous !== undefined ? [`${previous} ${content}`] : []))
+    previous = content
   }
   if (formsCache.size >= MAX_CACHED) formsCache.clear()
   formsCache.set(text, forms)
@@ -114,6 +126,13 @@ function isKnown(word: TaggedWord, grounding: readonly GroundingForms[]): boolea
     if (forms.words.has(word.value) || forms.words.has(word.normal) || forms.words.has(word.lemma) || forms.words.has(word.stem)) return true
     if (meaning !== undefined && forms.meanings.has(meaning)) return true
     if (prefixMatch(word.stem, forms.words) || prefixMatch(word.lemma, forms.words)) return true
+  }
+  // A synonym, an adjective of the same cluster or a more general word, in WordNet ("lineage" /
+  // "line", "microscopic" / "tiny", "soup" / "dish"): read only for words no cheaper form matched.
+  if (!CONTENT_PARTS.has(word.partOfSpeech) || word.partOfSpeech === 'PROPN') return false
+  for (const forms of grounding) {
+    forms.wordNet ??= meaningsOf(forms.lemmas)
+    if (meansTheSame(word.lemma, forms.wordNet) || (word.normal !== word.lemma && meansTheSame(word.normal, forms.wordNet))) return true
   }
   return false
 }

@@ -9,20 +9,25 @@ export interface PersonMention {
   end: number
 }
 
-const patterns = new WeakMap<readonly PersonRecord[], { pattern: RegExp; byWord: Map<string, PersonRecord[]> }>()
+const prepared = new WeakMap<readonly PersonRecord[], Array<[string, PersonRecord]>>()
 
-function prepare(people: readonly PersonRecord[]): { pattern: RegExp; byWord: Map<string, PersonRecord[]> } {
-  let ready = patterns.get(people)
-  if (!ready) {
-    const byWord = new Map<string, PersonRecord[]>()
-    for (const person of people) for (const name of person.names) if (/^[a-z][a-z'’-]+$/u.test(name)) byWord.set(name, [...(byWord.get(name) ?? []), person])
-    const words = [...byWord.keys()].map((word) => `${(word[0] ?? '').toUpperCase()}${word.slice(1)}`.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
+/** Each English name word as it is said (capitalised) with the one person it names (a name two people share tells neither apart). */
+function nameIndex(people: readonly PersonRecord[]): Array<[string, PersonRecord]> {
+  let names = prepared.get(people)
+  if (!names) {
+    const byName = new Map<string, PersonRecord[]>()
     // Names are said capitalised ("Sato teaches on Wednesdays", "ask for Ms. Aiko Mori"): a lower-case word is not one.
-    ready = { pattern: new RegExp(words.length > 0 ? `(?<![\\p{L}])(?:${words.join('|')})(?![\\p{L}])` : '(?!)', 'gu'), byWord }
-    patterns.set(people, ready)
+    for (const person of people) for (const name of person.names) if (/^[a-z][a-z'’-]+$/u.test(name)) {
+      const said = `${(name[0] ?? '').toUpperCase()}${name.slice(1)}`
+      byName.set(said, [...(byName.get(said) ?? []), person])
+    }
+    names = [...byName].flatMap(([said, owners]): Array<[string, PersonRecord]> => (owners.length === 1 && owners[0] ? [[said, owners[0]]] : []))
+    prepared.set(people, names)
   }
-  return ready
+  return names
 }
+
+const LETTER = /\p{L}/u
 
 /**
  * Where a text names the knowledge's people: an English name with or without its title and
@@ -35,23 +40,34 @@ function prepare(people: readonly PersonRecord[]): { pattern: RegExp; byWord: Ma
  */
 export function personMentions(text: string, people: readonly PersonRecord[]): PersonMention[] {
   if (people.length === 0) return []
-  const { pattern, byWord } = prepare(people)
+  // The day and role checks read the same reply: the last answer is kept.
+  if (last.text === text && last.people === people) return last.mentions.map((mention) => ({ ...mention }))
+  const mentions = readMentions(text, people)
+  Object.assign(last, { text, people, mentions: mentions.map((mention) => ({ ...mention })) })
+  return mentions
+}
+
+const last: { text: string; people: readonly PersonRecord[] | undefined; mentions: PersonMention[] } = { text: '', people: undefined, mentions: [] }
+
+function readMentions(text: string, people: readonly PersonRecord[]): PersonMention[] {
+  const found: Array<{ person: PersonRecord; start: number; end: number }> = []
+  for (const [said, person] of nameIndex(people)) {
+    for (let at = text.indexOf(said); at >= 0; at = text.indexOf(said, at + 1)) {
+      if (!LETTER.test(text[at - 1] ?? '') && !LETTER.test(text[at + said.length] ?? '')) found.push({ person, start: at, end: at + said.length })
+    }
+  }
+  found.sort((left, right) => left.start - right.start)
   const mentions: PersonMention[] = []
-  pattern.lastIndex = 0
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    const owners = byWord.get(match[0].toLowerCase()) ?? []
-    const person = owners[0]
-    if (owners.length !== 1 || !person) continue
+  for (const hit of found) {
     const last = mentions.at(-1)
     // "Aiko Mori": given and family name of one person.
-    if (last && last.person === person && /^\s+$/u.test(text.slice(last.end, match.index))) {
-      last.end = match.index + match[0].length
+    if (last && last.person === hit.person && /^\s+$/u.test(text.slice(last.end, hit.start))) {
+      last.end = hit.end
       last.text = text.slice(last.start, last.end)
       continue
     }
-    mentions.push({ person, text: match[0], start: match.index, end: match.index + match[0].length })
+    mentions.push({ person: hit.person, text: text.slice(hit.start, hit.end), start: hit.start, end: hit.end })
   }
-  pattern.lastIndex = 0
   if (/[\p{sc=Han}]/u.test(text)) {
     for (const surname of japaneseSurnames(text)) {
       const owners = people.filter((person) => person.names.has(surname.reading) || person.names.has(surname.name))

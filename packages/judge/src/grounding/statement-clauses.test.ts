@@ -33,6 +33,22 @@ describe('clausesOf', () => {
     expect(read('カットは予約なしでも大丈夫です。')).toEqual(['negative appointment haircut'])
   })
 
+  it('a colon after a denial starts a clause of its own (what to do instead); "X: not allowed" keeps its colon', () => {
+    expect(read('No drop-off at the airport: return the van to the depot')).toEqual(['negative airport drop-off', 'positive depot return van'])
+    expect(read('Strollers: not allowed')).toEqual(['negative stroller'])
+  })
+
+  it('"that\'s a …" says what the caller asked about is, not whether it is offered', () => {
+    expect(read("That's a prescription medicine, and we can't sell those online.")).toEqual(['negative online sell'])
+    expect(read("It's a non-smoking floor.")).toEqual(['negative floor non-smok'])
+  })
+
+  it('a Japanese word the vocabulary reads end to end is those words, not a subject of its own', () => {
+    expect(read('学生会員もサウナをご利用いただけます。')).toEqual(['positive membership sauna student'])
+    expect(read('ビデオ通話での内見も承っております。')).toEqual(['positive online viewing'])
+    expect(read('レギュラー会員の方のみです。')).toEqual(['positive membership レギュラー'])
+  })
+
   it('an apposition ("The owls, called barn owls, …") belongs to the clause after it, with that clause\'s polarity', () => {
     expect(read('The towels, called bath sheets, are not free.')).toEqual([expect.stringMatching(/^negative .*bath.*towel/u)])
   })
@@ -83,6 +99,12 @@ describe('statements are checked clause by clause against the clause of the entr
     expect(statements(salon, 'Walk-ins are fine for colouring.')).toContain('contradicted text[0]')
     expect(statements(salon, 'You can walk in for a haircut.')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
     expect(statements(salon, 'カットは予約なしでお越しいただけます。')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
+  })
+
+  it('民間 is "private" (insurance, hospitals): a private insurer said in Japanese meets the English fact (JA)', () => {
+    const pharmacy = 'Insurance: national health insurance accepted\nPrivate insurance: not accepted\nDelivery within 3 km'
+    expect(statements(pharmacy, 'はい、民間の保険もお使いいただけます。')).toEqual(['contradicted text[1]'])
+    expect(statements(pharmacy, '民間の保険は使えません。')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
   })
 
   it('"checks" (plural) are the payment, in both languages, not check-in', () => {

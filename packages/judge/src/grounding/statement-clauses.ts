@@ -55,6 +55,17 @@ const EXCEPTION = /^(?:except|apart from|other than)\b/iu
 
 const ASCII = /^[\x20-\x7e]*$/u
 
+/**
+ * "No one-way rentals: return the car to the Naha office": a colon after a denial starts what to
+ * do instead, a clause of its own ("Pets: not allowed" keeps its colon: the denial follows it).
+ */
+const DENIAL_THEN_COLON = /^(\s*(?:no|not|non-\p{L}+)\b[^:;,]*):\s+(?=\S)/iu
+/**
+ * "That's a pet medicine", "It would be our deluxe room": a pronoun said to be something names
+ * what the caller asked about; it states nothing about whether that is offered or allowed.
+ */
+const CLASSIFIES = /^(?:that|this|it)(?:'s|\s+is|\s+was|\s+would be|\s+sounds like)\s+(?:a|an|the|our|your)\s+[\p{L}\s-]+$/iu
+
 /** A statement's subject terms without the words that only carry its polarity or verb. */
 export function statementTerms(sentence: string, vocabulary: ResolvedVocabulary): Set<string> {
   const text = withoutCourtesy(sentence)
@@ -70,8 +81,32 @@ export function statementTerms(sentence: string, vocabulary: ResolvedVocabulary)
       const canonical = phrases.get(term)
       if (canonical !== undefined && canonical !== term && terms.has(canonical)) terms.delete(term)
     }
+    dropReadRuns(text, terms, vocabulary)
   }
   return terms
+}
+
+/**
+ * Japanese has no spaces, so its katakana and kanji runs stand for words; a run the vocabulary's
+ * words cover end to end is those words, not a subject of its own: 「学生会員」 is 学生 (student) and
+ * 会員 (membership), 「ビデオ」 and 「通話」 are the two halves of 「ビデオ通話」 (online), 「見積」 the stem of
+ * 「見積もり」 (estimate). A run with a part the vocabulary does not read (「レギュラー会員」) stays.
+ */
+function dropReadRuns(text: string, terms: Set<string>, vocabulary: ResolvedVocabulary): void {
+  const runs = [...terms].filter((term) => !ASCII.test(term) && !vocabulary.canonicals.has(term))
+  if (runs.length === 0) return
+  const covered = new Uint8Array(text.length)
+  for (let at = 0; at < text.length; at += 1) {
+    for (const position of vocabulary.termsByFirstChar.get(text[at] as string) ?? []) {
+      const phrase = (vocabulary.terms[position] as readonly [string, string, boolean])[0]
+      if (!ASCII.test(phrase) && text.startsWith(phrase, at)) covered.fill(1, at, at + phrase.length)
+    }
+  }
+  for (const run of runs) {
+    let whole = true
+    for (let at = text.indexOf(run); at >= 0 && whole; at = text.indexOf(run, at + 1)) whole = covered.subarray(at, at + run.length).every((flag) => flag === 1)
+    if (whole && text.includes(run)) terms.delete(run)
+  }
 }
 
 const phraseCache = new WeakMap<ResolvedVocabulary, Map<string, string>>()
@@ -100,6 +135,7 @@ export function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Cla
   const unquoted = normalizeText(sentence)
     .replace(/"[^"]*(?:"|$)|“[^”]*(?:”|$)|「[^」]*(?:」|$)|『[^』]*(?:』|$)/gu, ' ')
     .replace(WALK_IN, (phrase) => (hasJapanese(phrase) ? '予約は不要で' : 'without appointment'))
+    .replace(DENIAL_THEN_COLON, '$1; ')
   const clauses: Clause[] = []
   let lead = ''
   const pieces = unquoted.split(PUNCTUATION_BREAK)
@@ -128,7 +164,9 @@ export function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Cla
         continue
       }
       if (previous && ELLIPTIC_DENIAL.test(text)) for (const term of previous.said) said.add(term)
-      if (said.size > 0) clauses.push({ said, polarity: normalizedPolarity(text) })
+      const polarity = normalizedPolarity(text)
+      if (polarity === 'positive' && CLASSIFIES.test(text)) continue
+      if (said.size > 0) clauses.push({ said, polarity })
     }
   }
   const said = lead === '' ? new Set<string>() : statementTerms(lead, vocabulary)

@@ -36,6 +36,8 @@ const GENERAL_VOCABULARY: Vocabulary = {
   slot: ['slot', 'slots', 'session', '枠'],
   staff: ['staff', 'team', 'スタッフ'],
   insurance: ['insurance', 'insured', 'covered', 'coverage', '保険'],
+  // Private as opposed to public or national (insurance, hospitals): 民間.
+  private: ['private', '民間'],
   parking: ['parking', 'park', 'car', '駐車', 'パーキング'],
   pet: ['pet', 'pets', 'animal', 'animals', 'ペット', '動物'],
   smoking: ['smoking', 'smoke', 'smoker', 'cigarette', '喫煙', '禁煙', 'タバコ', 'たばこ'],
@@ -94,6 +96,8 @@ function resolve(vocabularies: Vocabulary[]): ResolvedVocabulary {
 }
 
 export const GENERAL_TERMS: ResolvedVocabulary = resolve([GENERAL_VOCABULARY, SERVICE_VOCABULARY])
+/** The general subjects most businesses share (price, hours, payment, parking …): kinds, broader than a trade's own words. */
+export const GENERAL_SUBJECTS: ReadonlySet<string> = new Set(Object.keys(GENERAL_VOCABULARY))
 const resolved = new WeakMap<Vocabulary, ResolvedVocabulary>()
 
 /**

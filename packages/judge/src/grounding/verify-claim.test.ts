@@ -42,4 +42,26 @@ describe('verifyClaim: which entry a value is said about', () => {
     // The subject names the kids' ramen fully and nothing else states ¥900 for it.
     expect(hallucinated('The kids ramen is ¥900.')).toBe(true)
   })
+
+  it('prose: a number said with a hedge is the knowledge\'s number rounded, to two significant digits or more', () => {
+    const knowledge = 'Mont Blanc is the highest peak of the Alps, at about 4,806 metres. Its tunnel is 11.6 kilometres long.'
+    const says = (response: string) => checkGrounding({ knowledge, context: 'How high is Mont Blanc?', response }).claims.find((claim) => claim.type !== 'statement' && claim.type !== 'name')?.status
+    expect(says("It's roughly 4,800 metres high.")).toBe('supported')
+    expect(says("It's roughly 4,900 metres high.")).toBe('contradicted')
+    // One significant digit rounds too far to say the same.
+    expect(says("It's roughly 5,000 metres high.")).not.toBe('supported')
+  })
+
+  it('prose: a count the knowledge states word for word in another sentence is supported there', () => {
+    const knowledge = 'Amsterdam has 165 canals in its old centre. The canals are crossed by 1,281 bridges.'
+    const result = checkGrounding({ knowledge, context: 'Tell me about Amsterdam.', response: 'Its old centre has 165 canals, spanned by 1,281 bridges.' })
+    expect(result.claims.filter((claim) => claim.status !== 'supported' && claim.type !== 'statement')).toEqual([])
+  })
+
+  it('a people\'s name in the plural is the name the knowledge writes in the singular ("the Mayas" / "Maya")', () => {
+    const knowledge = 'Tikal was a great city of the Maya civilisation in the rainforest of Guatemala.'
+    const name = (response: string) => checkGrounding({ knowledge, context: 'Who built Tikal?', response }).claims.find((claim) => claim.type === 'name')?.status
+    expect(name('The Mayas built it.')).toBe('supported')
+    expect(name('The Aztecs built it.')).toBe('unsupported')
+  })
 })

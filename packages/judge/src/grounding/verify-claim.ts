@@ -71,8 +71,26 @@ function byStrength(group: string, terms: Set<string>, tiers: Array<[string, Kno
 /** True when some entry of the knowledge states the claim's number as a claim of the same type. */
 function statesSameNumber(claim: Claim, index: KnowledgeIndex): boolean {
   if (claim.value.kind !== 'number') return false
-  const value = claim.value.value
-  return index.entries.some((entry) => entry.claims.some((known) => known.type === claim.type && known.value.kind === 'number' && known.value.value === value))
+  const { value, unit } = claim.value
+  return index.entries.some((entry) => entry.claims.some((known) => known.type === claim.type && known.value.kind === 'number' && known.value.value === value && known.value.unit === unit))
+}
+
+/** Words that say a number is rounded ("about 5,900", "close to", "roughly", "some", "nearly"). */
+const APPROXIMATELY = /\b(?:about|around|roughly|approximately|almost|nearly|close to|some|something like|just (?:over|under)|more than|over|under|less than|upwards of|or so)\s*$/iu
+
+/**
+ * "Close to 5,900 metres" for "about 5,895 metres": a number said with a hedge that is the
+ * knowledge's number rounded (to the hedged number's last non-zero digit, keeping two
+ * significant digits or more) says the same.
+ */
+function roundsTo(claim: Claim, known: Claim, before: string): boolean {
+  if (claim.value.kind !== 'number' || known.value.kind !== 'number' || claim.value.unit !== known.value.unit || !APPROXIMATELY.test(before)) return false
+  const said = claim.value.value
+  if (said === 0 || !Number.isInteger(said)) return false
+  let step = 1
+  while (said % (step * 10) === 0) step *= 10
+  // At least two significant digits: "approximately 700,000" for 722,664 rounds too far to say the same.
+  return step > 1 && said / step >= 10 && Math.round(known.value.value / step) * step === said
 }
 
 function isProse(index: KnowledgeIndex): boolean {
@@ -111,8 +129,24 @@ function contradictsToolReport(claim: Claim, window: string, sources: GroundingS
   return result(claim, 'contradicted', { source: 'tool', value: toolValues.map((other) => other.text).join(', ') })
 }
 
+const nameValues = new WeakMap<KnowledgeEntry, boolean>()
+
+/** A fact whose value starts with a name ("Ms. Kinjo, Fridays to Mondays only", 青木), not "English-speaking customers" (read once per entry). */
+function isNameValue(entry: KnowledgeEntry): boolean {
+  let named = nameValues.get(entry)
+  if (named === undefined) {
+    const head = /^[^,(（、]+/u.exec(entry.value)?.[0].trim() ?? ''
+    named = (/[\p{sc=Han}\p{sc=Katakana}]/u.test(head) || BARE_NAME.test(head)) && !/\d/u.test(entry.value)
+    nameValues.set(entry, named)
+  }
+  return named
+}
+
 function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources): ClaimCheck {
-  const said = normalizeText(claim.value.kind === 'text' ? claim.value.text : claim.text)
+  const written = normalizeText(claim.value.kind === 'text' ? claim.value.text : claim.text)
+  // "the Incas" for "Inca", "the Normans" for "Norman": a people's name in the plural is the same name.
+  const singular = written.replace(/(?<=\p{L}{3})s$/u, '')
+  const said = singular !== written && !sources.index.haystack.includes(written) && new RegExp(`(?<!\\p{L})${singular.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?!\\p{L})`, 'u').test(sources.index.haystack) ? singular : written
   const { index } = sources
   // 河合先生 against knowledge that writes "Dr. Kawai": the family name is looked up by its reading too.
   const reading = surnameReading(said)
@@ -121,9 +155,8 @@ function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources)
   const escaped = tokens.map((token) => token.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
   // A multi-word name must appear in order, at most two words apart ("Asa Candler" in "Asa Griggs Candler").
   // A role's value starts with a name ("Ms. Kinjo, Fridays to Mondays only"), not "English-speaking customers".
-  const nameLike = (entry: KnowledgeEntry): boolean => entry.kind === 'fact' && (/^[^,(（、]*[\p{sc=Han}\p{sc=Katakana}]/u.test(entry.value) || BARE_NAME.test(/^[^,(（、]+/u.exec(entry.value)?.[0].trim() ?? '')) && !/\d/u.test(entry.value)
   // "English" beside `staff.english_speaking: Ms. Kinjo`: a word of the role's own key is the role, not a name said for it.
-  const roleEntries = index.entries.filter((entry) => nameLike(entry) && intersects(entry.leafTerms, terms) && !tokens.every((token) => entry.leafTerms.has(token)))
+  const roleEntries = index.entries.filter((entry) => entry.kind === 'fact' && intersects(entry.leafTerms, terms) && isNameValue(entry) && !tokens.every((token) => entry.leafTerms.has(token)))
   if (roleEntries.length > 0) {
     // The reply names a role the knowledge base fills ("our director is ..."): the name must be that entry's.
     const match = roleEntries.find((entry) => tokens.every((token) => entry.normalizedValue.includes(token)))
@@ -195,6 +228,13 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
     // Prose (an encyclopedia paragraph) states many numbers per sentence: a bare number or year it
     // states word for word, or in a spoken form read as the same value ("the 20th century" = the
     // 1900s), is not contradicted by the first one that happens to share a subject word.
+    // Prose may also state the same value, or the one it rounds, in another sentence than the one
+    // sharing most subject words ("all tied together by over 400 bridges", "close to 5,900 metres").
+    if (isProse(sources.index) && (claim.type === 'count' || claim.type === 'number')) {
+      const before = window.slice(0, Math.max(0, window.indexOf(claim.text)))
+      const same = compatible.find((entry) => entry.claims.some((known) => known.type === claim.type && (valuesAgree(claim.value, known.value) === 'equal' || roundsTo(claim, known, before))))
+      if (same) return result(claim, 'supported', fromEntry(same))
+    }
     if ((claim.type === 'number' || claim.type === 'year') && isProse(sources.index) && (new RegExp(`(?<![\\d.,])${claim.text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\d])`, 'iu').test(sources.index.haystack) || statesSameNumber(claim, sources.index))) {
       return result(claim, 'supported', fromEntry(contradiction.entry))
     }

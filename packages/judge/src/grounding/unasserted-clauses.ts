@@ -10,6 +10,15 @@ const OPENING = /^\s*(?:(?:so|and|then|just|also|definitely|maybe|perhaps|really
  * bet", "you might want to book", "I'd recommend the north side", "it's worth a visit").
  */
 const SUGGESTION = /\b(?:might|may|could|would)\s+be\s+(?:a|an|the|your)\s+(?:\p{L}+\s+)?(?:bet|idea|choice|option|pick|plan|move)\b|\byou(?:'d| would| might| may)\s+(?:want|like)\s+to\b|\byou(?:\s+should|'d better)\b|\bi(?:'d| would)\s+(?:recommend|suggest|say|go)\b|\b(?:it's|it is)\s+(?:worth|best to|a good idea)\b|\bmake sure\b|\bdon't forget\b/iu
+/**
+ * The speaker's or the listener's feelings and wishes ("I love the idea that…", "which blows my
+ * mind", "you'd love it", "my favourite kind of video", "fingers crossed", "hope you get…"): how
+ * someone feels about a fact, not a fact. Hedges that carry a fact ("I think it opened in 1850")
+ * are not among them.
+ */
+const FEELING = /\b(?:i|we)(?:'d|'m| would| am)?\s+(?:really\s+|just\s+|absolutely\s+|totally\s+|also\s+)?(?:love|adore|enjoy|hate|hope|wish|bet)\b|\bmy (?:own )?(?:favou?rite|kind of)\b|\byou(?:'d|'ll| would| will)\s+(?:love|like|enjoy|adore)\b|\b(?:blows?|blew) (?:my|your) mind\b|\b(?:surprised|amazed|amazes|surprises|fascinates|fascinated) me\b|\bfingers crossed\b|^\s*(?:i\s+)?hope (?:you|it|they|we)\b|\bwho knew\b|\bif you ask me\b|\bdon't you think\b/iu
+/** Most words of an exclamation without a verb ("Common myth!", "Nature's wardrobe change!"): a reaction. */
+const MAX_EXCLAMATION_WORDS = 6
 /** Words that may follow an imperative verb and cannot be a verb of a subject before them ("pack a jacket", "book early", "aim for"). */
 const AFTER_IMPERATIVE = new Set(['DET', 'PRON', 'ADP', 'ADV', 'ADJ', 'PART', 'NUM', 'SCONJ', 'CCONJ'])
 /** "…, so aim for the summer": a directive given as the consequence of what was said before. */
@@ -37,18 +46,26 @@ function isImperative(clause: string): boolean {
   return next === undefined || AFTER_IMPERATIVE.has(next.partOfSpeech) || (next.partOfSpeech === 'NOUN' && !next.value.endsWith('s'))
 }
 
+/** A short fragment without a verb ("Common myth", "Nature's wardrobe change"). */
+function isVerbless(body: string): boolean {
+  const words = tagWords(body)
+  return words.length > 0 && words.length <= MAX_EXCLAMATION_WORDS && !words.some((word) => word.partOfSpeech === 'VERB' || word.partOfSpeech === 'AUX')
+}
+
 /**
- * The sentence with its directive and reaction clauses blanked: imperatives ("Pack a jacket if
+ * The sentence with the clauses that assert nothing blanked: imperatives ("Pack a jacket if
  * you go"), suggestions about the listener's choice ("spring might be a drier bet", "you might
- * want to book ahead") and short reactions ("Makes sense, …", "No wonder, …"). Directives are
- * not assertions (speech-act theory: they ask the listener to do something; nothing in them is
- * true or false), so the words only they use are no new fact of the reply. A subordinate clause
- * after a directive ("…, when the blossoms bloom") is kept.
+ * want to book ahead"), feelings ("I love the idea that…", "which blows my mind"), short
+ * reactions ("Makes sense, …", "No wonder, …") and verbless exclamations ("Common myth!").
+ * Directives and expressives are not assertions (speech-act theory: they ask the listener to do
+ * something or show how the speaker feels; nothing in them is true or false), so the words only
+ * they use are no new fact of the reply. A subordinate clause after a directive ("…, when the
+ * blossoms bloom") is kept.
  *
  * @example
- * withoutDirectives('It gets cold at night, so pack a jacket.') // 'It gets cold at night,' + blanks
+ * withoutUnasserted('It gets cold at night, so pack a jacket.') // 'It gets cold at night,' + blanks
  */
-export function withoutDirectives(sentence: string): string {
+export function withoutUnasserted(sentence: string): string {
   let result = ''
   let rest = sentence
   // A verb after a clause with a subject goes on with that subject ("They roast the seeds, then
@@ -63,7 +80,8 @@ export function withoutDirectives(sentence: string): string {
     const body = clause.replace(/[,;:–—.!?]+\s*$/u, '')
     const first = body.replace(OPENING, '').split(/\s+/u)[0] ?? ''
     const imperative: boolean = (opensSentence || CONSEQUENCE.test(body)) && isImperative(body)
-    const directive: boolean = !SUBORDINATE.test(first) && (SUGGESTION.test(body) || imperative || isChitChat(body))
+    const exclamation: boolean = opensSentence && rest === '' && /!\s*$/u.test(clause) && isVerbless(body)
+    const directive: boolean = FEELING.test(body) || exclamation || (!SUBORDINATE.test(first) && (SUGGESTION.test(body) || imperative || isChitChat(body)))
     result += directive ? ' '.repeat(clause.length) : clause
     opensSentence = directive || CONDITION.test(body) || body.trim().split(/\s+/u).length <= 1
   }
