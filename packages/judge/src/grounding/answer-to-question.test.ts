@@ -46,6 +46,14 @@ describe('answeredQuestion: a yes or no asserts the caller\'s yes/no question', 
     expect(answer('4人で泊まれる部屋はありますか', 'ファミリールームでしたら4名様までお泊まりいただけます。')).toBeUndefined()
   })
 
+  it('a denied echo of a Japanese question\'s predicate answers no; an affirmed one, or one to a question about a day, is not read', () => {
+    expect(answer('猫を連れて行ってもいいですか', '申し訳ございません、店内は猫の同伴はできません。')).toBe('negative cat')
+    expect(answer('駐車場は使えますか', '申し訳ございません、駐車場はご利用いただけません。')).toBe('negative parking 駐車場')
+    expect(answer('猫を連れて行ってもいいですか', 'ケージに入れていただければ猫もご同伴いただけます。')).toBeUndefined()
+    expect(answer('日曜日も猫を連れて行けますか', '申し訳ございません、日曜日は猫の同伴はできません。')).toBeUndefined()
+    expect(answer('駐車場はありますか', '近くにコインパーキングがございます。')).toBeUndefined()
+  })
+
   it('the business itself ("your office") and asking verbs ("bring") are not the subject', () => {
     expect(answer('Can I bring my cat to your office?', 'Yes.')).toBe('positive cat')
   })
@@ -76,6 +84,17 @@ describe('the answer is checked against the knowledge', () => {
     expect(verdict(shop, 'Do you accept credit cards?', "I'm sorry, we only take cash or bank transfer.").hallucinated).toBe(true)
     expect(verdict(shop, 'ビデオ通話で相談できますか', '申し訳ございません、店頭でのご相談のみとなっております。').hallucinated).toBe(true)
     expect(verdict(shop, 'Do you accept credit cards?', 'Sure, credit cards are fine, and we also take cash only up to a point.').hallucinated).toBe(false)
+  })
+
+  it('a yes that states a price the knowledge holds names, in other words, what it belongs to: no invented offer (JA); a price it does not hold is', () => {
+    const rental = 'Rates per day: compact ¥6,600, convertible ¥17,600 / オープンカーは人気です\nChild seat: ¥770 per day\nNo one-way rentals'
+    expect(verdict(rental, 'カブリオレはありますか', 'はい、カブリオレは1日17,600円です。').statements).not.toContain('unsupported')
+    expect(verdict(rental, 'キャンピングカーはありますか', 'はい、キャンピングカーは1日25,000円です。').hallucinated).toBe(true)
+  })
+
+  it('a denied echo that denies what the knowledge allows is contradicted (JA)', () => {
+    const shop = 'Cats and dogs welcome in the shop / 猫・犬の同伴可\nCash and cards\nOpen 10:00-18:00'
+    expect(verdict(shop, '猫を連れて行ってもいいですか', '申し訳ございません、店内は猫の同伴はできません。')).toEqual({ hallucinated: true, statements: ['contradicted'] })
   })
 
   it('a greeting or "great question" before the answer does not hide it; a later sentence is not the answer', () => {

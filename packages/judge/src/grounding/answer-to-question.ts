@@ -40,6 +40,14 @@ const EXISTENCE_QUESTION = /\b(?:do you (?:have|offer|sell|provide|carry|serve|d
  */
 const EXCLUSIVE = /\b(?:only|exclusively|solely|nothing but)\b|のみ|(?<!た)だけ(?!ど)|に限り|に限ら|限定/iu
 
+/**
+ * A Japanese polar question is most often answered by echoing its predicate rather than with
+ * はい / いいえ (「大浴場は使えますか」 — 「大浴場はご利用いただけません」): a sentence that ends in a
+ * predicate of ability or permission. Not one of existence (「近くにコインパーキングがございます」 to
+ * 「駐車場はありますか」 offers something else).
+ */
+const JAPANESE_ECHO = /(?:いただけ|でき|使え|入れ|預け|持ち込め|お受けでき|承れ)(?:ます|ません)[。！!]?\s*$|(?:可能|不可|大丈夫|OK|ok)(?:です|でございます)?[。！!]?\s*$/u
+
 /** The caller's last yes/no question, or undefined. */
 function yesNoQuestion(callerSaid: string): string | undefined {
   const sentences = splitSentences(normalizeText(callerSaid))
@@ -74,7 +82,10 @@ export function answeredQuestion(callerSaid: string | undefined, sentence: strin
   if (callerSaid === undefined) return undefined
   const start = MAYBE_ANSWER.test(sentence) ? normalizeText(sentence).trim() : ''
   const yes = YES.test(start)
-  if (!yes && !NO.test(start)) return EXCLUSIVE.test(sentence) ? exclusiveAnswer(callerSaid, sentence, vocabulary) : undefined
+  if (!yes && !NO.test(start)) {
+    if (EXCLUSIVE.test(sentence)) return exclusiveAnswer(callerSaid, sentence, vocabulary)
+    return JAPANESE_ECHO.test(sentence) ? echoAnswer(callerSaid, sentence, vocabulary) : undefined
+  }
   const question = yesNoQuestion(callerSaid)
   if (question === undefined) return undefined
   // "No" to "Can daytime members come at weekends?" may deny only the weekends, which are no subject term.
@@ -107,4 +118,22 @@ function exclusiveAnswer(callerSaid: string, sentence: string, vocabulary: Resol
   const specific = [...said].filter((term) => !GENERAL_SUBJECTS.has(term))
   if (specific.length === 0 || specific.every((term) => reply.has(term)) || ![...said].some((term) => reply.has(term))) return undefined
   return { clause: { said, polarity: 'negative' }, asksExistence: false }
+}
+
+/**
+ * 「犬を連れて行ってもいいですか」 — 「店内は犬の同伴はできません」: a denied echo of the question's
+ * predicate (JAPANESE_ECHO) that names what the question is about answers no to the whole
+ * question. Not when it names nothing of the question, or the question narrows a day or a time.
+ * An affirmed echo is not read as a yes: it may affirm a narrower thing than the question asked
+ * (「シールで隠していただければご利用いただけます」 puts a condition on it).
+ */
+function echoAnswer(callerSaid: string, sentence: string, vocabulary: ResolvedVocabulary): AnsweredQuestion | undefined {
+  const question = yesNoQuestion(callerSaid)
+  if (question === undefined || !/[\p{sc=Hiragana}\p{sc=Han}]/u.test(question)) return undefined
+  const said = questionTerms(question, vocabulary)
+  const reply = statementTerms(sentence, vocabulary)
+  if (said.size === 0 || ![...said].some((term) => reply.has(term))) return undefined
+  const polarity = clausesOf(sentence, vocabulary).some((clause) => clause.polarity === 'negative') ? 'negative' : 'positive'
+  if (polarity === 'positive' || QUALIFIER.test(question)) return undefined
+  return { clause: { said, polarity }, asksExistence: false }
 }

@@ -10,8 +10,17 @@ const statements = (response: string) =>
 describe('included ↔ charged on top', () => {
   it('"includes X" where X has its own price is contradicted by that price (EN, JA)', () => {
     expect(statements('A cut is ¥4,500 and includes a shampoo.')).toContain('contradicted text[1]')
-    expect(statements('カットはシャンプー付きで4,500円です。')).toEqual([])
+    // シャンプー meets the English "Shampoo" by its sound (cross-lingual-terms.ts), as it meets the knowledge's own katakana.
+    expect(statements('カットはシャンプー付きで4,500円です。')).toContain('contradicted text[1]')
     expect(checkGrounding({ knowledge: 'Cut: ¥4,500\nShampoo (シャンプー): ¥800', response: 'カットはシャンプー付きで4,500円です。' }).claims).toContainEqual(expect.objectContaining({ type: 'statement', status: 'contradicted' }))
+  })
+
+  it('a bundled price, a ceiling, or a line that names X only in "without X" is not X\'s own price', () => {
+    const inn = 'Standard room, one night with dinner and breakfast: ¥24,000\nChildren 4-10: ¥9,000; under 4: free without meals or bedding\nLuggage insurance up to ¥300,000\nCheck-in 15:00'
+    const flagged = (response: string) => checkGrounding({ knowledge: inn, response }).claims.filter((claim) => claim.type === 'statement' && claim.status === 'contradicted')
+    expect(flagged('It is ¥24,000 per person, meals included.')).toEqual([])
+    expect(flagged('Yes, luggage insurance is included, up to ¥300,000.')).toEqual([])
+    expect(flagged('一泊二食付きで24,000円です。')).toEqual([])
   })
 
   it('"X included" where the knowledge never names X is an invented extra', () => {

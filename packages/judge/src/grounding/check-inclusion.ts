@@ -38,6 +38,25 @@ function namesAll(entry: KnowledgeEntry, terms: Set<string>): boolean {
   return [...terms].every((term) => entry.terms.has(term))
 }
 
+/** A price that bundles what it names ("one night with dinner and breakfast: ¥22,000", 「2食付き」). */
+const BUNDLES = /\b(?:with|including|included|incl)\b|付き|込み|含む/iu
+/** A ceiling, not a charge ("Damage insurance up to ¥5 million", 「500万円まで補償」). */
+const CEILING = /\b(?:up to|max(?:imum)?|limit|cover(?:s|ed|age)? of)\b|上限|まで補償|補償額/iu
+/** What an entry says its subject comes without ("under 6: free without meals or futon"): it names those things, it does not price them. */
+const WITHOUT = /\b(?:without|excluding|except|no)\b[^,;:.()]*/giu
+
+/**
+ * Whether an entry is the price of `terms` itself: it names them outside a "without …" phrase,
+ * and its price is neither a bundle that includes them nor a ceiling. Only then does "X is
+ * included" contradict it ("breakfast included" against "Breakfast: ¥1,800").
+ */
+function pricesItself(entry: KnowledgeEntry, terms: Set<string>, index: KnowledgeIndex): boolean {
+  if (!namesAll(entry, terms) || BUNDLES.test(entry.sentence) || CEILING.test(entry.sentence)) return false
+  if (entry.kind === 'fact') return true
+  const named = statementTerms(entry.sentence.replace(WITHOUT, ' '), index.vocabulary)
+  return [...terms].every((term) => named.has(term))
+}
+
 /**
  * Included ↔ charged on top, the free / fee pair said about what comes with what:
  * - "A double includes breakfast" (「朝食付き」) where no entry says breakfast is included and an
@@ -75,6 +94,6 @@ export function checkInclusion(sentence: string, index: KnowledgeIndex, known: (
   // (a trade word in the other language needs the knowledge base's vocabulary: カーナビ → car navigation).
   if (terms.size === 0) return inOtherScript(words, index.haystack) ? undefined : { status: 'unsupported' }
   if (index.entries.some((entry) => INCLUDED.test(entry.sentence) && namesAll(entry, terms))) return undefined
-  const priced = index.entries.find((entry) => entry.claims.some((claim) => claim.type === 'price' && !(claim.value.kind === 'money' && claim.value.amount === 0)) && namesAll(entry, terms))
+  const priced = index.entries.find((entry) => entry.claims.some((claim) => claim.type === 'price' && !(claim.value.kind === 'money' && claim.value.amount === 0)) && pricesItself(entry, terms, index))
   return priced ? { status: 'contradicted', entry: priced } : undefined
 }

@@ -12,6 +12,7 @@ import { clauseRelation, clausesOf, entryClauses, entryStatementTerms, statement
 import { statementPolarity } from './statement-polarity.ts'
 import { subjectTerms } from './subject-terms.ts'
 import { unknownPlace } from './unknown-place.ts'
+import { valuesAgree } from './values-agree.ts'
 import { TOOL_REPORT } from './verify-claim.ts'
 
 export { statementTerms } from './statement-clauses.ts'
@@ -202,6 +203,25 @@ function clausesVerdict(clauses: readonly Clause[], index: KnowledgeIndex, answe
   return ambiguous
 }
 
+/** Value kinds specific enough to single out what they belong to: a price (not "free"), a count. */
+const SPECIFIC_VALUES: ReadonlySet<Claim['type']> = new Set(['price', 'count'])
+
+/**
+ * Whether the reply states, between `from` and `to`, a price or a count the knowledge holds:
+ * 「はい、オープンカーは1日15,400円です」 to 「オープンカーはありますか」 against "convertible ¥15,400"
+ * names, in words the knowledge does not use, what that price belongs to; it is no invented offer.
+ */
+function statesAKnownValue(claims: readonly Claim[], from: number, to: number, index: KnowledgeIndex): boolean {
+  return claims.some(
+    (claim) =>
+      SPECIFIC_VALUES.has(claim.type) &&
+      claim.start >= from &&
+      claim.start < to &&
+      !(claim.value.kind === 'money' && claim.value.amount === 0) &&
+      index.entries.some((entry) => entry.claims.some((known) => known.type === claim.type && valuesAgree(claim.value, known.value) === 'equal')),
+  )
+}
+
 /** A sentence of the reply with its position in the normalised text and its dialogue act. */
 export interface ReplySentence {
   text: string
@@ -284,7 +304,7 @@ export function checkStatements(
       if (!answer && affirmed.length === 0) continue
       const verdict = clausesVerdict(affirmed, index, answer?.clause, true)
       if (verdict?.status === 'contradicted') checks.push(statementCheck(sentence, 'contradicted', verdict.entry))
-      else if (invented) checks.push(statementCheck(sentence, 'unsupported'))
+      else if (invented && !statesAKnownValue(claims, from, from + sentence.length, index)) checks.push(statementCheck(sentence, 'unsupported'))
       continue
     }
     const said = statementTerms(sentence, index.vocabulary)

@@ -16,12 +16,20 @@ const PAIRS: ReadonlyArray<readonly [string, string, string]> = [
   ['不可', 'ペット同伴可。', 'ペット同伴不可。'],
   ['対象外', 'クリーニングは保険の対象です。', 'ホワイトニングは保険の対象外です。'],
   ['ございません', '駐車場がございます。', '駐車場はございません。'],
+  ['a day off denied / a closing day (EN)', "We don't have a closing day; we're open all week.", 'Tuesday is our closing day.'],
+  ['a day off denied / a closing day (JA)', '定休日はございません。', '火曜日は定休日です。'],
 ]
 
 describe('statementPolarity', () => {
   it.each(PAIRS)('%s', (_pair, affirmed, denied) => {
     expect(statementPolarity(affirmed)).toBe('positive')
     expect(statementPolarity(denied)).toBe('negative')
+  })
+
+  it('a negated verb of stopping or failing affirms (litotes: "never stop growing" is "keep growing")', () => {
+    expect(statementPolarity('Their claws never stop growing.')).toBe('positive')
+    expect(statementPolarity("The spring doesn't cease flowing in summer.")).toBe('positive')
+    expect(statementPolarity('Their claws do not grow back.')).toBe('negative')
   })
 
   it('does not read "no problem", "not only" or a request as a denial', () => {

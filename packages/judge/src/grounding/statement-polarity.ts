@@ -13,7 +13,7 @@ const NEGATIVE = new RegExp(
   [
     "\\b(?:not|never|cannot|no longer|without|none|neither|nor)\\b",
     "n't\\b",
-    '\\b(?:unavailable|unable|prohibited|forbidden|banned|disallowed|refused|declined|excluded|closed|sold out|fully booked|impossible|days? off)\\b',
+    '\\b(?:unavailable|unable|prohibited|forbidden|banned|disallowed|refused|declined|excluded|closed|sold out|fully booked|impossible|days? off|closing days?)\\b',
     // "non-smoking rooms", "non-refundable"
     '\\bnon-\\p{L}',
     // "No pets.", "no parking", "there is no …", "we have no …", ": no", "pets: no"
@@ -27,8 +27,14 @@ const NEGATIVE = new RegExp(
 /** Every negative form of a text (NEGATIVE, global; compiled once). */
 const NEGATIVES = new RegExp(NEGATIVE.source, 'giu')
 
-/** Negations that do not deny the fact: "not only", "no problem", "you don't need to worry", "ないでください" (a request), "追加料金なし" (no extra charge: included). */
-const NOT_A_DENIAL = /\bnot only\b|\bnot just\b|\bno problem\b|\bno worries\b|\bwhy not\b|\bif not\b|\bnot sure\b|\bnever mind\b|ご心配(?:は)?(?:いりません|ありません)|問題(?:ありません|ございません)|かまいません|構いません|(?:追加|別)?(?:料金|費用|ご負担|負担|チャージ)(?:は|も)?(?:なし|無し|かかりません|不要|いりません|ございません|ありません)/giu
+/**
+ * Negations that do not deny the fact: "not only", "no problem", "you don't need to worry", "ないでください" (a request), "追加料金なし" (no extra charge: included);
+ * a negated verb of stopping or failing, which affirms (litotes: "never stop growing": they keep growing).
+ */
+const NOT_A_DENIAL = /\b(?:never|not|cannot|(?:do|does|did|will|would|ca|wo)n't)\s+(?:stop|stops|stopped|cease|ceases|ceased|fail|fails|failed)\b|\bnot only\b|\bnot just\b|\bno problem\b|\bno worries\b|\bwhy not\b|\bif not\b|\bnot sure\b|\bnever mind\b|ご心配(?:は)?(?:いりません|ありません)|問題(?:ありません|ございません)|かまいません|構いません|(?:追加|別)?(?:料金|費用|ご負担|負担|チャージ)(?:は|も)?(?:なし|無し|かかりません|不要|いりません|ございません|ありません)/giu
+
+/** A day off denied: "no closing day", "we don't have days off", 「定休日はございません」, 「休みはありません」 (open every day). */
+const DENIED_DAY_OFF = /(?:\bno|n't\s+(?:have|take)(?:\s+(?:a|any))?|\bnever\s+(?:have|take)(?:\s+(?:a|any))?)\s+(?:closing days?|days? off)\b|(?:定休日?|休業日?|休診日?|休み)(?:は|も)?(?:ございません|ありません|ない)/giu
 
 /**
  * The polarity of a statement: `negative` when it denies (see NEGATIVE), else `positive`.
@@ -45,7 +51,8 @@ export function statementPolarity(sentence: string): Polarity {
 
 /** `statementPolarity` of a text already normalised (`normalizeText`): clauses are read from a normalised sentence. */
 export function normalizedPolarity(normalized: string): Polarity {
-  const text = normalized.replace(NOT_A_DENIAL, ' ')
+  // "We don't have a closing day", 「定休日はございません」: a day off denied says open, no denial.
+  const text = normalized.replace(NOT_A_DENIAL, ' ').replace(DENIED_DAY_OFF, ' ')
   const negations = allMatches(NEGATIVES, text).length
   if (negations === 0) return 'positive'
   // "not unavailable", "not closed": two denials in one clause affirm.
