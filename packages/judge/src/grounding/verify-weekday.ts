@@ -23,11 +23,19 @@ function weekdayValues(entry: KnowledgeEntry): readonly WeekdayValue[] {
   return values
 }
 
+/** An open or closed day of the business: not a denial ("Mr. Sato is not in on Wednesdays" closes nothing). */
+function saysForBusiness(value: WeekdayValue): boolean {
+  return value.status !== 'neutral' && value.negated !== true
+}
+
 interface DayEntries {
   /** Entries that give someone's or something's days (a neutral weekday value and a subject). */
   owners: KnowledgeEntry[]
   /** Entries that give open or closed days. */
   known: KnowledgeEntry[]
+  /** Of those, the ones that give the business's own days (not a denial: "Mr. Sato is not in on Wednesdays"), and of these the ones about no subject of their own. */
+  businessWide: KnowledgeEntry[]
+  general: KnowledgeEntry[]
 }
 const dayEntriesOf = new WeakMap<KnowledgeIndex, DayEntries>()
 
@@ -41,9 +49,13 @@ function dayEntries(index: KnowledgeIndex): DayEntries {
   let found = dayEntriesOf.get(index)
   if (!found) {
     const stating = index.entries.filter((entry) => weekdayValues(entry).length > 0)
+    const known = stating.filter((entry) => weekdayValues(entry).some((value) => value.status !== 'neutral'))
+    const businessWide = known.filter((entry) => weekdayValues(entry).some(saysForBusiness))
     found = {
       owners: stating.filter((entry) => ownerSubject(entry).size > 0 && weekdayValues(entry).some((value) => value.status === 'neutral')),
-      known: stating.filter((entry) => weekdayValues(entry).some((value) => value.status !== 'neutral')),
+      known,
+      businessWide,
+      general: businessWide.filter((entry) => ownSubject(entry).length === 0),
     }
     dayEntriesOf.set(index, found)
   }
@@ -92,16 +104,14 @@ export function verifyWeekday(claim: Claim, terms: Set<string>, index: Knowledge
     const fits = status === 'closed' ? owners.find((entry) => days.every((day) => !owns(entry, day))) : owners.find((entry) => days.every((day) => owns(entry, day)) && onlyThose(entry))
     return fits ? result(claim, 'supported', fromEntry(fits)) : result(claim, 'contradicted', fromEntry(owners[0] as KnowledgeEntry))
   }
-  const { known } = dayEntries(index)
+  const { known, businessWide, general } = dayEntries(index)
   if (status === 'neutral') {
     const entry = known.find((candidate) => weekdayValues(candidate).some((value) => value.days.some((day) => days.includes(day))))
     return result(claim, 'supported', entry ? fromEntry(entry) : undefined)
   }
   const related = about.size > 0 ? bestScoring(known, about, (entry) => entry.terms) : []
   // The business's own days: a denial in the knowledge ("Mr. Sato is not in on Wednesdays") closes nothing.
-  const says = (value: WeekdayValue): boolean => value.status !== 'neutral' && (related.length > 0 || value.negated !== true)
-  const businessWide = known.filter((entry) => weekdayValues(entry).some(says))
-  const general = businessWide.filter((entry) => ownSubject(entry).length === 0)
+  const says = (value: WeekdayValue): boolean => (related.length > 0 ? value.status !== 'neutral' : saysForBusiness(value))
   const candidates = related.length > 0 ? related : about.size > 0 || general.length > 0 ? general : businessWide
   let support: KnowledgeEntry | undefined
   for (const day of days) {
