@@ -16,7 +16,7 @@ export function termWeight(term: string): number {
  * of `pet_friendly_rentals` and `apartment` of `properties_per_outing`), the subject fits them
  * alike: all are returned, fewest such terms first (the first is a contradiction's evidence).
  */
-export function bestScoring(entries: KnowledgeEntry[], terms: Set<string>, termsOfEntry: (entry: KnowledgeEntry) => Set<string>): KnowledgeEntry[] {
+export function bestScoring(entries: readonly KnowledgeEntry[], terms: Set<string>, termsOfEntry: (entry: KnowledgeEntry) => Set<string>): KnowledgeEntry[] {
   let best: Array<{ entry: KnowledgeEntry; extra: number; own: Set<string> }> = []
   let bestShared = 0
   for (const entry of entries) {

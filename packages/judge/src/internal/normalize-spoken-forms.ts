@@ -133,6 +133,8 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
   // Japanese: kanji numerals before a counter become digits (五千円 → 5000円, 十時半 → 10時半).
   { name: 'kanji numerals', japanese: true, keys: ['〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '億'], pattern: new RegExp(`[\\d,]*${KANJI_NUMERAL}[\\d,〇零一二三四五六七八九十百千万億]*(?=${JAPANESE_COUNTERS})`, 'gu'), replace: (match) => String(parseNumber(match) ?? match) },
   { name: 'digits with 万/千', japanese: true, keys: ['万', '千'], pattern: /(\d+(?:\.\d+)?)(万|千)(?=円|人|名)/gu, replace: (_match, count = '', scale = '') => String(Math.round(Number(count) * (scale === '万' ? 10_000 : 1000))) },
+  // 割 counts tenths (2割 = 20%, 1割引 = 10% off, 5分 after 割 = 5%): the percentage English knowledge writes.
+  { name: 'N割', japanese: true, keys: ['割'], pattern: /(?<![\d.])(\d+)割(?:(\d)分)?(?!合|安|高|増)/gu, replace: (_match, tenths = '', hundredths = '0') => `${Number(tenths) * 10 + Number(hundredths)}%` },
   { name: 'N時間半', japanese: true, keys: ['時間半'], pattern: /(\d+)時間半/gu, replace: (_match, hours = '') => `${Number(hours) * 60 + 30}分` },
   { name: '半日', japanese: true, keys: ['半日'], pattern: /半日/gu, replace: () => '12時間' },
   { name: '朝 → 午前', japanese: true, keys: ['朝', '午前'], pattern: new RegExp(`${MORNING}の?\\s*(?=\\d{1,2}時(?!間))`, 'gu'), replace: () => '午前' },
@@ -186,7 +188,7 @@ function wordsOf(text: string): Set<string> {
 }
 
 /** Fast pre-check: only texts with a letter word, a kanji numeral or a Japanese time word need the rules. */
-const NEEDS_RULES = /[a-z]{2}|[〇零一二三四五六七八九十百千万億]|朝|夕|夜|晩|昼|半|無料|無償|タダ|料金は|お金|ドル|セント|ユーロ|ポンド/iu
+const NEEDS_RULES = /[a-z]{2}|[〇零一二三四五六七八九十百千万億]|朝|夕|夜|晩|昼|半|\d割|無料|無償|タダ|料金は|お金|ドル|セント|ユーロ|ポンド/iu
 
 /**
  * The one normaliser of spoken forms, used by claim extraction and by the knowledge index
