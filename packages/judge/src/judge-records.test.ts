@@ -38,13 +38,14 @@ describe('judgeRecords', () => {
   })
 
   it('reads trade words from each record\'s knowledge base (its vocabulary section), extended by vocabularyFile', async () => {
-    const japanese = (knowledgeBase: string) => callRecord({ knowledgeBase, turns: [{ reply: 'さくら歯科です' }, { caller: 'クリーニングはいくらですか', reply: 'クリーニングは3,000円です' }] })
+    // クリーニング is in the section (and meets "cleaning" by its sound); the colloquial おそうじ only through a vocabulary.
+    const japanese = (knowledgeBase: string, word = 'おそうじ') => callRecord({ knowledgeBase, turns: [{ reply: 'さくら歯科です' }, { caller: `${word}はいくらですか`, reply: `${word}は3,000円です` }] })
     directory = await mkdtemp(join(tmpdir(), 'voxguard-judge-'))
     const bare = join(directory, 'no-vocabulary.yaml')
     await writeFile(bare, (await readFile(knowledgeFile, 'utf8')).replace(/\n# Not facts[^]*$/u, '\n'))
     const words = join(directory, 'words.yaml')
-    await writeFile(words, 'cleaning: [クリーニング]\n')
-    const [withSection] = await judgeRecords([japanese(knowledgeFile)])
+    await writeFile(words, 'cleaning: [おそうじ]\n')
+    const [withSection] = await judgeRecords([japanese(knowledgeFile, 'クリーニング')])
     expect(withSection?.hallucinations.flatMap((turn) => turn.findings.map((finding) => `${finding.status} ${finding.text} @${finding.evidence?.path}`))).toEqual(['contradicted 3,000円 @facts.prices_yen.cleaning'])
     const [withoutSection] = await judgeRecords([japanese(bare)])
     expect(withoutSection?.outcome).toBe('pass')

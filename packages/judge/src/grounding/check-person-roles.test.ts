@@ -25,6 +25,12 @@ describe('personRecords: who the knowledge names and what they do', () => {
     expect(people(salon)).toEqual(['aoki → coloring hair specialty stylist', 'tanaka → cuts haircut men shaving specialty stylist', 'inoue yui → manager'])
   })
 
+  it('untitled names keyed by themselves, and a roster line of given names; a language under staff is no one', () => {
+    const crew = parseKnowledgeBase({ version: 1, facts: { crew: { tomas: 'Tomas, wheel truing, Wednesdays', ingrid: 'Ingrid, kids classes, Saturdays', languages: 'English, Swedish' } } })
+    expect(people(crew)).toEqual(['tomas → tru wheel', 'ingrid → children class'])
+    expect(people('Tomas - wheel truing, Wednesdays\nIngrid (kids classes, Saturdays)\nOpen 10:00-18:00, closed on Mondays')).toEqual(['tomas → tru wheel', 'ingrid → children class'])
+  })
+
   it('a line of free text that names one titled person', () => {
     expect(people(salonText)).toEqual(['aoki → color coloring hair stylist', 'tanaka → cuts haircut men shav stylist', 'inoue yui → desk front front desk manager reception'])
   })

@@ -1,8 +1,9 @@
 import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
-import { normalizeText } from '../internal/normalize-text.ts'
+import { isStopWord, normalizeText, stemWord } from '../internal/normalize-text.ts'
 import { daysSaid, EVERY_DAY } from './days-said.ts'
 import { japaneseSurnames } from './japanese-surnames.ts'
-import { roleTerms } from './staff-roles.ts'
+import { namesStaffRole, roleTerms } from './staff-roles.ts'
+import { GENERAL_TERMS } from './subject-terms.ts'
 import { BARE_NAME, nameWords, PERSON_NAME } from './person-names.ts'
 import { textPersonSpans } from './text-person-spans.ts'
 
@@ -31,8 +32,14 @@ function surnamesOf(text: string): Set<string> {
 
 function rolesOf(text: string, index: KnowledgeIndex, names: Set<string>): Set<string> {
   const roles = new Set<string>()
-  for (const term of roleTerms(text, index.vocabulary)) if (!names.has(term) && !NOT_ROLES.has(term)) roles.add(term)
+  const stems = new Set([...names].map(stemWord))
+  for (const term of roleTerms(text, index.vocabulary)) if (!names.has(term) && !stems.has(term) && !NOT_ROLES.has(term)) roles.add(term)
   return roles
+}
+
+/** "English", "Reception", "Two": an untitled value under staff that is a role, a language or a common word, not a name. */
+function notAName(value: string): boolean {
+  return namesStaffRole(value) || value.split(/\s+/u).some((word) => GENERAL_TERMS.words.has(stemWord(normalizeText(word))) || isStopWord(normalizeText(word)))
 }
 
 /** Days a fact gives: those it names, or under a days-off key every other day. */
@@ -72,11 +79,13 @@ function structuredPeople(index: KnowledgeIndex): PersonRecord[] {
       continue
     }
     // `staff: { director: Dr. Haruka Tanaka, hygienist: Yui Yamamoto }`: beside a titled name, a bare name is a person too.
+    // So is one keyed by its own name (`marcus: Marcus, head mechanic`).
     const staffGroup = members.some((member) => PERSON_NAME.test(member.value))
     for (const member of members) {
       const match = PERSON_NAME.exec(member.value)
       const bare = /^[^,(（、]+/u.exec(member.value)?.[0].trim() ?? ''
-      if (member.path.endsWith('.name') || !(match || (staffGroup && BARE_NAME.test(bare)))) continue
+      const ownKey = normalizeText(bare.split(/\s+/u)[0] ?? '') === normalizeText(member.path.slice(member.path.lastIndexOf('.') + 1))
+      if (member.path.endsWith('.name') || !(match || ((staffGroup || ownKey) && BARE_NAME.test(bare) && !notAName(bare)))) continue
       const names = nameWords(match?.[1] ?? bare)
       const leaf = member.path.slice(member.path.lastIndexOf('.') + 1)
       // `staff.arai: Ms. Arai, estimates, Monday to Friday`: a key that is the name says no role; the value's other words do.
@@ -114,13 +123,16 @@ function textPeople(index: KnowledgeIndex): PersonRecord[] {
   return people
 }
 
+/** Free text of this many lines or more is a business's fact sheet. */
+const FACT_SHEET_LINES = 3
 const cache = new WeakMap<KnowledgeIndex, PersonRecord[]>()
 
 /** The people a knowledge base or free-text knowledge names, each with what they do and their days (read once per index). */
 export function personRecords(index: KnowledgeIndex): PersonRecord[] {
   let people = cache.get(index)
   if (!people) {
-    people = index.structured ? structuredPeople(index) : textPeople(index)
+    // Prose (a paragraph or two: an encyclopedia's) names people of the world, not staff to tell apart.
+    people = index.structured ? structuredPeople(index) : index.lines >= FACT_SHEET_LINES ? textPeople(index) : []
     cache.set(index, people)
   }
   return people

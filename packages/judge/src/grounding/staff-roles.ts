@@ -65,6 +65,12 @@ export function roleTerms(text: string, vocabulary: ResolvedVocabulary): Set<str
   return terms
 }
 
+/** Whether a text names one of the lexicon's roles (a person's job, specialty or language: "head mechanic", 店長, "rentals"). */
+export function namesStaffRole(text: string): boolean {
+  for (const term of subjectTerms(text, STAFF_TERMS)) if (ROLE_NAMES.has(term)) return true
+  return false
+}
+
 /** Whether two role terms mean the same: equal, or one is the other with an ending ("teach" / "teacher", "proprietor" / "proprietress"). */
 export function rolesMeet(left: string, right: string): boolean {
   if (left === right) return true

@@ -26,6 +26,12 @@ describe('statementPolarity', () => {
     expect(statementPolarity(denied)).toBe('negative')
   })
 
+  it('a negated verb of stopping or failing affirms (litotes: "never stop growing" is "keep growing")', () => {
+    expect(statementPolarity('Their claws never stop growing.')).toBe('positive')
+    expect(statementPolarity("The spring doesn't cease flowing in summer.")).toBe('positive')
+    expect(statementPolarity('Their claws do not grow back.')).toBe('negative')
+  })
+
   it('does not read "no problem", "not only" or a request as a denial', () => {
     expect(statementPolarity('No problem, we accept cards.')).toBe('positive')
     expect(statementPolarity('We accept not only cards but also cash.')).toBe('positive')

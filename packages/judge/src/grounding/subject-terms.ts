@@ -1,5 +1,6 @@
 import { isStopWord, normalizeText, stemWord } from '../internal/normalize-text.ts'
 import { rememberRecent } from '../internal/remember-recent.ts'
+import { crossLingualReader, type CrossLingualReader } from './cross-lingual-terms.ts'
 import { japaneseSurnames } from './japanese-surnames.ts'
 import { SERVICE_VOCABULARY } from './service-vocabulary.ts'
 import { validateVocabulary, type Vocabulary } from './validate-vocabulary.ts'
@@ -57,6 +58,8 @@ export interface ResolvedVocabulary {
   canonicals: ReadonlySet<string>
   /** Positions in `terms` by the term's first character: a text is scanned once instead of once per term. */
   termsByFirstChar: ReadonlyMap<string, readonly number[]>
+  /** With one knowledge's English words (withKnowledgeWords): the ones a Japanese text names. */
+  crossLingual?: CrossLingualReader
 }
 
 const ASCII = /^[\x20-\x7e]*$/u
@@ -184,19 +187,38 @@ function readSubjectTerms(text: string, vocabulary: ResolvedVocabulary): Set<str
   for (const word of normalized.match(/[a-z][a-z'-]*/gu) ?? []) {
     if (ascii) for (const [phrase, canonical] of vocabulary.asciiPhrasesByFirstWord.get(word) ?? []) if (normalized.includes(phrase)) terms.add(canonical)
     // Contractions ("aren't", "we're") are function words.
-    if (/'(?!s$)/u.test(word)) continue
-    const stem = stemWord(word.replace(/'s$/u, ''))
-    if (NOT_SUBJECTS.has(stem) || NOT_SUBJECTS.has(word) || isStopWord(word) || stem.length < 3) continue
-    terms.add(vocabulary.words.get(stem) ?? stem)
+    const term = englishTerm(word, vocabulary)
+    if (term !== undefined) terms.add(term)
   }
   // A text with Japanese may hold any term; an ASCII one only the phrases met word by word above.
   if (!ascii) {
     for (const [term, canonical] of containedTerms(normalized, vocabulary)) if (term.length > 1 || headsNoCompound(normalized, term)) terms.add(canonical)
     addJapaneseTerms(normalized, terms)
+    if (vocabulary.crossLingual) for (const term of vocabulary.crossLingual(normalized)) terms.add(term)
     // 河合先生, 「小野は…」: a family name also stands for its reading, the way English knowledge writes it (kawai, ono).
     for (const surname of japaneseSurnames(normalized)) terms.add(surname.reading)
   }
   return terms
+}
+
+/** The subject term an English word stands for (stemmed, through the vocabulary), or undefined for a function or unit word. */
+function englishTerm(word: string, vocabulary: ResolvedVocabulary): string | undefined {
+  if (/'(?!s$)/u.test(word)) return undefined
+  const stem = stemWord(word.replace(/'s$/u, ''))
+  if (NOT_SUBJECTS.has(stem) || NOT_SUBJECTS.has(word) || isStopWord(word) || stem.length < 3) return undefined
+  return vocabulary.words.get(stem) ?? stem
+}
+
+/**
+ * The vocabulary extended for one knowledge: a Japanese text also names the English subject
+ * terms of `knowledgeText` its words translate to or transcribe (月極めロッカー → month, locker;
+ * see cross-lingual-terms.ts), so a Japanese reply meets English free text without a `vocabulary`
+ * section. Built once per knowledge (the index caches it).
+ */
+export function withKnowledgeWords(vocabulary: ResolvedVocabulary, knowledgeText: string): ResolvedVocabulary {
+  const words = new Set(normalizeText(knowledgeText).match(/[a-z][a-z'-]*/gu) ?? [])
+  const ownTerms = (word: string): boolean => NOT_JAPANESE_SUBJECT.test(word) || JAPANESE_DAY_WORDS.has(word) || containedTerms(word, vocabulary).length > 0
+  return { ...vocabulary, crossLingual: crossLingualReader(words, (word) => englishTerm(word, vocabulary), ownTerms) }
 }
 
 /** Canonical subject terms of a fact path segment such as `cancellation_notice_hours` (unit suffixes dropped). */

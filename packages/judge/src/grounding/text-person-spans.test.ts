@@ -16,7 +16,7 @@ describe('textPersonSpans: the people a line of free-text knowledge names', () =
   })
 
   it('a family name without a title, with its given name (either order)', () => {
-    expect(read('Yuki Kuroki – nails and lashes, Fridays to Sundays')).toEqual(['kuroki yuki |  | Yuki Kuroki – nails and lashes, Fridays to Sundays'])
+    expect(read('Yuki Kuroki – nails and lashes, Fridays to Sundays')).toEqual(['yuki kuroki |  | Yuki Kuroki – nails and lashes, Fridays to Sundays'])
     expect(read('Kuroki Yuki (nails)')).toEqual(['kuroki yuki |  | Kuroki Yuki (nails)'])
   })
 
@@ -24,7 +24,14 @@ describe('textPersonSpans: the people a line of free-text knowledge names', () =
     expect(read('ネイル担当：黒木（金〜日）、カット担当：松山（火・水）')).toEqual(['kuroki 黒木 | ネイル担当： | 黒木（金〜日）、カット担当：', 'matsuyama 松山 | ネイル担当： | 松山（火・水）'])
   })
 
-  it('a line that names nobody', () => {
+  it('a given name in a roster line, when what follows is a person\'s', () => {
+    expect(read('Tomas - wheel truing, Wednesdays and Sundays')).toEqual(['tomas |  | Tomas - wheel truing, Wednesdays and Sundays'])
+    expect(read('Ingrid (runs the Saturday kids\' class)')).toEqual(["ingrid |  | Ingrid (runs the Saturday kids' class)"])
+  })
+
+  it('a line that names nobody: prices, headings, places', () => {
     expect(read('Brake inspection (30 minutes): ¥4,000')).toEqual([])
+    expect(read('Towels (per day): ¥200')).toEqual([])
+    expect(read('Minami 3-jo Higashi 2-chome, near Ueno Station')).toEqual([])
   })
 })

@@ -1,6 +1,11 @@
-import { normalizeText } from '../internal/normalize-text.ts'
+import { extractNormalizedClaims } from '../claims/extract-claims.ts'
+import { normalizeSpokenForms } from '../internal/normalize-spoken-forms.ts'
+import { normalizeText, stemWord } from '../internal/normalize-text.ts'
+import { daysSaid } from './days-said.ts'
 import { isSurnameReading, japaneseSurnames } from './japanese-surnames.ts'
 import { nameWords, PERSON_NAMES } from './person-names.ts'
+import { namesStaffRole } from './staff-roles.ts'
+import { GENERAL_TERMS } from './subject-terms.ts'
 
 /** One person a line of free-text knowledge names, with the words that are theirs. */
 export interface TextPersonSpan {
@@ -13,13 +18,28 @@ export interface TextPersonSpan {
   start: number
 }
 
-const CAPITALISED = /\b\p{Lu}\p{Ll}+\b/gu
+/** A capitalised name of one or two words (a given name, a family name, or both). */
+const UNTITLED = /(?:^|[^\p{L}'’.-])(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)(?![\p{L}'’-])/gu
+/** A roster's syntax: the name starts the line or a list item, and a separator follows it ("Marcus - head mechanic", "Kenta (deliveries; …)"). */
+const ROSTER_BEFORE = /(?:^|[:;,/、：；]\s*)$/u
+const ROSTER_AFTER = /^(?:\s*[(（:：,]|\s+[-–—]\s)/u
+/** Verbs of what someone does ("Sato teaches yoga", "Abe handles party bookings"). */
+const DUTY_VERB = /^[\s(（:：,\-–—]*(?:\S+\s+){0,2}?(?:teaches|handles|does|runs|leads|covers|speaks|looks after|takes care of)\b/u
+
+/** What says the words after a name are a person's: their days (and no other value), a staff role, or a verb of duty. */
+function personEvidence(rest: string): boolean {
+  if (namesStaffRole(rest) || DUTY_VERB.test(rest)) return true
+  const claims = extractNormalizedClaims(normalizeSpokenForms(rest))
+  return daysSaid(rest) !== undefined && claims.every((claim) => claim.value.kind === 'weekday' || claim.type === 'name')
+}
 
 /**
  * The people one line of free-text knowledge names, in order: titled names ("Ms. Aiko Mori",
- * "Coach Ito"), Japanese family names (青木, 河合先生), and a capitalised word that is a Japanese
- * family name's reading ("Aoki (colour, Tue–Sat)", "Yuki Aoki", "Kato（火曜・木曜）"), with the
- * given name beside it. Each person's words run to the next person's name, so a roster line
+ * "Coach Ito"), Japanese family names (青木, 河合先生), and untitled capitalised names — a Japanese
+ * family name's reading ("Yuki Aoki", "Kato（火曜・木曜）") or any name in a roster's syntax
+ * ("Marcus - head mechanic", "Kenta (deliveries; …)") — when the words after them are a
+ * person's (their days and no other value, a staff role, a verb of duty) and not a place's
+ * ("Minami 2-jo", "Ueno Station"). Each person's words run to the next person's name, so a roster line
  * ("Estimates: Ms. Arai (Monday to Friday), Mr. Doi (Saturdays and Sundays)") gives each their
  * own days and the head's role.
  *
@@ -32,25 +52,23 @@ export function textPersonSpans(line: string): TextPersonSpan[] {
   const taken = (start: number, end: number): boolean => found.some((hit) => start < hit.end && end > hit.start)
   for (const match of line.matchAll(PERSON_NAMES)) found.push({ names: nameWords(match[1] ?? ''), start: match.index, end: match.index + match[0].length })
   for (const surname of japaneseSurnames(line)) if (!taken(surname.start, surname.end)) found.push({ names: new Set([surname.reading, surname.name]), start: surname.start, end: surname.end })
-  const words = [...line.matchAll(CAPITALISED)]
-  words.forEach((match, at) => {
-    const word = normalizeText(match[0])
-    if (!isSurnameReading(word) || taken(match.index, match.index + match[0].length)) return
-    // "Yuki Aoki" / "Aoki Yuki": a capitalised word right beside the family name is the given name.
-    const names = new Set([word])
-    let start = match.index
-    let end = match.index + match[0].length
-    const before = words[at - 1]
-    const after = words[at + 1]
-    if (before && before.index + before[0].length + 1 === match.index && !taken(before.index, match.index)) {
-      names.add(normalizeText(before[0]))
-      start = before.index
-    } else if (after && end + 1 === after.index && !isSurnameReading(normalizeText(after[0]))) {
-      names.add(normalizeText(after[0]))
-      end = after.index + after[0].length
-    }
-    found.push({ names, start, end })
-  })
+  for (const match of line.matchAll(UNTITLED)) {
+    const name = match[1] ?? ''
+    const start = match.index + match[0].length - name.length
+    const end = start + name.length
+    if (taken(start, end)) continue
+    const words = name.split(/\s+/u).map((word) => normalizeText(word))
+    const surname = words.some(isSurnameReading)
+    const rest = line.slice(end, end + 80)
+    // "Minami 2-jo", "Ueno Station": a place, not a person.
+    if (/^\s*\d|^\s+(?:Station|Park|Street|St|Avenue|Ave|Ward|City|Line|Exit|Building|Bldg|Hall|Tower|Bridge|Road)\b/u.test(rest)) continue
+    const roster = ROSTER_AFTER.test(rest) && ROSTER_BEFORE.test(line.slice(0, start))
+    // "Stylists:", "Head mechanic –": a heading or a role, not a name.
+    if (namesStaffRole(name) || /^\p{Lu}\p{Ll}+s\s*[:：]/u.test(line.slice(start))) continue
+    if (!surname && (!roster || words.some((word) => GENERAL_TERMS.words.has(stemWord(word))))) continue
+    if (!personEvidence(rest)) continue
+    found.push({ names: new Set(words), start, end })
+  }
   found.sort((left, right) => left.start - right.start)
   const head = found[0] ? line.slice(0, found[0].start) : ''
   return found.map((hit, at) => ({ names: hit.names, head, own: line.slice(hit.start, found[at + 1]?.start ?? line.length), start: hit.start }))

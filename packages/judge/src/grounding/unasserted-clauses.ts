@@ -9,14 +9,14 @@ const OPENING = /^\s*(?:(?:so|and|then|just|also|definitely|maybe|perhaps|really
  * A suggestion said about the listener's choice rather than the world ("spring might be a drier
  * bet", "you might want to book", "I'd recommend the north side", "it's worth a visit").
  */
-const SUGGESTION = /\b(?:might|may|could|would)\s+be\s+(?:a|an|the|your)\s+(?:\p{L}+\s+)?(?:bet|idea|choice|option|pick|plan|move)\b|\byou(?:'d| would| might| may)\s+(?:want|like)\s+to\b|\byou(?:\s+should|'d better)\b|\bi(?:'d| would)\s+(?:recommend|suggest|say|go)\b|\b(?:it's|it is)\s+(?:worth|best to|a good idea)\b|\bmake sure\b|\bdon't forget\b/iu
+const SUGGESTION = /\b(?:might|may|could|would)\s+be\s+(?:a|an|the|your)\s+(?:\p{L}+\s+)?(?:bet|idea|choice|option|pick|plan|move)\b|^\s*(?:honestly,?\s+)?i(?:'d| would)\s+(?:probably\s+|definitely\s+|just\s+)?\p{L}+|^\s*(?:(?:it's|it is|definitely|well)\s+)?worth\s+\p{L}+ing\b|^\s*(?:could|might|may)\s+be\b|\byou(?:'d| would| might| may)\s+(?:want|like)\s+to\b|\byou(?:\s+should|'d better)\b|\bi(?:'d| would)\s+(?:recommend|suggest|say|go)\b|\b(?:it's|it is)\s+(?:worth|best to|a good idea)\b|\bmake sure\b|\bdon't forget\b/iu
 /**
  * The speaker's or the listener's feelings and wishes ("I love the idea that…", "which blows my
  * mind", "you'd love it", "my favourite kind of video", "fingers crossed", "hope you get…"): how
  * someone feels about a fact, not a fact. Hedges that carry a fact ("I think it opened in 1850")
  * are not among them.
  */
-const FEELING = /\b(?:i|we)(?:'d|'m| would| am)?\s+(?:really\s+|just\s+|absolutely\s+|totally\s+|also\s+)?(?:love|adore|enjoy|hate|hope|wish|bet)\b|\bmy (?:own )?(?:favou?rite|kind of)\b|\byou(?:'d|'ll| would| will)\s+(?:love|like|enjoy|adore)\b|\b(?:blows?|blew) (?:my|your) mind\b|\b(?:surprised|amazed|amazes|surprises|fascinates|fascinated) me\b|\bfingers crossed\b|^\s*(?:i\s+)?hope (?:you|it|they|we)\b|\bwho knew\b|\bif you ask me\b|\bdon't you think\b/iu
+const FEELING = /\b(?:i|we)(?:'d|'m| would| am)?\s+(?:really\s+|just\s+|absolutely\s+|totally\s+|also\s+)?(?:love|adore|enjoy|hate|hope|wish|bet)\b|\bmy (?:own )?(?:favou?rite|kind of)\b|\byou(?:'d|'ll| would| will)\s+(?:love|like|enjoy|adore)\b|\b(?:blows?|blew) (?:my|your) mind\b|\bmakes? you feel\b|\b(?:surprised|amazed|amazes|surprises|fascinates|fascinated) me\b|\bfingers crossed\b|^\s*(?:i\s+)?hope (?:you|it|they|we)\b|\bwho knew\b|\bif you ask me\b|\bdon't you think\b/iu
 /** Most words of an exclamation without a verb ("Common myth!", "Nature's wardrobe change!"): a reaction. */
 const MAX_EXCLAMATION_WORDS = 6
 /** Words that may follow an imperative verb and cannot be a verb of a subject before them ("pack a jacket", "book early", "aim for"). */
@@ -25,6 +25,8 @@ const AFTER_IMPERATIVE = new Set(['DET', 'PRON', 'ADP', 'ADV', 'ADJ', 'PART', 'N
 const CONSEQUENCE = /^\s*(?:and\s+)?so\b/iu
 /** A condition before a directive ("if you have tattoos, check first"). */
 const CONDITION = /^\s*(?:(?:and|but|also|so)\s+)?(?:if|unless|when|whenever|in case)\b/iu
+/** A condition about the listener ("if you like old floors too, …", "if that matters for you"): the antecedent asserts nothing. */
+const LISTENER_CONDITION = /^\s*(?:(?:and|but|also|so)\s+)?(?:if|whenever|in case)\s+(?:you|that|this)\b/iu
 /** Subordinate clauses after a directive may state a fact of their own ("go in May, when the blossoms bloom"). */
 const SUBORDINATE = /\b(?:when|because|since|as|which|where|while|who|that)\b/iu
 
@@ -81,7 +83,7 @@ export function withoutUnasserted(sentence: string): string {
     const first = body.replace(OPENING, '').split(/\s+/u)[0] ?? ''
     const imperative: boolean = (opensSentence || CONSEQUENCE.test(body)) && isImperative(body)
     const exclamation: boolean = opensSentence && rest === '' && /!\s*$/u.test(clause) && isVerbless(body)
-    const directive: boolean = FEELING.test(body) || exclamation || (!SUBORDINATE.test(first) && (SUGGESTION.test(body) || imperative || isChitChat(body)))
+    const directive: boolean = FEELING.test(body) || exclamation || LISTENER_CONDITION.test(body) || (!SUBORDINATE.test(first) && (SUGGESTION.test(body) || imperative || isChitChat(body)))
     result += directive ? ' '.repeat(clause.length) : clause
     opensSentence = directive || CONDITION.test(body) || body.trim().split(/\s+/u).length <= 1
   }

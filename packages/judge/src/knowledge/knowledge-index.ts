@@ -2,7 +2,7 @@ import type { Claim, Currency } from '../claims/claim.ts'
 import { COUNT_UNIT_NAMES, countUnit } from '../claims/count-unit.ts'
 import { extractClaims } from '../claims/extract-claims.ts'
 import { contentWords, normalizeText, stemWord } from '../internal/normalize-text.ts'
-import { keyTerms, resolveVocabulary, subjectTerms, type ResolvedVocabulary } from '../grounding/subject-terms.ts'
+import { keyTerms, resolveVocabulary, subjectTerms, withKnowledgeWords, type ResolvedVocabulary } from '../grounding/subject-terms.ts'
 import type { Vocabulary } from '../grounding/validate-vocabulary.ts'
 import { normalizeSpokenForms } from '../internal/normalize-spoken-forms.ts'
 import { sentenceEntries } from './sentence-entries.ts'
@@ -159,7 +159,15 @@ const cache = new WeakMap<KnowledgeBase, WeakMap<Vocabulary, KnowledgeIndex>>()
 const textCache = new Map<string, WeakMap<Vocabulary, KnowledgeIndex>>()
 const MAX_CACHED_TEXTS = 256
 
-function buildIndex(knowledge: KnowledgeBase | string, vocabulary: ResolvedVocabulary): KnowledgeIndex {
+/** The words of a knowledge base as text (fact keys, values, policies, its vocabulary section): what a Japanese reply may name in English. */
+function wordsOf(knowledge: KnowledgeBase): string {
+  const facts = flattenFacts(knowledge.facts).map((fact) => `${fact.keys.join(' ').replace(/_/gu, ' ')} ${String(fact.value)}`)
+  const vocabulary = Object.entries(knowledge.vocabulary ?? {}).map(([term, words]) => `${term.replace(/_/gu, ' ')} ${words.join(' ')}`)
+  return [...facts, ...knowledge.policies, ...vocabulary].join('\n')
+}
+
+function buildIndex(knowledge: KnowledgeBase | string, baseVocabulary: ResolvedVocabulary): KnowledgeIndex {
+  const vocabulary = withKnowledgeWords(baseVocabulary, typeof knowledge === 'string' ? knowledge : wordsOf(knowledge))
   if (typeof knowledge === 'string') {
     const entries = splitSentences(knowledge).flatMap((sentence, index) => sentenceEntries('text', `text[${index}]`, sentence, vocabulary).map(entry))
     const haystack = normalizeText(knowledge)

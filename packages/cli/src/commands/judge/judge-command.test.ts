@@ -42,28 +42,33 @@ describe('voxguard judge', () => {
     expect(printed).toContain('bad  dialogue  hallucination: turn 1: contradicted price "3,000 yen" (facts.prices_yen.cleaning: 5000)')
   })
 
-  it('trade words come from the knowledge base\'s vocabulary section, and --vocabulary adds more: クリーニング relates to the cleaning price; a bad file exits 2 naming it', async () => {
+  it('trade words come from the knowledge base\'s vocabulary section, and --vocabulary adds more: おそうじ relates to the cleaning price; a bad file exits 2 naming it', async () => {
     directory = await mkdtemp(join(tmpdir(), 'voxguard-cli-judge-'))
     const recordsFile = join(directory, 'records.jsonl')
-    const japanese = record('ja', 'クリーニングは三千円です。')
-    japanese.turns[1]!.caller = { kind: 'text', text: 'クリーニングはいくらですか' }
-    await writeFile(recordsFile, `${JSON.stringify(japanese)}\n`)
+    // 歯石 is in the example clinic's section; the colloquial おそうじ is not, and neither the lexicon nor a sound links it to cleaning.
+    const japanese = (word: string) => {
+      const call = record('ja', `${word}は三千円です。`)
+      call.turns[1]!.caller = { kind: 'text', text: `${word}はいくらですか` }
+      return `${JSON.stringify(call)}\n`
+    }
     const finding = 'ja  dialogue  hallucination: turn 1: contradicted price "3000円" (facts.prices_yen.cleaning: 5000)'
+    await writeFile(recordsFile, japanese('歯石'))
     const withSection = capture()
     expect(await main(['judge', recordsFile], withSection.io)).toBe(1)
     expect(withSection.out.join('')).toContain(finding)
+    await writeFile(recordsFile, japanese('おそうじ'))
     const bareKnowledge = join(directory, 'no-vocabulary.yaml')
     await writeFile(bareKnowledge, (await readFile(knowledgeFile, 'utf8')).replace(/\n# Not facts[^]*$/u, '\n'))
     expect(await main(['judge', recordsFile, '--knowledge', bareKnowledge], capture().io)).toBe(0)
     const vocabularyFile = join(directory, 'vocabulary.yaml')
-    await writeFile(vocabularyFile, 'cleaning: [クリーニング]\n')
+    await writeFile(vocabularyFile, 'cleaning: [おそうじ]\n')
     const { io, out } = capture()
     expect(await main(['judge', recordsFile, '--knowledge', bareKnowledge, '--vocabulary', vocabularyFile], io)).toBe(1)
     expect(out.join('')).toContain(finding)
-    await writeFile(vocabularyFile, 'cleaning: クリーニング\n')
+    await writeFile(vocabularyFile, 'cleaning: おそうじ\n')
     const bad = capture()
     expect(await main(['judge', recordsFile, '--vocabulary', vocabularyFile], bad.io)).toBe(2)
-    expect(bad.err.join('')).toContain(`${vocabularyFile}: "cleaning" must be a non-empty list of words (text), got "クリーニング"`)
+    expect(bad.err.join('')).toContain(`${vocabularyFile}: "cleaning" must be a non-empty list of words (text), got "おそうじ"`)
   })
 
   it('exits 2 with the file and line of a bad record, and 2 without a records file', async () => {

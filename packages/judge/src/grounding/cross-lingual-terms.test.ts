@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { checkGrounding } from '../check-grounding.ts'
+import { crossLingualReader } from './cross-lingual-terms.ts'
+
+/** A fictional laundromat and bike shop, English fact sheet with one Japanese line, written for these tests. */
+const laundry = [
+  'Suds & Spokes Laundromat, Fukuoka',
+  'Wash and fold service: ¥1,200 per bag',
+  'Dry cleaning of a suit: ¥1,800',
+  'Lockers free for the day; monthly locker rental ¥1,500',
+  'Bicycle repair (puncture): ¥900',
+  'Ironing of a shirt: ¥250',
+  'Packing service for moving out: ¥6,000',
+  'No pets inside / 店内ペット不可',
+].join('\n')
+const check = (response: string, context = '') => checkGrounding({ knowledge: laundry, context, response })
+const statusOf = (response: string, context = '') => check(response, context).claims.map((claim) => `${claim.status} ${claim.evidence?.value ?? ''}`)
+
+describe('Japanese replies against English free-text knowledge', () => {
+  it('a kanji word meets the English word the lexicon gives it (月極め → monthly, 自転車の修理 → bicycle repair)', () => {
+    expect(check('月極めのロッカーは月1,500円でございます。').hallucinated).toBe(false)
+    expect(statusOf('月極めロッカーは1,800円です。')).toEqual(['contradicted Lockers free for the day; monthly locker rental ¥1,500'])
+    expect(check('自転車のパンク修理は900円です。').hallucinated).toBe(false)
+    expect(statusOf('自転車のパンク修理は250円だよ。')[0]).toMatch(/^contradicted Bicycle repair/u)
+  })
+
+  it('a katakana loanword meets the English word it transcribes (パッキング ~ packing, アイロン ~ ironing)', () => {
+    expect(check('お引っ越しのパッキングサービスは6千円です。').hallucinated).toBe(false)
+    expect(statusOf('パッキングサービスは1,200円になります。')[0]).toMatch(/^contradicted Packing service/u)
+    expect(check('シャツのアイロンがけは一枚250円です。').hallucinated).toBe(false)
+  })
+
+  it('a value said about another item of the same kind is contradicted, in keigo and in casual speech alike', () => {
+    expect(statusOf('スーツのドライクリーニングは1,200円でございます。')[0]).toMatch(/^contradicted Dry cleaning/u)
+    expect(statusOf('スーツのドライクリーニングなら1,800円だよ。')[0]).toMatch(/^supported Dry cleaning/u)
+  })
+})
+
+describe('crossLingualReader', () => {
+  const reader = crossLingualReader(['locker', 'rental', 'health', 'check', 'malasadas'], (word) => word.replace(/s$/u, ''), () => false)
+
+  it('gives only the senses the knowledge uses (ロッカー: locker, not rocker)', () => {
+    expect(reader('ロッカー')).toEqual(['locker'])
+  })
+
+  it('gives nothing for a word whose glosses the knowledge does not use (健康診断 "physical examination" is not "health check")', () => {
+    expect(reader('健康診断')).toEqual([])
+  })
+
+  it('reads a katakana word the lexicon lacks by its sound (マラサダ ~ malasadas)', () => {
+    expect(reader('マラサダ')).toEqual(['malasada'])
+  })
+
+  it('leaves a word to the vocabulary when the vocabulary reads it', () => {
+    const owned = crossLingualReader(['locker'], (word) => word, (word) => word === 'ロッカー')
+    expect(owned('ロッカー')).toEqual([])
+  })
+})
