@@ -1,7 +1,7 @@
 import { allMatches } from '../internal/all-matches.ts'
 import { normalizeSpokenForms } from '../internal/normalize-spoken-forms.ts'
 import type { Claim } from './claim.ts'
-import { CLAIM_PATTERNS } from './claim-patterns.ts'
+import { CLAIM_PATTERNS, NUMERAL } from './claim-patterns.ts'
 import { countLimit } from './count-unit.ts'
 import { extractNameClaims } from './name-claims.ts'
 
@@ -52,7 +52,10 @@ export function extractNormalizedClaims(text: string): Claim[] {
   const taken: Array<[number, number]> = []
   const isTaken = (start: number, end: number): boolean => taken.some(([from, to]) => start < to && end > from)
   const claims: Claim[] = []
+  // Half of all replies state no number ("How can I help?"): the number patterns need not scan them.
+  const hasNumeral = NUMERAL.test(text)
   for (const rule of CLAIM_PATTERNS) {
+    if (rule.numeral && !hasNumeral) continue
     for (const match of allMatches(rule.pattern, text)) {
       const start = match.index
       const end = start + match[0].length

@@ -2,6 +2,7 @@ import { claimGroup, type Claim } from '../claims/claim.ts'
 import { inOtherScript, normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import type { ClaimCheck, ClaimEvidence } from './claim-check.ts'
+import { entriesByKind } from './entries-by-kind.ts'
 import { surnameReading } from './japanese-surnames.ts'
 import { BARE_NAME } from './person-names.ts'
 import { valuesAgree, type Agreement } from './values-agree.ts'
@@ -54,7 +55,7 @@ function termWeight(term: string): number {
  * of `pet_friendly_rentals` and `apartment` of `properties_per_outing`), the subject fits them
  * alike: all are returned, fewest such terms first (the first is a contradiction's evidence).
  */
-function bestScoring(entries: KnowledgeEntry[], terms: Set<string>, termsOfEntry: (entry: KnowledgeEntry) => Set<string>): KnowledgeEntry[] {
+function bestScoring(entries: readonly KnowledgeEntry[], terms: Set<string>, termsOfEntry: (entry: KnowledgeEntry) => Set<string>): KnowledgeEntry[] {
   let best: Array<{ entry: KnowledgeEntry; extra: number; own: Set<string> }> = []
   let bestShared = 0
   for (const entry of entries) {
@@ -182,7 +183,7 @@ function daysEntries(terms: Set<string>, sources: GroundingSources): KnowledgeEn
   if (about.size === 0) return []
   // A fact's days are keyed by whom they belong to (`coaches.ito.days`): leaf and parent keys together.
   const subjectOf = (entry: KnowledgeEntry): Set<string> => (entry.kind === 'fact' ? entry.terms : entry.leafTerms.size > 0 ? entry.leafTerms : entry.parentTerms)
-  const candidates = sources.index.entries.filter((entry) => subjectOf(entry).size > 0 && entry.claims.some((other) => other.value.kind === 'weekday' && other.value.status === 'neutral'))
+  const candidates = entriesByKind(sources.index).neutralDays.filter((entry) => subjectOf(entry).size > 0)
   return bestScoring(candidates, about, subjectOf)
 }
 
@@ -195,7 +196,7 @@ function verifyWeekday(claim: Claim, terms: Set<string>, sources: GroundingSourc
     const owner = owners.find((entry) => entry.claims.some((other) => other.value.kind === 'weekday' && days.every((day) => other.value.kind === 'weekday' && other.value.days.includes(day))))
     return owner ? result(claim, 'supported', fromEntry(owner)) : result(claim, 'contradicted', fromEntry(owners[0] as KnowledgeEntry))
   }
-  const known = sources.index.entries.filter((entry) => entry.claims.some((other) => other.value.kind === 'weekday' && other.value.status !== 'neutral'))
+  const known = entriesByKind(sources.index).openOrClosedDays
   if (status === 'neutral') {
     const entry = known.find((candidate) => candidate.claims.some((other) => other.value.kind === 'weekday' && other.value.days.some((day) => days.includes(day))))
     return result(claim, 'supported', entry ? fromEntry(entry) : undefined)
@@ -273,9 +274,11 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
   if (claim.type === 'name') return verifyName(claim, terms, sources)
   if (agreesWithAny(claim, sources.toolClaims)) return result(claim, 'supported', { source: 'tool' })
   const group = claimGroup(claim.type)
-  const compatible = sources.index.entries.filter((entry) =>
-    entry.claims.some((known) => claimGroup(known.type) === group || (group === 'time' && known.type === 'weekday') || (group === 'number' && valuesAgree(claim.value, known.value) !== 'incomparable')),
-  )
+  // A number may be compared with a value of another kind (a count with a duration): only its own entries depend on the claim.
+  const compatible =
+    group === 'number'
+      ? sources.index.entries.filter((entry) => entry.claims.some((known) => claimGroup(known.type) === group || valuesAgree(claim.value, known.value) !== 'incomparable'))
+      : entriesByKind(sources.index).ofGroup(group)
   // A subject that names only the claim's own kind ("it is 5,000円": price) singles out no
   // entry: every related entry of that kind is one tier, so any equal value supports.
   const onlyKind = namesOnlyItsKind(claim, terms)
