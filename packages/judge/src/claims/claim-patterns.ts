@@ -170,6 +170,12 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
     },
   },
   {
+    // Every day of the week: "every day", "daily", "seven days a week" (before durations read "7 days"), 毎日, 年中無休; not "every day we're open".
+    type: 'weekday',
+    pattern: /\b(?:every\s?day|daily|(?:7|seven) days a week|all week(?: long)?)\b(?!\s+(?:that\s+)?(?:we|you|they|it)(?:'re|\s+are|\s+is|'s)\s+open)|毎日|年中無休|無休/giu,
+    read: () => ({ kind: 'weekday', days: [0, 1, 2, 3, 4, 5, 6], status: 'neutral' }),
+  },
+  {
     type: 'duration',
     numeral: true,
     pattern: new RegExp(`(${NUMBER})\\s?(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|分間?|時間|日間|週間|か月|ヶ月|カ月)(?![a-z])`, 'giu'),
