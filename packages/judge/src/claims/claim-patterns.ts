@@ -8,7 +8,12 @@ export interface ClaimPattern {
   type: ClaimType
   pattern: RegExp
   read: (match: RegExpExecArray, text: string) => ClaimValue | undefined
+  /** The pattern matches only where the text has a digit or a kanji numeral (`NUMERAL`): a text with none skips it. */
+  numeral?: true
 }
+
+/** A digit or a kanji numeral: every number the patterns read has one (NUMBER, JAPANESE_NUMBER, the clock times' 一…十). */
+export const NUMERAL = /[\d〇零一二三四五六七八九十百千万億]/u
 
 // A number starts only where no digit, comma or point precedes it: each pattern then scans a long run of digits once,
 // not once per position (a 99,000-digit reply took minutes to judge). English number words are digits by the time claims
@@ -65,6 +70,7 @@ const HOURS_WORDS = /open|close|hours|営業|診療|受付/iu
 export const CLAIM_PATTERNS: ClaimPattern[] = [
   {
     type: 'phone',
+    numeral: true,
     pattern: /(?<![\d-])(?:\+\d{1,3}[\s-]?)?(?:\(\d{1,4}\)\s?)?\d{2,4}[\s-]\d{2,4}[\s-]\d{3,4}(?![\d-])|(?<!\d)0\d{9,10}(?!\d)/gu,
     read: (match) => {
       const digits = phoneDigits(match[0])
@@ -73,6 +79,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   },
   {
     type: 'date',
+    numeral: true,
     pattern: /(?<!\d)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)|(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/gu,
     read: (match) => {
       const year = number(match[1] ?? match[4])
@@ -94,6 +101,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   {
     // "from nine until noon", "1 to 2 pm", "from 6:30 to 10": one end a clock time, the other a bare hour.
     type: 'time-range',
+    numeral: true,
     pattern: new RegExp(`(?<![\\d:.,$¥])(?:(\\d{1,2})\\s*(?:-|to|until|till|through|and)\\s*(${TIME_PATTERN})|(${TIME_PATTERN})\\s*(?:-|to|until|till|through)\\s*(\\d{1,2})(?![\\d:]|[.,]\\d|\\s*(?:%|minutes?|mins?|hours?|days?|people|yen|dollars?|円|分|時間|日|人)))`, 'giu'),
     read: (match) => {
       const start = parseTime(match[1] ?? match[3] ?? '')
@@ -103,6 +111,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   },
   {
     type: 'time-range',
+    numeral: true,
     pattern: /(?<![\d:.,$¥])(?:(from|between)\s+)?(?<![\d:.,$¥])(\d{1,2})\s*(?:-|to|until|till|and)\s*(\d{1,2})(?![\d:]|[.,-]\d|\s*(?:minutes?|mins?|hours?|days?|weeks?|months?|years?|people|persons?|yen|dollars?|%|円|分|時間|日|人|歳|[a-z]{3,}s\b))/giu,
     read: (match, text) => {
       // "from 2 to 3" names its hours; a bare "9 to 6" only in a sentence about opening hours.
@@ -124,6 +133,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   },
   {
     type: 'price',
+    numeral: true,
     pattern: new RegExp(
       `([¥$€£])\\s?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|(${NUMBER})\\s?(円|yen|jpy|dollars?|usd|euros?|pounds?)(?![a-z])`,
       'giu',
@@ -143,6 +153,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   },
   {
     type: 'address',
+    numeral: true,
     pattern: /(\d{1,3})丁目\s?(\d{1,4})(?:番地?|-)\s?(\d{1,4})?号?|(?<![\d-])(\d{1,4}(?:-\d{1,4}){1,3})(?![\d-])(?=\s*,?\s*(?:[A-Z]|[\p{sc=Han}\p{sc=Katakana}]))|(?<![\d-])(\d{1,4}-\d{1,4}-\d{1,4})(?![\d-])|(?<![\d,.])(\d{1,5})\s+(?:[A-Z][a-z]+\s)+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Way)(?![a-z])/gu,
     read: (match) => {
       const digits = match[1] ? [match[1], match[2], match[3]].filter(Boolean).join('-') : (match[4] ?? match[5] ?? match[6] ?? '')
@@ -151,6 +162,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   },
   {
     type: 'count',
+    numeral: true,
     pattern: new RegExp(`(?:ages?|aged|from age)\\s+(${NUMBER})|(${NUMBER})\\s*(?:years?\\s+old|歳|才)`, 'giu'),
     read: (match) => {
       const value = number(match[1] ?? match[2])
@@ -158,7 +170,14 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
     },
   },
   {
+    // Every day of the week: "every day", "daily", "seven days a week" (before durations read "7 days"), 毎日, 年中無休; not "every day we're open".
+    type: 'weekday',
+    pattern: /\b(?:every\s?day|daily|(?:7|seven) days a week|all week(?: long)?)\b(?!\s+(?:that\s+)?(?:we|you|they|it)(?:'re|\s+are|\s+is|'s)\s+open)|毎日|年中無休|無休/giu,
+    read: () => ({ kind: 'weekday', days: [0, 1, 2, 3, 4, 5, 6], status: 'neutral' }),
+  },
+  {
     type: 'duration',
+    numeral: true,
     pattern: new RegExp(`(${NUMBER})\\s?(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|分間?|時間|日間|週間|か月|ヶ月|カ月)(?![a-z])`, 'giu'),
     read: (match) => {
       const value = number(match[1])
@@ -169,6 +188,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   },
   {
     type: 'date',
+    numeral: true,
     pattern: new RegExp(
       `(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?!\\d)|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+(\\d{4}))?|(${MONTH})(?:\\s+of)?,?\\s+(\\d{4})(?!\\d)`,
       'gu',
@@ -203,6 +223,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   },
   {
     type: 'count',
+    numeral: true,
     pattern: new RegExp(`(${NUMBER})\\s?(人|名|件|軒|台|回|個|つ|校|店|室|部屋|席|匹|頭|キロ)|(?<![\\d.,])(\\d+)\\s?(kg\\b|kilos?\\b)|(?<![\\d.,])(\\d+)\\s+([a-z]{3,}s|people|children|staff)\\b`, 'gu'),
     read: (match) => {
       const value = number(match[1] ?? match[3] ?? match[5])
@@ -211,16 +232,19 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   },
   {
     type: 'year',
+    numeral: true,
     pattern: /(?<![\d.,:-])(1[5-9]\d{2}|20\d{2})\s?-\s?(?:1[5-9]\d{2}|20\d{2})(?![\d.,:-]\d)/gu,
     read: (match) => ({ kind: 'number', value: Number(match[1]), unit: 'year' }),
   },
   {
     type: 'year',
+    numeral: true,
     pattern: /(?<![\d.,:-])(1[5-9]\d{2}|20\d{2})(?:年)?(?!\d|[.,:-]\d|\s*(?:円|yen))/gu,
     read: (match) => ({ kind: 'number', value: Number(match[1]), unit: 'year' }),
   },
   {
     type: 'number',
+    numeral: true,
     pattern: /(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|(?<![\d.,])\d+(?:\.\d+)?%?/gu,
     read: (match) => {
       const value = number(match[0].replace('%', ''))

@@ -19,12 +19,20 @@ export type Currency = 'JPY' | 'USD' | 'EUR' | 'GBP'
 /** A claim's normalised value: numbers, minutes since midnight, weekday indices, digits. */
 export type ClaimValue =
   | { kind: 'money'; amount: number; currency?: Currency }
-  /** `twelveHour`: said without am/pm on a 12-hour clock, so `minutes + 720` is as likely. */
-  | { kind: 'time'; minutes: number; twelveHour?: boolean }
+  /**
+   * `twelveHour`: said without am/pm on a 12-hour clock, so `minutes + 720` is as likely. `bound`: said as
+   * an opening (`start`: "we open at 7", 9時から) or a closing time (`end`: "until 8", 6時まで).
+   */
+  | { kind: 'time'; minutes: number; twelveHour?: boolean; bound?: 'start' | 'end' }
   | { kind: 'time-range'; start: number; end: number; twelveHour?: boolean }
   | { kind: 'date'; month?: number; day?: number; year?: number }
-  /** Days 0 (Sunday) to 6 (Saturday); 7 stands for public holidays. */
-  | { kind: 'weekday'; days: number[]; status: 'open' | 'closed' | 'neutral' }
+  /**
+   * Days 0 (Sunday) to 6 (Saturday); 7 stands for public holidays. `negated`: `closed` read from a
+   * denial ("she's not in on Mondays"), so the days are off for what the clause is about, not
+   * closing days of the business. `only`: said as all the days there are ("only on weekends", "Mondays and
+   * Fridays only", 土日のみ): every day of its list.
+   */
+  | { kind: 'weekday'; days: number[]; status: 'open' | 'closed' | 'neutral'; negated?: boolean; only?: number[] }
   | { kind: 'duration'; minutes: number }
   | { kind: 'digits'; digits: string }
   /** `unit`: what it counts (`person`, `room`, `age`, `year`, `%`; see countUnit); `limit`: said as at most ("up to 4", 最大4名) or at least ("16歳以上"). */

@@ -1,12 +1,12 @@
 import { allMatches } from '../internal/all-matches.ts'
 import { normalizeSpokenForms } from '../internal/normalize-spoken-forms.ts'
 import type { Claim } from './claim.ts'
-import { CLAIM_PATTERNS } from './claim-patterns.ts'
+import { CLAIM_PATTERNS, NUMERAL } from './claim-patterns.ts'
 import { countLimit } from './count-unit.ts'
 import { extractNameClaims } from './name-claims.ts'
+import { readTimeBounds } from './time-bound.ts'
+import { readWeekdayStatus } from './weekday-status.ts'
 
-const CLOSED_WORDS = /\bclosed\b|\bnot open\b|\bno (?:clinic|service|appointments)\b|休診|休み|定休|休業|お休み/iu
-const OPEN_WORDS = /\bopen\b|\bopen(?:s|ing)?\b|営業|診療|受付|開い/iu
 
 /** Japanese counters a price is given per (1泊 a night, 1個 a piece, 1名様 a person, 1泊目 the first night). */
 const RATE_UNIT = /^(?:泊|個|斤|名|人|枚|杯|本|回|点|台|室|件|つ|箱|ダース)/u
@@ -52,7 +52,10 @@ export function extractNormalizedClaims(text: string): Claim[] {
   const taken: Array<[number, number]> = []
   const isTaken = (start: number, end: number): boolean => taken.some(([from, to]) => start < to && end > from)
   const claims: Claim[] = []
+  // Half of all replies state no number ("How can I help?"): the number patterns need not scan them.
+  const hasNumeral = NUMERAL.test(text)
   for (const rule of CLAIM_PATTERNS) {
+    if (rule.numeral && !hasNumeral) continue
     for (const match of allMatches(rule.pattern, text)) {
       const start = match.index
       const end = start + match[0].length
@@ -67,12 +70,8 @@ export function extractNormalizedClaims(text: string): Claim[] {
   const keyed = claims.filter((claim) => claim.type === 'number' && /^\d$/u.test(claim.text) && KEYPAD_WORDS.test(clauseAround(text, claim.start, claim.end, true)))
   for (const claim of keyed) claims.splice(claims.indexOf(claim), 1)
   claims.push(...extractNameClaims(text, isTaken))
-  for (const claim of claims) {
-    if (claim.value.kind !== 'weekday') continue
-    const clause = clauseAround(text, claim.start, claim.end)
-    const hasTime = claims.some((other) => (other.type === 'time-range' || other.type === 'time') && clause.includes(other.text))
-    claim.value.status = CLOSED_WORDS.test(clause) ? 'closed' : hasTime || OPEN_WORDS.test(clause) ? 'open' : 'neutral'
-  }
+  readWeekdayStatus(text, claims)
+  readTimeBounds(text, claims)
   // 1泊, 1個, お一人様 before or after a price: the unit the price is for, not a count of its own.
   const prices = claims.filter((other) => other.type === 'price')
   const units = claims.filter((claim) => {
@@ -89,13 +88,6 @@ export function extractNormalizedClaims(text: string): Claim[] {
     if (claim.value.kind !== 'number' || claim.type === 'year') continue
     const limit = countLimit(text, claim.start, claim.end)
     if (limit) claim.value.limit = limit
-  }
-  // "Monday, Tuesday, Thursday, Friday: 9:00-12:00": the days of a list share the status of its last one.
-  for (let index = claims.length - 2; index >= 0; index -= 1) {
-    const day = claims[index]
-    const next = claims[index + 1]
-    if (day?.value.kind !== 'weekday' || next?.value.kind !== 'weekday' || day.value.status !== 'neutral') continue
-    if (/^[\s,、・/]*(?:and|or|&|と|や)?[\s,、・/]*$/iu.test(text.slice(day.end, next.start))) day.value.status = next.value.status
   }
   return claims
 }

@@ -22,11 +22,14 @@ const JAPANESE_SUFFIXES = '(?:歯科クリニック|歯科医院|クリニック
 const JAPANESE_NAME = new RegExp(`([\\p{sc=Han}\\p{sc=Katakana}ー]{1,8}?)${JAPANESE_SUFFIXES}`, 'gu')
 const JAPANESE_SUFFIX_ONLY = new RegExp(`^${JAPANESE_SUFFIXES}+$`, 'u')
 
+const SENTENCE_END = /[.!?](?!\d)/gu
+
 /** True inside a sentence written all in capitals (no name can be told apart there). */
 function isShouted(text: string, position: number): boolean {
   const from = Math.max(text.lastIndexOf('.', position), text.lastIndexOf('!', position), text.lastIndexOf('?', position)) + 1
-  const to = text.slice(position).search(/[.!?](?!\d)/u)
-  const sentence = text.slice(from, to < 0 ? text.length : position + to)
+  SENTENCE_END.lastIndex = position
+  const end = SENTENCE_END.exec(text)
+  const sentence = text.slice(from, end ? end.index : text.length)
   return /\p{Lu}{2}/u.test(sentence) && !/\p{Ll}/u.test(sentence)
 }
 
@@ -49,7 +52,8 @@ function isCapitalised(word: string): boolean {
  */
 export function extractNameClaims(text: string, isTaken: (start: number, end: number) => boolean): Claim[] {
   const claims: Claim[] = []
-  const words = allMatches(WORD, text).map((match) => ({ word: match[0].replace(/[.]$/u, (dot) => (HONORIFICS.test(match[0]) ? dot : '')), start: match.index }))
+  // A word's closing point is the sentence's, except after a title ("Dr.").
+  const words = allMatches(WORD, text).map((match) => ({ word: match[0].endsWith('.') && !HONORIFICS.test(match[0]) ? match[0].slice(0, -1) : match[0], start: match.index }))
   let index = 0
   while (index < words.length) {
     const first = words[index]

@@ -46,6 +46,8 @@ export function resolveRange(start: ParsedTime, end: ParsedTime): { start: numbe
   let endMinutes = end.minutes
   if (!start.meridiem && end.meridiem === 'pm' && startMinutes < 720 && startMinutes + 720 <= endMinutes) startMinutes += 720
   if (!end.meridiem && endMinutes <= startMinutes && endMinutes < 720) endMinutes += 720
+  // "from 3 pm until midnight": a range that ends at midnight ends at 24:00, the end of its day.
+  if (endMinutes === 0 && startMinutes > 0) endMinutes = 1440
   // "from 1 to 2": neither end says am or pm, so the whole range may be 12 hours later.
   const twelveHour = start.twelveHour === true && end.twelveHour === true && endMinutes < 720
   return twelveHour ? { start: startMinutes, end: endMinutes, twelveHour } : { start: startMinutes, end: endMinutes }

@@ -50,7 +50,8 @@ export function checkPersonDays(text: string, claims: readonly Claim[], sentence
   const mentions = personMentions(text, people)
   let current = mentions.length === 0 && callerText !== '' ? onePerson(personMentions(callerText, people)) : undefined
   if (mentions.length === 0 && !current) return result
-  const days = claims.filter((claim) => claim.value.kind === 'weekday' && claim.value.status !== 'closed')
+  // A day denied for someone (`negated`: "she's not in on Mondays") is theirs to check; a business's closing day is not.
+  const days = claims.filter((claim) => claim.value.kind === 'weekday' && (claim.value.status !== 'closed' || claim.value.negated === true))
   for (const sentence of sentences) {
     if (sentence.act === 'question') continue
     let inSentence: PersonRecord | undefined

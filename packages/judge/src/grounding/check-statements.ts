@@ -273,7 +273,9 @@ export function checkStatements(
   read: ReadonlyArray<ReplySentence> = readSentences(text),
   callerSaid?: string,
 ): { checks: ClaimCheck[]; unsettled: string[] } {
-  const toolTerms = toolText === '' ? new Set<string>() : subjectTerms(toolText.replace(/[_{}":,]/gu, ' '), index.vocabulary)
+  // Only a report of what a tool did is compared with the tool data's words: they are read for the first one.
+  let toolTerms: Set<string> | undefined
+  const toolNames = (term: string): boolean => (toolTerms ??= toolText === '' ? new Set<string>() : subjectTerms(toolText.replace(/[_{}":,]/gu, ' '), index.vocabulary)).has(term)
   const checks: ClaimCheck[] = []
   const unsettled: string[] = []
   let answered = false
@@ -316,7 +318,7 @@ export function checkStatements(
     if (TOOL_REPORT.test(sentence) && !MODAL.test(sentence) && statementPolarity(sentence) === 'positive') {
       // "You are booked": a report of what a tool did is backed by a tool call that names the
       // same subject (book_appointment), and by nothing else.
-      const backed = [...said].some((term) => toolTerms.has(term))
+      const backed = [...said].some(toolNames)
       checks.push(backed ? statementCheck(sentence, 'supported', undefined, 'tool') : statementCheck(sentence, 'unsupported'))
       continue
     }

@@ -13,6 +13,8 @@ const RATE_AFTER_VALUE = /^\s*(?:(?:per|a|an|each|every|\/)\s*(?:month|night|per
  * the room named before it, not about `night`.
  */
 const RATE_BEFORE_VALUE = /(?:(?:お|御)?(?:1|一)\s?(?:泊|日|時間|晩|名様?|人様?|個|本|回|点|台|箱|枚|杯|斤|室|件|つ|ダース)(?:あたり|当たり|につき|ごと(?:に)?|毎)?(?:で|は|、)?|(?:毎)?月(?:々|額)?|(?:per|a|an|each|every)\s+(?:night|day|hour|month|week|person|guest|adult|child|box|piece|item|visit|session))\s*$/iu
+/** Japanese topic marker right after a value (「1時から2時は…」, 「3,000円は…」). */
+const TOPIC_AFTER = /^\s*は(?!\s*[、,])/u
 /** Words that end a stretch by introducing the value after them: "a management fee of", "the deposit is", 管理費は, 日曜割増の. */
 const INTRODUCES_VALUE = /(?:\b(?:of|is|are|costs?|at)|[:：]|(?:は|が|の))\s*$/iu
 const LIST_JOINER = /^[\s,、・/]*(?:and|or|&|と|や|及び|および|または|か)?[\s,、・/]*$/iu
@@ -41,8 +43,13 @@ function sentenceBounds(text: string, start: number, end: number): [number, numb
   return [from, after < 0 ? text.length : end + after]
 }
 
+/** Words that bound a time, not name what it is about: "as late as 11", "by 7 at the latest", 遅くとも. */
+const BOUND_IDIOM = /\b(?:as (?:late|early) as|at the (?:latest|earliest)|no (?:later|earlier) than|(?:later|earlier) than)\b|遅くとも|早くとも/iu
+const BOUND_IDIOMS = new RegExp(BOUND_IDIOM.source, 'giu')
+
 function termsOf(text: string, claims: Claim[], from: number, to: number, vocabulary: ResolvedVocabulary): Set<string> {
-  const terms = subjectTerms(text.slice(from, to), vocabulary)
+  const stretch = text.slice(from, to)
+  const terms = subjectTerms(BOUND_IDIOM.test(stretch) ? stretch.replace(BOUND_IDIOMS, ' ') : stretch, vocabulary)
   for (const claim of claims) {
     if (claim.value.kind === 'weekday' && claim.start >= from && claim.end <= to) for (const day of claim.value.days) terms.add(DAY_NAMES[day] ?? '')
   }
@@ -72,12 +79,24 @@ export function claimSubject(text: string, claim: Claim, claims: Claim[], vocabu
   const next = sameKind.find((other) => other.start >= claim.end && other.start < sentenceEnd)
   // "¥9,800 per month, plus a ¥3,000 enrollment fee": the unit after a value is that value's, not the next one's subject.
   const leftFrom = previous ? previous.end + (RATE_AFTER_VALUE.exec(text.slice(previous.end, claim.start))?.[0].length ?? 0) : sentenceStart
+  const rightTo = next ? next.start : sentenceEnd
+  // 「1時から2時はお昼休みです」: a value that is the topic (は) is what the words after it say it is.
+  if (TOPIC_AFTER.test(text.slice(claim.end, claim.end + 2))) {
+    const topic = termsOf(text, claims, claim.end, rightTo, vocabulary)
+    if (topic.size > 0) return { terms: topic, window: text.slice(claim.start, rightTo) }
+  }
   // A price's own rate unit (1泊, 月, "per night") on either side is what it is counted in, not its subject.
   const price = group === 'price'
   const leftTo = price ? leftFrom + text.slice(leftFrom, listStart).replace(RATE_BEFORE_VALUE, '').length : listStart
   const left = termsOf(text, claims, leftFrom, leftTo, vocabulary)
   if (left.size > 0) return { terms: left, window: text.slice(leftFrom, claim.end) }
-  const rightTo = next ? next.start : sentenceEnd
+  // "Nine till eight on Fridays, with a lunch break from one to two": the words after a time up to its clause's end
+  // say what it is about, when they name something.
+  const clauseEnd = text.slice(claim.end, rightTo).search(/[,;、]/u)
+  if (clauseEnd > 0 && group === 'time') {
+    const near = termsOf(text, claims, claim.end, claim.end + clauseEnd, vocabulary)
+    if (near.size > 0) return { terms: near, window: text.slice(claim.start, claim.end + clauseEnd) }
+  }
   const rightFrom = price ? Math.min(rightTo, claim.end + (RATE_AFTER_VALUE.exec(text.slice(claim.end, rightTo))?.[0].length ?? 0)) : claim.end
   // "¥128,000 a month, with a management fee of ¥8,000": words that end by introducing the next value are its subject.
   if (next && INTRODUCES_VALUE.test(text.slice(rightFrom, rightTo))) return { terms: new Set(), window: text.slice(claim.start, rightTo) }

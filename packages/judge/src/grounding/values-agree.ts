@@ -23,6 +23,11 @@ function clockReadings(value: { minutes: number; twelveHour?: boolean }): number
   return value.twelveHour ? [value.minutes, value.minutes + 720] : [value.minutes]
 }
 
+/** The time on a 24-hour clock face: midnight said as 0:00 and written as 24:00 are one time. */
+function onClock(minutes: number): number {
+  return minutes % 1440
+}
+
 /**
  * A number against a known limit: an exact number inside it agrees ("3名でも" under "up to 4
  * guests", "18" over "at least 16"), one outside it differs; a limit must be the same limit
@@ -41,21 +46,23 @@ export function valuesAgree(claimed: ClaimValue, known: ClaimValue): Agreement {
     return claimed.amount === known.amount ? 'equal' : 'different'
   }
   if (claimed.kind === 'time' && known.kind === 'time') {
-    const knownReadings = clockReadings(known)
-    return clockReadings(claimed).some((minutes) => knownReadings.includes(minutes)) ? 'equal' : 'different'
+    const knownReadings = clockReadings(known).map(onClock)
+    return clockReadings(claimed).some((minutes) => knownReadings.includes(onClock(minutes))) ? 'equal' : 'different'
   }
   if (claimed.kind === 'time' && known.kind === 'time-range') {
     const readings = clockReadings(claimed)
-    if (readings.some((minutes) => minutes === known.start || minutes === known.end)) return 'equal'
+    // An opening time meets the range's start, a closing time its end ("we open at 7" is not 8:00-19:00's 19:00).
+    const ends = claimed.bound === 'start' ? [known.start] : claimed.bound === 'end' ? [known.end] : [known.start, known.end]
+    if (readings.some((minutes) => ends.some((end) => onClock(minutes) === onClock(end)))) return 'equal'
     return readings.some((minutes) => minutes > known.start && minutes < known.end) ? 'within' : 'different'
   }
   if (claimed.kind === 'time-range' && known.kind === 'time-range') {
     // A stated range gives both ends (opening hours, a lunch break): anything but the same range differs.
     const shift = claimed.twelveHour ? [0, 720] : [0]
-    return shift.some((hours) => claimed.start + hours === known.start && claimed.end + hours === known.end) ? 'equal' : 'different'
+    return shift.some((hours) => onClock(claimed.start + hours) === onClock(known.start) && onClock(claimed.end + hours) === onClock(known.end)) ? 'equal' : 'different'
   }
   if (claimed.kind === 'time-range' && known.kind === 'time') return 'incomparable'
-  if (claimed.kind === 'time' || claimed.kind === 'time-range') return known.kind === 'weekday' && known.status === 'closed' ? 'different' : 'incomparable'
+  if (claimed.kind === 'time' || claimed.kind === 'time-range') return known.kind === 'weekday' && known.status === 'closed' && known.negated !== true ? 'different' : 'incomparable'
   if (claimed.kind === 'duration' && known.kind === 'duration') return claimed.minutes === known.minutes ? 'equal' : 'different'
   if (claimed.kind === 'date' && known.kind === 'date') {
     const parts = (['year', 'month', 'day'] as const).filter((part) => claimed[part] !== undefined && known[part] !== undefined)

@@ -1,10 +1,13 @@
 import { claimGroup, type Claim } from '../claims/claim.ts'
 import { inOtherScript, normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
-import type { ClaimCheck, ClaimEvidence } from './claim-check.ts'
+import type { ClaimCheck } from './claim-check.ts'
 import { surnameReading } from './japanese-surnames.ts'
 import { BARE_NAME } from './person-names.ts'
 import { valuesAgree, type Agreement } from './values-agree.ts'
+import { bestScoring, termWeight, WEEKDAY_TERMS } from './best-scoring.ts'
+import { agreesWithAny, fromEntry, result } from './claim-result.ts'
+import { verifyWeekday } from './verify-weekday.ts'
 
 /** What a reply is checked against besides the knowledge base. */
 export interface GroundingSources {
@@ -25,7 +28,6 @@ export function namesOnlyItsKind(claim: Claim, terms: Set<string>): boolean {
   return terms.size > 0 && kind !== undefined && [...terms].every((term) => term === kind)
 }
 
-const WEEKDAY_TERMS = new Set(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'holiday'])
 const BOUNDARY_WORDS = /\b(?:open|opens|opening|close|closes|closing|until|till)\b|開|閉|まで|から/iu
 /** Japanese says whether a time opens or closes something after it: 「朝7時から」, 「夜10時まで」, 「9時に開きます」. */
 const BOUNDARY_AFTER = /^\s*(?:から|より|まで|に(?:開|閉|オープン|終了|受付終了)|(?:開|閉)(?:店|院|館|場|き|まり))/u
@@ -41,46 +43,7 @@ function intersects(left: Set<string>, right: Set<string>): boolean {
   return false
 }
 
-/** Terms that only restate a kind (`hours`, `price`) or a day weigh less than the item, person or service a subject names. */
-function termWeight(term: string): number {
-  return term === 'hours' || term === 'price' ? 0.25 : WEEKDAY_TERMS.has(term) ? 0.75 : 1
-}
 
-/**
- * The entries that relate best to the subject: most (weighted) shared terms, then fewest terms
- * of their own the subject does not name ("personal training" picks "Personal training (45
- * minutes)" over "Extended personal training (90 minutes)"). When the best ones share different
- * terms with the subject and each has terms it does not name ("40件のペット可物件" names `pets`
- * of `pet_friendly_rentals` and `apartment` of `properties_per_outing`), the subject fits them
- * alike: all are returned, fewest such terms first (the first is a contradiction's evidence).
- */
-function bestScoring(entries: KnowledgeEntry[], terms: Set<string>, termsOfEntry: (entry: KnowledgeEntry) => Set<string>): KnowledgeEntry[] {
-  let best: Array<{ entry: KnowledgeEntry; extra: number; own: Set<string> }> = []
-  let bestShared = 0
-  for (const entry of entries) {
-    const own = termsOfEntry(entry)
-    let shared = 0
-    for (const term of terms) if (own.has(term)) shared += termWeight(term)
-    if (shared === 0 || shared < bestShared) continue
-    // A structured fact ranks before a sentence that says the same (its key names the subject).
-    let extra = entry.kind === 'fact' ? 0 : 0.5
-    for (const term of own) if (!terms.has(term)) extra += 1
-    if (shared > bestShared) {
-      best = []
-      bestShared = shared
-    }
-    best.push({ entry, extra, own })
-  }
-  if (best.length < 2) return best.length === 1 ? [(best[0] as { entry: KnowledgeEntry }).entry] : []
-  best.sort((left, right) => left.extra - right.extra)
-  const first = best[0] as { extra: number; own: Set<string> }
-  const sameShared = (own: Set<string>): boolean => {
-    for (const term of terms) if (own.has(term) !== first.own.has(term)) return false
-    return true
-  }
-  const alike = first.extra >= 1 && best.some((item) => !sameShared(item.own))
-  return (alike ? best : best.filter((item) => item.extra === first.extra)).map((item) => item.entry)
-}
 
 const TIER_TERMS: Readonly<Record<string, (entry: KnowledgeEntry) => Set<string>>> = { leaf: (entry) => entry.leafTerms, parent: (entry) => entry.parentTerms, value: (entry) => entry.valueTerms }
 
@@ -134,13 +97,6 @@ function isProse(index: KnowledgeIndex): boolean {
   return !index.structured && index.lines < 3
 }
 
-function result(claim: Claim, status: ClaimCheck['status'], evidence?: ClaimEvidence): ClaimCheck {
-  return { text: claim.text, type: claim.type, status, supported: status === 'supported', ...(evidence ? { evidence } : {}), checkedBy: 'rules' }
-}
-
-function fromEntry(entry: KnowledgeEntry): ClaimEvidence {
-  return { source: 'knowledge', path: entry.path, value: entry.value }
-}
 
 function bestAgreement(claim: Claim, entry: KnowledgeEntry): Agreement {
   let best: Agreement = 'incomparable'
@@ -152,9 +108,6 @@ function bestAgreement(claim: Claim, entry: KnowledgeEntry): Agreement {
   return best
 }
 
-function agreesWithAny(claim: Claim, claims: Claim[]): boolean {
-  return claims.some((other) => valuesAgree(claim.value, other.value) === 'equal')
-}
 
 /** Words that report what a tool did ("booked for", "cancelled", 予約しました), not offers. */
 export const TOOL_REPORT = /\b(?:booked|reserved|cancell?ed|moved|rescheduled)\b|予約(?:しました|いたしました|を承りました|が完了)|(?:キャンセル|変更)(?:しました|いたしました)|お取り(?:しました|いたしました)|承りました/iu
@@ -174,41 +127,6 @@ function contradictsToolReport(claim: Claim, window: string, sources: GroundingS
   const sameDays = (other: Claim) => claim.value.kind === 'weekday' && other.value.kind === 'weekday' && claim.value.days.every((day) => other.value.kind === 'weekday' && other.value.days.includes(day))
   if (toolValues.length === 0 || agreesWithAny(claim, toolValues) || toolValues.some(sameDays)) return undefined
   return result(claim, 'contradicted', { source: 'tool', value: toolValues.map((other) => other.text).join(', ') })
-}
-
-/** Entries that give someone's or something's days ("Coach Sato … Mondays and Fridays only") and relate to the subject. */
-function daysEntries(terms: Set<string>, sources: GroundingSources): KnowledgeEntry[] {
-  const about = new Set([...terms].filter((term) => !WEEKDAY_TERMS.has(term) && term !== 'hours'))
-  if (about.size === 0) return []
-  // A fact's days are keyed by whom they belong to (`coaches.ito.days`): leaf and parent keys together.
-  const subjectOf = (entry: KnowledgeEntry): Set<string> => (entry.kind === 'fact' ? entry.terms : entry.leafTerms.size > 0 ? entry.leafTerms : entry.parentTerms)
-  const candidates = sources.index.entries.filter((entry) => subjectOf(entry).size > 0 && entry.claims.some((other) => other.value.kind === 'weekday' && other.value.status === 'neutral'))
-  return bestScoring(candidates, about, subjectOf)
-}
-
-function verifyWeekday(claim: Claim, terms: Set<string>, sources: GroundingSources): ClaimCheck {
-  if (claim.value.kind !== 'weekday') return result(claim, 'unsupported')
-  const { days, status } = claim.value
-  // A day said about someone or something the knowledge gives days for must be one of them.
-  const owners = status === 'closed' ? [] : daysEntries(terms, sources)
-  if (owners.length > 0) {
-    const owner = owners.find((entry) => entry.claims.some((other) => other.value.kind === 'weekday' && days.every((day) => other.value.kind === 'weekday' && other.value.days.includes(day))))
-    return owner ? result(claim, 'supported', fromEntry(owner)) : result(claim, 'contradicted', fromEntry(owners[0] as KnowledgeEntry))
-  }
-  const known = sources.index.entries.filter((entry) => entry.claims.some((other) => other.value.kind === 'weekday' && other.value.status !== 'neutral'))
-  if (status === 'neutral') {
-    const entry = known.find((candidate) => candidate.claims.some((other) => other.value.kind === 'weekday' && other.value.days.some((day) => days.includes(day))))
-    return result(claim, 'supported', entry ? fromEntry(entry) : undefined)
-  }
-  let support: KnowledgeEntry | undefined
-  for (const day of days) {
-    const entry = known.find((candidate) => candidate.claims.some((other) => other.value.kind === 'weekday' && other.value.days.includes(day)))
-    if (!entry) return result(claim, agreesWithAny(claim, sources.contextClaims) ? 'supported' : 'unsupported')
-    const knownStatus = entry.claims.find((other) => other.value.kind === 'weekday' && other.value.days.includes(day) && other.value.status !== 'neutral')?.value
-    if (knownStatus?.kind === 'weekday' && knownStatus.status !== status) return result(claim, 'contradicted', fromEntry(entry))
-    support = entry
-  }
-  return result(claim, 'supported', support ? fromEntry(support) : undefined)
 }
 
 const nameValues = new WeakMap<KnowledgeEntry, boolean>()
@@ -269,10 +187,12 @@ function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources)
 export function verifyClaim(claim: Claim, terms: Set<string>, window: string, sources: GroundingSources, sentence = window): ClaimCheck {
   const toolConflict = contradictsToolReport(claim, window, sources, sentence)
   if (toolConflict) return toolConflict
-  if (claim.type === 'weekday') return verifyWeekday(claim, terms, sources)
+  if (claim.type === 'weekday') return verifyWeekday(claim, terms, sources.index, sources.contextClaims)
   if (claim.type === 'name') return verifyName(claim, terms, sources)
   if (agreesWithAny(claim, sources.toolClaims)) return result(claim, 'supported', { source: 'tool' })
   const group = claimGroup(claim.type)
+  // "¥3,000 until 1 pm": a clock time is never about the price said beside it.
+  if (group === 'time' && terms.has('price')) terms = new Set([...terms].filter((term) => term !== 'price'))
   const compatible = sources.index.entries.filter((entry) =>
     entry.claims.some((known) => claimGroup(known.type) === group || (group === 'time' && known.type === 'weekday') || (group === 'number' && valuesAgree(claim.value, known.value) !== 'incomparable')),
   )

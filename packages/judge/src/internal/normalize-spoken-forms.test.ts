@@ -20,10 +20,12 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
   ['midday', 'We close at midday on Saturdays.', 'We close at noon on Saturdays.'],
   ['number words', 'Eighty-five guests and five thousand two hundred yen.', '85 guests and 5200 yen.'],
   ['digits with a scale word', 'It costs 5 thousand yen, or 12k yen for two.', 'It costs 5000 yen, or 12000 yen for 2.'],
+  ['one as an hour', 'Lunch is from one to two; the shop is closed until one and one of us stays.', 'Lunch is from 1 to 2; the shop is closed until 1:00 and one of us stays.'],
   ['one with a unit', 'Please cancel a day in advance.', 'Please cancel 1 day in advance.'],
   ['rate per unit', 'Parking is ¥500 an hour.', 'Parking is ¥500 per hour.'],
   ['hour with a part of the day', 'We open at nine in the morning and close at 6 in the evening.', 'We open at 9:00 am and close at 6:00 pm.'],
   ['bare hour in a time phrase', 'We open at eight and close at 6.', 'We open at 8:00 and close at 6:00.'],
+  ['bare hour after at, before, after, around', 'Drop-off is at nine, pick-up after five, and please call before 4 or around 12 at 2 Kita Street.', 'Drop-off is at 9:00, pick-up after 5:00, and please call before 4:00 or around 12:00 at 2 Kita Street.'],
   ['dollars and cents', 'A malasada is a dollar ninety-five, a roll 75 cents.', 'A malasada is $1.95, a roll $0.75.'],
   ['ドル・セント', 'マラサダは1ドル95セント、コーヒーは3ドルです。', 'マラサダは$1.95、コーヒーは$3です。'],
   ['dotted clock time', 'Last orders at 9.30pm.', 'Last orders at 9:30 pm.'],
@@ -35,11 +37,14 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
   ['一時 (temporary)', '一時休業しております。', 'いちじ休業しております。'],
   ['kanji numerals', 'クリーニングは五千円、所要時間は三十分です。', 'クリーニングは5000円、所要時間は30分です。'],
   ['digits with 万/千', '会費は1万円です。', '会費は10000円です。'],
+  ['N割', '平日は二割引、雨の日は1割5分引きです。', '平日は20%引、雨の日は15%引きです。'],
   ['N時間半', '施術は1時間半です。', '施術は90分です。'],
   ['半日', 'コースは半日です。', 'コースは12時間です。'],
   ['朝 → 午前', '朝9時から営業しています。', '午前9時から営業しています。'],
   ['夕方・夜 → 午後', '夕方6時まで、金曜は夜8時までです。', '午後6時まで、金曜は午後8時までです。'],
   ['昼12時 → 正午', '土曜日は昼12時までです。', '土曜日は正午までです。'],
+  ['昼1時 → 午後1時', '受付はお昼の2時までです。', '受付は午後2時までです。'],
+  ['夜中の12時 → 24時', 'サウナは夜中の12時まで、バーは夜12時までです。', 'サウナは24時まで、バーは24時までです。'],
   ['無料', 'タオルの貸し出しは無償です。', 'タオルの貸し出しは無料です。'],
 ]
 
@@ -57,6 +62,15 @@ describe('normalizeSpokenForms', () => {
     expect(normalizeSpokenForms('We are open Monday to Friday, from nine to five.')).toBe('We are open Monday to Friday, from 9 to 5.')
     expect(normalizeSpokenForms('十時半から十二時まで')).toBe('10時半から12時まで')
     expect(normalizeSpokenForms('９時〜１８時')).toBe('9時-18時')
+  })
+
+  it('reads an hour with a part of the day in words, and "afternoon" holds no "noon"', () => {
+    expect(normalizeSpokenForms('The studio is open until one in the afternoon, the bar until twelve at night.')).toBe('The studio is open until 1:00 pm, the bar until midnight.')
+    expect(normalizeSpokenForms('Afternoon lessons start at three.')).toBe('Afternoon lessons start at 3:00.')
+  })
+
+  it('leaves a count, a stay or an address after "at" / "after" alone', () => {
+    for (const text of ['We have 12 spaces at 2 garages.', 'A discount after 3 nights.', 'We are at 4 Oak Avenue.', 'Tickets are sold at 1,500 yen.']) expect(normalizeSpokenForms(text)).toBe(text)
   })
 
   it('reads an hour in words with a part of the day ("one in the afternoon" → 1:00 pm)', () => {

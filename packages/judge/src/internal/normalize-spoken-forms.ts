@@ -98,15 +98,25 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
       return value === undefined ? match : String(value)
     },
   },
+  // A lone "one" stays a word ("one of our dentists") except as an hour: "from one to two", "until one", "one to three".
+  { name: 'one as an hour', keys: ['one'], pattern: /\b(from|between|at|until|till|by|before|after|around)\s+one\b(?!\s+(?:of|more|person|people|day|week|month|year|hour|minute|night|room|guest|time|thing)s?\b)|\bone(?=\s+(?:to|until|till|-)\s+\d)/giu, replace: (match, word) => (word ? `${word} 1` : '1') },
   { name: 'one with a unit', keys: ['minute', 'hour', 'day', 'week', 'month'], pattern: /(?<!\b(?:once|twice|per)\s|[a-z]s\s)\b(?:one|an?)\s+(minute|hour|day|week|month)\b(?!\s+(?:pass|ticket|rate|fee|charge|plan|membership))/giu, replace: (_match, unit = '') => `1 ${unit}` },
   { name: 'rate per unit', keys: ['hour', 'day', 'night', 'month', 'week', 'person', 'visit', 'session'], pattern: /([¥$€£]\s?[\d,.]+|[\d,.]+\s?(?:yen|円|dollars?|euros?|pounds?))\s+(?:an?|1|each)\s+(hour|day|night|month|week|person|visit|session)\b/giu, replace: (_match, price = '', unit = '') => `${price} per ${unit}` },
   // Clock times with a part of the day: 9 in the morning → 9 am, 6 in the evening → 6 pm.
-  { name: 'hour with a part of the day', keys: ['morning', 'afternoon', 'evening', 'night', 'tonight'], pattern: new RegExp(`\\b(\\d{1,2}|${HOUR_WORD})(?::(\\d{2}))?(?:\\s*o'?clock)?\\s+${DAYPART}`, 'giu'), replace: (_match, hour = '', minutes = '00', daypart) => (wordHour(hour) === 12 && minutes === '00' && /morning/iu.test(daypart ?? '') ? 'noon' : clock(wordHour(hour), Number(minutes), meridiemOf(daypart))) },
+  { name: 'hour with a part of the day', keys: ['morning', 'afternoon', 'evening', 'night', 'tonight'], pattern: new RegExp(`\\b(\\d{1,2}|${HOUR_WORD})(?::(\\d{2}))?(?:\\s*o'?clock)?\\s+${DAYPART}`, 'giu'), replace: (_match, hour = '', minutes = '00', daypart) => (wordHour(hour) === 12 && minutes === '00' ? (/morning/iu.test(daypart ?? '') ? 'noon' : /night/iu.test(daypart ?? '') ? 'midnight' : clock(12, 0, 'pm')) : clock(wordHour(hour), Number(minutes), meridiemOf(daypart))) },
   // A bare hour after a word that opens or closes a time ("we open at 8", "until 7", "close at six"): a clock time, am or pm.
   {
     name: 'bare hour in a time phrase',
     keys: ['open', 'opens', 'opening', 'reopen', 'reopens', 'close', 'closes', 'closing', 'start', 'starts', 'starting', 'begin', 'begins', 'end', 'ends', 'finish', 'finishes', 'until', 'till', 'from', 'by'],
     pattern: /\b(open(?:s|ing)?|reopen(?:s)?|clos(?:e|es|ing)|start(?:s|ing)?|begin(?:s)?|ends?|finish(?:es)?|until|till|from|by)(\s+(?:at|from|until|till|around|by)\s+|\s+)(\d{1,2})(?![\d:]|[.,]\d|\s*(?:%|percent|minutes?|mins?|hours?|days?|weeks?|months?|years?|people|persons?|guests?|yen|dollars?|euros?|pounds?|[ap]\.?m\b|o'?clock|in the|at night|-|to\b|until\b|till\b|through\b))/giu,
+    replace: (_match, word = '', gap = '', hour = '') => (Number(hour) >= 1 && Number(hour) <= 24 ? `${word}${gap}${hour}:00` : `${word}${gap}${hour}`),
+  },
+  // "Check-out is at 11", "as long as it's before 8", "around 6": an hour of 1–24 after at / before / after / around is a
+  // clock time unless a unit, a count's noun or a name follows ("at 12 spaces", "after 3 nights", "at 2 Main Street").
+  {
+    name: 'bare hour after at, before, after, around',
+    keys: ['at', 'before', 'after', 'around'],
+    pattern: /\b([Aa]t|[Bb]efore|[Aa]fter|[Aa]round)(\s+)(\d{1,2})(?![\d:]|[.,]\d|\s*(?:%|-|[ap]\.?m\b|[AP]\.?M\b|o'?clock|in the|at night|to\b|until\b|till\b|through\b)|\s*(?:minutes?|mins?|hours?|days?|weeks?|months?|years?|nights?|people|persons?|guests?|yen|dollars?|euros?|pounds?|percent|floor|st\b|nd\b|rd\b|th\b)|\s+[a-z]{2,}s\b|\s+\p{Lu})/gu,
     replace: (_match, word = '', gap = '', hour = '') => (Number(hour) >= 1 && Number(hour) <= 24 ? `${word}${gap}${hour}:00` : `${word}${gap}${hour}`),
   },
   { name: 'dotted clock time', keys: ['am', 'pm', 'a', 'p'], pattern: /\b(\d{1,2})\.(\d{2})\s*([ap])(?:\.m\.|m\b)/giu, replace: (_match, hour = '', minutes = '', meridiem = '') => `${hour}:${minutes} ${meridiem.toLowerCase()}m` },
@@ -123,11 +133,17 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
   // Japanese: kanji numerals before a counter become digits (五千円 → 5000円, 十時半 → 10時半).
   { name: 'kanji numerals', japanese: true, keys: ['〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '億'], pattern: new RegExp(`[\\d,]*${KANJI_NUMERAL}[\\d,〇零一二三四五六七八九十百千万億]*(?=${JAPANESE_COUNTERS})`, 'gu'), replace: (match) => String(parseNumber(match) ?? match) },
   { name: 'digits with 万/千', japanese: true, keys: ['万', '千'], pattern: /(\d+(?:\.\d+)?)(万|千)(?=円|人|名)/gu, replace: (_match, count = '', scale = '') => String(Math.round(Number(count) * (scale === '万' ? 10_000 : 1000))) },
+  // 割 counts tenths (2割 = 20%, 1割引 = 10% off, 5分 after 割 = 5%): the percentage English knowledge writes.
+  { name: 'N割', japanese: true, keys: ['割'], pattern: /(?<![\d.])(\d+)割(?:(\d)分)?(?!合|安|高|増)/gu, replace: (_match, tenths = '', hundredths = '0') => `${Number(tenths) * 10 + Number(hundredths)}%` },
   { name: 'N時間半', japanese: true, keys: ['時間半'], pattern: /(\d+)時間半/gu, replace: (_match, hours = '') => `${Number(hours) * 60 + 30}分` },
   { name: '半日', japanese: true, keys: ['半日'], pattern: /半日/gu, replace: () => '12時間' },
   { name: '朝 → 午前', japanese: true, keys: ['朝', '午前'], pattern: new RegExp(`${MORNING}の?\\s*(?=\\d{1,2}時(?!間))`, 'gu'), replace: () => '午前' },
+  // 夜中の12時, 夜12時, 深夜12時: midnight, the end of the day (24時), not noon.
+  { name: '夜中の12時 → 24時', japanese: true, keys: ['夜', '晩'], pattern: /(?:夜中|深夜|夜|晩)の?\s*12時(?!間|半|\d)/gu, replace: () => '24時' },
   { name: '夕方・夜 → 午後', japanese: true, keys: ['夕', '夜', '晩', '午後'], pattern: new RegExp(`${EVENING}の?\\s*(\\d{1,2})時(?!間)`, 'gu'), replace: (_match, hour = '') => `午後${Number(hour) >= 12 ? Number(hour) - 12 : Number(hour)}時` },
   { name: '昼12時 → 正午', japanese: true, keys: ['昼'], pattern: /(?:昼|お昼)の?\s*12時(?!間|半|\d)/gu, replace: () => '正午' },
+  // お昼の1時, 昼2時: an early-afternoon hour (1 to 5) said with 昼.
+  { name: '昼1時 → 午後1時', japanese: true, keys: ['昼'], pattern: /(?:昼|お昼)の?\s*([1-5])時(?!間)/gu, replace: (_match, hour = '') => `午後${hour}時` },
   { name: 'ドル・セント', japanese: true, keys: ['ドル', 'セント', 'ユーロ', 'ポンド'], pattern: /(\d+(?:\.\d+)?)\s*(ドル|ユーロ|ポンド)(?:\s*(\d{1,2})\s*セント)?|(\d{1,2})\s*セント/gu, replace: (_match, amount, unit, cents, onlyCents) => (onlyCents ? `$0.${onlyCents.padStart(2, '0')}` : `${({ ドル: '$', ユーロ: '€', ポンド: '£' } as Record<string, string>)[unit ?? 'ドル']}${amount}${cents ? `.${cents.padStart(2, '0')}` : ''}`) },
   { name: '無料', japanese: true, keys: ['無料', '無償', 'タダ', '料金は', 'お金は'], pattern: /無料|無償|タダ|料金は(?:かかりません|いただきません|不要)|お金はかかりません/gu, replace: () => '無料' },
 ]
@@ -172,7 +188,7 @@ function wordsOf(text: string): Set<string> {
 }
 
 /** Fast pre-check: only texts with a letter word, a kanji numeral or a Japanese time word need the rules. */
-const NEEDS_RULES = /[a-z]{2}|[〇零一二三四五六七八九十百千万億]|朝|夕|夜|晩|昼|半|無料|無償|タダ|料金は|お金|ドル|セント|ユーロ|ポンド/iu
+const NEEDS_RULES = /[a-z]{2}|[〇零一二三四五六七八九十百千万億]|朝|夕|夜|晩|昼|半|\d割|無料|無償|タダ|料金は|お金|ドル|セント|ユーロ|ポンド/iu
 
 /**
  * The one normaliser of spoken forms, used by claim extraction and by the knowledge index

@@ -51,6 +51,23 @@ describe('indexKnowledge: hours keyed by a group of days', () => {
   })
 })
 
+describe('indexKnowledge: keys that name days or closing days', () => {
+  it('a key of several days (`monday_to_friday`, `every_day`) states each; a price key naming days states none', () => {
+    const days = (facts: Record<string, unknown>) => indexKnowledge(parseKnowledgeBase({ version: 1, facts })).entries.map((entry) => entry.claims.flatMap((claim) => (claim.value.kind === 'weekday' ? [`${claim.value.days.join('')} ${claim.value.status}`] : [])).join(', '))
+    expect(days({ hours: { monday_to_friday: '10:00-18:00', every_day: '09:00-12:00' } })).toEqual(['12345 open', '0123456 open'])
+    expect(days({ rates_yen: { room_sunday_to_thursday: 9000 } })).toEqual([''])
+  })
+
+  it('a closing-days key (`closed`, `定休日`, `regular_holiday`) closes the days of its value (EN, JA)', () => {
+    const cafe = parseKnowledgeBase({ version: 1, facts: { cafe: { hours: '11:00-17:00', closed: 'Tuesdays and Wednesdays' }, gallery: { 定休日: '月曜日' } }, vocabulary: { cafe: ['cafe', 'カフェ'], gallery: ['gallery', 'ギャラリー'] } })
+    const hallucinated = (response: string) => checkGrounding({ knowledge: cafe, response }).hallucinated
+    expect(hallucinated('The cafe is closed on Wednesdays.')).toBe(false)
+    expect(hallucinated('カフェは火曜日がお休みです。')).toBe(false)
+    expect(hallucinated('The cafe is closed on Mondays.')).toBe(true)
+    expect(hallucinated('ギャラリーは月曜日が休館日です。')).toBe(false)
+  })
+})
+
 describe('checkGrounding: counts and limits', () => {
   const base = parseKnowledgeBase({ version: 1, facts: { karaoke_room: { max_guests: 10, price_per_hour_yen: 2500 }, minimum_age: 20, parking: { spaces: 5 } } })
   const hallucinated = (response: string) => checkGrounding({ knowledge: base, response }).hallucinated

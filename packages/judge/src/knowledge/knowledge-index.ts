@@ -58,15 +58,35 @@ const CURRENCY_KEYS: Array<[RegExp, Currency]> = [
   [/(?:^|_)(?:gbp|pounds?)(?:_|$)/u, 'GBP'],
 ]
 
+/** A key that names closing days (`closed: Mondays`, `closing_days`, `regular_holiday`, `定休日`) or opening days (`open_days`). */
+const CLOSED_KEY = /(?:^|_)(?:closed|closing_days?|days_off|off_days|regular_holidays?|定休日?|休業日|休診日|休館日)(?:_|$)/u
+const OPEN_KEY = /(?:^|_)(?:open_days|days_open|opening_days|営業日|診療日)(?:_|$)/u
+
+/** The days a leaf key names: `saturday`, `weekdays`, `every_day`, `monday_to_saturday`, `tuesday_and_thursday`. */
+export function keyDays(key: string): number[] | undefined {
+  const lower = key.toLowerCase()
+  const single = WEEKDAY_KEYS[lower]
+  if (single !== undefined) return [...single]
+  const words = lower.replace(/[_-]+/gu, ' ')
+  const said = extractClaims(words)
+  // Every word must be a day or a joiner: `standard_room_sunday_to_friday` is a room's price, not a day's.
+  const rest = said.reduceRight((left, claim) => left.slice(0, claim.start) + left.slice(claim.end), words)
+  if (said.length === 0 || said.some((claim) => claim.value.kind !== 'weekday') || !/^(?:\s|and|or|to|through)*$/u.test(rest)) return undefined
+  return [...new Set(said.flatMap((claim) => (claim.value.kind === 'weekday' ? claim.value.days : [])))]
+}
+
 function typedLeafClaims(path: string[], value: FactValue): Claim[] {
   const text = String(value)
   const lowerKey = path.join('_').toLowerCase()
-  const days = WEEKDAY_KEYS[(path.at(-1) ?? '').toLowerCase()]
+  const days = keyDays(path.at(-1) ?? '')
   const claims = extractClaims(text).filter((claim) => claim.type !== 'name')
   if (days !== undefined) {
     const closed = /closed|休/iu.test(text)
-    claims.push({ text, type: 'weekday', value: { kind: 'weekday', days: [...days], status: closed ? 'closed' : 'open' }, start: 0, end: text.length })
+    claims.push({ text, type: 'weekday', value: { kind: 'weekday', days, status: closed ? 'closed' : 'open' }, start: 0, end: text.length })
   }
+  // `restaurant.closed: Mondays`: the key says the days of its value are closing days.
+  const keyStatus = CLOSED_KEY.test(lowerKey) ? 'closed' : OPEN_KEY.test(lowerKey) ? 'open' : undefined
+  if (keyStatus) for (const claim of claims) if (claim.value.kind === 'weekday' && claim.value.status === 'neutral') claim.value.status = keyStatus
   const numeric = typeof value === 'number' ? value : /^\d[\d,]*(?:\.\d+)?$/u.test(text) ? Number(text.replace(/,/gu, '')) : undefined
   if (numeric === undefined) return claims
   const base = { text, start: 0, end: text.length }

@@ -50,17 +50,7 @@ export function sentenceEntries(kind: 'policy' | 'text', path: string, sentence:
   const headTerms = first ? subjectTerms(subjectText.slice(0, first.start), vocabulary) : new Set<string>()
   const weekdays = values.filter((claim) => claim.value.kind === 'weekday')
   const timed = values.some((claim) => claim.type === 'time' || claim.type === 'time-range')
-  if (weekdays.length > 0 && !timed) {
-    // Someone's or something's days: one entry with every day the line names.
-    const days = [...new Set(weekdays.flatMap((claim) => (claim.value.kind === 'weekday' ? claim.value.days : [])))]
-    const closed = weekdays.every((claim) => claim.value.kind === 'weekday' && claim.value.status === 'closed')
-    const about = withoutDays(sentenceTerms)
-    about.delete('hours')
-    if (about.size > 0 && !closed) {
-      const span = weekdays.map((claim) => claim.text).join(', ')
-      entries.push({ path, value: sentence, kind, leafTerms: about, parentTerms: headTerms, valueTerms: sentenceTerms, claims: [{ text: span, type: 'weekday', value: { kind: 'weekday', days, status: 'neutral' }, start: 0, end: 0 }], sentence })
-    }
-  }
+  if (weekdays.length > 0 && !timed) entries.push(...dayOwnerEntries(weekdays, sentenceTerms).map((owner) => ({ path, value: sentence, kind, leafTerms: owner.about, parentTerms: headTerms, valueTerms: sentenceTerms, claims: [owner.claim], sentence })))
   if (values.length === 1 && weekdays.length === 0) {
     const lineTerms = subjectText === text ? sentenceTerms : subjectTerms(subjectText, vocabulary)
     entries.push({ path, value: sentence, kind, leafTerms: withoutDays(lineTerms).size > 0 ? lineTerms : headTerms, parentTerms: headTerms, valueTerms: sentenceTerms, claims: values, sentence })
@@ -72,6 +62,21 @@ export function sentenceEntries(kind: 'policy' | 'text', path: string, sentence:
     entries.push({ path, value: sentence, kind, leafTerms: subject.size > 0 ? subject : headTerms, parentTerms: headTerms, valueTerms: sentenceTerms, claims: [claim], sentence })
   }
   return kind === 'policy' ? entries.map(asParentLevel) : entries
+}
+
+/**
+ * Whose days a line without times gives: one owner with every day the line names, less the days
+ * it says are off ("Mr. Sato (weekdays, not on Wednesdays)", "every day except Mondays"), about
+ * the line's words.
+ */
+function dayOwnerEntries(weekdays: Claim[], sentenceTerms: Set<string>): Array<{ about: Set<string>; claim: Claim }> {
+  const off = new Set(weekdays.flatMap((claim) => (claim.value.kind === 'weekday' && claim.value.status === 'closed' ? claim.value.days : [])))
+  const days = [...new Set(weekdays.flatMap((claim) => (claim.value.kind === 'weekday' && claim.value.status !== 'closed' ? claim.value.days : [])))].filter((day) => !off.has(day))
+  const about = withoutDays(sentenceTerms)
+  about.delete('hours')
+  if (about.size === 0 || days.length === 0) return []
+  const span = weekdays.map((claim) => claim.text).join(', ')
+  return [{ about, claim: { text: span, type: 'weekday', value: { kind: 'weekday', days, status: 'neutral' }, start: 0, end: 0 } }]
 }
 
 /**

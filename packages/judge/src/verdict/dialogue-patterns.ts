@@ -42,7 +42,7 @@ interface IntentModel {
   /** One pattern per keyword (normalised, matched at a word start). */
   keywords: RegExp[]
   /** Tokens of the filled reply template. */
-  replyTokens: Set<string>
+  replyTokens: ReadonlySet<string>
   replyText: string
   /** The intent hands the call to a person (its tool is a hand-off or transfer). */
   handsOff: boolean
