@@ -2,7 +2,8 @@ import type { Vocabulary } from './validate-vocabulary.ts'
 
 /**
  * Built-in bilingual words of service trades (hotels, restaurants and cafés, shops and
- * bakeries, clinics and vets, gyms and studios, salons, property agents): each canonical term
+ * bakeries, clinics and vets, gyms and studios, salons, property agents) and the policies most of
+ * them state (payment, access, allergies, bringing your own): each canonical term
  * with the English and Japanese words callers and agents use for it, so a Japanese reply meets
  * English knowledge (ツイン → twin, 朝食 → breakfast) without a `vocabulary` section. A
  * business's own trade words still belong in its knowledge base's `vocabulary` section.
@@ -90,6 +91,21 @@ export const SERVICE_VOCABULARY: Vocabulary = {
   refund: ['refund', 'refunds', 'refundable', '返金'],
   floor: ['floor', '階'],
   terrace: ['terrace', 'テラス'],
+  // Policies most trades state, in both languages: how to pay, who may come, what may be brought.
+  // Words of more than one sense ("buffet", "course", "point", "lift") are left out.
+  debit: ['debit', 'debit card', 'debit cards', 'デビット', 'デビットカード'],
+  'e-money': ['e-money', 'electronic money', '電子マネー'],
+  'bank transfer': ['bank transfer', 'wire transfer', '銀行振込', '振込', '振り込み'],
+  receipt: ['receipt', 'receipts', '領収書', 'レシート'],
+  wheelchair: ['wheelchair', 'wheelchairs', '車椅子', '車いす'],
+  accessible: ['accessible', 'barrier-free', 'step-free', 'バリアフリー'],
+  elevator: ['elevator', 'エレベーター'],
+  toilet: ['toilet', 'restroom', 'トイレ', 'お手洗い'],
+  allergy: ['allergy', 'allergies', 'allergen', 'アレルギー'],
+  vegetarian: ['vegetarian', 'ベジタリアン', '菜食'],
+  halal: ['halal', 'ハラール'],
+  'bring your own': ['bring your own', 'byo', 'corkage', '持ち込み', '持込'],
+  senior: ['senior', 'seniors', 'elderly', 'シニア', '高齢者'],
 }
 
 /**

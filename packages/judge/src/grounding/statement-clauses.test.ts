@@ -43,6 +43,14 @@ describe('clausesOf', () => {
     expect(read("It's a non-smoking floor.")).toEqual(['negative floor non-smok'])
   })
 
+  it('policy words most trades state are read in both languages (debit cards, wheelchairs, allergies, bringing your own)', () => {
+    const shop = 'Payment: cash or credit card; no debit cards\nBring your own drinks: not allowed\nWheelchair accessible entrance'
+    expect(statements(shop, 'デビットカードもご利用いただけます。')).toEqual(['contradicted text[0]'])
+    expect(statements(shop, 'デビットカードはご利用いただけません。')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
+    expect(statements(shop, 'お飲み物の持ち込みも大丈夫です。')).toEqual(['contradicted text[1]'])
+    expect(statements(shop, '車椅子でもご来店いただけます。')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
+  })
+
   it('a Japanese word the vocabulary reads end to end is those words, not a subject of its own', () => {
     expect(read('学生会員もサウナをご利用いただけます。')).toEqual(['positive membership sauna student'])
     expect(read('ビデオ通話での内見も承っております。')).toEqual(['positive online viewing'])
