@@ -73,3 +73,15 @@ describe("checkPersonDays: days said of one of the knowledge's people", () => {
     }
   })
 })
+
+describe('personMentions: a foreign name written in katakana', () => {
+  const studio = ['Open 10:00-20:00, closed on Mondays', 'Tomas - wheel truing, Wednesdays and Sundays', 'Ingrid - rentals, Fridays only'].join('\n')
+  const hallucinated = (response: string) => checkGrounding({ knowledge: studio, response }).hallucinated
+
+  it('トーマス is Tomas, イングリッド is Ingrid: their days are checked', () => {
+    expect(hallucinated('トーマスは水曜日と日曜日に出勤しております。')).toBe(false)
+    expect(hallucinated('トーマスは金曜日も出勤しております。')).toBe(true)
+    expect(hallucinated('イングリッドさんは金曜日におります。')).toBe(false)
+    expect(hallucinated('イングリッドさんは水曜日におります。')).toBe(true)
+  })
+})

@@ -1,4 +1,5 @@
 import { japaneseSurnames } from './japanese-surnames.ts'
+import { englishKey, katakanaKey } from './loanword-key.ts'
 import type { PersonRecord } from './person-records.ts'
 
 /** One of the knowledge's people named in a text, and where. */
@@ -68,13 +69,45 @@ function readMentions(text: string, people: readonly PersonRecord[]): PersonMent
     }
     mentions.push({ person: hit.person, text: text.slice(hit.start, hit.end), start: hit.start, end: hit.end })
   }
-  if (/[\p{sc=Han}]/u.test(text)) {
+  if (/[\p{sc=Katakana}]/u.test(text)) mentions.push(...katakanaMentions(text, people))
+  if (/[\p{sc=Han}\p{sc=Katakana}]/u.test(text)) {
     for (const surname of japaneseSurnames(text)) {
       const owners = people.filter((person) => person.names.has(surname.reading) || person.names.has(surname.name))
       const person = owners[0]
       if (owners.length === 1 && person) mentions.push({ person, text: surname.name, start: surname.start, end: surname.end })
     }
     mentions.sort((left, right) => left.start - right.start)
+  }
+  return mentions
+}
+
+/** A katakana name followed by what follows a person's name: a title (さん, 先生, コーチ) or a particle (は, が, も, に, と). */
+const KATAKANA_NAME = /([\p{sc=Katakana}ー]{2,8})(?=さん|様|先生|コーチ|トレーナー|は|が|も|に|と|より|から|です|でございます)/gu
+
+const keysByPeople = new WeakMap<readonly PersonRecord[], Map<string, PersonRecord[]>>()
+
+/**
+ * Japanese writes a foreign name in katakana (マーカス for Marcus, プリヤ for Priya, ケンタ for
+ * Kenta): a katakana word in a name's place meets a person whose English name has the same
+ * consonant key (the gairaigo transcription, see loanword-key).
+ */
+function katakanaMentions(text: string, people: readonly PersonRecord[]): PersonMention[] {
+  let keys = keysByPeople.get(people)
+  if (!keys) {
+    keys = new Map()
+    for (const person of people) for (const name of person.names) if (/^[a-z]+$/u.test(name)) {
+      const key = englishKey(name)
+      if (key !== '') keys.set(key, [...new Set([...(keys.get(key) ?? []), person])])
+    }
+    keysByPeople.set(people, keys)
+  }
+  if (keys.size === 0) return []
+  const mentions: PersonMention[] = []
+  for (const match of text.matchAll(KATAKANA_NAME)) {
+    const word = match[1] ?? ''
+    const owners = keys.get(katakanaKey(word))
+    const person = owners?.[0]
+    if (owners?.length === 1 && person) mentions.push({ person, text: word, start: match.index, end: match.index + word.length })
   }
   return mentions
 }

@@ -29,7 +29,7 @@ const STAFF_ROLES: Vocabulary = {
   estimate: ['estimate', 'estimates', 'quote', 'quotes', 'quotation', '見積', '見積もり', 'お見積もり'],
   sale: ['sale', 'sales', 'sell', 'selling', '売却', '販売', '売買'],
   purchase: ['purchase', 'buy', 'buying', '購入'],
-  rent: ['rent', 'rental', 'rentals', 'renting', 'lease', 'leasing', '賃貸', '賃料'],
+  rent: ['rent', 'rental', 'rentals', 'renting', 'lease', 'leasing', '賃貸', '賃料', 'レンタル'],
   diabetes: ['diabetes', 'diabetic', '糖尿病'],
   asthma: ['asthma', 'inhaler', '喘息', 'ぜんそく'],
   allergy: ['allergy', 'allergies', 'アレルギー'],
