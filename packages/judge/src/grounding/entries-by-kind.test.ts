@@ -34,9 +34,4 @@ describe('entriesByKind', () => {
     expect(sorted.ofGroup('duration')).toEqual([])
   })
 
-  it('tells days said open or closed from days said of someone', () => {
-    const sorted = entriesByKind(indexKnowledge(bakery))
-    expect(sorted.openOrClosedDays.map((entry) => entry.path)).toEqual(expect.arrayContaining(['facts.hours.tuesday', 'facts.hours.monday']))
-    expect(sorted.neutralDays.map((entry) => entry.path)).toEqual(['facts.bakers.ms_ueda'])
-  })
 })

@@ -5,17 +5,12 @@ import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-inde
 export interface EntriesByKind {
   /** Entries that state a value of `group` (for `time`, a weekday too). Filled per group as asked. */
   ofGroup(group: string): readonly KnowledgeEntry[]
-  /** Entries that state a day open or closed (`hours.sunday: closed`). */
-  openOrClosedDays: readonly KnowledgeEntry[]
-  /** Entries that state days without saying open or closed ("Coach Sato … Mondays and Fridays"). */
-  neutralDays: readonly KnowledgeEntry[]
 }
 
 const cache = new WeakMap<KnowledgeIndex, EntriesByKind>()
 
 function sortEntries(index: KnowledgeIndex): EntriesByKind {
   const groups = new Map<string, KnowledgeEntry[]>()
-  const statesDays = (entry: KnowledgeEntry, neutral: boolean): boolean => entry.claims.some((claim) => claim.value.kind === 'weekday' && (claim.value.status === 'neutral') === neutral)
   return {
     ofGroup(group: string): readonly KnowledgeEntry[] {
       let entries = groups.get(group)
@@ -25,8 +20,6 @@ function sortEntries(index: KnowledgeIndex): EntriesByKind {
       }
       return entries
     },
-    openOrClosedDays: index.entries.filter((entry) => statesDays(entry, false)),
-    neutralDays: index.entries.filter((entry) => statesDays(entry, true)),
   }
 }
 

@@ -8,6 +8,7 @@ import { valuesAgree, type Agreement } from './values-agree.ts'
 import { bestScoring, termWeight, WEEKDAY_TERMS } from './best-scoring.ts'
 import { agreesWithAny, fromEntry, result } from './claim-result.ts'
 import { verifyWeekday } from './verify-weekday.ts'
+import { entriesByKind } from './entries-by-kind.ts'
 
 /** What a reply is checked against besides the knowledge base. */
 export interface GroundingSources {
@@ -193,9 +194,11 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
   const group = claimGroup(claim.type)
   // "¥3,000 until 1 pm": a clock time is never about the price said beside it.
   if (group === 'time' && terms.has('price')) terms = new Set([...terms].filter((term) => term !== 'price'))
-  const compatible = sources.index.entries.filter((entry) =>
-    entry.claims.some((known) => claimGroup(known.type) === group || (group === 'time' && known.type === 'weekday') || (group === 'number' && valuesAgree(claim.value, known.value) !== 'incomparable')),
-  )
+  // A number may be compared with a value of another kind (a count with a duration): only its list depends on the claim.
+  const compatible =
+    group === 'number'
+      ? sources.index.entries.filter((entry) => entry.claims.some((known) => claimGroup(known.type) === group || valuesAgree(claim.value, known.value) !== 'incomparable'))
+      : entriesByKind(sources.index).ofGroup(group)
   // A subject that names only the claim's own kind ("it is 5,000円": price) singles out no
   // entry: every related entry of that kind is one tier, so any equal value supports.
   const onlyKind = namesOnlyItsKind(claim, terms)
