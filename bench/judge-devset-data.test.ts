@@ -37,7 +37,7 @@ describe('judge dev sets (packages/judge/bench-data)', () => {
     await expectBothForms(businesses, BENCH_DATA_FOLDER)
   })
 
-  it('at least 1,500 phone replies for the 13 businesses, in English and Japanese, scored against both forms', () => {
+  it('at least 1,500 phone replies for the 17 businesses, in English and Japanese, scored against both forms', () => {
     const replies = devsets.phone
     expect(replies.length).toBeGreaterThanOrEqual(1500)
     expect(new Set(replies.map((row) => row.business))).toEqual(new Set(businesses))
