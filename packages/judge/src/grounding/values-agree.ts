@@ -67,7 +67,8 @@ export function valuesAgree(claimed: ClaimValue, known: ClaimValue): Agreement {
     // An opening time meets the range's start, a closing time its end ("we open at 7" is not 8:00-19:00's 19:00).
     const ends = claimed.bound === 'start' ? [known.start] : claimed.bound === 'end' ? [known.end] : [known.start, known.end]
     if (readings.some((minutes) => ends.some((end) => onClock(minutes) === onClock(end)))) return 'equal'
-    return readings.some((minutes) => minutes > known.start && minutes < known.end) ? 'within' : 'different'
+    // A range past midnight ("23:00-05:00" is 23:00 to 29:00) holds the small hours of the next day too.
+    return readings.some((minutes) => [minutes, minutes + 1440].some((time) => time > known.start && time < known.end)) ? 'within' : 'different'
   }
   if (claimed.kind === 'time-range' && known.kind === 'time-range') {
     // A stated range gives both ends (opening hours, a lunch break): anything but the same range differs.

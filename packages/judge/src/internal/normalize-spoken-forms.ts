@@ -144,6 +144,10 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
   { name: 'N時間半', japanese: true, keys: ['時間半'], pattern: /(\d+)時間半/gu, replace: (_match, hours = '') => `${Number(hours) * 60 + 30}分` },
   { name: '半日', japanese: true, keys: ['半日'], pattern: /半日/gu, replace: () => '12時間' },
   { name: '朝 → 午前', japanese: true, keys: ['朝', '午前'], pattern: new RegExp(`${MORNING}の?\\s*(?=\\d{1,2}時(?!間))`, 'gu'), replace: () => '午前' },
+  // 深夜2時, 夜中の3時, 翌2時, 翌朝2時: the small hours after midnight, not the afternoon; 翌 (the next day) is what 午前 says.
+  { name: '深夜・翌 → 午前', japanese: true, keys: ['深夜', '夜中', '翌'], pattern: /(?:(?:深夜|夜中)の?\s*(?:午前)?\s*(?:([0-5])時(?!間)|(0?[0-5]:\d{2}))|翌(?:日|朝)?の?\s*(?:午前)?\s*(?:(\d|1[01])時(?!間)|(0?\d|1[01]):(\d{2})))/gu, replace: (_match, late, lateClock, next, nextHour, nextMinutes) => (late || next ? `午前${late ?? next}時` : lateClock ? `${lateClock} am` : `${nextHour}:${nextMinutes} am`) },
+  // "11:00-5:00 (next morning)": a closing time written the next morning is before noon.
+  { name: 'next morning', keys: ['next'], pattern: /\b(\d{1,2}:\d{2})\s*\(\s*(?:the\s+)?next\s+(?:morning|day)\s*\)/giu, replace: (_match, time = '') => `${time} am` },
   // 夜中の12時, 夜12時, 深夜12時: midnight, the end of the day (24時), not noon.
   { name: '夜中の12時 → 24時', japanese: true, keys: ['夜', '晩'], pattern: /(?:夜中|深夜|夜|晩)の?\s*12時(?!間|半|\d)/gu, replace: () => '24時' },
   { name: '夕方・夜 → 午後', japanese: true, keys: ['夕', '夜', '晩', '午後'], pattern: new RegExp(`${EVENING}の?\\s*(\\d{1,2})時(?!間)`, 'gu'), replace: (_match, hour = '') => `午後${Number(hour) >= 12 ? Number(hour) - 12 : Number(hour)}時` },
@@ -194,7 +198,7 @@ function wordsOf(text: string): Set<string> {
 }
 
 /** Fast pre-check: only texts with a letter word, a kanji numeral or a Japanese time word need the rules. */
-const NEEDS_RULES = /[a-z]{2}|[〇零一二三四五六七八九十百千万億]|朝|夕|夜|晩|昼|半|\d割|無料|無償|タダ|料金は|お金|ドル|セント|ユーロ|ポンド/iu
+const NEEDS_RULES = /[a-z]{2}|[〇零一二三四五六七八九十百千万億]|朝|夕|夜|晩|昼|半|翌|\d割|無料|無償|タダ|料金は|お金|ドル|セント|ユーロ|ポンド/iu
 
 /**
  * The one normaliser of spoken forms, used by claim extraction and by the knowledge index
