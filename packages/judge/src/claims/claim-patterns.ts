@@ -65,6 +65,13 @@ function phoneDigits(text: string): string | undefined {
 }
 
 const HOURS_WORDS = /open|close|hours|営業|診療|受付/iu
+/** Words right before "from 6 to 11" that make it ages or a count, not hours ("children from 6 to 11", "groups of 4 to 8"). */
+const COUNTED_BEFORE = /\b(?:children|kids|ages?|aged|students?|pupils|guests?|adults?|people|persons?|infants?|babies|toddlers|teens?|teenagers|groups?(?: of)?|parties(?: of)?|party of|grades?|years?)\s*$/iu
+
+/** True when the range at `index` in `text` is said of people or ages ("children from 6 to 11"). */
+function countsPeople(text: string, index: number): boolean {
+  return COUNTED_BEFORE.test(text.slice(Math.max(0, index - 24), index))
+}
 
 /** Words that make the number after them a label, not an amount: "the number 4 bus", "No. 3", "#12". */
 const LABEL_BEFORE = /(?:\b(?:number|No\.)\s*|#\s*)$/u
@@ -110,7 +117,8 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
     type: 'time-range',
     numeral: true,
     pattern: new RegExp(`(?<![\\d:.,$¥])(?:(\\d{1,2})\\s*(?:-|to|until|till|through|and)\\s*(${TIME_PATTERN})|(${TIME_PATTERN})\\s*(?:-|to|until|till|through)\\s*(\\d{1,2})(?![\\d:]|[.,]\\d|\\s*(?:%|minutes?|mins?|hours?|days?|people|yen|dollars?|円|分|時間|日|人)))`, 'giu'),
-    read: (match) => {
+    read: (match, text) => {
+      if (countsPeople(text, match.index)) return undefined
       const start = parseTime(match[1] ?? match[3] ?? '')
       const end = parseTime(match[2] ?? match[4] ?? '')
       return start && end ? { kind: 'time-range', ...resolveRange(start, end) } : undefined
@@ -122,7 +130,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
     pattern: /(?<![\d:.,$¥])(?:(from|between)\s+)?(?<![\d:.,$¥])(\d{1,2})\s*(?:-|to|until|till|and)\s*(\d{1,2})(?![\d:]|[.,-]\d|\s*(?:minutes?|mins?|hours?|days?|weeks?|months?|years?|people|persons?|yen|dollars?|%|円|分|時間|日|人|歳|[a-z]{3,}s\b))/giu,
     read: (match, text) => {
       // "from 2 to 3" names its hours; a bare "9 to 6" only in a sentence about opening hours.
-      if (!match[1] && !HOURS_WORDS.test(text)) return undefined
+      if ((!match[1] && !HOURS_WORDS.test(text)) || countsPeople(text, match.index)) return undefined
       if (!match[1] && /\band\b/iu.test(match[0])) return undefined
       const start = parseTime(match[2] ?? '')
       const end = parseTime(match[3] ?? '')

@@ -44,3 +44,16 @@ describe('closing times after midnight', () => {
     expect(flagged('Are you open Tuesday night?', 'Yes, Tuesday from 5 pm to 1 am.')).toBe(false)
   })
 })
+
+describe('ranges said without am or pm', () => {
+  const shop = parseKnowledgeBase({ version: 1, facts: { hours: { saturday: '08:00-21:00' }, prices_yen: { child_ticket: 600 } } })
+  it('"open 8 to 9" is 8 am to 9 pm: the end alone may be the evening', () => {
+    expect(checkGrounding({ knowledge: shop, context: 'Saturday hours?', response: 'On Saturdays we are open 8 to 9.' }).hallucinated).toBe(false)
+    expect(checkGrounding({ knowledge: shop, context: 'Saturday hours?', response: 'On Saturdays we are open 9 to 9.' }).hallucinated).toBe(true)
+  })
+
+  it('"children from 6 to 11" are ages, not hours', () => {
+    expect(ranges('Children from 6 to 11 pay the child price.')).toEqual([])
+    expect(ranges('We are open from 6 to 11.')).toEqual(['360-660'])
+  })
+})

@@ -72,8 +72,9 @@ export function valuesAgree(claimed: ClaimValue, known: ClaimValue): Agreement {
   }
   if (claimed.kind === 'time-range' && known.kind === 'time-range') {
     // A stated range gives both ends (opening hours, a lunch break): anything but the same range differs.
-    const shift = claimed.twelveHour ? [0, 720] : [0]
-    return shift.some((hours) => onClock(claimed.start + hours) === onClock(known.start) && onClock(claimed.end + hours) === onClock(known.end)) ? 'equal' : 'different'
+    // Said without am or pm, the whole range may be 12 hours later, or only its end: "open 8 to 9" is 8:00-21:00.
+    const shifts: Array<[number, number]> = claimed.twelveHour ? [[0, 0], [720, 720], [0, 720]] : [[0, 0]]
+    return shifts.some(([early, late]) => onClock(claimed.start + early) === onClock(known.start) && onClock(claimed.end + late) === onClock(known.end)) ? 'equal' : 'different'
   }
   if (claimed.kind === 'time-range' && known.kind === 'time') return 'incomparable'
   if (claimed.kind === 'time' || claimed.kind === 'time-range') return known.kind === 'weekday' && known.status === 'closed' && known.negated !== true ? 'different' : 'incomparable'
