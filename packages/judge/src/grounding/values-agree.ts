@@ -47,6 +47,12 @@ function withinLimit(claimed: Extract<ClaimValue, { kind: 'number' }>, known: Ex
  * differs ("up to six months" against "up to 3 months", "free for an hour" against 30 free minutes).
  */
 function durationsAgree(claimed: Extract<ClaimValue, { kind: 'duration' }>, known: Extract<ClaimValue, { kind: 'duration' }>): Agreement {
+  // A range ("1-2 days", 30分〜1時間) agrees with the same range, and holds a length inside it, said or known.
+  if (claimed.lower !== undefined || known.lower !== undefined) {
+    if (claimed.lower === known.lower && claimed.minutes === known.minutes) return 'equal'
+    const [range, length] = known.lower !== undefined ? [known, claimed] : [claimed, known]
+    return length.lower === undefined && length.minutes >= (range.lower ?? 0) && length.minutes <= range.minutes ? 'within' : 'different'
+  }
   if (claimed.minutes === known.minutes) return 'equal'
   if (claimed.limit !== undefined || known.limit === undefined || (claimed.offset === true) !== (known.offset === true)) return 'different'
   return (known.limit === 'max' ? claimed.minutes < known.minutes : claimed.minutes > known.minutes) ? 'within' : 'different'

@@ -74,6 +74,7 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
   { name: 'N and a half units', keys: ['half'], pattern: new RegExp(`\\b(\\d+|${NUMBER_RUN})\\s+and\\s+a\\s+half\\s+(hours?|minutes?|days?|weeks?)\\b`, 'giu'), replace: (_match, count = '', unit = '') => `${(/^\d/u.test(count) ? Number(count) : (readNumberRun(count) ?? 0)) + 0.5} ${unit.replace(/s?$/u, 's')}` },
   { name: 'half an hour', keys: ['half'], pattern: /\bhalf\s+(?:an?\s+)?hour\b|\bhalf-hour\b/giu, replace: () => '30 minutes' },
   { name: 'half a day', keys: ['half'], pattern: /\bhalf\s+a\s+day\b/giu, replace: () => '12 hours' },
+  { name: 'half a month or year', keys: ['half'], pattern: /\bhalf\s+a\s+(month|year)\b/giu, replace: (_match, unit = '') => (unit.toLowerCase() === 'year' ? '6 months' : '0.5 months') },
   { name: 'three quarters of an hour', keys: ['quarter'], pattern: /\bthree[ -]quarters\s+of\s+an\s+hour\b/giu, replace: () => '45 minutes' },
   { name: 'quarter of an hour', keys: ['quarter'], pattern: /\b(?:an?\s+)?quarter(?:\s+of\s+an|[ -])\s*hour\b/giu, replace: () => '15 minutes' },
   // Centuries as the hundreds they span: "the 16th century" = "the 1500s", "the late 17th and early 18th centuries" = "the late 1600s and early 1700s".
@@ -143,6 +144,7 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
   { name: '半額', japanese: true, keys: ['半額'], pattern: /半額/gu, replace: () => '50%' },
   { name: 'N時間半', japanese: true, keys: ['時間半'], pattern: /(\d+)時間半/gu, replace: (_match, hours = '') => `${Number(hours) * 60 + 30}分` },
   { name: '半日', japanese: true, keys: ['半日'], pattern: /半日/gu, replace: () => '12時間' },
+  { name: '半年', japanese: true, keys: ['半年'], pattern: /半年(?:間)?/gu, replace: () => '6か月' },
   { name: '朝 → 午前', japanese: true, keys: ['朝', '午前'], pattern: new RegExp(`${MORNING}の?\\s*(?=\\d{1,2}時(?!間))`, 'gu'), replace: () => '午前' },
   // 深夜2時, 夜中の3時, 翌2時, 翌朝2時: the small hours after midnight, not the afternoon; 翌 (the next day) is what 午前 says.
   { name: '深夜・翌 → 午前', japanese: true, keys: ['深夜', '夜中', '翌'], pattern: /(?:(?:深夜|夜中)の?\s*(?:午前)?\s*(?:([0-5])時(?!間)|(0?[0-5]:\d{2}))|翌(?:日|朝)?の?\s*(?:午前)?\s*(?:(\d|1[01])時(?!間)|(0?\d|1[01]):(\d{2})))/gu, replace: (_match, late, lateClock, next, nextHour, nextMinutes) => (late || next ? `午前${late ?? next}時` : lateClock ? `${lateClock} am` : `${nextHour}:${nextMinutes} am`) },
