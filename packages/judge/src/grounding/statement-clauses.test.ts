@@ -45,6 +45,18 @@ describe('clausesOf', () => {
     expect(checkGrounding({ knowledge, context: 'I love cats!', response: "I don't have a cat myself, but I know they were domesticated in the Near East." }).hallucinated).toBe(false)
   })
 
+  it('the speaker\'s taste and advice to the listener are marked too ("I love it in stews", "just don\'t feed them bread")', () => {
+    expect(clausesOf('I love the smoked ones in stews.', GENERAL_TERMS)[0]?.partial).toBe(true)
+    expect(clausesOf("Just don't feed the ducks bread.", GENERAL_TERMS)[0]?.partial).toBe(true)
+    expect(clausesOf("The ducks don't eat bread.", GENERAL_TERMS)[0]?.partial).toBeUndefined()
+  })
+
+  it('"without" denies its own phrase, not the verb before it; a means after it ("by …") goes with the verb', () => {
+    expect(read('Swifts can stay aloft for months without landing by sleeping on the wing.').map((line) => line.split(' ')[0])).toEqual(['positive', 'negative'])
+    expect(read('Swifts can stay aloft for months without landing by sleeping on the wing.')[1]).toBe('negative land')
+    expect(read('No entry without a ticket.')).toHaveLength(1)
+  })
+
   it('a partial negation ("can\'t … directly", "not always") is marked: it denies a manner, not the fact', () => {
     expect(clausesOf("Owls can't turn their eyes directly.", GENERAL_TERMS)[0]?.partial).toBe(true)
     expect(clausesOf('The ferry does not always stop at the island.', GENERAL_TERMS)[0]?.partial).toBe(true)

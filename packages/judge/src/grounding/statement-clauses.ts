@@ -10,9 +10,9 @@ export interface Clause {
   said: Set<string>
   polarity: Polarity
   /**
-   * A denial that says nothing against prose: a partial negation ("they can't steer directly":
-   * it denies a manner or degree, not the fact; see PARTIAL_NEGATION) or the speaker's own
-   * ("I don't have a dog myself"; see SPEAKER_DENIAL).
+   * A clause that says nothing against prose: a partial negation ("they can't steer directly":
+   * it denies a manner or degree, not the fact; see PARTIAL_NEGATION), the speaker's own denial
+   * or taste ("I don't have a dog myself", "I love it in soups"), advice ("don't let them…").
    */
   partial?: true
 }
@@ -67,6 +67,31 @@ const ASCII = /^[\x20-\x7e]*$/u
  * never been"): it tells about the speaker, not about what the knowledge describes.
  */
 const SPEAKER_DENIAL = /^(?:(?:well|honestly|personally|sadly)[\s,]+)?i(?:\s+(?:do|did|can|could|have|had|am|was|would|will)\s*(?:not|n't)|\s+cannot|'m not|'ve never|\s+have never|\s+never)\b/iu
+/** The speaker's taste ("I love silken tofu in soups", "I prefer it cold"): a feeling about the thing, not a fact of it. */
+const SPEAKER_TASTE = /^(?:(?:well|honestly|personally|and|but)[\s,]+)?i(?:'d|\s+would|\s+really|\s+just|\s+also|\s+personally)*\s+(?:love|like|adore|enjoy|prefer|hate|dislike)\b/iu
+/**
+ * A negative imperative ("just don't let them poke the traps", "never stand them upright"): advice
+ * to the listener; against prose it denies nothing the knowledge describes.
+ */
+const NEGATIVE_IMPERATIVE = /^(?:(?:just|so|and|but|please|also)\s+)*(?:don't|do not|never)\s+(?!worry\b)\p{L}+/iu
+
+/**
+ * "They glide for hours without flapping": "without" denies its own phrase, not the verb before
+ * it (they do glide). A clause with a predicate before "without" is read as two: what it affirms,
+ * and "without …" (a denial of the words after it).
+ */
+const WITHOUT = /\s(?=without\s)/iu
+
+function splitWithout(part: string): string[] {
+  const at = part.search(WITHOUT)
+  if (at < 0) return [part]
+  const before = part.slice(0, at)
+  if (!FINITE_VERB.test(before) || normalizedPolarity(before) !== 'positive') return [part]
+  // "…without flapping by using the wind": the means after it goes with the verb it denies nothing of.
+  const denied = part.slice(at + 1)
+  const means = denied.search(/\s(?=by\s)/iu)
+  return means < 0 ? [before, denied] : [`${before}${denied.slice(means)}`, denied.slice(0, means)]
+}
 
 /**
  * A simile after a verb ("they are cooked like vegetables", "it tastes like custard", "shaped
@@ -183,7 +208,7 @@ export function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Cla
     }
     const withLead = `${lead} ${piece}`
     lead = ''
-    for (const part of withLead.split(CONJUNCTION_BREAK)) {
+    for (const part of withLead.split(CONJUNCTION_BREAK).flatMap(splitWithout)) {
       const text = part.replace(LEADING_CONJUNCTION, '').trim()
       if (text === '') continue
       const said = statementTerms(text.includes('like') ? text.replace(SIMILE, (simile) => simile.slice(0, simile.search(/\slike\s/u))) : text, vocabulary)
@@ -195,7 +220,8 @@ export function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Cla
       if (previous && ELLIPTIC_DENIAL.test(text)) for (const term of previous.said) said.add(term)
       const polarity = normalizedPolarity(text)
       if (polarity === 'positive' && CLASSIFIES.test(text)) continue
-      if (said.size > 0) clauses.push({ said, polarity, ...(polarity === 'negative' && (PARTIAL_NEGATION.test(text) || SPEAKER_DENIAL.test(text)) ? { partial: true } : {}) })
+      const weak = (polarity === 'negative' && (PARTIAL_NEGATION.test(text) || SPEAKER_DENIAL.test(text) || NEGATIVE_IMPERATIVE.test(text))) || SPEAKER_TASTE.test(text)
+      if (said.size > 0) clauses.push({ said, polarity, ...(weak ? { partial: true } : {}) })
     }
   }
   const said = lead === '' ? new Set<string>() : statementTerms(lead, vocabulary)
