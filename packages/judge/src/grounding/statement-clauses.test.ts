@@ -24,6 +24,17 @@ describe('clausesOf', () => {
     expect(read('For members, towels are free.')).toEqual(['positive membership towel'])
   })
 
+  it('a cause without a predicate ("Because of the noise, …", "Due to …") belongs to the clause after it', () => {
+    expect(read('Because of the noise, drums are not allowed after nine.')).toEqual(['negative because drum nine noise'])
+    expect(read('Due to the heat, the terrace closes early.')).toHaveLength(1)
+  })
+
+  it('a partial negation ("can\'t … directly", "not always") is marked: it denies a manner, not the fact', () => {
+    expect(clausesOf("Owls can't turn their eyes directly.", GENERAL_TERMS)[0]?.partial).toBe(true)
+    expect(clausesOf('The ferry does not always stop at the island.', GENERAL_TERMS)[0]?.partial).toBe(true)
+    expect(clausesOf('The ferry does not stop at the island.', GENERAL_TERMS)[0]?.partial).toBeUndefined()
+  })
+
   it('"…, and on holidays" adds to the clause before it, with its polarity', () => {
     expect(read('The pool is closed on Mondays, and on holidays.')).toEqual(['negative holiday hours monday pool'])
   })

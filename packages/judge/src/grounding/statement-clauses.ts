@@ -9,6 +9,8 @@ import { subjectTerms, type ResolvedVocabulary } from './subject-terms.ts'
 export interface Clause {
   said: Set<string>
   polarity: Polarity
+  /** A partial negation ("they can't steer directly"): it denies a manner or degree, not the fact (see PARTIAL_NEGATION). */
+  partial?: true
 }
 
 /**
@@ -23,9 +25,9 @@ const PUNCTUATION_BREAK = /[,;()、。]|\s[-–—/]\s|が、|けど、?|けれ�
 /**
  * A piece with no predicate of its own names what the next one says something about: a
  * Japanese topic or condition ("一般の診察でしたら、…", "平日は、…"), an English lead-in
- * ("For consultations, …", "On weekends, …").
+ * ("For consultations, …", "On weekends, …", "Because of the smell, …").
  */
-const LEADS_IN = /(?:は|では|には|でしたら|なら|ならば|場合(?:は|には)?|であれば|について(?:は)?|に関して(?:は)?|の方は|の方)\s*$|^\s*(?:for|on|at|in|during|with|as for|if it's|if it is|if you're)\b[^,]{0,30}$/iu
+const LEADS_IN = /(?:は|では|には|でしたら|なら|ならば|場合(?:は|には)?|であれば|について(?:は)?|に関して(?:は)?|の方は|の方)\s*$|^\s*(?:for|on|at|in|during|with|as for|if it's|if it is|if you're|because of|due to|owing to|thanks to)\b[^,]{0,30}$/iu
 /** "…, and on public holidays": a piece that only adds another object of the clause before it. */
 const ADDS_TO_PREVIOUS = /^\s*(?:and|or|as well as|plus)?\s*(?:on|at|in|for|to|from|by)\s+[^,]{0,30}$/iu
 /**
@@ -54,6 +56,15 @@ const ELLIPTIC_DENIAL = /^(?:not|never|no longer)\b/iu
 const EXCEPTION = /^(?:except|apart from|other than)\b/iu
 
 const ASCII = /^[\x20-\x7e]*$/u
+
+/**
+ * Partial negation: a denial whose scope is a manner or degree adverb ("they can't steer
+ * directly", "it isn't always open", "not entirely free") denies that qualification, not what
+ * the verb says (they do steer, only not directly). Against prose it opposes nothing; a
+ * business's knowledge states its rules whole, so there "you don't always need to book" still
+ * denies "by appointment only" (see clauseRelation).
+ */
+const PARTIAL_NEGATION = /(?:\b(?:not|never|cannot)|n't)\s+(?:[\p{L}-]+\s+){0,3}?(?:directly|entirely|completely|fully|necessarily|always|totally|wholly|strictly|exclusively)\b/iu
 
 /**
  * "No one-way rentals: return the car to the Naha office": a colon after a denial starts what to
@@ -166,7 +177,7 @@ export function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Cla
       if (previous && ELLIPTIC_DENIAL.test(text)) for (const term of previous.said) said.add(term)
       const polarity = normalizedPolarity(text)
       if (polarity === 'positive' && CLASSIFIES.test(text)) continue
-      if (said.size > 0) clauses.push({ said, polarity })
+      if (said.size > 0) clauses.push({ said, polarity, ...(polarity === 'negative' && PARTIAL_NEGATION.test(text) ? { partial: true } : {}) })
     }
   }
   const said = lead === '' ? new Set<string>() : statementTerms(lead, vocabulary)
@@ -237,6 +248,7 @@ export function clauseRelation(clause: Clause, terms: Set<string>, entry: Knowle
   if (polarities.size === 0) return undefined
   if (polarities.size > 1) return 'ambiguous'
   if (polarities.has(clause.polarity)) return 'same'
+  if (clause.partial === true && !closedWorld) return undefined
   // A denial in the knowledge ("No birds or reptiles") denies each thing it names. A business's
   // knowledge lists all it offers (a closed world): a denial in the reply must name nothing the
   // entry clause does not, or be named whole by it. Prose describes its subjects without listing

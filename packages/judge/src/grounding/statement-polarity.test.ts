@@ -32,6 +32,12 @@ describe('statementPolarity', () => {
     expect(statementPolarity('Their claws do not grow back.')).toBe('negative')
   })
 
+  it('the verbs ban, prohibit and forbid deny what they govern', () => {
+    expect(statementPolarity('Most campsites ban open fires.')).toBe('negative')
+    expect(statementPolarity('The museum forbids flash photography.')).toBe('negative')
+    expect(statementPolarity('The museum welcomes photography.')).toBe('positive')
+  })
+
   it('does not read "no problem", "not only" or a request as a denial', () => {
     expect(statementPolarity('No problem, we accept cards.')).toBe('positive')
     expect(statementPolarity('We accept not only cards but also cash.')).toBe('positive')

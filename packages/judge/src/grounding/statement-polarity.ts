@@ -14,6 +14,8 @@ const NEGATIVE = new RegExp(
     "\\b(?:not|never|cannot|no longer|without|none|neither|nor)\\b",
     "n't\\b",
     '\\b(?:unavailable|unable|prohibited|forbidden|banned|disallowed|refused|declined|excluded|closed|sold out|fully booked|impossible|days? off|closing days?)\\b',
+    // The verbs themselves deny what they govern: "many hotels ban it", "the park forbids fires".
+    '\\b(?:bans|ban|prohibits|prohibit|forbids|forbid)\\b',
     // "non-smoking rooms", "non-refundable"
     '\\bnon-\\p{L}',
     // "No pets.", "no parking", "there is no …", "we have no …", ": no", "pets: no"

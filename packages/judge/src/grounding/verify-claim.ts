@@ -4,6 +4,7 @@ import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-inde
 import type { ClaimCheck } from './claim-check.ts'
 import { surnameReading } from './japanese-surnames.ts'
 import { BARE_NAME } from './person-names.ts'
+import { namesVariantOf } from './name-variants.ts'
 import { valuesAgree, type Agreement } from './values-agree.ts'
 import { bestScoring, termWeight, WEEKDAY_TERMS } from './best-scoring.ts'
 import { agreesWithAny, fromEntry, result } from './claim-result.ts'
@@ -169,6 +170,8 @@ function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources)
     const entry = index.entries.find((candidate) => candidate.normalizedSentence.includes(tokens[0] ?? name))
     return result(claim, 'supported', entry ? fromEntry(entry) : { source: 'knowledge' })
   }
+  // "An Italian" for "in Italy", "on Earth" for "in the world", "Tromso" for "Tromsø": the same name in another form.
+  if (namesVariantOf(name, index.haystack)) return result(claim, 'supported', { source: 'knowledge' })
   if (sources.toolText.includes(name) || sources.toolText.includes(said)) return result(claim, 'supported', { source: 'tool' })
   if (sources.contextText.includes(name) || sources.contextText.includes(said)) return result(claim, 'supported', { source: 'context' })
   // 渋谷駅 against knowledge written only in English: the rules cannot tell whether it is named there.
