@@ -29,7 +29,7 @@ const CURRENCIES: Record<string, Currency> = { '¥': 'JPY', 円: 'JPY', yen: 'JP
 const DURATION_MINUTES: Array<[RegExp, number]> = [
   [/^(?:minutes?|mins?|分間?)$/u, 1],
   [/^(?:hours?|hrs?|時間)$/u, 60],
-  [/^(?:days?|日間)$/u, 1440],
+  [/^(?:days?|日間?)$/u, 1440],
   [/^(?:weeks?|週間)$/u, 10080],
   [/^(?:months?|か月|ヶ月|カ月)$/u, 43200],
 ]
@@ -185,8 +185,9 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   {
     type: 'duration',
     numeral: true,
-    // "30 minutes", "a 10-minute ride", 三十分 ("a 100-day celebration" names an event: only minutes and hours hyphenated).
-    pattern: new RegExp(`(${NUMBER})(?:\\s?(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|分間?|時間|日間|週間|か月|ヶ月|カ月)|-(minute|hour))(?![a-z])`, 'giu'),
+    // "30 minutes", "a 10-minute ride", 三十分 ("a 100-day celebration" names an event: only minutes and hours hyphenated);
+    // 3日 only as an offset or a ceiling (3日前, 7日以内): elsewhere it is a date (the 3rd).
+    pattern: new RegExp(`(${NUMBER})(?:\\s?(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|分間?|時間|日間|週間|か月|ヶ月|カ月|日(?=(?:以上)?前|以内))|-(minute|hour))(?![a-z])`, 'giu'),
     read: (match) => {
       const value = number(match[1])
       const unit = (match[2] ?? match[3] ?? '').toLowerCase()

@@ -3,6 +3,7 @@ import { normalizeSpokenForms } from '../internal/normalize-spoken-forms.ts'
 import type { Claim } from './claim.ts'
 import { CLAIM_PATTERNS, NUMERAL } from './claim-patterns.ts'
 import { countLimit } from './count-unit.ts'
+import { readDurationBounds } from './duration-bound.ts'
 import { extractNameClaims } from './name-claims.ts'
 import { readTimeBounds } from './time-bound.ts'
 import { readWeekdayStatus } from './weekday-status.ts'
@@ -72,6 +73,7 @@ export function extractNormalizedClaims(text: string): Claim[] {
   claims.push(...extractNameClaims(text, isTaken))
   readWeekdayStatus(text, claims)
   readTimeBounds(text, claims)
+  readDurationBounds(text, claims)
   // 1泊, 1個, お一人様 before or after a price: the unit the price is for, not a count of its own.
   const prices = claims.filter((other) => other.type === 'price')
   // 1回45分 (45 minutes a session), 1コマ50分: a one-unit count right before a duration is what the duration is per.

@@ -32,7 +32,7 @@ const GENERAL_WORDS = new Set(
     'thing stuff part piece bit lot lots kind sort type way point side end turn case fact matter example ' +
     'people person one ones nobody somebody someone everybody everyone anybody anyone nothing something everything anything ' +
     'big small little large huge tiny great good bad whole same different various several certain real true main ' +
-    'own other new old long short high low early late place ' +
+    'own other new old long short high low early late place world ' +
     // Pronouns and the numeral adjective: "none across the river", "a single litre" (one litre).
     'none single'
   ).split(' '),
@@ -76,6 +76,8 @@ const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['female', 'woman', 'mother', 'mom', 'mum', 'girl', 'daughter', 'wife', 'cow', 'she', 'her'],
   ['big', 'large', 'huge', 'giant', 'enormous', 'great', 'vast', 'massive'],
   ['small', 'little', 'tiny', 'minor'],
+  ['tall', 'high'],
+  ['fast', 'quick', 'rapid', 'swift', 'speedy'],
 ]
 
 const SYNONYMS = new Map<string, number>()
@@ -140,10 +142,25 @@ function prefixMatch(form: string, known: Set<string>): boolean {
   return false
 }
 
+/**
+ * The other degree forms of a comparative or superlative ("faster" → fastest; "biggest" →
+ * bigger; "happier" → happiest): "nothing on land is faster" says what "the fastest land
+ * animal" says.
+ */
+function otherDegrees(value: string): string[] {
+  const match = /^(\p{L}{2,}?)(er|est)$/u.exec(value)
+  if (!match || NOT_COMPARATIVE.has(value)) return []
+  const stem = match[1] as string
+  const other = match[2] === 'er' ? 'est' : 'er'
+  return [`${stem}${other}`]
+}
+
 function isKnown(word: TaggedWord, grounding: readonly GroundingForms[]): boolean {
   const meaning = SYNONYMS.get(word.lemma) ?? SYNONYMS.get(word.normal)
+  const degrees = word.partOfSpeech === 'ADJ' || word.partOfSpeech === 'ADV' ? otherDegrees(word.value) : []
   for (const forms of grounding) {
     if (forms.words.has(word.value) || forms.words.has(word.normal) || forms.words.has(word.lemma) || forms.words.has(word.stem)) return true
+    if (degrees.some((degree) => forms.words.has(degree))) return true
     if (meaning !== undefined && forms.meanings.has(meaning)) return true
     if (prefixMatch(word.stem, forms.words) || prefixMatch(word.lemma, forms.words)) return true
     // "Italian" for "Italy", "Earth" for "the world": a name in another form.
@@ -190,6 +207,8 @@ export function novelWords(text: string, candidates: ReadonlySet<string>, ground
   const words = tagWords(text)
   for (const [at, word] of words.entries()) {
     if (!candidates.has(stemWord(word.value)) || EVALUATIVE_WORDS.has(word.lemma) || EVALUATIVE_WORDS.has(word.normal)) continue
+    // "such an elegant instrument", "what a clever trick": the adjective of an exclamative degree evaluates.
+    if (word.partOfSpeech === 'ADJ' && words[at - 1] !== undefined && /^an?$/u.test(words[at - 1]?.value ?? '') && /^(?:such|what)$/u.test(words[at - 2]?.value ?? '')) continue
     if (APPROXIMATOR.test(word.value) && words[at + 1]?.value === 'to' && new RegExp(`\\b${word.value}\\s+to\\s{3,}`, 'iu').test(text)) continue
     if (isKnown(word, grounding)) continue
     const partOfSpeech = weighedAs(word, words[at + 1])

@@ -227,7 +227,8 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
       )
     if (weekdayConflict) return result(claim, 'contradicted', fromEntry(weekdayConflict.entry))
     if (equal) return result(claim, 'supported', fromEntry(equal.entry))
-    if (within && !BOUNDARY_WORDS.test(window) && !saysBoundaryAfter(claim, sentence)) return result(claim, 'supported', fromEntry(within.entry))
+    // A length inside a known ceiling or floor is one the knowledge allows; a clock time inside a range only when it bounds nothing.
+    if (within && (group === 'duration' || (!BOUNDARY_WORDS.test(window) && !saysBoundaryAfter(claim, sentence)))) return result(claim, 'supported', fromEntry(within.entry))
     const contradiction = different[0] ?? within
     if (!contradiction) continue
     if (tier === 'value' && agreesWithAny(claim, sources.contextClaims)) return result(claim, 'supported', { source: 'context' })
@@ -256,6 +257,9 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
   const related = sources.index.entries.some((entry) => intersects(entry.leafTerms, terms) || intersects(entry.parentTerms, terms))
   const identity = claim.type === 'phone' || claim.type === 'address' || claim.type === 'date'
   if (anywhere && (!related || identity || !sources.index.structured)) return result(claim, 'supported', fromEntry(anywhere))
+  // A length said of something a business's knowledge gives no length for contradicts no other's: the rules cannot
+  // settle it. (Prose — an encyclopedia paragraph — states the lengths of what it is about: one it lacks is new.)
+  if (group === 'duration' && !isProse(sources.index)) return result(claim, 'unsettled')
   if ((claim.type === 'phone' || claim.type === 'address') && compatible[0]) return result(claim, 'contradicted', fromEntry(compatible[0]))
   return result(claim, isBareNumber(claim) ? 'unsettled' : 'unsupported')
 }
