@@ -1,3 +1,4 @@
+import { amountSlot } from './claims/amount-slot.ts'
 import { extractNormalizedClaims } from './claims/extract-claims.ts'
 import { readSideText } from './grounding/read-side-text.ts'
 import { normalizeSpokenForms } from './internal/normalize-spoken-forms.ts'
@@ -102,8 +103,8 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
     const terms = settled ? carried : new Set([...carried, ...known(callerTerms)])
     // "A coffee is three fifty": a time in words that is a price the knowledge states is that price.
     const check =
-      checkPriceSaidAsTime(claim, text, input.response, (price) => verifyClaim(price, terms, subject.window, sources, sentences[at]?.text ?? subject.window)) ??
-      verifyClaim(claim, terms, subject.window, sources, sentences[at]?.text ?? subject.window)
+      checkPriceSaidAsTime(claim, text, input.response, (price) => verifyClaim(price, terms, subject.window, sources, sentences[at]?.text ?? subject.window, amountSlot(text, price, claims))) ??
+      verifyClaim(claim, terms, subject.window, sources, sentences[at]?.text ?? subject.window, claim.type === 'price' ? amountSlot(text, claim, claims) : undefined)
     // "¥38,000 plus the ¥8,000 surcharge comes to ¥46,000", "4,400 more than a sedan": worked out from stated amounts.
     const derived = check.status === 'contradicted' || check.status === 'unsupported' ? derivedAmount(claim, sentences[at]?.text ?? '', claims, counts, index, terms) : undefined
     checks.push(derived ? { ...check, status: 'supported', supported: true, evidence: derived } : check)
