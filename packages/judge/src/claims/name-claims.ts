@@ -7,7 +7,7 @@ const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'van', 'von', 'der', 'la', 
 const HONORIFICS = /^(?:Dr|Mr|Mrs|Ms|Prof|St|Sir|Mt)\.?$/u
 const NOT_NAMES = new Set(
   (
-    'I OK Okay Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thurs Fri Sat Sun ' +
+    'I OK Okay Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays Mon Tue Tues Wed Thu Thurs Fri Sat Sun ' +
     'January February March April May June July August September October November December AM PM A.M. P.M. ' +
     'The A An We Our Your You It Its This That These Those Yes No Sure Thank Thanks Please Hello Hi Good Of In On At For As If When ' +
     'What Which Who Why How He She They There Here Unfortunately Sorry Certainly Absolutely Of Course And But Or So Also Then Is Are Was ' +

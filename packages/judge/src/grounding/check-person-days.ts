@@ -52,6 +52,7 @@ export function checkPersonDays(text: string, claims: readonly Claim[], sentence
   if (mentions.length === 0 && !current) return result
   // A day denied for someone (`negated`: "she's not in on Mondays") is theirs to check; a business's closing day is not.
   const days = claims.filter((claim) => claim.value.kind === 'weekday' && (claim.value.status !== 'closed' || claim.value.negated === true))
+  const offDays = claims.filter((claim) => claim.value.kind === 'weekday' && claim.value.status === 'closed' && claim.value.negated !== true)
   for (const sentence of sentences) {
     if (sentence.act === 'question') continue
     let inSentence: PersonRecord | undefined
@@ -67,10 +68,12 @@ export function checkPersonDays(text: string, claims: readonly Claim[], sentence
       const known = person?.days
       const entry = person?.daysEntry ?? person?.entry
       if (!person || !known || !entry) continue
-      for (const claim of days) {
+      // "Wednesday is her day off", 「田中は水曜日がお休みです」: a day off said of someone a clause names is theirs too.
+      const own = clause.mentions.length > 0 || PRONOUN.test(clause.text) || ANIMATE_VERB.test(clause.text)
+      for (const claim of own ? [...days, ...offDays] : days) {
         if (claim.start < clause.start || claim.start >= clause.end || claim.value.kind !== 'weekday') continue
         const works = claim.value.days.map((day) => known.includes(day))
-        const agrees = negatedAt(clause, claim.start) ? works.every((day) => !day) : works.every(Boolean)
+        const agrees = claim.value.status === 'closed' || negatedAt(clause, claim.start) ? works.every((day) => !day) : works.every(Boolean)
         result.byClaim.set(claim, check(claim.text, agrees ? 'supported' : 'contradicted', entry))
       }
       const everyDay = SAYS_EVERY_DAY.exec(clause.text)

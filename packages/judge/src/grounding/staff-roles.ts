@@ -1,5 +1,5 @@
 import type { ResolvedVocabulary } from './subject-terms.ts'
-import { resolveVocabulary, subjectTerms } from './subject-terms.ts'
+import { GENERAL_TERMS, resolveVocabulary, subjectTerms } from './subject-terms.ts'
 import type { Vocabulary } from './validate-vocabulary.ts'
 
 /**
@@ -51,7 +51,8 @@ const STAFF_TERMS = resolveVocabulary(STAFF_ROLES)
 const ROLE_NAMES = new Set(Object.keys(STAFF_ROLES))
 
 /**
- * What a text says someone does: the subject terms the knowledge's vocabulary reads, each
+ * What a text says someone does: the subject terms the knowledge's vocabulary reads (and the
+ * general vocabulary: a business's own term for a word does not hide the word), each
  * hyphenated term also as its parts ("english-speak" → english, speak), and the staff lexicon's
  * roles (`院長` → director, "surgeon" → surgery).
  *
@@ -60,6 +61,9 @@ const ROLE_NAMES = new Set(Object.keys(STAFF_ROLES))
  */
 export function roleTerms(text: string, vocabulary: ResolvedVocabulary): Set<string> {
   const terms = subjectTerms(text, vocabulary)
+  // A business's vocabulary may file a word under its own term (proprietress → okami): the word as the
+  // general vocabulary reads it is kept too, so "proprietor" still meets "proprietress".
+  if (vocabulary !== GENERAL_TERMS) for (const term of subjectTerms(text, GENERAL_TERMS)) terms.add(term)
   for (const term of [...terms]) if (term.includes('-')) for (const part of term.split('-')) if (part.length > 2) terms.add(part)
   for (const term of subjectTerms(text, STAFF_TERMS)) if (ROLE_NAMES.has(term)) terms.add(term)
   return terms

@@ -21,7 +21,7 @@ describe('textPersonSpans: the people a line of free-text knowledge names', () =
   })
 
   it('Japanese family names in kanji, with their readings', () => {
-    expect(read('ネイル担当：黒木（金〜日）、カット担当：松山（火・水）')).toEqual(['kuroki 黒木 | ネイル担当： | 黒木（金〜日）、カット担当：', 'matsuyama 松山 | ネイル担当： | 松山（火・水）'])
+    expect(read('ネイル担当：黒木（金〜日）、カット担当：松山（火・水）')).toEqual(['kuroki 黒木 | ネイル担当： | 黒木（金〜日）、', 'matsuyama 松山 | カット担当 | 松山（火・水）'])
   })
 
   it('a given name in a roster line, when what follows is a person\'s', () => {

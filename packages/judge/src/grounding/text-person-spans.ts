@@ -23,6 +23,13 @@ const UNTITLED = /(?:^|[^\p{L}'’.-])(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)(?![\p
 /** A roster's syntax: the name starts the line or a list item, and a separator follows it ("Marcus - head mechanic", "Kenta (deliveries; …)"). */
 const ROSTER_BEFORE = /(?:^|[:;,/、：；]\s*)$/u
 const ROSTER_AFTER = /^(?:\s*[(（:：,]|\s+[-–—]\s)/u
+/** Day and month names and their short forms (a closed class): "Tue, Thu, Sat" lists days, not people. */
+const CALENDAR_WORD = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)$/u
+/**
+ * A label that ends the words between two people and introduces the second ("Cuts: Ms. Tanaka;
+ * colour: Mr. Ito"): after a list separator, a few words and a colon or dash right before the name.
+ */
+const OWN_LABEL = /(?:^|[;,/、；|]\s*)([^;,/、；|:：()（）]{1,40}?)\s*(?:[:：]|\s[-–—])\s*$/u
 /** Verbs of what someone does ("Sato teaches yoga", "Abe handles party bookings"). */
 const DUTY_VERB = /^[\s(（:：,\-–—]*(?:\S+\s+){0,2}?(?:teaches|handles|does|runs|leads|covers|speaks|looks after|takes care of)\b/u
 
@@ -41,13 +48,15 @@ function personEvidence(rest: string): boolean {
  * person's (their days and no other value, a staff role, a verb of duty) and not a place's
  * ("Minami 2-jo", "Ueno Station"). Each person's words run to the next person's name, so a roster line
  * ("Estimates: Ms. Arai (Monday to Friday), Mr. Doi (Saturdays and Sundays)") gives each their
- * own days and the head's role.
+ * own days and the head's role; a label right before a later name is that person's alone ("Cuts: Ms.
+ * Tanaka; colour: Mr. Ito"). With `known` (the names other lines give people), an untitled name
+ * the knowledge already knows is a person's on any line.
  *
  * @example
  * textPersonSpans('Coach Ito (yoga and pilates, Mondays and Thursdays only)')
  * // [{ names: {ito}, head: '', own: 'Coach Ito (yoga and pilates, Mondays and Thursdays only)', start: 0 }]
  */
-export function textPersonSpans(line: string): TextPersonSpan[] {
+export function textPersonSpans(line: string, known?: ReadonlySet<string>): TextPersonSpan[] {
   const found: Array<{ names: Set<string>; start: number; end: number }> = []
   const taken = (start: number, end: number): boolean => found.some((hit) => start < hit.end && end > hit.start)
   for (const match of line.matchAll(PERSON_NAMES)) found.push({ names: nameWords(match[1] ?? ''), start: match.index, end: match.index + match[0].length })
@@ -58,6 +67,7 @@ export function textPersonSpans(line: string): TextPersonSpan[] {
     const end = start + name.length
     if (taken(start, end)) continue
     const words = name.split(/\s+/u).map((word) => normalizeText(word))
+    if (words.some((word) => CALENDAR_WORD.test(word))) continue
     const surname = words.some(isSurnameReading)
     const rest = line.slice(end, end + 80)
     // "Minami 2-jo", "Ueno Station": a place, not a person.
@@ -65,11 +75,30 @@ export function textPersonSpans(line: string): TextPersonSpan[] {
     const roster = ROSTER_AFTER.test(rest) && ROSTER_BEFORE.test(line.slice(0, start))
     // "Stylists:", "Head mechanic –": a heading or a role, not a name.
     if (namesStaffRole(name) || /^\p{Lu}\p{Ll}+s\s*[:：]/u.test(line.slice(start))) continue
+    // A name the knowledge's rosters already give a person ("Kids' classes are taught by Emma") is theirs on any line.
+    if (known && words.every((word) => known.has(word))) {
+      found.push({ names: new Set(words), start, end })
+      continue
+    }
     if (!surname && (!roster || words.some((word) => GENERAL_TERMS.words.has(stemWord(word))))) continue
     if (!personEvidence(rest)) continue
     found.push({ names: new Set(words), start, end })
   }
   found.sort((left, right) => left.start - right.start)
-  const head = found[0] ? line.slice(0, found[0].start) : ''
-  return found.map((hit, at) => ({ names: hit.names, head, own: line.slice(hit.start, found[at + 1]?.start ?? line.length), start: hit.start }))
+  const lineHead = found[0] ? line.slice(0, found[0].start) : ''
+  // "Cuts: Ms. Tanaka; colour: Mr. Ito": a label before a later name is that person's, not the one before's;
+  // then the line's head is the first person's label too, not a role of everyone listed.
+  const labels = found.map((hit, at) => {
+    if (at === 0) return undefined
+    const between = line.slice(found[at - 1]?.end ?? 0, hit.start)
+    const label = OWN_LABEL.exec(between)
+    return label?.[1] ? { text: label[1], start: hit.start - between.length + label.index + label[0].indexOf(label[1]) } : undefined
+  })
+  const labelled = labels.some(Boolean)
+  return found.map((hit, at) => ({
+    names: hit.names,
+    head: labelled ? (at === 0 ? lineHead : (labels[at]?.text ?? '')) : lineHead,
+    own: line.slice(hit.start, labels[at + 1]?.start ?? found[at + 1]?.start ?? line.length),
+    start: hit.start,
+  }))
 }
