@@ -34,4 +34,22 @@ describe('textPersonSpans: the people a line of free-text knowledge names', () =
     expect(read('Towels (per day): ¥200')).toEqual([])
     expect(read('Minami 3-jo Higashi 2-chome, near Ueno Station')).toEqual([])
   })
+
+  it('a label right before a later name is that person\'s alone; a name without one stays under the label before it', () => {
+    expect(read('Piano: Ms. Hart; violin: Mr. Lund and Ms. Berg')).toEqual(['hart | Piano: | Ms. Hart;', 'lund | violin | Mr. Lund and', 'berg | violin | Ms. Berg'])
+  })
+
+  it('a role before a title, and a title-like role before a family name', () => {
+    expect(read('Receptionist Ms. Hayashi (weekdays)')).toEqual(['hayashi |  | Receptionist Ms. Hayashi (weekdays)'])
+    expect(read('Principal Moriyama teaches the Saturday class')).toEqual(['moriyama |  | Principal Moriyama teaches the Saturday class'])
+  })
+
+  it('short day names in a roster are days, not people', () => {
+    expect(read('Painting: Kubo Jiro (Mon, Thu, Sat)')).toEqual(['kubo jiro | Painting: | Kubo Jiro (Mon, Thu, Sat)'])
+  })
+
+  it('a name other lines already give a person is theirs on any line', () => {
+    expect(read('The junior class is taught by Ingrid on Sundays')).toEqual([])
+    expect(textPersonSpans('The junior class is taught by Ingrid on Sundays', new Set(['ingrid'])).map((span) => [...span.names])).toEqual([['ingrid']])
+  })
 })

@@ -3,7 +3,7 @@ import { normalizeSpokenForms } from '../internal/normalize-spoken-forms.ts'
 import { normalizeText, stemWord } from '../internal/normalize-text.ts'
 import { daysSaid } from './days-said.ts'
 import { isSurnameReading, japaneseSurnames } from './japanese-surnames.ts'
-import { nameWords, PERSON_NAMES } from './person-names.ts'
+import { nameWords, PERSON_NAME, PERSON_NAMES } from './person-names.ts'
 import { namesStaffRole } from './staff-roles.ts'
 import { GENERAL_TERMS } from './subject-terms.ts'
 
@@ -30,6 +30,15 @@ const CALENDAR_WORD = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|m
  * colour: Mr. Ito"): after a list separator, a few words and a colon or dash right before the name.
  */
 const OWN_LABEL = /(?:^|[;,/、；|]\s*)([^;,/、；|:：()（）]{1,40}?)\s*(?:[:：]|\s[-–—])\s*$/u
+/** Whether the words after a capitalised word are a colon and a person's name ("Painting: Kubo Jiro", "Front desk: Ms. Hara"): the word is a label. */
+function labelsName(rest: string): boolean {
+  const after = /^\s*[:：]\s*(.*)$/u.exec(rest)?.[1]
+  if (after === undefined) return false
+  if (PERSON_NAME.test(after) && PERSON_NAME.exec(after)?.index === 0) return true
+  const first = /^\p{Lu}\p{Ll}+/u.exec(after)?.[0]
+  return first !== undefined && isSurnameReading(normalizeText(first))
+}
+
 /** Verbs of what someone does ("Sato teaches yoga", "Abe handles party bookings"). */
 const DUTY_VERB = /^[\s(（:：,\-–—]*(?:\S+\s+){0,2}?(?:teaches|handles|does|runs|leads|covers|speaks|looks after|takes care of)\b/u
 
@@ -73,8 +82,8 @@ export function textPersonSpans(line: string, known?: ReadonlySet<string>): Text
     // "Minami 2-jo", "Ueno Station": a place, not a person.
     if (/^\s*\d|^\s+(?:Station|Park|Street|St|Avenue|Ave|Ward|City|Line|Exit|Building|Bldg|Hall|Tower|Bridge|Road)\b/u.test(rest)) continue
     const roster = ROSTER_AFTER.test(rest) && ROSTER_BEFORE.test(line.slice(0, start))
-    // "Stylists:", "Head mechanic –": a heading or a role, not a name.
-    if (namesStaffRole(name) || /^\p{Lu}\p{Ll}+s\s*[:：]/u.test(line.slice(start))) continue
+    // "Stylists:", "Head mechanic –", "Painting: Kubo Jiro": a heading or a role, not a name.
+    if (namesStaffRole(name) || /^\p{Lu}\p{Ll}+s\s*[:：]/u.test(line.slice(start)) || labelsName(rest)) continue
     // A name the knowledge's rosters already give a person ("Kids' classes are taught by Emma") is theirs on any line.
     if (known && words.every((word) => known.has(word))) {
       found.push({ names: new Set(words), start, end })
@@ -95,9 +104,12 @@ export function textPersonSpans(line: string, known?: ReadonlySet<string>): Text
     return label?.[1] ? { text: label[1], start: hit.start - between.length + label.index + label[0].indexOf(label[1]) } : undefined
   })
   const labelled = labels.some(Boolean)
+  // "Colour: Ms. Tanaka and Mr. Ito; perms: Ms. Suzuki": a name without a label of its own is under the one before it.
+  const heads: string[] = []
+  found.forEach((_, at) => heads.push(at === 0 || !labelled ? lineHead : (labels[at]?.text ?? heads[at - 1] ?? '')))
   return found.map((hit, at) => ({
     names: hit.names,
-    head: labelled ? (at === 0 ? lineHead : (labels[at]?.text ?? '')) : lineHead,
+    head: heads[at] ?? '',
     own: line.slice(hit.start, labels[at + 1]?.start ?? found[at + 1]?.start ?? line.length),
     start: hit.start,
   }))
