@@ -17,6 +17,8 @@ const NOT_NAMES = new Set(
   ).split(' '),
 )
 const SENTENCE_START_WORDS = NOT_NAMES
+/** Japanese honorifics written after a romanised name (Sato-san, Ito-sensei). */
+const HONORIFIC_SUFFIX = /-(?:san|sama|sensei|kun|chan)$/iu
 
 const JAPANESE_SUFFIXES = '(?:歯科クリニック|歯科医院|クリニック|歯科|病院|医院|先生|さん|様|医師|院長|株式会社|大学|駅)'
 const JAPANESE_NAME = new RegExp(`([\\p{sc=Han}\\p{sc=Katakana}ー]{1,8}?)${JAPANESE_SUFFIXES}`, 'gu')
@@ -87,7 +89,8 @@ export function extractNameClaims(text: string, isTaken: (start: number, end: nu
         if (!isTaken(start, end)) {
           const name = text.slice(start, end)
           // "Gustave Eiffel's company": the possessive is not part of the name.
-          claims.push({ text: name, type: 'name', value: { kind: 'text', text: name.replace(/^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+/u, '').replace(/['’]s$/u, '') }, start, end })
+          // "Sato-san", "Ito-sensei": a Japanese honorific written after the name is no part of it.
+          claims.push({ text: name, type: 'name', value: { kind: 'text', text: name.replace(/^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+/u, '').replace(/['’]s$/u, '').replace(HONORIFIC_SUFFIX, '') }, start, end })
         }
       }
     }

@@ -24,6 +24,8 @@ export interface PersonRecord {
 }
 
 const NOT_ROLES = new Set(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'holiday', 'weekday', 'weekend', 'hours', 'name', 'days', 'day', 'every', 'only', 'role', 'mrs', 'miss', 'open'])
+/** Short day names and ranges of them ("mon", "thu-sun"): days, not roles. */
+const SHORT_DAYS = /^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[-–]?)+$/u
 /** Keys that give the days someone is off (`day_off: Monday`, `休み`), not the days they work. */
 const DAYS_OFF_KEY = /(?:^|[._])(?:off|days_off|day_off|closed|rest|holidays?_off)$|休/u
 
@@ -35,7 +37,7 @@ function surnamesOf(text: string): Set<string> {
 function rolesOf(text: string, index: KnowledgeIndex, names: Set<string>): Set<string> {
   const roles = new Set<string>()
   const stems = new Set([...names].map(stemWord))
-  for (const term of roleTerms(text, index.vocabulary)) if (!names.has(term) && !stems.has(term) && !NOT_ROLES.has(term)) roles.add(term)
+  for (const term of roleTerms(text, index.vocabulary)) if (!names.has(term) && !stems.has(term) && !NOT_ROLES.has(term) && !SHORT_DAYS.test(term)) roles.add(term)
   return roles
 }
 

@@ -49,7 +49,29 @@ describe('textPersonSpans: the people a line of free-text knowledge names', () =
   })
 
   it('a name other lines already give a person is theirs on any line', () => {
-    expect(read('The junior class is taught by Ingrid on Sundays')).toEqual([])
-    expect(textPersonSpans('The junior class is taught by Ingrid on Sundays', new Set(['ingrid'])).map((span) => [...span.names])).toEqual([['ingrid']])
+    expect(read('The junior class on Sundays belongs to Ingrid')).toEqual([])
+    expect(textPersonSpans('The junior class on Sundays belongs to Ingrid', new Set(['ingrid'])).map((span) => [...span.names])).toEqual([['ingrid']])
+  })
+
+  it('a given name said as a person\'s: a passive\'s agent, a role before it, "with" before it, a verb of duty after it', () => {
+    const names = (line: string) => textPersonSpans(line).map((span) => [...span.names].join(' '))
+    expect(names('The junior class is taught by Ingrid on Sundays')).toEqual(['ingrid'])
+    expect(names('Head baker – Pierre (Tuesday to Saturday)')).toEqual(['pierre'])
+    expect(names('Drum lessons with Rafael: Mondays and Fridays')).toEqual(['rafael'])
+    expect(names('Olga teaches the beginners; Piotr runs the advanced group.')).toEqual(['olga', 'piotr'])
+    expect(names('Pay with Visa or Mastercard')).toEqual([])
+  })
+
+  it('a family name in a roster with nothing more, and one written with -san or -sensei', () => {
+    expect(read('Daisuke Ishii (apprentice)')).toEqual(['daisuke ishii |  | Daisuke Ishii (apprentice)'])
+    expect(read('Okabe-sensei (principal, weekdays)')).toEqual(['okabe |  | Okabe-sensei (principal, weekdays)'])
+  })
+
+  it('two names joined by "and" share what is said after the second', () => {
+    expect(read('Chef Arai and Chef Kudo (grill, Tuesday to Friday); Chef Oishi (weekends)')).toEqual([
+      'arai |  | Chef Arai and  (grill, Tuesday to Friday);',
+      'kudo |  | Chef Kudo (grill, Tuesday to Friday);',
+      'oishi |  | Chef Oishi (weekends)',
+    ])
   })
 })
