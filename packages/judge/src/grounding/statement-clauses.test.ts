@@ -57,6 +57,19 @@ describe('clausesOf', () => {
     expect(read('No entry without a ticket.')).toHaveLength(1)
   })
 
+  it('a denial read from a key denies the list after its colon ("not accepted: suede, silk and wool")', () => {
+    expect(read('not accepted: suede, silk and wool')).toEqual(['negative silk suede wool'])
+  })
+
+  it('the first item of a list subject is not a clause of its own ("Suede, silk and wool are not accepted")', () => {
+    expect(read('Suede, silk and wool are not accepted.')).toEqual(['negative silk suede wool'])
+    expect(read('Suede is fine, silk and wool are not accepted.').map((line) => line.split(' ')[0])).toEqual(['positive', 'negative'])
+  })
+
+  it('a denial keeps its polarity after a word of regret ("Unfortunately no strollers are allowed")', () => {
+    expect(read('Unfortunately no strollers are allowed upstairs.')).toEqual(['negative stroller upstair'])
+  })
+
   it('a partial negation ("can\'t … directly", "not always") is marked: it denies a manner, not the fact', () => {
     expect(clausesOf("Owls can't turn their eyes directly.", GENERAL_TERMS)[0]?.partial).toBe(true)
     expect(clausesOf('The ferry does not always stop at the island.', GENERAL_TERMS)[0]?.partial).toBe(true)
