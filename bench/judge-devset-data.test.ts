@@ -113,5 +113,6 @@ describe('readReplyRows', () => {
     expect(read([good, { ...good, id: 'gym-en-002', label: 'hallucinated' }])).toThrow(/:2: field "hallucinationType": required on hallucinated rows/)
     expect(read([good, good])).toThrow(/:2: field "id": "gym-en-001" already used on line 1/)
     expect(read([{ ...good, claimTypes: ['weather'] }])).toThrow(DevsetDataError)
+    expect(read([good, { ...good, id: 'gym-en-002', claimTypes: ['weather'] }])).toThrow(expect.objectContaining({ code: 'devset_invalid', line: 2, field: 'claimTypes.0' }))
   })
 })

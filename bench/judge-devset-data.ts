@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { parseKnowledgeBase, type KnowledgeBase } from '@voxguard/knowledge'
+import { VoxguardError } from '@voxguard/errors'
 
 /** The folder that holds the dev sets. */
 export const BENCH_DATA_FOLDER = fileURLToPath(new URL('../packages/judge/bench-data/', import.meta.url))
@@ -70,9 +71,9 @@ export interface KnowledgeSource {
   text: string
 }
 
-/** Thrown for a data file that cannot be read or does not match its format. */
-export class DevsetDataError extends Error {
-  override name = 'DevsetDataError'
+/** Thrown for a data file that cannot be read or does not match its format (`file`, `line`, `field` say where). */
+export class DevsetDataError extends VoxguardError<'devset_invalid' | 'devset_unreadable'> {
+  static override readonly errorName = 'DevsetDataError'
 }
 
 function readJsonl<Row extends { id: string }>(file: string, schema: z.ZodType<Row>): Row[] {
@@ -86,15 +87,16 @@ function readJsonl<Row extends { id: string }>(file: string, schema: z.ZodType<R
     try {
       value = JSON.parse(line)
     } catch (error) {
-      throw new DevsetDataError(`${where}: not JSON (${(error as Error).message})`)
+      throw new DevsetDataError('devset_invalid', `${where}: not JSON (${(error as Error).message})`, { file, line: index + 1, cause: error })
     }
     const parsed = schema.safeParse(value)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!
-      throw new DevsetDataError(`${where}: field "${issue.path.join('.') || '(row)'}": ${issue.message}`)
+      const field = issue.path.join('.') || '(row)'
+      throw new DevsetDataError('devset_invalid', `${where}: field "${field}": ${issue.message}`, { file, line: index + 1, field })
     }
     const earlier = seen.get(parsed.data.id)
-    if (earlier !== undefined) throw new DevsetDataError(`${where}: field "id": "${parsed.data.id}" already used on line ${earlier}`)
+    if (earlier !== undefined) throw new DevsetDataError('devset_invalid', `${where}: field "id": "${parsed.data.id}" already used on line ${earlier}`, { file, line: index + 1, field: 'id' })
     seen.set(parsed.data.id, index + 1)
     rows.push(parsed.data)
   })
@@ -127,7 +129,7 @@ export function readKnowledge(business: string, form: KnowledgeForm, folder = BE
   try {
     content = readFileSync(file, 'utf8')
   } catch (error) {
-    throw new DevsetDataError(`${file}: cannot read the ${form} knowledge of "${business}" (${(error as Error).message})`)
+    throw new DevsetDataError('devset_unreadable', `${file}: cannot read the ${form} knowledge of "${business}" (${(error as Error).message})`, { file, cause: error })
   }
   return { file, knowledge: form === 'yaml' ? parseKnowledgeBase(content, file) : content, text: content }
 }

@@ -6,14 +6,15 @@
  * a word-overlap baseline. Hallucinated = positive. After them, the same tables for the held-out
  * sets (packages/judge/bench-data/holdout/: other businesses, other wordings, never tuned on).
  *   cd bench && node --conditions=source judge-devset.bench.ts [--halueval PATH] [--verbose] [--why]
- * HaluEval is read from ../shared/data/halueval-qa-dev.jsonl beside the repository (skipped, with
- * a message, when absent). --verbose lists every dev-set case the judge gets wrong, with its
+ * HaluEval is read from shared/data/halueval-qa-dev.jsonl in the nearest folder above the
+ * repository that has one (beside a clone or a git worktree; skipped, with a message, when absent). --verbose lists every dev-set case the judge gets wrong, with its
  * claims (held-out misses are never listed: only their aggregate figures are printed). --why adds,
  * for the dev and the held-out sets, counts of the wrong verdicts by what caused them (the kind and
  * status of the claims that flagged a grounded reply; what the judge found in a hallucinated reply
  * it passed): aggregates only, so they say where to look on the dev sets without showing a row.
  */
 import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { checkGrounding, type GroundingInput, type GroundingResult } from '@voxguard/judge'
 import { HOLDOUT_FOLDER, readDevsets, type Devsets, type KnowledgeSource } from './judge-devset-data.ts'
@@ -21,8 +22,14 @@ import { balancedAccuracy, groupTable, type ScoredCase } from './judge-devset-sc
 import { wordOverlapHallucinated } from './word-overlap-baseline.ts'
 
 const haluevalFlag = process.argv.indexOf('--halueval')
-const haluevalFile =
-  haluevalFlag > 0 ? (process.argv[haluevalFlag + 1] ?? '') : fileURLToPath(new URL('../../shared/data/halueval-qa-dev.jsonl', import.meta.url))
+const haluevalFile = haluevalFlag > 0 ? (process.argv[haluevalFlag + 1] ?? '') : findSharedHalueval(dirname(fileURLToPath(new URL('..', import.meta.url))))
+
+/** `shared/data/halueval-qa-dev.jsonl` in `folder` or the nearest folder above it that has one. */
+function findSharedHalueval(folder: string): string {
+  const candidate = join(folder, 'shared/data/halueval-qa-dev.jsonl')
+  const parent = dirname(folder)
+  return existsSync(candidate) || parent === folder ? candidate : findSharedHalueval(parent)
+}
 const verbose = process.argv.includes('--verbose')
 const why = process.argv.includes('--why')
 

@@ -20,6 +20,13 @@ describe('judgeCall: one minimal record per reason code', () => {
     expect(verdict.claimsChecked).toBeGreaterThan(0)
   })
 
+  it('a caller hang-up turn is not a judged agent turn (the hallucination rate counts replies only)', async () => {
+    const record = callRecord({ turns: [greeting, { caller: saturdayQuestion, reply: saturdayAnswer }] })
+    record.turns.push({ index: 2, caller: { kind: 'hangup' }, sentAtMs: 2000, agent: { text: '', deltaCount: 0, toolCalls: [] }, timedOut: false })
+    const verdict = await judgeCall(record, { knowledge })
+    expect(verdict).toMatchObject({ outcome: 'pass', turnsJudged: 2 })
+  })
+
   it('agent_unreachable: connect_failed, nothing else judged', async () => {
     const verdict = await judgeCall(callRecord({ turns: [], endedBy: 'error', failure: { kind: 'connect_failed', message: 'ECONNREFUSED 127.0.0.1:9', atMs: 3 }, expectations: { goalTool: 'book_appointment' } }), { knowledge })
     expect(verdict).toMatchObject({ outcome: 'fail', factor: 'system' })

@@ -256,7 +256,8 @@ export async function judgeCall(recorded: CallRecord, options: JudgeCallOptions 
     reasons,
     hallucinations: grounding.hallucinations,
     ...(heard.misheard.length > 0 ? { misheard: heard.misheard } : {}),
-    turnsJudged: judged.length,
+    // A hang-up turn carries no reply of the agent's: counting it would dilute the hallucination rate.
+    turnsJudged: judged.filter((turn) => turn.caller?.kind !== 'hangup').length,
     claimsChecked: grounding.claimsChecked,
   }
 }

@@ -27,8 +27,11 @@ describe('FrameScheduler', () => {
     )
     for (const times of sent) {
       expect(times).toHaveLength(frames)
-      // The last frame is due at 480 ms: lateness does not accumulate over the stream.
-      expect(times.at(-1)! - 480).toBeLessThan(8)
+      // Lateness does not accumulate over the stream: the last frames are no later than the first
+      // ones (medians of five, so one load hiccup on a shared machine is not read as drift; a
+      // scheduler that re-arms a 20 ms timer per frame drifts by >= 1 ms a frame, 20 ms here).
+      const lateness = times.map((time, index) => time - index * 20)
+      expect(median(lateness.slice(-5)) - median(lateness.slice(0, 5))).toBeLessThan(8)
       times.forEach((time, index) => expect(time).toBeGreaterThanOrEqual(index * 20 - 0.01))
     }
     expect(scheduler.size).toBe(0)
@@ -51,3 +54,8 @@ describe('FrameScheduler', () => {
     expect(utilization).toBeLessThan(0.5)
   })
 })
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((left, right) => left - right)
+  return sorted[Math.floor(sorted.length / 2)]!
+}

@@ -36,6 +36,20 @@ describe('Japanese replies against English free-text knowledge', () => {
   })
 })
 
+describe('words the vocabulary reads only in part', () => {
+  /** A fictional tea room, written for this test: English lines the reply's Japanese words translate to. */
+  const teaRoom = ['Tea Room Kasumi, Nara', 'Private room available for ¥2,200 extra', 'No parking; coin parking nearby', 'Matcha set ¥1,100'].join('\n')
+
+  it('a one-kanji term heading a compound does not keep the word from its gloss (個室 is a private room, not a 個 "piece")', () => {
+    expect(checkGrounding({ knowledge: teaRoom, context: '個室はありますか', response: 'はい、個室もございます。' }).hallucinated).toBe(false)
+    expect(checkGrounding({ knowledge: teaRoom, context: '個室はありますか', response: '個室は3,300円の追加料金でご利用いただけます。' }).claims[0]?.status).toBe('contradicted')
+  })
+
+  it('a katakana compound with a part the vocabulary lacks is also translated (コインパーキング: coin + parking)', () => {
+    expect(checkGrounding({ knowledge: teaRoom, context: '駐車場はありますか', response: '駐車場はございませんが、近くにコインパーキングがございます。' }).hallucinated).toBe(false)
+  })
+})
+
 describe('crossLingualReader', () => {
   const reader = crossLingualReader(['locker', 'rental', 'health', 'check', 'malasadas'], (word) => word.replace(/s$/u, ''), () => false)
 

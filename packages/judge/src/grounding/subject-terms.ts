@@ -168,6 +168,21 @@ function containedTerms(text: string, vocabulary: ResolvedVocabulary): Array<rea
   return found.sort((left, right) => left - right).map((position) => vocabulary.terms[position] as readonly [string, string, boolean])
 }
 
+/**
+ * Whether the vocabulary's Japanese terms cover `word` end to end (ツインルーム: ツイン + ルーム): such a
+ * word keeps the vocabulary's reading. A word with a part the vocabulary does not read
+ * (コインパーキング: コイン), or read only by a one-kanji term heading a compound (個室: 個 is not
+ * "piece" there), is also translated.
+ */
+function readsWhole(word: string, vocabulary: ResolvedVocabulary): boolean {
+  const covered = new Uint8Array(word.length)
+  for (const [term] of containedTerms(word, vocabulary)) {
+    if (term.length === 1 && !headsNoCompound(word, term)) continue
+    for (let at = word.indexOf(term); at >= 0; at = word.indexOf(term, at + 1)) covered.fill(1, at, at + term.length)
+  }
+  return covered.every((flag) => flag === 1)
+}
+
 const readers = new WeakMap<ResolvedVocabulary, (text: string) => readonly string[]>()
 
 /** Canonical subject terms found in a piece of text (English words and Japanese terms); a new set each call (the terms of recent texts are remembered per vocabulary). */
@@ -217,7 +232,7 @@ function englishTerm(word: string, vocabulary: ResolvedVocabulary): string | und
  */
 export function withKnowledgeWords(vocabulary: ResolvedVocabulary, knowledgeText: string): ResolvedVocabulary {
   const words = new Set(normalizeText(knowledgeText).match(/[a-z][a-z'-]*/gu) ?? [])
-  const ownTerms = (word: string): boolean => NOT_JAPANESE_SUBJECT.test(word) || JAPANESE_DAY_WORDS.has(word) || containedTerms(word, vocabulary).length > 0
+  const ownTerms = (word: string): boolean => NOT_JAPANESE_SUBJECT.test(word) || JAPANESE_DAY_WORDS.has(word) || readsWhole(word, vocabulary)
   return { ...vocabulary, crossLingual: crossLingualReader(words, (word) => englishTerm(word, vocabulary), ownTerms) }
 }
 
