@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { flattenFacts, loadKnowledgeBase, type KnowledgeBase } from '@voxguard/knowledge'
 import { BENCH_DATA_FOLDER, DevsetDataError, HALLUCINATION_TYPES, HOLDOUT_FOLDER, KNOWLEDGE_FORMS, readDevsets, readKnowledge, readReplyRows } from './judge-devset-data.ts'
 
-const businesses = ['hotel', 'gym', 'vet', 'realty', 'bakery', 'pharmacy', 'rental', 'ryokan', 'moving', 'florist', 'bikeshop', 'photostudio', 'karaoke']
+const businesses = ['hotel', 'gym', 'vet', 'realty', 'bakery', 'pharmacy', 'rental', 'ryokan', 'moving', 'florist', 'bikeshop', 'photostudio', 'karaoke', 'drycleaner', 'campsite', 'ramen', 'cowork']
 /** The held-out set's businesses: trades the dev sets do not have. */
 const holdoutBusinesses = ['salon', 'izakaya', 'garage', 'school']
 
@@ -37,7 +37,7 @@ describe('judge dev sets (packages/judge/bench-data)', () => {
     await expectBothForms(businesses, BENCH_DATA_FOLDER)
   })
 
-  it('at least 1,500 phone replies for the 13 businesses, in English and Japanese, scored against both forms', () => {
+  it('at least 1,500 phone replies for the 17 businesses, in English and Japanese, scored against both forms', () => {
     const replies = devsets.phone
     expect(replies.length).toBeGreaterThanOrEqual(1500)
     expect(new Set(replies.map((row) => row.business))).toEqual(new Set(businesses))

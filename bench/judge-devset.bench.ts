@@ -6,6 +6,13 @@
  * a word-overlap baseline. Hallucinated = positive. After them, the same tables for the held-out
  * sets (packages/judge/bench-data/holdout/: other businesses, other wordings, never tuned on).
  *   cd bench && node --conditions=source judge-devset.bench.ts [--halueval PATH] [--verbose] [--why]
+ *     [--businesses NAME,NAME,...] [--dialogue-from dialogue-NNN]
+ * --businesses keeps only the dev phone and clinic replies of those businesses (`clinic` names the
+ * clinic set); --dialogue-from keeps only the dev dialogue rows numbered NNN and up (`dialogue-151`
+ * keeps dialogue-151-faithful, dialogue-152-…). With either flag the dev tables hold only what the
+ * flags select (a set no flag names is left out), so one round of rows can be scored alone
+ * (`--businesses drycleaner,campsite,ramen,cowork --dialogue-from dialogue-151`: round 4). The
+ * held-out tables and HaluEval are unchanged.
  * HaluEval is read from shared/data/halueval-qa-dev.jsonl in the nearest folder above the
  * repository that has one (beside a clone or a git worktree; skipped, with a message, when absent). --verbose lists every dev-set case the judge gets wrong, with its
  * claims (held-out misses are never listed: only their aggregate figures are printed). --why adds,
@@ -32,6 +39,31 @@ function findSharedHalueval(folder: string): string {
 }
 const verbose = process.argv.includes('--verbose')
 const why = process.argv.includes('--why')
+
+const businessesFlag = process.argv.indexOf('--businesses')
+const dialogueFromFlag = process.argv.indexOf('--dialogue-from')
+
+/** The number of a dialogue row id (`dialogue-151-faithful` → 151), or NaN. */
+function dialogueNumber(id: string): number {
+  return Number(/^dialogue-(\d+)/.exec(id)?.[1] ?? Number.NaN)
+}
+
+/** The dev sets cut down to what --businesses and --dialogue-from select (all of them without either flag). */
+function restrictDevsets(sets: Devsets): Devsets {
+  if (businessesFlag < 0 && dialogueFromFlag < 0) return sets
+  const names = new Set(businessesFlag > 0 ? (process.argv[businessesFlag + 1] ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '') : [])
+  const known = new Set([...sets.phone, ...sets.clinic].map((row) => row.business))
+  const unknown = [...names].filter((name) => !known.has(name))
+  if (businessesFlag > 0 && (names.size === 0 || unknown.length > 0)) throw new Error(`--businesses: expected a comma-separated list of dev businesses (${[...known].join(', ')}), got "${process.argv[businessesFlag + 1] ?? ''}"`)
+  const from = dialogueFromFlag > 0 ? dialogueNumber(process.argv[dialogueFromFlag + 1] ?? '') : Number.POSITIVE_INFINITY
+  if (Number.isNaN(from)) throw new Error(`--dialogue-from: expected a dialogue row id such as dialogue-151, got "${process.argv[dialogueFromFlag + 1] ?? ''}"`)
+  return {
+    ...sets,
+    phone: sets.phone.filter((row) => names.has(row.business)),
+    clinic: sets.clinic.filter((row) => names.has(row.business)),
+    dialogue: sets.dialogue.filter((row) => dialogueNumber(row.id) >= from),
+  }
+}
 
 let checks = 0
 let checkMs = 0
@@ -80,7 +112,7 @@ function scoreSets(sets: Devsets, list: boolean): ScoredCase[] {
   return cases
 }
 
-const devsets = readDevsets()
+const devsets = restrictDevsets(readDevsets())
 const holdout = readDevsets(HOLDOUT_FOLDER)
 const cases = scoreSets(devsets, true)
 const heldOut = scoreSets(holdout, false)

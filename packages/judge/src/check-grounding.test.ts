@@ -108,8 +108,10 @@ describe('checkGrounding against a knowledge base (English)', () => {
     expect(check('', 'Press 1 to book an appointment, 2 for our opening hours, or 0 to speak to a receptionist.').result.hallucinated).toBe(false)
   })
 
-  it('flags a claim nothing in the knowledge relates to as unsupported', () => {
-    expect(check('whitening?', 'Whitening takes about 90 minutes.').summary).toEqual(['unsupported duration 90 minutes'])
+  it('flags a claim nothing in the knowledge relates to as unsupported; a length of something it gives no length for is unsettled', () => {
+    expect(check('braces?', 'Braces are 400,000 yen.').summary).toEqual(['unsupported price 400,000 yen'])
+    // A length contradicts only a length of the same thing: the knowledge says how long no whitening takes.
+    expect(check('whitening?', 'Whitening takes about 90 minutes.').summary).toEqual(['unsettled duration 90 minutes'])
   })
 
   it('values the caller said count as support when the knowledge base does not contradict them', () => {

@@ -29,7 +29,7 @@ const CURRENCIES: Record<string, Currency> = { '¥': 'JPY', 円: 'JPY', yen: 'JP
 const DURATION_MINUTES: Array<[RegExp, number]> = [
   [/^(?:minutes?|mins?|分間?)$/u, 1],
   [/^(?:hours?|hrs?|時間)$/u, 60],
-  [/^(?:days?|日間)$/u, 1440],
+  [/^(?:days?|日間?)$/u, 1440],
   [/^(?:weeks?|週間)$/u, 10080],
   [/^(?:months?|か月|ヶ月|カ月)$/u, 43200],
 ]
@@ -65,6 +65,13 @@ function phoneDigits(text: string): string | undefined {
 }
 
 const HOURS_WORDS = /open|close|hours|営業|診療|受付/iu
+
+/** Words that make the number after them a label, not an amount: "the number 4 bus", "No. 3", "#12". */
+const LABEL_BEFORE = /(?:\b(?:number|No\.)\s*|#\s*)$/u
+/** The Japanese counter that makes the number before it a label: 4番のバス, 2番線 (番地 is an address). */
+const LABEL_AFTER = /^\s*番(?!地)/u
+/** A kanji numeral and counter inside a longer kanji word: 三軒茶屋 (a place), 二人部屋 (a room type), not a count. */
+const KANJI_COUNT_IN_WORD = /^[〇零一二三四五六七八九十百千万億]/u
 
 /** Rules in priority order: a later rule never takes text an earlier one matched. */
 export const CLAIM_PATTERNS: ClaimPattern[] = [
@@ -154,9 +161,9 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   {
     type: 'address',
     numeral: true,
-    pattern: /(\d{1,3})丁目\s?(\d{1,4})(?:番地?|-)\s?(\d{1,4})?号?|(?<![\d-])(\d{1,4}(?:-\d{1,4}){1,3})(?![\d-])(?=\s*,?\s*(?:[A-Z]|[\p{sc=Han}\p{sc=Katakana}]))|(?<![\d-])(\d{1,4}-\d{1,4}-\d{1,4})(?![\d-])|(?<![\d,.])(\d{1,5})\s+(?:[A-Z][a-z]+\s)+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Way)(?![a-z])/gu,
+    pattern: /(\d{1,3})丁目\s?(\d{1,4})(?:番地?|-)\s?(\d{1,4})?号?|(?<![\d-])(\d{1,4}(?:-\d{1,4}){1,3})(?![\d-])(?=\s*,?\s*(?:[A-Z]|[\p{sc=Han}\p{sc=Katakana}]))|(?<![\d-])(\d{1,4}-\d{1,4}-\d{1,4})(?![\d-])|(?<![\d,.])(\d{1,5})\s+(?:[A-Z][a-z]+\s)+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Way)(?![a-z])|(?<![\d,.-])(\d{1,5})番地/gu,
     read: (match) => {
-      const digits = match[1] ? [match[1], match[2], match[3]].filter(Boolean).join('-') : (match[4] ?? match[5] ?? match[6] ?? '')
+      const digits = match[1] ? [match[1], match[2], match[3]].filter(Boolean).join('-') : (match[4] ?? match[5] ?? match[6] ?? match[7] ?? '')
       return digits ? { kind: 'digits', digits } : undefined
     },
   },
@@ -178,8 +185,9 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   {
     type: 'duration',
     numeral: true,
-    // "30 minutes", "a 10-minute ride", 三十分 ("a 100-day celebration" names an event: only minutes and hours hyphenated).
-    pattern: new RegExp(`(${NUMBER})(?:\\s?(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|分間?|時間|日間|週間|か月|ヶ月|カ月)|-(minute|hour))(?![a-z])`, 'giu'),
+    // "30 minutes", "a 10-minute ride", 三十分 ("a 100-day celebration" names an event: only minutes and hours hyphenated);
+    // 3日 only as an offset or a ceiling (3日前, 7日以内): elsewhere it is a date (the 3rd).
+    pattern: new RegExp(`(${NUMBER})(?:\\s?(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|分間?|時間|日間|週間|か月|ヶ月|カ月|日(?=(?:以上)?前|以内))|-(minute|hour))(?![a-z])`, 'giu'),
     read: (match) => {
       const value = number(match[1])
       const unit = (match[2] ?? match[3] ?? '').toLowerCase()
@@ -225,10 +233,11 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   {
     type: 'count',
     numeral: true,
-    pattern: new RegExp(`(${NUMBER})\\s?(人|名|件|軒|台|回|個|つ|校|店|室|部屋|席|匹|頭|キロ)|(?<![\\d.,])(\\d+)\\s?(kg\\b|kilos?\\b)|(?<![\\d.,])(\\d+)\\s+([a-z]{3,}s|people|children|staff)\\b`, 'gu'),
-    read: (match) => {
-      const value = number(match[1] ?? match[3] ?? match[5])
-      return value === undefined ? undefined : { kind: 'number', value, unit: countUnit(match[2] ?? match[4] ?? match[6] ?? '') }
+    pattern: new RegExp(`(${NUMBER})\\s?(人|名|件|軒|台|回|個|つ|校|店|室|部屋|席|匹|頭|キロ|トン)|(?<![\\d.,])(\\d+)(?:\\s?(kg\\b|kilos?\\b)|[\\s-]?(tons?\\b|tonnes?\\b))|(?<![\\d.,])(\\d+)\\s+([a-z]{3,}s|people|children|staff)\\b`, 'gu'),
+    read: (match, text) => {
+      if (match[1] && KANJI_COUNT_IN_WORD.test(match[1]) && /^\p{sc=Han}/u.test(text.slice(match.index + match[0].length)) && !/^様/u.test(text.slice(match.index + match[0].length))) return undefined
+      const value = number(match[1] ?? match[3] ?? match[6])
+      return value === undefined ? undefined : { kind: 'number', value, unit: countUnit(match[2] ?? match[4] ?? match[5] ?? match[7] ?? '') }
     },
   },
   {
@@ -246,8 +255,10 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   {
     type: 'number',
     numeral: true,
-    pattern: /(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|(?<![\d.,])\d+(?:\.\d+)?%?/gu,
-    read: (match) => {
+    // Not an amount: digits glued to capitals name a floor plan or a model (1LDK, 2DK, 4WD), a label ("number 4", 4番) names a thing.
+    pattern: /(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:%|(?![.,]?[\dA-Z]))/gu,
+    read: (match, text) => {
+      if (LABEL_BEFORE.test(text.slice(Math.max(0, match.index - 12), match.index)) || LABEL_AFTER.test(text.slice(match.index + match[0].length, match.index + match[0].length + 3))) return undefined
       const value = number(match[0].replace('%', ''))
       return value === undefined ? undefined : { kind: 'number', value, ...(match[0].endsWith('%') ? { unit: '%' } : {}) }
     },

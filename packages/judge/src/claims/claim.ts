@@ -33,7 +33,11 @@ export type ClaimValue =
    * Fridays only", 土日のみ): every day of its list.
    */
   | { kind: 'weekday'; days: number[]; status: 'open' | 'closed' | 'neutral'; negated?: boolean; only?: number[] }
-  | { kind: 'duration'; minutes: number }
+  /**
+   * `limit`: said as a ceiling ("up to 3 months", 3か月以内) or a floor ("at least 72 hours"); `offset`: counted back
+   * from an event ("3 days before", "two weeks' notice", 3日前). See durationBound.
+   */
+  | { kind: 'duration'; minutes: number; limit?: 'max' | 'min'; offset?: true }
   | { kind: 'digits'; digits: string }
   /** `unit`: what it counts (`person`, `room`, `age`, `year`, `%`; see countUnit); `limit`: said as at most ("up to 4", 最大4名) or at least ("16歳以上"). */
   | { kind: 'number'; value: number; unit?: string; limit?: 'max' | 'min' }

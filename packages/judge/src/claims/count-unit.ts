@@ -13,6 +13,7 @@ const COUNT_UNITS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(?:個|つ|pieces?|items?)$/u, 'piece'],
   [/^(?:回|times?|visits?|sessions?)$/u, 'time'],
   [/^(?:キロ|キログラム|kg|kgs|kilos?|kilograms?)$/u, 'kg'],
+  [/^(?:トン|tons?|tonnes?)$/u, 'ton'],
 ]
 
 /** Every name `countUnit` gives a known counter or noun. */

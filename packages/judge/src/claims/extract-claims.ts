@@ -3,6 +3,7 @@ import { normalizeSpokenForms } from '../internal/normalize-spoken-forms.ts'
 import type { Claim } from './claim.ts'
 import { CLAIM_PATTERNS, NUMERAL } from './claim-patterns.ts'
 import { countLimit } from './count-unit.ts'
+import { readDurationBounds } from './duration-bound.ts'
 import { extractNameClaims } from './name-claims.ts'
 import { readTimeBounds } from './time-bound.ts'
 import { readWeekdayStatus } from './weekday-status.ts'
@@ -18,7 +19,7 @@ const RATE_UNIT_AT_END = /(?:泊|個|斤|名|人|枚|杯|本|回|点|台|室|件
  * unit the price is counted in. What may follow the number to the price: the counter (when the
  * claim is a bare number), a rate word, a particle.
  */
-const RATE_BEFORE_PRICE = /^\s*(?:泊|日|晩|時間|名様?|人様?|個|本|回|点|台|箱|枚|杯|斤|室|件|つ)?\s*(?:あたり|当たり|につき|ごと(?:に)?|毎)?\s*(?:で|は|、|,)?\s*(?=[\d¥$€£])/u
+const RATE_BEFORE_PRICE = /^\s*(?:泊|日|晩|時間|名様?|人様?|個|本|回|点|台|箱|枚|杯|斤|室|件|つ)?\s*(?:あたり|当たり|につき|ごと(?:に)?|毎)?\s*(?:で|は|が|、|,)?\s*(?=[\d¥$€£])/u
 
 const KEYPAD_WORDS = /\b(?:press|dial|push|option|menu|key)\b|押して|番を|ボタン/iu
 
@@ -72,14 +73,18 @@ export function extractNormalizedClaims(text: string): Claim[] {
   claims.push(...extractNameClaims(text, isTaken))
   readWeekdayStatus(text, claims)
   readTimeBounds(text, claims)
+  readDurationBounds(text, claims)
   // 1泊, 1個, お一人様 before or after a price: the unit the price is for, not a count of its own.
   const prices = claims.filter((other) => other.type === 'price')
+  // 1回45分 (45 minutes a session), 1コマ50分: a one-unit count right before a duration is what the duration is per.
+  const amounts = claims.filter((other) => other.type === 'price' || other.type === 'duration')
   const units = claims.filter((claim) => {
-    if (prices.length === 0 || !/^(?:1|一)(?!\d)/u.test(claim.text)) return false
-    if ((claim.type === 'number' || claim.type === 'count') && claim.value.kind === 'number' && claim.value.value === 1 && (RATE_UNIT.test(text.slice(claim.end, claim.end + 3)) || RATE_UNIT_AT_END.test(claim.text))) return true
+    if (amounts.length === 0 || !/^(?:1|一)(?!\d)/u.test(claim.text)) return false
+    if (prices.length > 0 && (claim.type === 'number' || claim.type === 'count') && claim.value.kind === 'number' && claim.value.value === 1 && (RATE_UNIT.test(text.slice(claim.end, claim.end + 3)) || RATE_UNIT_AT_END.test(claim.text))) return true
     // 1日5,500円, 1時間ごとに1,100円: a one-unit duration or count the price after it is per.
     const rate = RATE_BEFORE_PRICE.exec(text.slice(claim.end, claim.end + 12))
-    return rate !== null && prices.some((price) => price.start === claim.end + rate[0].length)
+    const per = rate === null ? undefined : claim.end + rate[0].length
+    return per !== undefined && (prices.some((price) => price.start === per) || (claim.type === 'count' && amounts.some((amount) => amount.type === 'duration' && amount.start === per)))
   })
   for (const claim of units) claims.splice(claims.indexOf(claim), 1)
   claims.sort((left, right) => left.start - right.start)

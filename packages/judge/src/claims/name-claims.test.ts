@@ -9,6 +9,11 @@ describe('extractNameClaims', () => {
     expect(names('Since Tuesday Harper Lee has been away.')).toContain('Harper Lee')
   })
 
+  it('a possessive or object pronoun that opens a sentence is not part of a name ("His Bible …", "Their Majesties")', () => {
+    expect(names('His Symphony No. 9 premiered in Vienna.')).not.toContain('His Symphony No')
+    expect(names('Their Museum opened later.')).not.toContain('Their Museum')
+  })
+
   it('keeps a name whose words are all capitalised, and a possessive off it', () => {
     expect(names("It was Gustave Eiffel's company.")).toEqual(["Gustave Eiffel's"])
   })

@@ -10,7 +10,7 @@ const NOT_NAMES = new Set(
     'I OK Okay Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thurs Fri Sat Sun ' +
     'January February March April May June July August September October November December AM PM A.M. P.M. ' +
     'The A An We Our Your You It Its This That These Those Yes No Sure Thank Thanks Please Hello Hi Good Of In On At For As If When ' +
-    'What Which Who Why How He She They There Here Unfortunately Sorry Certainly Absolutely Of Course And But Or So Also Then Is Are Was ' +
+    'What Which Who Why How He She They His Her Him Them Their There Here Unfortunately Sorry Certainly Absolutely Of Course And But Or So Also Then Is Are Was ' +
     'Were Do Does Did Can Could Would Will Should May Might Let Just Yeah Welcome Great Perfect Alright Right Well Oh Hmm Goodbye Bye ' +
     // Prepositions, conjunctions and quantifiers a sentence or fragment may open with ("From Iceland!", "Both Ann and Lee …").
     'From By With To After Before Since Until During Near Like Maybe Because Though Although While Both Every Each Some Many Most All None'

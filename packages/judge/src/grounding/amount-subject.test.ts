@@ -44,8 +44,8 @@ describe('a price\'s rate unit is what it is counted in, not its subject', () =>
     expect(extractClaims('自転車は1日1,200円です。').map((claim) => claim.text)).toEqual(['1,200円'])
     expect(extractClaims('延長は1時間ごとに500円かかります。').map((claim) => claim.text)).toEqual(['500円'])
     expect(extractClaims('一泊あたり四千円です。').map((claim) => claim.text)).toEqual(['4000円'])
-    // Not before a price: a day is a claim ("1日前までにご連絡ください").
-    expect(extractClaims('1日前までにご連絡ください。料金は500円です。').map((claim) => claim.type)).toContain('number')
+    // Not before a price: a day is a claim ("1日前までにご連絡ください": an offset of one day, a duration).
+    expect(extractClaims('1日前までにご連絡ください。料金は500円です。').map((claim) => claim.type)).toContain('duration')
   })
 
   it('the caller\'s question names what a price with a bare rate unit is about', () => {

@@ -62,6 +62,8 @@ const NOVEL_WEIGHT_PER_ADDED_WORD = 0.2
 
 /** "the year" right before a year ("in the year 1700"). */
 const YEAR_BEFORE = /\b(?:the\s+)?year\s+$/iu
+/** The rate an amount is counted in, right after it ("98 kilometres an hour", "15 litres per day"): part of the value. */
+const RATE_AFTER = /^\s+(?:an?|per|each)\s+(?:second|minute|hour|day|week|month|year|night)\b/iu
 
 interface AnswerWord {
   stem: string
@@ -73,15 +75,17 @@ interface AnswerSentence {
   names: number
 }
 
-/** Content words of the reply's claim-bearing sentences, with the text of its value claims (checked on their own) left out; and those sentences. */
-function answerWords(text: string, claims: Claim[]): { words: AnswerWord[]; sentences: AnswerSentence[] } {
+/** Content words of the reply's claim-bearing sentences, with the text of its value claims (checked on their own; against prose, with their rate) left out; and those sentences. */
+function answerWords(text: string, claims: Claim[], prose: boolean): { words: AnswerWord[]; sentences: AnswerSentence[] } {
   let withoutValues = text
   for (const claim of [...claims].sort((left, right) => right.start - left.start)) {
     if (claim.type === 'name') continue
     // "around the year 1700": the word that names the value's own kind belongs to the value.
     const kind = claim.type === 'year' || claim.type === 'number' ? YEAR_BEFORE.exec(withoutValues.slice(0, claim.start)) : null
     const start = kind ? kind.index : claim.start
-    withoutValues = `${withoutValues.slice(0, start)} ${' '.repeat(claim.end - start - 1)}${withoutValues.slice(claim.end)}`
+    const rate = !prose || claim.type === 'year' || claim.type === 'date' ? null : RATE_AFTER.exec(withoutValues.slice(claim.end))
+    const end = claim.end + (rate ? rate[0].length : 0)
+    withoutValues = `${withoutValues.slice(0, start)} ${' '.repeat(end - start - 1)}${withoutValues.slice(end)}`
   }
   const words: AnswerWord[] = []
   const sentences: AnswerSentence[] = []
@@ -124,7 +128,7 @@ export function checkFreeTextAnswer(text: string, claims: Claim[], index: Knowle
   if (experience !== undefined) return unsupported(experience)
   const knowledgeWords = index.contentStems
   const questionWords = new Set(contentWords(context).map(stemWord))
-  const answer = answerWords(text, claims)
+  const answer = answerWords(text, claims, index.lines < FACT_SHEET_LINES)
   const words = answer.words.map((word) => word.stem)
   const missing = answer.words.filter(({ stem }) => !knowledgeWords.has(stem) && !questionWords.has(stem) && !index.knownTerms.has(index.vocabulary.words.get(stem) ?? stem))
   if (missing.length > 0) {

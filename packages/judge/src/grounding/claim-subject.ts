@@ -89,6 +89,15 @@ export function claimSubject(text: string, claim: Claim, claims: Claim[], vocabu
   const price = group === 'price'
   const leftTo = price ? leftFrom + text.slice(leftFrom, listStart).replace(RATE_BEFORE_VALUE, '').length : listStart
   const left = termsOf(text, claims, leftFrom, leftTo, vocabulary)
+  if (left.size > 0 && group === 'duration') {
+    // "7 minutes on foot from the station", "allow sixty minutes for the contract signing": a length names what it
+    // measures after it as often as before it; the rest of its clause adds to the subject.
+    // Up to the clause's end or the next value, whatever its kind ("45分）：六千円" adds nothing: 円 names the price's kind).
+    const nextValue = claims.find((other) => other.start >= claim.end && other.start < rightTo)?.start ?? rightTo
+    const clauseEnd = text.slice(claim.end, nextValue).search(/[,;、]|$/u)
+    for (const term of termsOf(text, claims, claim.end, claim.end + clauseEnd, vocabulary)) left.add(term)
+    return { terms: left, window: text.slice(leftFrom, claim.end + clauseEnd) }
+  }
   if (left.size > 0) return { terms: left, window: text.slice(leftFrom, claim.end) }
   // "Nine till eight on Fridays, with a lunch break from one to two": the words after a time up to its clause's end
   // say what it is about, when they name something.

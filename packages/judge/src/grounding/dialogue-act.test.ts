@@ -20,6 +20,14 @@ describe('dialogueActOf', () => {
     expect(dialogueActOf(japanese)).toBe(act)
   })
 
+  it('"Did you know (that) X?" states X (a factive verb); "Do you know where …?" asks', () => {
+    expect(dialogueActOf('Did you know that the lighthouse was built in 1871?')).toBeUndefined()
+    expect(dialogueActOf('Oh, did you know it glows in the dark?')).toBeUndefined()
+    expect(dialogueActOf('Do you know where the old harbour is?')).toBe('question')
+    expect(dialogueActOf('Did you know about it?')).toBe('question')
+    expect(checkGrounding({ knowledge: 'The lighthouse was built in 1871 on a granite reef.', context: 'I love lighthouses.', response: 'Did you know it was built in 1902?' }).hallucinated).toBe(true)
+  })
+
   it('what the agent could not do for the caller is a self-report, not a fact about the business', () => {
     expect(dialogueActOf('I could not find an appointment for Sasaki.')).toBe('self-report')
   })

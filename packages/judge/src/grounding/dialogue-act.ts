@@ -25,6 +25,13 @@ const ACTS: ReadonlyArray<readonly [DialogueAct, RegExp]> = [
 const QUESTION = /[?？]\s*$|(?:ですか|ますか|でしょうか|ませんか|ましょうか|か)[。.]?\s*$/u
 
 /**
+ * "Did you know it started in New Orleans?": a rhetorical question that states its complement
+ * (the speaker presupposes it is true: "know" is a factive verb), not a question back to the
+ * listener. "Do you know where…", "Did you know about…" ask.
+ */
+const FACTIVE_QUESTION = /^(?:(?:and|but|so|oh|also|well)[\s,]+)?(?:did|do) you (?:also |even |ever )?know (?:that )?(?!(?:what|where|when|who|whom|why|how|which|if|whether|about|any|anything|anyone|someone|something|of)\b)\p{L}+(?:\s+\S+){2,}/iu
+
+/**
  * The dialogue act of a sentence (greeting, offer to help, "let me check", question back to
  * the caller, hand-off offer, acknowledgement, closing, apology, a request to the caller —
  * "please bring your card", 「保険証をお持ちください」), or undefined when it may
@@ -38,7 +45,7 @@ const QUESTION = /[?？]\s*$|(?:ですか|ますか|でしょうか|ませんか
  */
 export function dialogueActOf(sentence: string): DialogueAct | undefined {
   const normalized = normalizeText(sentence).trim()
-  if (QUESTION.test(normalized)) return 'question'
+  if (QUESTION.test(normalized) && !FACTIVE_QUESTION.test(normalized.replace(LEADING_COURTESY, ''))) return 'question'
   const stripped = normalized.replace(LEADING_COURTESY, '').trim()
   if (stripped === '' || /^[\p{P}\s]*$/u.test(stripped)) return 'acknowledgement'
   for (const [act, pattern] of ACTS) if (pattern.test(stripped) || (stripped !== normalized && pattern.test(normalized))) return act

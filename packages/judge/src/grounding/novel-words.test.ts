@@ -46,4 +46,41 @@ describe('novelWords: a paraphrase of prose knowledge is not a new fact', () => 
   it('a comparison the knowledge does not make is a new fact however general its adjective ("longer")', () => {
     expect(novelWords('The male is longer.', new Set(['longer']), ['The male and the female.']).map((word) => word.weight)).toEqual([1])
   })
+
+  it('"later" / "earlier" without "than" order events, they compare nothing', () => {
+    expect(novelWords('The chicks fledge a month later.', new Set(['later']), ['The chicks fledge after a month.']).map((word) => word.weight)).toEqual([0.2])
+    expect(novelWords('The chicks fledge later than the adults moult.', new Set(['later']), ['The chicks fledge after a month.']).map((word) => word.weight)).toEqual([1])
+  })
+
+  it('an approximator before a value ("close to 40 km") hedges the number; "close" elsewhere is a word of its own', () => {
+    expect(novelWords('The reef is close to    km long.', new Set(['close']), ['The reef is about 40 km long.'])).toEqual([])
+    expect(novelWords('The reef is close to the shore.', new Set(['close']), ['The reef is about 40 km long.']).map((word) => word.word)).toEqual(['close'])
+  })
+
+  it('a pronoun ("none"), "a single" (one) and an attitude adverb ("Surprisingly") are no new fact', () => {
+    expect(flagged('Surprisingly, they find mice by sound alone.')).toBe(false)
+    expect(novelWords('None live on the island.', new Set(['none']), ['Owls live on the mainland.']).map((word) => word.weight)).toEqual([0.3])
+    expect(novelWords('She lays a single egg.', new Set(['single']), ['She lays one egg.']).map((word) => word.weight)).toEqual([0.3])
+  })
+
+  it('a comparative meets the superlative of the same adjective, "tallest" meets "highest"', () => {
+    expect(novelWords('Nothing on the reef is brighter.', new Set(['brighter']), ['It is the brightest fish on the reef.'])).toEqual([])
+    expect(novelWords('It is the tallest peak.', new Set(['tallest']), ['It is the highest peak.'])).toEqual([])
+  })
+
+  it('the adjective of an exclamative ("such an elegant bird") evaluates; "world" is a general word', () => {
+    expect(novelWords('It is such an elegant bird.', new Set(['elegant']), ['The heron is a wading bird.'])).toEqual([])
+    expect(novelWords('It is the oldest bridge in the world.', new Set(['world']), ['It is the oldest bridge.']).map((word) => word.weight)).toEqual([0.3])
+  })
+
+  it('against prose, a rate after a value ("40 kilometres an hour") belongs to the value', () => {
+    const knowledge = 'Sailfish can swim at about 100 km/h, which makes them among the fastest fish.'
+    expect(checkGrounding({ knowledge, context: 'How fast are sailfish?', response: 'About 100 kilometres an hour.' }).hallucinated).toBe(false)
+  })
+
+  it('a demonym meets its place, an accent-free spelling its accented word (EN)', () => {
+    expect(novelWords('A Peruvian farmer grows it.', new Set(['peruvian']), ['Farmers in Peru grow it.'])).toEqual([])
+    expect(novelWords('It grows near Malmo.', new Set(['malmo']), ['It grows near Malmö in Sweden.'])).toEqual([])
+    expect(novelWords('A Chilean farmer grows it.', new Set(['chilean']), ['Farmers in Peru grow it.']).map((word) => word.word)).toEqual(['chilean'])
+  })
 })

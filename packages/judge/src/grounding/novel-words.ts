@@ -1,4 +1,5 @@
 import { stemWord } from '../internal/normalize-text.ts'
+import { holdsVariantOf, withoutAccents } from './name-variants.ts'
 import { tagWords, type TaggedWord } from './tag-words.ts'
 import { meaningsOf, meansTheSame, type WordNetMeanings } from './wordnet-relations.ts'
 
@@ -31,13 +32,26 @@ const GENERAL_WORDS = new Set(
     'thing stuff part piece bit lot lots kind sort type way point side end turn case fact matter example ' +
     'people person one ones nobody somebody someone everybody everyone anybody anyone nothing something everything anything ' +
     'big small little large huge tiny great good bad whole same different various several certain real true main ' +
-    'own other new old long short high low early late'
+    'own other new old long short high low early late place world ' +
+    // Pronouns and the numeral adjective: "none across the river", "a single litre" (one litre).
+    'none single'
   ).split(' '),
 )
 
 /** Comparative and superlative forms ("longer", "higher", "oldest"); a few words only look like one. */
 const COMPARATIVE = /^\p{L}{2,}(?:er|est)$/u
 const NOT_COMPARATIVE = new Set('ever never however rather together whatever whenever forever over under after other either neither whether another further interest honest modest'.split(' '))
+/**
+ * Comparatives that, without "than" after them, are adverbs of time ("it catches up later", "a
+ * few weeks later", "sooner or later"): they order events, they compare no quantity.
+ */
+const TIME_COMPARATIVE = new Set(['later', 'earlier', 'sooner'])
+
+/**
+ * "close to 5,900 metres", "near 40 litres": an approximator before a value (blanked in the
+ * text read here, so a gap of spaces follows "to") hedges the number, it states no closeness.
+ */
+const APPROXIMATOR = /^(?:close|near)$/u
 
 /**
  * Words that only evaluate or react ("fascinating", "such a fun project", "lucky you"): chit-chat,
@@ -47,7 +61,9 @@ const EVALUATIVE_WORDS = new Set(
   (
     'fascinating amazing interesting neat cool incredible impressive remarkable beautiful magical fun exciting special fantastic ' +
     'brilliant stunning gorgeous delicious lucky wonderful lovely awesome nice glad happy sure curious clever smart wild crazy ' +
-    'unusual surprising surprised weird strange funny cute adorable tasty favourite favorite fortunate unfortunate sad shame'
+    'unusual surprising surprised weird strange funny cute adorable tasty favourite favorite fortunate unfortunate sad shame ' +
+    // Sentence adverbs of the speaker's attitude ("Surprisingly, none …", "Interestingly, …").
+    'surprisingly interestingly amazingly remarkably luckily fortunately unfortunately sadly oddly strangely funnily curiously incredibly thankfully'
   ).split(' '),
 )
 
@@ -60,6 +76,8 @@ const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['female', 'woman', 'mother', 'mom', 'mum', 'girl', 'daughter', 'wife', 'cow', 'she', 'her'],
   ['big', 'large', 'huge', 'giant', 'enormous', 'great', 'vast', 'massive'],
   ['small', 'little', 'tiny', 'minor'],
+  ['tall', 'high'],
+  ['fast', 'quick', 'rapid', 'swift', 'speedy'],
 ]
 
 const SYNONYMS = new Map<string, number>()
@@ -86,6 +104,8 @@ export interface GroundingForms {
   wordNet?: WordNetMeanings
 }
 
+const ASCII_WORD = /^[\x20-\x7e]*$/u
+
 /** Parts of speech whose words WordNet relates (it has no pronouns, determiners or names of its own kind). */
 const CONTENT_PARTS = new Set(['NOUN', 'VERB', 'ADJ', 'ADV', 'PROPN'])
 
@@ -99,6 +119,8 @@ function formsOf(text: string): GroundingForms {
   let previous: string | undefined
   for (const word of tagWords(text)) {
     for (const form of [word.value, word.normal, word.lemma, word.stem, stemWord(word.value)]) forms.words.add(form)
+    // "tromso" meets "tromsø": a word in Latin letters also stands without its accents.
+    if (!ASCII_WORD.test(word.value)) forms.words.add(withoutAccents(word.value))
     const meaning = SYNONYMS.get(word.lemma) ?? SYNONYMS.get(word.normal)
     if (meaning !== undefined) forms.meanings.add(meaning)
     const content = CONTENT_PARTS.has(word.partOfSpeech) ? word.lemma : undefined
@@ -120,12 +142,29 @@ function prefixMatch(form: string, known: Set<string>): boolean {
   return false
 }
 
+/**
+ * The other degree forms of a comparative or superlative ("faster" → fastest; "biggest" →
+ * bigger; "happier" → happiest): "nothing on land is faster" says what "the fastest land
+ * animal" says.
+ */
+function otherDegrees(value: string): string[] {
+  const match = /^(\p{L}{2,}?)(er|est)$/u.exec(value)
+  if (!match || NOT_COMPARATIVE.has(value)) return []
+  const stem = match[1] as string
+  const other = match[2] === 'er' ? 'est' : 'er'
+  return [`${stem}${other}`]
+}
+
 function isKnown(word: TaggedWord, grounding: readonly GroundingForms[]): boolean {
   const meaning = SYNONYMS.get(word.lemma) ?? SYNONYMS.get(word.normal)
+  const degrees = word.partOfSpeech === 'ADJ' || word.partOfSpeech === 'ADV' ? otherDegrees(word.value) : []
   for (const forms of grounding) {
     if (forms.words.has(word.value) || forms.words.has(word.normal) || forms.words.has(word.lemma) || forms.words.has(word.stem)) return true
+    if (degrees.some((degree) => forms.words.has(degree))) return true
     if (meaning !== undefined && forms.meanings.has(meaning)) return true
     if (prefixMatch(word.stem, forms.words) || prefixMatch(word.lemma, forms.words)) return true
+    // "Italian" for "Italy", "Earth" for "the world": a name in another form.
+    if ((word.partOfSpeech === 'PROPN' || word.partOfSpeech === 'ADJ' || word.partOfSpeech === 'NOUN') && holdsVariantOf(word.value, forms.words)) return true
   }
   // A synonym, an adjective of the same cluster or a more general word, in WordNet ("lineage" /
   // "line", "microscopic" / "tiny", "soup" / "dish"): read only for words no cheaper form matched.
@@ -168,13 +207,17 @@ export function novelWords(text: string, candidates: ReadonlySet<string>, ground
   const words = tagWords(text)
   for (const [at, word] of words.entries()) {
     if (!candidates.has(stemWord(word.value)) || EVALUATIVE_WORDS.has(word.lemma) || EVALUATIVE_WORDS.has(word.normal)) continue
+    // "such an elegant instrument", "what a clever trick": the adjective of an exclamative degree evaluates.
+    if (word.partOfSpeech === 'ADJ' && words[at - 1] !== undefined && /^an?$/u.test(words[at - 1]?.value ?? '') && /^(?:such|what)$/u.test(words[at - 2]?.value ?? '')) continue
+    if (APPROXIMATOR.test(word.value) && words[at + 1]?.value === 'to' && new RegExp(`\\b${word.value}\\s+to\\s{3,}`, 'iu').test(text)) continue
     if (isKnown(word, grounding)) continue
     const partOfSpeech = weighedAs(word, words[at + 1])
     const weight = partOfSpeech === 'VERB' && options.relatesNames === true ? RELATING_VERB_WEIGHT : (PART_OF_SPEECH_WEIGHT[partOfSpeech] ?? 0)
     if (weight === 0) continue
     // A comparison ("longer", "the highest") is a fact however general its adjective.
-    const compared = (word.partOfSpeech === 'ADJ' || word.partOfSpeech === 'ADV') && COMPARATIVE.test(word.value) && !NOT_COMPARATIVE.has(word.value)
-    const general = !compared && (GENERAL_WORDS.has(word.lemma) || GENERAL_WORDS.has(word.normal))
+    const compared =
+      (word.partOfSpeech === 'ADJ' || word.partOfSpeech === 'ADV') && COMPARATIVE.test(word.value) && !NOT_COMPARATIVE.has(word.value) && (!TIME_COMPARATIVE.has(word.value) || words[at + 1]?.value === 'than')
+    const general = !compared && (GENERAL_WORDS.has(word.lemma) || GENERAL_WORDS.has(word.normal) || TIME_COMPARATIVE.has(word.value))
     novel.push({ word: word.value, partOfSpeech: word.partOfSpeech, weight: compared ? 1 : general ? Math.min(weight, 0.3) : weight })
   }
   return novel

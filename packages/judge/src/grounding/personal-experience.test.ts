@@ -11,6 +11,7 @@ describe('statesPersonalExperience', () => {
     "I'm growing a few in pots on my balcony right now.",
     'When I was a child we watched them from the pier.',
     'I used to swim there every summer.',
+    'I heard one singing outside my window last night.',
   ])('"%s" tells the speaker’s own experience', (sentence) => {
     expect(statesPersonalExperience(sentence)).toBe(true)
   })
@@ -20,6 +21,9 @@ describe('statesPersonalExperience', () => {
     'I think that is right.',
     "I'm not sure where they first appeared.",
     "I don't know what they ate before that.",
+    "I've heard that they can live for two centuries.",
+    'I read somewhere that the wreck lies at 40 metres.',
+    'I remember reading that the bridge opened in 1932.',
     'I find that fascinating.',
     'That sounds like a lovely plan.',
   ])('"%s" is an opinion, a feeling or a hedge, not an experience', (sentence) => {

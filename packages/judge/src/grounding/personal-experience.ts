@@ -20,14 +20,22 @@ const EXPERIENCE = new RegExp(
 )
 
 /**
+ * Hearsay frames: "I've heard that…", "I read somewhere that…", "I remember reading that…". An
+ * evidential says where a fact comes from, not what the speaker lived; the fact after it is
+ * checked like any other (it is no experience of the speaker's).
+ */
+const HEARSAY = /\bi(?:'ve| have)? (?:(?:also|once|often|always) )?(?:heard|read)(?: (?:somewhere|once|online|before))?(?: that\b| (?=(?:it's|it is|they're|they are|there (?:is|are|was|were)|he|she|some|many|most)\b))|\bi (?:remember|recall) (?:reading|hearing)(?: that)?\b/giu
+
+/**
  * True when a sentence tells the speaker's own experience ("I saw the aurora in Tromsø last
  * winter", "My dad used to keep bees"). Opinions, feelings and hedges are not experience: "I
- * love that", "I think so", "I'm not sure", "I don't know where they grew before that".
+ * love that", "I think so", "I'm not sure", "I don't know where they grew before that"; nor is
+ * hearsay ("I've heard that they can live 200 years": see HEARSAY).
  *
  * @example
  * statesPersonalExperience('I climbed it twice in my twenties.') // true
  * statesPersonalExperience('I love how bright they are!')        // false
  */
 export function statesPersonalExperience(sentence: string): boolean {
-  return EXPERIENCE.test(normalizeText(sentence).replace(/’/gu, "'"))
+  return EXPERIENCE.test(normalizeText(sentence).replace(/’/gu, "'").replace(HEARSAY, ' '))
 }

@@ -24,6 +24,45 @@ describe('clausesOf', () => {
     expect(read('For members, towels are free.')).toEqual(['positive membership towel'])
   })
 
+  it('a cause without a predicate ("Because of the noise, …", "Due to …") belongs to the clause after it', () => {
+    expect(read('Because of the noise, drums are not allowed after nine.')).toEqual(['negative because drum nine noise'])
+    expect(read('Due to the heat, the terrace closes early.')).toHaveLength(1)
+  })
+
+  it('a concession or contrast without a predicate ("Despite the name, …", "Unlike most frogs, …") belongs to the clause after it', () => {
+    expect(clausesOf('Despite the name, jellyfish are not fish.', GENERAL_TERMS).map((clause) => clause.polarity)).toEqual(['negative'])
+    expect(clausesOf('Unlike most frogs, it keeps its gills.', GENERAL_TERMS)).toHaveLength(1)
+  })
+
+  it('what a simile compares with ("cooked like vegetables", "tastes like honey") is not what the clause is about', () => {
+    expect(read('Pumpkins are often cooked like vegetables.')).toEqual(['positive cook often pumpkin'])
+    expect(read('The fruit tastes like honey.')).toEqual(['positive fruit taste'])
+  })
+
+  it('the speaker denying something of themselves ("I don\'t have a cat myself") is marked like a partial negation', () => {
+    expect(clausesOf("I don't have a cat myself.", GENERAL_TERMS)[0]?.partial).toBe(true)
+    const knowledge = 'Cats sleep twelve to sixteen hours a day. They were domesticated in the Near East.'
+    expect(checkGrounding({ knowledge, context: 'I love cats!', response: "I don't have a cat myself, but I know they were domesticated in the Near East." }).hallucinated).toBe(false)
+  })
+
+  it('the speaker\'s taste and advice to the listener are marked too ("I love it in stews", "just don\'t feed them bread")', () => {
+    expect(clausesOf('I love the smoked ones in stews.', GENERAL_TERMS)[0]?.partial).toBe(true)
+    expect(clausesOf("Just don't feed the ducks bread.", GENERAL_TERMS)[0]?.partial).toBe(true)
+    expect(clausesOf("The ducks don't eat bread.", GENERAL_TERMS)[0]?.partial).toBeUndefined()
+  })
+
+  it('"without" denies its own phrase, not the verb before it; a means after it ("by …") goes with the verb', () => {
+    expect(read('Swifts can stay aloft for months without landing by sleeping on the wing.').map((line) => line.split(' ')[0])).toEqual(['positive', 'negative'])
+    expect(read('Swifts can stay aloft for months without landing by sleeping on the wing.')[1]).toBe('negative land')
+    expect(read('No entry without a ticket.')).toHaveLength(1)
+  })
+
+  it('a partial negation ("can\'t … directly", "not always") is marked: it denies a manner, not the fact', () => {
+    expect(clausesOf("Owls can't turn their eyes directly.", GENERAL_TERMS)[0]?.partial).toBe(true)
+    expect(clausesOf('The ferry does not always stop at the island.', GENERAL_TERMS)[0]?.partial).toBe(true)
+    expect(clausesOf('The ferry does not stop at the island.', GENERAL_TERMS)[0]?.partial).toBeUndefined()
+  })
+
   it('"…, and on holidays" adds to the clause before it, with its polarity', () => {
     expect(read('The pool is closed on Mondays, and on holidays.')).toEqual(['negative holiday hours monday pool'])
   })

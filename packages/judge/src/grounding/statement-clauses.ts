@@ -9,6 +9,12 @@ import { subjectTerms, type ResolvedVocabulary } from './subject-terms.ts'
 export interface Clause {
   said: Set<string>
   polarity: Polarity
+  /**
+   * A clause that says nothing against prose: a partial negation ("they can't steer directly":
+   * it denies a manner or degree, not the fact; see PARTIAL_NEGATION), the speaker's own denial
+   * or taste ("I don't have a dog myself", "I love it in soups"), advice ("don't let them…").
+   */
+  partial?: true
 }
 
 /**
@@ -35,9 +41,10 @@ const PUNCTUATION_BREAK = /[,;()、。]|\s[-–—/]\s|が、|けど、?|けれ�
 /**
  * A piece with no predicate of its own names what the next one says something about: a
  * Japanese topic or condition ("一般の診察でしたら、…", "平日は、…"), an English lead-in
- * ("For consultations, …", "On weekends, …").
+ * ("For consultations, …", "On weekends, …", "Because of the smell, …", "Despite the name, …",
+ * "Unlike most frogs, …").
  */
-const LEADS_IN = /(?:は|では|には|でしたら|なら|ならば|場合(?:は|には)?|であれば|について(?:は)?|に関して(?:は)?|の方は|の方)\s*$|^\s*(?:for|on|at|in|during|with|as for|if it's|if it is|if you're)\b[^,]{0,30}$/iu
+const LEADS_IN = /(?:は|では|には|でしたら|なら|ならば|場合(?:は|には)?|であれば|について(?:は)?|に関して(?:は)?|の方は|の方)\s*$|^\s*(?:for|on|at|in|during|with|as for|if it's|if it is|if you're|because of|due to|owing to|thanks to|despite|in spite of|unlike|contrary to)\b[^,]{0,30}$/iu
 /** "…, and on public holidays": a piece that only adds another object of the clause before it. */
 const ADDS_TO_PREVIOUS = /^\s*(?:and|or|as well as|plus)?\s*(?:on|at|in|for|to|from|by)\s+[^,]{0,30}$/iu
 /**
@@ -66,6 +73,53 @@ const ELLIPTIC_DENIAL = /^(?:not|never|no longer)\b/iu
 const EXCEPTION = /^(?:except|apart from|other than)\b/iu
 
 const ASCII = /^[\x20-\x7e]*$/u
+
+/**
+ * The speaker denying something of themselves ("I don't have a dog myself", "I can't eat", "I've
+ * never been"): it tells about the speaker, not about what the knowledge describes.
+ */
+const SPEAKER_DENIAL = /^(?:(?:well|honestly|personally|sadly)[\s,]+)?i(?:\s+(?:do|did|can|could|have|had|am|was|would|will)\s*(?:not|n't)|\s+cannot|'m not|'ve never|\s+have never|\s+never)\b/iu
+/** The speaker's taste ("I love silken tofu in soups", "I prefer it cold"): a feeling about the thing, not a fact of it. */
+const SPEAKER_TASTE = /^(?:(?:well|honestly|personally|and|but)[\s,]+)?i(?:'d|\s+would|\s+really|\s+just|\s+also|\s+personally)*\s+(?:love|like|adore|enjoy|prefer|hate|dislike)\b/iu
+/**
+ * A negative imperative ("just don't let them poke the traps", "never stand them upright"): advice
+ * to the listener; against prose it denies nothing the knowledge describes.
+ */
+const NEGATIVE_IMPERATIVE = /^(?:(?:just|so|and|but|please|also)\s+)*(?:don't|do not|never)\s+(?!worry\b)\p{L}+/iu
+
+/**
+ * "They glide for hours without flapping": "without" denies its own phrase, not the verb before
+ * it (they do glide). A clause with a predicate before "without" is read as two: what it affirms,
+ * and "without …" (a denial of the words after it).
+ */
+const WITHOUT = /\s(?=without\s)/iu
+
+function splitWithout(part: string): string[] {
+  const at = part.search(WITHOUT)
+  if (at < 0) return [part]
+  const before = part.slice(0, at)
+  if (!FINITE_VERB.test(before) || normalizedPolarity(before) !== 'positive') return [part]
+  // "…without flapping by using the wind": the means after it goes with the verb it denies nothing of.
+  const denied = part.slice(at + 1)
+  const means = denied.search(/\s(?=by\s)/iu)
+  return means < 0 ? [before, denied] : [`${before}${denied.slice(means)}`, denied.slice(0, means)]
+}
+
+/**
+ * A simile after a verb ("they are cooked like vegetables", "it tastes like custard", "shaped
+ * like a bell"): what it is compared with is not what the clause is about (tomatoes are not
+ * said to be vegetables), so its words are no subject terms of the clause.
+ */
+const SIMILE = /\b(?:\p{L}+(?:ed|ing)|looks?|sounds?|tastes?|smells?|feels?|acts?|behaves?)\s+like\s+(?:an?\s+|the\s+)?[\p{L}-]+(?:\s+(?!(?:and|or|but|because|so)\b)[\p{L}-]+)?/giu
+
+/**
+ * Partial negation: a denial whose scope is a manner or degree adverb ("they can't steer
+ * directly", "it isn't always open", "not entirely free") denies that qualification, not what
+ * the verb says (they do steer, only not directly). Against prose it opposes nothing; a
+ * business's knowledge states its rules whole, so there "you don't always need to book" still
+ * denies "by appointment only" (see clauseRelation).
+ */
+const PARTIAL_NEGATION = /(?:\b(?:not|never|cannot)|n't)\s+(?:[\p{L}-]+\s+){0,3}?(?:directly|entirely|completely|fully|necessarily|always|totally|wholly|strictly|exclusively)\b/iu
 
 /**
  * "No one-way rentals: return the car to the Naha office": a colon after a denial starts what to
@@ -166,10 +220,10 @@ export function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Cla
     }
     const withLead = `${lead} ${piece}`
     lead = ''
-    for (const part of withLead.split(CONJUNCTION_BREAK)) {
+    for (const part of withLead.split(CONJUNCTION_BREAK).flatMap(splitWithout)) {
       const text = part.replace(LEADING_CONJUNCTION, '').trim()
       if (text === '') continue
-      const said = statementTerms(text, vocabulary)
+      const said = statementTerms(text.includes('like') ? text.replace(SIMILE, (simile) => simile.slice(0, simile.search(/\slike\s/u))) : text, vocabulary)
       const previous = clauses.at(-1)
       if (previous && EXCEPTION.test(text)) {
         clauses.push({ said: new Set([...previous.said, ...said]), polarity: previous.polarity === 'positive' ? 'negative' : 'positive' })
@@ -178,7 +232,8 @@ export function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Cla
       if (previous && ELLIPTIC_DENIAL.test(text)) for (const term of previous.said) said.add(term)
       const polarity = clausePolarity(text)
       if (polarity === 'positive' && CLASSIFIES.test(text)) continue
-      if (said.size > 0) clauses.push({ said, polarity })
+      const weak = (polarity === 'negative' && (PARTIAL_NEGATION.test(text) || SPEAKER_DENIAL.test(text) || NEGATIVE_IMPERATIVE.test(text))) || SPEAKER_TASTE.test(text)
+      if (said.size > 0) clauses.push({ said, polarity, ...(weak ? { partial: true } : {}) })
     }
   }
   const said = lead === '' ? new Set<string>() : statementTerms(lead, vocabulary)
@@ -249,6 +304,7 @@ export function clauseRelation(clause: Clause, terms: Set<string>, entry: Knowle
   if (polarities.size === 0) return undefined
   if (polarities.size > 1) return 'ambiguous'
   if (polarities.has(clause.polarity)) return 'same'
+  if (clause.partial === true && !closedWorld) return undefined
   // A denial in the knowledge ("No birds or reptiles") denies each thing it names. A business's
   // knowledge lists all it offers (a closed world): a denial in the reply must name nothing the
   // entry clause does not, or be named whole by it. Prose describes its subjects without listing

@@ -32,6 +32,19 @@ describe('statementPolarity', () => {
     expect(statementPolarity('Their claws do not grow back.')).toBe('negative')
   })
 
+  it('the verbs ban, prohibit and forbid deny what they govern', () => {
+    expect(statementPolarity('Most campsites ban open fires.')).toBe('negative')
+    expect(statementPolarity('The museum forbids flash photography.')).toBe('negative')
+    expect(statementPolarity('The museum welcomes photography.')).toBe('positive')
+  })
+
+  it('adverbs of approximate negation deny ("barely", "hardly", "rarely"); "isn\'t just" does not', () => {
+    expect(statementPolarity('Kestrels barely move their wings when they hover.')).toBe('negative')
+    expect(statementPolarity('It rarely snows in the valley.')).toBe('negative')
+    expect(statementPolarity("The crest isn't just for show.")).toBe('positive')
+    expect(statementPolarity("The lounge doesn't only serve coffee.")).toBe('positive')
+  })
+
   it('does not read "no problem", "not only" or a request as a denial', () => {
     expect(statementPolarity('No problem, we accept cards.')).toBe('positive')
     expect(statementPolarity('We accept not only cards but also cash.')).toBe('positive')

@@ -14,6 +14,10 @@ const NEGATIVE = new RegExp(
     "\\b(?:not|never|cannot|no longer|without|none|neither|nor)\\b",
     "n't\\b",
     '\\b(?:unavailable|unable|prohibited|forbidden|banned|disallowed|refused|declined|excluded|closed|sold out|fully booked|impossible|days? off|closing days?)\\b',
+    // The verbs themselves deny what they govern: "many hotels ban it", "the park forbids fires".
+    '\\b(?:bans|ban|prohibits|prohibit|forbids|forbid)\\b',
+    // Adverbs of approximate negation: "they barely flap" says what "without flapping" says.
+    '\\b(?:barely|hardly|scarcely|seldom|rarely)\\b',
     // "non-smoking rooms", "non-refundable"
     '\\bnon-\\p{L}',
     // "No pets.", "no parking", "there is no …", "we have no …", ": no", "pets: no"
@@ -31,7 +35,7 @@ const NEGATIVES = new RegExp(NEGATIVE.source, 'giu')
  * Negations that do not deny the fact: "not only", "no problem", "you don't need to worry", "ないでください" (a request), "追加料金なし" (no extra charge: included);
  * a negated verb of stopping or failing, which affirms (litotes: "never stop growing": they keep growing).
  */
-const NOT_A_DENIAL = /(?:\bnever|\bnot|\bcannot|n't)\s+(?:stop|cease|fail)(?:s|ped|d|ed)?\b|\bnot only\b|\bnot just\b|\bno problem\b|\bno worries\b|\bwhy not\b|\bif not\b|\bnot sure\b|\bnever mind\b|ご心配(?:は)?(?:いりません|ありません)|問題(?:ありません|ございません)|かまいません|構いません|(?:追加|別)?(?:料金|費用|ご負担|負担|チャージ)(?:は|も)?(?:なし|無し|かかりません|不要|いりません|ございません|ありません)/giu
+const NOT_A_DENIAL = /(?:\bnever|\bnot|\bcannot|n't)\s+(?:stop|cease|fail)(?:s|ped|d|ed)?\b|(?:\bnot|n't) (?:only|just)\b|\bno problem\b|\bno worries\b|\bwhy not\b|\bif not\b|\bnot sure\b|\bnever mind\b|ご心配(?:は)?(?:いりません|ありません)|問題(?:ありません|ございません)|かまいません|構いません|(?:追加|別)?(?:料金|費用|ご負担|負担|チャージ)(?:は|も)?(?:なし|無し|かかりません|不要|いりません|ございません|ありません)/giu
 
 /** A day off denied: "no closing day", "we don't have days off", 「定休日はございません」, 「休みはありません」 (open every day). */
 const DENIED_DAY_OFF = /(?:\bno|n't\s+(?:have|take)(?:\s+(?:a|any))?|\bnever\s+(?:have|take)(?:\s+(?:a|any))?)\s+(?:closing days?|days? off)\b|(?:定休日?|休業日?|休診日?|休み)(?:は|も)?(?:ございません|ありません|ない)/giu

@@ -17,6 +17,12 @@ const SUGGESTION = /\b(?:might|may|could|would)\s+be\s+(?:a|an|the|your)\s+(?:\p
  * are not among them.
  */
 const FEELING = /\b(?:i|we)(?:'d|'m| would| am)?\s+(?:really\s+|just\s+|absolutely\s+|totally\s+|also\s+)?(?:love|adore|enjoy|hate|hope|wish|bet)\b|\bmy (?:own )?(?:favou?rite|kind of)\b|\byou(?:'d|'ll| would| will)\s+(?:love|like|enjoy|adore)\b|\b(?:blows?|blew) (?:my|your) mind\b|\bmakes? you feel\b|\b(?:surprised|amazed|amazes|surprises|fascinates|fascinated) me\b|\bfingers crossed\b|^\s*(?:i\s+)?hope (?:you|it|they|we)\b|\bwho knew\b|\bif you ask me\b|\bdon't you think\b/iu
+/**
+ * A guess or inference of the speaker's ("It must take a lot of practice", "That must have been
+ * fun", "I guess they're used to it", "I imagine it's cold"): epistemic "must" about "it"/"that"/
+ * "you" and verbs of guessing say what the speaker supposes, not what the knowledge states.
+ */
+const SPECULATION = /^\s*(?:(?:and|but|so|oh|wow)[\s,]+)*(?:(?:it|that|this|you|they)\s+must\s+(?:be|have|take|feel|get|look|sound|make)\b|i\s+(?:guess|imagine|suppose|bet|reckon)\b)/iu
 /** Most words of an exclamation without a verb ("Common myth!", "Nature's wardrobe change!"): a reaction. */
 const MAX_EXCLAMATION_WORDS = 6
 /** Words that may follow an imperative verb and cannot be a verb of a subject before them ("pack a jacket", "book early", "aim for"). */
@@ -83,7 +89,7 @@ export function withoutUnasserted(sentence: string): string {
     const first = body.replace(OPENING, '').split(/\s+/u)[0] ?? ''
     const imperative: boolean = (opensSentence || CONSEQUENCE.test(body)) && isImperative(body)
     const exclamation: boolean = opensSentence && rest === '' && /!\s*$/u.test(clause) && isVerbless(body)
-    const directive: boolean = FEELING.test(body) || exclamation || LISTENER_CONDITION.test(body) || (!SUBORDINATE.test(first) && (SUGGESTION.test(body) || imperative || isChitChat(body)))
+    const directive: boolean = FEELING.test(body) || SPECULATION.test(body) || exclamation || LISTENER_CONDITION.test(body) || (!SUBORDINATE.test(first) && (SUGGESTION.test(body) || imperative || isChitChat(body)))
     result += directive ? ' '.repeat(clause.length) : clause
     opensSentence = directive || CONDITION.test(body) || body.trim().split(/\s+/u).length <= 1
   }

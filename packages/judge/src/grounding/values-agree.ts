@@ -39,6 +39,19 @@ function withinLimit(claimed: Extract<ClaimValue, { kind: 'number' }>, known: Ex
   return inside ? 'equal' : 'different'
 }
 
+/**
+ * A duration against a known one: the same length agrees, whatever bound either is said with ("free up
+ * to three days before" and `free_until_days_before: 3`). An exact length inside a known ceiling or
+ * floor of the same kind (both offsets or both lengths) is `within`: "cancelling a week before is
+ * free" under "free until 3 days before", "a two-month pause" under "up to 3 months". Anything else
+ * differs ("up to six months" against "up to 3 months", "free for an hour" against 30 free minutes).
+ */
+function durationsAgree(claimed: Extract<ClaimValue, { kind: 'duration' }>, known: Extract<ClaimValue, { kind: 'duration' }>): Agreement {
+  if (claimed.minutes === known.minutes) return 'equal'
+  if (claimed.limit !== undefined || known.limit === undefined || (claimed.offset === true) !== (known.offset === true)) return 'different'
+  return (known.limit === 'max' ? claimed.minutes < known.minutes : claimed.minutes > known.minutes) ? 'within' : 'different'
+}
+
 /** Compares a claimed value with a known one (a time inside a known range is `within`). */
 export function valuesAgree(claimed: ClaimValue, known: ClaimValue): Agreement {
   if (claimed.kind === 'money' && known.kind === 'money') {
@@ -63,7 +76,7 @@ export function valuesAgree(claimed: ClaimValue, known: ClaimValue): Agreement {
   }
   if (claimed.kind === 'time-range' && known.kind === 'time') return 'incomparable'
   if (claimed.kind === 'time' || claimed.kind === 'time-range') return known.kind === 'weekday' && known.status === 'closed' && known.negated !== true ? 'different' : 'incomparable'
-  if (claimed.kind === 'duration' && known.kind === 'duration') return claimed.minutes === known.minutes ? 'equal' : 'different'
+  if (claimed.kind === 'duration' && known.kind === 'duration') return durationsAgree(claimed, known)
   if (claimed.kind === 'date' && known.kind === 'date') {
     const parts = (['year', 'month', 'day'] as const).filter((part) => claimed[part] !== undefined && known[part] !== undefined)
     if (parts.length === 0) return 'incomparable'

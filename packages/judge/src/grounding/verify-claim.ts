@@ -4,6 +4,7 @@ import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-inde
 import type { ClaimCheck } from './claim-check.ts'
 import { surnameReading } from './japanese-surnames.ts'
 import { BARE_NAME } from './person-names.ts'
+import { namesVariantOf } from './name-variants.ts'
 import { valuesAgree, type Agreement } from './values-agree.ts'
 import { bestScoring, termWeight, WEEKDAY_TERMS } from './best-scoring.ts'
 import { agreesWithAny, fromEntry, result } from './claim-result.ts'
@@ -169,6 +170,8 @@ function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources)
     const entry = index.entries.find((candidate) => candidate.normalizedSentence.includes(tokens[0] ?? name))
     return result(claim, 'supported', entry ? fromEntry(entry) : { source: 'knowledge' })
   }
+  // "An Italian" for "in Italy", "on Earth" for "in the world", "Tromso" for "Tromsø": the same name in another form.
+  if (namesVariantOf(name, index.haystack)) return result(claim, 'supported', { source: 'knowledge' })
   if (sources.toolText.includes(name) || sources.toolText.includes(said)) return result(claim, 'supported', { source: 'tool' })
   if (sources.contextText.includes(name) || sources.contextText.includes(said)) return result(claim, 'supported', { source: 'context' })
   // 渋谷駅 against knowledge written only in English: the rules cannot tell whether it is named there.
@@ -224,7 +227,8 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
       )
     if (weekdayConflict) return result(claim, 'contradicted', fromEntry(weekdayConflict.entry))
     if (equal) return result(claim, 'supported', fromEntry(equal.entry))
-    if (within && !BOUNDARY_WORDS.test(window) && !saysBoundaryAfter(claim, sentence)) return result(claim, 'supported', fromEntry(within.entry))
+    // A length inside a known ceiling or floor is one the knowledge allows; a clock time inside a range only when it bounds nothing.
+    if (within && (group === 'duration' || (!BOUNDARY_WORDS.test(window) && !saysBoundaryAfter(claim, sentence)))) return result(claim, 'supported', fromEntry(within.entry))
     const contradiction = different[0] ?? within
     if (!contradiction) continue
     if (tier === 'value' && agreesWithAny(claim, sources.contextClaims)) return result(claim, 'supported', { source: 'context' })
@@ -253,6 +257,9 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
   const related = sources.index.entries.some((entry) => intersects(entry.leafTerms, terms) || intersects(entry.parentTerms, terms))
   const identity = claim.type === 'phone' || claim.type === 'address' || claim.type === 'date'
   if (anywhere && (!related || identity || !sources.index.structured)) return result(claim, 'supported', fromEntry(anywhere))
+  // A length said of something a business's knowledge gives no length for contradicts no other's: the rules cannot
+  // settle it. (Prose — an encyclopedia paragraph — states the lengths of what it is about: one it lacks is new.)
+  if (group === 'duration' && !isProse(sources.index)) return result(claim, 'unsettled')
   if ((claim.type === 'phone' || claim.type === 'address') && compatible[0]) return result(claim, 'contradicted', fromEntry(compatible[0]))
   return result(claim, isBareNumber(claim) ? 'unsettled' : 'unsupported')
 }

@@ -102,6 +102,10 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
   { name: 'one as an hour', keys: ['one'], pattern: /\b(from|between|at|until|till|by|before|after|around)\s+one\b(?!\s+(?:of|more|person|people|day|week|month|year|hour|minute|night|room|guest|time|thing)s?\b)|\bone(?=\s+(?:to|until|till|-)\s+\d)/giu, replace: (match, word) => (word ? `${word} 1` : '1') },
   { name: 'one with a unit', keys: ['minute', 'hour', 'day', 'week', 'month'], pattern: /(?<!\b(?:once|twice|per)\s|[a-z]s\s)\b(?:one|an?)\s+(minute|hour|day|week|month)\b(?!\s+(?:pass|ticket|rate|fee|charge|plan|membership))/giu, replace: (_match, unit = '') => `1 ${unit}` },
   { name: 'rate per unit', keys: ['hour', 'day', 'night', 'month', 'week', 'person', 'visit', 'session'], pattern: /([¥$€£]\s?[\d,.]+|[\d,.]+\s?(?:yen|円|dollars?|euros?|pounds?))\s+(?:an?|1|each)\s+(hour|day|night|month|week|person|visit|session)\b/giu, replace: (_match, price = '', unit = '') => `${price} per ${unit}` },
+  // Shares of an amount: "20 percent" is the 20% knowledge writes; "half" and "the full" of a price, fee or charge are
+  // 50% and 100% of it ("it's half the charge", "half price", "half off", "on the day it's the full amount").
+  { name: 'N percent', keys: ['percent', 'per', 'pct'], pattern: /(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:percent|per\s+cent|pct)\b/giu, replace: (_match, count = '') => `${count}%` },
+  { name: 'half or the full amount', keys: ['half', 'full', 'whole', 'entire'], pattern: /\b(?:half(?:\s+(?:of\s+)?(?:the|your|its)|(?=\s+price\b))|(?:the\s+)?(?:full|whole|entire))\s+(?=(?:price|fee|charge|cost|rate|amount|total|bill|fare|rent)\b)|(?<!\ba\s+)\bhalf(?=\s+off\b|\s*(?:[.,;!?]|$))/giu, replace: (match) => (/^half/iu.test(match) ? (/\s$/u.test(match) ? '50% of the ' : '50%') : '100% of the ') },
   // Clock times with a part of the day: 9 in the morning → 9 am, 6 in the evening → 6 pm.
   { name: 'hour with a part of the day', keys: ['morning', 'afternoon', 'evening', 'night', 'tonight'], pattern: new RegExp(`\\b(\\d{1,2}|${HOUR_WORD})(?::(\\d{2}))?(?:\\s*o'?clock)?\\s+${DAYPART}`, 'giu'), replace: (_match, hour = '', minutes = '00', daypart) => (wordHour(hour) === 12 && minutes === '00' ? (/morning/iu.test(daypart ?? '') ? 'noon' : /night/iu.test(daypart ?? '') ? 'midnight' : clock(12, 0, 'pm')) : clock(wordHour(hour), Number(minutes), meridiemOf(daypart))) },
   // A bare hour after a word that opens or closes a time ("we open at 8", "until 7", "close at six"): a clock time, am or pm.
@@ -135,6 +139,8 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
   { name: 'digits with 万/千', japanese: true, keys: ['万', '千'], pattern: /(\d+(?:\.\d+)?)(万|千)(?=円|人|名)/gu, replace: (_match, count = '', scale = '') => String(Math.round(Number(count) * (scale === '万' ? 10_000 : 1000))) },
   // 割 counts tenths (2割 = 20%, 1割引 = 10% off, 5分 after 割 = 5%): the percentage English knowledge writes.
   { name: 'N割', japanese: true, keys: ['割'], pattern: /(?<![\d.])(\d+)割(?:(\d)分)?(?!合|安|高|増)/gu, replace: (_match, tenths = '', hundredths = '0') => `${Number(tenths) * 10 + Number(hundredths)}%` },
+  // 半額 (half the amount) of a price: the 50% knowledge writes (全額 is left alone: 全額返金 refunds it all, it charges nothing).
+  { name: '半額', japanese: true, keys: ['半額'], pattern: /半額/gu, replace: () => '50%' },
   { name: 'N時間半', japanese: true, keys: ['時間半'], pattern: /(\d+)時間半/gu, replace: (_match, hours = '') => `${Number(hours) * 60 + 30}分` },
   { name: '半日', japanese: true, keys: ['半日'], pattern: /半日/gu, replace: () => '12時間' },
   { name: '朝 → 午前', japanese: true, keys: ['朝', '午前'], pattern: new RegExp(`${MORNING}の?\\s*(?=\\d{1,2}時(?!間))`, 'gu'), replace: () => '午前' },

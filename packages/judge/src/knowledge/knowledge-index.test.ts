@@ -35,7 +35,7 @@ describe('indexKnowledge: fact keys', () => {
       'facts.minimum_age → age minimum → count {"kind":"number","value":20,"unit":"age","limit":"min"}',
       'facts.parking.spaces → space → count {"kind":"number","value":5,"unit":"space"}',
       'facts.sauna.free_minutes →  → duration {"kind":"duration","minutes":45}, price {"kind":"money","amount":0}',
-      'facts.rental_max_months → max rent → duration {"kind":"duration","minutes":259200}',
+      'facts.rental_max_months → max rent → duration {"kind":"duration","minutes":259200,"limit":"max"}',
     ])
   })
 })

@@ -5,6 +5,7 @@ import { contentWords, normalizeText, stemWord } from '../internal/normalize-tex
 import { keyTerms, resolveVocabulary, subjectTerms, withKnowledgeWords, type ResolvedVocabulary } from '../grounding/subject-terms.ts'
 import type { Vocabulary } from '../grounding/validate-vocabulary.ts'
 import { normalizeSpokenForms } from '../internal/normalize-spoken-forms.ts'
+import { countedKeyDuration, keyBound, numberedKeyDurations } from './key-durations.ts'
 import { sentenceEntries } from './sentence-entries.ts'
 import { flattenFacts, type FactValue, type KnowledgeBase } from '@voxguard/knowledge'
 
@@ -80,6 +81,8 @@ function typedLeafClaims(path: string[], value: FactValue): Claim[] {
   const lowerKey = path.join('_').toLowerCase()
   const days = keyDays(path.at(-1) ?? '')
   const claims = extractClaims(text).filter((claim) => claim.type !== 'name')
+  // `cancellation.free_until: 3 days before arrival`: the key says which side of the offset its value is.
+  for (const claim of claims) if (claim.value.kind === 'duration' && claim.value.offset && claim.value.limit === undefined) Object.assign(claim.value, keyBound(lowerKey))
   if (days !== undefined) {
     const closed = /closed|休/iu.test(text)
     claims.push({ text, type: 'weekday', value: { kind: 'weekday', days, status: closed ? 'closed' : 'open' }, start: 0, end: text.length })
@@ -91,24 +94,22 @@ function typedLeafClaims(path: string[], value: FactValue): Claim[] {
   if (numeric === undefined) return claims
   const base = { text, start: 0, end: text.length }
   const currency = CURRENCY_KEYS.find(([pattern]) => pattern.test(lowerKey))?.[1]
-  // `personal_training.30_minutes_yen: 4000`: the key also states the duration the price is for.
-  const keyDuration = /(?:^|_)(\d+)_?(minutes?|mins?|hours?)(?:_|$)/u.exec(lowerKey)
-  const qualifier: Claim[] = keyDuration ? [{ ...base, type: 'duration', value: { kind: 'duration', minutes: Number(keyDuration[1]) * (keyDuration[2]?.startsWith('h') ? 60 : 1) } }] : []
-  if (currency) return [{ ...base, type: 'price', value: { kind: 'money', amount: numeric, currency } }, ...qualifier]
+  // `personal_training.30_minutes_yen: 4000`, `from_2_days_before_percent: 20`: the keys also state the duration the value is for.
+  const qualifiers = numberedKeyDurations(path, text)
+  if (currency) return [{ ...base, type: 'price', value: { kind: 'money', amount: numeric, currency } }, ...qualifiers]
   // A price key that names no currency (`prices.cleaning: 50`) says nothing about the currency.
-  if (/(?:^|_)(?:prices?|fees?|costs?|charges?)(?:_|$)/u.test(lowerKey)) return [{ ...base, type: 'price', value: { kind: 'money', amount: numeric } }]
-  const unit = /(?:^|_)(minutes?|hours?|days?|weeks?|months?)$/u.exec(lowerKey)?.[1]
-  if (unit) {
-    const factor = unit.startsWith('minute') ? 1 : unit.startsWith('hour') ? 60 : unit.startsWith('day') ? 1440 : unit.startsWith('week') ? 10080 : 43200
+  if (/(?:^|_)(?:prices?|fees?|costs?|charges?)(?:_|$)/u.test(lowerKey)) return [{ ...base, type: 'price', value: { kind: 'money', amount: numeric } }, ...qualifiers]
+  const counted = countedKeyDuration(path.at(-1) ?? '', numeric, text)
+  if (counted) {
     // `parking.free_minutes: 30`: the key also says those minutes cost nothing.
     const free: Claim[] = /(?:^|_)free(?:_|$)/u.test(lowerKey) ? [{ ...base, type: 'price', value: { kind: 'money', amount: 0 } }] : []
-    return [{ ...base, type: 'duration', value: { kind: 'duration', minutes: numeric * factor } }, ...free]
+    return [counted, ...free]
   }
   // `minimum_age: 16`, `family_suite.max_guests: 4`, `parking.spaces: 12`: the key says what the number counts and whether it is a limit.
   const limit = /(?:^|_)(?:max|maximum|up_to)(?:_|$)/u.test(lowerKey) ? 'max' : /(?:^|_)(?:min|minimum|at_least)(?:_|$)/u.test(lowerKey) ? 'min' : undefined
-  const counted = /(?:^|_)age(?:_|$)/u.test(lowerKey) ? 'age' : keyCountUnit(path)
-  const number: Claim['value'] = { kind: 'number', value: numeric, ...(counted ? { unit: counted } : {}), ...(limit ? { limit } : {}) }
-  return [{ ...base, type: counted ? 'count' : 'number', value: number }]
+  const unit = /(?:^|_)age(?:_|$)/u.test(lowerKey) ? 'age' : keyCountUnit(path)
+  const number: Claim['value'] = { kind: 'number', value: numeric, ...(unit ? { unit } : {}), ...(limit ? { limit } : {}) }
+  return [{ ...base, type: unit ? 'count' : 'number', value: number }, ...qualifiers]
 }
 
 /** The count unit a fact's key names (`spaces`, `max_guests`, `rooms.total`), nearest the leaf first. */
