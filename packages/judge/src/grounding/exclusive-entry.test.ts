@@ -29,6 +29,17 @@ describe('a yes to what the knowledge restricts to something else ("only", の�
     expect(flagged('Is the lunch set available on Wednesday?', 'Yes, it is.')).toEqual([])
   })
 
+  it('reads the days of a restriction written short ("Mon-Fri only") from the line itself', () => {
+    const laundry = 'Express service: ready by 18:00, Mon-Fri only; +¥300\nShirts: ¥250 each'
+    const ask = (context: string) => checkGrounding({ knowledge: laundry, context, response: 'Yes, it is.' }).hallucinated
+    expect(ask('Is express service available on Sunday?')).toBe(true)
+    expect(ask('Is express service available on Tuesday?')).toBe(false)
+  })
+
+  it('a question that shares nothing with the restricting line is not answered by it', () => {
+    expect(flagged('Is there some kind of Friday special?', 'Yes, gyoza are half price on Fridays.')).not.toContainEqual(expect.stringMatching(/^contradicted text\[(?:2|3|4)\]/u))
+  })
+
   it('a yes to what the line lists, or a question narrowed by a time of day, is not', () => {
     expect(flagged('Can I pay in cash?', 'Yes, of course.')).toEqual([])
     expect(flagged('Can I book by phone?', 'Yes, just call us.')).toEqual([])

@@ -1,3 +1,4 @@
+import { extractClaims } from '../claims/extract-claims.ts'
 import { hasJapanese, normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeEntry } from '../knowledge/knowledge-index.ts'
 import { broaderTerms, namesTerm } from './broader-terms.ts'
@@ -48,11 +49,20 @@ function inWords(term: string, sentence: string): boolean {
   return sentence.includes(term.length > 5 ? term.slice(0, term.length - 2) : term)
 }
 
-/** The days an entry states (its weekday claims: "Saturdays and Sundays only", 「平日のみ」). */
-function daysOf(entry: KnowledgeEntry): Set<number> {
+/**
+ * The days a line states ("Saturdays and Sundays only", "Mon-Sat only", 「平日のみ」), read from its
+ * sentence (a line's entries split its values among them, and the one a question matched may hold
+ * none), and whether it restricts them with "only" (the weekday reader marks it).
+ */
+function weekdaysOf(sentence: string): { days: Set<number>; only: boolean } {
   const days = new Set<number>()
-  for (const claim of entry.claims) if (claim.value.kind === 'weekday') for (const day of claim.value.days) days.add(day)
-  return days
+  let only = false
+  for (const claim of extractClaims(sentence)) {
+    if (claim.value.kind !== 'weekday' || claim.value.negated === true) continue
+    for (const day of claim.value.days) days.add(day)
+    if (claim.value.only !== undefined) only = true
+  }
+  return { days, only }
 }
 
 /**
@@ -96,17 +106,13 @@ export function deniedByExclusiveEntry(
     const sentence = normalizeText(entry.sentence)
     if (!EXCLUSIVE.test(sentence)) continue
     const named = entryStatementTerms(entry, vocabulary)
-    const schedule = SCHEDULE_FOCUS.test(sentence)
-    const days = schedule ? daysOf(entry) : new Set<number>()
-    const unnamed = [...clause.said].filter(
-      (term) =>
-        (ASCII.test(term) || vocabulary.canonicals.has(term)) &&
-        !namesTerm(named, term, broader) &&
-        !named.has(broader.broader.get(term) ?? '') &&
-        !inWords(term, sentence) &&
-        leftOut(term, schedule, days, isAlternative),
-    )
-    if (unnamed.length > 0 && unnamed.length < clause.said.size) return entry
+    const stated = weekdaysOf(entry.sentence)
+    const schedule = stated.only || SCHEDULE_FOCUS.test(sentence)
+    const days = stated.days
+    const names = (term: string): boolean => namesTerm(named, term, broader) || named.has(broader.broader.get(term) ?? '') || inWords(term, sentence)
+    // What the yes affirms must be about what the line restricts (share a term it names) and ask for something it leaves out.
+    if (![...clause.said].some(names)) continue
+    if ([...clause.said].some((term) => (ASCII.test(term) || vocabulary.canonicals.has(term)) && !names(term) && leftOut(term, schedule, days, isAlternative))) return entry
   }
   return undefined
 }
