@@ -1,3 +1,4 @@
+import { amountSlot } from './claims/amount-slot.ts'
 import { extractNormalizedClaims } from './claims/extract-claims.ts'
 import { readSideText } from './grounding/read-side-text.ts'
 import { normalizeSpokenForms } from './internal/normalize-spoken-forms.ts'
@@ -99,7 +100,7 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
     const carried = new Set([...own, ...previous])
     const settled = carried.size > 0 && !namesOnlyItsKind(claim, carried) && !namesNoItemOfItsKind(index, claim.type, carried) && !namesOnlyTheWay(claim.type, carried)
     const terms = settled ? carried : new Set([...carried, ...known(callerTerms)])
-    const check = verifyClaim(claim, terms, subject.window, sources, sentences[at]?.text ?? subject.window)
+    const check = verifyClaim(claim, terms, subject.window, sources, sentences[at]?.text ?? subject.window, claim.type === 'price' ? amountSlot(text, claim, claims) : undefined)
     // "¥38,000 plus the ¥8,000 surcharge comes to ¥46,000", "4,400 more than a sedan": worked out from stated amounts.
     const derived = check.status === 'contradicted' || check.status === 'unsupported' ? derivedAmount(claim, sentences[at]?.text ?? '', claims, counts, index, terms) : undefined
     checks.push(derived ? { ...check, status: 'supported', supported: true, evidence: derived } : check)

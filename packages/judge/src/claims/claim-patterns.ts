@@ -221,7 +221,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   },
   {
     type: 'weekday',
-    pattern: new RegExp(`\\b(${WEEKDAY_EN})s?\\b|([${WEEKDAY_JA}])曜日?|(平日|weekdays)|(週末|土日|weekends?)|(祝日|祝祭日|祭日|public holidays?|national holidays?|holidays)`, 'gu'),
+    pattern: new RegExp(`\\b(${WEEKDAY_EN})s?\\b|([${WEEKDAY_JA}])曜日?|(平日|weekdays|(?<=\\b(?:every|each)\\s)weekday)|(週末|土日|weekends?)|(祝日|祝祭日|祭日|public holidays?|national holidays?|holidays)`, 'gu'),
     read: (match) => {
       if (match[3]) return { kind: 'weekday', days: [1, 2, 3, 4, 5], status: 'neutral' }
       if (match[4]) return { kind: 'weekday', days: [6, 0], status: 'neutral' }

@@ -57,6 +57,19 @@ describe('clausesOf', () => {
     expect(read('No entry without a ticket.')).toHaveLength(1)
   })
 
+  it('a denial read from a key denies the list after its colon ("not accepted: suede, silk and wool")', () => {
+    expect(read('not accepted: suede, silk and wool')).toEqual(['negative silk suede wool'])
+  })
+
+  it('the first item of a list subject is not a clause of its own ("Suede, silk and wool are not accepted")', () => {
+    expect(read('Suede, silk and wool are not accepted.')).toEqual(['negative silk suede wool'])
+    expect(read('Suede is fine, silk and wool are not accepted.').map((line) => line.split(' ')[0])).toEqual(['positive', 'negative'])
+  })
+
+  it('a denial keeps its polarity after a word of regret ("Unfortunately no strollers are allowed")', () => {
+    expect(read('Unfortunately no strollers are allowed upstairs.')).toEqual(['negative stroller upstair'])
+  })
+
   it('a partial negation ("can\'t … directly", "not always") is marked: it denies a manner, not the fact', () => {
     expect(clausesOf("Owls can't turn their eyes directly.", GENERAL_TERMS)[0]?.partial).toBe(true)
     expect(clausesOf('The ferry does not always stop at the island.', GENERAL_TERMS)[0]?.partial).toBe(true)
@@ -95,6 +108,14 @@ describe('clausesOf', () => {
     expect(statements(shop, 'デビットカードはご利用いただけません。')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
     expect(statements(shop, 'お飲み物の持ち込みも大丈夫です。')).toEqual(['contradicted text[1]'])
     expect(statements(shop, '車椅子でもご来店いただけます。')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
+  })
+
+  it('Japanese verbs of coming in or bringing along (来店, 入店, 入館, 持参) name no subject, like "come" and "visit"', () => {
+    expect(read('お子様のご入店はお断りしております。')).toEqual(['negative children'])
+    const bar = 'Children welcome until 19:00\nNo pets\nParking for 4 cars'
+    expect(statements(bar, 'お子様のご来店はお断りしております。')).toEqual(['contradicted text[0]'])
+    expect(statements(bar, 'ペット連れでもご入店いただけます。')).toEqual(['contradicted text[1]'])
+    expect(statements(bar, '申し訳ございませんが、ペットの入館はご遠慮いただいております。')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
   })
 
   it('a Japanese word the vocabulary reads end to end is those words, not a subject of its own', () => {

@@ -1,3 +1,4 @@
+import { otherSlot, type AmountSlot } from '../claims/amount-slot.ts'
 import { claimGroup, type Claim } from '../claims/claim.ts'
 import { inOtherScript, normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
@@ -188,7 +189,7 @@ function verifyName(claim: Claim, terms: Set<string>, sources: GroundingSources)
  * a day or time reported for what a tool did must be the tool's;
  * the caller's words support only what the knowledge base does not contradict.
  */
-export function verifyClaim(claim: Claim, terms: Set<string>, window: string, sources: GroundingSources, sentence = window): ClaimCheck {
+export function verifyClaim(claim: Claim, terms: Set<string>, window: string, sources: GroundingSources, sentence = window, slot?: AmountSlot): ClaimCheck {
   const toolConflict = contradictsToolReport(claim, window, sources, sentence)
   if (toolConflict) return toolConflict
   if (claim.type === 'weekday') return verifyWeekday(claim, terms, sources.index, sources.contextClaims)
@@ -198,10 +199,12 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
   // "¥3,000 until 1 pm": a clock time is never about the price said beside it.
   if (group === 'time' && terms.has('price')) terms = new Set([...terms].filter((term) => term !== 'price'))
   // A number may be compared with a value of another kind (a count with a duration): only its list depends on the claim.
-  const compatible =
+  const ofKind =
     group === 'number'
       ? sources.index.entries.filter((entry) => entry.claims.some((known) => claimGroup(known.type) === group || valuesAgree(claim.value, known.value) !== 'incomparable'))
       : entriesByKind(sources.index).ofGroup(group)
+  // "A compact is ¥5,500 for 24 hours": a price the knowledge states for another tier ("Compact for 6 hours") is not about it.
+  const compatible = slot && (slot.durations.length > 0 || slot.days.length > 0) ? ofKind.filter((entry) => entry.slot === undefined || !otherSlot(slot, entry.slot)) : ofKind
   // A subject that names only the claim's own kind ("it is 5,000円": price) singles out no
   // entry: every related entry of that kind is one tier, so any equal value supports.
   const onlyKind = namesOnlyItsKind(claim, terms)

@@ -1,3 +1,4 @@
+import { keySlot, type AmountSlot } from '../claims/amount-slot.ts'
 import type { Claim, Currency } from '../claims/claim.ts'
 import { COUNT_UNIT_NAMES, countUnit } from '../claims/count-unit.ts'
 import { extractClaims } from '../claims/extract-claims.ts'
@@ -28,6 +29,8 @@ export interface KnowledgeEntry {
   normalizedValue: string
   normalizedSentence: string
   sentenceStems: string[]
+  /** A price's tier: the durations and days its keys or its line say it with (see amountSlot). */
+  slot?: AmountSlot
 }
 
 export interface KnowledgeIndex {
@@ -135,6 +138,7 @@ function factEntry(keys: string[], leaf: FactValue, vocabulary: ResolvedVocabula
   const value = String(leaf)
   const parentTerms = new Set<string>()
   for (const segment of keys.slice(0, -1)) for (const term of keyTerms(segment, vocabulary)) parentTerms.add(term)
+  const claims = typedLeafClaims(keys, leaf)
   return entry({
     path: `facts.${keys.join('.')}`,
     value,
@@ -142,8 +146,9 @@ function factEntry(keys: string[], leaf: FactValue, vocabulary: ResolvedVocabula
     leafTerms: keyTerms(keys.at(-1) ?? '', vocabulary),
     parentTerms,
     valueTerms: subjectTerms(value, vocabulary),
-    claims: typedLeafClaims(keys, leaf),
+    claims,
     sentence: `${keys.join(' ').replace(/_/gu, ' ')}: ${value}`,
+    ...(claims.some((claim) => claim.type === 'price') ? { slot: keySlot(keys) } : {}),
   })
 }
 

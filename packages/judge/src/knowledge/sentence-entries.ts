@@ -1,4 +1,5 @@
-import type { Claim } from '../claims/claim.ts'
+import { amountSlot, type AmountSlot } from '../claims/amount-slot.ts'
+import { claimGroup, type Claim } from '../claims/claim.ts'
 import { extractNormalizedClaims } from '../claims/extract-claims.ts'
 import { normalizeSpokenForms } from '../internal/normalize-spoken-forms.ts'
 import { blankRateUnits, claimSubject } from '../grounding/claim-subject.ts'
@@ -16,6 +17,8 @@ export interface SentenceEntryFields {
   valueTerms: Set<string>
   claims: Claim[]
   sentence: string
+  /** A price's tier: the durations and days the line says it with ("Compact for 6 hours: ¥4,400"). */
+  slot?: AmountSlot
 }
 
 function withoutDays(terms: Set<string>): Set<string> {
@@ -47,21 +50,33 @@ export function sentenceEntries(kind: 'policy' | 'text', path: string, sentence:
   const first = values[0]
   // What a price is counted in ("¥9,800 a month", 1泊) says nothing about what the line is about.
   const subjectText = blankRateUnits(text, values)
-  const headTerms = first ? subjectTerms(subjectText.slice(0, first.start), vocabulary) : new Set<string>()
+  const head = first ? subjectText.slice(0, first.start) : ''
+  // "Combination vaccine: dogs ¥8,000, cats ¥6,000": the words before a colon are the topic of every value after it (the
+  // first item, "dogs", is not); each value is about the topic and its own words.
+  const colon = head.search(/[:：]/u)
+  const topic = colon >= 0 ? subjectTerms(head.slice(0, colon), vocabulary) : new Set<string>()
+  const headTerms = topic.size > 0 ? topic : subjectTerms(head, vocabulary)
   const weekdays = values.filter((claim) => claim.value.kind === 'weekday')
   const timed = values.some((claim) => claim.type === 'time' || claim.type === 'time-range')
   if (weekdays.length > 0 && !timed) entries.push(...dayOwnerEntries(weekdays, sentenceTerms).map((owner) => ({ path, value: sentence, kind, leafTerms: owner.about, parentTerms: headTerms, valueTerms: sentenceTerms, claims: [owner.claim], sentence })))
   if (values.length === 1 && weekdays.length === 0) {
     const lineTerms = subjectText === text ? sentenceTerms : subjectTerms(subjectText, vocabulary)
-    entries.push({ path, value: sentence, kind, leafTerms: withoutDays(lineTerms).size > 0 ? lineTerms : headTerms, parentTerms: headTerms, valueTerms: sentenceTerms, claims: values, sentence })
+    entries.push({ path, value: sentence, kind, leafTerms: withoutDays(lineTerms).size > 0 ? lineTerms : headTerms, parentTerms: headTerms, valueTerms: sentenceTerms, claims: values, sentence, ...slotOf(text, values[0], claims) })
     return kind === 'policy' ? entries.map(asParentLevel) : entries
   }
   for (const claim of values) {
     if (claim.value.kind === 'weekday') continue
     const subject = claimSubject(text, claim, values, vocabulary).terms
-    entries.push({ path, value: sentence, kind, leafTerms: subject.size > 0 ? subject : headTerms, parentTerms: headTerms, valueTerms: sentenceTerms, claims: [claim], sentence })
+    // Amounts only: a time's topic ("Hours:") is its kind, and its days single out its entry.
+    if (subject.size > 0 && (claim.type === 'price' || claimGroup(claim.type) === 'number')) for (const term of topic) subject.add(term)
+    entries.push({ path, value: sentence, kind, leafTerms: subject.size > 0 ? subject : headTerms, parentTerms: headTerms, valueTerms: sentenceTerms, claims: [claim], sentence, ...slotOf(text, claim, claims) })
   }
   return kind === 'policy' ? entries.map(asParentLevel) : entries
+}
+
+/** The slot of a price the line states (none for other values). */
+function slotOf(text: string, claim: Claim | undefined, claims: readonly Claim[]): { slot?: AmountSlot } {
+  return claim?.type === 'price' ? { slot: amountSlot(text, claim, claims) } : {}
 }
 
 /**
