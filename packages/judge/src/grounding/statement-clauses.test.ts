@@ -57,6 +57,19 @@ describe('clausesOf', () => {
     expect(read('No entry without a ticket.')).toHaveLength(1)
   })
 
+  it('a denial read from a key denies the list after its colon ("not accepted: suede, silk and wool")', () => {
+    expect(read('not accepted: suede, silk and wool')).toEqual(['negative silk suede wool'])
+  })
+
+  it('the first item of a list subject is not a clause of its own ("Suede, silk and wool are not accepted")', () => {
+    expect(read('Suede, silk and wool are not accepted.')).toEqual(['negative silk suede wool'])
+    expect(read('Suede is fine, silk and wool are not accepted.').map((line) => line.split(' ')[0])).toEqual(['positive', 'negative'])
+  })
+
+  it('a denial keeps its polarity after a word of regret ("Unfortunately no strollers are allowed")', () => {
+    expect(read('Unfortunately no strollers are allowed upstairs.')).toEqual(['negative stroller upstair'])
+  })
+
   it('a partial negation ("can\'t … directly", "not always") is marked: it denies a manner, not the fact', () => {
     expect(clausesOf("Owls can't turn their eyes directly.", GENERAL_TERMS)[0]?.partial).toBe(true)
     expect(clausesOf('The ferry does not always stop at the island.', GENERAL_TERMS)[0]?.partial).toBe(true)
@@ -70,6 +83,13 @@ describe('clausesOf', () => {
   it('coming without an appointment denies "appointment required" (walk-ins, 予約なし, 当日受付)', () => {
     expect(read('Walk-ins are welcome for haircuts.')).toEqual(['negative appointment haircut'])
     expect(read('カットは予約なしでも大丈夫です。')).toEqual(['negative appointment haircut'])
+  })
+
+  it('a denied walk-in is a double negation: "no walk-ins", 「予約なしではご利用いただけません」 say an appointment is required', () => {
+    expect(read('No walk-ins for colouring.')).toEqual(['positive appointment colour'])
+    expect(read('Walk-ins are not accepted.')).toEqual(['positive appointment'])
+    expect(read('We cannot take walk-ins on Saturdays.')).toEqual(['positive appointment saturday'])
+    expect(read('予約なしではご利用いただけません。')).toEqual(['positive appointment'])
   })
 
   it('a colon after a denial starts a clause of its own (what to do instead); "X: not allowed" keeps its colon', () => {
@@ -88,6 +108,14 @@ describe('clausesOf', () => {
     expect(statements(shop, 'デビットカードはご利用いただけません。')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
     expect(statements(shop, 'お飲み物の持ち込みも大丈夫です。')).toEqual(['contradicted text[1]'])
     expect(statements(shop, '車椅子でもご来店いただけます。')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
+  })
+
+  it('Japanese verbs of coming in or bringing along (来店, 入店, 入館, 持参) name no subject, like "come" and "visit"', () => {
+    expect(read('お子様のご入店はお断りしております。')).toEqual(['negative children'])
+    const bar = 'Children welcome until 19:00\nNo pets\nParking for 4 cars'
+    expect(statements(bar, 'お子様のご来店はお断りしております。')).toEqual(['contradicted text[0]'])
+    expect(statements(bar, 'ペット連れでもご入店いただけます。')).toEqual(['contradicted text[1]'])
+    expect(statements(bar, '申し訳ございませんが、ペットの入館はご遠慮いただいております。')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
   })
 
   it('a Japanese word the vocabulary reads end to end is those words, not a subject of its own', () => {
@@ -146,6 +174,14 @@ describe('statements are checked clause by clause against the clause of the entr
     expect(statements(salon, 'Walk-ins are fine for colouring.')).toContain('contradicted text[0]')
     expect(statements(salon, 'You can walk in for a haircut.')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
     expect(statements(salon, 'カットは予約なしでお越しいただけます。')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
+  })
+
+  it('walk-ins against "no walk-ins" are contradicted; declining them, or booking, agrees (EN, JA)', () => {
+    const studio = 'Yoga classes: ¥2,500 a session\nNo walk-ins; book online / 予約なしでの参加不可'
+    expect(statements(studio, 'Walk-ins are always welcome.')).toContain('contradicted text[1]')
+    expect(statements(studio, 'はい、予約なしでも参加いただけます。', '予約なしでも参加できますか')).toContain('contradicted text[1]')
+    expect(statements(studio, "Sorry, we don't take walk-ins; please book online.")).not.toContainEqual(expect.stringMatching(/^contradicted/u))
+    expect(statements(studio, '申し訳ございません、予約なしではご参加いただけません。')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
   })
 
   it('民間 is "private" (insurance, hospitals): a private insurer said in Japanese meets the English fact (JA)', () => {

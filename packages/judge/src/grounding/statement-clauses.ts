@@ -23,6 +23,18 @@ export interface Clause {
  * (「予約なしで」, 「当日受付」 likewise).
  */
 const WALK_IN = /\bwalk[- ]?ins?\b|\bwalk in\b|\bwithout (?:an? )?(?:appointment|reservation|booking)s?\b|予約なし(?:で(?:も)?)?|予約無し(?:で(?:も)?)?|当日受付/giu
+/** What WALK_IN becomes: a denial of the appointment. */
+const WALK_IN_READING = /\bwithout appointment\b|予約は不要で/u
+
+/**
+ * The polarity of a clause. A denied walk-in ("no walk-ins", "walk-ins are not accepted",
+ * 「予約なしではご利用いただけません」) denies a denial: it says an appointment is required, so the
+ * clause's other negation flips the walk-in's (double negation), not adds to it.
+ */
+function clausePolarity(text: string): Polarity {
+  if (!WALK_IN_READING.test(text)) return normalizedPolarity(text)
+  return normalizedPolarity(text.replace(WALK_IN_READING, (phrase) => (hasJapanese(phrase) ? '予約で' : 'appointment'))) === 'negative' ? 'positive' : 'negative'
+}
 
 /** Punctuation and connectives between clauses; " / " parts a bilingual line ("No pets / ペット不可"). */
 const PUNCTUATION_BREAK = /[,;()、。]|\s[-–—/]\s|が、|けど、?|けれど(?:も)?、?/u
@@ -115,6 +127,19 @@ const PARTIAL_NEGATION = /(?:\b(?:not|never|cannot)|n't)\s+(?:[\p{L}-]+\s+){0,3}
  */
 const DENIAL_THEN_COLON = /^(\s*(?:no|not|non-\p{L}+)\b[^:;,]*):\s+(?=\S)/iu
 /**
+ * "not accepted: leather, fur and kimono" (a fact read from its key): a denial that names nothing
+ * but its polarity before the colon denies the list after it.
+ */
+const BARE_DENIAL_THEN_COLON = /^(\s*(?:not|no longer)\s+(?:accepted|allowed|offered|available|permitted|provided|included|covered|handled|possible)):\s+(?=\S)/iu
+/**
+ * The first item of a list that is the subject of what follows ("Leather, fur and kimono are not
+ * accepted"): a bare noun phrase whose next piece goes on with "… and …" before its verb.
+ */
+const LIST_HEAD = /^\s*[\p{L}-]+(?:\s+[\p{L}-]+)?\s*$/u
+const LIST_GOES_ON = /^\s*[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:and|or)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:are|is|were|was|can|cannot|can't|aren't|isn't|do|don't|must|may|will)\b/iu
+/** Sentence adverbs of regret a denial may open with ("Unfortunately no dogs are allowed"): read past them for its polarity. */
+const REGRET = /^\s*(?:(?:unfortunately|sadly|regrettably|sorry|i'm afraid|actually|also|just)[\s,]+)+(?=no\b)/iu
+/**
  * "That's a pet medicine", "It would be our deluxe room": a pronoun said to be something names
  * what the caller asked about; it states nothing about whether that is offered or allowed.
  */
@@ -189,13 +214,15 @@ export function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Cla
   const unquoted = normalizeText(sentence)
     .replace(/"[^"]*(?:"|$)|“[^”]*(?:”|$)|「[^」]*(?:」|$)|『[^』]*(?:』|$)/gu, ' ')
     .replace(WALK_IN, (phrase) => (hasJapanese(phrase) ? '予約は不要で' : 'without appointment'))
+    .replace(BARE_DENIAL_THEN_COLON, '$1 ')
     .replace(DENIAL_THEN_COLON, '$1; ')
   const clauses: Clause[] = []
   let lead = ''
   const pieces = unquoted.split(PUNCTUATION_BREAK)
   for (const [at, piece] of pieces.entries()) {
     const last = at === pieces.length - 1
-    if (LEADS_IN.test(piece) || (!last && APPOSITION.test(piece) && !FINITE_VERB.test(piece))) {
+    const listHead = !last && LIST_HEAD.test(piece) && LIST_GOES_ON.test(pieces[at + 1] ?? '')
+    if (LEADS_IN.test(piece) || listHead || (!last && APPOSITION.test(piece) && !FINITE_VERB.test(piece))) {
       lead = `${lead} ${piece}`
       continue
     }
@@ -218,14 +245,14 @@ export function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Cla
         continue
       }
       if (previous && ELLIPTIC_DENIAL.test(text)) for (const term of previous.said) said.add(term)
-      const polarity = normalizedPolarity(text)
+      const polarity = clausePolarity(text.replace(REGRET, ''))
       if (polarity === 'positive' && CLASSIFIES.test(text)) continue
       const weak = (polarity === 'negative' && (PARTIAL_NEGATION.test(text) || SPEAKER_DENIAL.test(text) || NEGATIVE_IMPERATIVE.test(text))) || SPEAKER_TASTE.test(text)
       if (said.size > 0) clauses.push({ said, polarity, ...(weak ? { partial: true } : {}) })
     }
   }
   const said = lead === '' ? new Set<string>() : statementTerms(lead, vocabulary)
-  if (said.size > 0) clauses.push({ said, polarity: normalizedPolarity(lead) })
+  if (said.size > 0) clauses.push({ said, polarity: clausePolarity(lead) })
   return clauses
 }
 
