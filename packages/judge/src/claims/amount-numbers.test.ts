@@ -56,3 +56,18 @@ describe('shares of an amount are percentages', () => {
     expect(said('It takes about an hour and a half.')).toEqual(['duration:90 minutes'])
   })
 })
+
+describe('a bare number is not contradicted by a count of another thing', () => {
+  const knowledge = ['Harbour Inn: 36 rooms, 12 parking spaces', 'Twin room (2 guests): ¥14,000 per night', 'Breakfast 7:00-9:30'].join('\n')
+  const numbers = (context: string, response: string): string[] =>
+    checkGrounding({ knowledge, context, response }).claims.filter((claim) => claim.type === 'number' || claim.type === 'count').map((claim) => `${claim.status} ${claim.text}`)
+
+  it('does not contradict a number that names nothing it counts with a count of guests (EN and JA)', () => {
+    expect(numbers('We are five people. How many rooms do you have?', 'For five you would need a third room.')).not.toContain('contradicted 5')
+    expect(numbers('部屋は何室ありますか。5人です', '5ですと3部屋必要です。')).not.toContain('contradicted 5')
+  })
+
+  it('still flags a count said with the thing it counts', () => {
+    expect(checkGrounding({ knowledge, context: 'How many rooms?', response: 'We have forty rooms.' }).hallucinated).toBe(true)
+  })
+})

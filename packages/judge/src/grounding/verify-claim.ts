@@ -1,5 +1,6 @@
 import { otherSlot, type AmountSlot } from '../claims/amount-slot.ts'
 import { claimGroup, type Claim } from '../claims/claim.ts'
+import { countUnit } from '../claims/count-unit.ts'
 import { inOtherScript, normalizeText } from '../internal/normalize-text.ts'
 import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-index.ts'
 import type { ClaimCheck } from './claim-check.ts'
@@ -102,10 +103,26 @@ function isProse(index: KnowledgeIndex): boolean {
 }
 
 
-function bestAgreement(claim: Claim, entry: KnowledgeEntry): Agreement {
+/**
+ * "So for six you'd need a second room", "the minimum age for those is 18": a bare number says nothing of what
+ * it counts, so a business's count of something ("48 rooms", "5 seats") does not contradict it (it may
+ * still agree). In prose (an encyclopedia paragraph) numbers are compared as they are.
+ */
+function countsOtherThing(claim: Claim, known: Claim, index: KnowledgeIndex, sentence: string): boolean {
+  if (!isBareNumber(claim) || known.value.kind !== 'number' || known.value.unit === undefined || known.value.unit === '%' || known.value.unit === 'age' || isProse(index)) return false
+  // "It seats eight", "six of our rooms do": the counted thing named within three words of the number is its unit.
+  const at = sentence.indexOf(claim.text)
+  if (at < 0) return false
+  const near = [...sentence.slice(0, at).split(/\s+/u).slice(-4), ...sentence.slice(at + claim.text.length).split(/\s+/u).slice(0, 4)]
+  const unit = known.value.unit
+  return !near.some((word) => word !== '' && countUnit(word.replace(/[^\p{L}]/gu, '')) === unit)
+}
+
+function bestAgreement(claim: Claim, entry: KnowledgeEntry, index?: KnowledgeIndex, sentence = ''): Agreement {
   let best: Agreement = 'incomparable'
   for (const known of entry.claims) {
-    const agreement = valuesAgree(claim.value, known.value)
+    let agreement = valuesAgree(claim.value, known.value)
+    if (agreement === 'different' && index && countsOtherThing(claim, known, index, sentence)) agreement = 'incomparable'
     if (agreement === 'equal') return 'equal'
     if (agreement === 'within' || (agreement === 'different' && best === 'incomparable')) best = agreement
   }
@@ -220,7 +237,7 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
       ])
   for (const [tier, entries] of tiers) {
     if (entries.length === 0) continue
-    const agreements = entries.map((entry) => ({ entry, agreement: bestAgreement(claim, entry) }))
+    const agreements = entries.map((entry) => ({ entry, agreement: bestAgreement(claim, entry, sources.index, sentence) }))
     const equal = agreements.find((item) => item.agreement === 'equal')
     const within = agreements.find((item) => item.agreement === 'within')
     const different = agreements.filter((item) => item.agreement === 'different')
