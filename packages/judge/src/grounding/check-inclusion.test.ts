@@ -33,6 +33,16 @@ describe('included ↔ charged on top', () => {
     expect(checkGrounding({ knowledge: 'Head spa (ヘッドスパ) included with every colour treatment', response: 'ヘッドスパは別料金です。' }).hallucinated).toBe(true)
   })
 
+  it('込み / 付き that end a verb (お持ち込み, お申し込み, お振込み, 1名に付き) say nothing about what is included', () => {
+    const cafe = 'Outside food not allowed; birthday cakes welcome (¥300 plate charge)\nLunch set ¥1,200\nReservations by the day before'
+    const flagged = (response: string) => checkGrounding({ knowledge: cafe, response }).claims.filter((claim) => claim.status === 'contradicted' || claim.status === 'unsupported')
+    expect(flagged('お誕生日のケーキでしたらお持ち込みいただけます。')).toEqual([])
+    expect(flagged('ランチセットのお申し込みは前日までにお願いします。')).toEqual([])
+    expect(flagged('プレート代は1名に付き300円です。')).toEqual([])
+    // After a noun they still say "included": the plate charge is charged on top.
+    expect(flagged('ケーキはプレート代込みでお持ち込みいただけます。').length).toBeGreaterThan(0)
+  })
+
   it('"no extra charge", 「追加料金なし」 says it is included', () => {
     expect(statements('The head spa comes at no extra charge.')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
     expect(checkGrounding({ knowledge: 'Head spa (ヘッドスパ) included with every colour treatment', response: 'ヘッドスパは追加料金なしでご利用いただけます。' }).hallucinated).toBe(false)

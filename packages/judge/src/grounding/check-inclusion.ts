@@ -3,8 +3,14 @@ import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-inde
 import { statementTerms } from './statement-clauses.ts'
 import { statementPolarity } from './statement-polarity.ts'
 
+/**
+ * 付き / 込み after a noun (「朝食付き」, 「税込み」, 「送料込み」) say "with" / "included"; after a verb's
+ * stem they are part of that verb (「お持ち込み」 bring in, 「お申し込み」 apply, 「お振込み」 pay by
+ * transfer, 「1名につき」 per person): the kana or verb-stem kanji before them rule those out.
+ */
+const WITH_NOUN = '(?<![\\p{sc=Hiragana}持申振払見書飛売割詰取打組住追読押絞])(?:付き|込み)'
 /** Saying something comes with something else at no extra cost: "includes breakfast", "meals included", 「朝食付き」, 「税込み」, 「…が含まれます」. */
-const INCLUDED = /\b(?:includ(?:e|es|ed|ing)|comes? with|come with)\b|付き|込み|含まれ|含む|含め/iu
+const INCLUDED = new RegExp(`\\b(?:includ(?:e|es|ed|ing)|comes? with|come with)\\b|${WITH_NOUN}|含まれ|含む|含め`, 'iu')
 /** Saying it is charged on top: "costs extra", "charged separately", 「別料金」, 「別途」. */
 const EXTRA = /\b(?:extra charge|costs? extra|charged? (?:extra|separately)|separate (?:charge|fee)|additional (?:charge|fee)|on top of|not included)\b|別料金|別途|追加料金|別に料金/iu
 /** A cheap first look before the sentence is normalised. */
@@ -14,7 +20,7 @@ const MAYBE = /includ|come|extra|separate|additional|on top|付|込|含|別|追�
 const NO_CHARGE_AFTER = /^\s*(?:は|が|も)?(?:なし|無し|不要|かかりません|ございません|ありません|いりません|いただきません|頂きません)/u
 
 /** The thing included comes before these ("meals included", 「朝食付き」, 「…が含まれ」, "included in the membership"). */
-const ITEM_BEFORE = /\bincluded\b|付き|込み|含まれ/iu
+const ITEM_BEFORE = new RegExp(`\\bincluded\\b|${WITH_NOUN}|含まれ`, 'iu')
 
 export interface InclusionFinding {
   status: 'contradicted' | 'unsupported'

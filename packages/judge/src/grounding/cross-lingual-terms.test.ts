@@ -50,6 +50,15 @@ describe('words the vocabulary reads only in part', () => {
   })
 })
 
+describe('a common one-kanji noun standing alone', () => {
+  it('meets the English word of the knowledge (席 seat, 車 car)', () => {
+    const bar = ['Bar Hotaru, Sapporo', 'All seats non-smoking; smoking area by the entrance', 'No parking for cars; bicycle parking free', 'Highball ¥500']
+    const flagged = (response: string, context: string) => checkGrounding({ knowledge: bar.join('\n'), context, response }).hallucinated
+    expect(flagged('はい、お席でもおタバコをお吸いいただけます。', 'タバコは吸えますか')).toBe(true)
+    expect(flagged('はい、入口の喫煙所でお吸いいただけます。', 'タバコは吸えますか')).toBe(false)
+  })
+})
+
 describe('crossLingualReader', () => {
   const reader = crossLingualReader(['locker', 'rental', 'health', 'check', 'malasadas'], (word) => word.replace(/s$/u, ''), () => false)
 

@@ -14,6 +14,13 @@ describe('japaneseWords: dictionary segmentation with the EDICT lexicon', () => 
     expect(japaneseWords('薬剤師').at(0)?.english.flat()).toContain('pharmacist')
   })
 
+  it('reads a common one-kanji noun where it stands alone (お席で → 席 seat, 猫ちゃん → 猫 cat), not inside a compound or as a function word', () => {
+    expect(words('お席でどうぞ')).toEqual(['席'])
+    expect(japaneseWords('猫ちゃんの爪切り').at(0)?.english.flat()).toContain('cat')
+    expect(words('座席指定')).toEqual(['座席', '指定'])
+    expect(words('こちらの方は8時からです')).toEqual([])
+  })
+
   it('leaves out counted words (一回, 三日, 二名) and text without kanji or katakana', () => {
     expect(words('一回、三日、二名')).toEqual([])
     expect(words('はい、だいじょうぶです')).toEqual([])

@@ -66,6 +66,13 @@ function glossesOf(word: string, block: Block): string | undefined {
 }
 
 const WORD_START = /[\p{sc=Han}\p{sc=Katakana}]/u
+const HAN = /\p{sc=Han}/u
+/**
+ * Lone kanji that are function, position, time or counter words (a closed class: 方 "side", 中
+ * "inside", 前 "before", 時 "o'clock", 人 "person" after a number, 本 a counter): never read as a
+ * subject of their own.
+ */
+const NOT_LONE_NOUNS = new Set([...'方中前後上下内外他事物者人私僕皆所度点分日月年週時今何毎各全際間頃次先元横隣奥側頭目手口気心形式的等用様当本同別以約半両計税額円号番回件名台枚個泊室階歳才匹箱冊着杯品色部位割倍夜朝昼晩夕春夏秋冬明昨翌初最末込付'])
 const HAS_WORD_START = /[\p{sc=Han}\p{sc=Katakana}]/u
 const split = new Map<string, ReadonlyArray<readonly string[]>>()
 
@@ -82,7 +89,8 @@ function englishOf(word: string, glosses: string): ReadonlyArray<readonly string
 /**
  * The lexicon's words in a (normalised) Japanese text, left to right, longest first at each
  * kanji or katakana position (dictionary maximum matching: 体組成測定 → 体組成, 測定; 月極めロッカー →
- * 月極め, ロッカー). One-character words are left out: a lone kanji is too ambiguous to translate.
+ * 月極め, ロッカー). A one-kanji word counts only where it stands alone, between kana or punctuation
+ * (「お席で」 → 席 seat), and is no function, time or counter word (NOT_LONE_NOUNS).
  * Each position costs one look-up when no word starts there, at most one per length otherwise.
  *
  * @example
@@ -92,18 +100,31 @@ export function japaneseWords(text: string): JapaneseWord[] {
   const found: JapaneseWord[] = []
   if (!HAS_WORD_START.test(text)) return found
   const blocks = loadLexicon()
-  for (let at = 0; at < text.length - 1; at += 1) {
+  for (let at = 0; at < text.length; at += 1) {
     if (!WORD_START.test(text[at] as string)) continue
     const block = blocks.get(text.slice(at, at + 2))
-    if (!block) continue
-    for (let length = Math.min(block.longest, text.length - at); length >= 2; length -= 1) {
-      const word = text.slice(at, at + length)
-      const gloss = glossesOf(word, block)
+    let length = block ? Math.min(block.longest, text.length - at) : 0
+    for (; length >= 2; length -= 1) {
+      const gloss = glossesOf(text.slice(at, at + length), block as Block)
       if (gloss === undefined) continue
+      const word = text.slice(at, at + length)
       found.push({ word, start: at, end: at + length, english: englishOf(word, gloss) })
       at += length - 1
       break
     }
+    if (length < 2) {
+      const lone = loneKanji(text, at, blocks)
+      if (lone) found.push(lone)
+    }
   }
   return found
+}
+
+/** A kanji that stands alone between kana or punctuation (「猫ちゃん」, 「お席で」, 「車の」) as a common noun, or undefined. */
+function loneKanji(text: string, at: number, blocks: Map<string, Block>): JapaneseWord | undefined {
+  const kanji = text[at] as string
+  if (!HAN.test(kanji) || HAN.test(text[at - 1] ?? '') || HAN.test(text[at + 1] ?? '') || NOT_LONE_NOUNS.has(kanji)) return undefined
+  const block = blocks.get(`${kanji}\t`)
+  const gloss = block ? glossesOf(kanji, block) : undefined
+  return gloss === undefined ? undefined : { word: kanji, start: at, end: at + 1, english: englishOf(kanji, gloss) }
 }

@@ -103,6 +103,14 @@ describe('clausesOf', () => {
     expect(statements(shop, '車椅子でもご来店いただけます。')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
   })
 
+  it('Japanese verbs of coming in or bringing along (来店, 入店, 入館, 持参) name no subject, like "come" and "visit"', () => {
+    expect(read('お子様のご入店はお断りしております。')).toEqual(['negative children'])
+    const bar = 'Children welcome until 19:00\nNo pets\nParking for 4 cars'
+    expect(statements(bar, 'お子様のご来店はお断りしております。')).toEqual(['contradicted text[0]'])
+    expect(statements(bar, 'ペット連れでもご入店いただけます。')).toEqual(['contradicted text[1]'])
+    expect(statements(bar, '申し訳ございませんが、ペットの入館はご遠慮いただいております。')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
+  })
+
   it('a Japanese word the vocabulary reads end to end is those words, not a subject of its own', () => {
     expect(read('学生会員もサウナをご利用いただけます。')).toEqual(['positive membership sauna student'])
     expect(read('ビデオ通話での内見も承っております。')).toEqual(['positive online viewing'])

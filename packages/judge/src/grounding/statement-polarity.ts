@@ -76,6 +76,8 @@ export const POLARITY_WORDS: ReadonlySet<string> = new Set(
     'sorry unfortunately currently right now however also still yes no not never sure ' +
     // Japanese verbal nouns of the same kind: use, offer, accept, handle, welcome, allow, need (ご利用いただけます, 対応しております, 不可)
     '利用 使用 可能 不可 不可能 対応 提供 受付 案内 用意 取扱 取り扱 歓迎 大丈夫 同伴 遠慮 禁止 不要 必要 対象 対象外 実施 ' +
+    // and of coming in or bringing along, the way "come", "visit", "bring" are (お子様のご入店はお断り: children, not 入店)
+    '入店 来店 入室 入館 来館 来院 来場 入場 持参 ' +
     // Pronouns that name no subject ("anything vegan", "something else")
     'except without anything anyth something someth everything everyth nothing noth anyone someone everyone thing'
   ).split(' '),
