@@ -17,4 +17,8 @@ describe('extractNameClaims', () => {
   it('keeps a name whose words are all capitalised, and a possessive off it', () => {
     expect(names("It was Gustave Eiffel's company.")).toEqual(["Gustave Eiffel's"])
   })
+
+  it('a plural day name is no part of a name ("On Fridays Dr. Okabe …")', () => {
+    expect(names('On Fridays Dr. Okabe sees patients.')).toEqual(['Dr. Okabe'])
+  })
 })

@@ -7,7 +7,7 @@ const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'van', 'von', 'der', 'la', 
 const HONORIFICS = /^(?:Dr|Mr|Mrs|Ms|Prof|St|Sir|Mt)\.?$/u
 const NOT_NAMES = new Set(
   (
-    'I OK Okay Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thurs Fri Sat Sun ' +
+    'I OK Okay Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays Mon Tue Tues Wed Thu Thurs Fri Sat Sun ' +
     'January February March April May June July August September October November December AM PM A.M. P.M. ' +
     'The A An We Our Your You It Its This That These Those Yes No Sure Thank Thanks Please Hello Hi Good Of In On At For As If When ' +
     'What Which Who Why How He She They His Her Him Them Their There Here Unfortunately Sorry Certainly Absolutely Of Course And But Or So Also Then Is Are Was ' +
@@ -17,6 +17,8 @@ const NOT_NAMES = new Set(
   ).split(' '),
 )
 const SENTENCE_START_WORDS = NOT_NAMES
+/** Japanese honorifics written after a romanised name (Sato-san, Ito-sensei). */
+const HONORIFIC_SUFFIX = /-(?:san|sama|sensei|kun|chan)$/iu
 
 const JAPANESE_SUFFIXES = '(?:歯科クリニック|歯科医院|クリニック|歯科|病院|医院|先生|さん|様|医師|院長|株式会社|大学|駅)'
 const JAPANESE_NAME = new RegExp(`([\\p{sc=Han}\\p{sc=Katakana}ー]{1,8}?)${JAPANESE_SUFFIXES}`, 'gu')
@@ -87,7 +89,8 @@ export function extractNameClaims(text: string, isTaken: (start: number, end: nu
         if (!isTaken(start, end)) {
           const name = text.slice(start, end)
           // "Gustave Eiffel's company": the possessive is not part of the name.
-          claims.push({ text: name, type: 'name', value: { kind: 'text', text: name.replace(/^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+/u, '').replace(/['’]s$/u, '') }, start, end })
+          // "Sato-san", "Ito-sensei": a Japanese honorific written after the name is no part of it.
+          claims.push({ text: name, type: 'name', value: { kind: 'text', text: name.replace(/^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+/u, '').replace(/['’]s$/u, '').replace(HONORIFIC_SUFFIX, '') }, start, end })
         }
       }
     }

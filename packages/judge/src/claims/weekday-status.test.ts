@@ -36,6 +36,12 @@ describe('readWeekdayStatus', () => {
     expect(statuses('We close at eight, except Saturdays when we close at five.')).toEqual(['Saturdays:neutral'])
   })
 
+  it('"every weekday" is Monday to Friday; "weekday" as a word of a price is no day ("weekday daytime rate")', () => {
+    const weekdays = (text: string) => extractClaims(text).flatMap((claim) => (claim.value.kind === 'weekday' ? [claim.value.days] : []))
+    expect(weekdays('Our receptionist is in every weekday.')).toEqual([[1, 2, 3, 4, 5]])
+    expect(weekdays('The weekday daytime rate is lower.')).toEqual([])
+  })
+
   it('reads every day, daily, seven days a week, 毎日 and 年中無休 as all seven days, not "every day we are open"', () => {
     const days = (text: string) => extractClaims(text).flatMap((claim) => (claim.value.kind === 'weekday' ? [claim.value.days.length] : []))
     expect(days('We are open seven days a week.')).toEqual([7])

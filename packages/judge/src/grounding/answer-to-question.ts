@@ -48,9 +48,24 @@ const EXCLUSIVE = /\b(?:only|exclusively|solely|nothing but)\b|のみ|(?<!た)�
  */
 const JAPANESE_ECHO = /(?:いただけ|でき|使え|入れ|預け|持ち込め|お受けでき|承れ)(?:ます|ません)[。！!]?\s*$|(?:可能|不可|大丈夫|OK|ok)(?:です|でございます)?[。！!]?\s*$/u
 
+/** A third person's yes ("He is.", "She does, yes."): a pronoun and an auxiliary, or a yes after them. */
+const THIRD_PERSON_YES = /^(?:he|she|they)(?:'s|\s+(?:is|does|can|will|has|works|do|are))\b(?!\s+(?:not|never)\b)(?!n't)|,\s*yes\b/iu
+
+/** Whether a reply sentence answers yes: "Yes, …", "Of course", 「はい、…」, "He is, yes.", "She does." */
+export function answersYes(sentence: string): boolean {
+  const start = normalizeText(sentence).trim()
+  return YES.test(start) || (THIRD_PERSON_YES.test(start) && !NO.test(start))
+}
+
+/** Whether the caller's last words are a plain yes/no question ("Is Mr. Ito in on Tuesday?", 「田中さんは火曜日いますか」). */
+export function isYesNoQuestion(callerSaid: string): boolean {
+  return yesNoQuestion(callerSaid) !== undefined
+}
+
 /** The caller's last yes/no question, or undefined. */
 function yesNoQuestion(callerSaid: string): string | undefined {
-  const sentences = splitSentences(normalizeText(callerSaid))
+  // "Is Mr. Ito in on Tuesday?": a title's point ends no sentence.
+  const sentences = splitSentences(normalizeText(callerSaid).replace(/\b(mrs?|ms|mx|dr|prof)\./gu, '$1'))
   const last = sentences.at(-1)
   if (last === undefined) return undefined
   const english = /[a-z]/u.test(last) && !/[\p{sc=Hiragana}\p{sc=Han}]/u.test(last)

@@ -74,6 +74,38 @@ describe("checkPersonDays: days said of one of the knowledge's people", () => {
   })
 })
 
+describe('checkPersonDays: days said of several people, of someone by a pronoun, and by a yes', () => {
+  // A driving school, written for these tests.
+  const school = [
+    'Open Monday to Saturday 9:00-20:00, closed Sundays',
+    'Instructors: Mr. Hirano (manual cars, Mondays to Wednesdays), Ms. Sakai (highway lessons, Thursdays to Saturdays)',
+    'Mr. Kudo (mopeds, Saturdays only)',
+    'Ms. Sakai is off on Fridays.',
+  ].join('\n')
+  const hallucinated = (response: string, context = '') => checkGrounding({ knowledge: school, context, response }).hallucinated
+
+  it('a day said of two people at once is checked for each', () => {
+    expect(hallucinated('Ms. Sakai and Mr. Kudo are both here on Saturdays.')).toBe(false)
+    expect(hallucinated('Mr. Hirano and Mr. Kudo are both here on Saturdays.')).toBe(true)
+    expect(hallucinated('On Saturdays you can book Ms. Sakai or Mr. Kudo.')).toBe(false)
+    expect(hallucinated('On Saturdays you can book Mr. Hirano or Mr. Kudo.')).toBe(true)
+  })
+
+  it("a line that gives someone's day off: the other lines' days less that one", () => {
+    expect(hallucinated('Ms. Sakai teaches on Thursdays and Saturdays.')).toBe(false)
+    expect(hallucinated('Ms. Sakai teaches on Fridays.')).toBe(true)
+    expect(hallucinated('Friday is her day off.', 'Is Ms. Sakai in on Friday?')).toBe(false)
+    expect(hallucinated('Thursday is her day off.', 'Is Ms. Sakai in on Thursday?')).toBe(true)
+  })
+
+  it("a yes that says no day itself affirms the day the caller asked about (EN, JA)", () => {
+    expect(hallucinated('Yes, he is.', 'Is Mr. Hirano in on Tuesday?')).toBe(false)
+    expect(hallucinated('He is, yes.', 'Is Mr. Hirano in on Friday?')).toBe(true)
+    expect(hallucinated('はい、おります。', '工藤さんは土曜日いますか')).toBe(false)
+    expect(hallucinated('はい、おります。', '工藤さんは月曜日いますか')).toBe(true)
+  })
+})
+
 describe('personMentions: a foreign name written in katakana', () => {
   const studio = ['Open 10:00-20:00, closed on Mondays', 'Tomas - wheel truing, Wednesdays and Sundays', 'Ingrid - rentals, Fridays only'].join('\n')
   const hallucinated = (response: string) => checkGrounding({ knowledge: studio, response }).hallucinated

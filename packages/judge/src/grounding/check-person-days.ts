@@ -3,7 +3,10 @@ import type { KnowledgeEntry, KnowledgeIndex } from '../knowledge/knowledge-inde
 import type { ClaimCheck } from './claim-check.ts'
 import type { ReplySentence } from './check-statements.ts'
 import { SAYS_EVERY_DAY } from './days-said.ts'
-import { clausesOf, NEGATED, negatedAt } from './person-clauses.ts'
+import { ANIMATE_VERB, clausesOf, NEGATED, negatedAt, partsByPerson, PRONOUN, sharedPredicate } from './person-clauses.ts'
+import { answersYes, isYesNoQuestion } from './answer-to-question.ts'
+import { extractNormalizedClaims } from '../claims/extract-claims.ts'
+import { normalizeSpokenForms } from '../internal/normalize-spoken-forms.ts'
 import { personMentions, type PersonMention } from './person-mentions.ts'
 import { personRecords, type PersonRecord } from './person-records.ts'
 
@@ -13,13 +16,6 @@ export interface PersonDayChecks {
   extra: ClaimCheck[]
 }
 
-/** A third-person pronoun: the clause is about the person named before it ("so she's not in on Mondays"). */
-const PRONOUN = /\b(?:he|she|him|her|his|he's|she's)\b|彼女?/iu
-/**
- * Japanese leaves out a subject the listener knows; いる/おる (be, of the animate), 出勤 (come
- * to work), 勤務 (be on duty), 在籍, 担当, 伺う say that it is a person: 「水曜日はおりません」.
- */
-const ANIMATE_VERB = /おり(?:ます|ません)|い(?:ます|ません|らっしゃ)|出勤|勤務|在籍|担当|伺|来(?:ます|られ)/u
 /** A clause with a subject of its own (the business, the caller): its days are not the person's. */
 const OWN_SUBJECT = /\b(?:we|we're|we've|we'll|our|you|you're|you'll|it|it's|they|they're)\b|営業|開店|閉店|定休|休業|休診|診療|当店|当院|弊社/iu
 
@@ -48,14 +44,40 @@ export function checkPersonDays(text: string, claims: readonly Claim[], sentence
   const people = personRecords(index)
   if (!people.some((person) => person.days !== undefined)) return result
   const mentions = personMentions(text, people)
-  let current = mentions.length === 0 && callerText !== '' ? onePerson(personMentions(callerText, people)) : undefined
+  const asked = mentions.length === 0 && callerText !== '' ? onePerson(personMentions(callerText, people)) : undefined
+  let current = asked
   if (mentions.length === 0 && !current) return result
   // A day denied for someone (`negated`: "she's not in on Mondays") is theirs to check; a business's closing day is not.
   const days = claims.filter((claim) => claim.value.kind === 'weekday' && (claim.value.status !== 'closed' || claim.value.negated === true))
+  const offDays = claims.filter((claim) => claim.value.kind === 'weekday' && claim.value.status === 'closed' && claim.value.negated !== true)
+  const judge = (person: PersonRecord | undefined, clause: { text: string; start: number; end: number }, said: readonly Claim[]): void => {
+    const known = person?.days
+    const entry = person?.daysEntry ?? person?.entry
+    if (!known || !entry) return
+    for (const claim of said) {
+      if (claim.value.kind !== 'weekday') continue
+      const works = claim.value.days.map((day) => known.includes(day))
+      const agrees = claim.value.status === 'closed' || negatedAt(clause, claim.start) ? works.every((day) => !day) : works.every(Boolean)
+      // Said of several people ("Ms. Tanaka and Mr. Ito are in on Sundays"), a day wrong for one of them is wrong.
+      if (result.byClaim.get(claim)?.status !== 'contradicted') result.byClaim.set(claim, check(claim.text, agrees ? 'supported' : 'contradicted', entry))
+    }
+    const everyDay = SAYS_EVERY_DAY.exec(clause.text)
+    if (everyDay && !NEGATED.test(clause.text) && [0, 1, 2, 3, 4, 5, 6].some((day) => !known.includes(day))) result.extra.push(check(everyDay[0], 'contradicted', entry))
+  }
   for (const sentence of sentences) {
     if (sentence.act === 'question') continue
     let inSentence: PersonRecord | undefined
     for (const clause of clausesOf(sentence, mentions)) {
+      const within = (claim: Claim, part: { start: number; end: number }): boolean => claim.start >= part.start && claim.start < part.end
+      if (new Set(clause.mentions.map((mention) => mention.person)).size > 1) {
+        // "Ms. Tanaka and Mr. Ito are both in on Sundays", "On Sundays you can see Mr. Ito or Ms. Suzuki": each person's part, or what they share.
+        const { lead, parts } = partsByPerson(clause, (left, right) => left.person === right.person)
+        const said = (part: { start: number; end: number }): Claim[] => [...days, ...offDays].filter((claim) => within(claim, part))
+        parts.forEach((part, at) => judge(part.mentions[0]?.person, clause, sharedPredicate(lead, parts, at, said)))
+        current = parts.at(-1)?.mentions[0]?.person
+        inSentence = current
+        continue
+      }
       let person: PersonRecord | undefined
       if (clause.mentions.length > 0) {
         person = onePerson(clause.mentions)
@@ -64,17 +86,22 @@ export function checkPersonDays(text: string, claims: readonly Claim[], sentence
       } else if (current && (PRONOUN.test(clause.text) || ANIMATE_VERB.test(clause.text) || (inSentence === current && !OWN_SUBJECT.test(clause.text)))) {
         person = current
       }
-      const known = person?.days
-      const entry = person?.daysEntry ?? person?.entry
-      if (!person || !known || !entry) continue
-      for (const claim of days) {
-        if (claim.start < clause.start || claim.start >= clause.end || claim.value.kind !== 'weekday') continue
-        const works = claim.value.days.map((day) => known.includes(day))
-        const agrees = negatedAt(clause, claim.start) ? works.every((day) => !day) : works.every(Boolean)
-        result.byClaim.set(claim, check(claim.text, agrees ? 'supported' : 'contradicted', entry))
+      // "Wednesday is her day off", 「田中は水曜日がお休みです」: a day off said of someone a clause names is theirs too.
+      const own = clause.mentions.length > 0 || PRONOUN.test(clause.text) || ANIMATE_VERB.test(clause.text)
+      if (person) judge(person, clause, (own ? [...days, ...offDays] : days).filter((claim) => within(claim, clause)))
+    }
+  }
+  // "Is Mr. Ito in on Tuesday?" — "Yes, he is.": a yes that says no day itself affirms the days the caller asked about.
+  const first = sentences.find((sentence) => answersYes(sentence.text) || (sentence.act !== 'greeting' && sentence.act !== 'acknowledgement'))
+  if (asked && first && !days.some((claim) => claim.start < first.end) && answersYes(first.text) && isYesNoQuestion(callerText)) {
+    const question = extractNormalizedClaims(normalizeSpokenForms(callerText)).filter((claim) => claim.value.kind === 'weekday' && claim.value.status !== 'closed')
+    judge(asked, { text: '', start: 0, end: 0 }, question)
+    for (const claim of question) {
+      const found = result.byClaim.get(claim)
+      if (found) {
+        result.byClaim.delete(claim)
+        result.extra.push(found)
       }
-      const everyDay = SAYS_EVERY_DAY.exec(clause.text)
-      if (everyDay && !NEGATED.test(clause.text) && [0, 1, 2, 3, 4, 5, 6].some((day) => !known.includes(day))) result.extra.push(check(everyDay[0], 'contradicted', entry))
     }
   }
   return result

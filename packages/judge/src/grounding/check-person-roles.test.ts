@@ -22,7 +22,8 @@ const people = (knowledge: Parameters<typeof indexKnowledge>[0]) =>
 
 describe('personRecords: who the knowledge names and what they do', () => {
   it('a fact group with a name, and a role key whose value is a titled name', () => {
-    expect(people(salon)).toEqual(['aoki → coloring hair specialty stylist', 'tanaka → cuts haircut men shaving specialty stylist', 'inoue yui → manager'])
+    // The vocabulary's term (coloring) and the word as the general vocabulary reads it (color) both.
+    expect(people(salon)).toEqual(['aoki → color coloring hair specialty stylist', 'tanaka → cuts haircut men shav shaving specialty stylist', 'inoue yui → manager'])
   })
 
   it('untitled names keyed by themselves, and a roster line of given names; a language under staff is no one', () => {
@@ -113,5 +114,75 @@ describe('checkPersonRoles: roles read through the staff lexicon, bare names, an
     expect(hallucinated(practice, "I believe that's Dr. Sugita.", 'Which vet does the operations?')).toBe(true)
     expect(hallucinated(garage, '西野でございます。', '店長はどなたですか')).toBe(false)
     expect(hallucinated(garage, '黒木でございます。', '店長はどなたですか')).toBe(true)
+  })
+})
+
+describe('checkPersonRoles: each claim bound to the person it is about', () => {
+  // A music school, written for these tests.
+  const music = [
+    'Open Tuesday to Sunday 11:00-21:00',
+    'Ms. Hart (piano and music theory, Tuesdays and Thursdays)',
+    'Mr. Lund (violin and cello, weekends)',
+    'Alicia - guitar and ukulele, Wednesdays and Fridays',
+    'Front desk: Ms. Hayashi',
+  ].join('\n')
+  const hallucinated = (knowledge: Parameters<typeof checkGrounding>[0]['knowledge'], response: string, context = '') => checkGrounding({ knowledge, context, response }).hallucinated
+
+  it('a pronoun carries the person named before it to the next sentence', () => {
+    expect(hallucinated(music, "I'd suggest Mr. Lund. He teaches our violin students.")).toBe(false)
+    expect(hallucinated(music, "I'd suggest Ms. Hart. She teaches our violin students.")).toBe(true)
+  })
+
+  it('a clause naming two people gives each their own part', () => {
+    expect(hallucinated(music, 'Ms. Hart teaches piano and Mr. Lund teaches violin.')).toBe(false)
+    expect(hallucinated(music, 'Ms. Hart teaches violin and Mr. Lund teaches piano.')).toBe(true)
+  })
+
+  it('a clause that names someone and nothing they do does what its sentence names', () => {
+    expect(hallucinated(music, 'Cello lessons are on weekends, and Mr. Lund is the one to ask.')).toBe(false)
+    expect(hallucinated(music, 'Cello lessons are on weekends, and Ms. Hart is the one to ask.')).toBe(true)
+  })
+
+  it('a yes, or a name alone, answers a yes/no question about someone with its role (EN, JA)', () => {
+    expect(hallucinated(music, 'Yes, she does.', 'Does Ms. Hart teach piano?')).toBe(false)
+    expect(hallucinated(music, 'Yes, she does.', 'Does Ms. Hart teach guitar?')).toBe(true)
+    expect(hallucinated(music, "No, that's Mr. Lund.", 'Does Ms. Hart teach cello?')).toBe(false)
+    expect(hallucinated(music, "No, that's Ms. Hayashi.", 'Does Ms. Hart teach cello?')).toBe(true)
+    expect(hallucinated(music, 'はい、担当しております。', 'ハートさんはピアノを教えていますか')).toBe(false)
+  })
+
+  it('a foreign name whose si is written シ (Alicia アリシア)', () => {
+    expect(hallucinated(music, 'ギターはアリシアが担当しております。')).toBe(false)
+    expect(hallucinated(music, 'バイオリンはアリシアが担当しております。')).toBe(true)
+  })
+
+  it("a business's own term for a role does not hide the word: proprietor meets proprietress", () => {
+    const inn = parseKnowledgeBase({
+      version: 1,
+      facts: { staff: { kondo: 'Mrs. Kondo, proprietress', arima: 'Mr. Arima, English-speaking, weekends' } },
+      vocabulary: { okami: ['okami', 'proprietress', '女将'] },
+    })
+    expect(hallucinated(inn, 'Certainly, I will connect you to Mrs. Kondo, our proprietor.')).toBe(false)
+    expect(hallucinated(inn, 'Certainly, I will connect you to Mr. Arima, our proprietor.')).toBe(true)
+  })
+})
+
+describe('personRecords: staff keyed by their name or by their days', () => {
+  it('a group keyed by a name without a `name` field, and a schedule keyed by days', () => {
+    const studio = parseKnowledgeBase({
+      version: 1,
+      facts: {
+        teachers: { hart: { teaches: 'piano', days: 'Tuesdays and Thursdays' }, lund: { teaches: 'violin', days_off: 'Mondays' } },
+        on_duty: { weekdays: 'Dr. Sugita', saturday: 'Dr. Arakawa', sunday: 'Dr. Sugita' },
+        coaches: { marta: 'Marta Lopez — swimming, Wednesdays' },
+      },
+    })
+    const index = indexKnowledge(studio)
+    const read = personRecords(index).map((person) => `${[...person.names].sort().join(' ')} ${person.days?.join('') ?? '-'}`)
+    expect(read).toEqual(['hart 24', 'lund 0234567', 'sugita 012345', 'arakawa 6', 'lopez marta 3'])
+    const hallucinated = (response: string) => checkGrounding({ knowledge: studio, response }).hallucinated
+    expect(hallucinated('On Saturdays Dr. Arakawa is on duty.')).toBe(false)
+    expect(hallucinated('On Saturdays Dr. Sugita is on duty.')).toBe(true)
+    expect(hallucinated('Mr. Hart teaches violin.')).toBe(true)
   })
 })

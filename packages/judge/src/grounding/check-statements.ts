@@ -5,6 +5,7 @@ import { splitSentences } from '../knowledge/knowledge-index.ts'
 import { answeredQuestion } from './answer-to-question.ts'
 import type { ClaimCheck } from './claim-check.ts'
 import { checkInclusion } from './check-inclusion.ts'
+import { deniedByExclusiveEntry, hasExclusiveEntry, namedThings } from './exclusive-entry.ts'
 import { overstates } from './check-universal.ts'
 import { dialogueActOf, type DialogueAct } from './dialogue-act.ts'
 import { broaderTerms, namesTerm } from './broader-terms.ts'
@@ -203,6 +204,18 @@ function clausesVerdict(clauses: readonly Clause[], index: KnowledgeIndex, answe
   return ambiguous
 }
 
+/** The entry that restricts what a yes affirms to something else (see deniedByExclusiveEntry): among those sharing most of its known terms. */
+function exclusiveVerdict(clause: Clause, index: KnowledgeIndex, callerSaid: string | undefined): KnowledgeEntry | undefined {
+  if (clause.polarity !== 'positive' || !hasExclusiveEntry(index.entries)) return undefined
+  const terms = knownTerms(clause.said, index)
+  const best = terms.size === 0 ? undefined : bestEntry(terms, index)
+  if (!best || best.shared < Math.max(1, Math.ceil(terms.size * MIN_MATCH_RATIO))) return undefined
+  // The alternative asked about is a thing (PayPay, a card: not "value my apartment", "pet-friendly") the knowledge never names (named elsewhere, it may be another entry's).
+  let things: Set<string> | undefined
+  const isAlternative = (term: string): boolean => !postings(index).named.has(term) && !index.haystack.includes(term) && (things ??= namedThings(callerSaid ?? '', index.vocabulary)).has(term)
+  return deniedByExclusiveEntry(clause, [best.entry, ...best.rivals], index.vocabulary, isAlternative)
+}
+
 /** Value kinds specific enough to single out what they belong to: a price (not "free"), a count. */
 const SPECIFIC_VALUES: ReadonlySet<Claim['type']> = new Set(['price', 'count'])
 
@@ -285,6 +298,12 @@ export function checkStatements(
     // The caller's yes/no question is answered at the start of the reply: by its first sentence that is more than a greeting, an acknowledgement or "let me check".
     const answer = answered ? undefined : answeredQuestion(callerSaid, sentence, index.vocabulary)
     if (act === undefined || !OPENING_ACTS.has(act)) answered = true
+    // A yes to what the knowledge restricts to something else ("PayPay?" — "Sure!" against "cash only").
+    const restricted = answer === undefined ? undefined : exclusiveVerdict(answer.clause, index, callerSaid)
+    if (restricted) {
+      checks.push(statementCheck(sentence, 'contradicted', restricted))
+      continue
+    }
     const invented = answer !== undefined && answer.asksExistence && answer.clause.polarity === 'positive' && knownTerms(answer.clause.said, index).size === 0 && !inOtherScript(sentence, index.haystack)
     const hasValueClaim = claims.some((claim) => claim.type !== 'name' && claim.start >= from && claim.start < from + sentence.length)
     const inclusion = act ? undefined : checkInclusion(sentence, index, (said) => knownTerms(said, index))

@@ -24,4 +24,16 @@ describe('daysSaid: the days a line of knowledge gives someone', () => {
     expect(daysSaid('Ms. Park handles wedding cakes')).toBeUndefined()
     expect(daysSaid('3月1日から新メニュー')).toBeUndefined()
   })
+
+  it('days off: said as off, closed or except, in both languages, leave every other day of the week', () => {
+    expect(daysSaid('Ms. Okabe is off on Thursdays')).toEqual([0, 1, 2, 3, 5, 6])
+    expect(daysSaid('Mr. Rossi (Sundays off)')).toEqual([1, 2, 3, 4, 5, 6])
+    expect(daysSaid('Trainer Ueda: every day except Tuesdays')).toEqual([0, 1, 3, 4, 5, 6, 7])
+    expect(daysSaid('講師 荒川（木曜休み）')).toEqual([0, 1, 2, 3, 5, 6])
+    expect(daysSaid('荒川は水曜日がお休みです')).toEqual([0, 1, 2, 4, 5, 6])
+  })
+
+  it('the 日 of 水曜日 is no Sunday', () => {
+    expect(daysSaid('受付の三木は水曜日に出勤します')).toEqual([3])
+  })
 })

@@ -84,6 +84,14 @@ function readMentions(text: string, people: readonly PersonRecord[]): PersonMent
 /** A katakana name followed by what follows a person's name: a title (さん, 先生, コーチ) or a particle (は, が, も, に, と). */
 const KATAKANA_NAME = /([\p{sc=Katakana}ー]{2,8})(?=さん|様|先生|コーチ|トレーナー|は|が|も|に|と|より|から|です|でございます)/gu
 
+/**
+ * A name's consonant key with シ and "s" as one sound: Japanese has no "si", so a name's si, ci
+ * and sh are all written シ (Lucia ルシア, Alicia アリシア, Garcia ガルシア, Shota ショウタ).
+ */
+function nameKey(key: string): string {
+  return key.replace(/S/gu, 's')
+}
+
 const keysByPeople = new WeakMap<readonly PersonRecord[], Map<string, PersonRecord[]>>()
 
 /**
@@ -96,7 +104,7 @@ function katakanaMentions(text: string, people: readonly PersonRecord[]): Person
   if (!keys) {
     keys = new Map()
     for (const person of people) for (const name of person.names) if (/^[a-z]+$/u.test(name)) {
-      const key = englishKey(name)
+      const key = nameKey(englishKey(name))
       if (key !== '') keys.set(key, [...new Set([...(keys.get(key) ?? []), person])])
     }
     keysByPeople.set(people, keys)
@@ -105,7 +113,7 @@ function katakanaMentions(text: string, people: readonly PersonRecord[]): Person
   const mentions: PersonMention[] = []
   for (const match of text.matchAll(KATAKANA_NAME)) {
     const word = match[1] ?? ''
-    const owners = keys.get(katakanaKey(word))
+    const owners = keys.get(nameKey(katakanaKey(word)))
     const person = owners?.[0]
     if (owners?.length === 1 && person) mentions.push({ person, text: word, start: match.index, end: match.index + word.length })
   }

@@ -1,5 +1,5 @@
 import type { ResolvedVocabulary } from './subject-terms.ts'
-import { resolveVocabulary, subjectTerms } from './subject-terms.ts'
+import { GENERAL_TERMS, resolveVocabulary, subjectTerms } from './subject-terms.ts'
 import type { Vocabulary } from './validate-vocabulary.ts'
 
 /**
@@ -33,11 +33,11 @@ const STAFF_ROLES: Vocabulary = {
   diabetes: ['diabetes', 'diabetic', '糖尿病'],
   asthma: ['asthma', 'inhaler', '喘息', 'ぜんそく'],
   allergy: ['allergy', 'allergies', 'アレルギー'],
-  coloring: ['coloring', 'colouring', 'color', 'colour', 'カラー', 'ヘアカラー'],
+  coloring: ['coloring', 'colouring', 'color', 'colour', 'colorist', 'colourist', 'カラー', 'ヘアカラー', 'カラーリスト'],
   perm: ['perm', 'perms', 'パーマ'],
   haircut: ['haircut', 'cut', 'cuts', 'カット'],
   massage: ['massage', 'マッサージ'],
-  nail: ['nail', 'nails', 'manicure', 'ネイル'],
+  nail: ['nail', 'nails', 'manicure', 'manicurist', 'nail artist', 'ネイル', 'ネイリスト'],
   inspection: ['inspection', 'inspections', 'shaken', '車検', '点検'],
   repair: ['repair', 'repairs', '修理', '修繕'],
   bodywork: ['bodywork', 'body work', '板金', '塗装'],
@@ -45,13 +45,32 @@ const STAFF_ROLES: Vocabulary = {
   reception: ['reception', 'receptionist', 'front desk', '受付', 'フロント'],
   concierge: ['concierge', 'コンシェルジュ'],
   trainer: ['trainer', 'coach', 'instructor', 'トレーナー', 'コーチ', 'インストラクター'],
+  doctor: ['doctor', 'physician', '医師', 'ドクター'],
+  dentist: ['dentist', '歯科医', '歯科医師'],
+  veterinarian: ['vet', 'veterinarian', '獣医', '獣医師'],
+  therapist: ['therapist', 'physiotherapist', 'masseur', 'masseuse', 'セラピスト', '理学療法士', '整体師'],
+  esthetician: ['esthetician', 'beautician', 'エステティシャン'],
+  barber: ['barber', '理容師'],
+  makeup: ['makeup', 'make-up', 'hair and makeup', 'メイク', 'ヘアメイク'],
+  kimono: ['kimono dressing', 'kitsuke', '着付け', '着付'],
+  baker: ['baker', 'pastry chef', 'patissier', 'パティシエ', 'パン職人'],
+  server: ['server', 'waiter', 'waitress', 'hall staff', 'floor staff', 'ホールスタッフ', '接客'],
+  counselor: ['counselor', 'counsellor', 'advisor', 'adviser', 'consultant', 'カウンセラー', 'アドバイザー', 'コンサルタント'],
+  planner: ['planner', 'coordinator', 'プランナー', 'コーディネーター'],
+  assistant: ['assistant', 'apprentice', 'アシスタント', '見習い'],
+  sommelier: ['sommelier', 'ソムリエ', '利き酒師', '唎酒師'],
+  bartender: ['bartender', 'barman', 'バーテンダー'],
+  photographer: ['photographer', 'カメラマン', 'フォトグラファー', '写真家'],
+  driver: ['driver', 'ドライバー', '運転手'],
+  interpreter: ['interpreter', 'translator', '通訳', '翻訳'],
 }
 
 const STAFF_TERMS = resolveVocabulary(STAFF_ROLES)
 const ROLE_NAMES = new Set(Object.keys(STAFF_ROLES))
 
 /**
- * What a text says someone does: the subject terms the knowledge's vocabulary reads, each
+ * What a text says someone does: the subject terms the knowledge's vocabulary reads (and the
+ * general vocabulary: a business's own term for a word does not hide the word), each
  * hyphenated term also as its parts ("english-speak" → english, speak), and the staff lexicon's
  * roles (`院長` → director, "surgeon" → surgery).
  *
@@ -60,6 +79,9 @@ const ROLE_NAMES = new Set(Object.keys(STAFF_ROLES))
  */
 export function roleTerms(text: string, vocabulary: ResolvedVocabulary): Set<string> {
   const terms = subjectTerms(text, vocabulary)
+  // A business's vocabulary may file a word under its own term (proprietress → okami): the word as the
+  // general vocabulary reads it is kept too, so "proprietor" still meets "proprietress".
+  if (vocabulary !== GENERAL_TERMS) for (const term of subjectTerms(text, GENERAL_TERMS)) terms.add(term)
   for (const term of [...terms]) if (term.includes('-')) for (const part of term.split('-')) if (part.length > 2) terms.add(part)
   for (const term of subjectTerms(text, STAFF_TERMS)) if (ROLE_NAMES.has(term)) terms.add(term)
   return terms

@@ -85,6 +85,13 @@ describe('clausesOf', () => {
     expect(read('カットは予約なしでも大丈夫です。')).toEqual(['negative appointment haircut'])
   })
 
+  it('a denied walk-in is a double negation: "no walk-ins", 「予約なしではご利用いただけません」 say an appointment is required', () => {
+    expect(read('No walk-ins for colouring.')).toEqual(['positive appointment colour'])
+    expect(read('Walk-ins are not accepted.')).toEqual(['positive appointment'])
+    expect(read('We cannot take walk-ins on Saturdays.')).toEqual(['positive appointment saturday'])
+    expect(read('予約なしではご利用いただけません。')).toEqual(['positive appointment'])
+  })
+
   it('a colon after a denial starts a clause of its own (what to do instead); "X: not allowed" keeps its colon', () => {
     expect(read('No drop-off at the airport: return the van to the depot')).toEqual(['negative airport drop-off', 'positive depot return van'])
     expect(read('Strollers: not allowed')).toEqual(['negative stroller'])
@@ -167,6 +174,14 @@ describe('statements are checked clause by clause against the clause of the entr
     expect(statements(salon, 'Walk-ins are fine for colouring.')).toContain('contradicted text[0]')
     expect(statements(salon, 'You can walk in for a haircut.')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
     expect(statements(salon, 'カットは予約なしでお越しいただけます。')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
+  })
+
+  it('walk-ins against "no walk-ins" are contradicted; declining them, or booking, agrees (EN, JA)', () => {
+    const studio = 'Yoga classes: ¥2,500 a session\nNo walk-ins; book online / 予約なしでの参加不可'
+    expect(statements(studio, 'Walk-ins are always welcome.')).toContain('contradicted text[1]')
+    expect(statements(studio, 'はい、予約なしでも参加いただけます。', '予約なしでも参加できますか')).toContain('contradicted text[1]')
+    expect(statements(studio, "Sorry, we don't take walk-ins; please book online.")).not.toContainEqual(expect.stringMatching(/^contradicted/u))
+    expect(statements(studio, '申し訳ございません、予約なしではご参加いただけません。')).not.toContainEqual(expect.stringMatching(/^contradicted/u))
   })
 
   it('民間 is "private" (insurance, hospitals): a private insurer said in Japanese meets the English fact (JA)', () => {

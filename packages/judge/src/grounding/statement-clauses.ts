@@ -23,6 +23,18 @@ export interface Clause {
  * (「予約なしで」, 「当日受付」 likewise).
  */
 const WALK_IN = /\bwalk[- ]?ins?\b|\bwalk in\b|\bwithout (?:an? )?(?:appointment|reservation|booking)s?\b|予約なし(?:で(?:も)?)?|予約無し(?:で(?:も)?)?|当日受付/giu
+/** What WALK_IN becomes: a denial of the appointment. */
+const WALK_IN_READING = /\bwithout appointment\b|予約は不要で/u
+
+/**
+ * The polarity of a clause. A denied walk-in ("no walk-ins", "walk-ins are not accepted",
+ * 「予約なしではご利用いただけません」) denies a denial: it says an appointment is required, so the
+ * clause's other negation flips the walk-in's (double negation), not adds to it.
+ */
+function clausePolarity(text: string): Polarity {
+  if (!WALK_IN_READING.test(text)) return normalizedPolarity(text)
+  return normalizedPolarity(text.replace(WALK_IN_READING, (phrase) => (hasJapanese(phrase) ? '予約で' : 'appointment'))) === 'negative' ? 'positive' : 'negative'
+}
 
 /** Punctuation and connectives between clauses; " / " parts a bilingual line ("No pets / ペット不可"). */
 const PUNCTUATION_BREAK = /[,;()、。]|\s[-–—/]\s|が、|けど、?|けれど(?:も)?、?/u
@@ -233,14 +245,14 @@ export function clausesOf(sentence: string, vocabulary: ResolvedVocabulary): Cla
         continue
       }
       if (previous && ELLIPTIC_DENIAL.test(text)) for (const term of previous.said) said.add(term)
-      const polarity = normalizedPolarity(text.replace(REGRET, ''))
+      const polarity = clausePolarity(text.replace(REGRET, ''))
       if (polarity === 'positive' && CLASSIFIES.test(text)) continue
       const weak = (polarity === 'negative' && (PARTIAL_NEGATION.test(text) || SPEAKER_DENIAL.test(text) || NEGATIVE_IMPERATIVE.test(text))) || SPEAKER_TASTE.test(text)
       if (said.size > 0) clauses.push({ said, polarity, ...(weak ? { partial: true } : {}) })
     }
   }
   const said = lead === '' ? new Set<string>() : statementTerms(lead, vocabulary)
-  if (said.size > 0) clauses.push({ said, polarity: normalizedPolarity(lead) })
+  if (said.size > 0) clauses.push({ said, polarity: clausePolarity(lead) })
   return clauses
 }
 

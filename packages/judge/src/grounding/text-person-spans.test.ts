@@ -21,7 +21,7 @@ describe('textPersonSpans: the people a line of free-text knowledge names', () =
   })
 
   it('Japanese family names in kanji, with their readings', () => {
-    expect(read('ネイル担当：黒木（金〜日）、カット担当：松山（火・水）')).toEqual(['kuroki 黒木 | ネイル担当： | 黒木（金〜日）、カット担当：', 'matsuyama 松山 | ネイル担当： | 松山（火・水）'])
+    expect(read('ネイル担当：黒木（金〜日）、カット担当：松山（火・水）')).toEqual(['kuroki 黒木 | ネイル担当： | 黒木（金〜日）、', 'matsuyama 松山 | カット担当 | 松山（火・水）'])
   })
 
   it('a given name in a roster line, when what follows is a person\'s', () => {
@@ -33,5 +33,45 @@ describe('textPersonSpans: the people a line of free-text knowledge names', () =
     expect(read('Brake inspection (30 minutes): ¥4,000')).toEqual([])
     expect(read('Towels (per day): ¥200')).toEqual([])
     expect(read('Minami 3-jo Higashi 2-chome, near Ueno Station')).toEqual([])
+  })
+
+  it('a label right before a later name is that person\'s alone; a name without one stays under the label before it', () => {
+    expect(read('Piano: Ms. Hart; violin: Mr. Lund and Ms. Berg')).toEqual(['hart | Piano: | Ms. Hart;', 'lund | violin | Mr. Lund and', 'berg | violin | Ms. Berg'])
+  })
+
+  it('a role before a title, and a title-like role before a family name', () => {
+    expect(read('Receptionist Ms. Hayashi (weekdays)')).toEqual(['hayashi |  | Receptionist Ms. Hayashi (weekdays)'])
+    expect(read('Principal Moriyama teaches the Saturday class')).toEqual(['moriyama |  | Principal Moriyama teaches the Saturday class'])
+  })
+
+  it('short day names in a roster are days, not people', () => {
+    expect(read('Painting: Kubo Jiro (Mon, Thu, Sat)')).toEqual(['kubo jiro | Painting: | Kubo Jiro (Mon, Thu, Sat)'])
+  })
+
+  it('a name other lines already give a person is theirs on any line', () => {
+    expect(read('The junior class on Sundays belongs to Ingrid')).toEqual([])
+    expect(textPersonSpans('The junior class on Sundays belongs to Ingrid', new Set(['ingrid'])).map((span) => [...span.names])).toEqual([['ingrid']])
+  })
+
+  it('a given name said as a person\'s: a passive\'s agent, a role before it, "with" before it, a verb of duty after it', () => {
+    const names = (line: string) => textPersonSpans(line).map((span) => [...span.names].join(' '))
+    expect(names('The junior class is taught by Ingrid on Sundays')).toEqual(['ingrid'])
+    expect(names('Head baker – Pierre (Tuesday to Saturday)')).toEqual(['pierre'])
+    expect(names('Drum lessons with Rafael: Mondays and Fridays')).toEqual(['rafael'])
+    expect(names('Olga teaches the beginners; Piotr runs the advanced group.')).toEqual(['olga', 'piotr'])
+    expect(names('Pay with Visa or Mastercard')).toEqual([])
+  })
+
+  it('a family name in a roster with nothing more, and one written with -san or -sensei', () => {
+    expect(read('Daisuke Ishii (apprentice)')).toEqual(['daisuke ishii |  | Daisuke Ishii (apprentice)'])
+    expect(read('Okabe-sensei (principal, weekdays)')).toEqual(['okabe |  | Okabe-sensei (principal, weekdays)'])
+  })
+
+  it('two names joined by "and" share what is said after the second', () => {
+    expect(read('Chef Arai and Chef Kudo (grill, Tuesday to Friday); Chef Oishi (weekends)')).toEqual([
+      'arai |  | Chef Arai and  (grill, Tuesday to Friday);',
+      'kudo |  | Chef Kudo (grill, Tuesday to Friday);',
+      'oishi |  | Chef Oishi (weekends)',
+    ])
   })
 })
