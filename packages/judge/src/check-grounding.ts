@@ -9,6 +9,7 @@ import { checkPersonRoles } from './grounding/check-person-roles.ts'
 import { checkStatements, readSentences } from './grounding/check-statements.ts'
 import { checkFreeTextAnswer } from './grounding/check-free-text-answer.ts'
 import { derivedAmount } from './grounding/derived-amount.ts'
+import { checkPriceSaidAsTime } from './grounding/price-said-as-time.ts'
 import { namesNoItemOfItsKind, namesOnlyTheWay } from './grounding/kind-terms.ts'
 import { subjectTerms } from './grounding/subject-terms.ts'
 import type { Vocabulary } from './grounding/validate-vocabulary.ts'
@@ -100,7 +101,10 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
     const carried = new Set([...own, ...previous])
     const settled = carried.size > 0 && !namesOnlyItsKind(claim, carried) && !namesNoItemOfItsKind(index, claim.type, carried) && !namesOnlyTheWay(claim.type, carried)
     const terms = settled ? carried : new Set([...carried, ...known(callerTerms)])
-    const check = verifyClaim(claim, terms, subject.window, sources, sentences[at]?.text ?? subject.window, claim.type === 'price' ? amountSlot(text, claim, claims) : undefined)
+    // "A coffee is three fifty": a time in words that is a price the knowledge states is that price.
+    const check =
+      checkPriceSaidAsTime(claim, text, input.response, (price) => verifyClaim(price, terms, subject.window, sources, sentences[at]?.text ?? subject.window, amountSlot(text, price, claims))) ??
+      verifyClaim(claim, terms, subject.window, sources, sentences[at]?.text ?? subject.window, claim.type === 'price' ? amountSlot(text, claim, claims) : undefined)
     // "¥38,000 plus the ¥8,000 surcharge comes to ¥46,000", "4,400 more than a sedan": worked out from stated amounts.
     const derived = check.status === 'contradicted' || check.status === 'unsupported' ? derivedAmount(claim, sentences[at]?.text ?? '', claims, counts, index, terms) : undefined
     checks.push(derived ? { ...check, status: 'supported', supported: true, evidence: derived } : check)

@@ -32,7 +32,19 @@ const DURATION_MINUTES: Array<[RegExp, number]> = [
   [/^(?:days?|日間?)$/u, 1440],
   [/^(?:weeks?|週間)$/u, 10080],
   [/^(?:months?|か月|ヶ月|カ月)$/u, 43200],
+  [/^(?:years?|年間)$/u, 518400],
 ]
+/** The units a duration is said in; 3日 only as an offset or a ceiling (3日前, 7日以内): elsewhere it is a date (the 3rd). */
+const DURATION_UNIT = '(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|分間?|時間|日間|週間|か月|ヶ月|カ月|年間|日(?=(?:以上)?前|以内))'
+
+/** After a range of numbers, 日 counts days too (1〜2日: one to two days; a date says its month, 3月2日). */
+const RANGE_UNIT = DURATION_UNIT.replace('|日(?=', '|日(?!前|以内)|日(?=')
+
+function durationMinutes(count: string | undefined, unit: string): number | undefined {
+  const value = number(count)
+  const factor = DURATION_MINUTES.find(([unitPattern]) => unitPattern.test(unit.toLowerCase()))?.[1]
+  return value === undefined || factor === undefined ? undefined : value * factor
+}
 
 function number(text: string | undefined): number | undefined {
   return text === undefined ? undefined : parseNumber(text.replace(/\s+/gu, ' '))
@@ -65,6 +77,13 @@ function phoneDigits(text: string): string | undefined {
 }
 
 const HOURS_WORDS = /open|close|hours|営業|診療|受付/iu
+/** Words right before "from 6 to 11" that make it ages or a count, not hours ("children from 6 to 11", "groups of 4 to 8"). */
+const COUNTED_BEFORE = /\b(?:children|kids|ages?|aged|students?|pupils|guests?|adults?|people|persons?|infants?|babies|toddlers|teens?|teenagers|groups?(?: of)?|parties(?: of)?|party of|grades?|years?)\s*$/iu
+
+/** True when the range at `index` in `text` is said of people or ages ("children from 6 to 11"). */
+function countsPeople(text: string, index: number): boolean {
+  return COUNTED_BEFORE.test(text.slice(Math.max(0, index - 24), index))
+}
 
 /** Words that make the number after them a label, not an amount: "the number 4 bus", "No. 3", "#12". */
 const LABEL_BEFORE = /(?:\b(?:number|No\.)\s*|#\s*)$/u
@@ -110,7 +129,8 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
     type: 'time-range',
     numeral: true,
     pattern: new RegExp(`(?<![\\d:.,$¥])(?:(\\d{1,2})\\s*(?:-|to|until|till|through|and)\\s*(${TIME_PATTERN})|(${TIME_PATTERN})\\s*(?:-|to|until|till|through)\\s*(\\d{1,2})(?![\\d:]|[.,]\\d|\\s*(?:%|minutes?|mins?|hours?|days?|people|yen|dollars?|円|分|時間|日|人)))`, 'giu'),
-    read: (match) => {
+    read: (match, text) => {
+      if (countsPeople(text, match.index)) return undefined
       const start = parseTime(match[1] ?? match[3] ?? '')
       const end = parseTime(match[2] ?? match[4] ?? '')
       return start && end ? { kind: 'time-range', ...resolveRange(start, end) } : undefined
@@ -122,7 +142,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
     pattern: /(?<![\d:.,$¥])(?:(from|between)\s+)?(?<![\d:.,$¥])(\d{1,2})\s*(?:-|to|until|till|and)\s*(\d{1,2})(?![\d:]|[.,-]\d|\s*(?:minutes?|mins?|hours?|days?|weeks?|months?|years?|people|persons?|yen|dollars?|%|円|分|時間|日|人|歳|[a-z]{3,}s\b))/giu,
     read: (match, text) => {
       // "from 2 to 3" names its hours; a bare "9 to 6" only in a sentence about opening hours.
-      if (!match[1] && !HOURS_WORDS.test(text)) return undefined
+      if ((!match[1] && !HOURS_WORDS.test(text)) || countsPeople(text, match.index)) return undefined
       if (!match[1] && /\band\b/iu.test(match[0])) return undefined
       const start = parseTime(match[2] ?? '')
       const end = parseTime(match[3] ?? '')
@@ -159,6 +179,19 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
     read: () => ({ kind: 'money', amount: 0 }),
   },
   {
+    // A length given as a range: "1-2 days", "two to three hours", "between 30 and 45 minutes", 30分〜1時間, 45〜60分, 1〜2日間.
+    type: 'duration',
+    numeral: true,
+    pattern: new RegExp(`(?:between\\s+)?(${NUMBER})\\s?${DURATION_UNIT}?\\s*(?:-|to|and)\\s*(${NUMBER})\\s?${RANGE_UNIT}(?![a-z])`, 'giu'),
+    read: (match) => {
+      // "30 and 60 minutes" lists two lengths; only "between 30 and 45 minutes" is a range.
+      if (/\band\b/iu.test(match[0]) && !/^between\b/iu.test(match[0])) return undefined
+      const upper = durationMinutes(match[3], match[4] ?? '')
+      const lower = durationMinutes(match[1], match[2] ?? match[4] ?? '')
+      return lower === undefined || upper === undefined || lower >= upper ? undefined : { kind: 'duration', minutes: upper, lower }
+    },
+  },
+  {
     type: 'address',
     numeral: true,
     pattern: /(\d{1,3})丁目\s?(\d{1,4})(?:番地?|-)\s?(\d{1,4})?号?|(?<![\d-])(\d{1,4}(?:-\d{1,4}){1,3})(?![\d-])(?=\s*,?\s*(?:[A-Z]|[\p{sc=Han}\p{sc=Katakana}]))|(?<![\d-])(\d{1,4}-\d{1,4}-\d{1,4})(?![\d-])|(?<![\d,.])(\d{1,5})\s+(?:[A-Z][a-z]+\s)+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Way)(?![a-z])|(?<![\d,.-])(\d{1,5})番地/gu,
@@ -185,14 +218,11 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
   {
     type: 'duration',
     numeral: true,
-    // "30 minutes", "a 10-minute ride", 三十分 ("a 100-day celebration" names an event: only minutes and hours hyphenated);
-    // 3日 only as an offset or a ceiling (3日前, 7日以内): elsewhere it is a date (the 3rd).
-    pattern: new RegExp(`(${NUMBER})(?:\\s?(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|分間?|時間|日間|週間|か月|ヶ月|カ月|日(?=(?:以上)?前|以内))|-(minute|hour))(?![a-z])`, 'giu'),
+    // "30 minutes", "a 10-minute ride", 三十分 ("a 100-day celebration" names an event: only minutes and hours hyphenated).
+    pattern: new RegExp(`(${NUMBER})(?:\\s?${DURATION_UNIT}|-(minute|hour))(?![a-z])`, 'giu'),
     read: (match) => {
-      const value = number(match[1])
-      const unit = (match[2] ?? match[3] ?? '').toLowerCase()
-      const factor = DURATION_MINUTES.find(([unitPattern]) => unitPattern.test(unit))?.[1]
-      return value === undefined || factor === undefined ? undefined : { kind: 'duration', minutes: value * factor }
+      const minutes = durationMinutes(match[1], match[2] ?? match[3] ?? '')
+      return minutes === undefined ? undefined : { kind: 'duration', minutes }
     },
   },
   {

@@ -35,9 +35,10 @@ export type ClaimValue =
   | { kind: 'weekday'; days: number[]; status: 'open' | 'closed' | 'neutral'; negated?: boolean; only?: number[] }
   /**
    * `limit`: said as a ceiling ("up to 3 months", 3か月以内) or a floor ("at least 72 hours"); `offset`: counted back
-   * from an event ("3 days before", "two weeks' notice", 3日前). See durationBound.
+   * from an event ("3 days before", "two weeks' notice", 3日前). See durationBound. `lower`: said as a range ("1-2 days",
+   * 30分〜1時間): its shorter end, `minutes` its longer.
    */
-  | { kind: 'duration'; minutes: number; limit?: 'max' | 'min'; offset?: true }
+  | { kind: 'duration'; minutes: number; limit?: 'max' | 'min'; offset?: true; lower?: number }
   | { kind: 'digits'; digits: string }
   /** `unit`: what it counts (`person`, `room`, `age`, `year`, `%`; see countUnit); `limit`: said as at most ("up to 4", 最大4名) or at least ("16歳以上"). */
   | { kind: 'number'; value: number; unit?: string; limit?: 'max' | 'min' }

@@ -43,6 +43,30 @@ describe('durationBound', () => {
   })
 })
 
+describe('durations said as a range', () => {
+  const ranges = (text: string) => extractClaims(text).flatMap((claim) => (claim.value.kind === 'duration' ? [`${claim.value.lower ?? '-'}..${claim.value.minutes}`] : []))
+
+  it('reads one claim for a range of lengths, in English and Japanese', () => {
+    expect(ranges('A full service takes one to two days.')).toEqual(['1440..2880'])
+    expect(ranges('Expect between 40 and 50 minutes.')).toEqual(['40..50'])
+    expect(ranges('施術は45〜60分です。')).toEqual(['45..60'])
+    expect(ranges('お預かりは2〜3日です。')).toEqual(['2880..4320'])
+    expect(ranges('30分〜1時間ほどかかります。')).toEqual(['30..60'])
+    // Two lengths listed are two claims, not a range.
+    expect(ranges('We offer 30 minutes and 60 minutes.')).toEqual(['-..30', '-..60'])
+  })
+
+  it('a length inside a known range is supported, outside it contradicted (EN, JA)', () => {
+    const garage = parseKnowledgeBase({ version: 1, facts: { tyre_change: { takes: '40-50 minutes' }, vehicle_inspection: { takes: '1-2 days' } }, vocabulary: { vehicle_inspection: ['inspection', '車検'], tyre_change: ['tyre change', 'tire change', 'タイヤ交換'] } })
+    const status = (context: string, response: string) => checkGrounding({ knowledge: garage, context, response }).claims.filter((claim) => claim.type === 'duration').map((claim) => claim.status)
+    expect(status('How long is an inspection?', 'An inspection takes about two days.')).toEqual(['supported'])
+    expect(status('How long is an inspection?', 'An inspection takes one to two days.')).toEqual(['supported'])
+    expect(status('How long is an inspection?', 'An inspection takes about a week.')).toEqual(['contradicted'])
+    expect(status('タイヤ交換の時間は？', 'タイヤ交換は45分ほどです。')).toEqual(['supported'])
+    expect(status('タイヤ交換の時間は？', 'タイヤ交換は2時間ほどです。')).toEqual(['contradicted'])
+  })
+})
+
 describe('durations against bounds and key names', () => {
   it('a length the knowledge states only in a key name is supported ("60_minutes_yen")', () => {
     expect(statuses('How long is the massage?', 'We do a sixty-minute massage for 6,000 yen, or ninety minutes for 8,500 yen.')).toEqual(['supported 60-minute', 'supported 90 minutes'])

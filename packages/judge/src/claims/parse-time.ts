@@ -45,9 +45,12 @@ export function resolveRange(start: ParsedTime, end: ParsedTime): { start: numbe
   let startMinutes = start.minutes
   let endMinutes = end.minutes
   if (!start.meridiem && end.meridiem === 'pm' && startMinutes < 720 && startMinutes + 720 <= endMinutes) startMinutes += 720
-  if (!end.meridiem && endMinutes <= startMinutes && endMinutes < 720) endMinutes += 720
+  // "9 to 6" ends in the evening; "22:00-7:00", "18:00-02:00" (a 24-hour clock) end the next morning.
+  if (!end.meridiem && endMinutes <= startMinutes && endMinutes < 720 && endMinutes > 0) endMinutes += end.twelveHour === true && endMinutes + 720 > startMinutes ? 720 : 1440
   // "from 3 pm until midnight": a range that ends at midnight ends at 24:00, the end of its day.
   if (endMinutes === 0 && startMinutes > 0) endMinutes = 1440
+  // "from 11 pm to 5 am": a range past midnight ends the next day (5 am is 29:00 of the day it starts).
+  if (endMinutes <= startMinutes && endMinutes > 0) endMinutes += 1440
   // "from 1 to 2": neither end says am or pm, so the whole range may be 12 hours later.
   const twelveHour = start.twelveHour === true && end.twelveHour === true && endMinutes < 720
   return twelveHour ? { start: startMinutes, end: endMinutes, twelveHour } : { start: startMinutes, end: endMinutes }

