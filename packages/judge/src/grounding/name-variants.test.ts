@@ -31,6 +31,12 @@ describe('namesVariantOf', () => {
     expect(namesVariantOf('カトウ', 'ガトウ先生')).toBe(false)
   })
 
+  it('meets a place name without its generic head, and an abbreviation spelt out ("Mount Tabor", "St. Kitts")', () => {
+    expect(namesVariantOf('mount tabor', 'tabor rises above the plain')).toBe(true)
+    expect(namesVariantOf('st. kitts', 'the island of saint kitts')).toBe(true)
+    expect(namesVariantOf('mount hermon', 'tabor rises above the plain')).toBe(false)
+  })
+
   it('reads "Earth" as "the world"', () => {
     expect(namesVariantOf('earth', 'the tallest tree in the world')).toBe(true)
     expect(namesVariantOf('earth', 'the tallest tree in europe')).toBe(false)

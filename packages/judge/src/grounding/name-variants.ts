@@ -62,6 +62,30 @@ export function isDemonymOf(demonym: string, place: string): boolean {
 
 const WORD = /\p{L}+/gu
 
+/**
+ * Generic heads of place names ("Mount Everest", "Lake Baikal", "the Amazon River"): the head
+ * classifies, the rest names; "Everest" names what "Mount Everest" names. Abbreviations are the word.
+ */
+const GENERIC_HEAD = /\b(?:mount|mt\.?|lake|river|sea|ocean|island|islands|bay|desert|cape|city|falls|valley|canyon|glacier|peninsula|strait|gulf|national park)\b/gu
+const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bst\.?(?=\s)/gu, 'saint'],
+  [/\bmt\.?(?=\s)/gu, 'mount'],
+  [/\bft\.?(?=\s)/gu, 'fort'],
+]
+
+/** The name with its abbreviations spelt out ("St. Petersburg" → "saint petersburg"). */
+function spelledOut(name: string): string {
+  return ABBREVIATIONS.reduce((text, [pattern, word]) => text.replace(pattern, word), name)
+}
+
+/** Whether the text names the name without its generic head, or with its abbreviations spelt out the other way. */
+function namesWithoutHead(name: string, text: string): boolean {
+  const spelled = spelledOut(name)
+  if (spelled !== name && text.includes(spelled)) return true
+  const core = spelled.replace(GENERIC_HEAD, ' ').replace(/\s+/gu, ' ').trim()
+  return core.length >= 3 && core !== spelled && new RegExp(`(?<!\\p{L})${core.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?!\\p{L})`, 'u').test(spelledOut(text))
+}
+
 /** Whether a set of words (lower case) holds another form of a one-word name: the place of a demonym, or the common noun it stands for. */
 export function holdsVariantOf(name: string, words: ReadonlySet<string>): boolean {
   const group = SAME_AS_NAME.find((same) => same.includes(name))
@@ -74,7 +98,8 @@ export function holdsVariantOf(name: string, words: ReadonlySet<string>): boolea
 
 /**
  * Whether a grounding text (lower case) names what a name (lower case) names, in another form:
- * without accents ("Tromso" for "Tromsø"), or, for a one-word name, the place of a demonym
+ * without accents ("Tromso" for "Tromsø"), without a generic head or with an abbreviation
+ * spelt out ("Mount Fuji" for "Fuji", "St. Lucia" for "Saint Lucia"), or, for a one-word name, the place of a demonym
  * ("Italian" against "invented in Italy") or the common noun it stands for ("on Earth" against
  * "in the world").
  *
@@ -85,6 +110,8 @@ export function holdsVariantOf(name: string, words: ReadonlySet<string>): boolea
 export function namesVariantOf(name: string, text: string): boolean {
   // "Tromso" for "Tromsø", "Cote d'Ivoire" for "Côte d'Ivoire": letters without their accents.
   if (LATIN_NAME.test(name) && (/[^\x20-\x7e\s]/u.test(name) || /[^\x20-\x7e\s]/u.test(text)) && withoutAccents(text).includes(withoutAccents(name))) return true
+  // "Mount Kilimanjaro" for "Kilimanjaro", "St. Lucia" for "Saint Lucia".
+  if (/\s/u.test(name) && namesWithoutHead(name, text)) return true
   if (!/^\p{L}+$/u.test(name)) return false
   const group = SAME_AS_NAME.find((words) => words.includes(name))
   if (group?.some((word) => word !== name && new RegExp(`\\b${word}\\b`, 'u').test(text))) return true
