@@ -21,6 +21,17 @@ describe('answeredQuestion: a yes or no asserts the caller\'s yes/no question', 
     expect(answer('サウナはありますか', 'いいえ、ございません。')).toBe('negative sauna (exists?)')
   })
 
+  it('the spoken forms of yes count as yes: "we sure do", "you bet", "yup", "no problem", "that\'s fine" ("no problem" is no no)', () => {
+    expect(answer('Do you have a sauna?', 'We sure do, right by the showers.')).toBe('positive sauna (exists?)')
+    expect(answer('Can I smoke on the balcony?', 'You bet.')).toBe('positive balcony smoking')
+    expect(answer('Can I smoke on the balcony?', 'No problem at all.')).toBe('positive balcony smoking')
+    expect(answer('Can I smoke on the balcony?', "That's fine.")).toBe('positive balcony smoking')
+    const shop = 'Repairs: bicycles and e-bikes\nWe do not repair e-scooters\nFlat repair: $15'
+    expect(verdict(shop, 'Do you fix e-scooters?', 'We sure do, bring it by any time.').hallucinated).toBe(true)
+    expect(verdict(shop, 'Can you repair my e-scooter?', 'No problem, bring it in.').hallucinated).toBe(true)
+    expect(verdict(shop, 'Can you repair my e-bike?', 'We sure do.').hallucinated).toBe(false)
+  })
+
   it('not for wh-questions, "do I need …?", alternatives, "both", questions in the negative, or replies that do not start with yes or no', () => {
     expect(answer('When can I smoke?', 'Yes, on the balcony.')).toBeUndefined()
     expect(answer('Do I need a reservation?', 'No, just walk in.')).toBeUndefined()

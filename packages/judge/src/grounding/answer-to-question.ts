@@ -6,11 +6,11 @@ import { statementPolarity } from './statement-polarity.ts'
 import { GENERAL_SUBJECTS, type ResolvedVocabulary } from './subject-terms.ts'
 
 /** A reply sentence that starts by answering yes ("Yes, …", "Of course", "We do.", 「はい、…」) or no ("No, …", "We don't.", 「いいえ」); "We are open Monday to Friday" is no yes. */
-const YES = /^(?:(?:yes|yeah|yep|sure|of course|certainly|absolutely|definitely|indeed|that's right|はい|ええ|もちろん(?:です|でございます)?)(?=[\s,、.。!！]|$)|(?:we do|we can|we are|we have|it is|they are|there is|there are)(?=[,.!—-]|\s*$))/iu
+const YES = /^(?:(?:yes|yeah|yep|yup|sure|sure thing|of course|certainly|absolutely|definitely|indeed|you bet|no problem|for sure|that's right|はい|ええ|もちろん(?:です|でございます)?)(?=[\s,、.。!！]|$)|(?:we (?:sure |certainly |definitely |absolutely |surely )?(?:do|can|are|have)|it is|they are|there is|there are|that's (?:fine|ok|okay|no problem))(?=[,.!—-]|\s*$))/iu
 const NO = /^(?:no|nope|not yet|not really|unfortunately not|sadly not|i'm afraid not|we don't|we do not|we can't|we cannot|いいえ|いえ)(?=[,、.。!！—-]|\s*$)/iu
 
 /** A cheap first look at the sentence's first word before it is normalised. */
-const MAYBE_ANSWER = /^\s*(?:yes|yeah|yep|sure|of|certainly|absolutely|definitely|indeed|that|we|it|they|there|no|nope|not|unfortunately|sadly|i|はい|ええ|もちろん|いいえ|いえ|ｙ|ｎ)/iu
+const MAYBE_ANSWER = /^\s*(?:yes|yeah|yep|yup|sure|of|certainly|absolutely|definitely|indeed|you|for|that|we|it|they|there|no|nope|not|unfortunately|sadly|i|はい|ええ|もちろん|いいえ|いえ|ｙ|ｎ)/iu
 
 /** A question the caller can be answered yes or no (English: an auxiliary first; "Any parking?"). */
 const ENGLISH_YES_NO = /^(?:(?:so|and|also|then|oh|um|hi|hello|hey|ok|okay|great|thanks|sorry|excuse me|quick question)[\s,]+)*(?:do|does|did|is|are|was|were|can|could|may|might|will|would|have|has|should|shall|am|any)\b/iu

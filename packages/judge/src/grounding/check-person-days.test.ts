@@ -106,6 +106,17 @@ describe('checkPersonDays: days said of several people, of someone by a pronoun,
   })
 })
 
+describe('checkPersonDays: "every day except" said of someone', () => {
+  const lodge = ['Open every day 8:00-20:00', 'Okuda - caretaker, every day except Wednesdays', 'Tomas - kayak guide, weekends'].join('\n')
+  const hallucinated = (response: string) => checkGrounding({ knowledge: lodge, response }).hallucinated
+
+  it('the exception is out of "every day"; it does not deny it (EN, JA)', () => {
+    expect(hallucinated('Okuda is here every day except Wednesdays.')).toBe(false)
+    expect(hallucinated('奥田は水曜日以外は毎日おります。')).toBe(false)
+    expect(hallucinated('Okuda is here every day except Mondays.')).toBe(true)
+  })
+})
+
 describe('personMentions: a foreign name written in katakana', () => {
   const studio = ['Open 10:00-20:00, closed on Mondays', 'Tomas - wheel truing, Wednesdays and Sundays', 'Ingrid - rentals, Fridays only'].join('\n')
   const hallucinated = (response: string) => checkGrounding({ knowledge: studio, response }).hallucinated

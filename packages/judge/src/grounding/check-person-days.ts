@@ -19,6 +19,9 @@ export interface PersonDayChecks {
 /** A clause with a subject of its own (the business, the caller): its days are not the person's. */
 const OWN_SUBJECT = /\b(?:we|we're|we've|we'll|our|you|you're|you'll|it|it's|they|they're)\b|営業|開店|閉店|定休|休業|休診|診療|当店|当院|弊社/iu
 
+/** Words of an exception ("except", 以外, 除く). */
+const EXCEPTION = /\bexcept(?:\s+for)?\b|以外|除[きく]/giu
+
 function onePerson(mentions: readonly PersonMention[]): PersonRecord | undefined {
   const people = new Set(mentions.map((mention) => mention.person))
   return people.size === 1 ? mentions[0]?.person : undefined
@@ -56,8 +59,12 @@ export function checkPersonDays(text: string, claims: readonly Claim[], sentence
     if (!known || !entry) return
     for (const claim of said) {
       if (claim.value.kind !== 'weekday') continue
-      const works = claim.value.days.map((day) => known.includes(day))
-      const agrees = claim.value.status === 'closed' || negatedAt(clause, claim.start) ? works.every((day) => !day) : works.every(Boolean)
+      // 「火曜日以外は毎日」: "every day" said with an exception leaves the excepted days out.
+      const excepted = SAYS_EVERY_DAY.test(claim.text) ? said.filter((other) => other !== claim && other.value.kind === 'weekday' && other.value.status === 'closed').flatMap((other) => (other.value.kind === 'weekday' ? other.value.days : [])) : []
+      const works = claim.value.days.filter((day) => !excepted.includes(day)).map((day) => known.includes(day))
+      // "every day except Tuesdays", 「火曜日以外は毎日」: the exception is already out of "every day"'s days; it denies no part of it.
+      const read = SAYS_EVERY_DAY.test(claim.text) ? { ...clause, text: clause.text.replace(EXCEPTION, (word) => ' '.repeat(word.length)) } : clause
+      const agrees = claim.value.status === 'closed' || negatedAt(read, claim.start) ? works.every((day) => !day) : works.every(Boolean)
       // Said of several people ("Ms. Tanaka and Mr. Ito are in on Sundays"), a day wrong for one of them is wrong.
       if (result.byClaim.get(claim)?.status !== 'contradicted') result.byClaim.set(claim, check(claim.text, agrees ? 'supported' : 'contradicted', entry))
     }

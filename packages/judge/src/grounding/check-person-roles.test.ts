@@ -186,3 +186,26 @@ describe('personRecords: staff keyed by their name or by their days', () => {
     expect(hallucinated('Mr. Hart teaches violin.')).toBe(true)
   })
 })
+
+describe('checkPersonRoles: full names as keys, kanji given names, people with no role', () => {
+  const hub = parseKnowledgeBase({
+    version: 1,
+    facts: { staff: { lena_novak: 'Lena Novak, community manager, Monday to Friday', omar_haddad: 'Omar Haddad, front desk, Saturdays', yuki_mori: 'Yuki Mori, events, Sundays' } },
+  })
+  const hallucinated = (knowledge: Parameters<typeof checkGrounding>[0]['knowledge'], response: string, context = '') => checkGrounding({ knowledge, context, response }).hallucinated
+
+  it('a key that spells the full name makes the value a person', () => {
+    expect(hallucinated(hub, 'Omar Haddad is on the front desk on Saturdays.')).toBe(false)
+    expect(hallucinated(hub, 'Lena Novak is on the front desk on Saturdays.')).toBe(true)
+  })
+
+  it('a one-kanji family name with a two-kanji given name (森由紀でございます)', () => {
+    expect(hallucinated(hub, 'コミュニティマネージャーは森由紀でございます。')).toBe(true)
+  })
+
+  it("someone the knowledge gives no role is not said to lack the caller's", () => {
+    const noodles = ['Open 11:00-22:00', 'Sakai - owner and chef, every day we are open', 'Iwai - Friday and Saturday nights'].join('\n')
+    expect(hallucinated(noodles, 'On Fridays and Saturdays Iwai is there too.', 'Who is cooking on Saturday?')).toBe(false)
+    expect(hallucinated(noodles, 'That would be Iwai.', 'Who is the owner?')).toBe(true)
+  })
+})

@@ -182,7 +182,10 @@ export function checkPersonRoles(text: string, claims: readonly Claim[], sentenc
       // "Perms are ¥9,900, and Ms. Aoki can do one on Thursday": a clause that says nothing of its own does what its sentence names.
       if (roles.length === 0 && clauses.length > 1 && clauses.every((other) => other.mentions.every((item) => (item.person ?? item.text) === (mention.person ?? mention.text)))) roles = rolesIn(sentence.text, named)
       // "I believe that's Mr. Okada." after "Which pharmacist speaks English?": the answer takes the question's role.
-      if (roles.length === 0 && asked && clause.mentions.length === 1) roles = [...asked].filter((role) => !named.has(role) && telling(role))
+      // Not a clause that gives the days of someone the knowledge gives days and no role ("Takada - Friday and Saturday
+      // nights"): it says when they are in, and nothing says what they do not do.
+      const presence = mention.person?.roles.size === 0 && claims.some((claim) => claim.value.kind === 'weekday' && claim.start >= clause.start && claim.start < clause.end)
+      if (roles.length === 0 && asked && clause.mentions.length === 1 && !presence) roles = [...asked].filter((role) => !named.has(role) && telling(role))
       judge(mention, roles)
     }
   }

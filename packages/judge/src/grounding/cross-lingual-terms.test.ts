@@ -74,6 +74,18 @@ describe('crossLingualReader', () => {
     expect(reader('マラサダ')).toEqual(['malasada'])
   })
 
+  it('meets a hyphenated knowledge word with a gloss of two words (チューンアップ "tune up" ~ tune-up)', () => {
+    const bikes = crossLingualReader(['tune-up', 'brake'], (word) => word, () => false)
+    expect(bikes('チューンアップ')).toEqual(['tune-up'])
+  })
+
+  it('meets a knowledge word of the same family when no gloss meets one exactly (保証 "guarantee" ~ guarantor; not ペット ~ petrol)', () => {
+    const lease = crossLingualReader(['guarantor', 'inspection'], (word) => word, () => false)
+    expect(lease('保証')).toEqual(['guarantor'])
+    expect(lease('点検')).toEqual(['inspection'])
+    expect(crossLingualReader(['petrol'], (word) => word, () => false)('ペット')).toEqual([])
+  })
+
   it('leaves a word to the vocabulary when the vocabulary reads it', () => {
     const owned = crossLingualReader(['locker'], (word) => word, (word) => word === 'ロッカー')
     expect(owned('ロッカー')).toEqual([])

@@ -9,6 +9,16 @@ export type CrossLingualReader = (normalizedText: string) => string[]
 const MIN_KEY_LENGTH = 3
 const KATAKANA_RUN = /[\p{sc=Katakana}ー]{3,}/gu
 const MAX_REMEMBERED = 10_000
+/** A gloss word and a knowledge word are one family when they share this many first letters … */
+const FAMILY_PREFIX = 6
+/** … and at least this share of the shorter one (guarant-ee / guarant-or: 7 of 9). */
+const FAMILY_SHARE = 0.75
+
+function sharedPrefix(left: string, right: string): number {
+  let length = 0
+  while (length < left.length && left[length] === right[length]) length += 1
+  return length
+}
 
 /**
  * A reader of the subject terms a Japanese reply shares with English knowledge: each word the
@@ -40,6 +50,20 @@ export function crossLingualReader(knowledgeWords: Iterable<string>, toTerm: (wo
       byKey.set(key, terms)
     }
   }
+  // Knowledge words by their first letters: a gloss word of the same family with another ending
+  // (guarantee ~ guarantor, inspect ~ inspection) meets them when no gloss meets a word exactly.
+  const byPrefix = new Map<string, string[]>()
+  for (const stem of byStem.keys()) {
+    if (stem.length < FAMILY_PREFIX) continue
+    const key = stem.slice(0, FAMILY_PREFIX)
+    byPrefix.set(key, [...(byPrefix.get(key) ?? []), stem])
+  }
+  const family = (word: string): string | undefined => {
+    const stem = stemWord(word)
+    if (stem.length < FAMILY_PREFIX) return undefined
+    const match = (byPrefix.get(stem.slice(0, FAMILY_PREFIX)) ?? []).find((known) => sharedPrefix(known, stem) >= FAMILY_SHARE * Math.min(known.length, stem.length))
+    return match === undefined ? undefined : byStem.get(match)
+  }
   const translations = new Map<string, readonly string[]>()
   const translate = (word: string, english: ReadonlyArray<readonly string[]>): readonly string[] => {
     let terms = translations.get(word)
@@ -53,7 +77,19 @@ export function crossLingualReader(knowledgeWords: Iterable<string>, toTerm: (wo
             const term = byStem.get(stemWord(word))
             if (term !== undefined) found.add(term)
           }
+          // "tune up" (チューンアップ) is the knowledge's "tune-up".
+          const joined = gloss.length > 1 ? byStem.get(gloss.join('-')) : undefined
+          if (joined !== undefined) found.add(joined)
           if (found.size > 0) break
+        }
+        if (found.size === 0) {
+          for (const gloss of english) {
+            for (const word of gloss) {
+              const term = family(word)
+              if (term !== undefined) found.add(term)
+            }
+            if (found.size > 0) break
+          }
         }
         if (found.size === 0) for (const term of byKey.get(katakanaKey(word)) ?? []) found.add(term)
       }

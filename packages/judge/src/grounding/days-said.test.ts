@@ -36,4 +36,8 @@ describe('daysSaid: the days a line of knowledge gives someone', () => {
   it('the 日 of 水曜日 is no Sunday', () => {
     expect(daysSaid('受付の三木は水曜日に出勤します')).toEqual([3])
   })
+
+  it('a shift on weekdays ("weekday evenings") is Monday to Friday', () => {
+    expect(daysSaid('Ota - weekday evenings')).toEqual([1, 2, 3, 4, 5])
+  })
 })

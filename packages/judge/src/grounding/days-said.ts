@@ -42,6 +42,7 @@ const OFF_AFTER = /^\s*(?:off\b|(?:は|が)?お?休み)/u
 /** One day kanji said as a day off (水休み, 火曜休み): a schedule's short form. */
 const KANJI_DAY_OFF = /(?<![\p{sc=Han}])([月火水木金土日])(?:曜日?)?(?:は|が)?お?休み/gu
 const WEEK: readonly number[] = [0, 1, 2, 3, 4, 5, 6]
+const WEEKDAY_SHIFT = /\bweekday\s+(?:lunch|dinner|morning|afternoon|evening|night|shift)(?:es|s)?\b/iu
 
 /** The days a text gives as someone's (working) and as their days off, each as said; undefined when it names none. */
 export function dayParts(text: string): { working: number[]; off: number[] } | undefined {
@@ -54,6 +55,8 @@ export function dayParts(text: string): { working: number[]; off: number[] } | u
     for (const day of claim.value.days) (isOff ? off : working).add(day)
   }
   if (SAYS_EVERY_DAY.test(text)) for (const day of EVERY_DAY) working.add(day)
+  // "weekday lunches", "weekday evenings": a shift on each weekday.
+  if (WEEKDAY_SHIFT.test(text)) for (const day of [1, 2, 3, 4, 5]) working.add(day)
   for (const match of text.matchAll(KANJI_DAY_RUN)) for (const day of kanjiDays(match[0])) (OFF_AFTER.test(text.slice(match.index + match[0].length)) ? off : working).add(day)
   for (const match of text.matchAll(KANJI_DAY_OFF)) off.add(KANJI_DAYS[match[1] ?? ''] ?? 0)
   if (working.size === 0 && off.size === 0) return undefined

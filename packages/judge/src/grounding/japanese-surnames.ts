@@ -59,7 +59,7 @@ const SURNAMES: Readonly<Record<string, string>> = {
 const KANJI_TITLE = /^(?:先生|様|氏|院長|医師|店長|主任|部長|課長)/u
 /** Names of one kanji (林, 森, 原) name a person only before a title or a particle (林コーチ, 森は): otherwise they are words (forest, field). */
 const AFTER_ONE_KANJI_NAME = /^(?:さん|様|先生|コーチ|トレーナー|シェフ|は|が|も|で|に|と|へ|より|から|です|でございます|まで)/u
-/** 佐藤健二です, 青木美香と申します: a family name with a given name of one or two kanji, said as who someone is. */
+/** 佐藤健二です, 青木美香と申します, 森愛子でございます: a family name with a given name of one or two kanji (two after a one-kanji name), said as who someone is. */
 const AFTER_FULL_NAME = /^(?:です|でございます|と申します|さん|様|先生|が担当)/u
 /** Kanji that end place and company names (松本市, 上野駅, 中村屋): not a given name. */
 const PLACE_KANJI = /^[市区町村駅県都府道屋店線橋院寺社園館港山川]/u
@@ -99,7 +99,7 @@ export function japaneseSurnames(text: string): SurnameMatch[] {
       const reading = SURNAMES[name]
       if (reading === undefined) continue
       const rest = run.slice(length)
-      const alone = rest === '' ? length > 1 || AFTER_ONE_KANJI_NAME.test(after) : KANJI_TITLE.test(rest) || (length > 1 && rest.length <= 2 && !PLACE_KANJI.test(rest) && AFTER_FULL_NAME.test(after))
+      const alone = rest === '' ? length > 1 || AFTER_ONE_KANJI_NAME.test(after) : KANJI_TITLE.test(rest) || ((length > 1 ? rest.length <= 2 : rest.length === 2) && !PLACE_KANJI.test(rest) && AFTER_FULL_NAME.test(after))
       if (alone) found.push({ name, reading, start: match.index, end: match.index + length })
       break
     }

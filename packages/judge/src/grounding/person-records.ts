@@ -23,7 +23,7 @@ export interface PersonRecord {
   daysEntry?: KnowledgeEntry
 }
 
-const NOT_ROLES = new Set(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'holiday', 'weekday', 'weekend', 'hours', 'name', 'days', 'day', 'every', 'only', 'role', 'mrs', 'miss', 'open'])
+const NOT_ROLES = new Set(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'holiday', 'weekday', 'weekend', 'hours', 'name', 'days', 'day', 'every', 'only', 'role', 'mrs', 'miss', 'open', 'morning', 'afternoon', 'evening', 'night', 'daytime'])
 /** Short day names and ranges of them ("mon", "thu-sun"): days, not roles. */
 const SHORT_DAYS = /^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[-–]?)+$/u
 /** Keys that give the days someone is off (`day_off: Monday`, `休み`), not the days they work. */
@@ -96,11 +96,12 @@ function structuredPeople(index: KnowledgeIndex): PersonRecord[] {
       const match = PERSON_NAME.exec(member.value)
       const bare = (member.value.split(/\s+[-–—]\s+|[,(（、;:：—–]/u)[0] ?? '').trim()
       const leaf = member.path.slice(member.path.lastIndexOf('.') + 1)
-      const ownKey = normalizeText(bare.split(/\s+/u)[0] ?? '') === normalizeText(leaf)
+      // `marcus: Marcus, …`, `priya_nair: Priya Nair, …`: a key that spells the name.
+      const ownKey = [normalizeText(bare.split(/\s+/u)[0] ?? ''), normalizeText(bare).replace(/\s+/gu, '_')].includes(normalizeText(leaf))
       if (member.path.endsWith('.name') || !(match || ((staffGroup || ownKey) && BARE_NAME.test(bare) && !notAName(bare)))) continue
       const names = nameWords(match?.[1] ?? bare)
       // `staff.arai: Ms. Arai, estimates, Monday to Friday`: a key that is the name says no role; the value's other words do.
-      const keyIsName = names.has(normalizeText(leaf))
+      const keyIsName = names.has(normalizeText(leaf)) || ownKey
       const roles = rolesOf(`${keyIsName ? '' : leaf.replace(/_/gu, ' ')} ${member.value}`, index, names)
       // `staff.concierge_days: Tuesday to Saturday` beside `staff.concierge`.
       const sibling = members.find((other) => other !== member && other.path.startsWith(`${member.path}_`) && factDays(other))

@@ -18,6 +18,9 @@ const PAIRS: ReadonlyArray<readonly [string, string, string]> = [
   ['ございません', '駐車場がございます。', '駐車場はございません。'],
   ['a day off denied / a closing day (EN)', "We don't have a closing day; we're open all week.", 'Tuesday is our closing day.'],
   ['a day off denied / a closing day (JA)', '定休日はございません。', '火曜日は定休日です。'],
+  ['お控えください (please refrain)', '店内でのご飲食はご自由にどうぞ。', '店内でのご飲食はお控えください。'],
+  ['ダメ / 駄目 (casual: not allowed)', 'ワンちゃんもOKですよ。', 'ワンちゃんはダメなんです。'],
+  ['無い in kanji', 'Wi-Fiが有ります。', 'Wi-Fiは無いんです。'],
 ]
 
 describe('statementPolarity', () => {

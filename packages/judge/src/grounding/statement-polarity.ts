@@ -23,7 +23,8 @@ const NEGATIVE = new RegExp(
     // "No pets.", "no parking", "there is no …", "we have no …", ": no", "pets: no"
     '(?:^|[,;:(]\\s*|\\b(?:is|are|have|has|there\'s|with|offer|accept|allow)\\s+)no\\s+(?!problem\\b|matter\\b|worries\\b|charge\\b|extra\\b|additional\\b|need to\\b)\\p{L}',
     ':\\s*(?:no|false|none|n/a)\\s*$',
-    '(?:ません|ない(?!で(?:ください|下さい))|ず[、,。]|ぬ|不可|対象外|禁止|禁煙|お断り|ご遠慮|なし|無し|不要|休業|休診|定休|(?<!昼)休み|いたしかねます|致しかねます|できかねます)',
+    // 無い written in kanji; お控えください (please refrain), ダメ / 駄目 (not allowed, casual)
+    '(?:ません|[な無]い(?!で(?:ください|下さい))|ず[、,。]|お控え|ダメ|だめ|駄目|ぬ|不可|対象外|禁止|禁煙|お断り|ご遠慮|なし|無し|不要|休業|休診|定休|(?<!昼)休み|いたしかねます|致しかねます|できかねます)',
   ].join('|'),
   'iu',
 )
